@@ -1,0 +1,51 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthGuard } from './common/auth.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { RateLimitGuard } from './common/rate-limit.js';
+import type { AppConfig } from './config/config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { EventsModule } from './modules/events/events.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { RalliesModule } from './modules/rallies/rallies.module.js';
+import { SeasonsModule } from './modules/seasons/seasons.module.js';
+import { TeamsModule } from './modules/teams/teams.module.js';
+import { VenuesModule } from './modules/venues/venues.module.js';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** `databaseUrl: null` builds the module graph without connecting (used to write the OpenAPI document). */
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig, databaseUrl: string | null): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl ?? 'postgres://unused@127.0.0.1/unused'), manualInitialization: databaseUrl === null }),
+        JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+        HealthModule,
+        AuthModule,
+        SeasonsModule,
+        EventsModule,
+        VenuesModule,
+        TeamsModule,
+        RalliesModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        {
+          provide: APP_GUARD,
+          inject: [Reflector],
+          useFactory: (reflector: Reflector) => new RateLimitGuard(reflector, { auth: config.loginRateLimit, write: config.writeRateLimit }),
+        },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Local-mode defaults; printed at start-up so nobody has to guess them. Never used in production. */
+export const LOCAL_ORGANIZER = { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' } as const;
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    API_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATA_DIR: z.string().min(1).default('.data'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+    ORGANIZER_EMAIL: z.email().optional(),
+    ORGANIZER_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    SEED_ON_START: z.enum(['true', 'false']).default('true'),
+    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'like 100kb or 1mb').default('100kb'),
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const key of ['DATABASE_URL', 'JWT_SECRET', 'ORGANIZER_EMAIL', 'ORGANIZER_PASSWORD'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+export type AppConfig = {
+  nodeEnv: 'development' | 'production' | 'test';
+  apiPort: number;
+  /** Absent in local mode: the API then runs its own embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  organizer: { email: string; password: string; isLocalDefault: boolean };
+  seedOnStart: boolean;
+  bodyLimit: string;
+  loginRateLimit: number;
+  writeRateLimit: number;
+};
+
+export class ConfigError extends Error {}
+
+/** Validates the environment once at boot; a bad setting stops start-up with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    nodeEnv: e.NODE_ENV,
+    apiPort: e.API_PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    jwtSecret: e.JWT_SECRET ?? localJwtSecret(dataDir),
+    jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    organizer: {
+      email: e.ORGANIZER_EMAIL ?? LOCAL_ORGANIZER.email,
+      password: e.ORGANIZER_PASSWORD ?? LOCAL_ORGANIZER.password,
+      isLocalDefault: !e.ORGANIZER_PASSWORD,
+    },
+    seedOnStart: e.SEED_ON_START === 'true',
+    bodyLimit: e.BODY_LIMIT,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    writeRateLimit: e.WRITE_RATE_LIMIT,
+  };
+}
+
+/** Kept in DATA_DIR so sign-ins survive a local restart; production must set JWT_SECRET (shared by replicas). */
+function localJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

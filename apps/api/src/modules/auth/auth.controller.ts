@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type Caller, CurrentCaller, SignedIn } from '../../common/auth.js';
+import { RateLimit } from '../../common/rate-limit.js';
+import { AuthService } from './auth.service.js';
+import { LoginDto, SessionDto, SignupDto, UserDto } from './dto/auth.dto.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @RateLimit('auth')
+  @ApiOkResponse({ type: SessionDto })
+  login(@Body() body: LoginDto): Promise<SessionDto> {
+    return this.auth.login(body);
+  }
+
+  @Post('signup')
+  @RateLimit('auth')
+  @ApiCreatedResponse({ type: SessionDto })
+  signup(@Body() body: SignupDto): Promise<SessionDto> {
+    return this.auth.signup(body);
+  }
+
+  @Get('me')
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserDto })
+  me(@CurrentCaller() caller: Caller): Promise<UserDto> {
+    return this.auth.me(caller.id);
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { badRequest, conflict, notFound, unprocessable } from '../../common/problem.js';
+import { TeamsService } from '../teams/teams.service.js';
+import {
+  type CreateEntryDto,
+  type CreateLegDto,
+  type CreateRallyDto,
+  type EntryDto,
+  type LegDto,
+  type RallyDto,
+  type RallySummaryDto,
+  toEntryDto,
+  toLegDto,
+  toRallySummaryDto,
+} from './dto/rally.dto.js';
+import type { RallyEntity } from './rally.entity.js';
+import { RalliesRepository } from './rallies.repository.js';
+
+@Injectable()
+export class RalliesService {
+  constructor(
+    private readonly rallies: RalliesRepository,
+    private readonly teams: TeamsService,
+  ) {}
+
+  async list(): Promise<RallySummaryDto[]> {
+    return (await this.rallies.findAll()).map(toRallySummaryDto);
+  }
+
+  async get(key: string): Promise<RallyDto> {
+    const rally = await this.require(key);
+    const [legs, entries] = await Promise.all([this.rallies.legs(rally.id), this.rallies.entries(rally.id)]);
+    return { ...toRallySummaryDto(rally), legs: legs.map(toLegDto), entries: entries.map(toEntryDto) };
+  }
+
+  async require(key: string): Promise<RallyEntity> {
+    const rally = await this.rallies.findByKey(key);
+    if (!rally) throw notFound('rally', key);
+    return rally;
+  }
+
+  async create(input: CreateRallyDto): Promise<RallySummaryDto> {
+    if (input.endDate < input.startDate) throw badRequest('Invalid request: endDate.', [{ field: 'endDate', message: 'must not be before startDate' }]);
+    const rally = await this.rallies.insertRally({ ...input, discards: input.discards ?? 0, source: null });
+    return toRallySummaryDto(rally);
+  }
+
+  async addLeg(key: string, input: CreateLegDto): Promise<LegDto> {
+    const rally = await this.require(key);
+    const existing = await this.rallies.legs(rally.id);
+    if (existing.some((leg) => leg.number === input.number)) {
+      throw conflict(`Leg ${input.number} already exists.`, [{ field: 'number', message: 'is taken' }]);
+    }
+    const leg = await this.rallies.insertLeg({
+      rallyId: rally.id,
+      number: input.number,
+      fromPort: input.from,
+      fromPortEn: input.fromEn ?? null,
+      toPort: input.to,
+      toPortEn: input.toEn ?? null,
+      distanceNm: input.distanceNm,
+      startsAt: new Date(input.startsAt),
+      coefficient: input.coefficient ?? 1,
+      source: null,
+    });
+    return toLegDto(leg);
+  }
+
+  async addEntry(key: string, input: CreateEntryDto): Promise<EntryDto> {
+    const rally = await this.require(key);
+    const team = await this.teams.require(input.teamId).catch(() => {
+      throw unprocessable(`No team with id '${input.teamId}'.`, [{ field: 'teamId', message: 'does not exist' }]);
+    });
+    if (team.sport !== 'sailing') throw unprocessable('Only sailing teams can enter a rally.', [{ field: 'teamId', message: 'is not a sailing team' }]);
+    const entries = await this.rallies.entries(rally.id);
+    if (entries.some((entry) => entry.teamId === team.id)) throw conflict('This team has already entered the rally.', [{ field: 'teamId', message: 'already entered' }]);
+    const entry = await this.rallies.insertEntry({
+      rallyId: rally.id,
+      teamId: team.id,
+      boatName: input.boatName,
+      sailNumber: input.sailNumber ?? null,
+      rating: input.rating ?? 1,
+      source: null,
+    });
+    return toEntryDto(entry);
+  }
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+
+/** Every seeded record says where it comes from; `illustrative` lists the fields the sources do not give. */
+export type Sourced = { source: string; illustrative?: string[]; note?: string };
+
+export type SeasonSeed = Sourced & {
+  slug: string;
+  name: string;
+  nameEn: string;
+  theme: string;
+  themeEn: string;
+  startDate: string;
+  endDate: string;
+  operator: string;
+  operatorEn: string;
+  description: string;
+  descriptionEn: string;
+  targets: { participants: number; visits: number; spendingYuan: number };
+};
+
+export type VenueSeed = Sourced & {
+  slug: string;
+  name: string;
+  nameEn: string;
+  city: string;
+  cityEn: string;
+  courts: number;
+  seats: number | null;
+  lat: number;
+  lon: number;
+};
+
+export type EventSeed = Sourced & {
+  slug: string;
+  name: string;
+  nameEn: string;
+  kind: 'league' | 'tournament' | 'camp' | 'forum' | 'festival';
+  startDate: string;
+  endDate: string;
+  venueSlug: string;
+  capacity: number | null;
+  registrationMode: 'approval' | 'first-come';
+  participantTarget: number | null;
+  cities: string[];
+  rosterMin?: number;
+  rosterMax?: number;
+  description: string;
+  descriptionEn: string;
+};
+
+export type TeamSeed = Sourced & { slug: string; name: string; nameEn: string; city: string; cityEn: string | null };
+
+export type RallySeed = Sourced & {
+  slug: string;
+  name: string;
+  nameEn: string;
+  startDate: string;
+  endDate: string;
+  distanceNm: number;
+  discards: number;
+  rules: string;
+  boatClass: string;
+  description: string;
+  descriptionEn: string;
+};
+
+export type PortSeed = Sourced & { slug: string; name: string; nameEn: string; lat: number; lon: number };
+export type LegSeed = Sourced & { number: number; from: string; to: string; distanceNm: number; startsAt: string; coefficient: number };
+export type RallyEntrySeed = Sourced & {
+  sailNumber: string;
+  boatName: string;
+  teamName: string;
+  teamNameEn: string;
+  city: string;
+  rating: number;
+  officialRank: number;
+};
+
+export type BasketballSeasonData = { season: SeasonSeed; venues: VenueSeed[]; events: EventSeed[] };
+export type RallyData = { rally: RallySeed; ports: PortSeed[]; legs: LegSeed[]; entries: RallyEntrySeed[] };
+
+const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8')) as T;
+
+export const loadBasketballSeason = (): BasketballSeasonData => read('basketball-season-2023.json');
+export const loadCbaSummerLeagueTeams = (): TeamSeed[] => read('cba-summer-league-2023-teams.json');
+export const loadRally = (): RallyData => read('sailing-rally-2023.json');
+
+/** Seeded sailing teams need a stable key so that re-seeding finds them again. */
+export const rallyTeamSlug = (rallySlug: string, sailNumber: string): string =>
+  `${rallySlug}-${sailNumber.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;

@@ -1,0 +1,118 @@
+import { type BasketballSeasonData, loadBasketballSeason, loadCbaSummerLeagueTeams, loadRally, type RallyData, rallyTeamSlug, type TeamSeed } from './data.js';
+
+/** What the seeder needs of a database connection; a `pg` Client or Pool fits. */
+export type SqlRunner = { query: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> };
+
+export type SeedReport = { seasons: number; venues: number; events: number; teams: number; rallies: number; legs: number; entries: number };
+
+/**
+ * Writes the 2023 data. Idempotent: every insert is keyed on a natural unique key and does
+ * nothing when the row exists, so a restart neither duplicates nor overwrites organizers' edits.
+ * Runs in the caller's transaction if there is one.
+ */
+export async function seed2023(db: SqlRunner): Promise<SeedReport> {
+  const report: SeedReport = { seasons: 0, venues: 0, events: 0, teams: 0, rallies: 0, legs: 0, entries: 0 };
+  await seedBasketballSeason(db, loadBasketballSeason(), report);
+  await seedTeams(db, loadCbaSummerLeagueTeams(), report);
+  await seedRally(db, loadRally(), report);
+  return report;
+}
+
+async function inserted(db: SqlRunner, sql: string, params: unknown[]): Promise<number> {
+  return (await db.query(`${sql} RETURNING 1`, params)).rows.length;
+}
+
+async function idOf(db: SqlRunner, table: 'seasons' | 'venues' | 'rallies' | 'teams', slug: string): Promise<string> {
+  const { rows } = await db.query(`SELECT id FROM ${table} WHERE slug = $1`, [slug]);
+  const id = rows[0]?.id;
+  if (typeof id !== 'string') throw new Error(`Seed data refers to ${table} '${slug}', which is missing.`);
+  return id;
+}
+
+async function seedBasketballSeason(db: SqlRunner, data: BasketballSeasonData, report: SeedReport): Promise<void> {
+  const s = data.season;
+  report.seasons += await inserted(
+    db,
+    `INSERT INTO seasons (slug, name, name_en, theme, theme_en, description, description_en, operator, operator_en, start_date, end_date,
+       target_participants, target_visits, target_spending_yuan, source, illustrative)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) ON CONFLICT (slug) DO NOTHING`,
+    [s.slug, s.name, s.nameEn, s.theme, s.themeEn, s.description, s.descriptionEn, s.operator, s.operatorEn, s.startDate, s.endDate,
+      s.targets.participants, s.targets.visits, s.targets.spendingYuan, s.source, s.illustrative ?? []],
+  );
+  const seasonId = await idOf(db, 'seasons', s.slug);
+  for (const v of data.venues) {
+    report.venues += await inserted(
+      db,
+      `INSERT INTO venues (slug, name, name_en, city, city_en, courts, seats, lat, lon, source, illustrative)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (slug) DO NOTHING`,
+      [v.slug, v.name, v.nameEn, v.city, v.cityEn, v.courts, v.seats, v.lat, v.lon, v.source, v.illustrative ?? []],
+    );
+  }
+  for (const e of data.events) {
+    const venueId = await idOf(db, 'venues', e.venueSlug);
+    report.events += await inserted(
+      db,
+      `INSERT INTO events (season_id, slug, name, name_en, kind, description, description_en, start_date, end_date, venue_id, capacity,
+         registration_mode, roster_min, roster_max, participant_target, cities, source, illustrative)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) ON CONFLICT (season_id, slug) DO NOTHING`,
+      [seasonId, e.slug, e.name, e.nameEn, e.kind, e.description, e.descriptionEn, e.startDate, e.endDate, venueId, e.capacity,
+        e.registrationMode, e.rosterMin ?? null, e.rosterMax ?? null, e.participantTarget, e.cities, e.source, e.illustrative ?? []],
+    );
+  }
+}
+
+async function insertTeam(db: SqlRunner, t: TeamSeed & { sport: 'basketball' | 'sailing' }): Promise<number> {
+  return inserted(
+    db,
+    `INSERT INTO teams (slug, name, name_en, sport, city, city_en, source, illustrative)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (slug) DO NOTHING`,
+    [t.slug, t.name, t.nameEn, t.sport, t.city, t.cityEn, t.source, t.illustrative ?? []],
+  );
+}
+
+async function seedTeams(db: SqlRunner, teams: TeamSeed[], report: SeedReport): Promise<void> {
+  for (const team of teams) report.teams += await insertTeam(db, { ...team, sport: 'basketball' });
+}
+
+async function seedRally(db: SqlRunner, data: RallyData, report: SeedReport): Promise<void> {
+  const r = data.rally;
+  report.rallies += await inserted(
+    db,
+    `INSERT INTO rallies (slug, name, name_en, description, description_en, start_date, end_date, discards, distance_nm, boat_class, rules, source, illustrative)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) ON CONFLICT (slug) DO NOTHING`,
+    [r.slug, r.name, r.nameEn, r.description, r.descriptionEn, r.startDate, r.endDate, r.discards, r.distanceNm, r.boatClass, r.rules, r.source, r.illustrative ?? []],
+  );
+  const rallyId = await idOf(db, 'rallies', r.slug);
+  const ports = new Map(data.ports.map((p) => [p.slug, p]));
+  for (const leg of data.legs) {
+    const from = ports.get(leg.from);
+    const to = ports.get(leg.to);
+    if (!from || !to) throw new Error(`Leg ${leg.number} names an unknown port.`);
+    report.legs += await inserted(
+      db,
+      `INSERT INTO rally_legs (rally_id, number, from_port, from_port_en, from_lat, from_lon, to_port, to_port_en, to_lat, to_lon, distance_nm, starts_at, coefficient, source, illustrative)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) ON CONFLICT (rally_id, number) DO NOTHING`,
+      [rallyId, leg.number, from.name, from.nameEn, from.lat, from.lon, to.name, to.nameEn, to.lat, to.lon, leg.distanceNm, leg.startsAt, leg.coefficient, leg.source, leg.illustrative ?? []],
+    );
+  }
+  for (const entry of data.entries) {
+    const slug = rallyTeamSlug(r.slug, entry.sailNumber);
+    report.teams += await insertTeam(db, {
+      slug,
+      name: entry.teamName,
+      nameEn: entry.teamNameEn,
+      city: entry.city,
+      cityEn: null,
+      sport: 'sailing',
+      source: entry.source,
+      illustrative: entry.illustrative ?? [],
+    });
+    const teamId = await idOf(db, 'teams', slug);
+    report.entries += await inserted(
+      db,
+      `INSERT INTO rally_entries (rally_id, team_id, boat_name, sail_number, rating, source, illustrative)
+       VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (rally_id, team_id) DO NOTHING`,
+      [rallyId, teamId, entry.boatName, entry.sailNumber, entry.rating, entry.source, entry.illustrative ?? []],
+    );
+  }
+}
