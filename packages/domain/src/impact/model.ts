@@ -137,7 +137,7 @@ export function impactContributions(resolved: ResolvedImpactAssumptions): Impact
   for (const key of IMPACT_GROUP_KEYS) {
     const g = resolved.groups[key];
     if (g === undefined) continue;
-    const persons = g.uniquePersons * (1 - g.localShare) * (1 - g.casualShare * 0.5 + (g.casualShare > 0.9 ? 0.01 : 0));
+    const persons = g.uniquePersons * (1 - g.localShare) * (1 - g.casualShare);
     out.push(profileContribution(key, key, g, persons));
     if (!explicitCompanions && key !== 'companions' && g.companionsPerPerson > 0) {
       out.push(profileContribution('companions', key, g, persons * g.companionsPerPerson));

@@ -1,0 +1,48 @@
+import { Client } from 'pg';
+import { describe, expect, it } from 'vitest';
+import { pendingSchemaChanges } from '../src/database/data-source.js';
+import { prepareDatabase } from '../src/database/bootstrap.js';
+import { createTestDatabase } from './support/test-app.js';
+
+const organizer = { email: 'organizer@test.local', password: 'organizer-password' };
+
+const count = async (url: string, table: string): Promise<number> => {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
+  } finally {
+    await client.end();
+  }
+};
+
+describe('schema', () => {
+  it('entities and migrations agree', async () => {
+    expect(await pendingSchemaChanges(await createTestDatabase())).toEqual([]);
+  });
+
+  it('seeds idempotently: a second start adds nothing', async () => {
+    const url = await createTestDatabase();
+    const first = await prepareDatabase(url, { seed: true, organizer });
+    expect(first).toEqual({ seasons: 1, venues: 6, events: 15, teams: 17, rallies: 1, legs: 5, entries: 7 });
+    const second = await prepareDatabase(url, { seed: true, organizer });
+    expect(second).toEqual({ seasons: 0, venues: 0, events: 0, teams: 0, rallies: 0, legs: 0, entries: 0 });
+    expect(await count(url, 'events')).toBe(15);
+    expect(await count(url, 'users')).toBe(1);
+  });
+
+  it('lets the database refuse what must never be stored', async () => {
+    const url = await createTestDatabase();
+    await prepareDatabase(url, { seed: true, organizer });
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await expect(client.query(`UPDATE events SET capacity = -1`)).rejects.toThrow(/events_capacity_non_negative/);
+      await expect(client.query(`UPDATE events SET end_date = start_date - 1`)).rejects.toThrow(/events_dates_ordered/);
+      await expect(client.query(`INSERT INTO seasons (slug, name, start_date, end_date) VALUES ('qingdao-basketball-2023', 'x', '2023-01-01', '2023-01-02')`)).rejects.toThrow(/unique/);
+      await expect(client.query(`INSERT INTO users (email, password_hash, role, display_name) VALUES ('A@B.C', 'x', 'organizer', 'x')`)).rejects.toThrow(/users_email_lowercase/);
+    } finally {
+      await client.end();
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import request from 'supertest';
+import { inject } from 'vitest';
+import { createApp } from '../../src/app.factory.js';
+import { type AppConfig, loadConfig } from '../../src/config/config.js';
+import { prepareDatabase } from '../../src/database/bootstrap.js';
+
+export const ORGANIZER = { email: 'organizer@test.local', password: 'organizer-password' };
+const TEMPLATE_DATABASE = 'sailcourt_template';
+
+export type TestApp = {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  databaseUrl: string;
+  config: AppConfig;
+  organizerToken: () => Promise<string>;
+  signUp: (name?: string) => Promise<{ token: string; userId: string }>;
+  close: () => Promise<void>;
+};
+
+/** A fresh database cloned from the migrated template (fast per file), then seeded like a real start. */
+export async function createTestDatabase(): Promise<string> {
+  const adminUrl = inject('adminDatabaseUrl');
+  const name = `test_${randomUUID().replaceAll('-', '')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  return adminUrl.replace(/\/postgres$/, `/${name}`);
+}
+
+export async function startTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: 'test-secret-that-is-at-least-32-characters',
+    ORGANIZER_EMAIL: ORGANIZER.email,
+    ORGANIZER_PASSWORD: ORGANIZER.password,
+    LOGIN_RATE_LIMIT: '1000',
+    WRITE_RATE_LIMIT: '10000',
+    ...overrides,
+  });
+  await prepareDatabase(databaseUrl, { seed: config.seedOnStart, organizer: config.organizer });
+  const app = await createApp(config, { databaseUrl, logger: false });
+  await app.init();
+  const http = request(app.getHttpServer());
+  let organizerToken: string | undefined;
+  return {
+    app,
+    http,
+    databaseUrl,
+    config,
+    organizerToken: async () => {
+      organizerToken ??= (await http.post('/api/auth/login').send(ORGANIZER).expect(200)).body.accessToken as string;
+      return organizerToken;
+    },
+    signUp: async (name = 'Team Manager') => {
+      const email = `${randomUUID()}@example.com`;
+      const res = await http.post('/api/auth/signup').send({ email, password: 'manager-password', displayName: name }).expect(201);
+      return { token: res.body.accessToken as string, userId: res.body.user.id as string };
+    },
+    close: () => app.close(),
+  };
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
