@@ -76,14 +76,19 @@ export type RallyEntrySeed = Sourced & {
   officialRank: number;
 };
 
+/** What the race committee recorded for one boat in one leg: a finish time or a scoring code (RRS Appendix A). */
+export type LegResultSeed = Sourced & { leg: number; sailNumber: string; finishedAt?: string; code?: string; points?: number };
+
 export type BasketballSeasonData = { season: SeasonSeed; venues: VenueSeed[]; events: EventSeed[] };
-export type RallyData = { rally: RallySeed; ports: PortSeed[]; legs: LegSeed[]; entries: RallyEntrySeed[] };
+export type RallyData = { rally: RallySeed; ports: PortSeed[]; legs: LegSeed[]; entries: RallyEntrySeed[]; legResults: LegResultSeed[] };
 
 const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8')) as T;
 
 export const loadBasketballSeason = (): BasketballSeasonData => read('basketball-season-2023.json');
 export const loadCbaSummerLeagueTeams = (): TeamSeed[] => read('cba-summer-league-2023-teams.json');
 export const loadRally = (): RallyData => read('sailing-rally-2023.json');
+/** An `ImpactAssumptions` object (packages/domain); validated when seeded. */
+export const loadImpactAssumptions2023 = (): unknown => read('impact-assumptions-2023.json');
 
 /** Seeded sailing teams need a stable key so that re-seeding finds them again. */
 export const rallyTeamSlug = (rallySlug: string, sailNumber: string): string =>

@@ -1,9 +1,20 @@
-import { type BasketballSeasonData, loadBasketballSeason, loadCbaSummerLeagueTeams, loadRally, type RallyData, rallyTeamSlug, type TeamSeed } from './data.js';
+import {
+  type BasketballSeasonData,
+  type LegResultSeed,
+  loadBasketballSeason,
+  loadCbaSummerLeagueTeams,
+  loadImpactAssumptions2023,
+  loadRally,
+  type RallyData,
+  rallyTeamSlug,
+  type TeamSeed,
+} from './data.js';
+import { seedImpactAssumptions } from './impact.js';
 
 /** What the seeder needs of a database connection; a `pg` Client or Pool fits. */
 export type SqlRunner = { query: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> };
 
-export type SeedReport = { seasons: number; venues: number; events: number; teams: number; rallies: number; legs: number; entries: number };
+export type SeedReport = { seasons: number; venues: number; events: number; teams: number; rallies: number; legs: number; entries: number; legResults: number; impactAssumptionSets: number };
 
 /**
  * Writes the 2023 data. Idempotent: every insert is keyed on a natural unique key and does
@@ -11,10 +22,11 @@ export type SeedReport = { seasons: number; venues: number; events: number; team
  * Runs in the caller's transaction if there is one.
  */
 export async function seed2023(db: SqlRunner): Promise<SeedReport> {
-  const report: SeedReport = { seasons: 0, venues: 0, events: 0, teams: 0, rallies: 0, legs: 0, entries: 0 };
+  const report: SeedReport = { seasons: 0, venues: 0, events: 0, teams: 0, rallies: 0, legs: 0, entries: 0, legResults: 0, impactAssumptionSets: 0 };
   await seedBasketballSeason(db, loadBasketballSeason(), report);
   await seedTeams(db, loadCbaSummerLeagueTeams(), report);
   await seedRally(db, loadRally(), report);
+  report.impactAssumptionSets += await seedImpactAssumptions(db, loadBasketballSeason().season.slug, loadImpactAssumptions2023());
   return report;
 }
 
@@ -115,4 +127,35 @@ async function seedRally(db: SqlRunner, data: RallyData, report: SeedReport): Pr
       [rallyId, teamId, entry.boatName, entry.sailNumber, entry.rating, entry.source, entry.illustrative ?? []],
     );
   }
+  report.legResults += await seedLegResults(db, rallyId, data.legResults);
+}
+
+/**
+ * A leg's results are written only while the leg has none: once an organizer has entered (or
+ * replaced) a leg's results, a restart must not add seeded rows back to it.
+ */
+async function seedLegResults(db: SqlRunner, rallyId: string, results: LegResultSeed[]): Promise<number> {
+  const entries = await db.query(`SELECT id, sail_number FROM rally_entries WHERE rally_id = $1`, [rallyId]);
+  const entryBySail = new Map(entries.rows.map((row) => [row.sail_number, row.id]));
+  let count = 0;
+  for (const legNumber of [...new Set(results.map((r) => r.leg))]) {
+    const { rows } = await db.query(
+      `SELECT l.id, EXISTS (SELECT 1 FROM rally_leg_results r WHERE r.leg_id = l.id) AS scored FROM rally_legs l WHERE l.rally_id = $1 AND l.number = $2`,
+      [rallyId, legNumber],
+    );
+    const leg = rows[0];
+    if (typeof leg?.id !== 'string') throw new Error(`Seed leg results refer to leg ${legNumber}, which is missing.`);
+    if (leg.scored === true) continue;
+    for (const result of results.filter((r) => r.leg === legNumber)) {
+      const entryId = entryBySail.get(result.sailNumber);
+      if (typeof entryId !== 'string') throw new Error(`Seed leg ${legNumber} result names sail number '${result.sailNumber}', which has no entry.`);
+      count += await inserted(
+        db,
+        `INSERT INTO rally_leg_results (rally_id, leg_id, entry_id, finished_at, code, points, source, illustrative)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (leg_id, entry_id) DO NOTHING`,
+        [rallyId, leg.id, entryId, result.finishedAt ?? null, result.code ?? null, result.points ?? null, result.source, result.illustrative ?? []],
+      );
+    }
+  }
+  return count;
 }

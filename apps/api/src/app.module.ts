@@ -10,7 +10,9 @@ import { dataSourceOptions } from './database/data-source.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ImpactModule } from './modules/impact/impact.module.js';
 import { RalliesModule } from './modules/rallies/rallies.module.js';
+import { RegistrationsModule } from './modules/registrations/registrations.module.js';
 import { SeasonsModule } from './modules/seasons/seasons.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { VenuesModule } from './modules/venues/venues.module.js';
@@ -34,6 +36,8 @@ export class AppModule {
         VenuesModule,
         TeamsModule,
         RalliesModule,
+        RegistrationsModule,
+        ImpactModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -52,7 +52,7 @@ function fromHttpException(exception: HttpException): ProblemDetails {
  * usually): they are the client's conflict, not a server fault.
  */
 function fromDatabaseError(error: PgError): ProblemDetails {
-  switch (error.code) {
+  switch (error.code ?? '') {
     case '23505':
       return makeProblem(409, `Already exists (${error.constraint ?? 'unique constraint'}).`);
     case '23503':

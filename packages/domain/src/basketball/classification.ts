@@ -239,7 +239,8 @@ function describe(
     ...(others.some((t) => value(t) < own) ? [`ahead of ${list(others.filter((t) => value(t) < own))}`] : []),
   ];
   const fmt = (v: number): string => (step.criterion.endsWith('-diff') && v > 0 ? `+${v}` : String(v));
-  const sentence = `${clauses.join(' and ')} on ${LABELS[step.criterion]} (${fmt(own)} vs ${others.map((t) => fmt(value(t))).join(', ')})`;
+  const shown = `${fmt(own)} vs ${others.map((t) => fmt(value(t))).join(', ')}`;
+  const sentence = `${clauses.join(' and ')} on ${LABELS[step.criterion]} (${shown})`;
   return {
     criterion: step.criterion,
     tiedWith: others,
@@ -330,7 +331,9 @@ function normalizeGame(g: FibaGameResult, index: number, teams: ReadonlySet<stri
     };
   }
   for (const s of [g.homeScore, g.awayScore]) {
-    if (!Number.isInteger(s) || s < 0) throw new BasketballRuleError('invalid-game', `${where}: score ${s} is not a non-negative integer`);
+    if (!Number.isInteger(s) || s < 0) {
+      throw new BasketballRuleError('invalid-game', `${where}: score ${s} is not a non-negative integer`);
+    }
   }
   if (g.homeScore === g.awayScore) throw new BasketballRuleError('invalid-game', `${where}: basketball games cannot end level`);
   return { home: g.homeTeamId, away: g.awayTeamId, homeScore: g.homeScore, awayScore: g.awayScore, forfeitedBy: undefined };

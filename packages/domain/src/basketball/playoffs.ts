@@ -99,7 +99,8 @@ export function playoffSeedsFromGroups(groups: readonly PlayoffGroupStanding[], 
   }
   for (const g of groups) {
     if (g.rankedTeamIds.length < qualifiersPerGroup) {
-      throw new BasketballRuleError('invalid-argument', `Group ${g.groupId} has ${g.rankedTeamIds.length} teams, ${qualifiersPerGroup} must qualify`);
+      const message = `Group ${g.groupId} has ${g.rankedTeamIds.length} teams, ${qualifiersPerGroup} must qualify`;
+      throw new BasketballRuleError('invalid-argument', message);
     }
   }
   const count = groups.length;
@@ -129,7 +130,9 @@ export function advanceBracket(bracket: PlayoffBracket, results: readonly Playof
     if (!ids.has(r.matchId)) throw new BasketballRuleError('invalid-result', `No playoff match "${r.matchId}"`);
     fresh.set(r.matchId, r.winnerTeamId);
   }
-  const kept = new Map(bracket.matches.filter((m) => m.status === 'decided' && m.winnerTeamId !== null).map((m) => [m.id, m.winnerTeamId ?? '']));
+  const kept = new Map(
+    bracket.matches.flatMap((m) => (m.status === 'decided' && m.winnerTeamId !== null ? [[m.id, m.winnerTeamId] as const] : [])),
+  );
   return { ...bracket, matches: resolve(bracket.seeds, bracket.matches, fresh, kept) };
 }
 
@@ -165,7 +168,15 @@ function buildBracket(seeds: readonly PlayoffSeed[], options: PlayoffBracketOpti
   if (options.thirdPlaceGame && size >= 4) {
     const semi = rounds - 1;
     skeleton.push(
-      emptyMatch(THIRD_PLACE_MATCH_ID, 'third-place', rounds, 2, 1, { kind: 'loser', matchId: matchId(semi, 1) }, { kind: 'loser', matchId: matchId(semi, 2) }),
+      emptyMatch(
+        THIRD_PLACE_MATCH_ID,
+        'third-place',
+        rounds,
+        2,
+        1,
+        { kind: 'loser', matchId: matchId(semi, 1) },
+        { kind: 'loser', matchId: matchId(semi, 2) },
+      ),
     );
   }
   return { size, seeds, matches: resolve(seeds, skeleton, new Map(), new Map()) };
@@ -198,7 +209,8 @@ function resolve(
     if (home.bye || away.bye) {
       const winner = home.bye ? away.teamId : home.teamId;
       const walkedOver = home.bye && away.bye;
-      next = { ...m, home, away, status: winner !== null || walkedOver ? 'bye' : 'waiting', winnerTeamId: winner, loserTeamId: null };
+      const status = winner !== null || walkedOver ? 'bye' : 'waiting';
+      next = { ...m, home, away, status, winnerTeamId: winner, loserTeamId: null };
       if (fresh.has(m.id)) throw new BasketballRuleError('invalid-result', `Match ${m.id} is a bye and takes no result`);
     } else if (home.teamId === null || away.teamId === null) {
       if (fresh.has(m.id)) throw new BasketballRuleError('invalid-result', `Match ${m.id} has no two teams yet`);
@@ -213,7 +225,13 @@ function resolve(
   return matches.map((m) => done.get(m.id) ?? m);
 }
 
-function decideWinner(id: string, home: string, away: string, fresh: ReadonlyMap<string, string>, kept: ReadonlyMap<string, string>): string | null {
+function decideWinner(
+  id: string,
+  home: string,
+  away: string,
+  fresh: ReadonlyMap<string, string>,
+  kept: ReadonlyMap<string, string>,
+): string | null {
   const given = fresh.get(id);
   if (given !== undefined) {
     if (given !== home && given !== away) {

@@ -23,13 +23,18 @@ const base = {
   matchDurationMinutes: 120,
 } satisfies Omit<MatchSlotInput, 'pairings'>;
 
+const twoCourts = [
+  { venueId: GYM, court: '1' },
+  { venueId: GYM, court: '2' },
+];
+
 const line = (p: { pairing: SchedulablePairing; startsAt: string; court: string }) =>
   `${p.startsAt} c${p.court} R${p.pairing.round} ${p.pairing.homeTeamId}-${p.pairing.awayTeamId}`;
 
 describe('scheduleMatchSlots', () => {
   it('puts each round of a 4-team round robin on its own evening, two courts in parallel', () => {
     const pairings = generateRoundRobin(['A', 'B', 'C', 'D']).flatMap((r) => r.pairings);
-    const result = scheduleMatchSlots({ ...base, pairings, courts: [{ venueId: GYM, court: '1' }, { venueId: GYM, court: '2' }] });
+    const result = scheduleMatchSlots({ ...base, pairings, courts: twoCourts });
     expect(result.unplaced).toEqual([]);
     expect(result.placed.map(line)).toEqual([
       '2023-07-10T19:30:00+08:00 c1 R1 A-D',
@@ -42,7 +47,12 @@ describe('scheduleMatchSlots', () => {
   });
 
   it('keeps a team to one game a day even when a later slot that day is free', () => {
-    const result = scheduleMatchSlots({ ...base, minRestHours: 0, dailySlots: ['14:00', '19:30'], pairings: [P(1, 'A', 'B'), P(2, 'A', 'C'), P(2, 'B', 'D')] });
+    const result = scheduleMatchSlots({
+      ...base,
+      minRestHours: 0,
+      dailySlots: ['14:00', '19:30'],
+      pairings: [P(1, 'A', 'B'), P(2, 'A', 'C'), P(2, 'B', 'D')],
+    });
     expect(result.placed.map(line)).toEqual([
       '2023-07-10T14:00:00+08:00 c1 R1 A-B',
       '2023-07-11T14:00:00+08:00 c1 R2 A-C',
@@ -67,14 +77,20 @@ describe('scheduleMatchSlots', () => {
   });
 
   it('treats overlapping slots on one court as busy, not just identical ones', () => {
-    const result = scheduleMatchSlots({ ...base, minRestHours: 0, dailySlots: ['19:00', '20:00'], endDate: '2023-07-10', pairings: [P(1, 'A', 'B'), P(1, 'C', 'D')] });
+    const result = scheduleMatchSlots({
+      ...base,
+      minRestHours: 0,
+      dailySlots: ['19:00', '20:00'],
+      endDate: '2023-07-10',
+      pairings: [P(1, 'A', 'B'), P(1, 'C', 'D')],
+    });
     expect(result.placed.map(line)).toEqual(['2023-07-10T19:00:00+08:00 c1 R1 A-B']);
     expect(result.unplaced).toMatchObject([{ pairing: P(1, 'C', 'D'), reason: 'no-free-slot' }]);
   });
 
   it('keeps rounds in order: a round never starts before the previous one when there is room', () => {
     const pairings = generateRoundRobin(['A', 'B', 'C', 'D', 'E', 'F'], { double: true }).flatMap((r) => r.pairings);
-    const result = scheduleMatchSlots({ ...base, endDate: '2023-08-31', dailySlots: ['15:00', '19:30'], courts: [{ venueId: GYM, court: '1' }, { venueId: GYM, court: '2' }], pairings });
+    const result = scheduleMatchSlots({ ...base, endDate: '2023-08-31', dailySlots: ['15:00', '19:30'], courts: twoCourts, pairings });
     expect(result.unplaced).toEqual([]);
     const sorted = [...result.placed].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
     expect(sorted.map((p) => p.round)).toEqual([...sorted.map((p) => p.round)].sort((a, b) => a - b));
@@ -87,7 +103,7 @@ describe('scheduleMatchSlots', () => {
     const result = scheduleMatchSlots({
       ...base,
       endDate: '2023-07-11',
-      courts: [{ venueId: GYM, court: '1' }, { venueId: GYM, court: '2' }],
+      courts: twoCourts,
       fixedMatches,
       pairings: [P(1, 'A', 'B'), P(1, 'A', 'C'), P(2, 'D', 'E')],
     });
@@ -112,7 +128,12 @@ describe('scheduleMatchSlots', () => {
     },
     {
       name: 'a team already plays that day',
-      input: { ...base, endDate: '2023-07-10', courts: [{ venueId: GYM, court: '1' }, { venueId: 'other', court: 'A' }], pairings: [P(1, 'A', 'B'), P(2, 'A', 'C')] },
+      input: {
+        ...base,
+        endDate: '2023-07-10',
+        courts: [{ venueId: GYM, court: '1' }, { venueId: 'other', court: 'A' }],
+        pairings: [P(1, 'A', 'B'), P(2, 'A', 'C')],
+      },
       placed: 1,
       unplaced: [{ pairing: P(2, 'A', 'C'), reason: 'team-unavailable', blockingTeamIds: ['A'] }],
     },
@@ -186,7 +207,13 @@ describe('scheduleMatchSlots — properties', () => {
           }
         }
         // The single-match validator agrees that the whole result is clean.
-        const refs: ScheduledMatchRef[] = result.placed.map((p, i) => ({ id: `m${i}`, ...p.pairing, startsAt: p.startsAt, venueId: p.venueId, court: p.court }));
+        const refs: ScheduledMatchRef[] = result.placed.map((p, i) => ({
+          id: `m${i}`,
+          ...p.pairing,
+          startsAt: p.startsAt,
+          venueId: p.venueId,
+          court: p.court,
+        }));
         for (const ref of refs) expect(findScheduleConflicts(refs, ref, rules)).toEqual([]);
       }),
       { numRuns: 150 },
@@ -196,20 +223,52 @@ describe('scheduleMatchSlots — properties', () => {
 
 describe('findScheduleConflicts', () => {
   const rules: MatchScheduleRules = { timeZoneOffset: '+08:00', minRestHours: 20, matchDurationMinutes: 120 };
-  const m1: ScheduledMatchRef = { id: 'm1', homeTeamId: 'A', awayTeamId: 'B', startsAt: '2023-07-10T19:30:00+08:00', venueId: GYM, court: '1' };
-  const m2: ScheduledMatchRef = { id: 'm2', homeTeamId: 'C', awayTeamId: 'D', startsAt: '2023-07-12T19:30:00+08:00', venueId: GYM, court: '1' };
-  const at = (startsAt: string, homeTeamId: string, awayTeamId: string, court = '2', venueId = GYM) => ({ startsAt, homeTeamId, awayTeamId, court, venueId });
+  const at = (startsAt: string, homeTeamId: string, awayTeamId: string, court = '2', venueId = GYM) => ({
+    startsAt,
+    homeTeamId,
+    awayTeamId,
+    court,
+    venueId,
+  });
+  const m1: ScheduledMatchRef = { id: 'm1', ...at('2023-07-10T19:30:00+08:00', 'A', 'B', '1') };
+  const m2: ScheduledMatchRef = { id: 'm2', ...at('2023-07-12T19:30:00+08:00', 'C', 'D', '1') };
 
   it.each([
     { name: 'clean', candidate: at('2023-07-11T19:30:00+08:00', 'E', 'F'), expected: [] },
     { name: 'same local day', candidate: at('2023-07-10T14:00:00+08:00', 'A', 'C'), expected: [['team-same-day', 'm1', 'A']] },
-    { name: 'too little rest (ends 21:30, next 10:00)', candidate: at('2023-07-11T10:00:00+08:00', 'C', 'A'), expected: [['team-rest', 'm1', 'A']] },
-    { name: 'both teams clash', candidate: at('2023-07-10T12:00:00+08:00', 'B', 'A'), expected: [['team-same-day', 'm1', 'B'], ['team-same-day', 'm1', 'A']] },
-    { name: 'court overlaps a running match', candidate: at('2023-07-10T20:30:00+08:00', 'E', 'F', '1'), expected: [['court-busy', 'm1', undefined]] },
+    {
+      name: 'too little rest (ends 21:30, next 10:00)',
+      candidate: at('2023-07-11T10:00:00+08:00', 'C', 'A'),
+      expected: [['team-rest', 'm1', 'A']],
+    },
+    {
+      name: 'both teams clash',
+      candidate: at('2023-07-10T12:00:00+08:00', 'B', 'A'),
+      expected: [
+        ['team-same-day', 'm1', 'B'],
+        ['team-same-day', 'm1', 'A'],
+      ],
+    },
+    {
+      name: 'court overlaps a running match',
+      candidate: at('2023-07-10T20:30:00+08:00', 'E', 'F', '1'),
+      expected: [['court-busy', 'm1', undefined]],
+    },
     { name: 'court free right after the match ends', candidate: at('2023-07-10T21:30:00+08:00', 'E', 'F', '1'), expected: [] },
     { name: 'same court number at another venue', candidate: at('2023-07-10T19:30:00+08:00', 'E', 'F', '1', 'annex'), expected: [] },
-    { name: 'other offset, same instant', candidate: at('2023-07-10T12:30:00Z', 'E', 'F', '1'), expected: [['court-busy', 'm1', undefined]] },
-    { name: 'team and court at once', candidate: at('2023-07-12T19:30:00+08:00', 'D', 'G', '1'), expected: [['team-same-day', 'm2', 'D'], ['court-busy', 'm2', undefined]] },
+    {
+      name: 'other offset, same instant',
+      candidate: at('2023-07-10T12:30:00Z', 'E', 'F', '1'),
+      expected: [['court-busy', 'm1', undefined]],
+    },
+    {
+      name: 'team and court at once',
+      candidate: at('2023-07-12T19:30:00+08:00', 'D', 'G', '1'),
+      expected: [
+        ['team-same-day', 'm2', 'D'],
+        ['court-busy', 'm2', undefined],
+      ],
+    },
   ])('$name', ({ candidate, expected }) => {
     const conflicts = findScheduleConflicts([m1, m2], candidate, rules);
     expect(conflicts.map((c) => [c.kind, c.matchId, c.teamId])).toEqual(expected);
@@ -226,7 +285,8 @@ describe('findScheduleConflicts', () => {
     const late: ScheduledMatchRef = { ...m1, startsAt: '2023-07-10T12:00:00Z' };
     const early = at('2023-07-10T17:00:00Z', 'A', 'C');
     expect(findScheduleConflicts([late], early, { ...rules, minRestHours: 0 })).toEqual([]);
-    expect(findScheduleConflicts([late], early, { ...rules, minRestHours: 0, timeZoneOffset: '+00:00' })).toMatchObject([{ kind: 'team-same-day' }]);
+    const utcRules = { ...rules, minRestHours: 0, timeZoneOffset: '+00:00' };
+    expect(findScheduleConflicts([late], early, utcRules)).toMatchObject([{ kind: 'team-same-day' }]);
   });
 
   it('rejects a start time without an offset', () => {

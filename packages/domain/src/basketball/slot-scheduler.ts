@@ -117,8 +117,10 @@ const DAY_MS = 24 * HOUR_MS;
  */
 export function scheduleMatchSlots<P extends SchedulablePairing>(input: MatchSlotInput<P>): MatchSlotSchedule<P> {
   const rules = parseRules(input);
-  const cells = buildCells(input, rules);
-  const ordered = input.pairings.map((pairing, index) => ({ pairing, index })).sort((a, b) => a.pairing.round - b.pairing.round || a.index - b.index);
+  const cells = buildCells(input);
+  const ordered = input.pairings
+    .map((pairing, index) => ({ pairing, index }))
+    .sort((a, b) => a.pairing.round - b.pairing.round || a.index - b.index);
 
   const byTeam = new Map<string, Timed[]>();
   const byCourt = new Map<string, Timed[]>();
@@ -136,25 +138,26 @@ export function scheduleMatchSlots<P extends SchedulablePairing>(input: MatchSlo
       throw new BasketballRuleError('invalid-game', `Pairing ${pairing.homeTeamId} v itself in round ${pairing.round}`);
     }
     const floor = Math.max(-Infinity, ...[...latestStartByRound].filter(([r]) => r < pairing.round).map(([, ms]) => ms));
-    const clashesAt = (cell: Cell): Clash[] => {
-      const candidate: Timed = { ...cell, homeTeamId: pairing.homeTeamId, awayTeamId: pairing.awayTeamId };
-      const nearby = [
-        ...(byTeam.get(pairing.homeTeamId) ?? []),
-        ...(byTeam.get(pairing.awayTeamId) ?? []),
-        ...(byCourt.get(courtKey(cell)) ?? []),
-      ];
-      return nearby.flatMap((other) => clashes(candidate, other, rules));
+    // A team's games do not change while this pairing looks for a cell, so gather them once.
+    const teamBlocked = (teamId: string) => {
+      const games = byTeam.get(teamId) ?? [];
+      const days = new Set(games.map((g) => g.localDate));
+      return (cell: Cell): boolean => days.has(cell.localDate) || games.some((g) => gapMs(cell, g, rules) < rules.restMs);
     };
-    const free = (cell: Cell) => clashesAt(cell).length === 0;
+    const homeBlocked = teamBlocked(pairing.homeTeamId);
+    const awayBlocked = teamBlocked(pairing.awayTeamId);
+    const courtFree = (cell: Cell): boolean => (byCourt.get(cell.courtKey) ?? []).every((g) => !overlaps(cell, g, rules));
+    const free = (cell: Cell): boolean => !homeBlocked(cell) && !awayBlocked(cell) && courtFree(cell);
     const cell = cells.find((c) => c.startMs >= floor && free(c)) ?? cells.find(free);
 
     if (!cell) {
-      unplaced.push(explainUnplaced(pairing, cells, clashesAt, input.minRestHours));
+      const blockedBy = { [pairing.homeTeamId]: homeBlocked, [pairing.awayTeamId]: awayBlocked };
+      unplaced.push(explainUnplaced(pairing, cells.filter(courtFree), cells.length, blockedBy, input.minRestHours));
       continue;
     }
     const match: Timed = { ...cell, homeTeamId: pairing.homeTeamId, awayTeamId: pairing.awayTeamId };
     for (const key of [pairing.homeTeamId, pairing.awayTeamId]) byTeam.set(key, [...(byTeam.get(key) ?? []), match]);
-    byCourt.set(courtKey(cell), [...(byCourt.get(courtKey(cell)) ?? []), match]);
+    byCourt.set(cell.courtKey, [...(byCourt.get(cell.courtKey) ?? []), match]);
     latestStartByRound.set(pairing.round, Math.max(latestStartByRound.get(pairing.round) ?? -Infinity, cell.startMs));
     placed.push({ pairing, startsAt: cell.startsAt, venueId: cell.venueId, court: cell.court, round: pairing.round });
   }
@@ -192,13 +195,20 @@ function clashes(a: Timed, b: Timed, rules: Rules): Clash[] {
     if (a.localDate === b.localDate) out.push({ kind: 'team-same-day', teamId });
     else if (gapMs(a, b, rules) < rules.restMs) out.push({ kind: 'team-rest', teamId });
   }
-  const overlap = a.startMs < b.startMs + rules.durationMs && b.startMs < a.startMs + rules.durationMs;
-  if (a.venueId === b.venueId && a.court === b.court && overlap) out.push({ kind: 'court-busy' });
+  if (a.venueId === b.venueId && a.court === b.court && overlaps(a, b, rules)) out.push({ kind: 'court-busy' });
   return out;
 }
 
+interface Timing {
+  readonly startMs: number;
+}
+
+function overlaps(a: Timing, b: Timing, rules: Rules): boolean {
+  return a.startMs < b.startMs + rules.durationMs && b.startMs < a.startMs + rules.durationMs;
+}
+
 /** Time from the end of the earlier game to the start of the later one (negative if they overlap). */
-function gapMs(a: Timed, b: Timed, rules: Rules): number {
+function gapMs(a: Timing, b: Timing, rules: Rules): number {
   const [first, second] = a.startMs <= b.startMs ? [a, b] : [b, a];
   return second.startMs - (first.startMs + rules.durationMs);
 }
@@ -221,17 +231,22 @@ interface Cell {
   readonly localDate: string;
   readonly venueId: string;
   readonly court: string;
+  readonly courtKey: string;
 }
 
 /** Every (day, time, court) in chronological order, courts in the order given. */
-function buildCells(input: MatchSlotInput<SchedulablePairing>, rules: Rules): Cell[] {
+function buildCells(input: MatchSlotInput<SchedulablePairing>): Cell[] {
   const first = parseDate(input.startDate, 'startDate');
   const last = parseDate(input.endDate, 'endDate');
-  if (last < first) throw new BasketballRuleError('invalid-argument', `endDate ${input.endDate} is before startDate ${input.startDate}`);
+  if (last < first) {
+    throw new BasketballRuleError('invalid-argument', `endDate ${input.endDate} is before startDate ${input.startDate}`);
+  }
   const times = [...new Set(input.dailySlots.map(parseTime))].sort();
   const seenCourts = new Set<string>();
   for (const c of input.courts) {
-    if (seenCourts.has(courtKey(c))) throw new BasketballRuleError('invalid-argument', `Court ${c.venueId}/${c.court} is listed twice`);
+    if (seenCourts.has(courtKey(c))) {
+      throw new BasketballRuleError('invalid-argument', `Court ${c.venueId}/${c.court} is listed twice`);
+    }
     seenCourts.add(courtKey(c));
   }
   const cells: Cell[] = [];
@@ -240,7 +255,9 @@ function buildCells(input: MatchSlotInput<SchedulablePairing>, rules: Rules): Ce
     for (const time of times) {
       const startsAt = `${localDate}T${time}:00${input.timeZoneOffset}`;
       const startMs = Date.parse(startsAt);
-      for (const c of input.courts) cells.push({ startsAt, startMs, localDate, venueId: c.venueId, court: c.court });
+      for (const c of input.courts) {
+        cells.push({ startsAt, startMs, localDate, venueId: c.venueId, court: c.court, courtKey: courtKey(c) });
+      }
     }
   }
   // Slot times are local, so chronological order equals (day, time) order already; sort defends it.
@@ -249,26 +266,30 @@ function buildCells(input: MatchSlotInput<SchedulablePairing>, rules: Rules): Ce
 
 function explainUnplaced<P extends SchedulablePairing>(
   pairing: P,
-  cells: readonly Cell[],
-  clashesAt: (cell: Cell) => Clash[],
+  courtFreeCells: readonly Cell[],
+  cellCount: number,
+  blockedBy: Readonly<Record<string, (cell: Cell) => boolean>>,
   minRestHours: number,
 ): UnplacedMatchSlot<P> {
-  const perCell = cells.map(clashesAt);
-  const courtFree = perCell.filter((cs) => !cs.some((c) => c.kind === 'court-busy'));
-  if (courtFree.length === 0) {
+  if (courtFreeCells.length === 0) {
     return {
       pairing,
       reason: 'no-free-slot',
       blockingTeamIds: [],
-      detail: `All ${cells.length} court slots in the date range are taken`,
+      detail: `All ${cellCount} court slots in the date range are taken`,
     };
   }
-  const blocking = [...new Set(courtFree.flatMap((cs) => cs.flatMap((c) => (c.teamId === undefined ? [] : [c.teamId]))))].sort();
+  const blocking = Object.entries(blockedBy)
+    .filter(([, blocked]) => courtFreeCells.some(blocked))
+    .map(([teamId]) => teamId)
+    .sort();
   return {
     pairing,
     reason: 'team-unavailable',
     blockingTeamIds: blocking,
-    detail: `Every free court slot clashes with another game of ${blocking.join(' or ')} on the same day or within ${minRestHours} h rest`,
+    detail:
+      `Every free court slot clashes with another game of ${blocking.join(' or ')}` +
+      ` on the same day or within ${minRestHours} h rest`,
   };
 }
 

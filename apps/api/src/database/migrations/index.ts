@@ -1,4 +1,9 @@
 import { InitialSchema1700000000000 } from './1700000000000-initial-schema.js';
+import { Registrations1795976710009 } from './1795976710009-registrations.js';
+import { ImpactAssumptions1795976749104 } from './1795976749104-impact-assumptions.js';
+import { RallyLegResults1795976806860 } from './1795976806860-rally-leg-results.js';
+import { EventSport1795976877383 } from './1795976877383-event-sport.js';
+import { Matches1795977786504 } from './1795977786504-matches.js';
 
 /** In the order they apply. */
-export const MIGRATIONS = [InitialSchema1700000000000];
+export const MIGRATIONS = [InitialSchema1700000000000, Registrations1795976710009, ImpactAssumptions1795976749104, RallyLegResults1795976806860, EventSport1795976877383, Matches1795977786504];

@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { SourcedEntity } from '../../database/columns.js';
 import { SeasonEntity } from '../seasons/season.entity.js';
+import type { Sport } from '../teams/team.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
 
 export type EventKind = 'league' | 'tournament' | 'camp' | 'forum' | 'festival';
@@ -11,6 +12,7 @@ export const REGISTRATION_MODES: readonly RegistrationMode[] = ['approval', 'fir
 @Entity('events')
 @Check('events_dates_ordered', `end_date >= start_date`)
 @Check('events_capacity_non_negative', `capacity >= 0`)
+@Check('events_sport_valid', `sport IN ('basketball', 'sailing')`)
 @Check('events_kind_valid', `kind IN ('league', 'tournament', 'camp', 'forum', 'festival')`)
 @Check('events_registration_mode_valid', `registration_mode IN ('approval', 'first-come')`)
 @Check('events_registration_window_ordered', `registration_closes_at >= registration_opens_at`)
@@ -37,6 +39,10 @@ export class EventEntity extends SourcedEntity {
 
   @Column({ type: 'text' })
   kind: EventKind;
+
+  /** Which teams may register: a team's sport must match. */
+  @Column({ type: 'text', default: 'basketball' })
+  sport: Sport;
 
   @Column({ type: 'text', nullable: true })
   description: string | null;

@@ -41,6 +41,7 @@ export class EventsService {
     }
     const event = await this.events.insert({
       ...input,
+      sport: input.sport ?? 'basketball',
       capacity: input.capacity ?? null,
       registrationMode: input.registrationMode ?? 'approval',
       registrationOpensAt: input.registrationOpensAt ? new Date(input.registrationOpensAt) : null,

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { SourcedEntity } from '../../database/columns.js';
 import { RallyEntity } from './rally.entity.js';
 
@@ -7,6 +7,8 @@ import { RallyEntity } from './rally.entity.js';
 @Check('rally_legs_distance_positive', `distance_nm > 0`)
 @Check('rally_legs_coefficient_positive', `coefficient > 0`)
 @Index('rally_legs_rally_number_unique', ['rallyId', 'number'], { unique: true })
+// Target of leg results' composite foreign key: a result's leg belongs to the result's rally.
+@Unique('rally_legs_rally_id_unique', ['rallyId', 'id'])
 export class LegEntity extends SourcedEntity {
   @Column({ name: 'rally_id', type: 'uuid' })
   rallyId: string;

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../common/auth.js';
-import { CreateEntryDto, CreateLegDto, CreateRallyDto, EntryDto, LegDto, RallyDto, RallySummaryDto } from './dto/rally.dto.js';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
+import { CreateEntryDto, CreateLegDto, CreateRallyDto, EntryDto, LegDto, RallyDto, RallySummaryDto, UpdateRallyDto } from './dto/rally.dto.js';
 import { RalliesService } from './rallies.service.js';
 
 @ApiTags('rallies')
@@ -24,9 +24,19 @@ export class RalliesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: "The rally with its legs (each with its winner once scored) and entries (crews for organizers only)" })
   @ApiOkResponse({ type: RallyDto })
-  get(@Param('id') id: string): Promise<RallyDto> {
-    return this.rallies.get(id);
+  get(@Param('id') id: string, @CurrentCaller() caller: Caller | undefined): Promise<RallyDto> {
+    return this.rallies.get(id, caller);
+  }
+
+  @Patch(':id')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Changes rally settings: discards (0 … legs − 1); the standings follow' })
+  @ApiOkResponse({ type: RallyDto })
+  update(@Param('id') id: string, @Body() body: UpdateRallyDto, @CurrentCaller() caller: Caller): Promise<RallyDto> {
+    return this.rallies.update(id, body, caller);
   }
 
   @Post(':id/legs')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Caller } from '../../common/auth.js';
 import { badRequest, conflict, notFound, unprocessable } from '../../common/problem.js';
 import { TeamsService } from '../teams/teams.service.js';
 import {
@@ -9,28 +10,48 @@ import {
   type LegDto,
   type RallyDto,
   type RallySummaryDto,
+  type UpdateRallyDto,
   toEntryDto,
   toLegDto,
   toRallySummaryDto,
 } from './dto/rally.dto.js';
 import type { RallyEntity } from './rally.entity.js';
 import { RalliesRepository } from './rallies.repository.js';
+import { RallyResultsService } from './rally-results.service.js';
+
+/** Crews are personal data: only organizers see them. */
+const seesCrews = (caller: Caller | undefined): boolean => caller?.role === 'organizer';
 
 @Injectable()
 export class RalliesService {
   constructor(
     private readonly rallies: RalliesRepository,
     private readonly teams: TeamsService,
+    private readonly results: RallyResultsService,
   ) {}
 
   async list(): Promise<RallySummaryDto[]> {
     return (await this.rallies.findAll()).map(toRallySummaryDto);
   }
 
-  async get(key: string): Promise<RallyDto> {
+  async get(key: string, caller?: Caller): Promise<RallyDto> {
     const rally = await this.require(key);
-    const [legs, entries] = await Promise.all([this.rallies.legs(rally.id), this.rallies.entries(rally.id)]);
-    return { ...toRallySummaryDto(rally), legs: legs.map(toLegDto), entries: entries.map(toEntryDto) };
+    const [legs, entries, winners] = await Promise.all([
+      this.rallies.legs(rally.id),
+      this.rallies.entries(rally.id),
+      this.results.legWinners(rally.id),
+    ]);
+    return {
+      ...toRallySummaryDto(rally),
+      legs: legs.map((leg) => toLegDto(leg, winners.get(leg.id) ?? null)),
+      entries: entries.map((entry) => toEntryDto(entry, seesCrews(caller))),
+    };
+  }
+
+  async update(key: string, input: UpdateRallyDto, caller?: Caller): Promise<RallyDto> {
+    const rally = await this.require(key);
+    if (input.discards !== undefined) await this.results.setDiscards(rally.id, input.discards);
+    return this.get(rally.id, caller);
   }
 
   async require(key: string): Promise<RallyEntity> {
@@ -80,8 +101,9 @@ export class RalliesService {
       boatName: input.boatName,
       sailNumber: input.sailNumber ?? null,
       rating: input.rating ?? 1,
+      crew: (input.crew ?? []).map(({ name, role }) => ({ name: name.trim(), role })),
       source: null,
     });
-    return toEntryDto(entry);
+    return toEntryDto(entry, true);
   }
 }

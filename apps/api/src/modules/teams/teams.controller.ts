@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, SignedIn } from '../../common/auth.js';
 import { badRequest } from '../../common/problem.js';
-import { CreateTeamDto, TeamDto } from './dto/team.dto.js';
+import { PutRosterDto, TeamRosterDto } from './dto/roster.dto.js';
+import { CreateTeamDto, TeamDto, UpdateTeamDto } from './dto/team.dto.js';
 import { SPORTS, type Sport } from './team.entity.js';
 import { TeamsService } from './teams.service.js';
 
@@ -33,5 +34,32 @@ export class TeamsController {
   @ApiOkResponse({ type: TeamDto })
   get(@Param('id') id: string): Promise<TeamDto> {
     return this.teams.get(id);
+  }
+
+  @Patch(':id')
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Rename a team or change its city (the team’s manager or an organizer)' })
+  @ApiOkResponse({ type: TeamDto })
+  update(@Param('id') id: string, @Body() body: UpdateTeamDto, @CurrentCaller() caller: Caller): Promise<TeamDto> {
+    return this.teams.update(id, body, caller);
+  }
+
+  @Get(':id/roster')
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The roster (personal data: the team’s manager and organizers only)' })
+  @ApiOkResponse({ type: TeamRosterDto })
+  roster(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<TeamRosterDto> {
+    return this.teams.roster(id, caller);
+  }
+
+  @Put(':id/roster')
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Replace the whole roster; a bad row is a 400 naming it (roster.3.number) and nothing is stored' })
+  @ApiOkResponse({ type: TeamRosterDto })
+  replaceRoster(@Param('id') id: string, @Body() body: PutRosterDto, @CurrentCaller() caller: Caller): Promise<TeamRosterDto> {
+    return this.teams.replaceRoster(id, body, caller);
   }
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, IsInstant, IsName, IsOptionalName, SourcedDto, sourcedFields } from '../../../common/dto.js';
 import { toShanghaiIso } from '../../../common/time.js';
+import { SPORTS, type Sport } from '../../teams/team.entity.js';
 import { VenueDto, toVenueDto } from '../../venues/dto/venue.dto.js';
 import { EVENT_KINDS, type EventEntity, type EventKind, REGISTRATION_MODES, type RegistrationMode } from '../event.entity.js';
 
@@ -21,6 +22,11 @@ export class CreateEventDto {
   @ApiProperty({ enum: EVENT_KINDS })
   @IsIn(EVENT_KINDS)
   kind: EventKind;
+
+  @ApiPropertyOptional({ enum: SPORTS, default: 'basketball', description: 'Only teams of this sport may register' })
+  @IsOptional()
+  @IsIn(SPORTS)
+  sport?: Sport;
 
   @ApiProperty({ format: 'date', example: '2023-07-15' })
   @IsCalendarDate()
@@ -105,6 +111,7 @@ export class EventDto extends SourcedDto {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
   @ApiProperty({ enum: EVENT_KINDS }) kind: EventKind;
+  @ApiProperty({ enum: SPORTS }) sport: Sport;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ nullable: true, type: String }) descriptionEn: string | null;
   @ApiProperty({ format: 'date' }) startDate: string;
@@ -130,6 +137,7 @@ export const toEventDto = (e: EventEntity): EventDto => ({
   name: e.name,
   nameEn: e.nameEn,
   kind: e.kind,
+  sport: e.sport,
   description: e.description,
   descriptionEn: e.descriptionEn,
   startDate: e.startDate,

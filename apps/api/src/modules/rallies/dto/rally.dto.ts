@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsInstant, IsName, IsOptionalName, SourcedDto, sourcedFields } from '../../../common/dto.js';
 import { toShanghaiIso } from '../../../common/time.js';
-import type { EntryEntity } from '../entry.entity.js';
+import { CREW_ROLES, type CrewRole, type EntryEntity } from '../entry.entity.js';
 import type { LegEntity } from '../leg.entity.js';
 import type { RallyEntity } from '../rally.entity.js';
 
@@ -32,6 +33,17 @@ export class CreateLegDto {
   coefficient?: number;
 }
 
+export class UpdateRallyDto {
+  @ApiPropertyOptional({ minimum: 0, description: "How many of each boat's worst leg scores are excluded (RRS A2.1); at most the number of legs − 1" })
+  @IsOptional() @IsInt() @Min(0) @Max(20)
+  discards?: number;
+}
+
+export class CrewMemberDto {
+  @ApiProperty({ example: '张伟', maxLength: 100 }) @IsName(100) name: string;
+  @ApiProperty({ enum: CREW_ROLES }) @IsIn(CREW_ROLES) role: CrewRole;
+}
+
 export class CreateEntryDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() teamId: string;
   @ApiProperty({ example: 'First 40 · 08' }) @IsName(120) boatName: string;
@@ -39,11 +51,22 @@ export class CreateEntryDto {
   @ApiPropertyOptional({ default: 1, description: 'Time-correction factor (time on time); 1 for one-design boats' })
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.1) @Max(10)
   rating?: number;
+  @ApiPropertyOptional({ type: [CrewMemberDto], description: 'Who sails the boat; personal data, returned to organizers only' })
+  @IsOptional() @IsArray() @ArrayMaxSize(40) @ValidateNested({ each: true }) @Type(() => CrewMemberDto)
+  crew?: CrewMemberDto[];
 }
 
 export class CoordinatesDto {
   @ApiProperty() lat: number;
   @ApiProperty() lon: number;
+}
+
+export class LegWinnerDto {
+  @ApiProperty({ format: 'uuid' }) entryId: string;
+  @ApiProperty() boatName: string;
+  @ApiProperty({ nullable: true, type: String }) sailNumber: string | null;
+  @ApiProperty() teamName: string;
+  @ApiProperty({ nullable: true, type: String }) teamNameEn: string | null;
 }
 
 export class LegDto extends SourcedDto {
@@ -58,6 +81,8 @@ export class LegDto extends SourcedDto {
   @ApiProperty() distanceNm: number;
   @ApiProperty({ example: '2023-06-19T10:00:00+08:00' }) startsAt: string;
   @ApiProperty() coefficient: number;
+  @ApiProperty({ nullable: true, type: LegWinnerDto, description: 'The best-scored boat of the leg once it has results; null before' })
+  winner: LegWinnerDto | null;
 }
 
 export class EntryDto extends SourcedDto {
@@ -68,6 +93,8 @@ export class EntryDto extends SourcedDto {
   @ApiProperty() boatName: string;
   @ApiProperty({ nullable: true, type: String }) sailNumber: string | null;
   @ApiProperty() rating: number;
+  @ApiPropertyOptional({ type: [CrewMemberDto], description: 'Only in responses to organizers (personal data)' })
+  crew?: CrewMemberDto[];
 }
 
 export class RallySummaryDto extends SourcedDto {
@@ -92,7 +119,7 @@ export class RallyDto extends RallySummaryDto {
 
 const coordinates = (lat: number | null, lon: number | null): CoordinatesDto | null => (lat === null || lon === null ? null : { lat, lon });
 
-export const toLegDto = (l: LegEntity): LegDto => ({
+export const toLegDto = (l: LegEntity, winner: LegWinnerDto | null = null): LegDto => ({
   id: l.id,
   number: l.number,
   from: l.fromPort,
@@ -104,10 +131,12 @@ export const toLegDto = (l: LegEntity): LegDto => ({
   distanceNm: l.distanceNm,
   startsAt: toShanghaiIso(l.startsAt),
   coefficient: l.coefficient,
+  winner,
   ...sourcedFields(l),
 });
 
-export const toEntryDto = (e: EntryEntity): EntryDto => ({
+/** `withCrew` only for organizers: a crew list is personal data. */
+export const toEntryDto = (e: EntryEntity, withCrew = false): EntryDto => ({
   id: e.id,
   teamId: e.teamId,
   teamName: e.team?.name ?? '',
@@ -115,6 +144,7 @@ export const toEntryDto = (e: EntryEntity): EntryDto => ({
   boatName: e.boatName,
   sailNumber: e.sailNumber,
   rating: e.rating,
+  ...(withCrew ? { crew: e.crew.map(({ name, role }) => ({ name, role })) } : {}),
   ...sourcedFields(e),
 });
 

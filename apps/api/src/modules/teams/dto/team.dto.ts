@@ -25,6 +25,25 @@ export class CreateTeamDto {
   cityEn?: string;
 }
 
+/** Only the fields sent change; null clears an optional one. */
+export class UpdateTeamDto {
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptionalName(100)
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, nullable: true, type: String })
+  @IsOptionalName(100)
+  nameEn?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 60, nullable: true, type: String })
+  @IsOptionalName(60)
+  city?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 60, nullable: true, type: String })
+  @IsOptionalName(60)
+  cityEn?: string | null;
+}
+
 /** The public face of a team: names and city only (rosters are personal data). */
 export class TeamDto extends SourcedDto {
   @ApiProperty({ format: 'uuid' }) id: string;

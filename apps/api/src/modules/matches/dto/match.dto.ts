@@ -1,0 +1,214 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, IsInstant, SourcedDto, sourcedFields } from '../../../common/dto.js';
+import { toShanghaiIso } from '../../../common/time.js';
+import { MATCH_STATUSES, type MatchEntity, type MatchStatus } from '../match.entity.js';
+
+const GROUP_PATTERN = /^[\p{L}\p{N} _-]{0,40}$/u;
+
+/** Where and when a game is played; shared by create and reschedule. */
+class MatchPlacementDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "Venue; defaults to the event's venue (on create) or the current one (on reschedule)" })
+  @IsOptional()
+  @IsUUID()
+  venueId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Alias of venueId, as the public contract names it' })
+  @IsOptional()
+  @IsUUID()
+  venue?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 99, description: 'Court number at the venue; omitted: the first court free at that time' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  court?: number;
+
+  @ApiPropertyOptional({ maxLength: 40, example: 'A', description: "Standings group; '' (default) is the single unnamed group" })
+  @IsOptional()
+  @IsString()
+  @Matches(GROUP_PATTERN, { message: '$property must be at most 40 letters, digits, spaces, _ or -' })
+  group?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 999 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  round?: number;
+}
+
+export class CreateMatchDto extends MatchPlacementDto {
+  @ApiProperty({ format: 'uuid', description: 'Must hold a confirmed registration for the event (422 otherwise)' })
+  @IsUUID()
+  homeTeamId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'Must hold a confirmed registration and differ from homeTeamId (422 otherwise)' })
+  @IsUUID()
+  awayTeamId: string;
+
+  @ApiProperty({ example: '2023-07-10T19:30:00+08:00', description: "Within the event's dates, local (Asia/Shanghai) calendar days (422 otherwise)" })
+  @IsInstant()
+  startsAt: string;
+}
+
+export type ReschedulableStatus = 'scheduled' | 'postponed';
+export const RESCHEDULABLE_STATUSES: readonly ReschedulableStatus[] = ['scheduled', 'postponed'];
+
+export class UpdateMatchDto extends MatchPlacementDto {
+  @ApiPropertyOptional({ example: '2023-07-11T19:30:00+08:00' })
+  @IsOptional()
+  @IsInstant()
+  startsAt?: string;
+
+  @ApiPropertyOptional({ enum: RESCHEDULABLE_STATUSES, description: 'postponed frees the court slot; scheduled brings the game back' })
+  @IsOptional()
+  @IsIn(RESCHEDULABLE_STATUSES)
+  status?: ReschedulableStatus;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'The version last read; a stale one gets 409. The If-Match header works too.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class MatchResultDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 999, description: 'With awayScore; a level score is refused (422)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(999)
+  homeScore?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 999 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(999)
+  awayScore?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Instead of scores: the team that forfeited; the game counts 20–0 (FIBA Art. 20)' })
+  @IsOptional()
+  @IsUUID()
+  forfeitedBy?: string;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'The version last read; a stale one gets 409. The If-Match header works too.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ListMatchesQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this team's games" })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  venueId?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Local (Asia/Shanghai) calendar day' })
+  @IsOptional()
+  @IsCalendarDate()
+  date?: string;
+
+  @ApiPropertyOptional({ enum: MATCH_STATUSES })
+  @IsOptional()
+  @IsIn(MATCH_STATUSES)
+  status?: MatchStatus;
+
+  @ApiPropertyOptional({ maxLength: 40 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  group?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, description: 'With limit the answer is {items, total}; without it, the whole array' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class MatchDto extends SourcedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ format: 'uuid' }) homeTeamId: string;
+  @ApiProperty() homeTeamName: string;
+  @ApiProperty({ nullable: true, type: String }) homeTeamNameEn: string | null;
+  @ApiProperty({ format: 'uuid' }) awayTeamId: string;
+  @ApiProperty() awayTeamName: string;
+  @ApiProperty({ nullable: true, type: String }) awayTeamNameEn: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2023-07-10T19:30:00+08:00', description: 'null: time to be announced (playoffs)' })
+  startsAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Local calendar day of startsAt' }) date: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) venueId: string | null;
+  @ApiProperty({ nullable: true, type: String }) venueName: string | null;
+  @ApiProperty({ nullable: true, type: String }) venueNameEn: string | null;
+  @ApiProperty({ nullable: true, type: Number }) court: number | null;
+  @ApiProperty({ description: "'' is the single unnamed group" }) group: string;
+  @ApiProperty({ nullable: true, type: Number }) round: number | null;
+  @ApiProperty({ enum: MATCH_STATUSES }) status: MatchStatus;
+  @ApiProperty({ nullable: true, type: Number }) homeScore: number | null;
+  @ApiProperty({ nullable: true, type: Number }) awayScore: number | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) forfeitedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) winnerTeamId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "Bracket position ('R1-M1', 'third-place'); null for group games" })
+  playoffSlot: string | null;
+  @ApiProperty({ description: 'Send it back (body or If-Match) when changing the game' }) version: number;
+  @ApiProperty() updatedAt: string;
+}
+
+export class MatchPageDto {
+  @ApiProperty({ type: [MatchDto] }) items: MatchDto[];
+  @ApiProperty() total: number;
+}
+
+const winnerOf = (m: MatchEntity): string | null => {
+  if (m.homeScore === null || m.awayScore === null || m.homeScore === m.awayScore) return null;
+  return m.homeScore > m.awayScore ? m.homeTeamId : m.awayTeamId;
+};
+
+/** Needs the teams and the venue loaded. */
+export const toMatchDto = (m: MatchEntity): MatchDto => ({
+  id: m.id,
+  eventId: m.eventId,
+  homeTeamId: m.homeTeamId,
+  homeTeamName: m.homeTeam?.name ?? '',
+  homeTeamNameEn: m.homeTeam?.nameEn ?? null,
+  awayTeamId: m.awayTeamId,
+  awayTeamName: m.awayTeam?.name ?? '',
+  awayTeamNameEn: m.awayTeam?.nameEn ?? null,
+  startsAt: m.startsAt ? toShanghaiIso(m.startsAt) : null,
+  date: m.startsAt ? toShanghaiIso(m.startsAt).slice(0, 10) : null,
+  venueId: m.venueId,
+  venueName: m.venue?.name ?? null,
+  venueNameEn: m.venue?.nameEn ?? null,
+  court: m.court,
+  group: m.group,
+  round: m.round,
+  status: m.status,
+  homeScore: m.homeScore,
+  awayScore: m.awayScore,
+  forfeitedBy: m.forfeitedBy,
+  winnerTeamId: m.status === 'final' || m.status === 'forfeit' ? winnerOf(m) : null,
+  playoffSlot: m.playoffSlot,
+  version: m.version,
+  updatedAt: toShanghaiIso(m.updatedAt),
+  ...sourcedFields(m),
+});

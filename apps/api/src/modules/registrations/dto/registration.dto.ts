@@ -1,0 +1,212 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsName } from '../../../common/dto.js';
+import { toShanghaiIso } from '../../../common/time.js';
+import { REGISTRATION_OVERRIDES, type RegistrationAuditEntity, type RegistrationOverride } from '../registration-audit.entity.js';
+import { REGISTRATION_STATUSES, type RegistrationEntity, type RegistrationStatus, type RosterEntry } from '../registration.entity.js';
+
+export const MAX_REGISTRATION_ROSTER = 200;
+
+export class RosterEntryInputDto {
+  @ApiProperty({ example: '王小明', maxLength: 100 })
+  @IsName(100)
+  name: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 99, description: 'Shirt number, unique within the roster' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(99)
+  number?: number;
+
+  @ApiPropertyOptional({ example: 'player', maxLength: 40, description: 'player (default), coach, skipper, crew, …; staff roles do not count toward roster limits' })
+  @IsOptional()
+  @IsName(40)
+  role?: string;
+}
+
+export class CreateRegistrationDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  teamId: string;
+
+  @ApiPropertyOptional({
+    type: [RosterEntryInputDto],
+    description: 'Who takes part. Omitted: the team’s saved roster is used. Team managers need at least one person.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_REGISTRATION_ROSTER)
+  @ValidateNested({ each: true })
+  @Type(() => RosterEntryInputDto)
+  roster?: RosterEntryInputDto[];
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'Why (kept in the audit log), e.g. for an organizer’s late registration' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+/** Statuses a PATCH may ask for; `waitlisted` lets an organizer approve a team into the queue when the event is full. */
+export type RequestedStatus = 'confirmed' | 'rejected' | 'withdrawn' | 'waitlisted';
+export const REQUESTED_STATUSES: readonly RequestedStatus[] = ['confirmed', 'rejected', 'withdrawn', 'waitlisted'];
+
+export class UpdateRegistrationDto {
+  @ApiProperty({ enum: REQUESTED_STATUSES, description: 'Organizers: confirmed, rejected, waitlisted, withdrawn; the team’s manager: withdrawn' })
+  @IsIn(REQUESTED_STATUSES)
+  status: RequestedStatus;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class ListRegistrationsQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, description: 'With limit the answer is {items, total}; without it, the whole array' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+
+  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
+  @IsOptional()
+  @IsIn(REGISTRATION_STATUSES)
+  status?: RegistrationStatus;
+}
+
+export class RosterEntryDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: Number }) number: number | null;
+  @ApiProperty({ nullable: true, type: String }) role: string | null;
+}
+
+export class RegistrationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty() eventName: string;
+  @ApiProperty({ nullable: true, type: String }) eventNameEn: string | null;
+  @ApiProperty({ format: 'uuid' }) teamId: string;
+  @ApiProperty() teamName: string;
+  @ApiProperty({ nullable: true, type: String }) teamNameEn: string | null;
+  @ApiProperty({ nullable: true, type: String }) teamCity: string | null;
+  @ApiProperty({ nullable: true, type: String }) teamCityEn: string | null;
+  @ApiProperty({ enum: REGISTRATION_STATUSES }) status: RegistrationStatus;
+  @ApiProperty({ nullable: true, type: Number, description: '1 = next to be promoted; null unless waitlisted' }) waitlistPosition: number | null;
+  @ApiProperty({ description: 'People on the registered roster (all roles)' }) rosterSize: number;
+  @ApiPropertyOptional({ type: [RosterEntryDto], description: 'Only for the team’s manager and organizers (personal data)' })
+  roster?: RosterEntryDto[];
+  @ApiProperty({ example: '2023-07-01T10:00:00+08:00' }) createdAt: string;
+  @ApiProperty({ example: '2023-07-01T10:00:00+08:00' }) updatedAt: string;
+}
+
+export class RegistrationPageDto {
+  @ApiProperty({ type: [RegistrationDto] }) items: RegistrationDto[];
+  @ApiProperty() total: number;
+}
+
+export class AuditEntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) registrationId: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ format: 'uuid' }) teamId: string;
+  @ApiProperty() teamName: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: the system (automatic promotion)' }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorName: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['organizer', 'team_manager'] }) actorRole: string | null;
+  @ApiProperty({ nullable: true, enum: REGISTRATION_STATUSES, description: 'null when the registration was created' }) fromStatus: RegistrationStatus | null;
+  @ApiProperty({ enum: REGISTRATION_STATUSES }) toStatus: RegistrationStatus;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ enum: REGISTRATION_OVERRIDES, isArray: true, description: 'Rules an organizer overrode' }) overrides: RegistrationOverride[];
+  @ApiProperty({ example: '2023-07-01T10:00:00+08:00' }) at: string;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) registrationId: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty() eventName: string;
+  @ApiProperty({ nullable: true, type: String }) eventNameEn: string | null;
+  @ApiProperty({ format: 'uuid' }) teamId: string;
+  @ApiProperty() teamName: string;
+  @ApiProperty({ nullable: true, enum: REGISTRATION_STATUSES }) fromStatus: RegistrationStatus | null;
+  @ApiProperty({ enum: REGISTRATION_STATUSES }) toStatus: RegistrationStatus;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ description: 'true when the reader made this change' }) byMe: boolean;
+  @ApiProperty({ example: '2023-07-01T10:00:00+08:00' }) at: string;
+}
+
+const toRosterEntryDto = (entry: RosterEntry): RosterEntryDto => ({ name: entry.name, number: entry.number ?? null, role: entry.role ?? null });
+
+export type RegistrationView = { withRoster: boolean; waitlistPosition: number | null };
+
+/** Needs the `team` and `event` relations loaded. */
+export function toRegistrationDto(r: RegistrationEntity, view: RegistrationView): RegistrationDto {
+  if (!r.team || !r.event) throw new Error('toRegistrationDto needs the team and event relations');
+  return {
+    id: r.id,
+    eventId: r.eventId,
+    eventName: r.event.name,
+    eventNameEn: r.event.nameEn,
+    teamId: r.teamId,
+    teamName: r.team.name,
+    teamNameEn: r.team.nameEn,
+    teamCity: r.team.city,
+    teamCityEn: r.team.cityEn,
+    status: r.status,
+    waitlistPosition: r.status === 'waitlisted' ? view.waitlistPosition : null,
+    rosterSize: r.roster.length,
+    ...(view.withRoster ? { roster: r.roster.map(toRosterEntryDto) } : {}),
+    createdAt: toShanghaiIso(r.createdAt),
+    updatedAt: toShanghaiIso(r.updatedAt),
+  };
+}
+
+/** Needs the `actor` and `registration.team` relations loaded. */
+export function toAuditEntryDto(a: RegistrationAuditEntity): AuditEntryDto {
+  return {
+    id: a.id,
+    registrationId: a.registrationId,
+    eventId: a.eventId,
+    teamId: a.registration?.teamId ?? '',
+    teamName: a.registration?.team?.name ?? '',
+    actorId: a.actorId,
+    actorName: a.actor?.displayName ?? null,
+    actorRole: a.actor?.role ?? null,
+    fromStatus: a.fromStatus,
+    toStatus: a.toStatus,
+    reason: a.reason,
+    overrides: a.overrides,
+    at: toShanghaiIso(a.at),
+  };
+}
+
+/** Needs the `event` and `registration.team` relations loaded. */
+export function toNotificationDto(a: RegistrationAuditEntity, readerId: string): NotificationDto {
+  return {
+    id: a.id,
+    registrationId: a.registrationId,
+    eventId: a.eventId,
+    eventName: a.event?.name ?? '',
+    eventNameEn: a.event?.nameEn ?? null,
+    teamId: a.registration?.teamId ?? '',
+    teamName: a.registration?.team?.name ?? '',
+    fromStatus: a.fromStatus,
+    toStatus: a.toStatus,
+    reason: a.reason,
+    byMe: a.actorId === readerId,
+    at: toShanghaiIso(a.at),
+  };
+}

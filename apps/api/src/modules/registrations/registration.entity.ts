@@ -1,0 +1,63 @@
+import { Check, Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { numberTransformer } from '../../database/columns.js';
+import { EventEntity } from '../events/event.entity.js';
+import { TeamEntity } from '../teams/team.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+
+export type RegistrationStatus = 'pending' | 'confirmed' | 'waitlisted' | 'rejected' | 'withdrawn';
+export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn'];
+/** Statuses that hold (or wait for) a place; a team has at most one of these per event. */
+export const ACTIVE_STATUSES: readonly RegistrationStatus[] = ['pending', 'confirmed', 'waitlisted'];
+
+/** One person as registered for an event: a snapshot, so later roster edits do not rewrite history. */
+export type RosterEntry = { name: string; number: number | null; role: string | null };
+
+@Entity('registrations')
+@Check('registrations_status_valid', `status IN ('pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn')`)
+@Check('registrations_roster_is_array', `jsonb_typeof(roster) = 'array'`)
+// Withdrawn and rejected registrations do not block a fresh one; two live ones for a team are a 409.
+@Index('registrations_event_team_active_unique', ['eventId', 'teamId'], { unique: true, where: `status IN ('pending', 'confirmed', 'waitlisted')` })
+@Index('registrations_event_status', ['eventId', 'status'])
+@Index('registrations_team', ['teamId'])
+export class RegistrationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: EventEntity;
+
+  @Column({ name: 'team_id', type: 'uuid' })
+  teamId: string;
+
+  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'team_id' })
+  team?: TeamEntity;
+
+  @Column({ type: 'text' })
+  status: RegistrationStatus;
+
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  roster: RosterEntry[];
+
+  /** Arrival order, taken inside the event lock: the waitlist is served oldest first. */
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  @Generated('increment')
+  seq: number;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'created_by' })
+  creator?: UserEntity | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

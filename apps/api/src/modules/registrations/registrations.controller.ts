@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { type Caller, CurrentCaller, SignedIn } from '../../common/auth.js';
+import {
+  CreateRegistrationDto,
+  ListRegistrationsQueryDto,
+  NotificationDto,
+  RegistrationDto,
+  RegistrationPageDto,
+  UpdateRegistrationDto,
+} from './dto/registration.dto.js';
+import { RegistrationReadsService } from './registration-reads.service.js';
+import { RegistrationsService } from './registrations.service.js';
+
+@ApiTags('registrations')
+@ApiExtraModels(RegistrationDto, RegistrationPageDto)
+@Controller()
+export class RegistrationsController {
+  constructor(
+    private readonly registrations: RegistrationsService,
+    private readonly reads: RegistrationReadsService,
+  ) {}
+
+  @Post('events/:id/registrations')
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Register a team (its manager or an organizer)',
+    description:
+      'Status: confirmed (organizer, or first-come within capacity), pending (approval mode, team manager), waitlisted (capacity reached). ' +
+      'Outside the registration window or the roster limits: 422 for team managers; organizers override (recorded in the audit log).',
+  })
+  @ApiCreatedResponse({ type: RegistrationDto })
+  register(@Param('id') eventId: string, @Body() body: CreateRegistrationDto, @CurrentCaller() caller: Caller): Promise<RegistrationDto> {
+    return this.registrations.register(eventId, body, caller);
+  }
+
+  @Get('events/:id/registrations')
+  @ApiOperation({ summary: 'An event’s registrations, oldest first; rosters only for the team’s manager and organizers' })
+  @ApiOkResponse({ schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(RegistrationDto) } }, { $ref: getSchemaPath(RegistrationPageDto) }] } })
+  list(@Param('id') eventId: string, @Query() query: ListRegistrationsQueryDto, @CurrentCaller() caller: Caller | undefined): Promise<RegistrationDto[] | RegistrationPageDto> {
+    return this.reads.listForEvent(eventId, query, caller);
+  }
+
+  @Get('registrations/:id')
+  @ApiOkResponse({ type: RegistrationDto })
+  get(@Param('id') id: string, @CurrentCaller() caller: Caller | undefined): Promise<RegistrationDto> {
+    return this.reads.get(id, caller);
+  }
+
+  @Patch('registrations/:id')
+  @HttpCode(200)
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Change a registration’s status',
+    description:
+      'Organizers confirm (409 when the event is full), waitlist (pending only), reject; the team’s manager may only withdraw (403 otherwise). ' +
+      'Rejected and withdrawn are final (409). A place freed by a confirmed registration goes to the oldest waitlisted one.',
+  })
+  @ApiOkResponse({ type: RegistrationDto })
+  update(@Param('id') id: string, @Body() body: UpdateRegistrationDto, @CurrentCaller() caller: Caller): Promise<RegistrationDto> {
+    return this.registrations.changeStatus(id, body, caller);
+  }
+
+  @Get('me/registrations')
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Registrations of the teams I manage, newest first, with rosters' })
+  @ApiOkResponse({ type: [RegistrationDto] })
+  mine(@CurrentCaller() caller: Caller): Promise<RegistrationDto[]> {
+    return this.reads.mine(caller);
+  }
+
+  @Get('me/notifications')
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Status changes of my teams’ registrations, newest first (latest 200)' })
+  @ApiOkResponse({ type: [NotificationDto] })
+  notifications(@CurrentCaller() caller: Caller): Promise<NotificationDto[]> {
+    return this.reads.notifications(caller);
+  }
+}

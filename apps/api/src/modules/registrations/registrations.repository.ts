@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type DeepPartial, type EntityManager, In } from 'typeorm';
+import { EventEntity } from '../events/event.entity.js';
+import { RegistrationAuditEntity } from './registration-audit.entity.js';
+import { ACTIVE_STATUSES, RegistrationEntity, type RegistrationStatus } from './registration.entity.js';
+
+export type StatusTally = { status: RegistrationStatus; registrations: number; people: number };
+export type EventParticipationRow = {
+  id: string;
+  slug: string | null;
+  name: string;
+  nameEn: string | null;
+  startDate: string;
+  participantTarget: number | null;
+  confirmedTeams: number;
+  participants: number;
+};
+export type ListFilter = { status?: RegistrationStatus; limit?: number; offset?: number };
+
+const WITH_TEAM_AND_EVENT = { team: true, event: true } as const;
+
+@Injectable()
+export class RegistrationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Teams holding a confirmed registration for the event, oldest registration first. */
+  async confirmedTeamIds(eventId: string): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(RegistrationEntity)
+      .find({ select: { teamId: true }, where: { eventId, status: 'confirmed' }, order: { seq: 'ASC' } });
+    return rows.map((row) => row.teamId);
+  }
+
+  // ---- inside a transaction -------------------------------------------------------------------
+
+  /** Every status-changing write takes this lock first, so changes to one event's places run one at a time. */
+  lockEvent(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
+    return manager.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  lockRegistration(manager: EntityManager, id: string): Promise<RegistrationEntity | null> {
+    return manager.getRepository(RegistrationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  countWithStatus(manager: EntityManager, eventId: string, status: RegistrationStatus): Promise<number> {
+    return manager.getRepository(RegistrationEntity).countBy({ eventId, status });
+  }
+
+  findActive(manager: EntityManager, eventId: string, teamId: string): Promise<RegistrationEntity | null> {
+    return manager.getRepository(RegistrationEntity).findOneBy({ eventId, teamId, status: In([...ACTIVE_STATUSES]) });
+  }
+
+  oldestWaitlisted(manager: EntityManager, eventId: string, count: number | undefined): Promise<RegistrationEntity[]> {
+    return manager.getRepository(RegistrationEntity).find({ where: { eventId, status: 'waitlisted' }, order: { seq: 'ASC' }, ...(count === undefined ? {} : { take: count }) });
+  }
+
+  async insert(manager: EntityManager, registration: DeepPartial<RegistrationEntity>): Promise<RegistrationEntity> {
+    const repo = manager.getRepository(RegistrationEntity);
+    return repo.save(repo.create(registration));
+  }
+
+  async setStatus(manager: EntityManager, id: string, status: RegistrationStatus): Promise<void> {
+    await manager.getRepository(RegistrationEntity).update({ id }, { status });
+  }
+
+  async audit(manager: EntityManager, entry: DeepPartial<RegistrationAuditEntity>): Promise<void> {
+    const repo = manager.getRepository(RegistrationAuditEntity);
+    await repo.insert(repo.create(entry));
+  }
+
+  async updateEvent(manager: EntityManager, id: string, changes: DeepPartial<EventEntity>): Promise<void> {
+    if (Object.keys(changes).length > 0) await manager.getRepository(EventEntity).update({ id }, changes);
+  }
+
+  // ---- reads ----------------------------------------------------------------------------------
+
+  findById(id: string): Promise<RegistrationEntity | null> {
+    return this.dataSource.getRepository(RegistrationEntity).findOne({ where: { id }, relations: WITH_TEAM_AND_EVENT });
+  }
+
+  /** `withManager` loads the managing accounts too (organizers' export). */
+  listForEvent(eventId: string, filter: ListFilter, withManager = false): Promise<[RegistrationEntity[], number]> {
+    return this.dataSource.getRepository(RegistrationEntity).findAndCount({
+      where: { eventId, ...(filter.status ? { status: filter.status } : {}) },
+      relations: withManager ? { team: { manager: true }, event: true } : WITH_TEAM_AND_EVENT,
+      order: { seq: 'ASC' },
+      ...(filter.limit === undefined ? {} : { take: filter.limit, skip: filter.offset ?? 0 }),
+    });
+  }
+
+  /** The event's waitlist, oldest first (positions are 1-based indexes into it). */
+  async waitlist(eventId: string): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(RegistrationEntity).find({ select: { id: true }, where: { eventId, status: 'waitlisted' }, order: { seq: 'ASC' } });
+    return rows.map((row) => row.id);
+  }
+
+  /** Registrations of the teams a user manages, newest first. */
+  forManager(userId: string): Promise<RegistrationEntity[]> {
+    return this.dataSource.getRepository(RegistrationEntity).find({ where: { team: { managerId: userId } }, relations: WITH_TEAM_AND_EVENT, order: { createdAt: 'DESC', seq: 'DESC' } });
+  }
+
+  /** Waitlist positions for several events at once: registration id → 1-based position. */
+  async waitlistPositions(eventIds: string[]): Promise<Map<string, number>> {
+    if (eventIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; position: number }[]>(
+      `SELECT id, row_number() OVER (PARTITION BY event_id ORDER BY seq)::int AS position
+         FROM registrations WHERE status = 'waitlisted' AND event_id = ANY($1::uuid[])`,
+      [eventIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.position]));
+  }
+
+  auditForRegistration(registrationId: string): Promise<RegistrationAuditEntity[]> {
+    return this.dataSource.getRepository(RegistrationAuditEntity).find({
+      where: { registrationId },
+      relations: { actor: true, registration: { team: true } },
+      order: { at: 'ASC' },
+    });
+  }
+
+  auditForEvent(eventId: string): Promise<RegistrationAuditEntity[]> {
+    return this.dataSource.getRepository(RegistrationAuditEntity).find({
+      where: { eventId },
+      relations: { actor: true, registration: { team: true } },
+      order: { at: 'ASC' },
+    });
+  }
+
+  /** Status changes of the registrations of the teams a user manages, newest first. */
+  notificationsFor(userId: string, limit: number): Promise<RegistrationAuditEntity[]> {
+    return this.dataSource.getRepository(RegistrationAuditEntity).find({
+      where: { registration: { team: { managerId: userId } } },
+      relations: { event: true, registration: { team: true } },
+      order: { at: 'DESC' },
+      take: limit,
+    });
+  }
+
+  async tally(eventId: string): Promise<StatusTally[]> {
+    return this.dataSource.query<StatusTally[]>(
+      `SELECT status, count(*)::int AS registrations, coalesce(sum(jsonb_array_length(roster)), 0)::int AS people
+         FROM registrations WHERE event_id = $1 GROUP BY status`,
+      [eventId],
+    );
+  }
+
+  async participationBySeason(seasonId: string): Promise<EventParticipationRow[]> {
+    return this.dataSource.query<EventParticipationRow[]>(
+      `SELECT e.id, e.slug, e.name, e.name_en AS "nameEn", to_char(e.start_date, 'YYYY-MM-DD') AS "startDate",
+              e.participant_target AS "participantTarget",
+              count(r.id) FILTER (WHERE r.status = 'confirmed')::int AS "confirmedTeams",
+              coalesce(sum(jsonb_array_length(r.roster)) FILTER (WHERE r.status = 'confirmed'), 0)::int AS participants
+         FROM events e LEFT JOIN registrations r ON r.event_id = e.id
+        WHERE e.season_id = $1
+        GROUP BY e.id ORDER BY e.start_date, e.name`,
+      [seasonId],
+    );
+  }
+}

@@ -1,0 +1,39 @@
+import type { FieldError } from '../../common/problem.js';
+import type { Sport } from './team.entity.js';
+import { BASKETBALL_ROLES, type MemberRole, SAILING_ROLES } from './team-member.entity.js';
+
+/** Roles that do not play: they count as participants but not toward an event's roster-size limits. */
+export const STAFF_ROLES: readonly string[] = ['coach', 'assistant-coach', 'team-manager', 'physio', 'staff'];
+
+export const isPlayingMember = (role: string | null | undefined): boolean => !role || !STAFF_ROLES.includes(role);
+
+/** Shirt numbers must be unique within a roster; each later duplicate is named by its row. */
+export function duplicateNumberErrors(rows: readonly { number?: number | null }[], path: string): FieldError[] {
+  const firstRow = new Map<number, number>();
+  const errors: FieldError[] = [];
+  rows.forEach((row, index) => {
+    if (row.number === undefined || row.number === null) return;
+    const first = firstRow.get(row.number);
+    if (first === undefined) firstRow.set(row.number, index);
+    else errors.push({ field: `${path}.${index}.number`, message: `duplicates the number of ${path}.${first} (${row.number})` });
+  });
+  return errors;
+}
+
+export const defaultRole = (sport: Sport): MemberRole => (sport === 'basketball' ? 'player' : 'crew');
+
+type MemberRow = { role?: MemberRole; number?: number; position?: string };
+
+/** What fits a team's sport: basketball players and staff, or a sailing crew; only basketball players wear numbers. */
+export function memberFitErrors(rows: readonly MemberRow[], sport: Sport, path: string): FieldError[] {
+  const roles: readonly MemberRole[] = sport === 'basketball' ? BASKETBALL_ROLES : SAILING_ROLES;
+  return rows.flatMap((row, index) => {
+    const role = row.role ?? defaultRole(sport);
+    const errors: FieldError[] = [];
+    if (!roles.includes(role)) errors.push({ field: `${path}.${index}.role`, message: `must be one of ${roles.join(', ')} for a ${sport} team` });
+    const player = sport === 'basketball' && role === 'player';
+    if (row.number !== undefined && !player) errors.push({ field: `${path}.${index}.number`, message: 'only basketball players wear a shirt number' });
+    if (row.position !== undefined && !player) errors.push({ field: `${path}.${index}.position`, message: 'only basketball players have a position' });
+    return errors;
+  });
+}

@@ -1,0 +1,17 @@
+import type { Locale } from '$lib/i18n';
+
+declare global {
+  namespace App {
+    interface Locals {
+      locale: Locale;
+      /** The signed-in account, read from the httpOnly session cookie on the server only. */
+      user: { id: string; email: string; role: 'organizer' | 'team_manager'; displayName: string } | null;
+      accessToken: string | null;
+    }
+    interface PageData {
+      locale: Locale;
+    }
+  }
+}
+
+export {};

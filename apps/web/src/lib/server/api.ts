@@ -1,0 +1,17 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import { createSailcourtClient, isProblem, type SailcourtClient } from '@sailcourt/api-client';
+
+export const apiBaseUrl = (): string => env.API_URL ?? 'http://127.0.0.1:3001';
+
+/** The API as the current visitor: their bearer token (from the httpOnly cookie) never reaches the browser. */
+export function api(event: Pick<RequestEvent, 'fetch' | 'locals'>): SailcourtClient {
+  return createSailcourtClient(apiBaseUrl(), event.locals.accessToken ?? undefined, { fetch: event.fetch });
+}
+
+/** The data of a read the page cannot do without; the API's problem becomes the page's error. */
+export function required<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.data !== undefined) return result.data;
+  const status = result.response.status >= 400 ? result.response.status : 502;
+  throw error(status, isProblem(result.error) ? result.error.detail : 'The API did not answer as expected.');
+}

@@ -1,0 +1,21 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { api } from '$lib/server/api';
+import { setSession } from '$lib/server/session';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+  if (locals.user) redirect(303, '/');
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const email = String(form.get('email') ?? '');
+    const password = String(form.get('password') ?? '');
+    const result = await api(event).POST('/api/auth/login', { body: { email, password } });
+    if (!result.data) return fail(result.response.status === 429 ? 429 : 400, { email, failed: true, status: result.response.status });
+    setSession(event.cookies, result.data.accessToken);
+    const next = event.url.searchParams.get('next');
+    redirect(303, next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+  },
+};

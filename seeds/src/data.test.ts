@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { loadBasketballSeason, loadCbaSummerLeagueTeams, loadRally, type Sourced } from './data.js';
+
+const season = loadBasketballSeason();
+const teams = loadCbaSummerLeagueTeams();
+const rally = loadRally();
+
+/** Every record in the seed files, with a label for failure messages. */
+const records: [string, Sourced & Record<string, unknown>][] = [
+  ['season', season.season],
+  ...season.venues.map((v) => [`venue ${v.slug}`, v] as [string, Sourced & Record<string, unknown>]),
+  ...season.events.map((e) => [`event ${e.slug}`, e] as [string, Sourced & Record<string, unknown>]),
+  ...teams.map((t) => [`team ${t.slug}`, t] as [string, Sourced & Record<string, unknown>]),
+  ['rally', rally.rally],
+  ...rally.ports.map((p) => [`port ${p.slug}`, p] as [string, Sourced & Record<string, unknown>]),
+  ...rally.legs.map((l) => [`leg ${l.number}`, l] as [string, Sourced & Record<string, unknown>]),
+  ...rally.entries.map((e) => [`entry ${e.sailNumber}`, e] as [string, Sourced & Record<string, unknown>]),
+  ...rally.legResults.map((r) => [`leg ${r.leg} result ${r.sailNumber}`, r] as [string, Sourced & Record<string, unknown>]),
+];
+
+describe('the 2023 seed data stays honest', () => {
+  it.each(records)('%s names its source, and its illustrative fields exist', (_label, record) => {
+    expect(record.source.trim().length).toBeGreaterThan(0);
+    for (const field of record.illustrative ?? []) expect(Object.keys(record)).toContain(field);
+  });
+
+  it('holds the article’s season facts', () => {
+    expect(season.season).toMatchObject({ slug: 'qingdao-basketball-2023', theme: '未篮梦想', startDate: '2023-07-10', endDate: '2023-08-25' });
+    expect(season.season.targets).toEqual({ participants: 6000, visits: 60000, spendingYuan: 200_000_000 });
+    expect(season.season.source).toMatch(/Qingdao Daily/);
+  });
+
+  it('has 15 events inside the season, at known venues, with Guoxin Gymnasium first', () => {
+    expect(season.events).toHaveLength(15);
+    expect(season.venues[0]?.name).toBe('国信体育馆');
+    const venues = new Set(season.venues.map((v) => v.slug));
+    for (const event of season.events) {
+      expect(event.startDate >= season.season.startDate && event.endDate <= season.season.endDate && event.startDate <= event.endDate).toBe(true);
+      expect(venues.has(event.venueSlug)).toBe(true);
+    }
+    const futureStars = season.events.find((e) => e.name.includes('未来之星'));
+    expect(futureStars?.cities).toHaveLength(16);
+    expect(futureStars?.participantTarget).toBeGreaterThanOrEqual(2500);
+  });
+
+  it('marks the events the article does not name as illustrative', () => {
+    const named = season.events.filter((e) => e.source !== 'illustrative').map((e) => e.slug);
+    expect(named).toHaveLength(5);
+  });
+
+  it('has ten CBA Summer League teams, Liaoning, Guangdong and Shenzhen as reported', () => {
+    expect(teams).toHaveLength(10);
+    const reported = teams.filter((t) => t.source !== 'illustrative').map((t) => t.nameEn);
+    expect(reported.sort()).toEqual(['Guangdong', 'Liaoning', 'Shenzhen']);
+  });
+
+  it('has the rally’s five legs round the peninsula over 840 nm and seven one-design boats', () => {
+    expect(rally.legs.map((l) => `${l.from}→${l.to}`)).toEqual(['qingdao→weifang', 'weifang→yantai', 'yantai→weihai', 'weihai→rizhao', 'rizhao→qingdao']);
+    expect(rally.legs.reduce((sum, l) => sum + l.distanceNm, 0)).toBe(840);
+    expect(rally.legs[0]?.startsAt.startsWith('2023-06-19')).toBe(true);
+    expect(rally.entries).toHaveLength(7);
+    expect(rally.entries.every((e) => e.rating === 1)).toBe(true);
+    expect([...rally.entries].sort((a, b) => a.officialRank - b.officialRank)[0]?.teamName).toContain('山东港口青岛港—丹泉酒业');
+  });
+});
