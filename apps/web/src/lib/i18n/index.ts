@@ -1,17 +1,14 @@
-import { en } from './en.js';
-import { type MessageKey, zhCN } from './zh-CN.js';
+import { type MessageKey, messages } from './messages/index.js';
 
-export type { MessageKey } from './zh-CN.js';
+export type { MessageKey } from './messages/index.js';
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
-
 export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
 
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogues[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return messages[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 /** Published records hold the Chinese name in `name` and the English one, when known, in `nameEn`. */

@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, type DeepPartial, type EntityManager, In, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
+import { EventEntity } from '../events/event.entity.js';
+import { TeamEntity } from '../teams/team.entity.js';
+import { VenueEntity } from '../venues/venue.entity.js';
+import { MatchEntity, type MatchStatus } from './match.entity.js';
+import { PlayoffBracketEntity } from './playoff-bracket.entity.js';
+
+export type MatchFilter = {
+  teamId?: string;
+  venueId?: string;
+  /** Local calendar day, turned into an instant range by the caller. */
+  from?: Date;
+  to?: Date;
+  status?: MatchStatus;
+  group?: string;
+  limit?: number;
+  offset?: number;
+};
+
+/** The matches a new or moved game can clash with: the same teams or the same venue, around its time. */
+export type ClashQuery = { teamIds: readonly string[]; venueIds: readonly string[]; from: Date; to: Date; excludeEventId?: string };
+
+/** What the standings read of a game: no joins, so 20,000 games load in milliseconds. */
+export type GameRow = {
+  group: string;
+  homeTeamId: string;
+  awayTeamId: string;
+  status: MatchStatus;
+  homeScore: number | null;
+  awayScore: number | null;
+  forfeitedBy: string | null;
+};
+
+export type TeamName = { id: string; name: string; nameEn: string | null };
+
+const WITH_NAMES = { homeTeam: true, awayTeam: true, venue: true } as const;
+
+@Injectable()
+export class MatchesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** A consistent snapshot for reads that combine several queries. */
+  snapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', work);
+  }
+
+  // ---- public read path ----------------------------------------------------------------------
+
+  /** The event's feed version (0 before any change), or null when the event does not exist. One indexed query. */
+  async feedVersion(eventId: string, manager?: EntityManager): Promise<number | null> {
+    const rows = await (manager ?? this.dataSource).query<{ version: string }[]>(
+      `SELECT coalesce(v.version, 0)::text AS version FROM events e LEFT JOIN match_feed_versions v ON v.event_id = e.id WHERE e.id = $1`,
+      [eventId],
+    );
+    const row = rows[0];
+    return row ? Number(row.version) : null;
+  }
+
+  async gameRows(manager: EntityManager, eventId: string): Promise<GameRow[]> {
+    return manager.query<GameRow[]>(
+      `SELECT group_name AS "group", home_team_id AS "homeTeamId", away_team_id AS "awayTeamId", status,
+              home_score AS "homeScore", away_score AS "awayScore", forfeited_by AS "forfeitedBy"
+         FROM matches WHERE event_id = $1 AND playoff_slot IS NULL`,
+      [eventId],
+    );
+  }
+
+  async confirmedTeamIds(manager: EntityManager, eventId: string): Promise<string[]> {
+    const rows = await manager.query<{ teamId: string }[]>(
+      `SELECT team_id AS "teamId" FROM registrations WHERE event_id = $1 AND status = 'confirmed' ORDER BY seq`,
+      [eventId],
+    );
+    return rows.map((r) => r.teamId);
+  }
+
+  async teamNames(ids: readonly string[], manager?: EntityManager): Promise<Map<string, TeamName>> {
+    if (ids.length === 0) return new Map();
+    const rows = await (manager ?? this.dataSource).query<TeamName[]>(`SELECT id, name, name_en AS "nameEn" FROM teams WHERE id = ANY($1::uuid[])`, [
+      [...new Set(ids)],
+    ]);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  list(eventId: string, filter: MatchFilter, manager?: EntityManager): Promise<[MatchEntity[], number]> {
+    const qb = this.listQuery((manager ?? this.dataSource.manager).getRepository(MatchEntity).createQueryBuilder('m'), filter).andWhere('m.eventId = :eventId', {
+      eventId,
+    });
+    if (filter.limit !== undefined) qb.take(filter.limit).skip(filter.offset ?? 0);
+    return qb.getManyAndCount();
+  }
+
+  forTeam(teamId: string): Promise<MatchEntity[]> {
+    return this.listQuery(this.dataSource.getRepository(MatchEntity).createQueryBuilder('m'), { teamId }).leftJoinAndSelect('m.event', 'event').getMany();
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<MatchEntity | null> {
+    return (manager ?? this.dataSource.manager).getRepository(MatchEntity).findOne({ where: { id }, relations: WITH_NAMES });
+  }
+
+  findByIds(manager: EntityManager, ids: readonly string[]): Promise<MatchEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return manager.getRepository(MatchEntity).find({ where: { id: In([...ids]) }, relations: WITH_NAMES, order: { startsAt: 'ASC', court: 'ASC' } });
+  }
+
+  findVenue(id: string, manager?: EntityManager): Promise<VenueEntity | null> {
+    return (manager ?? this.dataSource.manager).getRepository(VenueEntity).findOneBy({ id });
+  }
+
+  findTeam(id: string): Promise<TeamEntity | null> {
+    return this.dataSource.getRepository(TeamEntity).findOneBy({ id });
+  }
+
+  findBracket(eventId: string, manager?: EntityManager): Promise<PlayoffBracketEntity | null> {
+    return (manager ?? this.dataSource.manager).getRepository(PlayoffBracketEntity).findOneBy({ eventId });
+  }
+
+  // ---- inside a write transaction -------------------------------------------------------------
+
+  /**
+   * Every write to an event's games takes this lock first (registration status changes take it
+   * too), so the confirmed teams and the clash checks read inside the transaction stay true until commit.
+   */
+  async lockEvent(manager: EntityManager, eventId: string): Promise<boolean> {
+    const row = await manager.getRepository(EventEntity).findOne({ where: { id: eventId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+    return row !== null;
+  }
+
+  /**
+   * Teams and venues are shared between events: transaction-scoped advisory locks, taken in one
+   * order, serialize writes that could clash across events without locking the teams' own rows.
+   */
+  async lockScheduleKeys(manager: EntityManager, keys: readonly string[]): Promise<void> {
+    for (const key of [...new Set(keys)].sort()) {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sailcourt:schedule:${key}`]);
+    }
+  }
+
+  lockMatch(manager: EntityManager, id: string): Promise<MatchEntity | null> {
+    return manager.getRepository(MatchEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Timed, not postponed games of these teams or at these venues that start within [from, to]. */
+  clashCandidates(manager: EntityManager, q: ClashQuery): Promise<MatchEntity[]> {
+    if (q.teamIds.length === 0 && q.venueIds.length === 0) return Promise.resolve([]);
+    const qb = manager
+      .getRepository(MatchEntity)
+      .createQueryBuilder('m')
+      .where(`m.status <> 'postponed'`)
+      .andWhere('m.startsAt BETWEEN :from AND :to', { from: q.from, to: q.to })
+      .andWhere(
+        new Brackets((w) => {
+          if (q.teamIds.length > 0) w.orWhere('(m.homeTeamId IN (:...teams) OR m.awayTeamId IN (:...teams))', { teams: [...q.teamIds] });
+          if (q.venueIds.length > 0) w.orWhere('m.venueId IN (:...venues)', { venues: [...q.venueIds] });
+        }),
+      );
+    if (q.excludeEventId) qb.andWhere('m.eventId <> :excludeEventId', { excludeEventId: q.excludeEventId });
+    return qb.getMany();
+  }
+
+  eventMatches(manager: EntityManager, eventId: string): Promise<MatchEntity[]> {
+    return manager.getRepository(MatchEntity).find({ where: { eventId } });
+  }
+
+  playoffMatches(manager: EntityManager, eventId: string): Promise<MatchEntity[]> {
+    return manager.getRepository(MatchEntity).find({ where: { eventId, playoffSlot: Not(IsNull()) } });
+  }
+
+  async deleteEventMatches(manager: EntityManager, eventId: string, playoffOnly = false): Promise<void> {
+    await manager.getRepository(MatchEntity).delete({ eventId, ...(playoffOnly ? { playoffSlot: Not(IsNull()) } : {}) });
+  }
+
+  async insertMatches(manager: EntityManager, matches: DeepPartial<MatchEntity>[]): Promise<string[]> {
+    if (matches.length === 0) return [];
+    const repo = manager.getRepository(MatchEntity);
+    const result = await repo.insert(matches.map((m) => repo.create(m)));
+    return result.identifiers.map((i) => String(i.id));
+  }
+
+  async updateMatch(manager: EntityManager, id: string, changes: DeepPartial<MatchEntity>): Promise<void> {
+    await manager.getRepository(MatchEntity).update({ id }, changes);
+  }
+
+  async saveBracket(manager: EntityManager, bracket: DeepPartial<PlayoffBracketEntity>): Promise<void> {
+    const repo = manager.getRepository(PlayoffBracketEntity);
+    await repo.delete({ eventId: bracket.eventId });
+    await repo.insert(repo.create(bracket));
+  }
+
+  async deleteBracket(manager: EntityManager, eventId: string): Promise<void> {
+    await manager.getRepository(PlayoffBracketEntity).delete({ eventId });
+  }
+
+  private listQuery(qb: SelectQueryBuilder<MatchEntity>, f: MatchFilter): SelectQueryBuilder<MatchEntity> {
+    qb.leftJoinAndSelect('m.homeTeam', 'homeTeam').leftJoinAndSelect('m.awayTeam', 'awayTeam').leftJoinAndSelect('m.venue', 'venue');
+    if (f.teamId) qb.andWhere('(m.homeTeamId = :teamId OR m.awayTeamId = :teamId)', { teamId: f.teamId });
+    if (f.venueId) qb.andWhere('m.venueId = :venueId', { venueId: f.venueId });
+    if (f.from && f.to) qb.andWhere('m.startsAt >= :from AND m.startsAt < :to', { from: f.from, to: f.to });
+    if (f.status) qb.andWhere('m.status = :status', { status: f.status });
+    if (f.group !== undefined) qb.andWhere('m.group = :group', { group: f.group });
+    // Timed games in order, then those still to be announced; id keeps equal starts stable.
+    return qb.orderBy('m.startsAt', 'ASC', 'NULLS LAST').addOrderBy('m.court', 'ASC', 'NULLS LAST').addOrderBy('m.id', 'ASC');
+  }
+}

@@ -1,0 +1,9 @@
+import type { MessageKey } from './i18n/index.js';
+
+export type NavItem = { href: string; label: MessageKey; audience: 'everyone' | 'signed-in' | 'organizer' };
+
+/** The main navigation; each feature adds its entry here. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: '/', label: 'nav.home', audience: 'everyone' },
+  { href: '/rally/shandong-peninsula-rally-2023', label: 'nav.rally', audience: 'everyone' },
+];
