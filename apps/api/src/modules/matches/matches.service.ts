@@ -1,0 +1,231 @@
+import { Injectable } from '@nestjs/common';
+import type { DeepPartial, EntityManager } from 'typeorm';
+import { isUuid } from '../../common/ids.js';
+import { badRequest, conflict, type FieldError, notFound, unprocessable } from '../../common/problem.js';
+import type { EventEntity } from '../events/event.entity.js';
+import { EventsService } from '../events/events.service.js';
+import { RegistrationsService } from '../registrations/registrations.service.js';
+import type { VenueEntity } from '../venues/venue.entity.js';
+import { type CreateMatchDto, type MatchDto, type MatchResultDto, toMatchDto, type UpdateMatchDto } from './dto/match.dto.js';
+import type { MatchEntity } from './match.entity.js';
+import { MatchesRepository } from './matches.repository.js';
+import { PlayoffsService } from './playoffs.service.js';
+import { ScheduleGuard } from './schedule-guard.js';
+import { assertWithinEvent } from './schedule-rules.js';
+
+/** FIBA Art. 20: a forfeited game is scored 20–0 for the opponent. */
+const FORFEIT_SCORE = 20;
+
+/** Fields an organizer's write turns from illustrative into entered data. */
+const SCHEDULE_FIELDS = ['startsAt', 'venueId', 'court'];
+const RESULT_FIELDS = ['status', 'homeScore', 'awayScore', 'forfeitedBy'];
+
+/** Parses `If-Match: "3"` (or W/"3", or 3); `*` means "whatever is current". */
+export function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!m) throw badRequest('If-Match must carry the version last read, e.g. "3".', [{ field: 'If-Match', message: 'must be a version number' }]);
+  return Number(m[1]);
+}
+
+/**
+ * Writes to games: create, reschedule, result. Each runs in one transaction that locks the event
+ * (as registration changes do) and then the game, so a checked rule still holds at commit.
+ */
+@Injectable()
+export class MatchesService {
+  constructor(
+    private readonly matches: MatchesRepository,
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsService,
+    private readonly guard: ScheduleGuard,
+    private readonly playoffs: PlayoffsService,
+  ) {}
+
+  async get(id: string): Promise<MatchDto> {
+    return toMatchDto(await this.require(id));
+  }
+
+  async require(id: string, manager?: EntityManager): Promise<MatchEntity> {
+    const match = isUuid(id) ? await this.matches.findById(id, manager) : null;
+    if (!match) throw notFound('match', id);
+    return match;
+  }
+
+  async create(eventId: string, input: CreateMatchDto): Promise<MatchDto> {
+    const event = await this.requireBasketballEvent(eventId);
+    if (input.homeTeamId === input.awayTeamId) {
+      throw unprocessable('A team cannot play itself.', [{ field: 'awayTeamId', message: 'must differ from homeTeamId' }]);
+    }
+    const startsAt = new Date(input.startsAt);
+    assertWithinEvent(event, startsAt);
+    const venue = await this.venueFor(input, event.venueId);
+    const id = await this.matches.transaction(async (manager) => {
+      await this.matches.lockEvent(manager, event.id);
+      await this.assertConfirmed(event.id, input.homeTeamId, input.awayTeamId);
+      const court = await this.guard.place(manager, { homeTeamId: input.homeTeamId, awayTeamId: input.awayTeamId, startsAt, venue, ...courtOf(input) });
+      const [created] = await this.matches.insertMatches(manager, [
+        {
+          eventId: event.id,
+          homeTeamId: input.homeTeamId,
+          awayTeamId: input.awayTeamId,
+          startsAt,
+          venueId: venue?.id ?? null,
+          court,
+          group: input.group ?? '',
+          round: input.round ?? null,
+          status: 'scheduled',
+          source: null,
+        },
+      ]);
+      return created ?? '';
+    });
+    return this.get(id);
+  }
+
+  async reschedule(id: string, input: UpdateMatchDto, ifMatch: string | undefined): Promise<MatchDto> {
+    const expected = input.version ?? versionFromIfMatch(ifMatch);
+    const current = await this.require(id);
+    const event = await this.events.require(current.eventId);
+    const startsAt = input.startsAt === undefined ? current.startsAt : new Date(input.startsAt);
+    if (input.startsAt !== undefined && startsAt) assertWithinEvent(event, startsAt);
+    const venueChanged = input.venueId !== undefined || input.venue !== undefined;
+    const venue = venueChanged ? await this.venueFor(input, null) : current.venue ?? null;
+    await this.matches.transaction(async (manager) => {
+      await this.matches.lockEvent(manager, event.id);
+      const match = await this.lockCurrent(manager, id, expected);
+      const status = input.status ?? match.status;
+      if (input.status !== undefined && (match.status === 'final' || match.status === 'forfeit')) {
+        throw conflict(`The game has a result (${match.status}); its status cannot change to ${input.status}.`, [{ field: 'status', message: 'game already played' }]);
+      }
+      if (input.court !== undefined && !venue) throw unprocessable('A court needs a venue.', [{ field: 'court', message: 'needs a venue' }]);
+      if (input.court !== undefined && venue && input.court > venue.courts) throw courtOutOfRange(venue, input.court);
+      const placementChanged = input.startsAt !== undefined || venueChanged || input.court !== undefined || (match.status === 'postponed' && status === 'scheduled');
+      // Keeping the venue keeps the court unless another is asked for; a new venue gets its first free one.
+      const wanted = input.court ?? (venueChanged ? undefined : (match.court ?? undefined));
+      let court = match.court;
+      if (placementChanged) {
+        court =
+          status !== 'postponed' && startsAt
+            ? await this.guard.place(manager, { id: match.id, homeTeamId: match.homeTeamId, awayTeamId: match.awayTeamId, startsAt, venue, ...courtOf({ court: wanted }) })
+            : venue
+              ? (wanted ?? 1)
+              : null;
+      }
+      const changes: DeepPartial<MatchEntity> = {
+        startsAt,
+        venueId: venue?.id ?? null,
+        court: venue ? court : null,
+        status,
+        ...(input.group !== undefined ? { group: input.group } : {}),
+        ...(input.round !== undefined ? { round: input.round } : {}),
+      };
+      await this.matches.updateMatch(manager, match.id, { ...changes, ...entered(match, placementChanged ? SCHEDULE_FIELDS : []), version: match.version + 1 });
+    });
+    return this.get(id);
+  }
+
+  async enterResult(id: string, input: MatchResultDto, ifMatch: string | undefined): Promise<MatchDto> {
+    assertResultShape(input);
+    const expected = input.version ?? versionFromIfMatch(ifMatch);
+    const current = await this.require(id);
+    await this.matches.transaction(async (manager) => {
+      await this.matches.lockEvent(manager, current.eventId);
+      const match = await this.lockCurrent(manager, id, expected);
+      if (match.status === 'postponed') throw conflict('The game is postponed: reschedule it before entering a result.', [{ field: 'status', message: 'is postponed' }]);
+      const result = resultOf(match, input);
+      await this.matches.updateMatch(manager, match.id, { ...result, ...entered(match, RESULT_FIELDS), version: match.version + 1 });
+      if (match.playoffSlot !== null) {
+        const event = await this.events.require(match.eventId);
+        await this.playoffs.advance(manager, event);
+      }
+    });
+    return this.get(id);
+  }
+
+  private async lockCurrent(manager: EntityManager, id: string, expected: number | undefined): Promise<MatchEntity> {
+    const match = await this.matches.lockMatch(manager, id);
+    if (!match) throw notFound('match', id);
+    if (expected !== undefined && expected !== match.version) {
+      throw conflict(`The game changed since version ${expected} (now ${match.version}); reload it and try again.`, [
+        { field: 'version', message: `is stale: current version is ${match.version}` },
+      ]);
+    }
+    return match;
+  }
+
+  private async requireBasketballEvent(eventId: string): Promise<EventEntity> {
+    const event = await this.events.require(eventId);
+    if (event.sport !== 'basketball') throw unprocessable(`This is a ${event.sport} event; basketball games need a basketball event.`);
+    return event;
+  }
+
+  /** Checked under the event lock, which registration status changes also take. */
+  private async assertConfirmed(eventId: string, ...teamIds: string[]): Promise<void> {
+    const confirmed = new Set(await this.registrations.confirmedTeamIds(eventId));
+    const errors: FieldError[] = teamIds.flatMap((teamId, i) =>
+      confirmed.has(teamId) ? [] : [{ field: i === 0 ? 'homeTeamId' : 'awayTeamId', message: 'holds no confirmed registration for this event' }],
+    );
+    if (errors.length > 0) throw unprocessable('Both teams must hold confirmed registrations for the event.', errors);
+  }
+
+  private async venueFor(input: { venueId?: string; venue?: string; court?: number }, fallback: string | null): Promise<VenueEntity | null> {
+    if (input.venueId !== undefined && input.venue !== undefined && input.venueId !== input.venue) {
+      throw badRequest('venue and venueId name different venues.', [{ field: 'venue', message: 'must equal venueId when both are sent' }]);
+    }
+    const id = input.venueId ?? input.venue ?? fallback;
+    if (id === null) {
+      if (input.court !== undefined) throw unprocessable('A court needs a venue.', [{ field: 'court', message: 'needs a venue' }]);
+      return null;
+    }
+    const venue = await this.matches.findVenue(id);
+    if (!venue) throw unprocessable(`No venue with id '${id}'.`, [{ field: input.venue !== undefined ? 'venue' : 'venueId', message: 'does not exist' }]);
+    if (input.court !== undefined && input.court > venue.courts) throw courtOutOfRange(venue, input.court);
+    return venue;
+  }
+}
+
+const courtOf = (input: { court?: number | undefined }): { court?: number } => (input.court === undefined ? {} : { court: input.court });
+
+const courtOutOfRange = (venue: VenueEntity, court: number) =>
+  unprocessable(`${venue.name} has ${venue.courts} court(s); there is no court ${court}.`, [{ field: 'court', message: `must be between 1 and ${venue.courts}` }]);
+
+/** Scores or a forfeit, not both, not half: malformed input (400) before any rule is looked at. */
+function assertResultShape(input: MatchResultDto): void {
+  const scores = [input.homeScore, input.awayScore].filter((s) => s !== undefined).length;
+  const errors: FieldError[] = [];
+  if (input.forfeitedBy !== undefined && scores > 0) errors.push({ field: 'forfeitedBy', message: 'cannot be sent with scores' });
+  else if (input.forfeitedBy === undefined && scores < 2) {
+    for (const field of ['homeScore', 'awayScore'] as const) {
+      if (input[field] === undefined) errors.push({ field, message: 'is required (or send forfeitedBy instead of scores)' });
+    }
+  }
+  if (errors.length > 0) throw badRequest(`Invalid request: ${errors.map((e) => e.field).join(', ')}.`, errors);
+}
+
+/** The stored result; a level score and a forfeit by a team not in the game are rule violations (422). */
+function resultOf(match: MatchEntity, input: MatchResultDto): DeepPartial<MatchEntity> {
+  if (input.forfeitedBy !== undefined) {
+    if (input.forfeitedBy !== match.homeTeamId && input.forfeitedBy !== match.awayTeamId) {
+      throw unprocessable('Only a team playing the game can forfeit it.', [{ field: 'forfeitedBy', message: 'is neither the home nor the away team' }]);
+    }
+    const homeForfeited = input.forfeitedBy === match.homeTeamId;
+    return { status: 'forfeit', forfeitedBy: input.forfeitedBy, homeScore: homeForfeited ? 0 : FORFEIT_SCORE, awayScore: homeForfeited ? FORFEIT_SCORE : 0 };
+  }
+  const homeScore = input.homeScore ?? 0;
+  const awayScore = input.awayScore ?? 0;
+  if (homeScore === awayScore) {
+    throw unprocessable('A basketball game cannot end level: play overtime and enter the final score.', [
+      { field: 'homeScore', message: 'equals awayScore' },
+      { field: 'awayScore', message: 'equals homeScore' },
+    ]);
+  }
+  return { status: 'final', forfeitedBy: null, homeScore, awayScore };
+}
+
+/** Provenance after an organizer's write: the written fields are no longer illustrative. */
+function entered(match: MatchEntity, fields: readonly string[]): Pick<MatchEntity, 'source' | 'illustrative'> {
+  const illustrative = match.illustrative.filter((f) => !fields.includes(f));
+  const source = match.source === 'illustrative' && fields.length > 0 ? 'organizer' : match.source;
+  return { source, illustrative };
+}

@@ -1,0 +1,56 @@
+import { BasketballRuleError, type MatchScheduleRules, type ScheduledMatchRef } from '@sailcourt/domain';
+import { type FieldError, unprocessable } from '../../common/problem.js';
+import { toShanghaiIso } from '../../common/time.js';
+import type { EventEntity } from '../events/event.entity.js';
+import type { MatchEntity } from './match.entity.js';
+
+/** Qingdao's offset all year (no daylight saving); the domain reasons in local calendar days. */
+export const LOCAL_OFFSET = '+08:00';
+
+/** Used for manual games and as the schedule generator's defaults (each documented in OpenAPI). */
+export const DEFAULT_RULES: MatchScheduleRules = { timeZoneOffset: LOCAL_OFFSET, minRestHours: 12, matchDurationMinutes: 120 };
+/** Evening slots, as fans can come after work; two fit on one court with the default game length. */
+export const DEFAULT_DAILY_SLOTS: readonly string[] = ['17:00', '19:30'];
+
+const HOUR_MS = 3_600_000;
+
+export const localDay = (instant: Date): string => toShanghaiIso(instant).slice(0, 10);
+/** Midnight that starts a local calendar day. */
+export const localDayStart = (date: string): Date => new Date(`${date}T00:00:00${LOCAL_OFFSET}`);
+export const addHours = (instant: Date, hours: number): Date => new Date(instant.getTime() + hours * HOUR_MS);
+
+/** How far either side of a game another game can still clash with it (same day, rest, court). */
+export const clashReachHours = (rules: MatchScheduleRules): number => 24 + rules.minRestHours + rules.matchDurationMinutes / 60;
+
+/** A game outside the event's days is a domain rule (422), checked on local calendar days. */
+export function assertWithinEvent(event: Pick<EventEntity, 'startDate' | 'endDate'>, startsAt: Date, field = 'startsAt'): void {
+  const day = localDay(startsAt);
+  if (day < event.startDate || day > event.endDate) {
+    throw unprocessable(`The game falls on ${day}, outside the event (${event.startDate} – ${event.endDate}).`, [
+      { field, message: `must fall within ${event.startDate} – ${event.endDate} (Asia/Shanghai)` },
+    ]);
+  }
+}
+
+/**
+ * The domain compares venue and court strings. A game without a venue holds no court, so it gets
+ * a key of its own that can never collide.
+ */
+export function toScheduleRef(m: Pick<MatchEntity, 'id' | 'homeTeamId' | 'awayTeamId' | 'startsAt' | 'venueId' | 'court'>): ScheduledMatchRef | null {
+  if (!m.startsAt) return null;
+  return {
+    id: m.id,
+    homeTeamId: m.homeTeamId,
+    awayTeamId: m.awayTeamId,
+    startsAt: m.startsAt.toISOString(),
+    venueId: m.venueId ?? `no-venue:${m.id}`,
+    court: m.court === null ? '0' : String(m.court),
+  };
+}
+
+/** Domain refusals of well-formed input are 422s; `field` names what the client should fix. */
+export function ruleProblem(error: unknown, field: string): unknown {
+  if (!(error instanceof BasketballRuleError)) return error;
+  const errors: FieldError[] = [{ field, message: error.message }];
+  return unprocessable(error.message, errors);
+}
