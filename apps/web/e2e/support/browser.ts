@@ -7,13 +7,17 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
-/** Debian's Chromium, headless, with everything that would call out to the network switched off. */
-export async function openBrowser(): Promise<BrowserContext> {
+/**
+ * Debian's Chromium, headless, with everything that would call out to the network switched off.
+ * `javaScriptEnabled: false` checks that a page works as plain HTML forms.
+ */
+export async function openBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sailcourt-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
 }
 

@@ -6,4 +6,8 @@ export type NavItem = { href: string; label: MessageKey; audience: 'everyone' | 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'nav.home', audience: 'everyone' },
   { href: '/rally/shandong-peninsula-rally-2023', label: 'nav.rally', audience: 'everyone' },
+  { href: '/teams/mine', label: 'registration.nav.teams', audience: 'signed-in' },
+  { href: '/me', label: 'registration.nav.me', audience: 'signed-in' },
+  { href: '/organizer', label: 'registration.nav.organizer', audience: 'organizer' },
+  { href: '/impact', label: 'impact.nav', audience: 'everyone' },
 ];

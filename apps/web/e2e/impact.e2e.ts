@@ -1,0 +1,205 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatYuan, type Locale } from '../src/lib/i18n/index.js';
+import { openBrowser, screenshot } from './support/browser.js';
+
+const SEASON = 'qingdao-basketball-2023';
+const LOCAL_SHARE = 'input[name="groups.spectators.localShare"]';
+const DIRECT = '[data-figure=direct] .value';
+const ACCOMMODATION_BAR = '[data-chart=by-category] [data-key=accommodation] rect.bar';
+const SPECTATORS_BAR = '[data-chart=by-group] [data-key=spectators] rect.bar';
+
+type Json = Record<string, unknown>;
+const isJson = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+async function api(path: string, init?: RequestInit): Promise<Json> {
+  const response = await fetch(`${inject('apiUrl')}/api${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+  const body: unknown = await response.json();
+  if (!response.ok || !isJson(body)) throw new Error(`${path}: ${response.status}`);
+  return body;
+}
+
+/** Direct spending of the season's stored assumptions with spectators' local share replaced — computed by the API. */
+async function directWithLocalShare(localShare: number): Promise<number> {
+  const { assumptions } = await api(`/seasons/${SEASON}/impact`);
+  if (!isJson(assumptions) || !isJson(assumptions.groups) || !isJson(assumptions.groups.spectators)) throw new Error('no spectators');
+  assumptions.groups.spectators.localShare = localShare;
+  const { spending } = await api('/impact/estimate', { method: 'POST', body: JSON.stringify(assumptions) });
+  if (!isJson(spending) || typeof spending.total !== 'number') throw new Error('no total');
+  return spending.total;
+}
+
+const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').trim();
+
+/** Open the page and wait until SvelteKit has hydrated it (its client requests have settled). */
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(`${inject('webUrl')}${path}`, { waitUntil: 'networkidle' });
+}
+
+let browser: BrowserContext;
+let stored: number;
+beforeAll(async () => {
+  browser = await openBrowser();
+  const { spending } = await api(`/seasons/${SEASON}/impact`);
+  stored = isJson(spending) && typeof spending.total === 'number' ? spending.total : Number.NaN;
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('tourism impact page', () => {
+  const cases: { locale: Locale; estimate: string; scenario: string; expected: string; title: string }[] = [
+    { locale: 'zh-CN', estimate: '估算', scenario: '情景估算', expected: '报道预期', title: '旅游影响估算' },
+    { locale: 'en', estimate: 'Estimate', scenario: 'Scenario estimate', expected: 'Reported expectation', title: 'Tourism impact estimate' },
+  ];
+
+  for (const c of cases) {
+    it(`labels the figures as estimates and follows a slider live (${c.locale})`, async () => {
+      const page = await browser.newPage();
+      await open(page, `/impact?lang=${c.locale}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(c.locale);
+      expect(await text(page, 'h1')).toBe(c.title);
+      expect(await text(page, '[data-figure=direct] .estimate')).toBe(c.estimate);
+      expect(await text(page, DIRECT)).toBe(formatYuan(c.locale, stored));
+      expect(await text(page, '[data-figure=direct]')).toContain(c.expected);
+      expect(await text(page, '[data-figure=visitors]')).toContain('60,000');
+      // Gross output is a separate, multiplied figure, never the spending one.
+      expect(await text(page, '[data-figure=grossOutput]')).toContain('2.89');
+      expect(await page.locator('[data-chart=tornado] [data-field]').count()).toBeGreaterThan(5);
+      await screenshot(page, `impact-${c.locale}`);
+
+      const before = { bar: await page.getAttribute(ACCOMMODATION_BAR, 'width'), group: await page.getAttribute(SPECTATORS_BAR, 'width'), tornado: await text(page, '[data-chart=tornado] desc') };
+      // More locals, fewer visitors: every bar shrinks against the scale the stored figures set.
+      await page.locator(LOCAL_SHARE).fill('0.6');
+      const expected = formatYuan(c.locale, await directWithLocalShare(0.6));
+      await expect.poll(() => text(page, DIRECT)).toBe(expected);
+      expect(expected).not.toBe(formatYuan(c.locale, stored));
+      expect(await text(page, '[data-figure=direct] .estimate')).toBe(c.scenario);
+      expect(await text(page, `.lever:has(${LOCAL_SHARE}) output`)).toBe('60%');
+      expect(await page.getAttribute(ACCOMMODATION_BAR, 'width')).not.toBe(before.bar);
+      expect(await page.getAttribute(SPECTATORS_BAR, 'width')).not.toBe(before.group);
+      expect(await text(page, '[data-chart=tornado] desc')).not.toBe(before.tornado);
+      expect(await text(page, '[data-live]')).toContain(expected);
+      expect(page.url()).not.toContain('localShare'); // live: nothing submitted, nothing stored
+      await screenshot(page, `impact-${c.locale}-live`);
+      await page.close();
+    });
+  }
+
+  it('moves a slider with the keyboard', async () => {
+    const page = await browser.newPage();
+    await open(page, '/impact?lang=en');
+    const nights = page.locator('input[name="groups.spectators.nights"]');
+    const before = await text(page, DIRECT);
+    await nights.focus();
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => nights.inputValue()).toBe('3');
+    expect(await text(page, '.lever:has(input[name="groups.spectators.nights"]) output')).toBe('3 nights');
+    expect(await text(page, DIRECT)).not.toBe(before);
+    await page.close();
+  });
+});
+
+describe('tourism impact page without JavaScript', () => {
+  let plain: BrowserContext;
+  beforeAll(async () => {
+    plain = await openBrowser({ javaScriptEnabled: false });
+  });
+  afterAll(async () => {
+    await plain.close();
+  });
+
+  it('recomputes a submitted scenario on the server', async () => {
+    const page = await plain.newPage();
+    await open(page, '/impact?lang=en');
+    expect(await text(page, DIRECT)).toBe(formatYuan('en', stored));
+    const before = await page.getAttribute(ACCOMMODATION_BAR, 'width');
+    await page.locator(LOCAL_SHARE).fill('0.2');
+    expect(await text(page, DIRECT)).toBe(formatYuan('en', stored)); // no script: nothing moves until submitted
+    await page.getByRole('button', { name: 'Recompute' }).click();
+    await page.waitForURL(/groups\.spectators\.localShare=0\.2/);
+    expect(await text(page, DIRECT)).toBe(formatYuan('en', await directWithLocalShare(0.2)));
+    expect(await text(page, '[data-figure=direct] .estimate')).toBe('Scenario estimate');
+    expect(await text(page, 'main')).toContain('A scenario is not stored');
+    expect(await page.getAttribute(ACCOMMODATION_BAR, 'width')).not.toBe(before);
+    expect(await page.inputValue(LOCAL_SHARE)).toBe('0.2');
+    await screenshot(page, 'impact-en-nojs-scenario');
+
+    await page.getByRole('link', { name: 'Back to the stored assumptions' }).first().click();
+    await page.waitForURL(/\/impact$/);
+    expect(await text(page, DIRECT)).toBe(formatYuan('en', stored));
+    await page.close();
+  });
+
+  it('names an invalid value beside its slider and keeps the stored figures', async () => {
+    const page = await plain.newPage();
+    await open(page, '/impact?lang=zh-CN&groups.spectators.localShare=1.7');
+    const input = page.locator(LOCAL_SHARE);
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = await input.getAttribute('aria-describedby');
+    expect(await text(page, `#${describedBy ?? 'missing'}`)).toBe('须为 0 到 1 之间的比例(您输入了 1.7)');
+    expect(await text(page, DIRECT)).toBe(formatYuan('zh-CN', stored));
+    expect(await text(page, '[role=alert]')).toContain('情景中有无效的值');
+    expect(await page.getAttribute('[role=alert] a', 'href')).toBe(`#${await input.getAttribute('id')}`);
+    expect(await text(page, '[role=alert] li')).toBe('观众 · 本地人比例: 须为 0 到 1 之间的比例(您输入了 1.7)');
+    await screenshot(page, 'impact-zh-CN-nojs-invalid');
+    await page.close();
+  });
+});
+
+describe('impact methodology page', () => {
+  it('shows the formula, the anchors and every assumption with its source, in both languages', async () => {
+    const page = await browser.newPage();
+    await open(page, '/impact/methodology?lang=zh-CN');
+    expect(await text(page, 'h1')).toBe('旅游影响估算:方法说明');
+    expect(await text(page, '.formula')).toContain('E');
+    expect(await text(page, 'main')).toContain('eventIMPACTS');
+    expect(await text(page, 'main')).toContain('Crompton');
+    expect(await page.locator('h3[id^=group-]').allTextContents()).toEqual(['参赛者', '随行人员', '观众', '裁判、官员与媒体', '乘数与主办方支出']);
+    expect(await text(page, 'tr[data-path="groups.spectators.localShare"]')).toMatch(/本地人比例\s*40%/);
+    expect(await text(page, 'tr[data-path="groups.officialsMedia.persons"]')).toContain('示意数据');
+    expect(await text(page, 'tr[data-path="multipliers.output"]')).toContain('Shanghai');
+    expect(await page.locator('.history > li').count()).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'impact-methodology-zh-CN');
+
+    await open(page, '/impact/methodology?lang=en');
+    expect(await text(page, 'tr[data-path="groups.spectators.nights"]')).toMatch(/Nights\s*2\.5 nights/);
+    expect(await text(page, 'tr[data-path="groups.spectators.localShare"]')).toContain('Assumption');
+    expect(await page.locator('section[aria-labelledby=edit-title]').count()).toBe(0); // organizers only
+    await screenshot(page, 'impact-methodology-en');
+    await page.close();
+  });
+
+  it('lets an organizer edit a stored assumption, records it, and refuses a stale edit', async () => {
+    const page = await browser.newPage();
+    await open(page, '/login?lang=en');
+    await page.fill('#email', 'organizer@sailcourt.local');
+    await page.fill('#password', 'sailcourt-organizer');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(`${inject('webUrl')}/`);
+    const stale = await browser.newPage();
+    await open(stale, '/impact/methodology?lang=en');
+    await open(page, '/impact/methodology?lang=en');
+
+    const persons = 'input[name="value:groups.officialsMedia.persons"]';
+    expect(await page.inputValue(persons)).toBe('400');
+    await page.fill(persons, '420');
+    await page.fill('#edit-reason', 'Referee list came in');
+    await page.getByRole('button', { name: 'Save the assumptions' }).click();
+    await expect.poll(() => text(page, '.notice.ok')).toMatch(/^Saved as version \d+\.$/);
+    expect(await text(page, 'tr[data-path="groups.officialsMedia.persons"]')).toContain('420 persons');
+    expect(await text(page, '.history > li:first-child')).toContain('Referee list came in');
+
+    await stale.fill(persons, '430');
+    await stale.getByRole('button', { name: 'Save the assumptions' }).click();
+    await expect.poll(() => text(stale, '.notice.error')).toContain('Someone changed these assumptions');
+    await stale.close();
+
+    await page.fill(persons, '400');
+    await page.fill('#edit-reason', 'Back to the seeded value');
+    await page.getByRole('button', { name: 'Save the assumptions' }).click();
+    await expect.poll(() => text(page, 'tr[data-path="groups.officialsMedia.persons"]')).toContain('400 persons');
+    expect(formatYuan('en', (await directWithLocalShare(0.4)))).toBe(formatYuan('en', stored));
+    await page.close();
+  });
+});

@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { problemOf } from '$lib/components/registration/form-errors';
+import { text } from '$lib/components/registration/guard';
+import { api } from '$lib/server/api';
+import { setSession } from '$lib/server/session';
+import type { Actions, PageServerLoad } from './$types';
+
+const safeNext = (next: string | null): string => (next?.startsWith('/') && !next.startsWith('//') ? next : '/teams/mine');
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const values = { displayName: text(form, 'displayName').trim(), email: text(form, 'email').trim() };
+    const password = text(form, 'password');
+    const result = await api(event).POST('/api/auth/signup', { body: { ...values, password } });
+    // The password is never sent back to the page.
+    if (!result.data) return fail(result.response.status === 409 ? 409 : result.response.status === 429 ? 429 : 400, { values, problem: problemOf(result) });
+    setSession(event.cookies, result.data.accessToken);
+    redirect(303, safeNext(event.url.searchParams.get('next')));
+  },
+};
