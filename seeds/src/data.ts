@@ -80,6 +80,21 @@ export type RallyEntrySeed = Sourced & {
 export type LegResultSeed = Sourced & { leg: number; sailNumber: string; finishedAt?: string; code?: string; points?: number };
 
 export type BasketballSeasonData = { season: SeasonSeed; venues: VenueSeed[]; events: EventSeed[] };
+
+/** How a league's illustrative fixtures and early results are generated (issue 3). */
+export type CompetitionSeed = Sourced & {
+  eventSlug: string;
+  venueSlug: string;
+  format: 'round-robin';
+  dailySlots: string[];
+  minRestHours: number;
+  matchDurationMinutes: number;
+  /** Games starting before this local day get made-up results. */
+  resultsBefore: string;
+  /** Relative team strength by slug, for plausible made-up scores. */
+  strength: Record<string, number>;
+};
+
 export type RallyData = { rally: RallySeed; ports: PortSeed[]; legs: LegSeed[]; entries: RallyEntrySeed[]; legResults: LegResultSeed[] };
 
 const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8')) as T;
@@ -89,6 +104,7 @@ export const loadCbaSummerLeagueTeams = (): TeamSeed[] => read('cba-summer-leagu
 export const loadRally = (): RallyData => read('sailing-rally-2023.json');
 /** An `ImpactAssumptions` object (packages/domain); validated when seeded. */
 export const loadImpactAssumptions2023 = (): unknown => read('impact-assumptions-2023.json');
+export const loadCbaSummerLeagueSchedule = (): CompetitionSeed => read('cba-summer-league-2023-schedule.json');
 
 /** Seeded sailing teams need a stable key so that re-seeding finds them again. */
 export const rallyTeamSlug = (rallySlug: string, sailNumber: string): string =>

@@ -2,6 +2,7 @@ import {
   type BasketballSeasonData,
   type LegResultSeed,
   loadBasketballSeason,
+  loadCbaSummerLeagueSchedule,
   loadCbaSummerLeagueTeams,
   loadImpactAssumptions2023,
   loadRally,
@@ -9,12 +10,13 @@ import {
   rallyTeamSlug,
   type TeamSeed,
 } from './data.js';
+import { seedCompetition } from './competition.js';
 import { seedImpactAssumptions } from './impact.js';
 
 /** What the seeder needs of a database connection; a `pg` Client or Pool fits. */
 export type SqlRunner = { query: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> };
 
-export type SeedReport = { seasons: number; venues: number; events: number; teams: number; rallies: number; legs: number; entries: number; legResults: number; impactAssumptionSets: number };
+export type SeedReport = { seasons: number; venues: number; events: number; teams: number; rallies: number; legs: number; entries: number; legResults: number; impactAssumptionSets: number; registrations: number; matches: number };
 
 /**
  * Writes the 2023 data. Idempotent: every insert is keyed on a natural unique key and does
@@ -22,9 +24,12 @@ export type SeedReport = { seasons: number; venues: number; events: number; team
  * Runs in the caller's transaction if there is one.
  */
 export async function seed2023(db: SqlRunner): Promise<SeedReport> {
-  const report: SeedReport = { seasons: 0, venues: 0, events: 0, teams: 0, rallies: 0, legs: 0, entries: 0, legResults: 0, impactAssumptionSets: 0 };
+  const report: SeedReport = { seasons: 0, venues: 0, events: 0, teams: 0, rallies: 0, legs: 0, entries: 0, legResults: 0, impactAssumptionSets: 0, registrations: 0, matches: 0 };
   await seedBasketballSeason(db, loadBasketballSeason(), report);
   await seedTeams(db, loadCbaSummerLeagueTeams(), report);
+  const competition = await seedCompetition(db, loadBasketballSeason().season.slug, loadCbaSummerLeagueSchedule(), loadCbaSummerLeagueTeams());
+  report.registrations += competition.registrations;
+  report.matches += competition.matches;
   await seedRally(db, loadRally(), report);
   report.impactAssumptionSets += await seedImpactAssumptions(db, loadBasketballSeason().season.slug, loadImpactAssumptions2023());
   return report;

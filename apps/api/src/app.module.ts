@@ -11,6 +11,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImpactModule } from './modules/impact/impact.module.js';
+import { MatchesModule } from './modules/matches/matches.module.js';
 import { RalliesModule } from './modules/rallies/rallies.module.js';
 import { RegistrationsModule } from './modules/registrations/registrations.module.js';
 import { SeasonsModule } from './modules/seasons/seasons.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         RalliesModule,
         RegistrationsModule,
         ImpactModule,
+        MatchesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

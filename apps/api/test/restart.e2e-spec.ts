@@ -10,7 +10,7 @@ const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'sailcourt-restart-'));
 const apiPort = 30000 + Math.floor(Math.random() * 10000);
 const base = `http://127.0.0.1:${apiPort}/api`;
-const env = { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, API_PORT: String(apiPort), EMBEDDED_PG_PORT: String(apiPort + 1) };
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, API_PORT: String(apiPort), EMBEDDED_PG_PORT: String(apiPort + 1) };
 delete env.DATABASE_URL;
 
 async function startServer(): Promise<{ process: ChildProcess; output: () => string }> {

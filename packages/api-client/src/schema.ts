@@ -102,6 +102,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/bracket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The playoff bracket with results so far; 404 before playoffs are seeded */
+        get: operations["CompetitionController_bracket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE */
+        get: operations["CompetitionController_eventCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/impact": {
         parameters: {
             query?: never;
@@ -168,6 +202,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event’s games in playing order
+         * @description Without limit: the whole array; with limit: {items, total}. Served with ETag and Cache-Control; If-None-Match gives 304 until a game changes.
+         */
+        get: operations["MatchesController_list"];
+        put?: never;
+        /**
+         * Add a game (organizers)
+         * @description Both teams need confirmed registrations and the game must fall within the event’s days (422). A team already playing that day, short of 12 h rest, or a busy court is a 409 naming the clashing match. Venue defaults to the event’s; court to the first free one.
+         */
+        post: operations["MatchesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/playoffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Seed a single-elimination bracket from the final group standings (organizers)
+         * @description Cross-over seeding (A1–B2, B1–A2, …); top seeds get the byes. 409 while group games remain or when a bracket exists (replace: true redraws it until a playoff game has a result). First-round games go into the next free evening slots at the event’s venue.
+         */
+        post: operations["CompetitionController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/registration-summary": {
         parameters: {
             query?: never;
@@ -223,6 +301,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every game with a result as CSV (UTF-8 with BOM) */
+        get: operations["CompetitionController_resultsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the round robin for the confirmed teams (organizers)
+         * @description {"format": "round-robin"} alone uses the event’s dates, every court of its venue, slots at 17:00 and 19:30 local time, games of 120 min and 12 h rest; a team plays at most once a day. 201 with the games created; dryRun: true answers 200 with a preview and stores nothing. Games that fit nowhere are listed in `unplaced`. 409 when the event has games (send replace: true) or any game has a result.
+         */
+        post: operations["MatchesController_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/standings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Group standings by FIBA’s classification rules (Appendix D), with the tie-break that placed each tied team
+         * @description Games without a group form the group ''. Served with ETag and Cache-Control; If-None-Match gives 304 until a result changes.
+         */
+        get: operations["CompetitionController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -267,6 +402,47 @@ export interface paths {
         put?: never;
         /** Tornado data of a scenario: the metric with each assumption moved ±step; nothing is stored. */
         post: operations["ImpactController_sensitivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One game; its ETag is its version, for If-Match on changes */
+        get: operations["MatchesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Reschedule or postpone a game (organizers)
+         * @description A clash is refused with 409 naming the clashing match; a time outside the event’s days is 422; a stale version is 409.
+         */
+        patch: operations["MatchesController_reschedule"];
+        trace?: never;
+    };
+    "/api/matches/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Enter or correct a result (organizers)
+         * @description {homeScore, awayScore} (non-negative integers, else 400; level is 422) or {forfeitedBy: teamId} (scored 20–0). A stale version is 409. A playoff result advances the winner: the next game is created once both its teams are known.
+         */
+        put: operations["MatchesController_result"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -628,6 +804,23 @@ export interface paths {
         patch: operations["TeamsController_update"];
         trace?: never;
     };
+    "/api/teams/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai) */
+        get: operations["CompetitionController_teamCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/teams/{id}/roster": {
         parameters: {
             query?: never;
@@ -713,6 +906,70 @@ export interface components {
             /** @enum {string} */
             toStatus: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn";
         };
+        BracketDto: {
+            /** Format: uuid */
+            championTeamId: string | null;
+            /** Format: uuid */
+            eventId: string;
+            matches: components["schemas"]["BracketMatchDto"][];
+            qualifiersPerGroup: number;
+            seeds: components["schemas"]["BracketSeedDto"][];
+            /** @description Bracket size (a power of two; missing seeds are byes) */
+            size: number;
+            thirdPlaceGame: boolean;
+        };
+        BracketMatchDto: {
+            away: components["schemas"]["BracketSideDto"];
+            awayScore: number | null;
+            home: components["schemas"]["BracketSideDto"];
+            homeScore: number | null;
+            /** @enum {string} */
+            kind: "main" | "third-place";
+            /**
+             * Format: uuid
+             * @description The game, once both teams are known
+             */
+            matchId: string | null;
+            position: number;
+            round: number;
+            /** @example R1-M1 */
+            slot: string;
+            startsAt: string | null;
+            /** @enum {string} */
+            status: "waiting" | "ready" | "bye" | "decided";
+            /** @description 8 = quarter-finals, 4 = semi-finals, 2 = final */
+            teamsInRound: number;
+            /** Format: uuid */
+            winnerTeamId: string | null;
+        };
+        BracketSeedDto: {
+            /** @description Group the team qualified from */
+            group: string | null;
+            /** @description Its place in that group */
+            groupRank: number | null;
+            seed: number;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            teamNameEn: string | null;
+        };
+        BracketSideDto: {
+            /** @description No team will come (the other side walks over) */
+            bye: boolean;
+            /** @enum {string} */
+            from: "seed" | "winner" | "loser";
+            /** @description from = seed */
+            seed?: number;
+            /** @description from = winner/loser: the feeding bracket slot */
+            slot?: string;
+            /**
+             * Format: uuid
+             * @description null until known
+             */
+            teamId: string | null;
+            teamName: string | null;
+            teamNameEn: string | null;
+        };
         CoordinatesDto: {
             lat: number;
             lon: number;
@@ -797,6 +1054,52 @@ export interface components {
             to: string;
             /** @example Weifang */
             toEn?: string;
+        };
+        CreateMatchDto: {
+            /**
+             * Format: uuid
+             * @description Must hold a confirmed registration and differ from homeTeamId (422 otherwise)
+             */
+            awayTeamId: string;
+            /** @description Court number at the venue; omitted: the first court free at that time */
+            court?: number;
+            /**
+             * @description Standings group; '' (default) is the single unnamed group
+             * @example A
+             */
+            group?: string;
+            /**
+             * Format: uuid
+             * @description Must hold a confirmed registration for the event (422 otherwise)
+             */
+            homeTeamId: string;
+            round?: number;
+            /**
+             * @description Within the event's dates, local (Asia/Shanghai) calendar days (422 otherwise)
+             * @example 2023-07-10T19:30:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: uuid
+             * @description Alias of venueId, as the public contract names it
+             */
+            venue?: string;
+            /**
+             * Format: uuid
+             * @description Venue; defaults to the event's venue (on create) or the current one (on reschedule)
+             */
+            venueId?: string;
+        };
+        CreatePlayoffsDto: {
+            /** @description Teams per group that qualify; default 2 with several groups, else 4 (or the whole group if smaller) */
+            qualifiersPerGroup?: number;
+            /**
+             * @description Replace an existing bracket (refused with 409 once a playoff game has a result)
+             * @default false
+             */
+            replace: boolean;
+            /** @default false */
+            thirdPlaceGame: boolean;
         };
         CreateRallyDto: {
             description?: string;
@@ -1187,9 +1490,9 @@ export interface components {
         LegResultInputDto: {
             /**
              * @description RRS Appendix A scoring abbreviation
-             * @enum {string}
+             * @enum {string|null}
              */
-            code?: "DNC" | "DNS" | "OCS" | "ZFP" | "UFD" | "BFD" | "SCP" | "NSC" | "DNF" | "RET" | "DSQ" | "DNE" | "RDG" | "DPI";
+            code?: "DNC" | "DNS" | "OCS" | "ZFP" | "UFD" | "BFD" | "SCP" | "NSC" | "DNF" | "RET" | "DSQ" | "DNE" | "RDG" | "DPI" | null;
             /**
              * Format: uuid
              * @description An entry of this rally
@@ -1199,9 +1502,9 @@ export interface components {
              * @description Finish instant with an offset; after the leg start
              * @example 2023-06-21T17:30:00+08:00
              */
-            finishedAt?: Record<string, never>;
+            finishedAt?: string | null;
             /** @description Committee-given points, only and always with RDG or DPI (before the leg coefficient) */
-            points?: Record<string, never>;
+            points?: number | null;
         };
         LegWinnerDto: {
             boatName: string;
@@ -1215,6 +1518,71 @@ export interface components {
             /** @example organizer@sailcourt.local */
             email: string;
             password: string;
+        };
+        MatchDto: {
+            awayScore: number | null;
+            /** Format: uuid */
+            awayTeamId: string;
+            awayTeamName: string;
+            awayTeamNameEn: string | null;
+            court: number | null;
+            /**
+             * Format: date
+             * @description Local calendar day of startsAt
+             */
+            date: string | null;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            forfeitedBy: string | null;
+            /** @description '' is the single unnamed group */
+            group: string;
+            homeScore: number | null;
+            /** Format: uuid */
+            homeTeamId: string;
+            homeTeamName: string;
+            homeTeamNameEn: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Fields of this record that the sources do not give (illustrative values). */
+            illustrative: string[];
+            /** @description Bracket position ('R1-M1', 'third-place'); null for group games */
+            playoffSlot: string | null;
+            round: number | null;
+            /** @description Where the facts come from, or "illustrative" when the sources are silent. */
+            source: string | null;
+            /**
+             * @description null: time to be announced (playoffs)
+             * @example 2023-07-10T19:30:00+08:00
+             */
+            startsAt: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "final" | "forfeit" | "postponed";
+            updatedAt: string;
+            /** Format: uuid */
+            venueId: string | null;
+            venueName: string | null;
+            venueNameEn: string | null;
+            /** @description Send it back (body or If-Match) when changing the game */
+            version: number;
+            /** Format: uuid */
+            winnerTeamId: string | null;
+        };
+        MatchPageDto: {
+            items: components["schemas"]["MatchDto"][];
+            total: number;
+        };
+        MatchResultDto: {
+            awayScore?: number;
+            /**
+             * Format: uuid
+             * @description Instead of scores: the team that forfeited; the game counts 20–0 (FIBA Art. 20)
+             */
+            forfeitedBy?: string;
+            /** @description With awayScore; a level score is refused (422) */
+            homeScore?: number;
+            /** @description The version last read; a stale one gets 409. The If-Match header works too. */
+            version?: number;
         };
         NotificationDto: {
             /** @example 2023-07-01T10:00:00+08:00 */
@@ -1381,6 +1749,81 @@ export interface components {
              */
             role?: string;
         };
+        ScheduleGroupDto: {
+            /** @description '' for a single group */
+            name: string;
+            teamIds: string[];
+        };
+        ScheduleRequestDto: {
+            /**
+             * @description Local start times each day (Asia/Shanghai); default 17:00 and 19:30
+             * @example [
+             *       "17:00",
+             *       "19:30"
+             *     ]
+             */
+            dailySlots?: string[];
+            /**
+             * @description Double round robin: the second cycle repeats the first with home and away swapped
+             * @default false
+             */
+            double: boolean;
+            /**
+             * @description Preview: returns the schedule without storing anything
+             * @default false
+             */
+            dryRun: boolean;
+            /**
+             * Format: date
+             * @description Last day to use; default the event's end date
+             */
+            endDate?: string;
+            /** @enum {string} */
+            format: "round-robin";
+            /**
+             * @description Groups A, B, …, dealt in snake order from the seeding; 1 = a single group ''
+             * @default 1
+             */
+            groups: number;
+            /**
+             * @description How long a game holds its court
+             * @default 120
+             */
+            matchDurationMinutes: number;
+            /**
+             * @description Hours between the end of a team's game and its next one
+             * @default 12
+             */
+            minRestHours: number;
+            /**
+             * @description Replace the event's existing matches (refused with 409 once any has a result)
+             * @default false
+             */
+            replace: boolean;
+            /** @description Seeding for the snake draw, strongest first: every confirmed team once. Default: registration order */
+            seededTeamIds?: string[];
+            /**
+             * Format: date
+             * @description First day to use; default the event's start date (must lie within the event)
+             */
+            startDate?: string;
+            /** @description Venues and courts in order of preference; default: every court of the event's venue */
+            venues?: components["schemas"]["ScheduleVenueDto"][];
+        };
+        ScheduleResultDto: {
+            /** @description true: a preview, nothing was stored (matches carry id "") */
+            dryRun: boolean;
+            groups: components["schemas"]["ScheduleGroupDto"][];
+            /** @description The games created (or, in a preview, that would be) */
+            matches: components["schemas"]["MatchDto"][];
+            unplaced: components["schemas"]["UnplacedMatchDto"][];
+        };
+        ScheduleVenueDto: {
+            /** @description Court numbers to use (1-based); omitted: every court of the venue */
+            courts?: number[];
+            /** Format: uuid */
+            venueId: string;
+        };
         SeasonDto: {
             description: string | null;
             descriptionEn: string | null;
@@ -1495,6 +1938,45 @@ export interface components {
             number: number;
             points: number;
         };
+        StandingRowDto: {
+            /** @description 2 a win, 1 a loss, 0 a forfeit */
+            classificationPoints: number;
+            /**
+             * @description Group complete and still level: the organizer draws lots
+             * @enum {boolean}
+             */
+            decidedByLot?: true;
+            /** @description Games forfeited (a subset of lost; 0 classification points each) */
+            forfeits: number;
+            /** @description All losses, forfeits included */
+            lost: number;
+            played: number;
+            pointsAgainst: number;
+            pointsDiff: number;
+            pointsFor: number;
+            /** @description Competition rank (1, 2, 2, 4): teams nothing separates share it */
+            rank: number;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            teamNameEn: string | null;
+            tieBreak?: components["schemas"]["TieBreakDto"];
+            won: number;
+        };
+        StandingsDto: {
+            /** Format: uuid */
+            eventId: string;
+            groups: components["schemas"]["StandingsGroupDto"][];
+        };
+        StandingsGroupDto: {
+            /** @description Every group game has a result */
+            complete: boolean;
+            gamesPlayed: number;
+            gamesScheduled: number;
+            /** @description '' for games without a group */
+            name: string;
+            rows: components["schemas"]["StandingRowDto"][];
+        };
         TeamDto: {
             city: string | null;
             cityEn: string | null;
@@ -1560,6 +2042,18 @@ export interface components {
             /** @description Entry ids of the other boats on the same net score, in standings order */
             tiedWith: string[];
         };
+        UnplacedMatchDto: {
+            /** Format: uuid */
+            awayTeamId: string;
+            blockingTeamIds: string[];
+            detail: string;
+            group: string;
+            /** Format: uuid */
+            homeTeamId: string;
+            /** @enum {string} */
+            reason: "no-free-slot" | "team-unavailable";
+            round: number;
+        };
         UpdateEventDto: {
             /** @description Raising it promotes waitlisted teams; it cannot go below the confirmed count (409) */
             capacity?: number | null;
@@ -1572,6 +2066,35 @@ export interface components {
             registrationOpensAt?: string | null;
             rosterMax?: number | null;
             rosterMin?: number | null;
+        };
+        UpdateMatchDto: {
+            /** @description Court number at the venue; omitted: the first court free at that time */
+            court?: number;
+            /**
+             * @description Standings group; '' (default) is the single unnamed group
+             * @example A
+             */
+            group?: string;
+            round?: number;
+            /** @example 2023-07-11T19:30:00+08:00 */
+            startsAt?: string;
+            /**
+             * @description postponed frees the court slot; scheduled brings the game back
+             * @enum {string}
+             */
+            status?: "scheduled" | "postponed";
+            /**
+             * Format: uuid
+             * @description Alias of venueId, as the public contract names it
+             */
+            venue?: string;
+            /**
+             * Format: uuid
+             * @description Venue; defaults to the event's venue (on create) or the current one (on reschedule)
+             */
+            venueId?: string;
+            /** @description The version last read; a stale one gets 409. The If-Match header works too. */
+            version?: number;
         };
         UpdateRallyDto: {
             /** @description How many of each boat's worst leg scores are excluded (RRS A2.1); at most the number of legs − 1 */
@@ -1780,6 +2303,48 @@ export interface operations {
             };
         };
     };
+    CompetitionController_bracket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BracketDto"];
+                };
+            };
+        };
+    };
+    CompetitionController_eventCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
     ImpactController_eventImpact: {
         parameters: {
             query?: never;
@@ -1869,6 +2434,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImpactSensitivityDto"];
+                };
+            };
+        };
+    };
+    MatchesController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this team's games */
+                teamId?: string;
+                venueId?: string;
+                /** @description Local (Asia/Shanghai) calendar day */
+                date?: string;
+                status?: "scheduled" | "final" | "forfeit" | "postponed";
+                group?: string;
+                /** @description With limit the answer is {items, total}; without it, the whole array */
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDto"][] | components["schemas"]["MatchPageDto"];
+                };
+            };
+        };
+    };
+    MatchesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMatchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDto"];
+                };
+            };
+        };
+    };
+    CompetitionController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlayoffsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BracketDto"];
                 };
             };
         };
@@ -1966,6 +2613,82 @@ export interface operations {
             };
         };
     };
+    CompetitionController_resultsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    MatchesController_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleRequestDto"];
+            };
+        };
+        responses: {
+            /** @description dryRun: the preview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleResultDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleResultDto"];
+                };
+            };
+        };
+    };
+    CompetitionController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StandingsDto"];
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -2038,6 +2761,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImpactSensitivityDto"];
+                };
+            };
+        };
+    };
+    MatchesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDto"];
+                };
+            };
+        };
+    };
+    MatchesController_reschedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read ("3"); alternative to `version` in the body. Stale: 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDto"];
+                };
+            };
+        };
+    };
+    MatchesController_result: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read ("3"); alternative to `version` in the body. Stale: 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchResultDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDto"];
                 };
             };
         };
@@ -2636,6 +3436,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TeamDto"];
+                };
+            };
+        };
+    };
+    CompetitionController_teamCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
                 };
             };
         };

@@ -49,13 +49,15 @@ export class ImpactRepository {
 
   /**
    * People on the rosters of confirmed registrations, per event (issue 4's `registrations` table).
-   * Events without a confirmed registration are absent: no actuals yet, not zero participants.
+   * Events without a confirmed roster entry are absent: no actuals yet, not zero participants
+   * (teams confirmed by an organizer before their rosters are in, as the seeded CBA teams are).
    */
   async confirmedParticipants(eventIds: readonly string[]): Promise<Map<string, number>> {
     if (eventIds.length === 0) return new Map();
     const rows: { event_id: string; persons: number }[] = await this.dataSource.query(
       `SELECT event_id, COALESCE(sum(jsonb_array_length(roster)), 0)::int AS persons
-         FROM registrations WHERE status = 'confirmed' AND event_id = ANY($1::uuid[]) GROUP BY event_id`,
+         FROM registrations WHERE status = 'confirmed' AND event_id = ANY($1::uuid[])
+        GROUP BY event_id HAVING sum(jsonb_array_length(roster)) > 0`,
       [eventIds],
     );
     return new Map(rows.map((r) => [r.event_id, r.persons]));

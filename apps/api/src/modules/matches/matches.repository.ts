@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, type DeepPartial, type EntityManager, In, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, type DeepPartial, type EntityManager, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
 import { EventEntity } from '../events/event.entity.js';
-import { TeamEntity } from '../teams/team.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
 import { MatchEntity, type MatchStatus } from './match.entity.js';
 import { PlayoffBracketEntity } from './playoff-bracket.entity.js';
@@ -36,6 +35,18 @@ export type TeamName = { id: string; name: string; nameEn: string | null };
 
 const WITH_NAMES = { homeTeam: true, awayTeam: true, venue: true } as const;
 
+type VersionRow = { version: string };
+const FEED_VERSION_SQL = `SELECT coalesce(v.version, 0)::text AS version FROM events e LEFT JOIN match_feed_versions v ON v.event_id = e.id WHERE e.id = $1`;
+
+/** The part of a `pg` Pool used here: queries with a statement name. */
+type PreparingPool = { query: <R>(config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: R[] }> };
+
+/** TypeORM's PostgreSQL driver keeps its `pg` Pool in `master`; null for any other driver (we then fall back to plain queries). */
+function poolOf(dataSource: DataSource): PreparingPool | null {
+  const master: unknown = (dataSource.driver as unknown as { master?: unknown }).master;
+  return typeof master === 'object' && master !== null && typeof (master as { query?: unknown }).query === 'function' ? (master as PreparingPool) : null;
+}
+
 @Injectable()
 export class MatchesRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -51,12 +62,16 @@ export class MatchesRepository {
 
   // ---- public read path ----------------------------------------------------------------------
 
-  /** The event's feed version (0 before any change), or null when the event does not exist. One indexed query. */
+  /**
+   * The event's feed version (0 before any change), or null when the event does not exist. This is
+   * the only query of a cached public read, so it runs as a named prepared statement straight on the
+   * pool: parsed and planned once per connection, it costs PostgreSQL no more than `SELECT 1`.
+   */
   async feedVersion(eventId: string, manager?: EntityManager): Promise<number | null> {
-    const rows = await (manager ?? this.dataSource).query<{ version: string }[]>(
-      `SELECT coalesce(v.version, 0)::text AS version FROM events e LEFT JOIN match_feed_versions v ON v.event_id = e.id WHERE e.id = $1`,
-      [eventId],
-    );
+    const pool = manager ? null : poolOf(this.dataSource);
+    const rows = pool
+      ? (await pool.query<VersionRow>({ name: 'sailcourt_feed_version', text: FEED_VERSION_SQL, values: [eventId] })).rows
+      : await (manager ?? this.dataSource).query<VersionRow[]>(FEED_VERSION_SQL, [eventId]);
     const row = rows[0];
     return row ? Number(row.version) : null;
   }
@@ -70,13 +85,6 @@ export class MatchesRepository {
     );
   }
 
-  async confirmedTeamIds(manager: EntityManager, eventId: string): Promise<string[]> {
-    const rows = await manager.query<{ teamId: string }[]>(
-      `SELECT team_id AS "teamId" FROM registrations WHERE event_id = $1 AND status = 'confirmed' ORDER BY seq`,
-      [eventId],
-    );
-    return rows.map((r) => r.teamId);
-  }
 
   async teamNames(ids: readonly string[], manager?: EntityManager): Promise<Map<string, TeamName>> {
     if (ids.length === 0) return new Map();
@@ -102,17 +110,8 @@ export class MatchesRepository {
     return (manager ?? this.dataSource.manager).getRepository(MatchEntity).findOne({ where: { id }, relations: WITH_NAMES });
   }
 
-  findByIds(manager: EntityManager, ids: readonly string[]): Promise<MatchEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return manager.getRepository(MatchEntity).find({ where: { id: In([...ids]) }, relations: WITH_NAMES, order: { startsAt: 'ASC', court: 'ASC' } });
-  }
-
   findVenue(id: string, manager?: EntityManager): Promise<VenueEntity | null> {
     return (manager ?? this.dataSource.manager).getRepository(VenueEntity).findOneBy({ id });
-  }
-
-  findTeam(id: string): Promise<TeamEntity | null> {
-    return this.dataSource.getRepository(TeamEntity).findOneBy({ id });
   }
 
   findBracket(eventId: string, manager?: EntityManager): Promise<PlayoffBracketEntity | null> {
@@ -177,8 +176,13 @@ export class MatchesRepository {
   async insertMatches(manager: EntityManager, matches: DeepPartial<MatchEntity>[]): Promise<string[]> {
     if (matches.length === 0) return [];
     const repo = manager.getRepository(MatchEntity);
-    const result = await repo.insert(matches.map((m) => repo.create(m)));
-    return result.identifiers.map((i) => String(i.id));
+    const ids: string[] = [];
+    // PostgreSQL takes at most 65,535 parameters a statement: a big league goes in batches.
+    for (let from = 0; from < matches.length; from += 1000) {
+      const result = await repo.insert(matches.slice(from, from + 1000).map((m) => repo.create(m)));
+      ids.push(...result.identifiers.map((i) => String(i.id)));
+    }
+    return ids;
   }
 
   async updateMatch(manager: EntityManager, id: string, changes: DeepPartial<MatchEntity>): Promise<void> {

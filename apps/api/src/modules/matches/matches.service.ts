@@ -87,13 +87,15 @@ export class MatchesService {
     const expected = input.version ?? versionFromIfMatch(ifMatch);
     const current = await this.require(id);
     const event = await this.events.require(current.eventId);
-    const startsAt = input.startsAt === undefined ? current.startsAt : new Date(input.startsAt);
-    if (input.startsAt !== undefined && startsAt) assertWithinEvent(event, startsAt);
+    if (input.startsAt !== undefined) assertWithinEvent(event, new Date(input.startsAt));
     const venueChanged = input.venueId !== undefined || input.venue !== undefined;
-    const venue = venueChanged ? await this.venueFor(input, null) : current.venue ?? null;
+    const newVenue = venueChanged ? await this.venueFor(input, null) : null;
     await this.matches.transaction(async (manager) => {
       await this.matches.lockEvent(manager, event.id);
+      // Whatever the request leaves out is taken from the locked row, not from the read above.
       const match = await this.lockCurrent(manager, id, expected);
+      const startsAt = input.startsAt === undefined ? match.startsAt : new Date(input.startsAt);
+      const venue = venueChanged ? newVenue : match.venueId ? await this.matches.findVenue(match.venueId, manager) : null;
       const status = input.status ?? match.status;
       if (input.status !== undefined && (match.status === 'final' || match.status === 'forfeit')) {
         throw conflict(`The game has a result (${match.status}); its status cannot change to ${input.status}.`, [{ field: 'status', message: 'game already played' }]);

@@ -36,7 +36,9 @@ export function assertWithinEvent(event: Pick<EventEntity, 'startDate' | 'endDat
  * The domain compares venue and court strings. A game without a venue holds no court, so it gets
  * a key of its own that can never collide.
  */
-export function toScheduleRef(m: Pick<MatchEntity, 'id' | 'homeTeamId' | 'awayTeamId' | 'startsAt' | 'venueId' | 'court'>): ScheduledMatchRef | null {
+export type ScheduleRefSource = Pick<MatchEntity, 'id' | 'homeTeamId' | 'awayTeamId' | 'startsAt' | 'venueId' | 'court'>;
+
+export function toScheduleRef(m: ScheduleRefSource): ScheduledMatchRef | null {
   if (!m.startsAt) return null;
   return {
     id: m.id,

@@ -73,7 +73,7 @@ export class StandingsService {
     if (version === null) throw notFound('event', eventId);
     return {
       etag: `W/"standings-${version}"`,
-      body: () => this.cache.get(`${eventId}:${version}`, async () => JSON.stringify(await this.standings(eventId))),
+      body: () => this.cache.get(`${eventId}:${version}`, () => this.standings(eventId)),
     };
   }
 

@@ -179,13 +179,16 @@ export class MatchPageDto {
   @ApiProperty() total: number;
 }
 
-const winnerOf = (m: MatchEntity): string | null => {
+const winnerOf = (m: Pick<MatchEntity, 'homeScore' | 'awayScore' | 'homeTeamId' | 'awayTeamId'>): string | null => {
   if (m.homeScore === null || m.awayScore === null || m.homeScore === m.awayScore) return null;
   return m.homeScore > m.awayScore ? m.homeTeamId : m.awayTeamId;
 };
 
-/** Needs the teams and the venue loaded. */
-export const toMatchDto = (m: MatchEntity): MatchDto => ({
+type Named = { name: string; nameEn: string | null };
+/** A game with its teams' and venue's names loaded (an entity, or a preview built in memory). */
+export type MatchView = Omit<MatchEntity, 'event' | 'homeTeam' | 'awayTeam' | 'venue'> & { homeTeam?: Named; awayTeam?: Named; venue?: Named | null };
+
+export const toMatchDto = (m: MatchView): MatchDto => ({
   id: m.id,
   eventId: m.eventId,
   homeTeamId: m.homeTeamId,

@@ -13,15 +13,15 @@ const TIE_BREAK_RULES: readonly RallyTieBreakRule[] = ['A8.1', 'A8.2', 'unbroken
 export class LegResultInputDto {
   @ApiProperty({ format: 'uuid', description: 'An entry of this rally' }) @IsUUID() entryId: string;
 
-  @ApiPropertyOptional({ example: '2023-06-21T17:30:00+08:00', description: 'Finish instant with an offset; after the leg start' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2023-06-21T17:30:00+08:00', description: 'Finish instant with an offset; after the leg start' })
   @IsOptional() @IsInstant()
   finishedAt?: string | null;
 
-  @ApiPropertyOptional({ enum: SAILING_SCORING_CODES, description: 'RRS Appendix A scoring abbreviation' })
+  @ApiPropertyOptional({ enum: SAILING_SCORING_CODES, nullable: true, description: 'RRS Appendix A scoring abbreviation' })
   @IsOptional() @IsString() @MaxLength(8)
   code?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'Committee-given points, only and always with RDG or DPI (before the leg coefficient)' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, description: 'Committee-given points, only and always with RDG or DPI (before the leg coefficient)' })
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Max(1000)
   points?: number | null;
 }

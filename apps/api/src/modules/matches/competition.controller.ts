@@ -1,0 +1,83 @@
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Roles } from '../../common/auth.js';
+import { BracketDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
+import { StandingsDto } from './dto/standings.dto.js';
+import { sendFeed } from './feed-cache.js';
+import { type Download, MatchReadsService } from './match-reads.service.js';
+import { PlayoffsService } from './playoffs.service.js';
+import { StandingsService } from './standings.service.js';
+
+function sendDownload(res: Response, type: string, download: Download, disposition: 'inline' | 'attachment'): string {
+  res.setHeader('Content-Type', `${type}; charset=utf-8`);
+  res.setHeader('Content-Disposition', `${disposition}; filename="${download.filename.replace(/[^\w.-]/g, '_')}"`);
+  return download.body;
+}
+
+@ApiTags('standings')
+@Controller()
+export class CompetitionController {
+  constructor(
+    private readonly standings: StandingsService,
+    private readonly playoffs: PlayoffsService,
+    private readonly reads: MatchReadsService,
+  ) {}
+
+  @Get('events/:id/standings')
+  @ApiOperation({
+    summary: 'Group standings by FIBA’s classification rules (Appendix D), with the tie-break that placed each tied team',
+    description: "Games without a group form the group ''. Served with ETag and Cache-Control; If-None-Match gives 304 until a result changes.",
+  })
+  @ApiOkResponse({ type: StandingsDto })
+  async get(@Param('id') eventId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await sendFeed(req, res, await this.standings.feed(eventId));
+  }
+
+  @Post('events/:id/playoffs')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Seed a single-elimination bracket from the final group standings (organizers)',
+    description:
+      'Cross-over seeding (A1–B2, B1–A2, …); top seeds get the byes. 409 while group games remain or when a bracket exists (replace: true ' +
+      'redraws it until a playoff game has a result). First-round games go into the next free evening slots at the event’s venue.',
+  })
+  @ApiCreatedResponse({ type: BracketDto })
+  create(@Param('id') eventId: string, @Body() body: CreatePlayoffsDto): Promise<BracketDto> {
+    return this.playoffs.create(eventId, body);
+  }
+
+  @Get('events/:id/bracket')
+  @ApiOperation({ summary: 'The playoff bracket with results so far; 404 before playoffs are seeded' })
+  @ApiOkResponse({ type: BracketDto })
+  bracket(@Param('id') eventId: string): Promise<BracketDto> {
+    return this.playoffs.bracket(eventId);
+  }
+
+  @Get('events/:id/calendar.ics')
+  @ApiTags('calendar')
+  @ApiOperation({ summary: 'The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE' })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  async eventCalendar(@Param('id') eventId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return sendDownload(res, 'text/calendar', await this.reads.eventCalendar(eventId), 'inline');
+  }
+
+  @Get('teams/:id/calendar.ics')
+  @ApiTags('calendar')
+  @ApiOperation({ summary: 'A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai)' })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  async teamCalendar(@Param('id') teamId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return sendDownload(res, 'text/calendar', await this.reads.teamCalendar(teamId), 'inline');
+  }
+
+  @Get('events/:id/results.csv')
+  @ApiOperation({ summary: 'Every game with a result as CSV (UTF-8 with BOM)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  async resultsCsv(@Param('id') eventId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return sendDownload(res, 'text/csv', await this.reads.resultsCsv(eventId), 'attachment');
+  }
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { toCsv } from '../../common/csv.js';
+import { type IcsEvent, toIcs } from '../../common/ics.js';
+import { isUuid } from '../../common/ids.js';
+import { notFound } from '../../common/problem.js';
+import { toShanghaiIso } from '../../common/time.js';
+import { EventsService } from '../events/events.service.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { type ListMatchesQueryDto, type MatchDto, type MatchPageDto, toMatchDto } from './dto/match.dto.js';
+import { type Feed, FeedCache } from './feed-cache.js';
+import { type MatchEntity, PLAYED_STATUSES } from './match.entity.js';
+import { type MatchFilter, MatchesRepository } from './matches.repository.js';
+import { addHours, DEFAULT_RULES, localDayStart } from './schedule-rules.js';
+
+export type Download = { filename: string; body: string };
+
+
+/** Public reads of games: the cached schedule feed, calendar feeds and the results export. */
+@Injectable()
+export class MatchReadsService {
+  private readonly cache = new FeedCache();
+
+  constructor(
+    private readonly matches: MatchesRepository,
+    private readonly events: EventsService,
+    private readonly teams: TeamsService,
+  ) {}
+
+  /** The ETag names the feed version and the query, so each filtered view revalidates on its own. */
+  async listFeed(eventId: string, query: ListMatchesQueryDto): Promise<Feed> {
+    const version = isUuid(eventId) ? await this.matches.feedVersion(eventId) : null;
+    if (version === null) throw notFound('event', eventId);
+    const key = JSON.stringify([eventId, version, query.teamId, query.venueId, query.date, query.status, query.group, query.limit, query.offset]);
+    const tag = createHash('sha256').update(key).digest('base64url').slice(0, 16);
+    return { etag: `W/"matches-${version}-${tag}"`, body: () => this.cache.get(key, () => this.list(eventId, query)) };
+  }
+
+  async list(eventId: string, query: ListMatchesQueryDto): Promise<MatchDto[] | MatchPageDto> {
+    const filter: MatchFilter = {
+      ...(query.teamId ? { teamId: query.teamId } : {}),
+      ...(query.venueId ? { venueId: query.venueId } : {}),
+      ...(query.date ? { from: localDayStart(query.date), to: addHours(localDayStart(query.date), 24) } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.group !== undefined ? { group: query.group } : {}),
+      ...(query.limit !== undefined ? { limit: query.limit, offset: query.offset ?? 0 } : {}),
+    };
+    const [rows, total] = await this.matches.list(eventId, filter);
+    const items = rows.map(toMatchDto);
+    return query.limit === undefined ? items : { items, total };
+  }
+
+  async eventCalendar(eventId: string): Promise<Download> {
+    const event = await this.events.require(eventId);
+    const [rows] = await this.matches.list(event.id, {});
+    return { filename: `${event.slug ?? event.id}.ics`, body: toIcs({ name: event.name, events: rows.flatMap((m) => toIcsEvent(m, event.name)) }) };
+  }
+
+  async teamCalendar(teamId: string): Promise<Download> {
+    const team = await this.teams.require(teamId);
+    const rows = await this.matches.forTeam(team.id);
+    return { filename: `${team.slug ?? team.id}.ics`, body: toIcs({ name: team.name, events: rows.flatMap((m) => toIcsEvent(m, m.event?.name ?? '')) }) };
+  }
+
+  /** Every game with a result, in playing order (UTF-8 with BOM for spreadsheets). */
+  async resultsCsv(eventId: string): Promise<Download> {
+    const event = await this.events.require(eventId);
+    const [rows] = await this.matches.list(event.id, {});
+    const body = toCsv(
+      ['match_id', 'starts_at', 'group', 'round', 'playoff_slot', 'venue', 'court', 'home_team', 'away_team', 'home_score', 'away_score', 'status', 'forfeited_by', 'winner', 'source'],
+      rows
+        .filter((m) => PLAYED_STATUSES.includes(m.status))
+        .map((m) => {
+          const dto = toMatchDto(m);
+          const winner = dto.winnerTeamId === m.homeTeamId ? dto.homeTeamName : dto.awayTeamName;
+          const forfeiter = m.forfeitedBy === null ? null : m.forfeitedBy === m.homeTeamId ? dto.homeTeamName : dto.awayTeamName;
+          return [m.id, dto.startsAt, m.group, m.round, m.playoffSlot, dto.venueName, m.court, dto.homeTeamName, dto.awayTeamName, m.homeScore, m.awayScore, m.status, forfeiter, winner, m.source ?? (m.illustrative.length > 0 ? 'illustrative' : null)];
+        }),
+    );
+    return { filename: `results-${event.slug ?? event.id}.csv`, body };
+  }
+}
+
+/** Games whose time is still to be announced have no calendar entry yet. */
+function toIcsEvent(m: MatchEntity, eventName: string): IcsEvent[] {
+  if (!m.startsAt) return [];
+  const home = m.homeTeam?.name ?? '';
+  const away = m.awayTeam?.name ?? '';
+  const played = PLAYED_STATUSES.includes(m.status) && m.homeScore !== null && m.awayScore !== null;
+  const prefix = m.status === 'postponed' ? '[延期 Postponed] ' : '';
+  const suffix = m.status === 'forfeit' ? ' (弃权 forfeit)' : '';
+  const summary = `${prefix}${home} ${played ? `${m.homeScore}:${m.awayScore}` : 'vs'} ${away}${suffix}`;
+  const english = `${m.homeTeam?.nameEn ?? home} vs ${m.awayTeam?.nameEn ?? away}`;
+  const stage = [m.playoffSlot ? `Playoffs ${m.playoffSlot}` : m.group ? `Group ${m.group}` : '', m.round ? `Round ${m.round}` : ''].filter(Boolean).join(', ');
+  const venue = m.venue ? `${m.venue.name}${m.venue.nameEn ? ` (${m.venue.nameEn})` : ''}${m.court !== null ? ` · court ${m.court}` : ''}` : undefined;
+  return [
+    {
+      uid: `match-${m.id}@sailcourt`,
+      stamp: m.updatedAt,
+      sequence: m.version,
+      start: m.startsAt,
+      end: addHours(m.startsAt, DEFAULT_RULES.matchDurationMinutes / 60),
+      summary,
+      location: venue,
+      description: [eventName, english, stage, `Starts ${toShanghaiIso(m.startsAt)}`].filter(Boolean).join('\n'),
+      status: m.status === 'postponed' ? 'TENTATIVE' : 'CONFIRMED',
+    },
+  ];
+}

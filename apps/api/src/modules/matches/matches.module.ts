@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
+import { RegistrationsModule } from '../registrations/registrations.module.js';
+import { TeamsModule } from '../teams/teams.module.js';
+import { CompetitionController } from './competition.controller.js';
+import { MatchReadsService } from './match-reads.service.js';
+import { MatchesController } from './matches.controller.js';
+import { MatchesRepository } from './matches.repository.js';
+import { MatchesService } from './matches.service.js';
+import { PlayoffsService } from './playoffs.service.js';
+import { ScheduleGuard } from './schedule-guard.js';
+import { ScheduleService } from './schedule.service.js';
+import { StandingsService } from './standings.service.js';
+
+@Module({
+  imports: [EventsModule, TeamsModule, RegistrationsModule],
+  controllers: [MatchesController, CompetitionController],
+  providers: [MatchesRepository, MatchesService, MatchReadsService, ScheduleService, ScheduleGuard, StandingsService, PlayoffsService],
+  exports: [StandingsService],
+})
+export class MatchesModule {}

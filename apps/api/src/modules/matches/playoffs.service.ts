@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import {
+  advanceBracket,
+  BasketballRuleError,
+  type PlayoffBracket,
+  type PlayoffMatch,
+  type PlayoffSide,
+  scheduleMatchSlots,
+  seedPlayoffsFromGroups,
+} from '@sailcourt/domain';
+import type { DeepPartial, EntityManager } from 'typeorm';
+import { conflict, notFound } from '../../common/problem.js';
+import { toShanghaiIso } from '../../common/time.js';
+import type { EventEntity } from '../events/event.entity.js';
+import { EventsService } from '../events/events.service.js';
+import type { BracketDto, BracketMatchDto, BracketSideDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
+import { type MatchEntity, PLAYED_STATUSES } from './match.entity.js';
+import { MatchesRepository, type TeamName } from './matches.repository.js';
+import { addHours, DEFAULT_DAILY_SLOTS, DEFAULT_RULES, localDay, localDayStart, ruleProblem, type ScheduleRefSource, toScheduleRef } from './schedule-rules.js';
+import { StandingsService } from './standings.service.js';
+
+const DAY_HOURS = 24;
+
+const played = (m: MatchEntity): boolean => PLAYED_STATUSES.includes(m.status);
+const winnerOf = (m: MatchEntity): string => ((m.homeScore ?? 0) > (m.awayScore ?? 0) ? m.homeTeamId : m.awayTeamId);
+
+/** Playoffs: a bracket seeded from the group standings; its games are created as both sides become known. */
+@Injectable()
+export class PlayoffsService {
+  constructor(
+    private readonly matches: MatchesRepository,
+    private readonly events: EventsService,
+    private readonly standings: StandingsService,
+  ) {}
+
+  async create(eventId: string, input: CreatePlayoffsDto): Promise<BracketDto> {
+    const event = await this.events.require(eventId);
+    await this.matches.transaction(async (manager) => {
+      await this.matches.lockEvent(manager, event.id);
+      if (await this.matches.findBracket(event.id, manager)) {
+        if (!input.replace) throw conflict('The event already has a playoff bracket; send replace: true to draw it again.', [{ field: 'replace', message: 'is needed' }]);
+        if ((await this.matches.playoffMatches(manager, event.id)).some(played)) {
+          throw conflict('A playoff game already has a result; the bracket can no longer be drawn again.');
+        }
+        await this.matches.deleteEventMatches(manager, event.id, true);
+        await this.matches.deleteBracket(manager, event.id);
+      }
+      const groups = (await this.standings.rankedGroups(manager, event.id)).filter((g) => g.scheduled > 0);
+      if (groups.length === 0) throw conflict('The event has no group games to seed playoffs from.');
+      const open = groups.filter((g) => !g.complete);
+      if (open.length > 0) {
+        const which = open.map((g) => `${g.name === '' ? 'the group' : `group ${g.name}`} (${g.played} of ${g.scheduled} games)`).join(', ');
+        throw conflict(`Group games remain: ${which}. Seed the playoffs once every group game has a result.`);
+      }
+      const smallest = Math.min(...groups.map((g) => g.rows.length));
+      const qualifiers = input.qualifiersPerGroup ?? Math.min(groups.length > 1 ? 2 : 4, smallest);
+      let bracket: PlayoffBracket;
+      try {
+        bracket = seedPlayoffsFromGroups(
+          groups.map((g) => ({ groupId: g.name, rankedTeamIds: g.rows.map((r) => r.teamId) })),
+          qualifiers,
+          { thirdPlaceGame: input.thirdPlaceGame ?? false },
+        );
+      } catch (error) {
+        throw ruleProblem(error, 'qualifiersPerGroup');
+      }
+      await this.matches.saveBracket(manager, { eventId: event.id, bracket, qualifiersPerGroup: qualifiers, thirdPlaceGame: input.thirdPlaceGame ?? false });
+      await this.advance(manager, event);
+    });
+    return this.bracket(event.id);
+  }
+
+  /**
+   * Replays the bracket from the playoff results and creates each game whose two teams are now
+   * known. A corrected result that changes a winner moves the later game's team while that game
+   * is unplayed; once it has a result the correction is refused (409) and nothing changes.
+   */
+  async advance(manager: EntityManager, event: EventEntity): Promise<void> {
+    const stored = await this.matches.findBracket(event.id, manager);
+    if (!stored) return;
+    const rows = await this.matches.playoffMatches(manager, event.id);
+    const bySlot = new Map(rows.map((r) => [r.playoffSlot ?? '', r]));
+    const bracket = replay(stored.bracket, rows, true);
+    const toCreate: { match: PlayoffMatch; home: string; away: string }[] = [];
+    for (const m of bracket.matches) {
+      const home = m.home.teamId;
+      const away = m.away.teamId;
+      if (m.home.bye || m.away.bye || home === null || away === null) continue;
+      const row = bySlot.get(m.id);
+      if (!row) toCreate.push({ match: m, home, away });
+      else if (row.homeTeamId !== home || row.awayTeamId !== away) {
+        if (played(row)) throw conflict(`Playoff game ${m.id} already has a result between other teams; correct that game first.`);
+        await this.matches.updateMatch(manager, row.id, { homeTeamId: home, awayTeamId: away, version: row.version + 1 });
+      }
+    }
+    await this.createGames(manager, event, toCreate, bySlot);
+  }
+
+  async bracket(eventId: string): Promise<BracketDto> {
+    const event = await this.events.require(eventId);
+    return this.matches.snapshot(async (manager) => {
+      const stored = await this.matches.findBracket(event.id, manager);
+      if (!stored) throw notFound('playoff bracket for event', event.id);
+      const rows = await this.matches.playoffMatches(manager, event.id);
+      const bracket = replay(stored.bracket, rows, false);
+      const names = await this.matches.teamNames(bracket.seeds.map((s) => s.teamId), manager);
+      const bySlot = new Map(rows.map((r) => [r.playoffSlot ?? '', r]));
+      const final = bracket.matches.filter((m) => m.kind === 'main').at(-1);
+      return {
+        eventId: event.id,
+        size: bracket.size,
+        qualifiersPerGroup: stored.qualifiersPerGroup,
+        thirdPlaceGame: stored.thirdPlaceGame,
+        seeds: bracket.seeds.map((s) => ({
+          seed: s.seed,
+          teamId: s.teamId,
+          teamName: names.get(s.teamId)?.name ?? '',
+          teamNameEn: names.get(s.teamId)?.nameEn ?? null,
+          group: s.groupId ?? null,
+          groupRank: s.groupRank ?? null,
+        })),
+        matches: bracket.matches.map((m) => toBracketMatchDto(m, bySlot.get(m.id), names)),
+        championTeamId: final?.status === 'decided' ? final.winnerTeamId : null,
+      };
+    });
+  }
+
+  /** Each game goes into the first free evening slot at the event's venue after the games that feed it. */
+  private async createGames(manager: EntityManager, event: EventEntity, games: { match: PlayoffMatch; home: string; away: string }[], bySlot: Map<string, MatchEntity>): Promise<void> {
+    if (games.length === 0) return;
+    const venue = event.venue ?? null;
+    await this.matches.lockScheduleKeys(manager, [...games.flatMap((g) => [`team:${g.home}`, `team:${g.away}`]), ...(venue ? [`venue:${venue.id}`] : [])]);
+    const groupGamesEnd = latest((await this.matches.eventMatches(manager, event.id)).filter((m) => m.playoffSlot === null));
+    const placed: ScheduleRefSource[] = [];
+    for (const { match, home, away } of games) {
+      const feeders = [match.home.source, match.away.source].flatMap((s) => (s.kind === 'seed' ? [] : (bySlot.get(s.matchId) ?? [])));
+      const after = latest(feeders) ?? groupGamesEnd;
+      const startDate = after ? localDay(addHours(localDayStart(localDay(after)), DAY_HOURS)) : event.startDate;
+      const slot = venue && startDate <= event.endDate ? await this.findSlot(manager, event, venue.id, venue.courts, home, away, match.round, startDate, placed) : null;
+      const game: DeepPartial<MatchEntity> = {
+        eventId: event.id,
+        homeTeamId: home,
+        awayTeamId: away,
+        startsAt: slot ? new Date(slot.startsAt) : null,
+        venueId: slot ? (venue?.id ?? null) : null,
+        court: slot ? Number(slot.court) : null,
+        group: '',
+        round: match.round,
+        status: 'scheduled',
+        playoffSlot: match.id,
+        source: null,
+      };
+      const [id] = await this.matches.insertMatches(manager, [game]);
+      if (slot) placed.push({ id: id ?? '', homeTeamId: home, awayTeamId: away, startsAt: new Date(slot.startsAt), venueId: venue?.id ?? null, court: Number(slot.court) });
+    }
+  }
+
+  private async findSlot(
+    manager: EntityManager,
+    event: EventEntity,
+    venueId: string,
+    courtCount: number,
+    home: string,
+    away: string,
+    round: number,
+    startDate: string,
+    placed: readonly ScheduleRefSource[],
+  ): Promise<{ startsAt: string; court: string } | null> {
+    const nearby = await this.matches.clashCandidates(manager, {
+      teamIds: [home, away],
+      venueIds: [venueId],
+      from: addHours(localDayStart(startDate), -2 * DAY_HOURS),
+      to: addHours(localDayStart(event.endDate), 3 * DAY_HOURS),
+    });
+    const fixedMatches = [...nearby, ...placed].flatMap((m) => toScheduleRef(m) ?? []);
+    const { placed: slots } = scheduleMatchSlots({
+      ...DEFAULT_RULES,
+      pairings: [{ homeTeamId: home, awayTeamId: away, round }],
+      startDate,
+      endDate: event.endDate,
+      dailySlots: DEFAULT_DAILY_SLOTS,
+      courts: Array.from({ length: courtCount }, (_, i) => ({ venueId, court: String(i + 1) })),
+      fixedMatches,
+    });
+    const slot = slots[0];
+    return slot ? { startsAt: slot.startsAt, court: slot.court } : null;
+  }
+}
+
+function latest(matches: readonly MatchEntity[]): Date | null {
+  let best: Date | null = null;
+  for (const m of matches) if (m.startsAt && (!best || m.startsAt > best)) best = m.startsAt;
+  return best;
+}
+
+/**
+ * The bracket with the stored results applied. `strict`: a result that no longer fits its pairing
+ * is a conflict (while writing); on read the last consistent state is shown instead.
+ */
+function replay(initial: PlayoffBracket, rows: readonly MatchEntity[], strict: boolean): PlayoffBracket {
+  const results = rows.filter(played).map((r) => ({ matchId: r.playoffSlot ?? '', winnerTeamId: winnerOf(r) }));
+  try {
+    return advanceBracket(initial, results);
+  } catch (error) {
+    if (!(error instanceof BasketballRuleError)) throw error;
+    if (strict) throw conflict(`The playoff results no longer fit the bracket: ${error.message}.`);
+    return initial;
+  }
+}
+
+const teamLabel = (names: ReadonlyMap<string, TeamName>, teamId: string | null): { teamName: string | null; teamNameEn: string | null } => {
+  const team = teamId === null ? undefined : names.get(teamId);
+  return { teamName: team?.name ?? null, teamNameEn: team?.nameEn ?? null };
+};
+
+function toSideDto(side: PlayoffSide, names: ReadonlyMap<string, TeamName>): BracketSideDto {
+  const source = side.source;
+  return {
+    from: source.kind,
+    ...(source.kind === 'seed' ? { seed: source.seed } : { slot: source.matchId }),
+    teamId: side.teamId,
+    ...teamLabel(names, side.teamId),
+    bye: side.bye,
+  };
+}
+
+function toBracketMatchDto(m: PlayoffMatch, row: MatchEntity | undefined, names: ReadonlyMap<string, TeamName>): BracketMatchDto {
+  return {
+    slot: m.id,
+    kind: m.kind,
+    round: m.round,
+    teamsInRound: m.teamsInRound,
+    position: m.position,
+    status: m.status,
+    home: toSideDto(m.home, names),
+    away: toSideDto(m.away, names),
+    winnerTeamId: m.winnerTeamId,
+    matchId: row?.id ?? null,
+    startsAt: row?.startsAt ? toShanghaiIso(row.startsAt) : null,
+    homeScore: row?.homeScore ?? null,
+    awayScore: row?.awayScore ?? null,
+  };
+}

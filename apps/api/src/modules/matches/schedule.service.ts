@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { generateRoundRobin, type MatchSlotCourt, type MatchSlotInput, type MatchSlotSchedule, scheduleMatchSlots, snakeGroups } from '@sailcourt/domain';
+import type { DeepPartial } from 'typeorm';
+import { badRequest, conflict, type FieldError, unprocessable } from '../../common/problem.js';
+import type { EventEntity } from '../events/event.entity.js';
+import { EventsService } from '../events/events.service.js';
+import { RegistrationsService } from '../registrations/registrations.service.js';
+import type { VenueEntity } from '../venues/venue.entity.js';
+import { type MatchDto, type MatchView, toMatchDto } from './dto/match.dto.js';
+import type { ScheduleRequestDto, ScheduleResultDto } from './dto/schedule.dto.js';
+import { type MatchEntity, PLAYED_STATUSES } from './match.entity.js';
+import { MatchesRepository } from './matches.repository.js';
+import { addHours, clashReachHours, DEFAULT_DAILY_SLOTS, DEFAULT_RULES, localDayStart, ruleProblem, toScheduleRef } from './schedule-rules.js';
+
+type Pairing = { homeTeamId: string; awayTeamId: string; round: number; group: string };
+
+const groupName = (index: number, count: number): string => (count === 1 ? '' : String.fromCharCode(65 + index));
+
+/**
+ * Generates an event's round robin from its confirmed teams and places it on courts and evening
+ * slots with the domain scheduler. What cannot be placed is reported, never dropped.
+ */
+@Injectable()
+export class ScheduleService {
+  constructor(
+    private readonly matches: MatchesRepository,
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsService,
+  ) {}
+
+  async generate(eventId: string, input: ScheduleRequestDto): Promise<ScheduleResultDto> {
+    const event = await this.events.require(eventId);
+    if (event.sport !== 'basketball') throw unprocessable(`This is a ${event.sport} event; basketball schedules need a basketball event.`);
+    const { startDate, endDate } = datesOf(event, input);
+    const courts = await this.courtsFor(event, input);
+    const rules = {
+      ...DEFAULT_RULES,
+      ...(input.minRestHours !== undefined ? { minRestHours: input.minRestHours } : {}),
+      ...(input.matchDurationMinutes !== undefined ? { matchDurationMinutes: input.matchDurationMinutes } : {}),
+    };
+
+    const outcome = await this.matches.transaction(async (manager) => {
+      await this.matches.lockEvent(manager, event.id);
+      const existing = await this.matches.eventMatches(manager, event.id);
+      if (existing.length > 0 && !input.replace) {
+        throw conflict(`The event already has ${existing.length} game(s); send replace: true to generate the schedule again.`, [{ field: 'replace', message: 'is needed' }]);
+      }
+      const playedGames = existing.filter((m) => PLAYED_STATUSES.includes(m.status)).length;
+      if (playedGames > 0) throw conflict(`${playedGames} game(s) of the event already have results; the schedule can no longer be replaced.`);
+
+      const groups = this.draw(await this.registrations.confirmedTeamIds(event.id), input);
+      const pairings: Pairing[] = groups.flatMap((g) =>
+        generateRoundRobin(g.teamIds, { double: input.double ?? false }).flatMap((r) => r.pairings.map((p) => ({ homeTeamId: p.homeTeamId, awayTeamId: p.awayTeamId, round: p.round, group: g.name }))),
+      );
+      const teamIds = groups.flatMap((g) => g.teamIds);
+      const venueIds = [...new Set(courts.map((c) => c.venueId))];
+      await this.matches.lockScheduleKeys(manager, [...teamIds.map((id) => `team:${id}`), ...venueIds.map((id) => `venue:${id}`)]);
+      // Other events' games at these venues or of these teams are worked around; this event's own are replaced.
+      const reach = clashReachHours(rules);
+      const others = await this.matches.clashCandidates(manager, {
+        teamIds,
+        venueIds,
+        from: addHours(localDayStart(startDate), -reach),
+        to: addHours(localDayStart(endDate), 24 + reach),
+        excludeEventId: event.id,
+      });
+      const plan = place({ ...rules, pairings, startDate, endDate, dailySlots: input.dailySlots ?? DEFAULT_DAILY_SLOTS, courts, fixedMatches: others.flatMap((m) => toScheduleRef(m) ?? []) });
+      const games: DeepPartial<MatchEntity>[] = plan.placed.map((p) => ({
+        eventId: event.id,
+        homeTeamId: p.pairing.homeTeamId,
+        awayTeamId: p.pairing.awayTeamId,
+        startsAt: new Date(p.startsAt),
+        venueId: p.venueId,
+        court: Number(p.court),
+        group: p.pairing.group,
+        round: p.round,
+        status: 'scheduled',
+        source: null,
+      }));
+      const unplaced = plan.unplaced.map(({ pairing: { homeTeamId, awayTeamId, round, group }, reason, blockingTeamIds, detail }) => ({ homeTeamId, awayTeamId, round, group, reason, blockingTeamIds: [...blockingTeamIds], detail }));
+      if (input.dryRun) return { games, unplaced, groups };
+      await this.matches.deleteEventMatches(manager, event.id);
+      await this.matches.deleteBracket(manager, event.id);
+      await this.matches.insertMatches(manager, games);
+      return { games, unplaced, groups };
+    });
+
+    const matches = input.dryRun ? await this.preview(outcome.games) : (await this.matches.list(event.id, {}))[0].map(toMatchDto);
+    return { dryRun: input.dryRun ?? false, groups: outcome.groups, matches, unplaced: outcome.unplaced };
+  }
+
+  /** Confirmed teams in seeding order, dealt into groups in snake order. */
+  private draw(confirmed: readonly string[], input: ScheduleRequestDto): { name: string; teamIds: string[] }[] {
+    if (confirmed.length < 2) {
+      throw unprocessable(`A schedule needs at least two teams with confirmed registrations; the event has ${confirmed.length}.`);
+    }
+    const seeded = input.seededTeamIds ?? [...confirmed];
+    const errors: FieldError[] = [];
+    const known = new Set(confirmed);
+    seeded.forEach((id, i) => {
+      if (!known.has(id)) errors.push({ field: `seededTeamIds.${i}`, message: 'holds no confirmed registration for this event' });
+    });
+    if (new Set(seeded).size !== seeded.length) errors.push({ field: 'seededTeamIds', message: 'lists a team twice' });
+    const missing = confirmed.filter((id) => !seeded.includes(id));
+    if (missing.length > 0) errors.push({ field: 'seededTeamIds', message: `misses ${missing.length} confirmed team(s): ${missing.join(', ')}` });
+    if (errors.length > 0) throw unprocessable('The seeding must list every confirmed team once.', errors);
+    const count = input.groups ?? 1;
+    if (seeded.length < 2 * count) {
+      throw unprocessable(`${seeded.length} teams cannot make ${count} groups of at least two.`, [{ field: 'groups', message: `must be at most ${Math.floor(seeded.length / 2)}` }]);
+    }
+    return snakeGroups(seeded, count).map((teamIds, i) => ({ name: groupName(i, count), teamIds }));
+  }
+
+  private async courtsFor(event: EventEntity, input: ScheduleRequestDto): Promise<MatchSlotCourt[]> {
+    const wanted = input.venues ?? (event.venueId ? [{ venueId: event.venueId }] : []);
+    if (wanted.length === 0) {
+      throw unprocessable('The event has no venue; name the venues and courts to use.', [{ field: 'venues', message: 'is required when the event has no venue' }]);
+    }
+    const courts: MatchSlotCourt[] = [];
+    const errors: FieldError[] = [];
+    for (const [i, w] of wanted.entries()) {
+      const venue: VenueEntity | null = await this.matches.findVenue(w.venueId);
+      if (!venue) {
+        errors.push({ field: `venues.${i}.venueId`, message: 'does not exist' });
+        continue;
+      }
+      const numbers = 'courts' in w && w.courts ? w.courts : Array.from({ length: venue.courts }, (_, k) => k + 1);
+      for (const n of numbers) {
+        if (n > venue.courts) errors.push({ field: `venues.${i}.courts`, message: `${venue.name} has ${venue.courts} court(s); there is no court ${n}` });
+        else courts.push({ venueId: venue.id, court: String(n) });
+      }
+    }
+    if (errors.length > 0) throw unprocessable('Some venues or courts do not exist.', errors);
+    if (new Set(courts.map((c) => `${c.venueId}/${c.court}`)).size !== courts.length) {
+      throw unprocessable('A venue is listed twice.', [{ field: 'venues', message: 'lists a venue twice' }]);
+    }
+    return courts;
+  }
+
+  /** A preview renders like stored games, with names, but carries no id. */
+  private async preview(games: DeepPartial<MatchEntity>[]): Promise<MatchDto[]> {
+    const names = await this.matches.teamNames(games.flatMap((g) => [g.homeTeamId ?? '', g.awayTeamId ?? '']));
+    const venues = new Map<string, VenueEntity | null>();
+    for (const id of new Set(games.map((g) => g.venueId ?? ''))) venues.set(id, id ? await this.matches.findVenue(id) : null);
+    const now = new Date();
+    return games.map((g): MatchDto => {
+      const view: MatchView = {
+        id: '',
+        eventId: g.eventId ?? '',
+        homeTeamId: g.homeTeamId ?? '',
+        awayTeamId: g.awayTeamId ?? '',
+        startsAt: g.startsAt instanceof Date ? g.startsAt : null,
+        venueId: g.venueId ?? null,
+        court: g.court ?? null,
+        group: g.group ?? '',
+        round: g.round ?? null,
+        status: 'scheduled',
+        homeScore: null,
+        awayScore: null,
+        forfeitedBy: null,
+        version: 0,
+        playoffSlot: null,
+        source: null,
+        illustrative: [],
+        createdAt: now,
+        updatedAt: now,
+        homeTeam: names.get(g.homeTeamId ?? ''),
+        awayTeam: names.get(g.awayTeamId ?? ''),
+        venue: venues.get(g.venueId ?? '') ?? null,
+      };
+      return toMatchDto(view);
+    });
+  }
+}
+
+function datesOf(event: EventEntity, input: ScheduleRequestDto): { startDate: string; endDate: string } {
+  const startDate = input.startDate ?? event.startDate;
+  const endDate = input.endDate ?? event.endDate;
+  const errors: FieldError[] = [];
+  if (startDate < event.startDate || startDate > event.endDate) errors.push({ field: 'startDate', message: `must fall within ${event.startDate} – ${event.endDate}` });
+  if (endDate < event.startDate || endDate > event.endDate) errors.push({ field: 'endDate', message: `must fall within ${event.startDate} – ${event.endDate}` });
+  // Dates the request itself puts in the wrong order are malformed (400); a clash with the event's days is a rule (422).
+  if (input.startDate && input.endDate && input.endDate < input.startDate) throw badRequest('Invalid request: endDate.', [{ field: 'endDate', message: 'must not be before startDate' }]);
+  if (errors.length > 0) throw unprocessable("The schedule must stay within the event's dates.", errors);
+  if (endDate < startDate) throw unprocessable('endDate is before startDate.', [{ field: 'endDate', message: 'must not be before startDate' }]);
+  return { startDate, endDate };
+}
+
+/** The domain refuses malformed slot settings (an impossible time, a court listed twice) with a 422. */
+function place(input: MatchSlotInput<Pairing>): MatchSlotSchedule<Pairing> {
+  try {
+    return scheduleMatchSlots(input);
+  } catch (error) {
+    throw ruleProblem(error, 'dailySlots');
+  }
+}
