@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem } from './support/problem.js';
 import { bearer, ORGANIZER, startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -8,14 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-const expectProblem = (res: { status: number; headers: Record<string, string>; body: { status: number; title: string; detail: string } }, status: number) => {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body.status).toBe(status);
-  expect(res.body.title).toBeTruthy();
-  expect(res.body.detail).toBeTruthy();
-};
 
 describe('health and docs', () => {
   it('reports the database up', async () => {

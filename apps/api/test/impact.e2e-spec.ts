@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem } from './support/problem.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 const SEASON = 'qingdao-basketball-2023';
@@ -19,13 +20,6 @@ type Estimate = {
 };
 type Assumptions = { groups: Record<string, Record<string, unknown>>; multipliers: Record<string, unknown> } & Record<string, unknown>;
 type FieldErrors = { errors?: { field: string; message: string }[] };
-type Res = { status: number; headers: Record<string, string>; body: FieldErrors & { detail?: string } };
-
-const expectProblem = (res: Res, status: number, field?: string) => {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  if (field !== undefined) expect(res.body.errors?.map((e) => e.field)).toContain(field);
-};
 
 /** A deep copy with one change applied, so the seeded object is never mutated between requests. */
 const edit = (a: Assumptions, change: (copy: Assumptions) => void): Assumptions => {

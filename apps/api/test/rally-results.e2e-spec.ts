@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem } from './support/problem.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
-type Problem = { status: number; detail: string; errors?: { field: string; message: string }[] };
-type Res = { status: number; headers: Record<string, string>; body: unknown };
 type Entry = { id: string; sailNumber: string | null; boatName: string; teamName: string; crew?: { name: string; role: string }[] };
 type Leg = { id: string; number: number; startsAt: string; winner: { entryId: string; sailNumber: string | null } | null };
 type Rally = { id: string; discards: number; illustrative: string[]; legs: Leg[]; entries: Entry[] };
@@ -45,17 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-function expectProblem(res: Res, status: number, fields: string[] = []): Problem {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const problem = res.body as Problem;
-  expect(problem.status).toBe(status);
-  expect(problem.detail).toBeTruthy();
-  const named = (problem.errors ?? []).map((e) => e.field);
-  for (const field of fields) expect(named, JSON.stringify(problem)).toContain(field);
-  return problem;
-}
 
 const get = async <T>(path: string, token?: string): Promise<T> => {
   const req = t.http.get(`/api${path}`);

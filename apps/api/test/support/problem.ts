@@ -1,0 +1,17 @@
+import { expect } from 'vitest';
+
+export type Problem = { type: string; title: string; status: number; detail: string; errors?: { field: string; message: string }[] };
+type Response = { status: number; headers: Record<string, string>; body: unknown };
+
+/** Asserts an RFC 9457 problem with this status, naming at least these fields; returns it for further checks. */
+export function expectProblem(res: Response, status: number, fields: string | string[] = []): Problem {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const problem = res.body as Problem;
+  expect(problem.status).toBe(status);
+  expect(problem.title).toBeTruthy();
+  expect(problem.detail).toBeTruthy();
+  const named = (problem.errors ?? []).map((e) => e.field);
+  for (const field of typeof fields === 'string' ? [fields] : fields) expect(named, JSON.stringify(problem)).toContain(field);
+  return problem;
+}
