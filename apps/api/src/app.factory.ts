@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { observeRequests } from './common/observability.js';
 import { makeProblem, sendProblem } from './common/problem.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppModule } from './app.module.js';
@@ -20,6 +21,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   app.setGlobalPrefix('api');
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(observeRequests(config.requestLog));
   app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(bodyParserErrors);
   app.useGlobalPipes(createValidationPipe());

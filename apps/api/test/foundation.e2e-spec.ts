@@ -22,6 +22,15 @@ describe('health and docs', () => {
     expect(Object.keys(res.body.paths)).toContain('/api/seasons/{id}/events');
   });
 
+  it('exposes Prometheus metrics by route pattern, not by id', async () => {
+    await t.http.get('/api/seasons/qingdao-basketball-2023/events').expect(200);
+    const res = await t.http.get('/api/metrics').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.text).toMatch(/sailcourt_http_requests_total\{method="GET",route="\/api\/seasons\/:id\/events",status="200"\} \d+/);
+    expect(res.text).not.toContain('qingdao-basketball-2023');
+    expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+
   it('answers unknown routes with problem+json 404', async () => {
     expectProblem(await t.http.get('/api/no-such-thing'), 404);
   });

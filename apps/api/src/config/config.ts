@@ -21,6 +21,7 @@ const envSchema = z
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'like 100kb or 1mb').default('100kb'),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+    REQUEST_LOG: z.enum(['json', 'off']).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -43,6 +44,8 @@ export type AppConfig = {
   bodyLimit: string;
   loginRateLimit: number;
   writeRateLimit: number;
+  /** One JSON line per request on stdout; on by default in production only. */
+  requestLog: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: e.BODY_LIMIT,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     writeRateLimit: e.WRITE_RATE_LIMIT,
+    requestLog: (e.REQUEST_LOG ?? (e.NODE_ENV === 'production' ? 'json' : 'off')) === 'json',
   };
 }
 

@@ -1,0 +1,44 @@
+import type { NextFunction, Request, Response } from 'express';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/** One registry per process: every app instance in it (tests start several) reports into the same counters. */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+const requests = new Counter({
+  name: 'sailcourt_http_requests_total',
+  help: 'HTTP requests by method, route pattern and status',
+  labelNames: ['method', 'route', 'status'] as const,
+  registers: [metricsRegistry],
+});
+
+const duration = new Histogram({
+  name: 'sailcourt_http_request_duration_seconds',
+  help: 'HTTP request duration by method and route pattern',
+  labelNames: ['method', 'route'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metricsRegistry],
+});
+
+/**
+ * Counts and times every request by its route pattern (`/api/events/:id`, never the concrete id, so
+ * label cardinality stays bounded) and, when asked, writes one JSON log line per request.
+ */
+export function observeRequests(logRequests: boolean) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const routePath = (req.route as { path?: string } | undefined)?.path;
+      const route = routePath ? `${req.baseUrl}${routePath}` : 'unmatched';
+      requests.inc({ method: req.method, route, status: String(res.statusCode) });
+      duration.observe({ method: req.method, route }, seconds);
+      if (logRequests) {
+        process.stdout.write(
+          `${JSON.stringify({ time: new Date().toISOString(), method: req.method, path: req.originalUrl, route, status: res.statusCode, ms: Math.round(seconds * 1000) })}\n`,
+        );
+      }
+    });
+    next();
+  };
+}
