@@ -983,7 +983,7 @@ export interface components {
              * @description Time-correction factor (time on time); 1 for one-design boats
              * @default 1
              */
-            rating: number;
+            rating?: number;
             /** @example CHN 108 */
             sailNumber?: string;
             /** Format: uuid */
@@ -1013,7 +1013,7 @@ export interface components {
              * @default approval
              * @enum {string}
              */
-            registrationMode: "approval" | "first-come";
+            registrationMode?: "approval" | "first-come";
             /** @example 2023-06-20T09:00:00+08:00 */
             registrationOpensAt?: string;
             /** @description Most roster members a team manager may register */
@@ -1027,7 +1027,7 @@ export interface components {
              * @default basketball
              * @enum {string}
              */
-            sport: "basketball" | "sailing";
+            sport?: "basketball" | "sailing";
             /**
              * Format: date
              * @example 2023-07-15
@@ -1041,7 +1041,7 @@ export interface components {
              * @description A long leg may count 1.5 or 2 times
              * @default 1
              */
-            coefficient: number;
+            coefficient?: number;
             distanceNm: number;
             /** @example 青岛 */
             from: string;
@@ -1097,9 +1097,9 @@ export interface components {
              * @description Replace an existing bracket (refused with 409 once a playoff game has a result)
              * @default false
              */
-            replace: boolean;
+            replace?: boolean;
             /** @default false */
-            thirdPlaceGame: boolean;
+            thirdPlaceGame?: boolean;
         };
         CreateRallyDto: {
             description?: string;
@@ -1108,7 +1108,7 @@ export interface components {
              * @description How many of each boat's worst leg scores are excluded (RRS A2.1)
              * @default 0
              */
-            discards: number;
+            discards?: number;
             distanceNm?: number;
             /** Format: date */
             endDate: string;
@@ -1292,6 +1292,24 @@ export interface components {
             spending: components["schemas"]["ImpactSpendingDto"];
             visitorNights: number;
             visitors: number;
+        };
+        FibaTieBreakDto: {
+            /**
+             * @description The step that fixed the place; lot = group complete and still level, level = shared while games remain
+             * @enum {string}
+             */
+            criterion: "head-to-head-points" | "head-to-head-diff" | "head-to-head-scored" | "overall-diff" | "overall-scored" | "lot" | "level";
+            /**
+             * @description English sentence, teams by name
+             * @example Ahead of 广东 on head-to-head points difference (+5 vs -5)
+             */
+            explanation: string;
+            /** @description The same with English team names where known */
+            explanationEn: string;
+            /** @description Teams still tied with this one at that step, in final order */
+            tiedWith: string[];
+            /** @description Each tied team’s value on the criterion, in final order */
+            values: components["schemas"]["TieBreakValueDto"][];
         };
         HealthDto: {
             /** @enum {string} */
@@ -1749,6 +1767,17 @@ export interface components {
              */
             role?: string;
         };
+        SailingTieBreakDto: {
+            /** @description How RRS A8 was applied, with boat names */
+            explanation: string;
+            /**
+             * @description The rule that fixed this boat's place among the boats tied on net, or 'unbroken' (shared rank)
+             * @enum {string}
+             */
+            rule: "A8.1" | "A8.2" | "unbroken";
+            /** @description Entry ids of the other boats on the same net score, in standings order */
+            tiedWith: string[];
+        };
         ScheduleGroupDto: {
             /** @description '' for a single group */
             name: string;
@@ -1767,12 +1796,12 @@ export interface components {
              * @description Double round robin: the second cycle repeats the first with home and away swapped
              * @default false
              */
-            double: boolean;
+            double?: boolean;
             /**
              * @description Preview: returns the schedule without storing anything
              * @default false
              */
-            dryRun: boolean;
+            dryRun?: boolean;
             /**
              * Format: date
              * @description Last day to use; default the event's end date
@@ -1784,22 +1813,22 @@ export interface components {
              * @description Groups A, B, …, dealt in snake order from the seeding; 1 = a single group ''
              * @default 1
              */
-            groups: number;
+            groups?: number;
             /**
              * @description How long a game holds its court
              * @default 120
              */
-            matchDurationMinutes: number;
+            matchDurationMinutes?: number;
             /**
              * @description Hours between the end of a team's game and its next one
              * @default 12
              */
-            minRestHours: number;
+            minRestHours?: number;
             /**
              * @description Replace the event's existing matches (refused with 409 once any has a result)
              * @default false
              */
-            replace: boolean;
+            replace?: boolean;
             /** @description Seeding for the snake draw, strongest first: every confirmed team once. Default: registration order */
             seededTeamIds?: string[];
             /**
@@ -1927,7 +1956,7 @@ export interface components {
             teamName: string;
             teamNameEn: string | null;
             /** @description Present when the boat is tied on net with another */
-            tieBreak?: components["schemas"]["TieBreakDto"];
+            tieBreak?: components["schemas"]["SailingTieBreakDto"];
             total: number;
         };
         StandingLegDto: {
@@ -1960,7 +1989,7 @@ export interface components {
             teamId: string;
             teamName: string;
             teamNameEn: string | null;
-            tieBreak?: components["schemas"]["TieBreakDto"];
+            tieBreak?: components["schemas"]["FibaTieBreakDto"];
             won: number;
         };
         StandingsDto: {
@@ -2031,16 +2060,10 @@ export interface components {
             /** Format: uuid */
             teamId: string;
         };
-        TieBreakDto: {
-            /** @description How RRS A8 was applied, with boat names */
-            explanation: string;
-            /**
-             * @description The rule that fixed this boat's place among the boats tied on net, or 'unbroken' (shared rank)
-             * @enum {string}
-             */
-            rule: "A8.1" | "A8.2" | "unbroken";
-            /** @description Entry ids of the other boats on the same net score, in standings order */
-            tiedWith: string[];
+        TieBreakValueDto: {
+            /** Format: uuid */
+            teamId: string;
+            value: number;
         };
         UnplacedMatchDto: {
             /** Format: uuid */

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import { notFound } from '../../common/problem.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
-import type { StandingRowDto, StandingsDto, StandingsGroupDto, TieBreakDto } from './dto/standings.dto.js';
+import type { StandingRowDto, StandingsDto, StandingsGroupDto, FibaTieBreakDto } from './dto/standings.dto.js';
 import { type Feed, FeedCache } from './feed-cache.js';
 import { PLAYED_STATUSES } from './match.entity.js';
 import { type GameRow, MatchesRepository, type TeamName } from './matches.repository.js';
@@ -120,7 +120,7 @@ function toRowDto(r: FibaStandingRow, names: ReadonlyMap<string, TeamName>): Sta
   };
 }
 
-function toTieBreakDto(t: NonNullable<FibaStandingRow['tieBreak']>, names: ReadonlyMap<string, TeamName>): TieBreakDto {
+function toTieBreakDto(t: NonNullable<FibaStandingRow['tieBreak']>, names: ReadonlyMap<string, TeamName>): FibaTieBreakDto {
   // The domain explains with team ids; readers know teams by name.
   const ids = [...new Set([...t.tiedWith, ...t.values.map((v) => v.teamId)])];
   const render = (pick: (n: TeamName) => string): string =>

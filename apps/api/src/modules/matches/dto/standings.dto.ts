@@ -17,7 +17,7 @@ export class TieBreakValueDto {
 }
 
 /** Why a row sits where it does among teams level on classification points (FIBA Appendix D). */
-export class TieBreakDto {
+export class FibaTieBreakDto {
   @ApiProperty({ enum: CRITERIA, description: 'The step that fixed the place; lot = group complete and still level, level = shared while games remain' })
   criterion: FibaTieBreakCriterion;
   @ApiProperty({ type: [String], description: 'Teams still tied with this one at that step, in final order' }) tiedWith: string[];
@@ -40,7 +40,7 @@ export class StandingRowDto {
   @ApiProperty() pointsFor: number;
   @ApiProperty() pointsAgainst: number;
   @ApiProperty() pointsDiff: number;
-  @ApiPropertyOptional({ type: TieBreakDto }) tieBreak?: TieBreakDto;
+  @ApiPropertyOptional({ type: FibaTieBreakDto }) tieBreak?: FibaTieBreakDto;
   @ApiPropertyOptional({ enum: [true], description: 'Group complete and still level: the organizer draws lots' }) decidedByLot?: true;
 }
 

@@ -56,7 +56,7 @@ export class StandingLegDto {
   @ApiProperty({ description: 'Excluded from the net score (RRS A2.1)' }) discarded: boolean;
 }
 
-export class TieBreakDto {
+export class SailingTieBreakDto {
   @ApiProperty({ enum: TIE_BREAK_RULES, description: "The rule that fixed this boat's place among the boats tied on net, or 'unbroken' (shared rank)" })
   rule: RallyTieBreakRule;
   @ApiProperty({ type: [String], description: 'Entry ids of the other boats on the same net score, in standings order' }) tiedWith: string[];
@@ -68,7 +68,7 @@ export class StandingDto extends BoatLabelDto {
   @ApiProperty({ type: [StandingLegDto], description: 'Scored legs in leg order' }) legs: StandingLegDto[];
   @ApiProperty() total: number;
   @ApiProperty({ description: 'Total without the discarded scores' }) net: number;
-  @ApiPropertyOptional({ type: TieBreakDto, description: 'Present when the boat is tied on net with another' }) tieBreak?: TieBreakDto;
+  @ApiPropertyOptional({ type: SailingTieBreakDto, description: 'Present when the boat is tied on net with another' }) tieBreak?: SailingTieBreakDto;
 }
 
 export class CumulativeTimeLegDto {

@@ -1,7 +1,7 @@
 import type { Schemas } from '@sailcourt/api-client';
 
 type Standing = Schemas['StandingDto'];
-type Rule = Schemas['TieBreakDto']['rule'];
+type Rule = Schemas['SailingTieBreakDto']['rule'];
 
 /**
  * One group of boats tied on net points, in standings order, with what decided their order: the API

@@ -5,6 +5,11 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const client = api(event);
   const found = await client.GET('/api/events/{id}', { params: { path: { id: event.params.id } } }).then(required);
-  const registrations = await loadEventRegistrations(client, found);
-  return { event: found, registrations };
+  const [registrations, games] = await Promise.all([
+    loadEventRegistrations(client, found),
+    // A page of one game answers with the total: enough to know whether to link the schedule.
+    client.GET('/api/events/{id}/matches', { params: { path: { id: found.id }, query: { limit: 1 } } }),
+  ]);
+  const gameCount = games.data && !Array.isArray(games.data) ? games.data.total : 0;
+  return { event: found, registrations, gameCount };
 };

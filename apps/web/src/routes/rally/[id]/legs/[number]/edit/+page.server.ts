@@ -3,7 +3,7 @@ import { isProblem } from '@sailcourt/api-client';
 import { translate } from '$lib/i18n';
 import { api, required } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
-import { apiErrors, applyPaste, asApiRows, buildBody, parsePaste, prefillRows, readRows, type ResultsFormState, type RowValues } from './results-form';
+import { apiErrors, applyPaste, buildBody, parsePaste, prefillRows, readRows, type ResultsFormState, type RowValues } from './results-form';
 
 /** Organizers only: visitors are sent to sign in and brought back; other accounts are refused. */
 function requireOrganizer(event: RequestEvent): void {
@@ -52,7 +52,7 @@ export const actions: Actions = {
     const { body, errors } = buildBody(rows);
     if (Object.keys(errors).length > 0) return fail(400, state(rows, { errors }));
 
-    const result = await client.PUT('/api/rallies/{id}/legs/{number}/results', { params: { path: { id: rally.id, number: String(leg.number) } }, body: asApiRows(body) });
+    const result = await client.PUT('/api/rallies/{id}/legs/{number}/results', { params: { path: { id: rally.id, number: String(leg.number) } }, body });
     if (result.response.status === 401 || result.response.status === 403) error(result.response.status, translate(event.locals.locale, 'rally.edit.forbidden'));
     if (!result.data) {
       const problem = isProblem(result.error) ? result.error : { type: '', title: '', status: result.response.status, detail: '' };

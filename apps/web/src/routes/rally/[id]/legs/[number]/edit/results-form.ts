@@ -20,13 +20,8 @@ export type ResultsFormState = { rows: RowValues[]; paste: string; errors: RowEr
 type Entry = Pick<Schemas['EntryDto'], 'id' | 'sailNumber' | 'boatName'>;
 type Leg = Pick<Schemas['LegDto'], 'startsAt' | 'coefficient'>;
 
-/**
- * One row of the PUT body. The OpenAPI document types `finishedAt` and `points` as objects (the
- * DTO's `string | null` and `number | null` lose their type there), so the body is built with the
- * real types and handed to the client through `asApiRows`.
- */
-export type ResultBodyRow = { entryId: string; finishedAt?: string; code?: NonNullable<Schemas['LegResultInputDto']['code']>; points?: number };
-export const asApiRows = (rows: ResultBodyRow[]) => rows as unknown as Schemas['LegResultInputDto'][];
+/** One row of the PUT body: a finish time, or a scoring code (with committee points for RDG/DPI). */
+export type ResultBodyRow = Schemas['LegResultInputDto'];
 
 export const fieldName = (field: 'finish' | 'code' | 'points', entryId: string) => `${field}:${entryId}`;
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { describeTieBreak, type TieBreak } from './tie-break.js';
+
+const names: Record<string, Record<'zh-CN' | 'en', string>> = {
+  ln: { 'zh-CN': '辽宁', en: 'Liaoning' },
+  gd: { 'zh-CN': '广东', en: 'Guangdong' },
+  sz: { 'zh-CN': '深圳', en: 'Shenzhen' },
+};
+const zh = (id: string) => names[id]?.['zh-CN'] ?? id;
+const en = (id: string) => names[id]?.en ?? id;
+
+describe('tie-break explanations in the reader’s language', () => {
+  const diff: TieBreak = { criterion: 'overall-diff', tiedWith: ['gd'], values: [{ teamId: 'ln', value: 101 }, { teamId: 'gd', value: 73 }] };
+
+  it('says who a team is ahead of, on which criterion, with signed differences', () => {
+    expect(describeTieBreak('en', 'ln', diff, 1, en)).toBe('Ahead of Guangdong on points difference in all group games (+101 vs +73)');
+    expect(describeTieBreak('zh-CN', 'ln', diff, 1, zh)).toBe('凭全部小组赛净胜分排在广东之前(+101 对 +73)');
+  });
+
+  it('says who a team is behind, from the same structured values', () => {
+    const behind: TieBreak = { ...diff, tiedWith: ['ln'] };
+    expect(describeTieBreak('en', 'gd', behind, 2, en)).toBe('Behind Liaoning on points difference in all group games (+73 vs +101)');
+    expect(describeTieBreak('zh-CN', 'gd', behind, 2, zh)).toBe('因全部小组赛净胜分排在辽宁之后(+73 对 +101)');
+  });
+
+  it('places the middle team of three between the others on head-to-head points', () => {
+    const h2h: TieBreak = { criterion: 'head-to-head-points', tiedWith: ['ln', 'sz'], values: [{ teamId: 'ln', value: 4 }, { teamId: 'gd', value: 3 }, { teamId: 'sz', value: 2 }] };
+    expect(describeTieBreak('en', 'gd', h2h, 2, en)).toBe('Behind Liaoning and ahead of Shenzhen on head-to-head classification points (3 vs 4, 2)');
+    expect(describeTieBreak('zh-CN', 'gd', h2h, 2, zh)).toBe('按相互间比赛积分排在辽宁之后、深圳之前(3 对 4、2)');
+  });
+
+  it('says when teams share a rank while games remain, and when lots must decide', () => {
+    const level: TieBreak = { criterion: 'level', tiedWith: ['gd', 'sz'], values: [] };
+    expect(describeTieBreak('en', 'ln', level, 1, en)).toBe('Level with Guangdong and Shenzhen on every criterion so far; sharing rank 1 while group games remain');
+    expect(describeTieBreak('zh-CN', 'ln', { ...level, criterion: 'lot' }, 1, zh)).toBe('与广东和深圳各项指标完全相同;小组赛已结束,由抽签决定(并列第 1 名)');
+  });
+});

@@ -1,0 +1,29 @@
+import { competitionEvent, eventMatches } from '$lib/components/competition/event.server';
+import { groupByDay, highlights, parseShow, scheduleOptions, shanghaiDate, showMatch } from '$lib/components/competition/schedule';
+import { api } from '$lib/server/api';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const client = api(event);
+  const ev = await competitionEvent(client, event.params.id);
+  const all = await eventMatches(client, ev.id);
+  const options = scheduleOptions(all);
+  const query = event.url.searchParams;
+  // Only ids the schedule knows reach the API; anything else simply means "no filter".
+  const teamId = options.teams.find((o) => o.id === query.get('team'))?.id ?? null;
+  const venueId = options.venues.find((o) => o.id === query.get('venue'))?.id ?? null;
+  const show = parseShow(query.get('show'));
+  const filtered = teamId || venueId ? await eventMatches(client, ev.id, { ...(teamId ? { teamId } : {}), ...(venueId ? { venueId } : {}) }) : all;
+  const days = groupByDay(filtered.filter((m) => showMatch(show, m)));
+  const today = shanghaiDate(new Date());
+  return {
+    event: ev,
+    days,
+    today,
+    marks: highlights(days, today),
+    options,
+    filters: { teamId, venueId, show },
+    total: all.length,
+    illustrative: all.some((m) => m.source === 'illustrative' || m.illustrative.length > 0),
+  };
+};
