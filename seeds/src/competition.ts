@@ -89,7 +89,7 @@ async function one(db: SqlRunner, sql: string, params: unknown[], what: string):
 
 /** Made-up but plausible: around 85 points a side, the stronger team usually ahead, never level. */
 export function illustrativeScore(plan: Pick<CompetitionSeed, 'strength'>, home: string, away: string, round: number): { home: number; away: number } {
-  const random = mulberry32(hash(`${home}|${away}|${round}`));
+  const random = seededRandom(hash(`${home}|${away}|${round}`));
   const edge = (plan.strength[home] ?? 5) - (plan.strength[away] ?? 5);
   const homeScore = Math.round(85 + 1.8 * edge + 12 * (random() - 0.5));
   let awayScore = Math.round(85 - 1.8 * edge + 12 * (random() - 0.5));
@@ -103,8 +103,8 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** A small seeded generator: the same seed data gives the same scores everywhere. */
-function mulberry32(seed: number): () => number {
+/** A small seeded generator (mulberry32): the same seed gives the same numbers everywhere, so illustrative data is reproducible. */
+export function seededRandom(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -1,2 +1,3 @@
 export * from './data.js';
 export * from './seed.js';
+export { seededRandom } from './competition.js';

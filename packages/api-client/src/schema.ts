@@ -2464,6 +2464,9 @@ export interface operations {
     MatchesController_list: {
         parameters: {
             query?: {
+                /** @description With limit the answer is {items, total}; without it, the whole array */
+                limit?: number;
+                offset?: number;
                 /** @description Only this team's games */
                 teamId?: string;
                 venueId?: string;
@@ -2471,9 +2474,6 @@ export interface operations {
                 date?: string;
                 status?: "scheduled" | "final" | "forfeit" | "postponed";
                 group?: string;
-                /** @description With limit the answer is {items, total}; without it, the whole array */
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path: {

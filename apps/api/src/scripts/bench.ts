@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { classifyFibaGroup, type FibaGameResult, generateRoundRobin } from '@sailcourt/domain';
+import { seededRandom } from '@sailcourt/seeds';
 import { Client } from 'pg';
 import { createApp } from '../app.factory.js';
 import { loadConfig } from '../config/config.js';
@@ -36,20 +37,9 @@ type LoadResult = { requests: number; failures: number; statuses: Record<string,
 
 // ---- the league --------------------------------------------------------------------------------
 
-/** A small seeded generator, so every run ranks the same league. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 200 teams: one full round robin (19,900 games) and the start of the second cycle. */
 function league(teamIds: readonly string[]): FibaGameResult[] {
-  const next = random(2023);
+  const next = seededRandom(2023); // the same league on every run
   const strength = new Map(teamIds.map((id) => [id, next() * 20]));
   const games: FibaGameResult[] = [];
   for (const round of generateRoundRobin(teamIds, { double: true })) {

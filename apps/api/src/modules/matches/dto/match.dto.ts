@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, IsInstant, SourcedDto, sourcedFields } from '../../../common/dto.js';
+import { PageQueryDto } from '../../../common/pagination.dto.js';
 import { toShanghaiIso } from '../../../common/time.js';
 import { MATCH_STATUSES, type MatchEntity, type MatchStatus } from '../match.entity.js';
 
@@ -102,7 +102,7 @@ export class MatchResultDto {
   version?: number;
 }
 
-export class ListMatchesQueryDto {
+export class ListMatchesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: "Only this team's games" })
   @IsOptional()
   @IsUUID()
@@ -128,21 +128,6 @@ export class ListMatchesQueryDto {
   @IsString()
   @MaxLength(40)
   group?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, description: 'With limit the answer is {items, total}; without it, the whole array' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export class MatchDto extends SourcedDto {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsName } from '../../../common/dto.js';
+import { PageQueryDto } from '../../../common/pagination.dto.js';
 import { toShanghaiIso } from '../../../common/time.js';
 import { REGISTRATION_OVERRIDES, type RegistrationAuditEntity, type RegistrationOverride } from '../registration-audit.entity.js';
 import { REGISTRATION_STATUSES, type RegistrationEntity, type RegistrationStatus, type RosterEntry } from '../registration.entity.js';
@@ -65,22 +66,7 @@ export class UpdateRegistrationDto {
   reason?: string;
 }
 
-export class ListRegistrationsQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, description: 'With limit the answer is {items, total}; without it, the whole array' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
-
+export class ListRegistrationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
   @IsOptional()
   @IsIn(REGISTRATION_STATUSES)
