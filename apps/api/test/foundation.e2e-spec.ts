@@ -106,6 +106,9 @@ describe('auth', () => {
       const statuses = [];
       for (let i = 0; i < 5; i += 1) statuses.push((await limited.http.post('/api/auth/login').send({ ...ORGANIZER, password: 'wrong' })).status);
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      // Each visitor of the web (which forwards their address) has a budget of their own.
+      const viaWeb = await limited.http.post('/api/auth/login').set('X-Forwarded-For', '203.0.113.9').send({ ...ORGANIZER, password: 'wrong' });
+      expect(viaWeb.status).toBe(401);
     } finally {
       await limited.close();
     }

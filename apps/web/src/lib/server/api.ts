@@ -4,9 +4,24 @@ import { createSailcourtClient, isProblem, type SailcourtClient } from '@sailcou
 
 export const apiBaseUrl = (): string => env.API_URL ?? 'http://127.0.0.1:3001';
 
-/** The API as the current visitor: their bearer token (from the httpOnly cookie) never reaches the browser. */
-export function api(event: Pick<RequestEvent, 'fetch' | 'locals'>): SailcourtClient {
-  return createSailcourtClient(apiBaseUrl(), event.locals.accessToken ?? undefined, { fetch: event.fetch });
+/**
+ * The API as the current visitor: their bearer token (from the httpOnly cookie) never reaches the
+ * browser, and their address travels in X-Forwarded-For, so the API's per-client rate limits count
+ * each visitor rather than this server (the API trusts the header only from private addresses).
+ */
+export function api(event: Pick<RequestEvent, 'fetch' | 'locals' | 'getClientAddress'>): SailcourtClient {
+  return createSailcourtClient(apiBaseUrl(), event.locals.accessToken ?? undefined, {
+    fetch: event.fetch,
+    headers: { 'X-Forwarded-For': clientAddress(event) },
+  });
+}
+
+function clientAddress(event: Pick<RequestEvent, 'getClientAddress'>): string {
+  try {
+    return event.getClientAddress();
+  } catch {
+    return 'unknown'; // prerendering has no client
+  }
 }
 
 /** The data of a read the page cannot do without; the API's problem becomes the page's error. */
