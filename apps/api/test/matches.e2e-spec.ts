@@ -58,6 +58,25 @@ describe('POST /events/:id/schedule', () => {
     expect([...new Set(games.map((g) => g.round))].sort()).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('schedules an event created without a venue (as the contract allows), venue to be announced', async () => {
+    const league = await createLeague(t, { teams: 6, venueSlug: null });
+    const res = await schedule(league, { format: 'round-robin' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.unplaced).toEqual([]);
+    const games = res.body.matches as MatchBody[];
+    expect(games).toHaveLength(15);
+    expect(games.every((g) => g.venueId === null && g.court === null && g.startsAt)).toBe(true);
+    const daysOf = new Map<string, Set<string>>();
+    for (const g of games) {
+      const day = g.startsAt.slice(0, 10);
+      for (const team of [g.homeTeamId, g.awayTeamId]) {
+        const days = daysOf.get(team) ?? new Set<string>();
+        expect(days.has(day)).toBe(false);
+        daysOf.set(team, days.add(day));
+      }
+    }
+  });
+
   it('previews with dryRun without storing anything, and refuses to overwrite unless told to', async () => {
     const league = await createLeague(t, { teams: 4 });
     const preview = await schedule(league, { format: 'round-robin', dryRun: true, dailySlots: ['18:00'], double: true });
@@ -128,6 +147,22 @@ describe('POST /events/:id/matches and PATCH /matches/:id', () => {
     const second = await addMatch(t, league, { homeTeamId: league.teamIds[2], awayTeamId: league.teamIds[3], startsAt: at(league, 0, '19:30') });
     expect(second.court).toBe(2);
     expect((await t.http.get(`/api/matches/${second.id}`).expect(200)).headers.etag).toBe('"1"');
+  });
+
+  it('takes the contract’s `venue` as a venue’s id, slug or name, and keeps any other text as the place', async () => {
+    const league = await createLeague(t, { teams: 4 });
+    const venue = (await t.http.get(`/api/venues/${league.venueId}`).expect(200)).body as { name: string; nameEn: string; slug: string };
+    const byName = await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[1], startsAt: at(league, 0, '19:30'), venue: venue.name });
+    expect(byName).toMatchObject({ venueId: league.venueId, venueName: venue.name, court: 1 });
+    const bySlug = await addMatch(t, league, { homeTeamId: league.teamIds[2], awayTeamId: league.teamIds[3], startsAt: at(league, 0, '19:30'), venue: venue.slug });
+    expect(bySlug).toMatchObject({ venueId: league.venueId, court: 2 });
+    const free = await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[2], startsAt: at(league, 2, '19:30'), venue: 'Main Court' });
+    expect(free).toMatchObject({ venueId: null, venueName: 'Main Court', court: null });
+    const courtWithoutVenue = await t.http
+      .post(`/api/events/${league.eventId}/matches`)
+      .set(league.organizer)
+      .send({ homeTeamId: league.teamIds[1], awayTeamId: league.teamIds[3], startsAt: at(league, 2, '19:30'), venue: 'Main Court', court: 2 });
+    expect(courtWithoutVenue.status).toBe(422);
   });
 
   it('refuses bad input with problem+json and stores nothing', async () => {

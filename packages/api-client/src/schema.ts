@@ -1080,8 +1080,8 @@ export interface components {
              */
             startsAt: string;
             /**
-             * Format: uuid
-             * @description Alias of venueId, as the public contract names it
+             * @description As the public contract names it: a venue's id, slug or name; any other text is kept as the game's place (no court)
+             * @example 国信体育馆
              */
             venue?: string;
             /**
@@ -2107,8 +2107,8 @@ export interface components {
              */
             status?: "scheduled" | "postponed";
             /**
-             * Format: uuid
-             * @description Alias of venueId, as the public contract names it
+             * @description As the public contract names it: a venue's id, slug or name; any other text is kept as the game's place (no court)
+             * @example 国信体育馆
              */
             venue?: string;
             /**

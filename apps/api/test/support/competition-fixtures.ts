@@ -12,7 +12,8 @@ export type League = {
 };
 
 /** `days`: how long the event lasts (default a week). */
-export type LeagueOptions = { teams: number; days?: number; venueSlug?: string; prefix?: string };
+/** `venueSlug: null`: an event created as the public contract allows, without a venue. */
+export type LeagueOptions = { teams: number; days?: number; venueSlug?: string | null; prefix?: string };
 
 /** Seeded venues without seeded games; the CBA Summer League holds 国信体育馆 in August. */
 const VENUES = ['ouc-laoshan-gym', 'qingdao-no2-school-gym', 'golden-beach', 'may-fourth-square', 'olympic-sailing-center'];
@@ -33,8 +34,12 @@ export async function createLeague(t: TestApp, options: LeagueOptions): Promise<
   const startDate = addDays('2023-07-10', 7 * Math.floor(slot / VENUES.length));
   const endDate = addDays(startDate, (options.days ?? 7) - 1);
   const season = (await t.http.get('/api/seasons/qingdao-basketball-2023').expect(200)).body as { id: string };
-  const venue = (await t.http.get(`/api/venues/${options.venueSlug ?? VENUES[slot % VENUES.length]}`).expect(200)).body as { id: string };
-  const event = await t.http.post('/api/events').set(organizer).send({ seasonId: season.id, name: '测试联赛', kind: 'league', startDate, endDate, venueId: venue.id });
+  const venue =
+    options.venueSlug === null ? { id: '' } : ((await t.http.get(`/api/venues/${options.venueSlug ?? VENUES[slot % VENUES.length]}`).expect(200)).body as { id: string });
+  const event = await t.http
+    .post('/api/events')
+    .set(organizer)
+    .send({ seasonId: season.id, name: '测试联赛', kind: 'league', startDate, endDate, ...(venue.id ? { venueId: venue.id } : {}) });
   expect(event.status, JSON.stringify(event.body)).toBe(201);
   const names = Array.from({ length: options.teams }, (_, i) => `${options.prefix ?? '队'}${String.fromCharCode(65 + i)}`);
   const teamIds: string[] = [];

@@ -92,7 +92,7 @@ function toIcsEvent(m: MatchEntity, eventName: string): IcsEvent[] {
   const summary = `${prefix}${home} ${played ? `${m.homeScore}:${m.awayScore}` : 'vs'} ${away}${suffix}`;
   const english = `${m.homeTeam?.nameEn ?? home} vs ${m.awayTeam?.nameEn ?? away}`;
   const stage = [m.playoffSlot ? `Playoffs ${m.playoffSlot}` : m.group ? `Group ${m.group}` : '', m.round ? `Round ${m.round}` : ''].filter(Boolean).join(', ');
-  const venue = m.venue ? `${m.venue.name}${m.venue.nameEn ? ` (${m.venue.nameEn})` : ''}${m.court !== null ? ` · court ${m.court}` : ''}` : undefined;
+  const venue = m.venue ? `${m.venue.name}${m.venue.nameEn ? ` (${m.venue.nameEn})` : ''}${m.court !== null ? ` · court ${m.court}` : ''}` : (m.venueLabel ?? undefined);
   return [
     {
       uid: `match-${m.id}@sailcourt`,

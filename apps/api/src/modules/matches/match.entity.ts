@@ -68,6 +68,10 @@ export class MatchEntity extends SourcedEntity {
   @Column({ type: 'integer', nullable: true })
   court: number | null;
 
+  /** Where the game is, in words, when it names no venue we know (a client sent a free-text `venue`). */
+  @Column({ name: 'venue_label', type: 'text', nullable: true })
+  venueLabel: string | null;
+
   /** Standings group; '' is the single unnamed group. */
   @Column({ name: 'group_name', type: 'text', default: '' })
   group: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type DeepPartial, type EntityManager, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
+import { isUuid } from '../../common/ids.js';
 import { EventEntity } from '../events/event.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
 import { MatchEntity, type MatchStatus } from './match.entity.js';
@@ -108,6 +109,17 @@ export class MatchesRepository {
 
   findById(id: string, manager?: EntityManager): Promise<MatchEntity | null> {
     return (manager ?? this.dataSource.manager).getRepository(MatchEntity).findOne({ where: { id }, relations: WITH_NAMES });
+  }
+
+  /** By id, slug, or Chinese or English name (case-insensitive). */
+  async findVenueByKey(key: string): Promise<VenueEntity | null> {
+    const venues = this.dataSource.getRepository(VenueEntity);
+    if (isUuid(key)) return venues.findOneBy({ id: key });
+    return venues
+      .createQueryBuilder('v')
+      .where('v.slug = :key OR lower(v.name) = lower(:key) OR lower(v.name_en) = lower(:key)', { key: key.trim() })
+      .orderBy('v.created_at')
+      .getOne();
   }
 
   findVenue(id: string, manager?: EntityManager): Promise<VenueEntity | null> {

@@ -59,7 +59,7 @@ export class MatchesService {
     }
     const startsAt = new Date(input.startsAt);
     assertWithinEvent(event, startsAt);
-    const venue = await this.venueFor(input, event.venueId);
+    const { venue, label } = await this.venueFor(input, event.venueId);
     const id = await this.matches.transaction(async (manager) => {
       await this.matches.lockEvent(manager, event.id);
       await this.assertConfirmed(event.id, input.homeTeamId, input.awayTeamId);
@@ -71,6 +71,7 @@ export class MatchesService {
           awayTeamId: input.awayTeamId,
           startsAt,
           venueId: venue?.id ?? null,
+          venueLabel: label,
           court,
           group: input.group ?? '',
           round: input.round ?? null,
@@ -89,13 +90,13 @@ export class MatchesService {
     const event = await this.events.require(current.eventId);
     if (input.startsAt !== undefined) assertWithinEvent(event, new Date(input.startsAt));
     const venueChanged = input.venueId !== undefined || input.venue !== undefined;
-    const newVenue = venueChanged ? await this.venueFor(input, null) : null;
+    const newPlace = venueChanged ? await this.venueFor(input, null) : null;
     await this.matches.transaction(async (manager) => {
       await this.matches.lockEvent(manager, event.id);
       // Whatever the request leaves out is taken from the locked row, not from the read above.
       const match = await this.lockCurrent(manager, id, expected);
       const startsAt = input.startsAt === undefined ? match.startsAt : new Date(input.startsAt);
-      const venue = venueChanged ? newVenue : match.venueId ? await this.matches.findVenue(match.venueId, manager) : null;
+      const venue = newPlace ? newPlace.venue : match.venueId ? await this.matches.findVenue(match.venueId, manager) : null;
       const status = input.status ?? match.status;
       if (input.status !== undefined && (match.status === 'final' || match.status === 'forfeit')) {
         throw conflict(`The game has a result (${match.status}); its status cannot change to ${input.status}.`, [{ field: 'status', message: 'game already played' }]);
@@ -117,6 +118,7 @@ export class MatchesService {
       const changes: DeepPartial<MatchEntity> = {
         startsAt,
         venueId: venue?.id ?? null,
+        venueLabel: newPlace ? newPlace.label : match.venueLabel,
         court: venue ? court : null,
         status,
         ...(input.group !== undefined ? { group: input.group } : {}),
@@ -171,19 +173,20 @@ export class MatchesService {
     if (errors.length > 0) throw unprocessable('Both teams must hold confirmed registrations for the event.', errors);
   }
 
-  private async venueFor(input: { venueId?: string; venue?: string; court?: number }, fallback: string | null): Promise<VenueEntity | null> {
+  /**
+   * The venue a request names: `venueId`, or the contract's `venue` (an id, slug or name). A `venue`
+   * that names no known venue is kept as a label, so an outside client can say where a game is.
+   */
+  private async venueFor(input: { venueId?: string; venue?: string; court?: number }, fallback: string | null): Promise<{ venue: VenueEntity | null; label: string | null }> {
     if (input.venueId !== undefined && input.venue !== undefined && input.venueId !== input.venue) {
       throw badRequest('venue and venueId name different venues.', [{ field: 'venue', message: 'must equal venueId when both are sent' }]);
     }
-    const id = input.venueId ?? input.venue ?? fallback;
-    if (id === null) {
-      if (input.court !== undefined) throw unprocessable('A court needs a venue.', [{ field: 'court', message: 'needs a venue' }]);
-      return null;
-    }
-    const venue = await this.matches.findVenue(id);
-    if (!venue) throw unprocessable(`No venue with id '${id}'.`, [{ field: input.venue !== undefined ? 'venue' : 'venueId', message: 'does not exist' }]);
-    if (input.court !== undefined && input.court > venue.courts) throw courtOutOfRange(venue, input.court);
-    return venue;
+    const key = input.venueId ?? input.venue ?? fallback;
+    const venue = key === null ? null : await this.matches.findVenueByKey(key);
+    if (!venue && input.venueId !== undefined) throw unprocessable(`No venue with id '${input.venueId}'.`, [{ field: 'venueId', message: 'does not exist' }]);
+    if (!venue && input.court !== undefined) throw unprocessable('A court needs a known venue.', [{ field: 'court', message: 'needs a venue' }]);
+    if (venue && input.court !== undefined && input.court > venue.courts) throw courtOutOfRange(venue, input.court);
+    return { venue, label: venue ? null : (input.venue?.trim() ?? null) };
   }
 }
 

@@ -16,6 +16,16 @@ type Pairing = { homeTeamId: string; awayTeamId: string; round: number; group: s
 
 const groupName = (index: number, count: number): string => (count === 1 ? '' : String.fromCharCode(65 + index));
 
+/** Stands for "venue to be announced" inside the scheduler; such games are stored without venue and court. */
+const VENUE_TBA = '';
+
+/**
+ * An event without a venue is still scheduled (the contract's bare `{format: 'round-robin'}` must
+ * work): on as many unnamed courts as a round has games, so only the teams' own days and rest bind.
+ */
+const courtsToBeAnnounced = (teamCount: number): MatchSlotCourt[] =>
+  Array.from({ length: Math.max(1, Math.floor(teamCount / 2)) }, (_, k) => ({ venueId: VENUE_TBA, court: String(k + 1) }));
+
 /**
  * Generates an event's round robin from its confirmed teams and places it on courts and evening
  * slots with the domain scheduler. What cannot be placed is reported, never dropped.
@@ -32,7 +42,7 @@ export class ScheduleService {
     const event = await this.events.require(eventId);
     if (event.sport !== 'basketball') throw unprocessable(`This is a ${event.sport} event; basketball schedules need a basketball event.`);
     const { startDate, endDate } = datesOf(event, input);
-    const courts = await this.courtsFor(event, input);
+    const namedCourts = await this.courtsFor(event, input);
     const rules = {
       ...DEFAULT_RULES,
       ...(input.minRestHours !== undefined ? { minRestHours: input.minRestHours } : {}),
@@ -53,7 +63,8 @@ export class ScheduleService {
         generateRoundRobin(g.teamIds, { double: input.double ?? false }).flatMap((r) => r.pairings.map((p) => ({ homeTeamId: p.homeTeamId, awayTeamId: p.awayTeamId, round: p.round, group: g.name }))),
       );
       const teamIds = groups.flatMap((g) => g.teamIds);
-      const venueIds = [...new Set(courts.map((c) => c.venueId))];
+      const courts = namedCourts ?? courtsToBeAnnounced(teamIds.length);
+      const venueIds = [...new Set(courts.map((c) => c.venueId))].filter((id) => id !== VENUE_TBA);
       await this.matches.lockScheduleKeys(manager, [...teamIds.map((id) => `team:${id}`), ...venueIds.map((id) => `venue:${id}`)]);
       // Other events' games at these venues or of these teams are worked around; this event's own are replaced.
       const reach = clashReachHours(rules);
@@ -70,8 +81,8 @@ export class ScheduleService {
         homeTeamId: p.pairing.homeTeamId,
         awayTeamId: p.pairing.awayTeamId,
         startsAt: new Date(p.startsAt),
-        venueId: p.venueId,
-        court: Number(p.court),
+        venueId: p.venueId === VENUE_TBA ? null : p.venueId,
+        court: p.venueId === VENUE_TBA ? null : Number(p.court),
         group: p.pairing.group,
         round: p.round,
         status: 'scheduled',
@@ -111,11 +122,10 @@ export class ScheduleService {
     return snakeGroups(seeded, count).map((teamIds, i) => ({ name: groupName(i, count), teamIds }));
   }
 
-  private async courtsFor(event: EventEntity, input: ScheduleRequestDto): Promise<MatchSlotCourt[]> {
+  /** The courts asked for, or the event venue's; null when neither names a venue. */
+  private async courtsFor(event: EventEntity, input: ScheduleRequestDto): Promise<MatchSlotCourt[] | null> {
     const wanted = input.venues ?? (event.venueId ? [{ venueId: event.venueId }] : []);
-    if (wanted.length === 0) {
-      throw unprocessable('The event has no venue; name the venues and courts to use.', [{ field: 'venues', message: 'is required when the event has no venue' }]);
-    }
+    if (wanted.length === 0) return null;
     const courts: MatchSlotCourt[] = [];
     const errors: FieldError[] = [];
     for (const [i, w] of wanted.entries()) {
@@ -152,6 +162,7 @@ export class ScheduleService {
         startsAt: g.startsAt instanceof Date ? g.startsAt : null,
         venueId: g.venueId ?? null,
         court: g.court ?? null,
+        venueLabel: null,
         group: g.group ?? '',
         round: g.round ?? null,
         status: 'scheduled',

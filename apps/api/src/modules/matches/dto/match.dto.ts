@@ -14,9 +14,15 @@ class MatchPlacementDto {
   @IsUUID()
   venueId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Alias of venueId, as the public contract names it' })
+  @ApiPropertyOptional({
+    maxLength: 120,
+    example: '国信体育馆',
+    description: "As the public contract names it: a venue's id, slug or name; any other text is kept as the game's place (no court)",
+  })
   @IsOptional()
-  @IsUUID()
+  @IsString()
+  @MaxLength(120)
+  @Matches(/\S/, { message: '$property must not be blank' })
   venue?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 99, description: 'Court number at the venue; omitted: the first court free at that time' })
@@ -185,7 +191,7 @@ export const toMatchDto = (m: MatchView): MatchDto => ({
   startsAt: m.startsAt ? toShanghaiIso(m.startsAt) : null,
   date: m.startsAt ? toShanghaiIso(m.startsAt).slice(0, 10) : null,
   venueId: m.venueId,
-  venueName: m.venue?.name ?? null,
+  venueName: m.venue?.name ?? m.venueLabel ?? null,
   venueNameEn: m.venue?.nameEn ?? null,
   court: m.court,
   group: m.group,
