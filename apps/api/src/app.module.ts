@@ -48,7 +48,7 @@ export class AppModule {
         {
           provide: APP_GUARD,
           inject: [Reflector],
-          useFactory: (reflector: Reflector) => new RateLimitGuard(reflector, { auth: config.loginRateLimit, write: config.writeRateLimit }),
+          useFactory: (reflector: Reflector) => new RateLimitGuard(reflector, { 'sign-in': config.loginRateLimit, 'sign-up': config.signupRateLimit, write: config.writeRateLimit }),
         },
       ],
       exports: [APP_CONFIG],

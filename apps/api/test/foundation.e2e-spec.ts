@@ -100,15 +100,27 @@ describe('auth', () => {
     expectProblem(await t.http.get('/api/seasons').set(bearer('not.a.token')), 401);
   });
 
-  it('rate-limits sign-in attempts', async () => {
-    const limited = await startTestApp({ LOGIN_RATE_LIMIT: '3' });
+  it('rate-limits failed sign-ins per client and account, and sign-ups per client', async () => {
+    const limited = await startTestApp({ LOGIN_RATE_LIMIT: '3', SIGNUP_RATE_LIMIT: '2' });
     try {
+      const login = (body: object, address?: string) => {
+        const req = limited.http.post('/api/auth/login');
+        return (address ? req.set('X-Forwarded-For', address) : req).send(body);
+      };
+      // Successful sign-ins never use up the budget.
+      for (let i = 0; i < 5; i += 1) expect((await login(ORGANIZER)).status).toBe(200);
       const statuses = [];
-      for (let i = 0; i < 5; i += 1) statuses.push((await limited.http.post('/api/auth/login').send({ ...ORGANIZER, password: 'wrong' })).status);
+      for (let i = 0; i < 5; i += 1) statuses.push((await login({ ...ORGANIZER, password: 'wrong' })).status);
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
-      // Each visitor of the web (which forwards their address) has a budget of their own.
-      const viaWeb = await limited.http.post('/api/auth/login').set('X-Forwarded-For', '203.0.113.9').send({ ...ORGANIZER, password: 'wrong' });
-      expect(viaWeb.status).toBe(401);
+      const limitedOnce = await login(ORGANIZER);
+      expectProblem(limitedOnce, 429);
+      expect(Number(limitedOnce.headers['retry-after'])).toBeGreaterThan(0);
+      // Another account from the same client, and each visitor of the web (which forwards their address), have budgets of their own.
+      expect((await login({ email: 'someone@example.com', password: 'wrong' })).status).toBe(401);
+      expect((await login({ ...ORGANIZER, password: 'wrong' }, '203.0.113.9')).status).toBe(401);
+
+      const signUp = (n: number) => limited.http.post('/api/auth/signup').send({ email: `limit${n}@example.com`, password: 'long-enough', displayName: 'x' });
+      expect([(await signUp(1)).status, (await signUp(2)).status, (await signUp(3)).status]).toEqual([201, 201, 429]);
     } finally {
       await limited.close();
     }

@@ -20,7 +20,8 @@ const envSchema = z
     SEED_ON_START: z.enum(['true', 'false']).default('true'),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'like 100kb or 1mb').default('100kb'),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
-    WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+    SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+    WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     REQUEST_LOG: z.enum(['json', 'off']).optional(),
   })
   .superRefine((env, ctx) => {
@@ -42,7 +43,9 @@ export type AppConfig = {
   organizer: { email: string; password: string; isLocalDefault: boolean };
   seedOnStart: boolean;
   bodyLimit: string;
+  /** Failed sign-ins per client address and account per minute. */
   loginRateLimit: number;
+  signupRateLimit: number;
   writeRateLimit: number;
   /** One JSON line per request on stdout; on by default in production only. */
   requestLog: boolean;
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: e.SEED_ON_START === 'true',
     bodyLimit: e.BODY_LIMIT,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    signupRateLimit: e.SIGNUP_RATE_LIMIT,
     writeRateLimit: e.WRITE_RATE_LIMIT,
     requestLog: (e.REQUEST_LOG ?? (e.NODE_ENV === 'production' ? 'json' : 'off')) === 'json',
   };

@@ -43,6 +43,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     ORGANIZER_EMAIL: ORGANIZER.email,
     ORGANIZER_PASSWORD: ORGANIZER.password,
     LOGIN_RATE_LIMIT: '1000',
+    SIGNUP_RATE_LIMIT: '10000',
     WRITE_RATE_LIMIT: '10000',
     ...overrides,
   });

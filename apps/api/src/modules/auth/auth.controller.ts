@@ -12,14 +12,14 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @RateLimit('auth')
+  @RateLimit('sign-in')
   @ApiOkResponse({ type: SessionDto })
   login(@Body() body: LoginDto): Promise<SessionDto> {
     return this.auth.login(body);
   }
 
   @Post('signup')
-  @RateLimit('auth')
+  @RateLimit('sign-up')
   @ApiCreatedResponse({ type: SessionDto })
   signup(@Body() body: SignupDto): Promise<SessionDto> {
     return this.auth.signup(body);
