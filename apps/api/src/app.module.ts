@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthGuard } from './common/auth.js';
+import { NotifyModule } from './common/notify/notify.module.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { RateLimitGuard } from './common/rate-limit.js';
 import type { AppConfig } from './config/config.js';
@@ -11,6 +12,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImpactModule } from './modules/impact/impact.module.js';
+import { LiveModule } from './modules/live/live.module.js';
 import { MatchesModule } from './modules/matches/matches.module.js';
 import { RalliesModule } from './modules/rallies/rallies.module.js';
 import { RegistrationsModule } from './modules/registrations/registrations.module.js';
@@ -40,6 +42,8 @@ export class AppModule {
         RegistrationsModule,
         ImpactModule,
         MatchesModule,
+        NotifyModule.forRoot(databaseUrl),
+        LiveModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,7 +1,6 @@
-import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from './support/problem.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, queryDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
 const SEASON = 'qingdao-basketball-2023';
 
@@ -39,15 +38,7 @@ const figures = (e: Estimate) => ({
   income: e.income,
 });
 
-async function sql<T extends Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = queryDatabase;
 
 const storedCounts = async (t: TestApp) =>
   (await sql<{ sets: string; changes: string }>(t, `SELECT (SELECT count(*) FROM impact_assumption_sets) AS sets, (SELECT count(*) FROM impact_assumption_changes) AS changes`))[0];

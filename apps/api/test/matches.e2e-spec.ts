@@ -1,7 +1,6 @@
-import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMatch, at, createLeague, enterResult, type League, listMatches, localParts, type MatchBody } from './support/competition-fixtures.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, queryDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,15 +12,7 @@ afterAll(async () => {
 
 const schedule = (league: League, body: Record<string, unknown>) => t.http.post(`/api/events/${league.eventId}/schedule`).set(league.organizer).send(body);
 
-async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> => queryDatabase<T>(t, text, params);
 
 describe('POST /events/:id/schedule', () => {
   it('gives a 6-team event its 15 round-robin games, conflict-free, from {format: "round-robin"} alone', async () => {

@@ -202,6 +202,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live stream of an event’s games
+         * @description Server-Sent Events. Each message: `id: <seq>` (increasing), `event: score` or `status`, `data:` a LiveMessage. A comment line at least every 15 s keeps idle connections open. Reconnecting with Last-Event-ID (or ?lastEventId=) replays what was missed.
+         */
+        get: operations["LiveController_eventStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/matches": {
         parameters: {
             query?: never;
@@ -408,6 +428,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/live/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live now and today: games being played and the day’s games across all events (Beijing time) */
+        get: operations["MatchesController_today"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matches/{id}": {
         parameters: {
             query?: never;
@@ -429,6 +466,30 @@ export interface paths {
         patch: operations["MatchesController_reschedule"];
         trace?: never;
     };
+    "/api/matches/{id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live stream of one game
+         * @description Server-Sent Events. Each message: `id: <seq>` (increasing), `event: score` or `status`, `data:` a LiveMessage. A comment line at least every 15 s keeps idle connections open. Reconnecting with Last-Event-ID (or ?lastEventId=) replays what was missed.
+         */
+        get: operations["LiveController_matchStream"];
+        put?: never;
+        /**
+         * Score a game live (organizers, or the bearer of a scorer link for this game)
+         * @description start → live; score {team, points}; period-end; undo {targetClientEventId}; final (records the result as PUT /matches/:id/result does; level is 422). A scoring action on a game that is not live is 409. The same clientEventId again applies nothing and answers 200 with the first answer.
+         */
+        post: operations["LiveController_live"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matches/{id}/result": {
         parameters: {
             query?: never;
@@ -444,6 +505,44 @@ export interface paths {
         put: operations["MatchesController_result"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/{id}/scorer-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A game’s scorer links, without their tokens (organizers) */
+        get: operations["LiveController_listLinks"];
+        put?: never;
+        /**
+         * Make a scorer link for one game (organizers)
+         * @description The token allows live scoring of this game only, until it expires or is revoked. It is shown once.
+         */
+        post: operations["LiveController_createLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/{id}/scorer-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a scorer link (organizers) */
+        delete: operations["LiveController_revokeLink"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1126,6 +1225,18 @@ export interface components {
             /** Format: uuid */
             teamId: string;
         };
+        CreateScorerLinkDto: {
+            /**
+             * @description Default: 12 hours from now. At most 7 days ahead.
+             * @example 2023-07-10T23:30:00+08:00
+             */
+            expiresAt?: string;
+            /**
+             * @description Who the link is for, shown in the list of links
+             * @example Table officials, court 1
+             */
+            label?: string;
+        };
         CreateTeamDto: {
             /** @example 青岛 */
             city?: string;
@@ -1532,6 +1643,58 @@ export interface components {
             teamName: string;
             teamNameEn: string | null;
         };
+        LiveActionDto: {
+            /**
+             * Format: uuid
+             * @description Made by the client for each tap; sending it again applies nothing and answers 200 with the first answer
+             */
+            clientEventId: string;
+            /**
+             * @description score only: 1, 2 or 3 (FIBA 3x3: 1 or 2)
+             * @enum {number}
+             */
+            points?: 1 | 2 | 3;
+            /**
+             * Format: uuid
+             * @description undo only: the clientEventId of the action to take back
+             */
+            targetClientEventId?: string;
+            /**
+             * @description score only
+             * @enum {string}
+             */
+            team?: "home" | "away";
+            /**
+             * @description start → live; score; period-end; undo (an earlier score or end of period); final (a level score is 422)
+             * @enum {string}
+             */
+            type: "start" | "score" | "period-end" | "undo" | "final";
+        };
+        LiveActionResultDto: {
+            match: components["schemas"]["LiveMatchStateDto"];
+            /** @description The message id this action has on the live streams */
+            seq: number;
+        };
+        LiveMatchStateDto: {
+            awayScore: number | null;
+            homeScore: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @description 0 before the start; 1–4 quarters, 5+ overtime */
+            period: number;
+            /** @enum {string} */
+            status: "scheduled" | "live" | "final" | "forfeit" | "postponed";
+        };
+        LiveMessageDto: {
+            awayScore: number | null;
+            homeScore: number | null;
+            /** Format: uuid */
+            matchId: string;
+            period: number;
+            seq: number;
+            /** @enum {string} */
+            status: "scheduled" | "live" | "final" | "forfeit" | "postponed";
+        };
         LoginDto: {
             /** @example organizer@sailcourt.local */
             email: string;
@@ -1555,6 +1718,7 @@ export interface components {
             forfeitedBy: string | null;
             /** @description '' is the single unnamed group */
             group: string;
+            /** @description While live: the running score */
             homeScore: number | null;
             /** Format: uuid */
             homeTeamId: string;
@@ -1564,6 +1728,10 @@ export interface components {
             id: string;
             /** @description Fields of this record that the sources do not give (illustrative values). */
             illustrative: string[];
+            /** @description Seq of the game's latest live message: pass it as lastEventId to a live stream to miss nothing */
+            liveSeq: number | null;
+            /** @description 0 before the start; 1–4 quarters, 5 and later overtime periods */
+            period: number;
             /** @description Bracket position ('R1-M1', 'third-place'); null for group games */
             playoffSlot: string | null;
             round: number | null;
@@ -1575,7 +1743,7 @@ export interface components {
              */
             startsAt: string | null;
             /** @enum {string} */
-            status: "scheduled" | "final" | "forfeit" | "postponed";
+            status: "scheduled" | "live" | "final" | "forfeit" | "postponed";
             updatedAt: string;
             /** Format: uuid */
             venueId: string | null;
@@ -1853,6 +2021,18 @@ export interface components {
             /** Format: uuid */
             venueId: string;
         };
+        ScorerLinkDto: {
+            createdAt: string;
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            label: string | null;
+            /** Format: uuid */
+            matchId: string;
+            revokedAt: string | null;
+            /** @description The bearer token: returned once, when the link is made */
+            token?: string;
+        };
         SeasonDto: {
             description: string | null;
             descriptionEn: string | null;
@@ -2064,6 +2244,23 @@ export interface components {
             /** Format: uuid */
             teamId: string;
             value: number;
+        };
+        TodayDto: {
+            /**
+             * Format: date
+             * @description The local (Asia/Shanghai) day asked for
+             */
+            date: string;
+            /** @description The events the games belong to */
+            events: components["schemas"]["TodayEventDto"][];
+            /** @description Games live now (whatever day they started) and games starting that day, in playing order */
+            matches: components["schemas"]["MatchDto"][];
+        };
+        TodayEventDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string | null;
         };
         UnplacedMatchDto: {
             /** Format: uuid */
@@ -2461,6 +2658,34 @@ export interface operations {
             };
         };
     };
+    LiveController_eventStream: {
+        parameters: {
+            query?: {
+                /** @description Replay every message after this seq first (as the Last-Event-ID header does) */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description Replay every message after this seq first, in order, exactly once */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream; each data line is a LiveMessage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["LiveMessageDto"];
+                };
+            };
+        };
+    };
     MatchesController_list: {
         parameters: {
             query?: {
@@ -2472,7 +2697,7 @@ export interface operations {
                 venueId?: string;
                 /** @description Local (Asia/Shanghai) calendar day */
                 date?: string;
-                status?: "scheduled" | "final" | "forfeit" | "postponed";
+                status?: "scheduled" | "live" | "final" | "forfeit" | "postponed";
                 group?: string;
             };
             header?: never;
@@ -2788,6 +3013,28 @@ export interface operations {
             };
         };
     };
+    MatchesController_today: {
+        parameters: {
+            query?: {
+                /** @description Local (Asia/Shanghai) calendar day; default today */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodayDto"];
+                };
+            };
+        };
+    };
     MatchesController_get: {
         parameters: {
             query?: never;
@@ -2837,6 +3084,68 @@ export interface operations {
             };
         };
     };
+    LiveController_matchStream: {
+        parameters: {
+            query?: {
+                /** @description Replay every message after this seq first (as the Last-Event-ID header does) */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description Replay every message after this seq first, in order, exactly once */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream; each data line is a LiveMessage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["LiveMessageDto"];
+                };
+            };
+        };
+    };
+    LiveController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiveActionDto"];
+            };
+        };
+        responses: {
+            /** @description A repeated clientEventId: the first answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveActionResultDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveActionResultDto"];
+                };
+            };
+        };
+    };
     MatchesController_result: {
         parameters: {
             query?: never;
@@ -2862,6 +3171,72 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MatchDto"];
                 };
+            };
+        };
+    };
+    LiveController_listLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorerLinkDto"][];
+                };
+            };
+        };
+    };
+    LiveController_createLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateScorerLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorerLinkDto"];
+                };
+            };
+        };
+    };
+    LiveController_revokeLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

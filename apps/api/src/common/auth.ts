@@ -9,7 +9,10 @@ import { ProblemException } from './problem.js';
 export type Caller = { id: string; role: UserRole; email: string };
 export type TokenClaims = { sub: string; role: UserRole; email: string };
 
-type Access = { roles: readonly UserRole[] };
+/** Scorer-link tokens are opaque (not JWTs): the prefix tells the guard to leave them to live scoring. */
+export const SCORER_TOKEN_PREFIX = 'sc_';
+
+type Access = { roles: readonly UserRole[]; scorerLink?: boolean };
 const ACCESS_KEY = 'sailcourt:access';
 
 /** Any signed-in user. */
@@ -17,10 +20,18 @@ export const SignedIn = () => SetMetadata(ACCESS_KEY, { roles: ['organizer', 'te
 /** Only these roles; others get 403, anonymous callers 401. */
 export const Roles = (...roles: UserRole[]) => SetMetadata(ACCESS_KEY, { roles } satisfies Access);
 
-type AuthedRequest = Request & { caller?: Caller };
+/** These roles, or a scorer link's token (which the handler checks against its game). */
+export const RolesOrScorerLink = (...roles: UserRole[]) => SetMetadata(ACCESS_KEY, { roles, scorerLink: true } satisfies Access);
+
+type AuthedRequest = Request & { caller?: Caller; scorerToken?: string };
 
 export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   return context.switchToHttp().getRequest<AuthedRequest>().caller;
+});
+
+/** The scorer-link token the request carries, if any. */
+export const CurrentScorerToken = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  return context.switchToHttp().getRequest<AuthedRequest>().scorerToken;
 });
 
 /**
@@ -37,9 +48,17 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const header = request.headers.authorization;
-    if (header) request.caller = await this.verify(header);
+    if (header) {
+      const token = bearerToken(header);
+      if (token.startsWith(SCORER_TOKEN_PREFIX)) request.scorerToken = token;
+      else request.caller = await this.verify(token);
+    }
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!access) return true;
+    if (request.scorerToken) {
+      if (access.scorerLink) return true;
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'A scorer link only allows live scoring of its own game.');
+    }
     if (!request.caller) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'Sign in first: send Authorization: Bearer <accessToken>.');
     if (!access.roles.includes(request.caller.role)) {
       throw new ProblemException(HttpStatus.FORBIDDEN, `This needs the role ${access.roles.join(' or ')}.`);
@@ -47,11 +66,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async verify(header: string): Promise<Caller> {
-    const [scheme, token] = header.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The Authorization header must be "Bearer <accessToken>".');
-    }
+  private async verify(token: string): Promise<Caller> {
     try {
       const claims = await this.jwt.verifyAsync<TokenClaims>(token);
       return { id: claims.sub, role: claims.role, email: claims.email };
@@ -59,4 +74,12 @@ export class AuthGuard implements CanActivate {
       throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The access token is invalid or has expired.');
     }
   }
+}
+
+function bearerToken(header: string): string {
+  const [scheme, token] = header.split(' ');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) {
+    throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The Authorization header must be "Bearer <accessToken>".');
+  }
+  return token;
 }

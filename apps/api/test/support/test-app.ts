@@ -71,3 +71,14 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Reads or writes the test app's database directly, as an operator's SQL session would. */
+export async function queryDatabase<T>(t: Pick<TestApp, 'databaseUrl'>, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: t.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

@@ -48,3 +48,19 @@ export {
   type PlayoffSide,
   type PlayoffSideSource,
 } from './playoffs.js';
+export {
+  applyLiveAction,
+  INITIAL_LIVE_STATE,
+  LIVE_ACTION_TYPES,
+  LIVE_POINTS,
+  periodLabel,
+  replayLiveActions,
+  type LiveAction,
+  type LiveActionType,
+  type LiveGameStatus,
+  type LiveOutcome,
+  type LiveRefusal,
+  type LiveRefusalCode,
+  type LiveSide,
+  type LiveState,
+} from './live-score.js';

@@ -7,13 +7,16 @@ import { notFound } from '../../common/problem.js';
 import { toShanghaiIso } from '../../common/time.js';
 import { EventsService } from '../events/events.service.js';
 import { TeamsService } from '../teams/teams.service.js';
-import { type ListMatchesQueryDto, type MatchDto, type MatchPageDto, toMatchDto } from './dto/match.dto.js';
+import { type ListMatchesQueryDto, type MatchDto, type MatchPageDto, type TodayDto, toMatchDto } from './dto/match.dto.js';
 import { type Feed, FeedCache } from './feed-cache.js';
 import { type MatchEntity, PLAYED_STATUSES } from './match.entity.js';
 import { type MatchFilter, MatchesRepository } from './matches.repository.js';
 import { addHours, DEFAULT_RULES, localDayStart } from './schedule-rules.js';
 
 export type Download = { filename: string; body: string };
+
+/** A busy Saturday (eight 3x3 courts all day) stays well under this. */
+const TODAY_LIMIT = 200;
 
 
 /** Public reads of games: the cached schedule feed, calendar feeds and the results export. */
@@ -48,6 +51,14 @@ export class MatchReadsService {
     const [rows, total] = await this.matches.list(eventId, filter);
     const items = rows.map(toMatchDto);
     return query.limit === undefined ? items : { items, total };
+  }
+
+  /** The "live now / today" strip: games being played and the day's games across every event (Beijing time). */
+  async today(date: string): Promise<TodayDto> {
+    const from = localDayStart(date);
+    const rows = await this.matches.liveOrBetween(from, addHours(from, 24), TODAY_LIMIT);
+    const events = new Map(rows.flatMap((m) => (m.event ? [[m.event.id, { id: m.event.id, name: m.event.name, nameEn: m.event.nameEn }] as const] : [])));
+    return { date, events: [...events.values()], matches: rows.map(toMatchDto) };
   }
 
   async eventCalendar(eventId: string): Promise<Download> {

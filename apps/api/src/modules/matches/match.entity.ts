@@ -1,25 +1,31 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
-import { SourcedEntity } from '../../database/columns.js';
+import { numberTransformer, SourcedEntity } from '../../database/columns.js';
 import { EventEntity } from '../events/event.entity.js';
 import { TeamEntity } from '../teams/team.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
 
-export type MatchStatus = 'scheduled' | 'final' | 'forfeit' | 'postponed';
-export const MATCH_STATUSES: readonly MatchStatus[] = ['scheduled', 'final', 'forfeit', 'postponed'];
+export type MatchStatus = 'scheduled' | 'live' | 'final' | 'forfeit' | 'postponed';
+export const MATCH_STATUSES: readonly MatchStatus[] = ['scheduled', 'live', 'final', 'forfeit', 'postponed'];
 /** Statuses whose game counts in the standings and the bracket. */
 export const PLAYED_STATUSES: readonly MatchStatus[] = ['final', 'forfeit'];
+/** Statuses of a game that has begun: it can no longer be redrawn, moved or postponed. */
+export const STARTED_STATUSES: readonly MatchStatus[] = ['live', 'final', 'forfeit'];
 
 /**
  * One basketball game. Scores are stored as played (a forfeit as 20–0, FIBA Art. 20); standings,
  * winners and the bracket are derived on read by the domain rules, never stored.
  */
 @Entity('matches')
-@Check('matches_status_valid', `status IN ('scheduled', 'final', 'forfeit', 'postponed')`)
+@Check('matches_status_valid', `status IN ('scheduled', 'live', 'final', 'forfeit', 'postponed')`)
 @Check('matches_teams_differ', `home_team_id <> away_team_id`)
 @Check('matches_scores_non_negative', `home_score >= 0 AND away_score >= 0`)
 @Check('matches_scores_paired', `(home_score IS NULL) = (away_score IS NULL)`)
-// A played game has a score and a winner; one still to play has neither.
-@Check('matches_result_matches_status', `CASE WHEN status IN ('final', 'forfeit') THEN home_score IS NOT NULL AND home_score <> away_score ELSE home_score IS NULL END`)
+// A played game has a score and a winner; one being played has a score (level or not); one still to play has neither.
+@Check(
+  'matches_result_matches_status',
+  `CASE WHEN status IN ('final', 'forfeit') THEN home_score IS NOT NULL AND home_score <> away_score WHEN status = 'live' THEN home_score IS NOT NULL ELSE home_score IS NULL END`,
+)
+@Check('matches_period_non_negative', `period >= 0`)
 @Check('matches_forfeit_names_a_side', `CASE WHEN status = 'forfeit' THEN forfeited_by IN (home_team_id, away_team_id) ELSE forfeited_by IS NULL END`)
 @Check('matches_court_needs_venue', `(venue_id IS NULL) = (court IS NULL)`)
 @Check('matches_court_positive', `court >= 1`)
@@ -94,6 +100,14 @@ export class MatchEntity extends SourcedEntity {
   /** Optimistic concurrency: every change adds one; a write naming an older version is refused. */
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** 0 before the start; 1–4 the quarters, 5 and later overtime (FIBA Art. 8). Kept by live scoring. */
+  @Column({ type: 'integer', default: 0 })
+  period: number;
+
+  /** The event-wide live `seq` of this game's latest live-log entry; null before any. */
+  @Column({ name: 'live_seq', type: 'bigint', nullable: true, transformer: numberTransformer })
+  liveSeq: number | null;
 
   /** The bracket position this game plays ('R1-M1', 'third-place'); null for group games. */
   @Column({ name: 'playoff_slot', type: 'text', nullable: true })

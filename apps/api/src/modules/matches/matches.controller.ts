@@ -10,8 +10,9 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Roles } from '../../common/auth.js';
-import { CreateMatchDto, ListMatchesQueryDto, MatchDto, MatchPageDto, MatchResultDto, UpdateMatchDto } from './dto/match.dto.js';
+import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
+import { CreateMatchDto, ListMatchesQueryDto, MatchDto, MatchPageDto, MatchResultDto, TodayDto, TodayQueryDto, UpdateMatchDto } from './dto/match.dto.js';
+import { toShanghaiIso } from '../../common/time.js';
 import { ScheduleRequestDto, ScheduleResultDto } from './dto/schedule.dto.js';
 import { sendFeed } from './feed-cache.js';
 import { MatchReadsService } from './match-reads.service.js';
@@ -72,6 +73,13 @@ export class MatchesController {
     return result;
   }
 
+  @Get('live/today')
+  @ApiOperation({ summary: 'Live now and today: games being played and the day’s games across all events (Beijing time)' })
+  @ApiOkResponse({ type: TodayDto })
+  today(@Query() query: TodayQueryDto): Promise<TodayDto> {
+    return this.reads.today(query.date ?? toShanghaiIso(new Date()).slice(0, 10));
+  }
+
   @Get('matches/:id')
   @ApiOperation({ summary: 'One game; its ETag is its version, for If-Match on changes' })
   @ApiOkResponse({ type: MatchDto })
@@ -109,8 +117,14 @@ export class MatchesController {
       'A playoff result advances the winner: the next game is created once both its teams are known.',
   })
   @ApiOkResponse({ type: MatchDto })
-  async result(@Param('id') id: string, @Body() body: MatchResultDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response): Promise<MatchDto> {
-    const match = await this.matches.enterResult(id, body, ifMatch);
+  async result(
+    @Param('id') id: string,
+    @Body() body: MatchResultDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MatchDto> {
+    const match = await this.matches.enterResult(id, body, ifMatch, `user:${caller.id}`);
     res.setHeader('ETag', `"${match.version}"`);
     return match;
   }

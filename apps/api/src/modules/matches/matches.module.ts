@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
+import { LiveLogModule } from '../live/live-log.module.js';
 import { RegistrationsModule } from '../registrations/registrations.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { CompetitionController } from './competition.controller.js';
@@ -13,9 +14,9 @@ import { ScheduleService } from './schedule.service.js';
 import { StandingsService } from './standings.service.js';
 
 @Module({
-  imports: [EventsModule, TeamsModule, RegistrationsModule],
+  imports: [EventsModule, TeamsModule, RegistrationsModule, LiveLogModule],
   controllers: [MatchesController, CompetitionController],
   providers: [MatchesRepository, MatchesService, MatchReadsService, ScheduleService, ScheduleGuard, StandingsService, PlayoffsService],
-  exports: [StandingsService],
+  exports: [StandingsService, MatchesService],
 })
 export class MatchesModule {}

@@ -103,6 +103,15 @@ export class MatchesRepository {
     return qb.getManyAndCount();
   }
 
+  /** Games being played now, wherever they started, and games that start within [from, to); with their event. */
+  liveOrBetween(from: Date, to: Date, limit: number): Promise<MatchEntity[]> {
+    return this.listQuery(this.dataSource.getRepository(MatchEntity).createQueryBuilder('m'), {})
+      .leftJoinAndSelect('m.event', 'event')
+      .andWhere(new Brackets((w) => w.where(`m.status = 'live'`).orWhere('m.startsAt >= :from AND m.startsAt < :to', { from, to })))
+      .take(limit)
+      .getMany();
+  }
+
   forTeam(teamId: string): Promise<MatchEntity[]> {
     return this.listQuery(this.dataSource.getRepository(MatchEntity).createQueryBuilder('m'), { teamId }).leftJoinAndSelect('m.event', 'event').getMany();
   }

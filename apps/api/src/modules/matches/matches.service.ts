@@ -7,7 +7,9 @@ import { EventsService } from '../events/events.service.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import type { VenueEntity } from '../venues/venue.entity.js';
 import { type CreateMatchDto, type MatchDto, type MatchResultDto, toMatchDto, type UpdateMatchDto } from './dto/match.dto.js';
-import type { MatchEntity } from './match.entity.js';
+import type { LiveActionEntity } from '../live/live-action.entity.js';
+import { LiveLogRepository, type NewLiveEntry } from '../live/live-log.repository.js';
+import { type MatchEntity, type MatchStatus, STARTED_STATUSES } from './match.entity.js';
 import { MatchesRepository } from './matches.repository.js';
 import { PlayoffsService } from './playoffs.service.js';
 import { ScheduleGuard } from './schedule-guard.js';
@@ -40,6 +42,7 @@ export class MatchesService {
     private readonly registrations: RegistrationsService,
     private readonly guard: ScheduleGuard,
     private readonly playoffs: PlayoffsService,
+    private readonly liveLog: LiveLogRepository,
   ) {}
 
   async get(id: string): Promise<MatchDto> {
@@ -98,8 +101,8 @@ export class MatchesService {
       const startsAt = input.startsAt === undefined ? match.startsAt : new Date(input.startsAt);
       const venue = newPlace ? newPlace.venue : match.venueId ? await this.matches.findVenue(match.venueId, manager) : null;
       const status = input.status ?? match.status;
-      if (input.status !== undefined && (match.status === 'final' || match.status === 'forfeit')) {
-        throw conflict(`The game has a result (${match.status}); its status cannot change to ${input.status}.`, [{ field: 'status', message: 'game already played' }]);
+      if (input.status !== undefined && STARTED_STATUSES.includes(match.status)) {
+        throw conflict(`The game is ${match.status}; its status cannot change to ${input.status}.`, [{ field: 'status', message: 'game already started' }]);
       }
       if (input.court !== undefined && !venue) throw unprocessable('A court needs a venue.', [{ field: 'court', message: 'needs a venue' }]);
       if (input.court !== undefined && venue && input.court > venue.courts) throw courtOutOfRange(venue, input.court);
@@ -129,22 +132,55 @@ export class MatchesService {
     return this.get(id);
   }
 
-  async enterResult(id: string, input: MatchResultDto, ifMatch: string | undefined): Promise<MatchDto> {
+  async enterResult(id: string, input: MatchResultDto, ifMatch: string | undefined, actor: string): Promise<MatchDto> {
     assertResultShape(input);
     const expected = input.version ?? versionFromIfMatch(ifMatch);
-    const current = await this.require(id);
     await this.matches.transaction(async (manager) => {
-      await this.matches.lockEvent(manager, current.eventId);
-      const match = await this.lockCurrent(manager, id, expected);
-      if (match.status === 'postponed') throw conflict('The game is postponed: reschedule it before entering a result.', [{ field: 'status', message: 'is postponed' }]);
-      const result = resultOf(match, input);
-      await this.matches.updateMatch(manager, match.id, { ...result, ...entered(match, RESULT_FIELDS), version: match.version + 1 });
-      if (match.playoffSlot !== null) {
-        const event = await this.events.require(match.eventId);
-        await this.playoffs.advance(manager, event);
-      }
+      const match = await this.lockForWrite(manager, id, expected);
+      await this.recordResult(manager, match, input, { type: 'result', clientEventId: null, actor });
     });
     return this.get(id);
+  }
+
+  /**
+   * Locks a game for a write: its event first (as every write to an event's games does), then the
+   * game itself, refusing a stale expected version.
+   */
+  async lockForWrite(manager: EntityManager, id: string, expected?: number): Promise<MatchEntity> {
+    const current = await this.require(id, manager);
+    await this.matches.lockEvent(manager, current.eventId);
+    return this.lockCurrent(manager, id, expected);
+  }
+
+  /**
+   * Under lockForWrite: stores a result, appends it to the game's live log (so live streams carry
+   * it, whether a scorer's `final` or a form's result) and advances the bracket.
+   */
+  async recordResult(manager: EntityManager, match: MatchEntity, input: MatchResultDto, log: Pick<NewLiveEntry, 'type' | 'clientEventId' | 'actor'>): Promise<LiveActionEntity> {
+    if (match.status === 'postponed') throw conflict('The game is postponed: reschedule it before entering a result.', [{ field: 'status', message: 'is postponed' }]);
+    const result = resultOf(match, input);
+    const entry = await this.liveLog.append(manager, { ...noLiveScore, ...log, eventId: match.eventId, matchId: match.id, status: result.status, period: match.period, homeScore: result.homeScore, awayScore: result.awayScore });
+    await this.matches.updateMatch(manager, match.id, { ...result, ...entered(match, RESULT_FIELDS), liveSeq: entry.seq, version: match.version + 1 });
+    if (match.playoffSlot !== null) {
+      const event = await this.events.require(match.eventId);
+      await this.playoffs.advance(manager, event);
+    }
+    return entry;
+  }
+
+  /** Under lockForWrite: a live action's new state of the game, logged first. */
+  async recordLiveState(manager: EntityManager, match: MatchEntity, entry: Omit<NewLiveEntry, 'eventId' | 'matchId'>): Promise<LiveActionEntity> {
+    const logged = await this.liveLog.append(manager, { ...entry, eventId: match.eventId, matchId: match.id });
+    await this.matches.updateMatch(manager, match.id, {
+      status: entry.status as MatchStatus,
+      period: entry.period,
+      homeScore: entry.homeScore,
+      awayScore: entry.awayScore,
+      ...entered(match, entry.status === 'live' ? ['status', 'homeScore', 'awayScore'] : []),
+      liveSeq: logged.seq,
+      version: match.version + 1,
+    });
+    return logged;
   }
 
   private async lockCurrent(manager: EntityManager, id: string, expected: number | undefined): Promise<MatchEntity> {
@@ -190,6 +226,9 @@ export class MatchesService {
   }
 }
 
+/** The live-log fields that only a scorer's goal or undo fills. */
+const noLiveScore = { team: null, points: null, targetClientEventId: null } as const;
+
 const courtOf = (input: { court?: number | undefined }): { court?: number } => (input.court === undefined ? {} : { court: input.court });
 
 const courtOutOfRange = (venue: VenueEntity, court: number) =>
@@ -209,7 +248,9 @@ function assertResultShape(input: MatchResultDto): void {
 }
 
 /** The stored result; a level score and a forfeit by a team not in the game are rule violations (422). */
-function resultOf(match: MatchEntity, input: MatchResultDto): DeepPartial<MatchEntity> {
+type StoredResult = Pick<MatchEntity, 'status' | 'forfeitedBy' | 'homeScore' | 'awayScore'>;
+
+function resultOf(match: MatchEntity, input: MatchResultDto): StoredResult {
   if (input.forfeitedBy !== undefined) {
     if (input.forfeitedBy !== match.homeTeamId && input.forfeitedBy !== match.awayTeamId) {
       throw unprocessable('Only a team playing the game can forfeit it.', [{ field: 'forfeitedBy', message: 'is neither the home nor the away team' }]);

@@ -14,7 +14,7 @@ import { toShanghaiIso } from '../../common/time.js';
 import type { EventEntity } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import type { BracketDto, BracketMatchDto, BracketSideDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
-import { type MatchEntity, PLAYED_STATUSES } from './match.entity.js';
+import { type MatchEntity, PLAYED_STATUSES, STARTED_STATUSES } from './match.entity.js';
 import { MatchesRepository, type TeamName } from './matches.repository.js';
 import { addHours, DEFAULT_DAILY_SLOTS, DEFAULT_RULES, localDay, localDayStart, ruleProblem, type ScheduleRefSource, toScheduleRef } from './schedule-rules.js';
 import { StandingsService } from './standings.service.js';
@@ -39,8 +39,8 @@ export class PlayoffsService {
       await this.matches.lockEvent(manager, event.id);
       if (await this.matches.findBracket(event.id, manager)) {
         if (!input.replace) throw conflict('The event already has a playoff bracket; send replace: true to draw it again.', [{ field: 'replace', message: 'is needed' }]);
-        if ((await this.matches.playoffMatches(manager, event.id)).some(played)) {
-          throw conflict('A playoff game already has a result; the bracket can no longer be drawn again.');
+        if ((await this.matches.playoffMatches(manager, event.id)).some((m) => STARTED_STATUSES.includes(m.status))) {
+          throw conflict('A playoff game has started or has a result; the bracket can no longer be drawn again.');
         }
         await this.matches.deleteEventMatches(manager, event.id, true);
         await this.matches.deleteBracket(manager, event.id);

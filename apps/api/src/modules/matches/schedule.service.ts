@@ -8,7 +8,7 @@ import { RegistrationsService } from '../registrations/registrations.service.js'
 import type { VenueEntity } from '../venues/venue.entity.js';
 import { type MatchDto, type MatchView, toMatchDto } from './dto/match.dto.js';
 import type { ScheduleRequestDto, ScheduleResultDto } from './dto/schedule.dto.js';
-import { type MatchEntity, PLAYED_STATUSES } from './match.entity.js';
+import { type MatchEntity, STARTED_STATUSES } from './match.entity.js';
 import { MatchesRepository } from './matches.repository.js';
 import { addHours, clashReachHours, DEFAULT_DAILY_SLOTS, DEFAULT_RULES, localDayStart, ruleProblem, toScheduleRef } from './schedule-rules.js';
 
@@ -55,7 +55,7 @@ export class ScheduleService {
       if (existing.length > 0 && !input.replace) {
         throw conflict(`The event already has ${existing.length} game(s); send replace: true to generate the schedule again.`, [{ field: 'replace', message: 'is needed' }]);
       }
-      const playedGames = existing.filter((m) => PLAYED_STATUSES.includes(m.status)).length;
+      const playedGames = existing.filter((m) => STARTED_STATUSES.includes(m.status)).length;
       if (playedGames > 0) throw conflict(`${playedGames} game(s) of the event already have results; the schedule can no longer be replaced.`);
 
       const groups = this.draw(await this.registrations.confirmedTeamIds(event.id), input);
@@ -166,6 +166,8 @@ export class ScheduleService {
         group: g.group ?? '',
         round: g.round ?? null,
         status: 'scheduled',
+        period: 0,
+        liveSeq: null,
         homeScore: null,
         awayScore: null,
         forfeitedBy: null,

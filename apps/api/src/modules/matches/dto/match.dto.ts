@@ -155,14 +155,36 @@ export class MatchDto extends SourcedDto {
   @ApiProperty({ description: "'' is the single unnamed group" }) group: string;
   @ApiProperty({ nullable: true, type: Number }) round: number | null;
   @ApiProperty({ enum: MATCH_STATUSES }) status: MatchStatus;
-  @ApiProperty({ nullable: true, type: Number }) homeScore: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'While live: the running score' }) homeScore: number | null;
   @ApiProperty({ nullable: true, type: Number }) awayScore: number | null;
+  @ApiProperty({ description: '0 before the start; 1–4 quarters, 5 and later overtime periods' }) period: number;
+  @ApiProperty({ nullable: true, type: Number, description: "Seq of the game's latest live message: pass it as lastEventId to a live stream to miss nothing" })
+  liveSeq: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) forfeitedBy: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) winnerTeamId: string | null;
   @ApiProperty({ nullable: true, type: String, description: "Bracket position ('R1-M1', 'third-place'); null for group games" })
   playoffSlot: string | null;
   @ApiProperty({ description: 'Send it back (body or If-Match) when changing the game' }) version: number;
   @ApiProperty() updatedAt: string;
+}
+
+export class TodayEventDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
+}
+
+export class TodayDto {
+  @ApiProperty({ format: 'date', description: 'The local (Asia/Shanghai) day asked for' }) date: string;
+  @ApiProperty({ type: [TodayEventDto], description: 'The events the games belong to' }) events: TodayEventDto[];
+  @ApiProperty({ type: [MatchDto], description: 'Games live now (whatever day they started) and games starting that day, in playing order' }) matches: MatchDto[];
+}
+
+export class TodayQueryDto {
+  @ApiPropertyOptional({ format: 'date', description: 'Local (Asia/Shanghai) calendar day; default today' })
+  @IsOptional()
+  @IsCalendarDate()
+  date?: string;
 }
 
 export class MatchPageDto {
@@ -198,6 +220,8 @@ export const toMatchDto = (m: MatchView): MatchDto => ({
   round: m.round,
   status: m.status,
   homeScore: m.homeScore,
+  period: m.period,
+  liveSeq: m.liveSeq,
   awayScore: m.awayScore,
   forfeitedBy: m.forfeitedBy,
   winnerTeamId: m.status === 'final' || m.status === 'forfeit' ? winnerOf(m) : null,

@@ -1,0 +1,135 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { type Caller, CurrentCaller, CurrentScorerToken, Roles, RolesOrScorerLink } from '../../common/auth.js';
+import { badRequest } from '../../common/problem.js';
+import { EventsService } from '../events/events.service.js';
+import { MatchesService } from '../matches/matches.service.js';
+import { CreateScorerLinkDto, LiveActionDto, LiveActionResultDto, LiveMessageDto, LiveStreamQueryDto, ScorerLinkDto } from './dto/live.dto.js';
+import { LiveScoringService } from './live-scoring.service.js';
+import { LiveStreamsService, type StreamRequest } from './live-streams.service.js';
+import { ScorerLinksService } from './scorer-links.service.js';
+
+const LAST_EVENT_ID = { name: 'Last-Event-ID', required: false, description: 'Replay every message after this seq first, in order, exactly once' };
+const STREAM_DESCRIPTION =
+  'Server-Sent Events. Each message: `id: <seq>` (increasing), `event: score` or `status`, `data:` a LiveMessage. ' +
+  'A comment line at least every 15 s keeps idle connections open. Reconnecting with Last-Event-ID (or ?lastEventId=) replays what was missed.';
+
+@ApiTags('live')
+@Controller()
+export class LiveController {
+  constructor(
+    private readonly scoring: LiveScoringService,
+    private readonly streams: LiveStreamsService,
+    private readonly links: ScorerLinksService,
+    private readonly events: EventsService,
+    private readonly matches: MatchesService,
+  ) {}
+
+  @Post('matches/:id/live')
+  @RolesOrScorerLink('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Score a game live (organizers, or the bearer of a scorer link for this game)',
+    description:
+      'start → live; score {team, points}; period-end; undo {targetClientEventId}; final (records the result as PUT /matches/:id/result does; level is 422). ' +
+      'A scoring action on a game that is not live is 409. The same clientEventId again applies nothing and answers 200 with the first answer.',
+  })
+  @ApiCreatedResponse({ type: LiveActionResultDto })
+  @ApiOkResponse({ type: LiveActionResultDto, description: 'A repeated clientEventId: the first answer' })
+  async live(
+    @Param('id') id: string,
+    @Body() body: LiveActionDto,
+    @CurrentCaller() caller: Caller | undefined,
+    @CurrentScorerToken() scorerToken: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LiveActionResultDto> {
+    const { created, answer } = await this.scoring.record(id, body, { caller, scorerToken });
+    res.status(created ? 201 : 200);
+    return answer;
+  }
+
+  @Post('matches/:id/scorer-links')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Make a scorer link for one game (organizers)', description: 'The token allows live scoring of this game only, until it expires or is revoked. It is shown once.' })
+  @ApiCreatedResponse({ type: ScorerLinkDto })
+  createLink(@Param('id') id: string, @Body() body: CreateScorerLinkDto, @CurrentCaller() caller: Caller): Promise<ScorerLinkDto> {
+    return this.links.create(id, body, caller);
+  }
+
+  @Get('matches/:id/scorer-links')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'A game’s scorer links, without their tokens (organizers)' })
+  @ApiOkResponse({ type: [ScorerLinkDto] })
+  listLinks(@Param('id') id: string): Promise<ScorerLinkDto[]> {
+    return this.links.list(id);
+  }
+
+  @Delete('matches/:id/scorer-links/:linkId')
+  @HttpCode(204)
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Revoke a scorer link (organizers)' })
+  @ApiNoContentResponse()
+  async revokeLink(@Param('id') id: string, @Param('linkId') linkId: string): Promise<void> {
+    await this.links.revoke(id, linkId);
+  }
+
+  @Get('events/:id/live')
+  @ApiOperation({ summary: 'Live stream of an event’s games', description: STREAM_DESCRIPTION })
+  @ApiHeader(LAST_EVENT_ID)
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' })
+  async eventStream(@Param('id') id: string, @Query() query: LiveStreamQueryDto, @Headers('last-event-id') header: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const event = await this.events.require(id);
+    await this.stream({ eventId: event.id, lastEventId: lastEventIdOf(header, query) }, req, res);
+  }
+
+  @Get('matches/:id/live')
+  @ApiOperation({ summary: 'Live stream of one game', description: STREAM_DESCRIPTION })
+  @ApiHeader(LAST_EVENT_ID)
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' })
+  async matchStream(@Param('id') id: string, @Query() query: LiveStreamQueryDto, @Headers('last-event-id') header: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const match = await this.matches.require(id);
+    await this.stream({ eventId: match.eventId, matchId: match.id, lastEventId: lastEventIdOf(header, query) }, req, res);
+  }
+
+  /** Headers that keep proxies from buffering or transforming the stream; public data, so any origin may read it. */
+  private async stream(request: StreamRequest, req: Request, res: Response): Promise<void> {
+    req.socket.setNoDelay(true);
+    req.socket.setTimeout(0);
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+      'Access-Control-Allow-Origin': '*',
+    });
+    res.write('retry: 2000\n\n');
+    let detach: (() => void) | null = null;
+    let closed = false;
+    req.on('close', () => {
+      closed = true;
+      detach?.();
+    });
+    const sink = { write: (chunk: string) => void res.write(chunk), backlog: () => res.writableLength, close: () => res.end() };
+    try {
+      detach = await this.streams.open(request, sink);
+    } catch {
+      res.end(); // the client reconnects with its Last-Event-ID
+      return;
+    }
+    if (closed) detach();
+  }
+}
+
+/** The header wins over the query; either must be a whole number (400 otherwise). */
+function lastEventIdOf(header: string | undefined, query: LiveStreamQueryDto): number | undefined {
+  const raw = header ?? query.lastEventId;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\d{1,15}$/.test(raw.trim())) throw badRequest('Last-Event-ID must be a message seq (a whole number).', [{ field: 'Last-Event-ID', message: 'must be a whole number' }]);
+  return Number(raw.trim());
+}
