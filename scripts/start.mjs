@@ -5,7 +5,7 @@
 // API stops PostgreSQL, so nothing is left running.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { embeddedDatabaseUrl } from '../apps/api/dist/database/embedded-postgres.js';
+import { embeddedDatabaseUrl } from '../apps/api/dist/database/embedded-url.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const apiPort = Number(process.env.API_PORT ?? '3001');

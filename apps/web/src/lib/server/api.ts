@@ -10,7 +10,12 @@ export const apiBaseUrl = (): string => env.API_URL ?? 'http://127.0.0.1:3001';
  * each visitor rather than this server (the API trusts the header only from private addresses).
  */
 export function api(event: Pick<RequestEvent, 'fetch' | 'locals' | 'getClientAddress'>): SailcourtClient {
-  return createSailcourtClient(apiBaseUrl(), event.locals.accessToken ?? undefined, {
+  return apiAs(event, event.locals.accessToken ?? undefined);
+}
+
+/** The API with another bearer than the visitor's session (a scorer link's token). */
+export function apiAs(event: Pick<RequestEvent, 'fetch' | 'getClientAddress'>, token: string | undefined): SailcourtClient {
+  return createSailcourtClient(apiBaseUrl(), token, {
     fetch: event.fetch,
     headers: { 'X-Forwarded-For': clientAddress(event) },
   });
@@ -29,4 +34,9 @@ export function required<T>(result: { data?: T; error?: unknown; response: Respo
   if (result.data !== undefined) return result.data;
   const status = result.response.status >= 400 ? result.response.status : 502;
   throw error(status, isProblem(result.error) ? result.error.detail : 'The API did not answer as expected.');
+}
+
+/** The API's words for a refused write (its problem detail), for the form to show. */
+export function problemDetail(body: unknown): string {
+  return isProblem(body) ? body.detail : 'The API did not answer as expected.';
 }

@@ -24,6 +24,8 @@ function game(startsAt: string | null, status: Match['status'] = 'scheduled', te
     status,
     homeScore: status === 'scheduled' ? null : 80,
     awayScore: status === 'scheduled' ? null : 70,
+    period: status === 'scheduled' ? 0 : 4,
+    liveSeq: null,
     forfeitedBy: null,
     winnerTeamId: null,
     playoffSlot: null,

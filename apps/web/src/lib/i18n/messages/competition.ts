@@ -70,6 +70,7 @@ export const competitionMessages = {
   'competition.match.edit': { 'zh-CN': '录入结果或改期', en: 'Enter the result or reschedule' },
   'competition.match.back': { 'zh-CN': '返回赛程', en: 'Back to the schedule' },
   'competition.status.scheduled': { 'zh-CN': '未赛', en: 'Scheduled' },
+  'competition.status.live': { 'zh-CN': '进行中', en: 'Live' },
   'competition.status.final': { 'zh-CN': '完场', en: 'Final' },
   'competition.status.forfeit': { 'zh-CN': '弃权', en: 'Forfeit' },
   'competition.status.postponed': { 'zh-CN': '延期', en: 'Postponed' },

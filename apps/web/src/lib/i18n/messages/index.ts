@@ -1,9 +1,10 @@
 import { commonMessages } from './common.js';
 import { competitionMessages } from './competition.js';
 import { impactMessages } from './impact.js';
+import { liveMessages } from './live.js';
 import { rallyMessages } from './rally.js';
 import { registrationMessages } from './registration.js';
 
 /** One table per feature, merged here; keys are namespaced (`rally.…`, `impact.…`) so they cannot collide. */
-export const messages = { ...commonMessages, ...rallyMessages, ...impactMessages, ...registrationMessages, ...competitionMessages };
+export const messages = { ...commonMessages, ...rallyMessages, ...impactMessages, ...registrationMessages, ...competitionMessages, ...liveMessages };
 export type MessageKey = keyof typeof messages;

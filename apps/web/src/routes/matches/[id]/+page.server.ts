@@ -1,12 +1,32 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { UUID } from '$lib/components/competition/schedule';
-import { api, required } from '$lib/server/api';
-import type { PageServerLoad } from './$types';
+import { api, problemDetail, required } from '$lib/server/api';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   if (!UUID.test(event.params.id)) error(404, 'Match not found.');
   const client = api(event);
   const match = await client.GET('/api/matches/{id}', { params: { path: { id: event.params.id } } }).then(required);
   const ev = await client.GET('/api/events/{id}', { params: { path: { id: match.eventId } } }).then(required);
-  return { match, event: ev };
+  const organizer = event.locals.user?.role === 'organizer';
+  const scorerLinks = organizer ? await client.GET('/api/matches/{id}/scorer-links', { params: { path: { id: match.id } } }).then(required) : [];
+  return { match, event: ev, scorerLinks };
+};
+
+/** Organizers hand out scorer links from the game's page; the token is shown once, in the answer. */
+export const actions: Actions = {
+  createLink: async (event) => {
+    const form = await event.request.formData();
+    const label = String(form.get('label') ?? '').trim();
+    const made = await api(event).POST('/api/matches/{id}/scorer-links', { params: { path: { id: event.params.id } }, body: label ? { label } : {} });
+    if (!made.data) return fail(made.response.status, { linkError: problemDetail(made.error) });
+    return { madeLink: `${event.url.origin}/matches/${event.params.id}/score?key=${encodeURIComponent(made.data.token ?? '')}` };
+  },
+  revokeLink: async (event) => {
+    const form = await event.request.formData();
+    const linkId = String(form.get('linkId') ?? '');
+    const res = await api(event).DELETE('/api/matches/{id}/scorer-links/{linkId}', { params: { path: { id: event.params.id, linkId } } });
+    if (!res.response.ok) return fail(res.response.status, { linkError: problemDetail(res.error) });
+    return { revoked: linkId };
+  },
 };

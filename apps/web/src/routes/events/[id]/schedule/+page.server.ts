@@ -1,5 +1,6 @@
 import { competitionEvent, eventMatches } from '$lib/components/competition/event.server';
 import { groupByDay, highlights, parseShow, scheduleOptions, shanghaiDate, showMatch } from '$lib/components/competition/schedule';
+import { lastSeqOf } from '$lib/live/last-seq';
 import { api } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
 
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
     options,
     filters: { teamId, venueId, show },
     total: all.length,
+    liveSeq: lastSeqOf(all),
     illustrative: all.some((m) => m.source === 'illustrative' || m.illustrative.length > 0),
   };
 };

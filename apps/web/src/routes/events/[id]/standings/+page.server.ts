@@ -1,5 +1,6 @@
 import { competitionEvent, eventMatches } from '$lib/components/competition/event.server';
 import { isPlayed } from '$lib/components/competition/schedule';
+import { lastSeqOf } from '$lib/live/last-seq';
 import { api, required } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
 
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async (event) => {
     standings,
     latest: played.slice(-LATEST).reverse(),
     played: played.length,
+    liveSeq: lastSeqOf(matches),
     illustrative: played.some((m) => m.source === 'illustrative' || m.illustrative.includes('homeScore')),
   };
 };
