@@ -7,7 +7,11 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        // SvelteKit keeps the service worker out of the app's tsconfig (it runs with the WebWorker lib, named in the file).
+        projectService: { allowDefaultProject: ['apps/web/src/service-worker.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

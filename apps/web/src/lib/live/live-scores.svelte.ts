@@ -4,7 +4,10 @@ import { getContext, setContext } from 'svelte';
 export type LivePatch = { matchId: string; seq: number; status: 'scheduled' | 'live' | 'final' | 'forfeit' | 'postponed'; period: number; homeScore: number | null; awayScore: number | null };
 
 /** The fields of a game that live messages update. */
-export type LiveFields = { id: string; status: LivePatch['status']; period: number; homeScore: number | null; awayScore: number | null; liveSeq: number | null };
+export type LiveFields = { id: string; status: LivePatch['status']; period: number; homeScore: number | null; awayScore: number | null; liveSeq: number | null; source?: string | null; illustrative?: string[] };
+
+/** A score that arrives live was entered at the table: it is no longer an illustrative value (as the API records it). */
+const ENTERED_LIVE = ['status', 'homeScore', 'awayScore'];
 
 export type StreamState = 'off' | 'connecting' | 'live' | 'retrying';
 
@@ -25,7 +28,11 @@ export class LiveScores {
   merge<T extends LiveFields>(match: T): T {
     const patch = this.patches[match.id];
     if (!patch || (match.liveSeq !== null && patch.seq <= match.liveSeq)) return match;
-    return { ...match, status: patch.status, period: patch.period, homeScore: patch.homeScore, awayScore: patch.awayScore, liveSeq: patch.seq };
+    const provenance = {
+      ...(match.illustrative ? { illustrative: match.illustrative.filter((field) => !ENTERED_LIVE.includes(field)) } : {}),
+      ...(match.source === 'illustrative' ? { source: 'organizer' } : {}),
+    };
+    return { ...match, status: patch.status, period: patch.period, homeScore: patch.homeScore, awayScore: patch.awayScore, liveSeq: patch.seq, ...provenance };
   }
 }
 

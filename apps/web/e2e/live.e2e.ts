@@ -1,0 +1,163 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { translate, type MessageKey } from '../src/lib/i18n/index.js';
+import { openBrowser, screenshot } from './support/browser.js';
+
+const LEAGUE = 'cba-summer-league-2023';
+const PHONE = { width: 390, height: 844 };
+
+type Match = { id: string; status: string; homeTeamId: string; homeScore: number | null; awayScore: number | null };
+type Row = { teamId: string; played: number };
+
+const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
+const web = (path: string) => `${inject('webUrl')}${path}`;
+
+async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(`${inject('apiUrl')}/api${path}`, init);
+  expect(res.status, `${path}: ${res.status}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+let token = '';
+let eventId = '';
+let games: Match[] = [];
+let fan: BrowserContext;
+let scorer: BrowserContext;
+beforeAll(async () => {
+  const login = await api<{ accessToken: string }>('/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' }),
+  });
+  token = login.accessToken;
+  const events = await api<{ id: string; slug: string | null }[]>('/seasons/qingdao-basketball-2023/events');
+  eventId = events.find((e) => e.slug === LEAGUE)?.id ?? '';
+  games = (await api<Match[]>(`/events/${eventId}/matches`)).filter((m) => m.status === 'scheduled');
+  expect(games.length).toBeGreaterThanOrEqual(3);
+  [fan, scorer] = await Promise.all([openBrowser(), openBrowser()]);
+});
+afterAll(async () => {
+  await Promise.all([fan?.close(), scorer?.close()]);
+});
+
+/** A scorer link for the game, as the organizer hands it out, opened on a phone. */
+async function openConsole(matchId: string): Promise<Page> {
+  const link = await api<{ token: string }>(`/matches/${matchId}/scorer-links`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}' });
+  const page = await scorer.newPage();
+  await page.setViewportSize(PHONE);
+  await page.goto(web(`/matches/${matchId}/score?key=${encodeURIComponent(link.token)}&lang=en`));
+  expect(new URL(page.url()).search).toBe(''); // the token left the address bar for an httpOnly cookie
+  await page.locator('form.console').waitFor();
+  await page.waitForFunction(() => document.querySelector('form.console')?.getAttribute('data-offline-ready') === 'true');
+  return page;
+}
+
+const tap = (page: Page, side: 'home' | 'away', points: number) => page.locator(`button[value="score:${side}:${points}"]`).click();
+const consoleScore = (page: Page) => page.locator('[data-console-score]').getAttribute('data-console-score');
+const waiting = (page: Page) => page.locator('[data-waiting]').getAttribute('data-waiting');
+const apiScore = async (matchId: string) => {
+  const m = await api<Match>(`/matches/${matchId}`);
+  return `${m.homeScore}:${m.awayScore}`;
+};
+
+describe('live game day', () => {
+  it('shows a scorer’s taps on a fan’s match and schedule pages without a reload', async () => {
+    const game = games[0]!;
+    const fanMatch = await fan.newPage();
+    await fanMatch.goto(web(`/matches/${game.id}?lang=en`));
+    await fanMatch.waitForSelector('[data-live-state="live"]');
+    const fanSchedule = await fan.newPage();
+    await fanSchedule.goto(web(`/events/${eventId}/schedule?lang=en`));
+    await fanSchedule.waitForSelector('[data-live-state="live"]');
+    // A reload would lose this mark.
+    await fanMatch.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+
+    const page = await openConsole(game.id);
+    await page.getByRole('button', { name: en('score.start') }).click();
+    await tap(page, 'home', 3);
+    await tap(page, 'away', 2);
+    await tap(page, 'home', 2);
+    await page.waitForFunction(() => document.querySelector('[data-waiting]')?.getAttribute('data-waiting') === '0');
+    expect(await consoleScore(page)).toBe('5:2');
+    await screenshot(page, 'live-scorer-console-phone');
+
+    await fanMatch.waitForFunction(() => document.querySelector('.board [data-score]')?.getAttribute('data-score') === '5:2');
+    expect(await fanMatch.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+    expect(await fanMatch.locator('[data-status="live"]').first().textContent()).toBe(en('competition.status.live'));
+    await fanSchedule.waitForFunction((id) => document.querySelector(`tr[data-match="${id}"] [data-score]`)?.getAttribute('data-score') === '5:2', game.id);
+    await screenshot(fanMatch, 'live-fan-match');
+    expect(await apiScore(game.id)).toBe('5:2');
+  });
+
+  it('keeps taps made offline through a reload and sends them exactly once when the network is back', async () => {
+    const game = games[1]!;
+    const page = await openConsole(game.id);
+    await page.getByRole('button', { name: en('score.start') }).click();
+    await tap(page, 'home', 2);
+    await page.waitForFunction(() => document.querySelector('[data-waiting]')?.getAttribute('data-waiting') === '0');
+    expect(await apiScore(game.id)).toBe('2:0');
+
+    await scorer.setOffline(true);
+    for (const [side, points] of [['home', 1], ['away', 3], ['home', 2], ['away', 1], ['home', 3]] as const) await tap(page, side, points);
+    expect(await waiting(page)).toBe('5');
+    expect(await page.getByText(en('score.waiting.other', { count: 5 })).count()).toBe(1);
+    expect(await consoleScore(page)).toBe('8:4');
+
+    await page.reload(); // still offline: the service worker serves the console, the queue comes from the device
+    await page.locator('form.console').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-waiting]')?.getAttribute('data-waiting') === '5');
+    expect(await consoleScore(page)).toBe('8:4');
+    expect(await apiScore(game.id)).toBe('2:0');
+    await screenshot(page, 'live-scorer-offline-phone');
+
+    await scorer.setOffline(false);
+    await page.waitForFunction(() => document.querySelector('[data-waiting]')?.getAttribute('data-waiting') === '0', undefined, { timeout: 20_000 });
+    expect(await apiScore(game.id)).toBe('8:4');
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-waiting]')?.getAttribute('data-waiting') === '0');
+    expect(await apiScore(game.id)).toBe('8:4'); // nothing sent twice
+  });
+
+  it('moves the standings when the scorer confirms the final', async () => {
+    const game = games[2]!;
+    const played = async () => (await api<{ groups: { rows: Row[] }[] }>(`/events/${eventId}/standings`)).groups.flatMap((g) => g.rows).find((r) => r.teamId === game.homeTeamId)?.played ?? -1;
+    const before = await played();
+    const standings = await fan.newPage();
+    await standings.goto(web(`/events/${eventId}/standings?lang=en`));
+    await standings.waitForSelector('[data-live-state="live"]');
+    const playedCell = () => standings.locator(`tr[data-team-id="${game.homeTeamId}"] td`).nth(1).textContent(); // rank, played, …
+    const cellBefore = await playedCell();
+
+    const page = await openConsole(game.id);
+    await page.getByRole('button', { name: en('score.start') }).click();
+    await tap(page, 'home', 3);
+    await page.getByRole('button', { name: en('score.final') }).click();
+    await page.getByRole('button', { name: en('score.finalYes') }).click();
+    await page.waitForFunction(() => document.querySelector('form.console')?.getAttribute('data-status') === 'final');
+    await page.waitForFunction(() => document.querySelector('[data-waiting]')?.getAttribute('data-waiting') === '0');
+    expect((await api<Match>(`/matches/${game.id}`)).status).toBe('final');
+    expect(await played()).toBe(before + 1);
+    await standings.waitForFunction(
+      ([team, old]) => document.querySelectorAll(`tr[data-team-id="${team}"] td`)[1]?.textContent !== old,
+      [game.homeTeamId, cellBefore] as const,
+      { timeout: 10_000 },
+    );
+  });
+
+  it('serves embeds without the site’s chrome, live inside another site’s iframe', async () => {
+    const game = games[0]!;
+    const host = await fan.newPage();
+    await host.setContent(`<h1>Club news</h1><iframe title="score" src="${web(`/embed/matches/${game.id}?lang=en`)}" width="360" height="240"></iframe>`);
+    const frame = host.frameLocator('iframe');
+    await frame.locator('[data-live-state="live"]').waitFor();
+    expect(await frame.locator('header').count()).toBe(0);
+    expect(await frame.locator('.board [data-score]').getAttribute('data-score')).toBe('5:2');
+    for (const path of [`/embed/events/${eventId}/schedule`, `/embed/events/${eventId}/standings`]) {
+      const page = await fan.newPage();
+      const res = await page.goto(web(path));
+      expect(res?.status(), path).toBe(200);
+      expect(await page.locator('header').count()).toBe(0);
+      await page.close();
+    }
+  });
+});
