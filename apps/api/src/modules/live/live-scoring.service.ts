@@ -38,14 +38,15 @@ export class LiveScoringService {
   ) {}
 
   async record(matchId: string, input: LiveActionDto, writer: LiveWriter): Promise<LiveAnswer> {
-    const { id } = await this.matches.require(matchId);
+    const { id, eventId } = await this.matches.require(matchId);
     const actor = writer.caller ? `user:${writer.caller.id}` : `scorer-link:${(await this.links.authorize(id, writer.scorerToken ?? '')).id}`;
     return this.dataSource.transaction(async (manager) => {
-      const match = await this.matches.lockForWrite(manager, id);
+      const match = await this.matches.lockForWrite(manager, id, undefined, eventId);
       const earlier = await this.log.findByClientEventId(manager, match.id, input.clientEventId);
       if (earlier) return { created: false, answer: answerOf(earlier) };
-      const history = (await this.log.forMatch(manager, match.id)).flatMap(toDomainAction);
       const action = fromDto(input);
+      // Only an undo looks back at earlier actions; every other rule reads the game's current state.
+      const history = action.type === 'undo' ? (await this.log.forMatch(manager, match.id)).flatMap(toDomainAction) : [];
       const outcome = applyLiveAction(liveStateOf(match), history, action, LIVE_POINTS.fiba);
       if (!outcome.ok) throw refusalProblem(outcome.refusal);
       const { state } = outcome;

@@ -144,11 +144,10 @@ export class MatchesService {
 
   /**
    * Locks a game for a write: its event first (as every write to an event's games does), then the
-   * game itself, refusing a stale expected version.
+   * game itself, refusing a stale expected version. A caller that knows the game's event passes it.
    */
-  async lockForWrite(manager: EntityManager, id: string, expected?: number): Promise<MatchEntity> {
-    const current = await this.require(id, manager);
-    await this.matches.lockEvent(manager, current.eventId);
+  async lockForWrite(manager: EntityManager, id: string, expected?: number, eventId?: string): Promise<MatchEntity> {
+    await this.matches.lockEvent(manager, eventId ?? (await this.require(id, manager)).eventId);
     return this.lockCurrent(manager, id, expected);
   }
 
