@@ -10,6 +10,7 @@ import { TeamsService } from '../teams/teams.service.js';
 import { type ListMatchesQueryDto, type MatchDto, type MatchPageDto, type TodayDto, toMatchDto } from './dto/match.dto.js';
 import { type Feed, FeedCache } from './feed-cache.js';
 import { type MatchEntity, PLAYED_STATUSES } from './match.entity.js';
+import { FeedVersions } from './feed-versions.js';
 import { type MatchFilter, MatchesRepository } from './matches.repository.js';
 import { addHours, DEFAULT_RULES, localDayStart } from './schedule-rules.js';
 
@@ -26,13 +27,14 @@ export class MatchReadsService {
 
   constructor(
     private readonly matches: MatchesRepository,
+    private readonly versions: FeedVersions,
     private readonly events: EventsService,
     private readonly teams: TeamsService,
   ) {}
 
   /** The ETag names the feed version and the query, so each filtered view revalidates on its own. */
   async listFeed(eventId: string, query: ListMatchesQueryDto): Promise<Feed> {
-    const version = isUuid(eventId) ? await this.matches.feedVersion(eventId) : null;
+    const version = isUuid(eventId) ? await this.versions.current(eventId) : null;
     if (version === null) throw notFound('event', eventId);
     const key = JSON.stringify([eventId, version, query.teamId, query.venueId, query.date, query.status, query.group, query.limit, query.offset]);
     const tag = createHash('sha256').update(key).digest('base64url').slice(0, 16);

@@ -4,6 +4,7 @@ import { LiveLogModule } from '../live/live-log.module.js';
 import { RegistrationsModule } from '../registrations/registrations.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { CompetitionController } from './competition.controller.js';
+import { FeedVersions } from './feed-versions.js';
 import { MatchReadsService } from './match-reads.service.js';
 import { MatchesController } from './matches.controller.js';
 import { MatchesRepository } from './matches.repository.js';
@@ -16,7 +17,7 @@ import { StandingsService } from './standings.service.js';
 @Module({
   imports: [EventsModule, TeamsModule, RegistrationsModule, LiveLogModule],
   controllers: [MatchesController, CompetitionController],
-  providers: [MatchesRepository, MatchesService, MatchReadsService, ScheduleService, ScheduleGuard, StandingsService, PlayoffsService],
+  providers: [MatchesRepository, FeedVersions, MatchesService, MatchReadsService, ScheduleService, ScheduleGuard, StandingsService, PlayoffsService],
   exports: [StandingsService, MatchesService],
 })
 export class MatchesModule {}

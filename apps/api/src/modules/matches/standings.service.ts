@@ -6,6 +6,7 @@ import { notFound } from '../../common/problem.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import type { StandingRowDto, StandingsDto, StandingsGroupDto, FibaTieBreakDto } from './dto/standings.dto.js';
 import { type Feed, FeedCache } from './feed-cache.js';
+import { FeedVersions } from './feed-versions.js';
 import { PLAYED_STATUSES } from './match.entity.js';
 import { type GameRow, MatchesRepository, type TeamName } from './matches.repository.js';
 
@@ -64,12 +65,13 @@ export class StandingsService {
 
   constructor(
     private readonly matches: MatchesRepository,
+    private readonly versions: FeedVersions,
     private readonly registrations: RegistrationsService,
   ) {}
 
-  /** The public feed: one indexed query decides the ETag; the body is computed once per feed version. */
+  /** The public feed: the feed version decides the ETag (no query while the listener is up); the body is computed once per version. */
   async feed(eventId: string): Promise<Feed> {
-    const version = isUuid(eventId) ? await this.matches.feedVersion(eventId) : null;
+    const version = isUuid(eventId) ? await this.versions.current(eventId) : null;
     if (version === null) throw notFound('event', eventId);
     return {
       etag: `W/"standings-${version}"`,

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { NotificationBus } from '../src/common/notify/notification-bus.js';
+import { MatchesRepository } from '../src/modules/matches/matches.repository.js';
+import { addMatch, at, createLeague } from './support/competition-fixtures.js';
+import { startReplica } from './support/live-fixtures.js';
+import { queryDatabase, startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let replica: Awaited<ReturnType<typeof startReplica>>;
+beforeAll(async () => {
+  t = await startTestApp();
+  replica = await startReplica(t);
+});
+afterAll(async () => {
+  await replica.app.close();
+  await t.close();
+});
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('cached public reads across replicas', () => {
+  it('serve a result written on one replica on the other’s next reads, without asking the database for the version each time', async () => {
+    const league = await createLeague(t, { teams: 2 });
+    const game = await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[1], startsAt: at(league, 0, '19:30') });
+    const readOnB = () => fetch(`${replica.url}/api/events/${league.eventId}/standings`).then(async (r) => ({ etag: r.headers.get('etag'), body: (await r.json()) as { groups: { rows: { played: number }[] }[] } }));
+    const versionReads = vi.spyOn(replica.app.get(MatchesRepository), 'feedVersion');
+
+    const first = await readOnB();
+    // At most the first read asks the database (the listener may already have heard the event's version).
+    const learned = versionReads.mock.calls.length;
+    expect(learned).toBeLessThanOrEqual(1);
+    await readOnB();
+    await readOnB();
+
+    await t.http.put(`/api/matches/${game.id}/result`).set(league.organizer).send({ homeScore: 70, awayScore: 60 }).expect(200);
+    const fresh = await until(readOnB, (r) => r.etag !== first.etag, 2_000);
+    expect(fresh.etag).not.toBe(first.etag);
+    expect(fresh.body.groups[0]!.rows.map((r) => r.played)).toEqual([1, 1]);
+    expect(versionReads).toHaveBeenCalledTimes(learned);
+    versionReads.mockRestore();
+  });
+
+  it('falls back to the database’s version while the listener is away, and a write made meanwhile is not missed', async () => {
+    const league = await createLeague(t, { teams: 2 });
+    const game = await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[1], startsAt: at(league, 1, '19:30') });
+    const etagOnB = () => fetch(`${replica.url}/api/events/${league.eventId}/matches`).then((r) => r.headers.get('etag'));
+    const before = await etagOnB();
+    const bus = replica.app.get(NotificationBus);
+    // Cut every listener off the database; the write below is announced to nobody.
+    await queryDatabase(t, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'sailcourt-listener' AND datname = current_database()`);
+    await until(async () => bus.listening, (listening) => !listening, 2_000);
+    await t.http.patch(`/api/matches/${game.id}`).set(league.organizer).send({ court: 2 }).expect(200);
+    const after = await until(etagOnB, (etag) => etag !== before, 5_000);
+    expect(after).not.toBe(before);
+  });
+});
