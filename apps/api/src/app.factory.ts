@@ -4,7 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { DataSource } from 'typeorm';
 import { observeRequests } from './common/observability.js';
+import { slugPaths } from './common/slug-paths.js';
 import { makeProblem, sendProblem } from './common/problem.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppModule } from './app.module.js';
@@ -22,6 +24,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(observeRequests(config.requestLog));
+  app.use(slugPaths(() => app.get(DataSource)));
   app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(bodyParserErrors);
   app.useGlobalPipes(createValidationPipe());

@@ -3,21 +3,17 @@ import type { Schemas, SailcourtClient } from '@sailcourt/api-client';
 import { required } from '$lib/server/api';
 import { type Match, UUID } from './schedule.js';
 
+const SLUG = /^[a-z0-9][a-z0-9-]{0,119}$/i;
+
 export type CompetitionEvent = Schemas['EventDto'];
 
 /**
  * The event of a competition page, by id or by slug (`/events/cba-summer-league-2023/schedule`, so the
- * navigation can link a league whose id each database draws anew). The API itself takes ids only.
+ * navigation can link a league whose id each database draws anew); the API takes either.
  */
 export async function competitionEvent(client: SailcourtClient, key: string): Promise<CompetitionEvent> {
-  if (UUID.test(key)) return client.GET('/api/events/{id}', { params: { path: { id: key } } }).then(required);
-  const seasons = await client.GET('/api/seasons').then(required);
-  for (const season of seasons) {
-    const events = await client.GET('/api/seasons/{id}/events', { params: { path: { id: season.id } } }).then(required);
-    const found = events.find((e) => e.slug === key);
-    if (found) return found;
-  }
-  error(404, 'Event not found.');
+  if (!UUID.test(key) && !SLUG.test(key)) error(404, 'Event not found.');
+  return client.GET('/api/events/{id}', { params: { path: { id: key } } }).then(required);
 }
 
 export type MatchQuery = { teamId?: string; venueId?: string };
