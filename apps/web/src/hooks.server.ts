@@ -1,6 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n';
 import { api } from '$lib/server/api';
+import { cachedPage } from '$lib/server/page-cache';
 import { clearSession, readSession } from '$lib/server/session';
 
 export const LOCALE_COOKIE = 'lang';
@@ -14,14 +15,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 
   event.locals.user = null;
   event.locals.accessToken = readSession(event.cookies) ?? null;
-  if (event.locals.accessToken) {
-    const me = await api(event).GET('/api/auth/me');
-    if (me.data) event.locals.user = me.data;
-    else {
-      event.locals.accessToken = null;
-      clearSession(event.cookies);
+  // Anonymous pages come from the page cache when the data has not changed since they were rendered.
+  return cachedPage(event, event.locals.locale, async () => {
+    if (event.locals.accessToken) {
+      const me = await api(event).GET('/api/auth/me');
+      if (me.data) event.locals.user = me.data;
+      else {
+        event.locals.accessToken = null;
+        clearSession(event.cookies);
+      }
     }
-  }
-
-  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
+    return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
+  });
 };

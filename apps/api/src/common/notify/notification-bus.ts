@@ -7,9 +7,10 @@ export const NOTIFY_CHANNEL = 'sailcourt';
 /**
  * What a committed write announces: ids and versions only, so subscribers re-read what they need.
  * - `feed`: an event's feed version moved (its games, registrations or team names changed);
- * - `live`: a game's live log grew to `s` (the event-wide sequence number).
+ * - `live`: a game's live log grew to `s` (the event-wide sequence number);
+ * - `data`: some public data changed (any table a public page shows).
  */
-export type Notification = { t: 'feed'; e: string; v: number } | { t: 'live'; e: string; m: string; s: number };
+export type Notification = { t: 'feed'; e: string; v: number } | { t: 'live'; e: string; m: string; s: number } | { t: 'data' };
 
 type Handler = (notification: Notification) => void;
 type ListenerState = 'off' | 'connecting' | 'listening';
@@ -154,6 +155,7 @@ export function parseNotification(payload: string): Notification | null {
     if (typeof value !== 'object' || value === null) return null;
     const v = value as Record<string, unknown>;
     if (v.t === 'feed' && typeof v.e === 'string' && typeof v.v === 'number') return { t: 'feed', e: v.e, v: v.v };
+    if (v.t === 'data') return { t: 'data' };
     if (v.t === 'live' && typeof v.e === 'string' && typeof v.m === 'string' && typeof v.s === 'number') return { t: 'live', e: v.e, m: v.m, s: v.s };
     return null;
   } catch {

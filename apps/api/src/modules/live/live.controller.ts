@@ -7,7 +7,8 @@ import { EventsService } from '../events/events.service.js';
 import { MatchesService } from '../matches/matches.service.js';
 import { CreateScorerLinkDto, LiveActionDto, LiveActionResultDto, LiveMessageDto, LiveStreamQueryDto, ScorerLinkDto } from './dto/live.dto.js';
 import { LiveScoringService } from './live-scoring.service.js';
-import { LiveStreamsService, type StreamRequest } from './live-streams.service.js';
+import { DataChangesService } from './data-changes.service.js';
+import { LiveStreamsService, type StreamRequest, type StreamSink } from './live-streams.service.js';
 import { ScorerLinksService } from './scorer-links.service.js';
 
 const LAST_EVENT_ID = { name: 'Last-Event-ID', required: false, description: 'Replay every message after this seq first, in order, exactly once' };
@@ -24,6 +25,7 @@ export class LiveController {
     private readonly links: ScorerLinksService,
     private readonly events: EventsService,
     private readonly matches: MatchesService,
+    private readonly dataChanges: DataChangesService,
   ) {}
 
   @Post('matches/:id/live')
@@ -97,25 +99,27 @@ export class LiveController {
     await this.stream({ eventId: match.eventId, matchId: match.id, lastEventId: lastEventIdOf(header, query) }, req, res);
   }
 
-  /** Headers that keep proxies from buffering or transforming the stream; public data, so any origin may read it. */
+  @Get('changes')
+  @ApiOperation({
+    summary: 'Stream of public-data changes, for page caches',
+    description: 'Server-Sent Events: `event: change` once on connecting and after every committed change to public data (no payload). Web servers drop their rendered pages on each.',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'text/event-stream' })
+  changes(@Req() req: Request, @Res() res: Response): void {
+    const sink = openEventStream(req, res);
+    const detach = this.dataChanges.open(sink);
+    req.on('close', detach);
+  }
+
   private async stream(request: StreamRequest, req: Request, res: Response): Promise<void> {
-    req.socket.setNoDelay(true);
-    req.socket.setTimeout(0);
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-      'Access-Control-Allow-Origin': '*',
-    });
-    res.write('retry: 2000\n\n');
+    const sink = openEventStream(req, res);
     let detach: (() => void) | null = null;
     let closed = false;
     req.on('close', () => {
       closed = true;
       detach?.();
     });
-    const sink = { write: (chunk: string) => void res.write(chunk), backlog: () => res.writableLength, close: () => res.end() };
     try {
       detach = await this.streams.open(request, sink);
     } catch {
@@ -124,6 +128,21 @@ export class LiveController {
     }
     if (closed) detach();
   }
+}
+
+/** Starts a Server-Sent Events response with the headers that keep proxies from buffering or transforming it; public data, so any origin may read it. */
+function openEventStream(req: Request, res: Response): StreamSink {
+  req.socket.setNoDelay(true);
+  req.socket.setTimeout(0);
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+    'Access-Control-Allow-Origin': '*',
+  });
+  res.write('retry: 2000\n\n');
+  return { write: (chunk: string) => void res.write(chunk), backlog: () => res.writableLength, close: () => res.end() };
 }
 
 /** The header wins over the query; either must be a whole number (400 otherwise). */

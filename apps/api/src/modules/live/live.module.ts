@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { MatchesModule } from '../matches/matches.module.js';
+import { DataChangesService } from './data-changes.service.js';
 import { LiveController } from './live.controller.js';
 import { LiveLogModule } from './live-log.module.js';
 import { LiveScoringService } from './live-scoring.service.js';
@@ -12,7 +13,7 @@ import { ScorerLinksService } from './scorer-links.service.js';
 @Module({
   imports: [EventsModule, MatchesModule, LiveLogModule],
   controllers: [LiveController],
-  providers: [LiveScoringService, LiveStreamsService, ScorerLinksService, ScorerLinksRepository],
+  providers: [DataChangesService, LiveScoringService, LiveStreamsService, ScorerLinksService, ScorerLinksRepository],
   exports: [LiveStreamsService],
 })
 export class LiveModule {}
