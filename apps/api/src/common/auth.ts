@@ -3,11 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import type { UserRole } from '../modules/users/user.entity.js';
+import { UsersRepository } from '../modules/users/users.repository.js';
 import { ProblemException } from './problem.js';
 
 /** Who is calling, as read from a verified bearer token. */
 export type Caller = { id: string; role: UserRole; email: string };
-export type TokenClaims = { sub: string; role: UserRole; email: string };
+/** `ver`: the account's token version at issue; sign-out bumps it, which revokes the token. */
+export type TokenClaims = { sub: string; role: UserRole; email: string; ver?: number };
 
 type Access = { roles: readonly UserRole[] };
 const ACCESS_KEY = 'sailcourt:access';
@@ -32,6 +34,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    private readonly users: UsersRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -52,11 +55,16 @@ export class AuthGuard implements CanActivate {
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The Authorization header must be "Bearer <accessToken>".');
     }
+    let claims: TokenClaims;
     try {
-      const claims = await this.jwt.verifyAsync<TokenClaims>(token);
-      return { id: claims.sub, role: claims.role, email: claims.email };
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The access token is invalid or has expired.');
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The access token is invalid or has expired.', undefined, 'auth.token-invalid');
     }
+    // Checked on every signed-in request (a primary-key lookup), so a sign-out holds on every replica at once.
+    if ((await this.users.tokenVersion(claims.sub)) !== (claims.ver ?? 0)) {
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The access token was revoked (signed out).', undefined, 'auth.token-revoked');
+    }
+    return { id: claims.sub, role: claims.role, email: claims.email };
   }
 }

@@ -100,7 +100,7 @@ export class CreateEventDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @IsName(60)
+  @IsName(60, { each: true })
   cities?: string[];
 }
 
