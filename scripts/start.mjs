@@ -3,6 +3,8 @@
 // DATABASE_URL is set, migrates and seeds) and then the web server. Ctrl-C or SIGTERM stops
 // both, and the API stops PostgreSQL, so nothing is left running.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -66,5 +68,15 @@ try {
 }
 // SvelteKit refuses cross-site form posts by comparing Origin with ORIGIN (adapter-node would
 // otherwise assume https). Behind a proxy or under another host name, set ORIGIN accordingly.
-start('web', 'apps/web/build/index.js', { PORT: webPort, HOST: process.env.HOST ?? '0.0.0.0', API_URL: apiUrl, ORIGIN: process.env.ORIGIN ?? `http://localhost:${webPort}` });
+// The web proves itself to the API with this secret when it forwards a visitor's address; in local
+// mode the API generated it into DATA_DIR (like the token secret), so the two share it without setup.
+const secretFile = resolve(root, process.env.DATA_DIR ?? '.data', 'web-proxy-secret');
+const webProxySecret = process.env.WEB_PROXY_SECRET ?? (existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : undefined);
+start('web', 'apps/web/build/index.js', {
+  PORT: webPort,
+  HOST: process.env.HOST ?? '0.0.0.0',
+  API_URL: apiUrl,
+  ORIGIN: process.env.ORIGIN ?? `http://localhost:${webPort}`,
+  ...(webProxySecret ? { WEB_PROXY_SECRET: webProxySecret } : {}),
+});
 console.log(`[sailcourt] web on http://localhost:${webPort}  ·  API on http://localhost:${apiPort}/api  ·  API docs on http://localhost:${apiPort}/api/docs`);

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { type INestApplication, type LogLevel } from '@nestjs/common';
+import { type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { resolveClientAddress } from './common/client-address.js';
+import { assignRequestId } from './common/request-id.js';
 import { observeRequests } from './common/observability.js';
 import { documentProblems } from './common/problem-openapi.js';
 import { makeProblem, sendProblem } from './common/problem.filter.js';
@@ -14,7 +15,7 @@ import { createValidationPipe } from './common/validation.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 
-export type CreateAppOptions = { databaseUrl: string | null; logger?: LogLevel[] | false };
+export type CreateAppOptions = { databaseUrl: string | null; logger?: LogLevel[] | LoggerService | false };
 
 /** The one place the HTTP app is assembled, shared by the server, the tests and the OpenAPI writer. */
 export async function createApp(config: AppConfig, options: CreateAppOptions): Promise<INestApplication> {
@@ -26,6 +27,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   app.disable('x-powered-by');
   // X-Forwarded-For is believed only from the configured proxies (none by default).
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
+  app.use(assignRequestId);
   app.use(resolveClientAddress(config.webProxySecret));
   app.use(securityHeaders());
   app.use(observeRequests(config.requestLog));

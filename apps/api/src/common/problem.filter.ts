@@ -1,6 +1,8 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { errorForLog, logger } from './logger.js';
+import { requestIdOf } from './request-id.js';
 import { defaultProblemCode, type FieldError, type ProblemDetails, problemTitle, problemType } from './problem.js';
 
 type PgError = { code?: string; constraint?: string; detail?: string; column?: string };
@@ -8,14 +10,12 @@ type PgError = { code?: string; constraint?: string; detail?: string; column?: s
 /** Renders every error as application/problem+json, so clients parse one shape. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ProblemFilter');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (problem.status >= 500) logger.error({ reqId: requestIdOf(request), method: request.method, url: request.path, err: errorForLog(exception) }, 'request failed');
     problem.instance = request.originalUrl;
     sendProblem(response, problem);
   }
