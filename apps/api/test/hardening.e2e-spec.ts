@@ -126,8 +126,25 @@ describe('leaks', () => {
     }
   });
 
-  it('names API fields, never columns, when the database refuses a missing value', async () => {
-    const res = await t.http.get('/api/seasons/%00');
-    expect(JSON.stringify(res.body)).not.toMatch(/_[a-z]+"/);
+  it('names API fields, never columns: null for a required setting is refused at the edge', async () => {
+    const event = await cba();
+    const mode = expectProblem(await t.http.patch(`/api/events/${event.id}`).set(bearer(organizer)).send({ registrationMode: null }), 400, 'registrationMode');
+    expect(JSON.stringify(mode)).not.toContain('registration_mode');
+    const matches = (await t.http.get(`/api/events/${event.id}/matches`).expect(200)).body as { id: string }[];
+    const group = expectProblem(await t.http.patch(`/api/matches/${matches[0]?.id}`).set(bearer(organizer)).send({ group: null }), 400, 'group');
+    expect(JSON.stringify(group)).not.toContain('group_name');
+    expectProblem(await t.http.put(`/api/matches/${matches[0]?.id}/result`).set(bearer(organizer)).send({ homeScore: null, awayScore: 70 }), 400, 'homeScore');
+  });
+});
+
+describe('request ids', () => {
+  it('keeps the web’s X-Request-Id (logged by both) and makes one when there is none', async () => {
+    const res = await t.http.get('/api/health').set('X-Request-Id', 'web-1234-abcd');
+    expect(res.headers['x-request-id']).toBe('web-1234-abcd');
+    const fresh = await t.http.get('/api/health');
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // A hostile id (too long, or with characters a log parser might trip on) is replaced, not echoed.
+    expect((await t.http.get('/api/health').set('X-Request-Id', 'x'.repeat(300))).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await t.http.get('/api/health').set('X-Request-Id', 'a"b}c{d\\e')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -49,8 +49,11 @@ function fromHttpException(exception: HttpException): ProblemDetails {
   return makeProblem(status, String(body));
 }
 
+/** Columns whose API field is not simply their camel-cased name. */
+const FIELD_OF_COLUMN: Record<string, string> = { group_name: 'group', password_hash: 'password' };
+
 /** `registration_mode` → `registrationMode`: clients know the API's field names, not the columns. */
-const apiFieldOf = (column: string): string => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const apiFieldOf = (column: string): string => FIELD_OF_COLUMN[column] ?? column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /**
  * Constraint violations are the database refusing a write that slipped past validation (a race,

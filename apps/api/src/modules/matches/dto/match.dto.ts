@@ -33,7 +33,7 @@ class MatchPlacementDto {
   court?: number;
 
   @ApiPropertyOptional({ maxLength: 40, example: 'A', description: "Standings group; '' (default) is the single unnamed group" })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(GROUP_PATTERN, { message: '$property must be at most 40 letters, digits, spaces, _ or -' })
   group?: string;
