@@ -50,6 +50,11 @@ describe('hostile text and nesting are refused at the edge', () => {
     expectProblem(await put([{ entryId: { a: 1 }, finishedAt: '2023-06-21T17:30:00+08:00' }]), 400, '0.entryId');
     const entry = (await t.http.get(`/api/rallies/${rally.id}`).expect(200)).body.entries[0] as { id: string };
     expectProblem(await put([{ entryId: entry.id, finishedAt: { at: 'noon' } }]), 400, '0.finishedAt');
+    // Scoring refusals carry the domain's kind as a code the results form words.
+    const twice = expectProblem(await put([{ entryId: entry.id, code: 'DNF' }, { entryId: entry.id, code: 'DNS' }]), 422, '1.entryId');
+    expect(twice.errors?.[0]).toMatchObject({ code: 'leg-result.duplicate-result' });
+    const bare = expectProblem(await put([{ entryId: entry.id }]), 400, '0.finishedAt');
+    expect(bare.errors?.[0]).toMatchObject({ code: 'leg-result.missing-finish' });
   });
 });
 

@@ -52,6 +52,7 @@ export const PROBLEM_CODES: readonly string[] = [
   'schedule.groups',
   'schedule.replace-needed',
   'impact.stale',
+  'leg-result.<kind>: the scoring rule a result row breaks (duplicate-result, missing-finish, finish-not-after-start, unknown-code …)',
   'server.error',
   'server.unavailable',
 ];
