@@ -12,7 +12,7 @@ import { ORGANIZER, startTestApp, type TestApp } from './support/test-app.js';
 
 /** Another offset samples other combinations (FUZZ_OFFSET=3 …). */
 const OFFSET = Number(process.env.FUZZ_OFFSET ?? 0);
-const BODY_CASES_PER_OPERATION = Number(process.env.FUZZ_CASES ?? 30);
+const BODY_CASES_PER_OPERATION = Number(process.env.FUZZ_CASES ?? 20);
 /** Tables whose rows a refused request may legitimately touch (rate-limit counters count refusals). */
 const VOLATILE_TABLES = new Set(['migrations', 'rate_limit_windows']);
 
@@ -98,13 +98,15 @@ describe('hostile input generated from the OpenAPI document', () => {
     const document = loadOpenApi();
     const sampler = new Sampler(OFFSET);
     const operations = operationsOf(document);
+    let stored = await checksum();
     for (const op of operations) {
       for (const request of casesFor(op, { document, pathIds: idsFor }, sampler, BODY_CASES_PER_OPERATION)) {
         for (const caller of ['anonymous', 'organizer'] as const) {
-          const watchWrites = request.method !== 'GET';
-          const before = watchWrites ? await checksum() : '';
+          // Reads change nothing, so the state after one write is the state before the next.
+          const before = stored;
           const res = await send(request, caller === 'organizer' ? organizerToken : undefined);
-          const changed = watchWrites && res.status >= 400 ? (await checksum()) !== before : false;
+          if (request.method !== 'GET') stored = await checksum();
+          const changed = res.status >= 400 && stored !== before;
           outcomes.push({ request, caller, ...res, changed });
           // A sign-out that went through revokes the organizer's token: take a fresh one.
           if (caller === 'organizer' && res.status === 204 && request.url.endsWith('/auth/logout')) organizerToken = await signIn();
