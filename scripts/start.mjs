@@ -4,6 +4,8 @@
 // sharing that database, and then the web server. Ctrl-C or SIGTERM stops them all, and the first
 // API stops PostgreSQL, so nothing is left running.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embeddedDatabaseUrl } from '../apps/api/dist/database/embedded-url.js';
 
@@ -78,13 +80,18 @@ try {
 }
 // SvelteKit refuses cross-site form posts by comparing Origin with ORIGIN (adapter-node would
 // otherwise assume https). Behind a proxy or under another host name, set ORIGIN accordingly.
+// The web proves itself to the API with this secret when it forwards a visitor's address; in local
+// mode the API generated it into DATA_DIR (like the token secret), so the two share it without setup.
 // Browsers open live streams on the API directly (API_PORT on the page's host, or PUBLIC_API_URL).
+const secretFile = resolve(root, process.env.DATA_DIR ?? '.data', 'web-proxy-secret');
+const webProxySecret = process.env.WEB_PROXY_SECRET ?? (existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : undefined);
 start('web', 'apps/web/build/index.js', {
   PORT: webPort,
   HOST: process.env.HOST ?? '0.0.0.0',
   API_URL: apiUrl(0),
   API_PORT: String(apiPort),
   ORIGIN: process.env.ORIGIN ?? `http://localhost:${webPort}`,
+  ...(webProxySecret ? { WEB_PROXY_SECRET: webProxySecret } : {}),
 });
 const apis = Array.from({ length: replicas }, (_, i) => apiUrl(i).replace('127.0.0.1', 'localhost')).join(', ');
 console.log(`[sailcourt] web on http://localhost:${webPort}  ·  API on ${apis} (/api)  ·  API docs on http://localhost:${apiPort}/api/docs`);

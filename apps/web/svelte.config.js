@@ -8,5 +8,21 @@ export default {
     adapter: adapter({ out: 'build' }),
     // Form actions check the Origin header (CSRF); ORIGIN must be set behind a proxy.
     csrf: { trustedOrigins: [] },
+    // SvelteKit adds a nonce for its own inline script to every server-rendered page. frame-ancestors
+    // depends on the path (only /embed/… may be framed), so hooks.server.ts appends it.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+      },
+    },
   },
 };

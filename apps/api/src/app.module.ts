@@ -1,11 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { AuthGuard } from './common/auth.js';
 import { NotifyModule } from './common/notify/notify.module.js';
 import { ProblemFilter } from './common/problem.filter.js';
-import { RateLimitGuard } from './common/rate-limit.js';
+import { RateLimitGuard, RateLimitStore } from './common/rate-limit.js';
 import type { AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -51,8 +52,9 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         {
           provide: APP_GUARD,
-          inject: [Reflector],
-          useFactory: (reflector: Reflector) => new RateLimitGuard(reflector, { 'sign-in': config.loginRateLimit, 'sign-up': config.signupRateLimit, write: config.writeRateLimit }),
+          inject: [Reflector, getDataSourceToken()],
+          useFactory: (reflector: Reflector, dataSource: DataSource) =>
+            new RateLimitGuard(reflector, { 'sign-in': config.loginRateLimit, 'sign-up': config.signupRateLimit, write: config.writeRateLimit }, new RateLimitStore(dataSource)),
         },
       ],
       exports: [APP_CONFIG],

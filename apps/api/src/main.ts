@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { createApp } from './app.factory.js';
+import { errorForLog, logger, PinoNestLogger } from './common/logger.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { prepareDatabase } from './database/bootstrap.js';
-import { type EmbeddedDatabase, ensureDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
+import { type EmbeddedDatabase, EmbeddedPostgresError, ensureDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres(join(config.dataDir, 'postgres'), config.embeddedPgPort);
     await ensureDatabase(embedded.url('postgres'), 'sailcourt');
     databaseUrl = embedded.url('sailcourt');
-    console.log(`[sailcourt] embedded PostgreSQL on port ${config.embeddedPgPort}, data in ${config.dataDir}`);
+    logger.info(`embedded PostgreSQL on port ${config.embeddedPgPort}, data in ${config.dataDir}`);
   }
   const stopEmbedded = async () => {
     await embedded?.stop().catch(() => undefined);
@@ -20,18 +21,18 @@ async function main(): Promise<void> {
   };
   try {
     const report = await prepareDatabase(databaseUrl, { seed: config.seedOnStart, organizer: config.organizer });
-    if (report) console.log(`[sailcourt] seed: ${Object.entries(report).map(([k, v]) => `${v} ${k}`).join(', ')} added`);
-    const app = await createApp(config, { databaseUrl });
+    if (report) logger.info({ seed: report }, `seed: ${Object.entries(report).map(([k, v]) => `${v} ${k}`).join(', ')} added`);
+    const app = await createApp(config, { databaseUrl, logger: new PinoNestLogger() });
     await app.listen(config.apiPort);
-    console.log(`[sailcourt] API on http://localhost:${config.apiPort}/api (docs: /api/docs)`);
+    logger.info(`API on http://localhost:${config.apiPort}/api (docs: /api/docs)`);
     if (config.organizer.isLocalDefault) {
-      console.log(`[sailcourt] local organizer: ${config.organizer.email} / ${config.organizer.password} (set ORGANIZER_EMAIL/ORGANIZER_PASSWORD to change)`);
+      logger.info(`local organizer: ${config.organizer.email} / ${config.organizer.password} (set ORGANIZER_EMAIL/ORGANIZER_PASSWORD to change)`);
     }
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      console.log(`[sailcourt] ${signal}: stopping API${embedded ? ' and embedded PostgreSQL' : ''}`);
+      logger.info(`${signal}: stopping API${embedded ? ' and embedded PostgreSQL' : ''}`);
       await app.close().catch(() => undefined);
       await stopEmbedded();
       process.exit(0);
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError) console.error(error.message);
+  else logger.fatal({ err: errorForLog(error) }, 'start-up failed');
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from './support/problem.js';
-import { bearer, ORGANIZER, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, ORGANIZER, startTestApp, TEST_WEB_PROXY_SECRET, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -105,7 +105,7 @@ describe('auth', () => {
     try {
       const login = (body: object, address?: string) => {
         const req = limited.http.post('/api/auth/login');
-        return (address ? req.set('X-Forwarded-For', address) : req).send(body);
+        return (address ? req.set({ 'X-Forwarded-For': address, 'X-Sailcourt-Web-Secret': TEST_WEB_PROXY_SECRET }) : req).send(body);
       };
       // Successful sign-ins never use up the budget.
       for (let i = 0; i < 5; i += 1) expect((await login(ORGANIZER)).status).toBe(200);
@@ -115,7 +115,7 @@ describe('auth', () => {
       const limitedOnce = await login(ORGANIZER);
       expectProblem(limitedOnce, 429);
       expect(Number(limitedOnce.headers['retry-after'])).toBeGreaterThan(0);
-      // Another account from the same client, and each visitor of the web (which forwards their address), have budgets of their own.
+      // Another account from the same client, and each visitor of the web (which proves itself and forwards their address), have budgets of their own.
       expect((await login({ email: 'someone@example.com', password: 'wrong' })).status).toBe(401);
       expect((await login({ ...ORGANIZER, password: 'wrong' }, '203.0.113.9')).status).toBe(401);
 

@@ -333,6 +333,19 @@ describe('concurrent writes', () => {
     expect(sends.map((r) => r.status).sort()).toEqual([200, 409]);
     expect((await t.http.get(`/api/matches/${game.id}`).expect(200)).body.version).toBe(2);
   });
+
+  it('answers each of several concurrent unversioned results with the row that request wrote', async () => {
+    const league = await createLeague(t, { teams: 2 });
+    const game = await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[1], startsAt: at(league, 0, '17:00') });
+    const scores = Array.from({ length: 8 }, (_, i) => [60 + i, 50 + i] as const);
+    const sends = await Promise.all(scores.map(([homeScore, awayScore]) => t.http.put(`/api/matches/${game.id}/result`).set(league.organizer).send({ homeScore, awayScore })));
+    sends.forEach((res, i) => {
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      // Each answer shows what that request stored, at the version its write produced.
+      expect([res.body.homeScore, res.body.awayScore]).toEqual(scores[i]);
+    });
+    expect(sends.map((r) => r.body.version as number).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+  });
 });
 
 describe('GET /events/:id/matches', () => {

@@ -162,7 +162,8 @@ describe('rules that bind team managers', () => {
     const m = await newManager(t);
     const tooFew = await register(t, m.token, event.id, { teamId: m.teamId, roster: [...players(2), { name: '教练', role: 'coach' }] });
     expect(tooFew.status).toBe(422);
-    expect(tooFew.body.errors).toEqual([{ field: 'roster', message: 'needs 3–4 players, has 2' }]);
+    expect(tooFew.body.errors).toEqual([{ field: 'roster', message: 'needs 3–4 players, has 2', code: 'registration.roster-size', params: { min: 3, max: 4, count: 2 } }]);
+    expect(tooFew.body.code).toBe('registration.roster-size');
     expect((await register(t, m.token, event.id, { teamId: m.teamId, roster: players(5) })).status).toBe(422);
     const ok = await register(t, m.token, event.id, { teamId: m.teamId, roster: [...players(4), { name: '教练', role: 'coach' }] });
     expect(ok.status).toBe(201);

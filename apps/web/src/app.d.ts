@@ -7,6 +7,8 @@ declare global {
       /** The signed-in account, read from the httpOnly session cookie on the server only. */
       user: { id: string; email: string; role: 'organizer' | 'team_manager'; displayName: string } | null;
       accessToken: string | null;
+      /** Sent to the API as X-Request-Id, so one visit can be followed through both logs. */
+      requestId: string;
     }
     interface PageData {
       locale: Locale;

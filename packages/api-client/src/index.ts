@@ -5,8 +5,9 @@ export type { components, paths } from './schema.js';
 export type Schemas = components['schemas'];
 export type SailcourtClient = Client<paths>;
 
-/** Problem details (RFC 9457) as every API error arrives. */
-export type Problem = { type: string; title: string; status: number; detail: string; errors?: { field: string; message: string }[] };
+/** Problem details (RFC 9457) as every API error arrives; `code` (and each field error's) is what clients switch on. */
+export type Problem = components['schemas']['ProblemDto'];
+export type ProblemFieldError = components['schemas']['FieldErrorDto'];
 
 /**
  * A typed client for the Sailcourt API. `baseUrl` is the server root (e.g. http://localhost:3001);

@@ -3,11 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import type { UserRole } from '../modules/users/user.entity.js';
+import { UsersRepository } from '../modules/users/users.repository.js';
 import { ProblemException } from './problem.js';
 
 /** Who is calling, as read from a verified bearer token. */
 export type Caller = { id: string; role: UserRole; email: string };
-export type TokenClaims = { sub: string; role: UserRole; email: string };
+/** `ver`: the account's token version at issue; sign-out bumps it, which revokes the token. */
+export type TokenClaims = { sub: string; role: UserRole; email: string; ver?: number };
 
 /** Scorer-link tokens are opaque (not JWTs): the prefix tells the guard to leave them to live scoring. */
 export const SCORER_TOKEN_PREFIX = 'sc_';
@@ -43,6 +45,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    private readonly users: UsersRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -57,7 +60,7 @@ export class AuthGuard implements CanActivate {
     if (!access) return true;
     if (request.scorerToken) {
       if (access.scorerLink) return true;
-      throw new ProblemException(HttpStatus.FORBIDDEN, 'A scorer link only allows live scoring of its own game.');
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'A scorer link only allows live scoring of its own game.', undefined, 'scorer-link.scope');
     }
     if (!request.caller) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'Sign in first: send Authorization: Bearer <accessToken>.');
     if (!access.roles.includes(request.caller.role)) {
@@ -67,12 +70,17 @@ export class AuthGuard implements CanActivate {
   }
 
   private async verify(token: string): Promise<Caller> {
+    let claims: TokenClaims;
     try {
-      const claims = await this.jwt.verifyAsync<TokenClaims>(token);
-      return { id: claims.sub, role: claims.role, email: claims.email };
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The access token is invalid or has expired.');
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The access token is invalid or has expired.', undefined, 'auth.token-invalid');
     }
+    // Checked on every signed-in request (a primary-key lookup), so a sign-out holds on every replica at once.
+    if ((await this.users.tokenVersion(claims.sub)) !== (claims.ver ?? 0)) {
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The access token was revoked (signed out).', undefined, 'auth.token-revoked');
+    }
+    return { id: claims.sub, role: claims.role, email: claims.email };
   }
 }
 

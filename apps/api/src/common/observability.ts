@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { logger } from './logger.js';
+import { requestIdOf } from './request-id.js';
 
 /** One registry per process: every app instance in it (tests start several) reports into the same counters. */
 export const metricsRegistry = new Registry();
@@ -33,11 +35,8 @@ export function observeRequests(logRequests: boolean) {
       const route = routePath ? `${req.baseUrl}${routePath}` : 'unmatched';
       requests.inc({ method: req.method, route, status: String(res.statusCode) });
       duration.observe({ method: req.method, route }, seconds);
-      if (logRequests) {
-        process.stdout.write(
-          `${JSON.stringify({ time: new Date().toISOString(), method: req.method, path: req.originalUrl, route, status: res.statusCode, ms: Math.round(seconds * 1000) })}\n`,
-        );
-      }
+      // The path without its query string, which may carry personal data.
+      if (logRequests) logger.info({ reqId: requestIdOf(req), method: req.method, path: req.path, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
     });
     next();
   };

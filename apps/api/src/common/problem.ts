@@ -1,13 +1,21 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
-/** One bad field in a request: a dotted path such as `roster.2.number`, and what is wrong with it. */
-export type FieldError = { field: string; message: string };
+/** Structured details of a problem or a field error (a limit, the clashing match's id …), for clients to word. */
+export type ProblemParams = Record<string, string | number>;
+
+/**
+ * One bad field in a request: a dotted path such as `roster.2.number`, what is wrong with it in
+ * English, and a stable `code` (plus `params`) that clients map to their own words.
+ */
+export type FieldError = { field: string; message: string; code?: string; params?: ProblemParams };
 
 /** RFC 9457 problem details, as every error leaves the API. */
 export type ProblemDetails = {
   type: string;
   title: string;
   status: number;
+  /** Stable and machine-readable (`match.clash`, `validation.invalid` …); clients switch on it, never on `detail`. */
+  code: string;
   detail: string;
   instance?: string;
   errors?: FieldError[];
@@ -36,16 +44,36 @@ export function problemType(status: number): string {
   return `https://sailcourt.dev/problems/${problemTitle(status).toLowerCase().replaceAll(' ', '-')}`;
 }
 
+/** The code of a problem nobody gave a more precise one, by status. */
+const DEFAULT_CODES: Record<number, string> = {
+  400: 'validation.invalid',
+  401: 'auth.unauthorized',
+  403: 'auth.forbidden',
+  404: 'resource.not-found',
+  405: 'request.method-not-allowed',
+  409: 'resource.conflict',
+  413: 'request.too-large',
+  415: 'request.unsupported-media-type',
+  422: 'rule.violated',
+  429: 'rate-limit.exceeded',
+  500: 'server.error',
+  503: 'server.unavailable',
+};
+
+export function defaultProblemCode(status: number): string {
+  return DEFAULT_CODES[status] ?? (status >= 500 ? 'server.error' : 'request.invalid');
+}
+
 /** Thrown by services for a domain answer; the filter renders it as problem+json. */
 export class ProblemException extends HttpException {
-  constructor(status: HttpStatus, detail: string, errors?: FieldError[]) {
-    super({ detail, errors }, status);
+  constructor(status: HttpStatus, detail: string, errors?: FieldError[], code?: string) {
+    super({ detail, errors, code: code ?? defaultProblemCode(status) }, status);
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldError[]) => new ProblemException(HttpStatus.BAD_REQUEST, detail, errors);
-export const notFound = (what: string, id: string) => new ProblemException(HttpStatus.NOT_FOUND, `No ${what} with id '${id}'.`);
-export const conflict = (detail: string, errors?: FieldError[]) => new ProblemException(HttpStatus.CONFLICT, detail, errors);
-export const unprocessable = (detail: string, errors?: FieldError[]) =>
-  new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, detail, errors);
-export const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, detail);
+export const badRequest = (detail: string, errors?: FieldError[], code?: string) => new ProblemException(HttpStatus.BAD_REQUEST, detail, errors, code);
+export const notFound = (what: string, id: string) => new ProblemException(HttpStatus.NOT_FOUND, `No ${what} with id '${id}'.`, undefined, 'resource.not-found');
+export const conflict = (detail: string, errors?: FieldError[], code?: string) => new ProblemException(HttpStatus.CONFLICT, detail, errors, code);
+export const unprocessable = (detail: string, errors?: FieldError[], code?: string) =>
+  new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, detail, errors, code);
+export const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, detail, undefined, 'auth.forbidden');

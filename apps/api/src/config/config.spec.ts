@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, LOCAL_ORGANIZER, loadConfig } from './config.js';
+import { ConfigError, LOCAL_ORGANIZER, loadConfig, localSecret } from './config.js';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'sailcourt-config-'));
 
@@ -16,6 +16,33 @@ describe('loadConfig', () => {
   it('keeps the generated token secret in DATA_DIR across restarts', () => {
     const dir = dataDir();
     expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(loadConfig({ DATA_DIR: dir }).jwtSecret);
+  });
+
+  it('shares the generated secrets through DATA_DIR: a second replica on the folder reads the first one’s', async () => {
+    const dir = dataDir();
+    // Replicas starting together: each tries an exclusive create, the losers read the winner's file.
+    const secrets = await Promise.all(Array.from({ length: 5 }, () => Promise.resolve().then(() => localSecret(dir, 'jwt-secret'))));
+    expect(new Set(secrets).size).toBe(1);
+    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(secrets[0]);
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.jwtSecret).toBe(secrets[0]);
+    expect(config.webProxySecret).toHaveLength(64);
+    expect(config.webProxySecret).not.toBe(config.jwtSecret);
+  });
+
+  it('trusts no proxy by default and validates TRUSTED_PROXIES', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).trustedProxies).toEqual([]);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8' }).trustedProxies).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8']);
+    for (const bad of ['loopback', '10.0.0.0/33', '300.1.1.1', '10.0.0.1/8/1']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: bad }), bad).toThrow(/TRUSTED_PROXIES/);
+    }
+  });
+
+  it('has no web proxy secret in production unless one is set', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/s', JWT_SECRET: 'x'.repeat(32), ORGANIZER_EMAIL: 'o@example.com', ORGANIZER_PASSWORD: 'long-enough-pass' };
+    expect(loadConfig(production).webProxySecret).toBeNull();
+    expect(loadConfig({ ...production, WEB_PROXY_SECRET: 'w'.repeat(32) }).webProxySecret).toBe('w'.repeat(32));
+    expect(() => loadConfig({ ...production, WEB_PROXY_SECRET: 'short' })).toThrow(/WEB_PROXY_SECRET/);
   });
 
   it('has no defaults in production and lists every missing setting', () => {

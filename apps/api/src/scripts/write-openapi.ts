@@ -19,7 +19,7 @@ function canonical(value: unknown): unknown {
 }
 
 export async function renderOpenApi(): Promise<string> {
-  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'openapi-document-only-secret-000000', ORGANIZER_PASSWORD: 'unused-password' });
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'openapi-document-only-secret-000000', ORGANIZER_PASSWORD: 'unused-password', WEB_PROXY_SECRET: 'openapi-document-only-web-secret-0000' });
   const app = await createApp(config, { databaseUrl: null, logger: false });
   try {
     return `${JSON.stringify(canonical(buildOpenApiDocument(app)), null, 2)}\n`;

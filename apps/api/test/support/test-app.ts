@@ -9,6 +9,8 @@ import { prepareDatabase } from '../../src/database/bootstrap.js';
 
 export const ORGANIZER = { email: 'organizer@test.local', password: 'organizer-password' };
 const TEMPLATE_DATABASE = 'sailcourt_template';
+/** What the web server would send in X-Sailcourt-Web-Secret to name its visitor's address. */
+export const TEST_WEB_PROXY_SECRET = 'test-web-proxy-secret-at-least-32-characters';
 
 export type TestApp = {
   app: INestApplication;
@@ -45,6 +47,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     LOGIN_RATE_LIMIT: '1000',
     SIGNUP_RATE_LIMIT: '10000',
     WRITE_RATE_LIMIT: '10000',
+    WEB_PROXY_SECRET: TEST_WEB_PROXY_SECRET,
     ...overrides,
   });
   await prepareDatabase(databaseUrl, { seed: config.seedOnStart, organizer: config.organizer });

@@ -257,6 +257,14 @@ export const IMPACT_GROUP_FIELDS: readonly ImpactGroupFieldSpec[] = [
 
 /** Upper bound on nights per overnight visitor. */
 export const IMPACT_MAX_NIGHTS = 60;
+/**
+ * Ceilings far above any real season (Qingdao expected 60,000 visits and 200 M yuan), there only so
+ * that a product of assumptions stays a finite number: 1e308 visitors would make the total Infinity.
+ */
+export const IMPACT_MAX_COUNT = 1e9;
+export const IMPACT_MAX_PRICE = 1e12;
+export const IMPACT_MAX_MULTIPLIER = 100;
+export const IMPACT_MAX_DAYS = 366;
 
 /** Clamp a value into the valid range of its kind (used when perturbing assumptions). */
 export function clampImpactValue(kind: ImpactFieldKind, value: number): number {
@@ -266,11 +274,13 @@ export function clampImpactValue(kind: ImpactFieldKind, value: number): number {
     case 'nights':
       return Math.min(IMPACT_MAX_NIGHTS, Math.max(0, value));
     case 'days':
-      return Math.max(1, value);
+      return Math.min(IMPACT_MAX_DAYS, Math.max(1, value));
     case 'count':
+      return Math.min(IMPACT_MAX_COUNT, Math.max(0, value));
     case 'price':
+      return Math.min(IMPACT_MAX_PRICE, Math.max(0, value));
     case 'multiplier':
-      return Math.max(0, value);
+      return Math.min(IMPACT_MAX_MULTIPLIER, Math.max(0, value));
   }
 }
 

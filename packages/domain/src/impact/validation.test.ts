@@ -57,6 +57,10 @@ describe('validateImpactAssumptions', () => {
     ['groups.participants.persons', Number.POSITIVE_INFINITY, 'groups.participants.persons'],
     ['groups.participants.companionsPerPerson', Number.NaN, 'groups.participants.companionsPerPerson'],
     ['groups.spectators.bedNightPrice', -1, 'groups.spectators.bedNightPrice'],
+    // Finite but absurd: 1e308 visitors made the estimate's total overflow to Infinity (JSON null).
+    ['groups.participants.persons', 1e308, 'groups.participants.persons'],
+    ['groups.spectators.bedNightPrice', 1e308, 'groups.spectators.bedNightPrice'],
+    ['groups.spectators.dailySpend.catering', 1e13, 'groups.spectators.dailySpend.catering'],
     ['groups.spectators.dailySpend.catering', -1, 'groups.spectators.dailySpend.catering'],
     ['groups.spectators.nights', 61, 'groups.spectators.nights'],
     ['groups.spectators.nights', -1, 'groups.spectators.nights'],

@@ -12,7 +12,11 @@ import {
   IMPACT_DAILY_SPEND_KEYS,
   IMPACT_GROUP_FIELDS,
   IMPACT_GROUP_KEYS,
+  IMPACT_MAX_COUNT,
+  IMPACT_MAX_DAYS,
+  IMPACT_MAX_MULTIPLIER,
   IMPACT_MAX_NIGHTS,
+  IMPACT_MAX_PRICE,
   type ImpactAssumptions,
   type ImpactFieldKind,
 } from './assumptions.js';
@@ -50,11 +54,11 @@ function join(path: string, key: string): string {
 
 const RULE_MESSAGE: Record<ImpactFieldKind, string> = {
   share: 'must be a fraction from 0 to 1',
-  count: 'must be a non-negative finite number',
-  price: 'must be a non-negative finite amount of yuan',
+  count: `must be a number from 0 to ${IMPACT_MAX_COUNT}`,
+  price: `must be an amount of yuan from 0 to ${IMPACT_MAX_PRICE}`,
   nights: `must be a number of nights from 0 to ${IMPACT_MAX_NIGHTS}`,
-  days: 'must be a finite number of days, at least 1',
-  multiplier: 'must be a non-negative finite multiplier',
+  days: `must be a number of days from 1 to ${IMPACT_MAX_DAYS}`,
+  multiplier: `must be a multiplier from 0 to ${IMPACT_MAX_MULTIPLIER}`,
 };
 
 function inRange(kind: ImpactFieldKind, v: number): boolean {
@@ -65,11 +69,13 @@ function inRange(kind: ImpactFieldKind, v: number): boolean {
     case 'nights':
       return v >= 0 && v <= IMPACT_MAX_NIGHTS;
     case 'days':
-      return v >= 1;
+      return v >= 1 && v <= IMPACT_MAX_DAYS;
     case 'count':
+      return v >= 0 && v <= IMPACT_MAX_COUNT;
     case 'price':
+      return v >= 0 && v <= IMPACT_MAX_PRICE;
     case 'multiplier':
-      return v >= 0;
+      return v >= 0 && v <= IMPACT_MAX_MULTIPLIER;
   }
 }
 

@@ -7,6 +7,20 @@ import { Matches1795977786504 } from './1795977786504-matches.js';
 import { MatchVenueLabel1795990000000 } from './1795990000000-match-venue-label.js';
 import { LiveScoring1796000000000 } from './1796000000000-live-scoring.js';
 import { DataChangeNotify1796000000001 } from './1796000000001-data-change-notify.js';
+import { RateLimitWindows1796200000000 } from './1796200000000-rate-limit-windows.js';
+import { UserTokenVersion1796200000001 } from './1796200000001-user-token-version.js';
 
 /** In the order they apply. */
-export const MIGRATIONS = [InitialSchema1700000000000, Registrations1795976710009, ImpactAssumptions1795976749104, RallyLegResults1795976806860, EventSport1795976877383, Matches1795977786504, MatchVenueLabel1795990000000, LiveScoring1796000000000, DataChangeNotify1796000000001];
+export const MIGRATIONS = [
+  InitialSchema1700000000000,
+  Registrations1795976710009,
+  ImpactAssumptions1795976749104,
+  RallyLegResults1795976806860,
+  EventSport1795976877383,
+  Matches1795977786504,
+  MatchVenueLabel1795990000000,
+  LiveScoring1796000000000,
+  DataChangeNotify1796000000001,
+  RateLimitWindows1796200000000,
+  UserTokenVersion1796200000001,
+];

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, SignedIn } from '../../common/auth.js';
 import { RateLimit } from '../../common/rate-limit.js';
 import { AuthService } from './auth.service.js';
@@ -23,6 +23,16 @@ export class AuthController {
   @ApiCreatedResponse({ type: SessionDto })
   signup(@Body() body: SignupDto): Promise<SessionDto> {
     return this.auth.signup(body);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Signs out: revokes every token issued to this account so far (all devices)' })
+  @ApiNoContentResponse()
+  logout(@CurrentCaller() caller: Caller): Promise<void> {
+    return this.auth.logout(caller.id);
   }
 
   @Get('me')

@@ -232,6 +232,7 @@ export class ImpactService {
 function stale(sent: number, current: number): ProblemException {
   return conflict(
     `The assumptions changed after version ${sent}; the current version is ${current}. Reload them, reapply your edit and send version ${current}.`,
-    [{ field: 'version', message: `is stale; the current version is ${current}` }],
+    [{ field: 'version', message: `is stale; the current version is ${current}`, params: { current } }],
+    'impact.stale',
   );
 }

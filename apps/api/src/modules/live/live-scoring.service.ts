@@ -72,7 +72,7 @@ export class LiveScoringService {
 
 /** The game's live state as its row holds it (kept equal to its log by every write). */
 function liveStateOf(match: MatchEntity): LiveState {
-  if (match.status === 'postponed') throw conflict('The game is postponed: reschedule it before scoring it.', [{ field: 'type', message: 'game is postponed' }]);
+  if (match.status === 'postponed') throw conflict('The game is postponed: reschedule it before scoring it.', [{ field: 'type', message: 'game is postponed' }], 'live.postponed');
   const status = match.status === 'scheduled' || match.status === 'live' ? match.status : 'final';
   return { status, period: match.period, homeScore: match.homeScore ?? 0, awayScore: match.awayScore ?? 0 };
 }
@@ -109,7 +109,8 @@ function toDomainAction(entry: LiveActionEntity): LiveAction[] {
   }
 }
 
-const refusalProblem = (refusal: LiveRefusal) => new ProblemException(REFUSAL_STATUS[refusal.code], refusal.message, [{ field: refusal.field, message: refusal.message }]);
+const refusalProblem = (refusal: LiveRefusal) =>
+  new ProblemException(REFUSAL_STATUS[refusal.code], refusal.message, [{ field: refusal.field, message: refusal.message, code: `live.${refusal.code}` }], `live.${refusal.code}`);
 
 export const answerOf = (entry: LiveActionEntity): LiveActionResultDto => ({
   seq: entry.seq,

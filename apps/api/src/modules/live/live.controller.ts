@@ -149,6 +149,6 @@ function openEventStream(req: Request, res: Response): StreamSink {
 function lastEventIdOf(header: string | undefined, query: LiveStreamQueryDto): number | undefined {
   const raw = header ?? query.lastEventId;
   if (raw === undefined || raw.trim() === '') return undefined;
-  if (!/^\d{1,15}$/.test(raw.trim())) throw badRequest('Last-Event-ID must be a message seq (a whole number).', [{ field: 'Last-Event-ID', message: 'must be a whole number' }]);
+  if (!/^\d{1,15}$/.test(raw.trim())) throw badRequest('Last-Event-ID must be a message seq (a whole number).', [{ field: 'Last-Event-ID', message: 'must be a whole number' }], 'live.last-event-id');
   return Number(raw.trim());
 }

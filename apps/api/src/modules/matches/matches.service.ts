@@ -94,7 +94,9 @@ export class MatchesService {
     if (input.startsAt !== undefined) assertWithinEvent(event, new Date(input.startsAt));
     const venueChanged = input.venueId !== undefined || input.venue !== undefined;
     const newPlace = venueChanged ? await this.venueFor(input, null) : null;
-    await this.matches.transaction(async (manager) => {
+    // Answered from the row this transaction wrote (read under its lock), never from a later read
+    // that another request's update may already have overtaken.
+    const written = await this.matches.transaction(async (manager) => {
       await this.matches.lockEvent(manager, event.id);
       // Whatever the request leaves out is taken from the locked row, not from the read above.
       const match = await this.lockCurrent(manager, id, expected);
@@ -102,7 +104,7 @@ export class MatchesService {
       const venue = newPlace ? newPlace.venue : match.venueId ? await this.matches.findVenue(match.venueId, manager) : null;
       const status = input.status ?? match.status;
       if (input.status !== undefined && STARTED_STATUSES.includes(match.status)) {
-        throw conflict(`The game is ${match.status}; its status cannot change to ${input.status}.`, [{ field: 'status', message: 'game already started' }]);
+        throw conflict(`The game is ${match.status}; its status cannot change to ${input.status}.`, [{ field: 'status', message: 'game already started' }], 'match.played');
       }
       if (input.court !== undefined && !venue) throw unprocessable('A court needs a venue.', [{ field: 'court', message: 'needs a venue' }]);
       if (input.court !== undefined && venue && input.court > venue.courts) throw courtOutOfRange(venue, input.court);
@@ -128,18 +130,20 @@ export class MatchesService {
         ...(input.round !== undefined ? { round: input.round } : {}),
       };
       await this.matches.updateMatch(manager, match.id, { ...changes, ...entered(match, placementChanged ? SCHEDULE_FIELDS : []), version: match.version + 1 });
+      return this.require(id, manager);
     });
-    return this.get(id);
+    return toMatchDto(written);
   }
 
   async enterResult(id: string, input: MatchResultDto, ifMatch: string | undefined, actor: string): Promise<MatchDto> {
     assertResultShape(input);
     const expected = input.version ?? versionFromIfMatch(ifMatch);
-    await this.matches.transaction(async (manager) => {
+    const written = await this.matches.transaction(async (manager) => {
       const match = await this.lockForWrite(manager, id, expected);
       await this.recordResult(manager, match, input, { type: 'result', clientEventId: null, actor });
+      return this.require(id, manager);
     });
-    return this.get(id);
+    return toMatchDto(written);
   }
 
   /**
@@ -156,7 +160,7 @@ export class MatchesService {
    * it, whether a scorer's `final` or a form's result) and advances the bracket.
    */
   async recordResult(manager: EntityManager, match: MatchEntity, input: MatchResultDto, log: Pick<NewLiveEntry, 'type' | 'clientEventId' | 'actor'>): Promise<LiveActionEntity> {
-    if (match.status === 'postponed') throw conflict('The game is postponed: reschedule it before entering a result.', [{ field: 'status', message: 'is postponed' }]);
+    if (match.status === 'postponed') throw conflict('The game is postponed: reschedule it before entering a result.', [{ field: 'status', message: 'is postponed' }], 'match.postponed');
     const result = resultOf(match, input);
     const entry = await this.liveLog.append(manager, { ...noLiveScore, ...log, eventId: match.eventId, matchId: match.id, status: result.status, period: match.period, homeScore: result.homeScore, awayScore: result.awayScore });
     await this.matches.updateMatch(manager, match.id, { ...result, ...entered(match, RESULT_FIELDS), liveSeq: entry.seq, version: match.version + 1 });
@@ -187,8 +191,8 @@ export class MatchesService {
     if (!match) throw notFound('match', id);
     if (expected !== undefined && expected !== match.version) {
       throw conflict(`The game changed since version ${expected} (now ${match.version}); reload it and try again.`, [
-        { field: 'version', message: `is stale: current version is ${match.version}` },
-      ]);
+        { field: 'version', message: `is stale: current version is ${match.version}`, params: { current: match.version } },
+      ], 'match.stale');
     }
     return match;
   }
@@ -231,16 +235,16 @@ const noLiveScore = { team: null, points: null, targetClientEventId: null } as c
 const courtOf = (input: { court?: number | undefined }): { court?: number } => (input.court === undefined ? {} : { court: input.court });
 
 const courtOutOfRange = (venue: VenueEntity, court: number) =>
-  unprocessable(`${venue.name} has ${venue.courts} court(s); there is no court ${court}.`, [{ field: 'court', message: `must be between 1 and ${venue.courts}` }]);
+  unprocessable(`${venue.name} has ${venue.courts} court(s); there is no court ${court}.`, [{ field: 'court', message: `must be between 1 and ${venue.courts}`, params: { max: venue.courts } }], 'match.court-range');
 
 /** Scores or a forfeit, not both, not half: malformed input (400) before any rule is looked at. */
 function assertResultShape(input: MatchResultDto): void {
   const scores = [input.homeScore, input.awayScore].filter((s) => s !== undefined).length;
   const errors: FieldError[] = [];
-  if (input.forfeitedBy !== undefined && scores > 0) errors.push({ field: 'forfeitedBy', message: 'cannot be sent with scores' });
+  if (input.forfeitedBy !== undefined && scores > 0) errors.push({ field: 'forfeitedBy', message: 'cannot be sent with scores', code: 'result.forfeit-with-scores' });
   else if (input.forfeitedBy === undefined && scores < 2) {
     for (const field of ['homeScore', 'awayScore'] as const) {
-      if (input[field] === undefined) errors.push({ field, message: 'is required (or send forfeitedBy instead of scores)' });
+      if (input[field] === undefined) errors.push({ field, message: 'is required (or send forfeitedBy instead of scores)', code: 'result.score-required' });
     }
   }
   if (errors.length > 0) throw badRequest(`Invalid request: ${errors.map((e) => e.field).join(', ')}.`, errors);
@@ -263,7 +267,7 @@ function resultOf(match: MatchEntity, input: MatchResultDto): StoredResult {
     throw unprocessable('A basketball game cannot end level: play overtime and enter the final score.', [
       { field: 'homeScore', message: 'equals awayScore' },
       { field: 'awayScore', message: 'equals homeScore' },
-    ]);
+    ], 'result.level-score');
   }
   return { status: 'final', forfeitedBy: null, homeScore, awayScore };
 }

@@ -38,7 +38,7 @@ export class PlayoffsService {
     await this.matches.transaction(async (manager) => {
       await this.matches.lockEvent(manager, event.id);
       if (await this.matches.findBracket(event.id, manager)) {
-        if (!input.replace) throw conflict('The event already has a playoff bracket; send replace: true to draw it again.', [{ field: 'replace', message: 'is needed' }]);
+        if (!input.replace) throw conflict('The event already has a playoff bracket; send replace: true to draw it again.', [{ field: 'replace', message: 'is needed' }], 'schedule.replace-needed');
         if ((await this.matches.playoffMatches(manager, event.id)).some((m) => STARTED_STATUSES.includes(m.status))) {
           throw conflict('A playoff game has started or has a result; the bracket can no longer be drawn again.');
         }

@@ -63,6 +63,12 @@ function clashProblem(conflicts: readonly MatchScheduleConflict[]): Error {
   const detail = head ? `The game clashes with match ${head.matchId} (${head.kind}): ${head.message}.` : 'The game clashes with another one.';
   return conflict(
     detail,
-    conflicts.map((c) => ({ field: c.kind === 'court-busy' ? 'court' : 'startsAt', message: `${c.kind} with match ${c.matchId}: ${c.message}` })),
+    conflicts.map((c) => ({
+      field: c.kind === 'court-busy' ? 'court' : 'startsAt',
+      message: `${c.kind} with match ${c.matchId}: ${c.message}`,
+      code: 'match.clash',
+      params: { kind: c.kind, matchId: c.matchId, ...(c.teamId ? { teamId: c.teamId } : {}) },
+    })),
+    'match.clash',
   );
 }

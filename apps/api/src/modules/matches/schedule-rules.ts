@@ -27,8 +27,8 @@ export function assertWithinEvent(event: Pick<EventEntity, 'startDate' | 'endDat
   const day = localDay(startsAt);
   if (day < event.startDate || day > event.endDate) {
     throw unprocessable(`The game falls on ${day}, outside the event (${event.startDate} – ${event.endDate}).`, [
-      { field, message: `must fall within ${event.startDate} – ${event.endDate} (Asia/Shanghai)` },
-    ]);
+      { field, message: `must fall within ${event.startDate} – ${event.endDate} (Asia/Shanghai)`, params: { start: event.startDate, end: event.endDate } },
+    ], 'match.outside-event');
   }
 }
 

@@ -53,7 +53,7 @@ export class ScheduleService {
       await this.matches.lockEvent(manager, event.id);
       const existing = await this.matches.eventMatches(manager, event.id);
       if (existing.length > 0 && !input.replace) {
-        throw conflict(`The event already has ${existing.length} game(s); send replace: true to generate the schedule again.`, [{ field: 'replace', message: 'is needed' }]);
+        throw conflict(`The event already has ${existing.length} game(s); send replace: true to generate the schedule again.`, [{ field: 'replace', message: 'is needed' }], 'schedule.replace-needed');
       }
       const playedGames = existing.filter((m) => STARTED_STATUSES.includes(m.status)).length;
       if (playedGames > 0) throw conflict(`${playedGames} game(s) of the event already have results; the schedule can no longer be replaced.`);
@@ -117,7 +117,7 @@ export class ScheduleService {
     if (errors.length > 0) throw unprocessable('The seeding must list every confirmed team once.', errors);
     const count = input.groups ?? 1;
     if (seeded.length < 2 * count) {
-      throw unprocessable(`${seeded.length} teams cannot make ${count} groups of at least two.`, [{ field: 'groups', message: `must be at most ${Math.floor(seeded.length / 2)}` }]);
+      throw unprocessable(`${seeded.length} teams cannot make ${count} groups of at least two.`, [{ field: 'groups', message: `must be at most ${Math.floor(seeded.length / 2)}`, params: { max: Math.floor(seeded.length / 2) } }], 'schedule.groups');
     }
     return snakeGroups(seeded, count).map((teamIds, i) => ({ name: groupName(i, count), teamIds }));
   }

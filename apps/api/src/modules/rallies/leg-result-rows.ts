@@ -34,9 +34,12 @@ const ROW_ERRORS: Partial<Record<SailingScoringErrorKind, { field: RowField; sta
   UNEXPECTED_POINTS: { field: 'points', status: 400 },
 };
 
+/** `DUPLICATE_RESULT` → `leg-result.duplicate-result`: the domain's kinds, as stable codes for clients. */
+const legResultCode = (kind: SailingScoringErrorKind): string => `leg-result.${kind.toLowerCase().replaceAll('_', '-')}`;
+
 function rowProblem(index: number, error: SailingScoringError): RowProblem {
   const known = ROW_ERRORS[error.kind];
-  return { field: `${index}.${known?.field ?? 'entryId'}`, message: error.message, status: known?.status ?? 422 };
+  return { field: `${index}.${known?.field ?? 'entryId'}`, message: error.message, status: known?.status ?? 422, code: legResultCode(error.kind) };
 }
 
 /** The row as the domain takes it, or what makes it no result at all. */
@@ -45,8 +48,8 @@ function toInput(row: LegResultInputDto, index: number): RallyLegResultInput | R
   const code = row.code ?? null;
   const points = row.points ?? null;
   if (code !== null) return { entryId: row.entryId, code, finishedAt, points };
-  if (points !== null) return { field: `${index}.points`, message: 'points go only with the code RDG or DPI', status: 400 };
-  if (finishedAt === null) return { field: `${index}.finishedAt`, message: 'give a finish time or a scoring code', status: 400 };
+  if (points !== null) return { field: `${index}.points`, message: 'points go only with the code RDG or DPI', status: 400, code: legResultCode('UNEXPECTED_POINTS') };
+  if (finishedAt === null) return { field: `${index}.finishedAt`, message: 'give a finish time or a scoring code', status: 400, code: legResultCode('MISSING_FINISH') };
   return { entryId: row.entryId, finishedAt };
 }
 
@@ -75,7 +78,7 @@ export function checkLegResultRows(rows: readonly LegResultInputDto[], entries: 
     }
     const first = firstRowOf.get(row.entryId);
     if (first !== undefined) {
-      problems.push({ field: `${index}.entryId`, message: `the boat already has a result in row ${first}; one result per boat per leg`, status: 422 });
+      problems.push({ field: `${index}.entryId`, message: `the boat already has a result in row ${first}; one result per boat per leg`, status: 422, code: legResultCode('DUPLICATE_RESULT') });
       return;
     }
     firstRowOf.set(row.entryId, index);
@@ -92,7 +95,7 @@ export function checkLegResultRows(rows: readonly LegResultInputDto[], entries: 
 }
 
 function rowsProblem(problems: readonly RowProblem[]): Error {
-  const errors = problems.map(({ field, message }) => ({ field, message }));
+  const errors = problems.map(({ field, message, code }) => ({ field, message, ...(code ? { code } : {}) }));
   const fields = [...new Set(errors.map((e) => e.field))].join(', ');
   return problems.some((p) => p.status === 400)
     ? badRequest(`Invalid results: ${fields}.`, errors)

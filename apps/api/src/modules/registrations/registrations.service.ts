@@ -62,7 +62,7 @@ export class RegistrationsService {
     const id = await this.registrations.transaction(async (manager) => {
       const locked = await this.lockEvent(manager, event.id);
       if (await this.registrations.findActive(manager, locked.id, team.id)) {
-        throw conflict('This team is already registered for the event.', [{ field: 'teamId', message: 'already registered' }]);
+        throw conflict('This team is already registered for the event.', [{ field: 'teamId', message: 'already registered' }], 'registration.duplicate');
       }
       const overrides = this.overridesNeeded(locked, roster, organizer);
       const hasPlace = locked.capacity === null || (await this.registrations.countWithStatus(manager, locked.id, 'confirmed')) < locked.capacity;
@@ -88,14 +88,14 @@ export class RegistrationsService {
       const registration = await this.registrations.lockRegistration(manager, id);
       if (!registration) throw notFound('registration', id);
       const from = registration.status;
-      if (from === input.status) throw conflict(`The registration is already ${from}.`, [{ field: 'status', message: `is already ${from}` }]);
+      if (from === input.status) throw conflict(`The registration is already ${from}.`, [{ field: 'status', message: `is already ${from}` }], 'registration.same-status');
       if (!TRANSITIONS[input.status].includes(from)) {
-        throw conflict(`A ${from} registration cannot become ${input.status}.`, [{ field: 'status', message: `cannot change from ${from}` }]);
+        throw conflict(`A ${from} registration cannot become ${input.status}.`, [{ field: 'status', message: `cannot change from ${from}` }], 'registration.transition');
       }
       if (input.status === 'confirmed' && !(await this.hasPlace(manager, event))) {
         throw conflict(`The event is full (${event.capacity ?? 0} confirmed). Raise its capacity, or waitlist the team instead.`, [
           { field: 'status', message: 'no place left' },
-        ]);
+        ], 'registration.full');
       }
       await this.transition(manager, registration, input.status, caller.id, input.reason ?? null);
       await this.fillPlaces(manager, event, `promoted from the waitlist: a place became free (${teamName} ${input.status})`);
@@ -113,8 +113,8 @@ export class RegistrationsService {
       const confirmed = await this.registrations.countWithStatus(manager, id, 'confirmed');
       if (merged.capacity !== null && merged.capacity < confirmed) {
         throw conflict(`${confirmed} teams are confirmed; capacity cannot go below that. Reject or withdraw registrations first.`, [
-          { field: 'capacity', message: `must be at least ${confirmed}` },
-        ]);
+          { field: 'capacity', message: `must be at least ${confirmed}`, params: { confirmed } },
+        ], 'registration.capacity-below-confirmed');
       }
       await this.registrations.updateEvent(manager, id, {
         ...definedOnly({ capacity: input.capacity, registrationMode: input.registrationMode, rosterMin: input.rosterMin, rosterMax: input.rosterMax, participantTarget: input.participantTarget }),
@@ -162,7 +162,7 @@ export class RegistrationsService {
       : await this.teams.savedRoster(team.id);
     const errors: FieldError[] = duplicateNumberErrors(roster, 'roster');
     if (roster.length === 0 && !organizer) {
-      errors.push({ field: 'roster', message: input.roster ? 'must list at least one person' : 'is required: the team has no saved roster' });
+      errors.push({ field: 'roster', message: input.roster ? 'must list at least one person' : 'is required: the team has no saved roster', code: 'registration.roster-empty' });
     }
     if (errors.length > 0) throw badRequest(`Invalid roster: ${[...new Set(errors.map((e) => e.field))].join(', ')}.`, errors);
     return roster;
@@ -173,10 +173,10 @@ export class RegistrationsService {
     const overrides: RegistrationOverride[] = [];
     const now = Date.now();
     if (event.registrationOpensAt && now < event.registrationOpensAt.getTime()) {
-      if (!organizer) throw unprocessable(`Registration opens at ${toShanghaiIso(event.registrationOpensAt)}.`);
+      if (!organizer) throw unprocessable(`Registration opens at ${toShanghaiIso(event.registrationOpensAt)}.`, undefined, 'registration.not-open');
       overrides.push('registration-window');
     } else if (event.registrationClosesAt && now > event.registrationClosesAt.getTime()) {
-      if (!organizer) throw unprocessable(`Registration closed at ${toShanghaiIso(event.registrationClosesAt)}.`);
+      if (!organizer) throw unprocessable(`Registration closed at ${toShanghaiIso(event.registrationClosesAt)}.`, undefined, 'registration.closed');
       overrides.push('registration-window');
     }
     const players = roster.filter((entry) => isPlayingMember(entry.role)).length;
@@ -185,7 +185,9 @@ export class RegistrationsService {
     if (tooFew || tooMany) {
       if (!organizer) {
         const limits = `${event.rosterMin ?? 0}–${event.rosterMax ?? '∞'}`;
-        throw unprocessable(`This event takes ${limits} players per team; the roster has ${players}.`, [{ field: 'roster', message: `needs ${limits} players, has ${players}` }]);
+        throw unprocessable(`This event takes ${limits} players per team; the roster has ${players}.`, [
+          { field: 'roster', message: `needs ${limits} players, has ${players}`, code: 'registration.roster-size', params: { min: event.rosterMin ?? 0, max: event.rosterMax ?? -1, count: players } },
+        ], 'registration.roster-size');
       }
       overrides.push('roster-size');
     }

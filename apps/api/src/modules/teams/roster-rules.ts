@@ -15,7 +15,7 @@ export function duplicateNumberErrors(rows: readonly { number?: number | null }[
     if (row.number === undefined || row.number === null) return;
     const first = firstRow.get(row.number);
     if (first === undefined) firstRow.set(row.number, index);
-    else errors.push({ field: `${path}.${index}.number`, message: `duplicates the number of ${path}.${first} (${row.number})` });
+    else errors.push({ field: `${path}.${index}.number`, message: `duplicates the number of ${path}.${first} (${row.number})`, code: 'roster.number-duplicate', params: { number: row.number ?? 0 } });
   });
   return errors;
 }
@@ -32,8 +32,8 @@ export function memberFitErrors(rows: readonly MemberRow[], sport: Sport, path: 
     const errors: FieldError[] = [];
     if (!roles.includes(role)) errors.push({ field: `${path}.${index}.role`, message: `must be one of ${roles.join(', ')} for a ${sport} team` });
     const player = sport === 'basketball' && role === 'player';
-    if (row.number !== undefined && !player) errors.push({ field: `${path}.${index}.number`, message: 'only basketball players wear a shirt number' });
-    if (row.position !== undefined && !player) errors.push({ field: `${path}.${index}.position`, message: 'only basketball players have a position' });
+    if (row.number !== undefined && !player) errors.push({ field: `${path}.${index}.number`, message: 'only basketball players wear a shirt number', code: 'roster.number-only-players' });
+    if (row.position !== undefined && !player) errors.push({ field: `${path}.${index}.position`, message: 'only basketball players have a position', code: 'roster.position-only-players' });
     return errors;
   });
 }

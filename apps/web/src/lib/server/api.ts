@@ -6,18 +6,24 @@ export const apiBaseUrl = (): string => env.API_URL ?? 'http://127.0.0.1:3001';
 
 /**
  * The API as the current visitor: their bearer token (from the httpOnly cookie) never reaches the
- * browser, and their address travels in X-Forwarded-For, so the API's per-client rate limits count
- * each visitor rather than this server (the API trusts the header only from private addresses).
+ * browser, and their address travels in X-Forwarded-For with the shared WEB_PROXY_SECRET, so the
+ * API's per-client rate limits count each visitor rather than this server.
  */
 export function api(event: Pick<RequestEvent, 'fetch' | 'locals' | 'getClientAddress'>): SailcourtClient {
   return apiAs(event, event.locals.accessToken ?? undefined);
 }
 
 /** The API with another bearer than the visitor's session (a scorer link's token). */
-export function apiAs(event: Pick<RequestEvent, 'fetch' | 'getClientAddress'>, token: string | undefined): SailcourtClient {
+export function apiAs(event: Pick<RequestEvent, 'fetch' | 'locals' | 'getClientAddress'>, token: string | undefined): SailcourtClient {
+  const secret = env.WEB_PROXY_SECRET;
   return createSailcourtClient(apiBaseUrl(), token, {
     fetch: event.fetch,
-    headers: { 'X-Forwarded-For': clientAddress(event) },
+    headers: {
+      // The API believes the forwarded address only with the shared secret (or from TRUSTED_PROXIES).
+      'X-Forwarded-For': clientAddress(event),
+      ...(secret ? { 'X-Sailcourt-Web-Secret': secret } : {}),
+      'X-Request-Id': event.locals.requestId,
+    },
   });
 }
 

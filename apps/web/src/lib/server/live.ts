@@ -11,3 +11,11 @@ export function liveApiBase(url: URL): string {
   if (configured !== undefined) return configured.replace(/\/$/, '');
   return `${url.protocol}//${url.hostname}:${env.API_PORT ?? '3001'}`;
 }
+
+/** The live streams' origin when it is not the page's own (for the page's connect-src). */
+export function liveApiOrigin(url: URL): string | null {
+  const base = liveApiBase(url);
+  if (!/^https?:\/\//.test(base)) return null;
+  const origin = new URL(base).origin;
+  return origin === url.origin ? null : origin;
+}

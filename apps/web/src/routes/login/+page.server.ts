@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { sameOriginPath } from '$lib/safe-redirect';
 import { api } from '$lib/server/api';
 import { setSession } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +16,6 @@ export const actions: Actions = {
     const result = await api(event).POST('/api/auth/login', { body: { email, password } });
     if (!result.data) return fail(result.response.status === 429 ? 429 : 400, { email, failed: true, status: result.response.status });
     setSession(event.cookies, result.data.accessToken);
-    const next = event.url.searchParams.get('next');
-    redirect(303, next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+    redirect(303, sameOriginPath(event.url.searchParams.get('next'), event.url.origin, '/'));
   },
 };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsInstant, IsName, IsOptionalName, SourcedDto, sourcedFields } from '../../../common/dto.js';
+import { IsCalendarDate, IsInstant, IsName, IsOmittable, IsOptionalName, SourcedDto, sourcedFields } from '../../../common/dto.js';
 import { toShanghaiIso } from '../../../common/time.js';
 import { SPORTS, type Sport } from '../../teams/team.entity.js';
 import { VenueDto, toVenueDto } from '../../venues/dto/venue.dto.js';
@@ -44,7 +44,7 @@ export class CreateEventDto {
   capacity?: number | null;
 
   @ApiPropertyOptional({ enum: REGISTRATION_MODES, default: 'approval' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(REGISTRATION_MODES)
   registrationMode?: RegistrationMode;
 
@@ -100,7 +100,7 @@ export class CreateEventDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @IsName(60)
+  @IsName(60, { each: true })
   cities?: string[];
 }
 

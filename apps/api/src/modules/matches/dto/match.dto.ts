@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsInstant, SourcedDto, sourcedFields } from '../../../common/dto.js';
+import { IsCalendarDate, IsInstant, IsNotBlank, IsOmittable, SourcedDto, sourcedFields } from '../../../common/dto.js';
 import { PageQueryDto } from '../../../common/pagination.dto.js';
 import { toShanghaiIso } from '../../../common/time.js';
 import { MATCH_STATUSES, type MatchEntity, type MatchStatus } from '../match.entity.js';
@@ -22,7 +22,7 @@ class MatchPlacementDto {
   @IsOptional()
   @IsString()
   @MaxLength(120)
-  @Matches(/\S/, { message: '$property must not be blank' })
+  @IsNotBlank()
   venue?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 99, description: 'Court number at the venue; omitted: the first court free at that time' })
@@ -33,7 +33,7 @@ class MatchPlacementDto {
   court?: number;
 
   @ApiPropertyOptional({ maxLength: 40, example: 'A', description: "Standings group; '' (default) is the single unnamed group" })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(GROUP_PATTERN, { message: '$property must be at most 40 letters, digits, spaces, _ or -' })
   group?: string;
@@ -83,26 +83,26 @@ export class UpdateMatchDto extends MatchPlacementDto {
 
 export class MatchResultDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 999, description: 'With awayScore; a level score is refused (422)' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(999)
   homeScore?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 999 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(999)
   awayScore?: number;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Instead of scores: the team that forfeited; the game counts 20–0 (FIBA Art. 20)' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   forfeitedBy?: string;
 
   @ApiPropertyOptional({ minimum: 1, description: 'The version last read; a stale one gets 409. The If-Match header works too.' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   version?: number;

@@ -9,6 +9,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsUUID,
   Matches,
@@ -68,7 +69,7 @@ export class ScheduleRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
+  @IsObject({ each: true }) @ValidateNested({ each: true })
   @Type(() => ScheduleVenueDto)
   venues?: ScheduleVenueDto[];
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsInstant, IsName, IsOptionalName, SourcedDto, sourcedFields } from '../../../common/dto.js';
 import { toShanghaiIso } from '../../../common/time.js';
 import { CREW_ROLES, type CrewRole, type EntryEntity } from '../entry.entity.js';
@@ -52,7 +52,7 @@ export class CreateEntryDto {
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.1) @Max(10)
   rating?: number;
   @ApiPropertyOptional({ type: [CrewMemberDto], description: 'Who sails the boat; personal data, returned to organizers only' })
-  @IsOptional() @IsArray() @ArrayMaxSize(40) @ValidateNested({ each: true }) @Type(() => CrewMemberDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(40) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => CrewMemberDto)
   crew?: CrewMemberDto[];
 }
 

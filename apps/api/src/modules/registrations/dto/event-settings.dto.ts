@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsInstant } from '../../../common/dto.js';
+import { IsInstant, IsOmittable } from '../../../common/dto.js';
 import { REGISTRATION_MODES, type RegistrationMode } from '../../events/event.entity.js';
 
 /** Registration settings an organizer may change; only fields sent change, null clears. */
@@ -13,7 +13,7 @@ export class UpdateEventDto {
   capacity?: number | null;
 
   @ApiPropertyOptional({ enum: REGISTRATION_MODES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(REGISTRATION_MODES)
   registrationMode?: RegistrationMode;
 

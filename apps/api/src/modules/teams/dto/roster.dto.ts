@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { IsName } from '../../../common/dto.js';
 import { MEMBER_ROLES, type MemberRole, PLAYER_POSITIONS, type PlayerPosition, type TeamMemberEntity } from '../team-member.entity.js';
 
@@ -45,7 +45,7 @@ export class PutRosterDto {
   @ApiProperty({ type: [TeamMemberInputDto], maxItems: MAX_TEAM_ROSTER })
   @IsArray()
   @ArrayMaxSize(MAX_TEAM_ROSTER)
-  @ValidateNested({ each: true })
+  @IsObject({ each: true }) @ValidateNested({ each: true })
   @Type(() => TeamMemberInputDto)
   roster: TeamMemberInputDto[];
 }

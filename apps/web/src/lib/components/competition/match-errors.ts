@@ -8,16 +8,18 @@ export type Clash = { kind: ClashKind; matchId: string; teamId: string | null };
 /** The game an API clash names, as much as the page needs to name it in words. */
 export type ClashingMatch = Pick<Match, 'id' | 'homeTeamId' | 'homeTeamName' | 'homeTeamNameEn' | 'awayTeamId' | 'awayTeamName' | 'awayTeamNameEn' | 'startsAt' | 'court'>;
 
-const CLASH = /^(team-same-day|team-rest|court-busy) with match ([0-9a-f-]{36}): (?:([0-9a-f-]{36}) (?:already plays|would have))?/i;
+const CLASH_KINDS: readonly string[] = ['team-same-day', 'team-rest', 'court-busy'] satisfies ClashKind[];
 
-/** `team-same-day with match <id>: <teamId> already plays …` as the API writes a 409 clash. */
-export function parseClash(message: string): Clash | null {
-  const m = CLASH.exec(message);
-  if (!m) return null;
-  return { kind: m[1] as ClashKind, matchId: m[2] ?? '', teamId: m[3] ?? null };
+/** A 409 clash as the API reports it: code `match.clash`, params {kind, matchId, teamId?}. */
+export function clashOf(error: FieldError): Clash | null {
+  if (error.code !== 'match.clash') return null;
+  const kind = String(error.params?.kind ?? '');
+  const matchId = String(error.params?.matchId ?? '');
+  if (!CLASH_KINDS.includes(kind) || !matchId) return null;
+  return { kind: kind as ClashKind, matchId, teamId: error.params?.teamId === undefined ? null : String(error.params.teamId) };
 }
 
-export const clashIds = (errors: readonly FieldError[]): string[] => [...new Set(errors.flatMap((e) => parseClash(e.message)?.matchId ?? []))];
+export const clashIds = (errors: readonly FieldError[]): string[] => [...new Set(errors.flatMap((e) => clashOf(e)?.matchId ?? []))];
 
 /** "Aug 15 20:00 Guangdong v Liaoning" */
 export function matchLabel(locale: Locale, m: ClashingMatch): string {
@@ -28,36 +30,53 @@ export function matchLabel(locale: Locale, m: ClashingMatch): string {
 }
 
 /**
- * One API field error of a game's form in the reader's language. The API writes English; the rules
- * this page knows get their own text, and a clash names the other game (looked up by the action).
+ * One API field error of a game's form in the reader's language, chosen by its stable `code`; a
+ * clash names the other game (looked up by the action).
  */
 export function describeMatchError(locale: Locale, error: FieldError, clashing: readonly ClashingMatch[] = []): string {
-  const m = error.message;
-  const clash = parseClash(m);
+  const clash = clashOf(error);
   if (clash) {
     const other = clashing.find((c) => c.id === clash.matchId);
     const match = other ? matchLabel(locale, other) : clash.matchId;
     const team = clash.teamId && other ? (clash.teamId === other.homeTeamId ? pickName(locale, other.homeTeamName, other.homeTeamNameEn) : pickName(locale, other.awayTeamName, other.awayTeamNameEn)) : '';
     return translate(locale, `competition.clash.${clash.kind}`, { match, team });
   }
-  if (/^equals (home|away)Score$/.test(m)) return translate(locale, 'competition.error.level');
-  if (/^is stale/.test(m)) return translate(locale, 'competition.error.stale');
-  if (/must not be less than 0/.test(m)) return translate(locale, 'competition.error.negative');
-  if (/must be an integer number/.test(m)) return translate(locale, 'competition.error.integer');
-  const max = /must not be greater than (\d+)/.exec(m);
-  if (max) return translate(locale, 'competition.error.max', { max: max[1] ?? '' });
-  if (/^is required \(or send forfeitedBy/.test(m)) return translate(locale, 'competition.error.scoreRequired');
-  if (/^cannot be sent with scores/.test(m)) return translate(locale, 'competition.error.forfeitWithScores');
-  const within = /^must fall within (\S+) – (\S+)/.exec(m);
-  if (within) return translate(locale, 'competition.error.outsideEvent', { start: within[1] ?? '', end: within[2] ?? '' });
-  const courts = /^must be between 1 and (\d+)/.exec(m);
-  if (courts) return translate(locale, 'competition.error.courtRange', { max: courts[1] ?? '' });
-  if (/must hold HH:MM times/.test(m)) return translate(locale, 'competition.error.slots');
-  const groups = /^must be at most (\d+)/.exec(m);
-  if (error.field === 'groups' && groups) return translate(locale, 'competition.error.groups', { max: groups[1] ?? '' });
-  if (/^is needed$/.test(m) && error.field === 'replace') return translate(locale, 'competition.error.replaceNeeded');
-  if (/^is postponed$/.test(m)) return translate(locale, 'competition.error.postponed');
-  if (/^needs a date and a time$/.test(m)) return translate(locale, 'competition.error.dateTime');
+  const p = (name: string): string | number => error.params?.[name] ?? '';
+  switch (error.code ?? '') {
+    case 'result.level-score':
+      return translate(locale, 'competition.error.level');
+    case 'match.stale':
+    case 'impact.stale':
+      return translate(locale, 'competition.error.stale');
+    case 'validation.min':
+      if (Number(p('limit')) === 0) return translate(locale, 'competition.error.negative');
+      break;
+    case 'validation.is-int':
+      return translate(locale, 'competition.error.integer');
+    case 'validation.max':
+      return translate(locale, 'competition.error.max', { max: p('limit') });
+    case 'result.score-required':
+      return translate(locale, 'competition.error.scoreRequired');
+    case 'result.forfeit-with-scores':
+      return translate(locale, 'competition.error.forfeitWithScores');
+    case 'match.outside-event':
+      return translate(locale, 'competition.error.outsideEvent', { start: p('start'), end: p('end') });
+    case 'match.court-range':
+      return translate(locale, 'competition.error.courtRange', { max: p('max') });
+    case 'validation.matches':
+      if (error.field === 'slots') return translate(locale, 'competition.error.slots');
+      break;
+    case 'schedule.groups':
+      return translate(locale, 'competition.error.groups', { max: p('max') });
+    case 'schedule.replace-needed':
+      return translate(locale, 'competition.error.replaceNeeded');
+    case 'match.postponed':
+      return translate(locale, 'competition.error.postponed');
+    case 'match.date-time-required':
+      return translate(locale, 'competition.error.dateTime');
+    default:
+      break;
+  }
   const text = describeError(error);
   return `${translate(locale, text.key, text.params)}${text.raw ? `: ${text.raw}` : ''}`;
 }

@@ -1,8 +1,12 @@
 import { isProblem } from '@sailcourt/api-client';
 import type { MessageKey } from '$lib/i18n';
 
-/** One bad field as the API names it (`roster.3.number`), or as the web server found it before asking. */
-export type FieldError = { field: string; message: string };
+/**
+ * One bad field as the API names it (`roster.3.number`), or as the web server found it before asking.
+ * `code` and `params` are what the page words it from; `message` is the API's English, shown raw only
+ * for a code this page does not know yet.
+ */
+export type FieldError = { field: string; message: string; code?: string; params?: Record<string, string | number> };
 
 /** What a failed write hands back to its page: the status, the field errors, and the API's own words. */
 export type Problem = { status: number; errors: FieldError[]; detail: string | null };
@@ -27,24 +31,43 @@ export function invalidAttrs(errors: readonly FieldError[] | undefined, field: s
 
 export type ErrorText = { key: MessageKey; params?: Record<string, string | number>; raw?: string };
 
-/** The API writes its field messages in English; known ones get the reader's language, the rest a generic text plus the original. */
+const param = (error: FieldError, name: string): string | number => error.params?.[name] ?? '';
+
+/** Codes that mean "fill this in", whatever the field. */
+const REQUIRED_CODES = new Set(['validation.required', 'validation.is-not-blank', 'validation.is-not-empty', 'registration.roster-empty']);
+
+/** The API's field errors in the reader's language, chosen by their stable `code`; unknown ones show the API's words. */
 export function describeError(error: FieldError): ErrorText {
   const leaf = error.field.split('.').at(-1) ?? error.field;
-  const m = error.message;
-  if (/duplicates the number/.test(m)) return { key: 'registration.error.numberDuplicate' };
-  if (/only basketball players wear/.test(m)) return { key: 'registration.error.numberOnlyPlayers' };
-  if (/only basketball players have a position/.test(m)) return { key: 'registration.error.positionOnlyPlayers' };
-  if (/is taken/.test(m)) return { key: 'registration.error.emailTaken' };
-  if (/already registered/.test(m)) return { key: 'registration.error.alreadyRegistered' };
-  if (/no place left/.test(m)) return { key: 'registration.error.full' };
-  const needs = /needs (\S+) players, has (\d+)/.exec(m);
-  if (needs) return { key: 'registration.error.rosterSize', params: { limits: needs[1] ?? '', count: needs[2] ?? '' } };
-  if (leaf === 'roster' && /at least one|no saved roster/.test(m)) return { key: 'registration.error.rosterEmpty' };
-  const atLeast = /must be at least (\d+)/.exec(m);
-  if (leaf === 'capacity' && atLeast) return { key: 'registration.error.capacityBelowConfirmed', params: { count: atLeast[1] ?? '' } };
-  const longer = /shorter than or equal to (\d+)/.exec(m);
-  if (longer) return { key: 'registration.error.tooLong', params: { max: longer[1] ?? '' } };
-  if (/longer than or equal to 1 |must not be blank|should not be empty|is required/.test(m)) return { key: 'registration.error.required' };
+  switch (error.code ?? '') {
+    case 'roster.number-duplicate':
+      return { key: 'registration.error.numberDuplicate' };
+    case 'roster.number-only-players':
+      return { key: 'registration.error.numberOnlyPlayers' };
+    case 'roster.position-only-players':
+      return { key: 'registration.error.positionOnlyPlayers' };
+    case 'auth.email-taken':
+      return { key: 'registration.error.emailTaken' };
+    case 'registration.duplicate':
+      return { key: 'registration.error.alreadyRegistered' };
+    case 'registration.full':
+      return { key: 'registration.error.full' };
+    case 'registration.roster-size': {
+      const max = Number(param(error, 'max'));
+      return { key: 'registration.error.rosterSize', params: { limits: `${param(error, 'min')}–${max < 0 ? '∞' : max}`, count: param(error, 'count') } };
+    }
+    case 'registration.roster-empty':
+      return { key: leaf === 'roster' ? 'registration.error.rosterEmpty' : 'registration.error.required' };
+    case 'registration.capacity-below-confirmed':
+      return { key: 'registration.error.capacityBelowConfirmed', params: { count: param(error, 'confirmed') } };
+    case 'validation.max-length':
+      return { key: 'registration.error.tooLong', params: { max: param(error, 'limit') } };
+    case 'validation.min-length':
+      if (Number(param(error, 'limit')) <= 1) return { key: 'registration.error.required' };
+      break;
+    default:
+      if (error.code && REQUIRED_CODES.has(error.code)) return { key: 'registration.error.required' };
+  }
   switch (leaf) {
     case 'number':
       return { key: 'registration.error.numberRange' };
@@ -61,6 +84,6 @@ export function describeError(error: FieldError): ErrorText {
     case 'capacity':
       return { key: 'registration.error.capacity' };
     default:
-      return { key: 'registration.error.invalid', raw: m };
+      return { key: 'registration.error.invalid', raw: error.message };
   }
 }

@@ -74,11 +74,15 @@ describe('field errors', () => {
   });
 
   it('puts the API’s English messages into a known text, or a generic one with the original', () => {
-    expect(describeError({ field: 'roster.3.number', message: 'duplicates the number of roster.0 (7)' }).key).toBe('registration.error.numberDuplicate');
-    expect(describeError({ field: 'roster.1.name', message: 'must be shorter than or equal to 100 characters' })).toEqual({ key: 'registration.error.tooLong', params: { max: '100' } });
-    expect(describeError({ field: 'roster.1.name', message: 'must be longer than or equal to 1 characters' }).key).toBe('registration.error.required');
-    expect(describeError({ field: 'roster', message: 'needs 8–12 players, has 5' })).toEqual({ key: 'registration.error.rosterSize', params: { limits: '8–12', count: '5' } });
-    expect(describeError({ field: 'email', message: 'is taken' }).key).toBe('registration.error.emailTaken');
+    expect(describeError({ field: 'roster.3.number', message: 'x', code: 'roster.number-duplicate', params: { number: 7 } }).key).toBe('registration.error.numberDuplicate');
+    expect(describeError({ field: 'roster.1.name', message: 'x', code: 'validation.max-length', params: { limit: 100 } })).toEqual({ key: 'registration.error.tooLong', params: { max: 100 } });
+    expect(describeError({ field: 'roster.1.name', message: 'x', code: 'validation.min-length', params: { limit: 1 } }).key).toBe('registration.error.required');
+    expect(describeError({ field: 'roster.1.name', message: 'x', code: 'validation.is-not-blank' }).key).toBe('registration.error.required');
+    expect(describeError({ field: 'roster', message: 'x', code: 'registration.roster-size', params: { min: 8, max: 12, count: 5 } })).toEqual({ key: 'registration.error.rosterSize', params: { limits: '8–12', count: 5 } });
+    expect(describeError({ field: 'roster', message: 'x', code: 'registration.roster-size', params: { min: 3, max: -1, count: 2 } }).params).toEqual({ limits: '3–∞', count: 2 });
+    expect(describeError({ field: 'email', message: 'x', code: 'auth.email-taken' }).key).toBe('registration.error.emailTaken');
+    expect(describeError({ field: 'status', message: 'x', code: 'registration.full' }).key).toBe('registration.error.full');
+    expect(describeError({ field: 'capacity', message: 'x', code: 'registration.capacity-below-confirmed', params: { confirmed: 6 } })).toEqual({ key: 'registration.error.capacityBelowConfirmed', params: { count: 6 } });
     expect(describeError({ field: 'password', message: 'must be longer than or equal to 8 characters' }).key).toBe('registration.error.password');
     expect(describeError({ field: 'nickname', message: 'is not a known field' })).toEqual({ key: 'registration.error.invalid', raw: 'is not a known field' });
     for (const key of ['registration.error.numberDuplicate', 'registration.error.rosterSize', 'registration.error.invalid'] as const) expect(messages[key].en).not.toBe('');

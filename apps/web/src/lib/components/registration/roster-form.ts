@@ -63,7 +63,7 @@ export function toRosterInput(rows: readonly RosterRow[], sport: Sport): { roste
       const text = row[field].trim();
       if (text === '') return undefined;
       if (WHOLE.test(text)) return Number(text);
-      errors.push({ field: `roster.${index}.${field}`, message: 'must be an integer number' });
+      errors.push({ field: `roster.${index}.${field}`, message: 'must be an integer number', code: 'validation.is-int' });
       return undefined;
     };
     const number = whole('number');

@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-const problem = (field: string, message: string): Problem => ({ status: 400, errors: [{ field, message }], detail: null });
+const problem = (field: string, message: string, code?: string): Problem => ({ status: 400, errors: [{ field, message, ...(code ? { code } : {}) }], detail: null });
 
 /** The games a 409 clash names, so the page can say which one in words. */
 async function clashingMatches(client: SailcourtClient, found: Problem): Promise<ClashingMatch[]> {
@@ -79,7 +79,7 @@ export const actions: Actions = {
       body = { status: 'postponed', version };
     } else {
       const startsAt = shanghaiInstant(answer.date, answer.time);
-      if (!startsAt) return fail(400, reply({ problem: problem('startsAt', 'needs a date and a time') }));
+      if (!startsAt) return fail(400, reply({ problem: problem('startsAt', 'needs a date and a time', 'match.date-time-required') }));
       const court = parseScore(answer.court);
       if (!court.ok) return fail(400, reply({ problem: problem('court', 'must be an integer number') }));
       body = {

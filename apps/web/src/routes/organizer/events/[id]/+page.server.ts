@@ -44,7 +44,7 @@ export const actions: Actions = {
     const reply = (more: Pick<DecideAnswer, 'problem' | 'done'>): { decide: DecideAnswer } => ({ decide: { ...answer, ...more } });
     const status = DECISIONS.find((d) => d === answer.status);
     if (!status) return fail(400, reply({ problem: { status: 400, errors: [{ field: 'status', message: 'is not a known decision' }], detail: null } }));
-    if (status === 'rejected' && answer.reason === '') return fail(400, reply({ problem: { status: 400, errors: [{ field: 'reason', message: 'is required' }], detail: null } }));
+    if (status === 'rejected' && answer.reason === '') return fail(400, reply({ problem: { status: 400, errors: [{ field: 'reason', message: 'is required', code: 'validation.required' }], detail: null } }));
     const result = await api(event).PATCH('/api/registrations/{id}', {
       params: { path: { id: answer.id } },
       body: { status, ...(answer.reason ? { reason: answer.reason } : {}) },

@@ -32,7 +32,7 @@ const optionsOf = (form: FormData): ScheduleOptions => ({
   minRestHours: text(form, 'minRestHours').trim(),
 });
 
-const badNumber = (field: string): Problem => ({ status: 400, errors: [{ field, message: 'must be an integer number' }], detail: null });
+const badNumber = (field: string): Problem => ({ status: 400, errors: [{ field, message: 'must be an integer number', code: 'validation.is-int' }], detail: null });
 
 /** Only what the organizer typed: the API fills in the rest (the event's dates and venue, 17:00 and 19:30, 12 h rest). */
 function requestOf(options: ScheduleOptions): { body: Schemas['ScheduleRequestDto'] } | { problem: Problem } {

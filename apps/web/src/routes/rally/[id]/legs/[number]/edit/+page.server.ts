@@ -55,7 +55,7 @@ export const actions: Actions = {
     const result = await client.PUT('/api/rallies/{id}/legs/{number}/results', { params: { path: { id: rally.id, number: String(leg.number) } }, body });
     if (result.response.status === 401 || result.response.status === 403) error(result.response.status, translate(event.locals.locale, 'rally.edit.forbidden'));
     if (!result.data) {
-      const problem = isProblem(result.error) ? result.error : { type: '', title: '', status: result.response.status, detail: '' };
+      const problem = isProblem(result.error) ? result.error : { type: '', title: '', status: result.response.status, code: 'server.error', detail: '' };
       return fail(problem.status >= 400 && problem.status < 500 ? problem.status : 502, state(rows, apiErrors(problem, body, leg)));
     }
     redirect(303, `/rally/${rally.slug ?? rally.id}?leg=${leg.number}&saved=1#leg-results`);

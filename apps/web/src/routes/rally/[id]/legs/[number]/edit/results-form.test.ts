@@ -64,7 +64,7 @@ describe('leg results form', () => {
 
   it('puts the API errors beside the boats their body rows name', () => {
     const body = [{ entryId: 'e1' }, { entryId: 'e2' }, { entryId: 'e3' }];
-    const problem = { type: '', title: '', status: 422, detail: 'The results break a scoring rule: 2.finishedAt.', errors: [{ field: '2.finishedAt', message: 'Finish … is not after the leg start …' }, { field: '0.entryId', message: 'the boat already has a result in row 1' }] };
+    const problem = { type: '', title: '', status: 422, code: 'rule.violated', detail: 'The results break a scoring rule: 2.finishedAt.', errors: [{ field: '2.finishedAt', message: 'Finish … is not after the leg start …', code: 'leg-result.finish-not-after-start' }, { field: '0.entryId', message: 'the boat already has a result in row 1', code: 'leg-result.duplicate-result' }] };
     const { errors, general } = apiErrors(problem, body, leg);
     expect(general).toEqual([]);
     expect(errors.e3?.finish).toMatchObject({ key: 'rally.edit.error.finishBeforeStart', params: { start: '2023-07-04 06:00:00' } });
@@ -73,7 +73,7 @@ describe('leg results form', () => {
   });
 
   it('keeps a problem that names no row as a general message', () => {
-    const { errors, general } = apiErrors({ type: '', title: '', status: 422, detail: 'Leg is locked' }, [], leg);
+    const { errors, general } = apiErrors({ type: '', title: '', status: 422, code: 'rule.violated', detail: 'Leg is locked' }, [], leg);
     expect(errors).toEqual({});
     expect(general).toEqual([{ key: 'rally.edit.error.failed', params: { status: 422 }, detail: 'Leg is locked' }]);
   });

@@ -114,21 +114,21 @@ export function buildBody(rows: readonly RowValues[]): { body: ResultBodyRow[]; 
 
 const API_FIELDS: Record<string, RowField> = { finishedAt: 'finish', code: 'code', points: 'points', entryId: 'entry' };
 
-/** The API's message for a row field, said in the reader's language; its English text stays as the detail. */
-function rowMessage(field: RowField, status: number, message: string, leg: Leg): FieldMessage {
+/** The API's error for a row field in the reader's language, chosen by its `code`; its English text stays as the detail. */
+function rowMessage(field: RowField, code: string, message: string, leg: Leg): FieldMessage {
   const detail = message;
   switch (field) {
     case 'finish':
-      if (status === 422) return { key: 'rally.edit.error.finishBeforeStart', params: { start: qingdaoWallClock(leg.startsAt) }, detail };
-      if (/required/i.test(message)) return { key: 'rally.edit.error.finishNeeded', detail };
-      if (/did not start/i.test(message)) return { key: 'rally.edit.error.noFinishForCode', detail };
+      if (code === 'leg-result.finish-not-after-start') return { key: 'rally.edit.error.finishBeforeStart', params: { start: qingdaoWallClock(leg.startsAt) }, detail };
+      if (code === 'leg-result.missing-finish') return { key: 'rally.edit.error.finishNeeded', detail };
+      if (code === 'leg-result.unexpected-finish') return { key: 'rally.edit.error.noFinishForCode', detail };
       return { key: 'rally.edit.error.time', detail };
     case 'points':
-      return { key: /required/i.test(message) ? 'rally.edit.error.pointsNeeded' : 'rally.edit.error.points', detail };
+      return { key: code === 'leg-result.missing-points' ? 'rally.edit.error.pointsNeeded' : 'rally.edit.error.points', detail };
     case 'code':
       return { key: 'rally.edit.error.code', detail };
     case 'entry':
-      return { key: /already|more than one/i.test(message) ? 'rally.edit.error.duplicate' : 'rally.edit.error.entry', detail };
+      return { key: code === 'leg-result.duplicate-result' || code === 'leg-result.duplicate-entry' ? 'rally.edit.error.duplicate' : 'rally.edit.error.entry', detail };
   }
 }
 
@@ -136,7 +136,7 @@ function rowMessage(field: RowField, status: number, message: string, leg: Leg):
 export function apiErrors(problem: Problem, body: readonly ResultBodyRow[], leg: Leg): { errors: RowErrors; general: FieldMessage[] } {
   const errors: RowErrors = {};
   const general: FieldMessage[] = [];
-  for (const { field, message } of problem.errors ?? []) {
+  for (const { field, message, code } of problem.errors ?? []) {
     const [index, name = ''] = field.split(/\.(.*)/s);
     const entryId = body[Number(index)]?.entryId;
     if (entryId === undefined || !/^\d+$/.test(index ?? '')) {
@@ -144,7 +144,7 @@ export function apiErrors(problem: Problem, body: readonly ResultBodyRow[], leg:
       continue;
     }
     const rowField = API_FIELDS[name] ?? 'entry';
-    (errors[entryId] ??= {})[rowField] ??= API_FIELDS[name] ? rowMessage(rowField, problem.status, message, leg) : { key: 'rally.edit.error.row', detail: message };
+    (errors[entryId] ??= {})[rowField] ??= API_FIELDS[name] ? rowMessage(rowField, code, message, leg) : { key: 'rally.edit.error.row', detail: message };
   }
   if (Object.keys(errors).length === 0 && general.length === 0) general.push({ key: 'rally.edit.error.failed', params: { status: problem.status }, detail: problem.detail });
   return { errors, general };

@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+
+const REQUEST_ID = /^[\w.:-]{8,128}$/;
+type IdentifiedRequest = Request & { requestId?: string };
+
+/**
+ * Every request gets an id: the web's X-Request-Id (it logs the same one), or a new one. It comes
+ * back in the response header and goes into every log line about the request.
+ */
+export function assignRequestId(req: IdentifiedRequest, res: Response, next: NextFunction): void {
+  const given = req.headers['x-request-id'];
+  req.requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', req.requestId);
+  next();
+}
+
+export const requestIdOf = (req: Request): string | undefined => (req as IdentifiedRequest).requestId;
