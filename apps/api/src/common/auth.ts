@@ -17,11 +17,27 @@ export const SignedIn = () => SetMetadata(ACCESS_KEY, { roles: ['organizer', 'te
 /** Only these roles; others get 403, anonymous callers 401. */
 export const Roles = (...roles: UserRole[]) => SetMetadata(ACCESS_KEY, { roles } satisfies Access);
 
-type AuthedRequest = Request & { caller?: Caller };
+/**
+ * Link tokens (a boat's tracker token) are opaque bearer tokens, not JWTs: they carry this prefix so the
+ * guard hands them to the route, whose service decides what they allow. They never make a `Caller`.
+ */
+export const LINK_TOKEN_PREFIX = 'trk_';
+
+type AuthedRequest = Request & { caller?: Caller; linkToken?: string };
+
+/** The link token the request carried, if any (see LINK_TOKEN_PREFIX). */
+export const LinkToken = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  return context.switchToHttp().getRequest<AuthedRequest>().linkToken;
+});
 
 export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   return context.switchToHttp().getRequest<AuthedRequest>().caller;
 });
+
+function readLinkToken(header: string): string | undefined {
+  const [scheme, token] = header.split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token?.startsWith(LINK_TOKEN_PREFIX) ? token : undefined;
+}
 
 /**
  * Reads the bearer token on every request (public reads too, so a bad token is always a 401),
@@ -37,7 +53,9 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const header = request.headers.authorization;
-    if (header) request.caller = await this.verify(header);
+    const linkToken = header ? readLinkToken(header) : undefined;
+    if (linkToken) request.linkToken = linkToken;
+    else if (header) request.caller = await this.verify(header);
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!access) return true;
     if (!request.caller) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'Sign in first: send Authorization: Bearer <accessToken>.');

@@ -77,8 +77,12 @@ export function finishCrossing(course: Course, from: LatLon, to: LatLon, radiusN
   }
   const point = finish as LatLon;
   const lastMark = course.waypoints.length > 0 ? (course.waypoints[course.waypoints.length - 1] as LatLon) : course.start;
-  const approach = localOffsetNm(lastMark, point);
-  const length = Math.hypot(approach.east, approach.north) || 1;
+  // The line is perpendicular to the last course leg; on a course that ends where it starts (a round
+  // trip, the Vendée Globe) that leg has no direction, and the boat's own heading stands in for it.
+  let approach = localOffsetNm(lastMark, point);
+  if (Math.hypot(approach.east, approach.north) < 1e-9) approach = localOffsetNm(from, to);
+  const length = Math.hypot(approach.east, approach.north);
+  if (length === 0) return Math.hypot(localOffsetNm(point, to).east, localOffsetNm(point, to).north) <= radiusNm ? 1 : null;
   const ux = approach.east / length;
   const uy = approach.north / length;
   const a = localOffsetNm(point, from);

@@ -40,14 +40,15 @@ export function distanceSailedNm(fixes: readonly TrackFix[]): number {
 
 /**
  * Average speed over the last `windowHours` before the last fix (distance sailed / time), in knots:
- * the naive ETA's speed. Null with fewer than two fixes in the window.
+ * the naive ETA's speed; over the last two fixes when they are further apart. Null with fewer than two fixes.
  */
 export function recentAverageSpeedKn(fixes: readonly TrackFix[], windowHours = DEFAULT_ETA_WINDOW_HOURS): number | null {
   const last = fixes[fixes.length - 1];
   if (!last) return null;
   const since = last.at - windowHours * HOUR_MS;
   let first = fixes.length - 1;
-  while (first > 0 && (fixes[first - 1] as TrackFix).at >= since) first -= 1;
+  // At least the last two fixes, so sparse feeds (a fix every few hours) still give a speed.
+  while (first > 0 && ((fixes[first - 1] as TrackFix).at >= since || first === fixes.length - 1)) first -= 1;
   const window = fixes.slice(first);
   const start = window[0] as TrackFix;
   const hours = (last.at - start.at) / HOUR_MS;

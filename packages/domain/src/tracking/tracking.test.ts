@@ -105,6 +105,12 @@ describe('finish crossing', () => {
     expect(finishCrossing(square, { lat: 0.99, lon: 1.2 }, { lat: 1.01, lon: 1.2 })).toBeNull();
   });
 
+  it('on a course that finishes where it started, the line is square to the boat’s own heading', () => {
+    const roundTrip: Course = { start: { lat: 46.47, lon: -1.79 }, waypoints: [], finish: { lat: 46.47, lon: -1.79 } };
+    expect(finishCrossing(roundTrip, { lat: 46.46, lon: -1.79 }, { lat: 46.48, lon: -1.79 })).toBeCloseTo(0.5, 2);
+    expect(finishCrossing(roundTrip, { lat: 46.0, lon: -1.79 }, { lat: 46.1, lon: -1.79 })).toBeNull();
+  });
+
   it('a finished boat ranks with DTF 0 and the interpolated finish time; later fixes change nothing', () => {
     const fixes: TrackFix[] = [
       { lat: 0, lon: 0, at: 0 },
@@ -140,6 +146,9 @@ describe('speed, distance sailed and naive ETA', () => {
       { lat: 0.31, lon: 1, at: 8 * HOUR },
     ];
     expect(recentAverageSpeedKn(slowThenFast, 3)).toBeCloseTo((0.3 * DEGREE_NM) / 3, 6);
+    // Fixes further apart than the window: the last two still give the speed.
+    expect(recentAverageSpeedKn(slowThenFast.slice(0, 2), 3)).toBeCloseTo((0.01 * DEGREE_NM) / 5, 6);
+    expect(recentAverageSpeedKn(slowThenFast.slice(0, 1), 3)).toBeNull();
     const passed = computeBoatProgress(square, slowThenFast, 8 * HOUR);
     // DTF 0.69° at 6.0 kn: 6.9 hours after the last fix.
     expect(passed.nextWaypoint).toBe(1);
