@@ -32,7 +32,7 @@ const tenth = (nm: number): number => Math.round(nm * 10) / 10;
 let t: TestApp;
 let organizer: string;
 beforeAll(async () => {
-  t = await startTestApp({ SEED_ON_START: 'false' });
+  t = await startTestApp();
   organizer = await t.organizerToken();
 });
 afterAll(async () => {
@@ -272,6 +272,26 @@ describe('progress: DTF through waypoints, passing rule, finish, ranking', () =>
       [7, 'Lunven', 1741.1, 127.1],
     ]);
     expect(ranking.slice(0, 3).map((r) => r.finishedAt)).toEqual(['2025-01-14T15:24:49+08:00', '2025-01-15T14:12:02+08:00', '2025-01-17T08:27:37+08:00']);
+  });
+});
+
+describe('the seeded 2023 rally: courses and illustrative tracks', () => {
+  it('proposes the seeded finish times of leg 1 and ranks in the seeded finishing order; mid-leg it ranks by DTF', async () => {
+    const rallies = (await t.http.get('/api/rallies').expect(200)).body as { id: string; slug: string }[];
+    const rallyId = rallies.find((r) => r.slug === 'shandong-peninsula-rally-2023')!.id;
+    const legs = ((await t.http.get(`/api/rallies/${rallyId}`).expect(200)).body as { legs: Leg[] }).legs;
+    expect(legs[0]?.waypoints.map((w) => w.name)).toContain('Off Chengshan Cape');
+    const results = (await t.http.get(`/api/rallies/${rallyId}/legs/1/results`).expect(200)).body as { place: number; entryId: string; finishedAt: string }[];
+    const finished = await progress(rallyId, 1, '2023-06-23T00:00:00+08:00');
+    expect(finished.map((r) => r.entryId)).toEqual(results.map((r) => r.entryId));
+    expect(finished.map((r) => r.finishedAt)).toEqual(results.map((r) => r.finishedAt));
+    expect(finished.every((r) => r.illustrative && r.dtfNm === 0)).toBe(true);
+
+    const racing = await progress(rallyId, 1, '2023-06-20T12:00:00+08:00');
+    expect(racing.every((r) => r.finishedAt === null && r.dtfNm! > 0 && r.etaAt !== null)).toBe(true);
+    const dtfs = racing.map((r) => r.dtfNm!);
+    expect(dtfs).toEqual([...dtfs].sort((x, y) => x - y));
+    expect(racing[0]?.rank).toBe(1);
   });
 });
 
