@@ -1,5 +1,6 @@
 import { buildRouteMap } from '$lib/components/rally/route-map';
 import { api, required } from '$lib/server/api';
+import { loadTracker } from '$lib/server/rally-tracker';
 import type { PageServerLoad } from './$types';
 
 type StandingsView = 'points' | 'time';
@@ -34,15 +35,18 @@ export const load: PageServerLoad = async (event) => {
     })
     .map((leg) => leg.number);
 
+  const map = buildRouteMap(rally.legs);
   return {
     rally,
-    map: buildRouteMap(rally.legs),
+    map,
+    tracker: map ? await loadTracker(client, rally, map, event.url) : null,
     selectedLeg: selected,
     legResults: selected ? (resultsByLeg.get(selected.number) ?? []) : [],
     illustrativeLegs,
     view,
     standings,
     cumulative,
+    imported: event.url.searchParams.has('imported') ? Number(event.url.searchParams.get('imported')) || 0 : null,
     savedLeg: event.url.searchParams.has('saved') ? (selected?.number ?? null) : null,
   };
 };
