@@ -157,6 +157,8 @@ async function seedIllustrativeTracks(db: SqlRunner, rallyId: string, data: Rall
      ON CONFLICT (entry_id, at) DO NOTHING RETURNING 1`,
     [fixes.map((f) => bySail.get(f.sailNumber)), fixes.map((f) => f.at), fixes.map((f) => f.lat), fixes.map((f) => f.lon)],
   );
+  // Cached tracks are keyed by this version (apps/api tracking): a write of positions bumps it.
+  if (result.rows.length > 0) await db.query(`UPDATE rallies SET positions_version = positions_version + 1 WHERE id = $1`, [rallyId]);
   return result.rows.length;
 }
 

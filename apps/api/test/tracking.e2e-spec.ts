@@ -225,6 +225,11 @@ describe('progress: DTF through waypoints, passing rule, finish, ranking', () =>
       [null, 'Silent'],
     ]);
     expect(earlier[0]?.etaAt).not.toBeNull();
+
+    // A new fix is seen at once (the cached leg is keyed by the rally's positions version).
+    const silentId = rows[3]!.entryId;
+    await post(rallyId, [{ entryId: silentId, at: at(16), lat: 36, lon: 120.1 }]).expect(200);
+    expect((await progress(rallyId, 1, at(16))).find((r) => r.entryId === silentId)?.rank).toBe(4);
   });
 
   it('answers 422 for a leg without a course and 404 for an unknown leg', async () => {
@@ -325,7 +330,7 @@ describe('track files: preview, then commit', () => {
     expect(await tracks(rallyId)).toHaveLength(30);
   });
 
-  it('reads a 100,000-point GPX', async () => {
+  it('reads a 100,000-point GPX', { timeout: 120_000 }, async () => {
     const { rallyId, entries } = await createRally('Big GPX', '2023-06-19', '2023-07-05', ['A']);
     const start = Date.parse('2023-06-19T02:00:00Z');
     const points = Array.from({ length: 100_000 }, (_, i) => ({ at: new Date(start + i * 10_000).toISOString(), lat: 36 + Math.sin(i / 1000) * 0.5, lon: 120 + i * 0.00002 }));

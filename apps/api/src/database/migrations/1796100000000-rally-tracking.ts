@@ -9,11 +9,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * order" (progress at an instant, a leg's track), which is a range scan of that key, and the key is
  * also what makes a repeated fix a duplicate (ON CONFLICT DO NOTHING). No surrogate id: it would add
  * a second index and 16 bytes a row for nothing that is ever looked up by it.
+ * rallies.positions_version is bumped in the same transaction as every write of positions, so a
+ * leg's fixes can be cached by version (replays ask for many instants of the same data).
  */
 export class RallyTracking1796100000000 implements MigrationInterface {
   name = 'RallyTracking1796100000000';
 
   async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE "rallies" ADD "positions_version" bigint NOT NULL DEFAULT '0'`);
     await runner.query(`ALTER TABLE "rally_legs" ADD "waypoints" jsonb NOT NULL DEFAULT '[]'`);
     await runner.query(`ALTER TABLE "rally_legs" ADD "finish_line" jsonb`);
     await runner.query(`ALTER TABLE "rally_legs" ADD CONSTRAINT "rally_legs_waypoints_is_array" CHECK (jsonb_typeof(waypoints) = 'array')`);
@@ -56,5 +59,6 @@ export class RallyTracking1796100000000 implements MigrationInterface {
     await runner.query(`ALTER TABLE "rally_legs" DROP CONSTRAINT "rally_legs_waypoints_is_array"`);
     await runner.query(`ALTER TABLE "rally_legs" DROP COLUMN "finish_line"`);
     await runner.query(`ALTER TABLE "rally_legs" DROP COLUMN "waypoints"`);
+    await runner.query(`ALTER TABLE "rallies" DROP COLUMN "positions_version"`);
   }
 }

@@ -1,5 +1,6 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { RalliesModule } from '../rallies/rallies.module.js';
+import { LegTrackCache } from './leg-track-cache.js';
 import { trackFileBody } from './track-file-body.js';
 import { TrackImportsController } from './track-imports.controller.js';
 import { TrackerTokensController } from './tracker-tokens.controller.js';
@@ -12,7 +13,7 @@ import { TrackingService } from './tracking.service.js';
 @Module({
   imports: [RalliesModule],
   controllers: [TrackingController, TrackerTokensController, TrackImportsController],
-  providers: [TrackingService, TrackingRepository, TrackingEvents],
+  providers: [TrackingService, TrackingRepository, TrackingEvents, LegTrackCache],
   exports: [TrackingService, TrackingEvents],
 })
 export class TrackingModule implements NestModule {

@@ -29,8 +29,9 @@ import type { PositionOrigin } from './position.entity.js';
 import { type ParsedTrack, TrackFileError, type TimeWindow, parseCsvTrack, parseGpx, sniffFormat } from './track-files.js';
 import type { StagedPoint, TrackImportEntity } from './track-import.entity.js';
 import type { TrackerTokenEntity } from './tracker-token.entity.js';
+import { LegTrackCache } from './leg-track-cache.js';
 import { TrackingEvents } from './tracking.events.js';
-import { type NewPosition, TrackingRepository } from './tracking.repository.js';
+import { type EntryTrack, type NewPosition, TrackingRepository } from './tracking.repository.js';
 
 /** A feed batch; the JSON body limit (BODY_LIMIT) bounds it too. */
 export const MAX_POSITION_ROWS = 1000;
@@ -93,6 +94,7 @@ export class TrackingService {
     private readonly ralliesRepository: RalliesRepository,
     private readonly tracking: TrackingRepository,
     private readonly events: TrackingEvents,
+    private readonly legTracks: LegTrackCache,
   ) {}
 
   // ---- positions in ----
@@ -126,7 +128,7 @@ export class TrackingService {
     if (outOfScope.length > 0) {
       throw forbidden(`This tracker token posts positions for its own boat only; rows ${outOfScope.join(', ')} name another entry. Nothing was stored.`);
     }
-    const accepted = await this.tracking.insertPositions(valid, scope.origin);
+    const accepted = await this.tracking.insertPositions(rally.id, valid, scope.origin);
     if (accepted > 0) await this.announce(rally.id, valid);
     return { accepted, duplicates: valid.length - accepted, rejected };
   }
@@ -165,12 +167,12 @@ export class TrackingService {
     const instant = at ? Date.parse(at) : Date.now();
     const window = legWindow(rally, legs, leg);
     const until = Math.min(instant, window.to);
-    const positions = until < window.from ? [] : await this.tracking.positions(entries.map((e) => e.id), new Date(window.from), new Date(until));
-    const byEntry = groupByEntry(positions);
+    // The whole leg is read (and cached by version); the domain uses the fixes up to the instant.
+    const tracks = until < window.from ? new Map<string, EntryTrack>() : await this.legTracks.tracks(rally.id, leg.id, entries.map((e) => e.id), new Date(window.from), new Date(window.to));
     const boats = entries.map((entry) => {
-      const fixes = byEntry.get(entry.id) ?? [];
-      const progress = computeBoatProgress(course, fixes, instant);
-      return { id: entry.id, entry, progress, finishedAt: progress.finishedAt, dtfNm: progress.dtfNm, illustrative: fixes.some((f) => f.origin === 'illustrative') };
+      const track = tracks.get(entry.id);
+      const progress = computeBoatProgress(course, track?.fixes ?? [], instant);
+      return { id: entry.id, entry, progress, finishedAt: progress.finishedAt, dtfNm: progress.dtfNm, illustrative: track?.illustrative ?? false };
     });
     return rankByDistanceToFinish(boats).map((b) => toProgressRow(b.entry, b));
   }
@@ -187,12 +189,15 @@ export class TrackingService {
     }
     const entryIds = query.entryId ? entries.filter((e) => e.id === query.entryId).map((e) => e.id) : entries.map((e) => e.id);
     if (query.entryId && entryIds.length === 0) throw notFound('entry', query.entryId);
-    const positions = await this.tracking.positions(entryIds, new Date(window.from), new Date(window.to));
     const tolerance = query.toleranceNm ?? 0;
-    const kept = tolerance > 0 ? [...groupByEntry(positions).values()].flatMap((fixes) => simplifyTrack(fixes, tolerance)) : positions;
-    return kept
-      .sort((a, b) => a.at - b.at || a.entryId.localeCompare(b.entryId))
-      .map((p) => ({ entryId: p.entryId, at: iso(p.at) ?? '', lat: p.lat, lon: p.lon, sogKn: p.sogKn, cogDeg: p.cogDeg, origin: p.origin }));
+    if (tolerance > 0) {
+      // Simplified for drawing: from the per-boat arrays, and only the kept points are formatted.
+      const tracks = await this.legTracks.tracks(rally.id, `tracks:${query.leg ?? 'all'}`, entryIds, new Date(window.from), new Date(window.to));
+      const kept = [...tracks.entries()].flatMap(([entryId, track]) => simplifyTrack(track.fixes, tolerance).map((f) => ({ ...f, entryId, origin: f.origin ?? 'feed' })));
+      return kept.sort(oldestFirst).map((p) => ({ entryId: p.entryId, at: iso(p.at) ?? '', lat: p.lat, lon: p.lon, sogKn: p.sogKn, cogDeg: p.cogDeg, origin: p.origin }));
+    }
+    const positions = await this.tracking.positions(entryIds, new Date(window.from), new Date(window.to));
+    return positions.sort(oldestFirst).map((p) => ({ entryId: p.entryId, at: iso(p.at) ?? '', lat: p.lat, lon: p.lon, sogKn: p.sogKn, cogDeg: p.cogDeg, origin: p.origin }));
   }
 
   // ---- tracker tokens ----
@@ -280,6 +285,7 @@ export class TrackingService {
     const origin: PositionOrigin = staged.format;
     const result = await this.tracking.commitImport(staged.id, (points, entryId, manager) =>
       this.tracking.insertPositions(
+        staged.rallyId,
         points.map(([at, lat, lon, sogKn, cogDeg]) => ({ entryId, at, lat, lon, sogKn, cogDeg })),
         origin,
         manager,
@@ -308,22 +314,14 @@ export class TrackingService {
   }
 }
 
+const oldestFirst = (a: { at: number; entryId: string }, b: { at: number; entryId: string }): number => a.at - b.at || a.entryId.localeCompare(b.entryId);
+
 /** The same checks as the global pipe, per row, so that one bad row is refused alone. */
 async function rowErrors(item: unknown): Promise<FieldError[]> {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return [{ field: 'row', message: 'must be an object' }];
   const row = plainToInstance(PositionInputDto, item);
   const errors = await validate(row, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
   return flattenValidationErrors(errors);
-}
-
-function groupByEntry<T extends { entryId: string }>(positions: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const p of positions) {
-    const list = groups.get(p.entryId);
-    if (list) list.push(p);
-    else groups.set(p.entryId, [p]);
-  }
-  return groups;
 }
 
 /** Sorted by time, one point per instant (the first in the file wins). */

@@ -30,7 +30,7 @@ export const rallyMessages = {
 
   'rally.map.title': { 'zh-CN': '航线图', en: 'Route map' },
   'rally.tracker.title': { 'zh-CN': '船位追踪', en: 'Tracker' },
-  'rally.tracker.chooseLeg': { 'zh-CN': '选择赛段', en: 'Choose a leg' },
+  'rally.tracker.chooseLeg': { 'zh-CN': '选择追踪的赛段', en: 'Leg to track' },
   'rally.tracker.illustrative': {
     'zh-CN': '2023 年赛事未公开船位数据:以下航迹按各赛段成绩生成,为示意数据,并非实际航迹。',
     en: 'The 2023 rally published no tracker data: these tracks are generated from the leg results and are illustrative, not the boats’ real tracks.',
