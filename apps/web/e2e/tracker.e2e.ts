@@ -106,6 +106,15 @@ describe('rally tracker', () => {
     await page.getByRole('button', { name: 'Play' }).click();
     await page.waitForFunction(() => document.querySelector('output.time')?.textContent !== '2024-06-01 13:00');
     await page.getByRole('button', { name: 'Pause' }).click();
+
+    // The crossing is a proposal: the organizer fills it into the leg's results, checks, and saves.
+    await page.goto(`${inject('webUrl')}/rally/${rallyId}/legs/1/edit?lang=en`);
+    await page.getByRole('button', { name: /Fill in the tracker’s finish times \(1\)/ }).click();
+    await page.waitForFunction((id) => (document.querySelector(`input[name="finish:${id}"]`) as HTMLInputElement | null)?.value === '2024-06-01 20:00:00', steady);
+    expect(await api<unknown[]>(`/rallies/${rallyId}/legs/1/results`)).toEqual([]);
+    await Promise.all([page.waitForURL((url) => url.searchParams.has('saved')), page.getByRole('button', { name: 'Save results' }).click()]);
+    const results = await api<{ entryId: string; finishedAt: string | null; place: number | null }[]>(`/rallies/${rallyId}/legs/1/results`);
+    expect(results.find((r) => r.entryId === steady)).toMatchObject({ finishedAt: '2024-06-01T20:00:00+08:00', place: 1 });
     await page.close();
   });
 

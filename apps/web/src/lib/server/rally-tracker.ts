@@ -1,6 +1,6 @@
 import type { Schemas, SailcourtClient } from '@sailcourt/api-client';
 import type { RouteMap } from '$lib/components/rally/route-map';
-import { buildTrails, defaultInstant, legWindow, parseInstant, type TrackerView } from '$lib/components/rally/tracker';
+import { buildTrails, defaultInstant, legWindow, parseInstant, qingdaoMinute, type TrackerView } from '$lib/components/rally/tracker';
 
 /** About one map unit at the rally map's scale (1000 units across ≈ 240 nm): finer detail is invisible. */
 const TRAIL_TOLERANCE_NM = 0.25;
@@ -38,4 +38,22 @@ export async function loadTracker(client: SailcourtClient, rally: Schemas['Rally
     trails: buildTrails(map.frame, rally.entries.map((e) => e.id), tracks.data),
     frame: map.frame,
   };
+}
+
+/**
+ * The tracker's proposed finish times of a leg as paste lines (`CHN 101<TAB>2023-06-21 17:30:00`), for
+ * the organizer to fill into the results form, check and save: a proposal is never a result by itself.
+ */
+export async function proposedFinishLines(client: SailcourtClient, rally: Schemas['RallyDto'], legNumber: number): Promise<string[]> {
+  const window = legWindow(rally.legs, legNumber, rally.endDate);
+  if (!window) return [];
+  const progress = await client.GET('/api/rallies/{id}/legs/{number}/progress', {
+    params: { path: { id: rally.id, number: String(legNumber) }, query: { at: new Date(window.to).toISOString() } },
+  });
+  return (progress.data ?? [])
+    .filter((row) => row.finishedAt !== null)
+    .map((row) => {
+      const entry = rally.entries.find((e) => e.id === row.entryId);
+      return `${entry?.sailNumber ?? row.boatName}\t${qingdaoMinute(Date.parse(row.finishedAt as string)).replace('T', ' ')}:${new Date(Date.parse(row.finishedAt as string)).toISOString().slice(17, 19)}`;
+    });
 }

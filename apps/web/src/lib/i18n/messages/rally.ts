@@ -170,6 +170,11 @@ export const rallyMessages = {
 
   'rally.edit.link': { 'zh-CN': '录入第 {number} 赛段成绩', en: 'Enter leg {number} results' },
   'rally.edit.title': { 'zh-CN': '录入成绩:第 {number} 赛段', en: 'Enter results: leg {number}' },
+  'rally.edit.useTracker': { 'zh-CN': '填入追踪到达时间({count} 条)', en: 'Fill in the tracker’s finish times ({count})' },
+  'rally.edit.trackerHint': {
+    'zh-CN': '追踪系统按船越过终点的时刻(两次定位之间插值)提出到达时间;填入后请核对,保存后才成为成绩。',
+    en: 'The tracker proposes the instant each boat crossed the finish (interpolated between fixes); check them after filling in — they become results only when you save.',
+  },
   'rally.edit.forbidden': { 'zh-CN': '只有主办方可以录入成绩。', en: 'Only organizers can enter results.' },
   'rally.edit.noLeg': { 'zh-CN': '没有第 {number} 赛段', en: 'There is no leg {number}' },
   'rally.edit.back': { 'zh-CN': '返回拉力赛', en: 'Back to the rally' },
