@@ -61,7 +61,10 @@ export const rallyMessages = {
     en: 'Upload one boat’s GPX track or a CSV (time, lat, lon, optional speed and course; UTF-8 or GB18030). You see a preview first; nothing is stored until you confirm.',
   },
   'rally.import.file': { 'zh-CN': '文件', en: 'File' },
-  'rally.import.fileHint': { 'zh-CN': 'GPX 或 CSV,最大 40 MB', en: 'GPX or CSV, up to 40 MB' },
+  'rally.import.fileHint': {
+    'zh-CN': 'GPX 或 CSV;本页面可上传约 500 KB(约 5,000 个点),更大的文件(最大 40 MB)请通过 API 导入(见 README)。',
+    en: 'GPX or CSV; this page takes about 500 KB (some 5,000 points); larger files (up to 40 MB) go through the API (see the README).',
+  },
   'rally.import.preview': { 'zh-CN': '预览', en: 'Preview' },
   'rally.import.previewTitle': { 'zh-CN': '预览:{boat}', en: 'Preview: {boat}' },
   'rally.import.points': { 'zh-CN': '有效定位点', en: 'Valid points' },
