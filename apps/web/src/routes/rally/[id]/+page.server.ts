@@ -16,7 +16,9 @@ export const load: PageServerLoad = async (event) => {
   const rally = await client.GET('/api/rallies/{id}', { params: { path: { id } } }).then(required);
   const view: StandingsView = event.url.searchParams.get('view') === 'time' ? 'time' : 'points';
 
-  const [standings, cumulative, ...legResults] = await Promise.all([
+  const map = buildRouteMap(rally.legs);
+  const [tracker, standings, cumulative, ...legResults] = await Promise.all([
+    map ? loadTracker(client, rally, map, event.url) : Promise.resolve(null),
     client.GET('/api/rallies/{id}/standings', { params: { path: { id } } }).then(required),
     view === 'time' ? client.GET('/api/rallies/{id}/standings/cumulative-time', { params: { path: { id } } }).then(required) : Promise.resolve(null),
     ...rally.legs.map((leg) => client.GET('/api/rallies/{id}/legs/{number}/results', { params: { path: { id, number: String(leg.number) } } }).then(required)),
@@ -35,11 +37,10 @@ export const load: PageServerLoad = async (event) => {
     })
     .map((leg) => leg.number);
 
-  const map = buildRouteMap(rally.legs);
   return {
     rally,
     map,
-    tracker: map ? await loadTracker(client, rally, map, event.url) : null,
+    tracker,
     selectedLeg: selected,
     legResults: selected ? (resultsByLeg.get(selected.number) ?? []) : [],
     illustrativeLegs,
