@@ -65,7 +65,9 @@ export type RallySeed = Sourced & {
 };
 
 export type PortSeed = Sourced & { slug: string; name: string; nameEn: string; lat: number; lon: number };
-export type LegSeed = Sourced & { number: number; from: string; to: string; distanceNm: number; startsAt: string; coefficient: number };
+/** A mark of a leg's course to pass in order (illustrative for 2023: see `waypointsNote`). */
+export type WaypointSeed = { lat: number; lon: number; name: string };
+export type LegSeed = Sourced & { number: number; from: string; to: string; distanceNm: number; startsAt: string; coefficient: number; waypoints?: WaypointSeed[] };
 export type RallyEntrySeed = Sourced & {
   sailNumber: string;
   boatName: string;

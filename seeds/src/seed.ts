@@ -12,11 +12,12 @@ import {
 } from './data.js';
 import { seedCompetition } from './competition.js';
 import { seedImpactAssumptions } from './impact.js';
+import { illustrativeTracks } from './tracks.js';
 
 /** What the seeder needs of a database connection; a `pg` Client or Pool fits. */
 export type SqlRunner = { query: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> };
 
-export type SeedReport = { seasons: number; venues: number; events: number; teams: number; rallies: number; legs: number; entries: number; legResults: number; impactAssumptionSets: number; registrations: number; matches: number };
+export type SeedReport = { seasons: number; venues: number; events: number; teams: number; rallies: number; legs: number; entries: number; legResults: number; positions: number; impactAssumptionSets: number; registrations: number; matches: number };
 
 /**
  * Writes the 2023 data. Idempotent: every insert is keyed on a natural unique key and does
@@ -24,7 +25,7 @@ export type SeedReport = { seasons: number; venues: number; events: number; team
  * Runs in the caller's transaction if there is one.
  */
 export async function seed2023(db: SqlRunner): Promise<SeedReport> {
-  const report: SeedReport = { seasons: 0, venues: 0, events: 0, teams: 0, rallies: 0, legs: 0, entries: 0, legResults: 0, impactAssumptionSets: 0, registrations: 0, matches: 0 };
+  const report: SeedReport = { seasons: 0, venues: 0, events: 0, teams: 0, rallies: 0, legs: 0, entries: 0, legResults: 0, positions: 0, impactAssumptionSets: 0, registrations: 0, matches: 0 };
   await seedBasketballSeason(db, loadBasketballSeason(), report);
   await seedTeams(db, loadCbaSummerLeagueTeams(), report);
   const competition = await seedCompetition(db, loadBasketballSeason().season.slug, loadCbaSummerLeagueSchedule(), loadCbaSummerLeagueTeams());
@@ -107,10 +108,12 @@ async function seedRally(db: SqlRunner, data: RallyData, report: SeedReport): Pr
     if (!from || !to) throw new Error(`Leg ${leg.number} names an unknown port.`);
     report.legs += await inserted(
       db,
-      `INSERT INTO rally_legs (rally_id, number, from_port, from_port_en, from_lat, from_lon, to_port, to_port_en, to_lat, to_lon, distance_nm, starts_at, coefficient, source, illustrative)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) ON CONFLICT (rally_id, number) DO NOTHING`,
-      [rallyId, leg.number, from.name, from.nameEn, from.lat, from.lon, to.name, to.nameEn, to.lat, to.lon, leg.distanceNm, leg.startsAt, leg.coefficient, leg.source, leg.illustrative ?? []],
+      `INSERT INTO rally_legs (rally_id, number, from_port, from_port_en, from_lat, from_lon, to_port, to_port_en, to_lat, to_lon, distance_nm, starts_at, coefficient, source, illustrative, waypoints)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) ON CONFLICT (rally_id, number) DO NOTHING`,
+      [rallyId, leg.number, from.name, from.nameEn, from.lat, from.lon, to.name, to.nameEn, to.lat, to.lon, leg.distanceNm, leg.startsAt, leg.coefficient, leg.source, leg.illustrative ?? [], JSON.stringify(leg.waypoints ?? [])],
     );
+    // Legs seeded before tracking existed get their marks once; a course an organizer set is kept.
+    await db.query(`UPDATE rally_legs SET waypoints = $3 WHERE rally_id = $1 AND number = $2 AND waypoints = '[]'::jsonb AND finish_line IS NULL`, [rallyId, leg.number, JSON.stringify(leg.waypoints ?? [])]);
   }
   for (const entry of data.entries) {
     const slug = rallyTeamSlug(r.slug, entry.sailNumber);
@@ -133,6 +136,30 @@ async function seedRally(db: SqlRunner, data: RallyData, report: SeedReport): Pr
     );
   }
   report.legResults += await seedLegResults(db, rallyId, data.legResults);
+  report.positions += await seedIllustrativeTracks(db, rallyId, data);
+}
+
+/**
+ * The illustrative tracks (see tracks.ts), for boats that have no position at all: once a boat has
+ * a real fix, or the seed ran before, nothing is added. Marked with origin 'illustrative'.
+ */
+async function seedIllustrativeTracks(db: SqlRunner, rallyId: string, data: RallyData): Promise<number> {
+  const { rows } = await db.query(
+    `SELECT e.id, e.sail_number FROM rally_entries e WHERE e.rally_id = $1 AND NOT EXISTS (SELECT 1 FROM rally_positions p WHERE p.entry_id = e.id)`,
+    [rallyId],
+  );
+  const bySail = new Map(rows.map((row) => [row.sail_number as string, row.id as string]));
+  const fixes = illustrativeTracks(data).filter((f) => bySail.has(f.sailNumber));
+  if (fixes.length === 0) return 0;
+  const result = await db.query(
+    `INSERT INTO rally_positions (entry_id, at, lat, lon, origin)
+     SELECT e, to_timestamp(t / 1000.0), la, lo, 'illustrative' FROM unnest($1::uuid[], $2::double precision[], $3::double precision[], $4::double precision[]) AS x(e, t, la, lo)
+     ON CONFLICT (entry_id, at) DO NOTHING RETURNING 1`,
+    [fixes.map((f) => bySail.get(f.sailNumber)), fixes.map((f) => f.at), fixes.map((f) => f.lat), fixes.map((f) => f.lon)],
+  );
+  // Cached tracks are keyed by this version (apps/api tracking): a write of positions bumps it.
+  if (result.rows.length > 0) await db.query(`UPDATE rallies SET positions_version = positions_version + 1 WHERE id = $1`, [rallyId]);
+  return result.rows.length;
 }
 
 /**

@@ -19,6 +19,7 @@ import { RalliesModule } from './modules/rallies/rallies.module.js';
 import { RegistrationsModule } from './modules/registrations/registrations.module.js';
 import { SeasonsModule } from './modules/seasons/seasons.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
+import { TrackingModule } from './modules/tracking/tracking.module.js';
 import { VenuesModule } from './modules/venues/venues.module.js';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -40,6 +41,7 @@ export class AppModule {
         VenuesModule,
         TeamsModule,
         RalliesModule,
+        TrackingModule,
         RegistrationsModule,
         ImpactModule,
         MatchesModule,

@@ -669,6 +669,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rallies/{id}/entries/{entryId}/track-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reads a boat's GPX or CSV track file and stages it for preview; nothing is stored as positions until the commit
+         * @description The body is the file itself. CSV: a header row with time, lat, lon (speed in knots and course optional; Chinese headers 时间/纬度/经度/航速/航向 too), UTF-8 or GB18030. Times without a zone are read in the rally’s time (UTC+08:00). Bad lines are listed, not fatal; a file with no usable point is 422.
+         */
+        post: operations["TrackImportsController_stage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rallies/{id}/entries/{entryId}/tracker-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The boat's tracker tokens (without the secret) */
+        get: operations["TrackerTokensController_list"];
+        put?: never;
+        /** Creates a boat's tracker token: a bearer token that may post that boat's positions only. Shown once. */
+        post: operations["TrackerTokensController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rallies/{id}/entries/{entryId}/tracker-tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revokes a tracker token; it stops working at once */
+        delete: operations["TrackerTokensController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rallies/{id}/legs": {
         parameters: {
             query?: never;
@@ -679,6 +734,43 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["RalliesController_addLeg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rallies/{id}/legs/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sets a leg's course for tracking: start, finish (point or line) and waypoints; fields left out keep their value */
+        patch: operations["RalliesController_updateLeg"];
+        trace?: never;
+    };
+    "/api/rallies/{id}/legs/{number}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A leg's tracker leaderboard at an instant (default now)
+         * @description Each boat’s last fix at or before `at`; distance to finish (DTF) = great circle to the next waypoint not yet passed + the course through the remaining waypoints to the finish, on a sphere of radius 6371 km (3440.065 nm). A waypoint is passed once a fix lies beyond the line through it perpendicular to the course there. Finished boats first in finishing order (their crossing time is the proposed finish, for the organizer to confirm with PUT …/results), then ascending DTF; boats without a fix last, unranked.
+         */
+        get: operations["TrackingController_progress"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -700,6 +792,26 @@ export interface paths {
          */
         put: operations["RallyResultsController_replaceLegResults"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rallies/{id}/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stores a batch of positions from a tracker feed (organizer, or a boat’s tracker token for that boat only)
+         * @description Up to 1000 rows. A row repeating a stored boat + instant is a duplicate, not an error. A bad row (latitude 95, a time outside the rally, an unknown entry) is refused alone and named by its 0-based index; the others are stored. A tracker token naming another boat is 403 and stores nothing.
+         */
+        post: operations["TrackingController_ingest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -732,6 +844,57 @@ export interface paths {
         };
         /** Alternative ranking by the sum of corrected times; boats missing a leg rank after complete ones */
         get: operations["RallyResultsController_cumulativeTime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rallies/{id}/track-imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A staged import’s preview */
+        get: operations["TrackImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rallies/{id}/track-imports/{importId}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stores a staged import’s points as positions (once; duplicates of stored fixes are counted, not errors) */
+        post: operations["TrackImportsController_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rallies/{id}/tracks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Positions, oldest first, optionally of one leg and one boat, optionally simplified (Douglas–Peucker) for drawing */
+        get: operations["TrackingController_tracks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1110,6 +1273,18 @@ export interface components {
             lat: number;
             lon: number;
         };
+        CreatedTrackerTokenDto: {
+            createdAt: string;
+            /** Format: uuid */
+            entryId: string;
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            label: string | null;
+            revokedAt: string | null;
+            /** @description The bearer token, shown once: `Authorization: Bearer trk_…` on POST /rallies/:id/positions */
+            token: string;
+        };
         CreateEntryDto: {
             /** @example First 40 · 08 */
             boatName: string;
@@ -1179,17 +1354,23 @@ export interface components {
              */
             coefficient?: number;
             distanceNm: number;
+            /** @description The finish: a point, or a line of two points (distance to finish is measured to its midpoint) */
+            finish?: components["schemas"]["LatLonInputDto"] | components["schemas"]["LatLonInputDto"][];
             /** @example 青岛 */
             from: string;
             /** @example Qingdao */
             fromEn?: string;
             number: number;
+            /** @description Where the leg starts */
+            start?: components["schemas"]["LatLonInputDto"];
             /** @example 2023-06-19T10:00:00+08:00 */
             startsAt: string;
             /** @example 潍坊 */
             to: string;
             /** @example Weifang */
             toEn?: string;
+            /** @description Marks a boat must pass in order, e.g. off a cape */
+            waypoints?: components["schemas"]["WaypointInputDto"][];
         };
         CreateMatchDto: {
             /**
@@ -1285,6 +1466,18 @@ export interface components {
             nameEn?: string;
             /** @enum {string} */
             sport: "basketball" | "sailing";
+        };
+        CreateTrackerTokenDto: {
+            /**
+             * @description When it stops working (default: never; revoke it instead)
+             * @example 2023-07-06T00:00:00+08:00
+             */
+            expiresAt?: string;
+            /**
+             * @description What the token is for
+             * @example Iridium unit 3
+             */
+            label?: string;
         };
         CrewMemberDto: {
             /** @example 张伟 */
@@ -1630,9 +1823,25 @@ export interface components {
             /** @description Local transport, yuan */
             transport: number;
         };
+        IngestResultDto: {
+            /** @description Fixes stored */
+            accepted: number;
+            /** @description Fixes already stored for the same boat and instant (not errors) */
+            duplicates: number;
+            /** @description Rows refused, each alone; the others were stored */
+            rejected: components["schemas"]["RejectedRowDto"][];
+        };
+        LatLonInputDto: {
+            /** @example 36.085 */
+            lat: number;
+            /** @example 120.315 */
+            lon: number;
+        };
         LegDto: {
             coefficient: number;
             distanceNm: number;
+            /** @description The two ends of the finish line, when the finish is a line */
+            finishLine: components["schemas"]["LegMarkDto"][] | null;
             from: string;
             fromCoordinates: components["schemas"]["CoordinatesDto"] | null;
             fromEn: string | null;
@@ -1646,10 +1855,26 @@ export interface components {
             /** @example 2023-06-19T10:00:00+08:00 */
             startsAt: string;
             to: string;
+            /** @description The finish point (the middle of the finish line when there is one) */
             toCoordinates: components["schemas"]["CoordinatesDto"] | null;
             toEn: string | null;
+            /** @description Marks to pass in order between start and finish */
+            waypoints: components["schemas"]["LegMarkDto"][];
             /** @description The best-scored boat of the leg once it has results; null before */
             winner: components["schemas"]["LegWinnerDto"] | null;
+        };
+        LegGeometryInputDto: {
+            /** @description The finish: a point, or a line of two points (distance to finish is measured to its midpoint) */
+            finish?: components["schemas"]["LatLonInputDto"] | components["schemas"]["LatLonInputDto"][];
+            /** @description Where the leg starts */
+            start?: components["schemas"]["LatLonInputDto"];
+            /** @description Marks a boat must pass in order, e.g. off a cape */
+            waypoints?: components["schemas"]["WaypointInputDto"][];
+        };
+        LegMarkDto: {
+            lat: number;
+            lon: number;
+            name?: string;
         };
         LegResultDto: {
             boatName: string;
@@ -1865,6 +2090,24 @@ export interface components {
             seasonNameEn: string | null;
             shareOfTarget: number | null;
         };
+        PositionInputDto: {
+            /**
+             * @description Instant of the fix, with an offset; inside the rally
+             * @example 2023-06-19T14:00:00+08:00
+             */
+            at: string;
+            /** @description Course over ground, degrees true */
+            cogDeg?: number;
+            /**
+             * Format: uuid
+             * @description An entry (boat) of this rally
+             */
+            entryId: string;
+            lat: number;
+            lon: number;
+            /** @description Speed over ground reported by the tracker, knots */
+            sogKn?: number;
+        };
         /** @description RFC 9457 problem details, served as application/problem+json. */
         ProblemDto: {
             /**
@@ -1879,6 +2122,36 @@ export interface components {
             title: string;
             /** Format: uri */
             type: string;
+        };
+        ProgressRowDto: {
+            /** @description Instant of the last fix at or before `at` */
+            at: string | null;
+            boatName: string;
+            /** @description Distance sailed in this leg up to `at`, nm */
+            distanceSailedNm: number;
+            /** @description Distance to finish through the marks not yet passed, nm (0 once finished) */
+            dtfNm: number | null;
+            /** @description Distance to the leader still racing, nm */
+            dtlNm: number | null;
+            /** Format: uuid */
+            entryId: string;
+            /** @description Naive ETA from the average speed over the last 3 hours */
+            etaAt: string | null;
+            /** @description Proposed finish time (the crossing, interpolated between fixes); the organizer confirms it as a result */
+            finishedAt: string | null;
+            /** @description true when the fixes are illustrative (generated), not reported */
+            illustrative: boolean;
+            lat: number | null;
+            lon: number | null;
+            /** @description Index of the next waypoint not yet passed (= number of waypoints when heading for the finish) */
+            nextWaypoint: number;
+            /** @description Finished boats first in finishing order, then ascending DTF; null without a fix */
+            rank: number | null;
+            sailNumber: string | null;
+            /** @description Speed over ground: reported, or from the last two fixes */
+            sogKn: number | null;
+            teamName: string;
+            teamNameEn: string | null;
         };
         PutImpactAssumptionsDto: {
             /** @description The ImpactAssumptions object (packages/domain/src/impact/assumptions.ts): {label?, description?, currency?: "CNY", groups: {participants?, companions?, spectators?, officialsMedia?}, multipliers: {output, income}, organiserSpend?}. Each group: admissions (with daysAttendedPerPerson) or persons, localShare, casualShare?, companionsPerPerson?, overnightShare, paidLodgingShare?, nights, bedNightPrice, dailySpend {catering, shopping, transport, other?, entertainment?}, repeatAttendanceShare?. Every value is a bare number or {value, unit?, source, note?} where source is a citation or "assumption". Shares are fractions 0–1, counts and prices ≥ 0, nights 0–60, days ≥ 1. Unknown fields are rejected. */
@@ -1993,6 +2266,14 @@ export interface components {
             rejected: number;
             waitlisted: number;
             withdrawn: number;
+        };
+        RejectedRowDto: {
+            errors: {
+                field?: string;
+                message?: string;
+            }[];
+            /** @description 0-based index of the row in the batch (or 1-based line number in a file) */
+            index: number;
         };
         RosterEntryDto: {
             name: string;
@@ -2337,6 +2618,55 @@ export interface components {
             name: string;
             nameEn: string | null;
         };
+        TrackerTokenDto: {
+            createdAt: string;
+            /** Format: uuid */
+            entryId: string;
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            label: string | null;
+            revokedAt: string | null;
+        };
+        TrackImportDto: {
+            /** @description Set once committed */
+            committedAt: string | null;
+            /** @description Distance sailed along the track, nm */
+            distanceNm: number;
+            /** @description Of those, already stored for this boat (will count as duplicates) */
+            duplicates: number;
+            /** @description Text encoding read (CSV) */
+            encoding: string;
+            /** Format: uuid */
+            entryId: string;
+            fileName: string | null;
+            firstAt: string | null;
+            /** @enum {string} */
+            format: "gpx" | "csv";
+            /** Format: uuid */
+            id: string;
+            lastAt: string | null;
+            /** @description Notes on how the file was read (assumed time zone, columns found) */
+            notes: string[];
+            /** @description A simplified outline [[lat, lon], …] for a preview map */
+            outline: number[][];
+            /** @description Valid points in the file, ready to commit */
+            points: number;
+            /** @description Lines or points refused (index = 1-based line in a CSV, 0-based point in a GPX); at most 100 listed */
+            rejected: components["schemas"]["RejectedRowDto"][];
+            rejectedCount: number;
+        };
+        TrackPointDto: {
+            at: string;
+            cogDeg: number | null;
+            /** Format: uuid */
+            entryId: string;
+            lat: number;
+            lon: number;
+            /** @enum {string} */
+            origin: "feed" | "tracker" | "gpx" | "csv" | "illustrative";
+            sogKn: number | null;
+        };
         UnplacedMatchDto: {
             /** Format: uuid */
             awayTeamId: string;
@@ -2433,6 +2763,14 @@ export interface components {
             slug: string;
             /** @description Where the facts come from, or "illustrative" when the sources are silent. */
             source: string | null;
+        };
+        WaypointInputDto: {
+            /** @example 36.085 */
+            lat: number;
+            /** @example 120.315 */
+            lon: number;
+            /** @example Chengshan Cape */
+            name?: string;
         };
     };
     responses: never;
@@ -5490,6 +5828,351 @@ export interface operations {
             };
         };
     };
+    TrackImportsController_stage: {
+        parameters: {
+            query?: {
+                /** @description Default: from the Content-Type or the file itself */
+                format?: "gpx" | "csv";
+                /** @description CSV text encoding (default: UTF-8 when the bytes are valid UTF-8, else GB18030) */
+                encoding?: "utf-8" | "gb18030";
+                fileName?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/gpx+xml": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackImportDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TrackerTokensController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackerTokenDto"][];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TrackerTokensController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTrackerTokenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedTrackerTokenDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TrackerTokensController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     RalliesController_addLeg: {
         parameters: {
             query?: never;
@@ -5578,6 +6261,156 @@ export interface operations {
             };
             /** @description Rate limit (`rate-limit.*`); see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RalliesController_updateLeg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegGeometryInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TrackingController_progress: {
+        parameters: {
+            query?: {
+                /** @description The instant to rank at (default now) */
+                at?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressRowDto"][];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5734,6 +6567,103 @@ export interface operations {
             };
         };
     };
+    TrackingController_ingest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PositionInputDto"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestResultDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     RallyResultsController_standings: {
         parameters: {
             query?: never;
@@ -5799,6 +6729,203 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CumulativeTimeStandingDto"][];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TrackImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackImportDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TrackImportsController_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestResultDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TrackingController_tracks: {
+        parameters: {
+            query?: {
+                /** @description Only the fixes between this leg’s start and the next leg’s start */
+                leg?: number;
+                entryId?: string;
+                /** @description Douglas–Peucker tolerance in nm for drawing (0 or absent: every fix) */
+                toleranceNm?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackPointDto"][];
                 };
             };
             /** @description Malformed input; `errors` names each field (`validation.*`). */

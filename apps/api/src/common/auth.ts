@@ -11,10 +11,17 @@ export type Caller = { id: string; role: UserRole; email: string };
 /** `ver`: the account's token version at issue; sign-out bumps it, which revokes the token. */
 export type TokenClaims = { sub: string; role: UserRole; email: string; ver?: number };
 
-/** Scorer-link tokens are opaque (not JWTs): the prefix tells the guard to leave them to live scoring. */
+/**
+ * Link tokens are opaque bearer tokens, not JWTs: a scorer link's (one game's live scoring) and a
+ * boat's tracker token (its positions). The prefix tells the guard to hand them to the route, whose
+ * service decides what they allow; they never make a `Caller`, and any route that needs a role
+ * refuses them (403) unless it says it takes them.
+ */
 export const SCORER_TOKEN_PREFIX = 'sc_';
+export const TRACKER_TOKEN_PREFIX = 'trk_';
+const isLinkToken = (token: string): boolean => token.startsWith(SCORER_TOKEN_PREFIX) || token.startsWith(TRACKER_TOKEN_PREFIX);
 
-type Access = { roles: readonly UserRole[]; scorerLink?: boolean };
+type Access = { roles: readonly UserRole[]; linkToken?: boolean };
 const ACCESS_KEY = 'sailcourt:access';
 
 /** Any signed-in user. */
@@ -22,19 +29,20 @@ export const SignedIn = () => SetMetadata(ACCESS_KEY, { roles: ['organizer', 'te
 /** Only these roles; others get 403, anonymous callers 401. */
 export const Roles = (...roles: UserRole[]) => SetMetadata(ACCESS_KEY, { roles } satisfies Access);
 
-/** These roles, or a scorer link's token (which the handler checks against its game). */
-export const RolesOrScorerLink = (...roles: UserRole[]) => SetMetadata(ACCESS_KEY, { roles, scorerLink: true } satisfies Access);
+/** These roles, or a link token (a scorer link's), which the handler checks against its game. */
+export const RolesOrScorerLink = (...roles: UserRole[]) => SetMetadata(ACCESS_KEY, { roles, linkToken: true } satisfies Access);
 
-type AuthedRequest = Request & { caller?: Caller; scorerToken?: string };
+type AuthedRequest = Request & { caller?: Caller; linkToken?: string };
+
+/** The link token the request carried, if any (see LINK_TOKEN_PREFIXES). */
+export const LinkToken = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  return context.switchToHttp().getRequest<AuthedRequest>().linkToken;
+});
 
 export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   return context.switchToHttp().getRequest<AuthedRequest>().caller;
 });
 
-/** The scorer-link token the request carries, if any. */
-export const CurrentScorerToken = createParamDecorator((_data: unknown, context: ExecutionContext) => {
-  return context.switchToHttp().getRequest<AuthedRequest>().scorerToken;
-});
 
 /**
  * Reads the bearer token on every request (public reads too, so a bad token is always a 401),
@@ -53,14 +61,14 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     if (header) {
       const token = bearerToken(header);
-      if (token.startsWith(SCORER_TOKEN_PREFIX)) request.scorerToken = token;
+      if (isLinkToken(token)) request.linkToken = token;
       else request.caller = await this.verify(token);
     }
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!access) return true;
-    if (request.scorerToken) {
-      if (access.scorerLink) return true;
-      throw new ProblemException(HttpStatus.FORBIDDEN, 'A scorer link only allows live scoring of its own game.', undefined, 'scorer-link.scope');
+    if (request.linkToken) {
+      if (access.linkToken) return true;
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'A scorer link or tracker token only allows what it was made for.', undefined, 'link-token.scope');
     }
     if (!request.caller) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'Sign in first: send Authorization: Bearer <accessToken>.');
     if (!access.roles.includes(request.caller.role)) {

@@ -13,6 +13,9 @@ import { LegEntity } from '../modules/rallies/leg.entity.js';
 import { RallyEntity } from '../modules/rallies/rally.entity.js';
 import { RegistrationAuditEntity } from '../modules/registrations/registration-audit.entity.js';
 import { RegistrationEntity } from '../modules/registrations/registration.entity.js';
+import { PositionEntity } from '../modules/tracking/position.entity.js';
+import { TrackImportEntity } from '../modules/tracking/track-import.entity.js';
+import { TrackerTokenEntity } from '../modules/tracking/tracker-token.entity.js';
 import { SeasonEntity } from '../modules/seasons/season.entity.js';
 import { TeamMemberEntity } from '../modules/teams/team-member.entity.js';
 import { TeamEntity } from '../modules/teams/team.entity.js';
@@ -20,4 +23,4 @@ import { UserEntity } from '../modules/users/user.entity.js';
 import { VenueEntity } from '../modules/venues/venue.entity.js';
 
 /** Every entity, listed explicitly: ESM builds and test runners do not agree on glob loading. */
-export const ENTITIES = [UserEntity, SeasonEntity, VenueEntity, EventEntity, TeamEntity, RallyEntity, LegEntity, EntryEntity, LegResultEntity, TeamMemberEntity, RegistrationEntity, RegistrationAuditEntity, ImpactAssumptionSetEntity, ImpactAssumptionChangeEntity, MatchEntity, MatchFeedVersionEntity, PlayoffBracketEntity, LiveActionEntity, LiveEventCounterEntity, ScorerLinkEntity];
+export const ENTITIES = [UserEntity, SeasonEntity, VenueEntity, EventEntity, TeamEntity, RallyEntity, LegEntity, EntryEntity, LegResultEntity, TeamMemberEntity, RegistrationEntity, RegistrationAuditEntity, ImpactAssumptionSetEntity, ImpactAssumptionChangeEntity, MatchEntity, MatchFeedVersionEntity, PlayoffBracketEntity, LiveActionEntity, LiveEventCounterEntity, ScorerLinkEntity, PositionEntity, TrackerTokenEntity, TrackImportEntity];

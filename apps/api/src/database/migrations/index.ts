@@ -7,6 +7,7 @@ import { Matches1795977786504 } from './1795977786504-matches.js';
 import { MatchVenueLabel1795990000000 } from './1795990000000-match-venue-label.js';
 import { LiveScoring1796000000000 } from './1796000000000-live-scoring.js';
 import { DataChangeNotify1796000000001 } from './1796000000001-data-change-notify.js';
+import { RallyTracking1796100000000 } from './1796100000000-rally-tracking.js';
 import { RateLimitWindows1796200000000 } from './1796200000000-rate-limit-windows.js';
 import { UserTokenVersion1796200000001 } from './1796200000001-user-token-version.js';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   MatchVenueLabel1795990000000,
   LiveScoring1796000000000,
   DataChangeNotify1796000000001,
+  RallyTracking1796100000000,
   RateLimitWindows1796200000000,
   UserTokenVersion1796200000001,
 ];

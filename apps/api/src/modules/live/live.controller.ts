@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Caller, CurrentCaller, CurrentScorerToken, Roles, RolesOrScorerLink } from '../../common/auth.js';
+import { type Caller, CurrentCaller, LinkToken, Roles, RolesOrScorerLink } from '../../common/auth.js';
 import { badRequest } from '../../common/problem.js';
 import { EventsService } from '../events/events.service.js';
 import { MatchesService } from '../matches/matches.service.js';
@@ -43,7 +43,7 @@ export class LiveController {
     @Param('id') id: string,
     @Body() body: LiveActionDto,
     @CurrentCaller() caller: Caller | undefined,
-    @CurrentScorerToken() scorerToken: string | undefined,
+    @LinkToken() scorerToken: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<LiveActionResultDto> {
     const { created, answer } = await this.scoring.record(id, body, { caller, scorerToken });

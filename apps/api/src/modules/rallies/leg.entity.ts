@@ -2,6 +2,9 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typ
 import { SourcedEntity } from '../../database/columns.js';
 import { RallyEntity } from './rally.entity.js';
 
+/** A mark of the course, in decimal degrees (WGS 84). */
+export type LegMark = { lat: number; lon: number; name?: string };
+
 @Entity('rally_legs')
 @Check('rally_legs_number_positive', `number >= 1`)
 @Check('rally_legs_distance_positive', `distance_nm > 0`)
@@ -9,6 +12,8 @@ import { RallyEntity } from './rally.entity.js';
 @Index('rally_legs_rally_number_unique', ['rallyId', 'number'], { unique: true })
 // Target of leg results' composite foreign key: a result's leg belongs to the result's rally.
 @Unique('rally_legs_rally_id_unique', ['rallyId', 'id'])
+@Check('rally_legs_waypoints_is_array', `jsonb_typeof(waypoints) = 'array'`)
+@Check('rally_legs_finish_line_pair', `finish_line IS NULL OR (jsonb_typeof(finish_line) = 'array' AND jsonb_array_length(finish_line) = 2)`)
 export class LegEntity extends SourcedEntity {
   @Column({ name: 'rally_id', type: 'uuid' })
   rallyId: string;
@@ -43,6 +48,14 @@ export class LegEntity extends SourcedEntity {
 
   @Column({ name: 'to_lon', type: 'double precision', nullable: true })
   toLon: number | null;
+
+  /** Marks to pass in order between the start (from_lat/lon) and the finish (to_lat/lon). */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  waypoints: LegMark[];
+
+  /** The two ends of a finish line, when the finish is a line; to_lat/lon then holds its midpoint. */
+  @Column({ name: 'finish_line', type: 'jsonb', nullable: true })
+  finishLine: [LegMark, LegMark] | null;
 
   @Column({ name: 'distance_nm', type: 'double precision' })
   distanceNm: number;

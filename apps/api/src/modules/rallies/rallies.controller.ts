@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
 import { CreateEntryDto, CreateLegDto, CreateRallyDto, EntryDto, LegDto, RallyDto, RallySummaryDto, UpdateRallyDto } from './dto/rally.dto.js';
+import { LegGeometryInputDto } from './dto/leg-geometry.dto.js';
 import { RalliesService } from './rallies.service.js';
 
 @ApiTags('rallies')
@@ -45,6 +46,15 @@ export class RalliesController {
   @ApiCreatedResponse({ type: LegDto })
   addLeg(@Param('id') id: string, @Body() body: CreateLegDto): Promise<LegDto> {
     return this.rallies.addLeg(id, body);
+  }
+
+  @Patch(':id/legs/:number')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "Sets a leg's course for tracking: start, finish (point or line) and waypoints; fields left out keep their value" })
+  @ApiOkResponse({ type: LegDto })
+  updateLeg(@Param('id') id: string, @Param('number') number: string, @Body() body: LegGeometryInputDto): Promise<LegDto> {
+    return this.rallies.updateLegGeometry(id, number, body);
   }
 
   @Post(':id/entries')

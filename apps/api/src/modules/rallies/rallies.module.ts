@@ -11,5 +11,6 @@ import { RallyResultsService } from './rally-results.service.js';
   imports: [TeamsModule],
   controllers: [RalliesController, RallyResultsController],
   providers: [RalliesService, RalliesRepository, RallyResultsService, RallyResultsRepository],
+  exports: [RalliesService, RalliesRepository, RallyResultsService],
 })
 export class RalliesModule {}

@@ -35,6 +35,12 @@ export class RalliesRepository {
     return repo.save(repo.create(leg));
   }
 
+  async updateLeg(id: string, columns: DeepPartial<LegEntity>): Promise<LegEntity> {
+    const repo = this.dataSource.getRepository(LegEntity);
+    if (Object.keys(columns).length > 0) await repo.update({ id }, columns as Parameters<typeof repo.update>[1]);
+    return repo.findOneByOrFail({ id });
+  }
+
   async insertEntry(entry: DeepPartial<EntryEntity>): Promise<EntryEntity> {
     const repo = this.dataSource.getRepository(EntryEntity);
     const saved = await repo.save(repo.create(entry));

@@ -15,6 +15,8 @@ import {
   toLegDto,
   toRallySummaryDto,
 } from './dto/rally.dto.js';
+import type { LegGeometryInputDto } from './dto/leg-geometry.dto.js';
+import { legGeometryColumns } from './leg-geometry.js';
 import type { RallyEntity } from './rally.entity.js';
 import { RalliesRepository } from './rallies.repository.js';
 import { RallyResultsService } from './rally-results.service.js';
@@ -83,8 +85,18 @@ export class RalliesService {
       startsAt: new Date(input.startsAt),
       coefficient: input.coefficient ?? 1,
       source: null,
+      ...legGeometryColumns(input),
     });
     return toLegDto(leg);
+  }
+
+  /** Sets a leg's course (start, finish, waypoints) for tracking; fields left out keep their value. */
+  async updateLegGeometry(key: string, legNumber: string, input: LegGeometryInputDto): Promise<LegDto> {
+    const rally = await this.require(key);
+    const leg = (await this.rallies.legs(rally.id)).find((l) => String(l.number) === legNumber);
+    if (!leg) throw notFound('leg', legNumber);
+    const updated = await this.rallies.updateLeg(leg.id, legGeometryColumns(input));
+    return toLegDto(updated);
   }
 
   async addEntry(key: string, input: CreateEntryDto): Promise<EntryDto> {

@@ -1,5 +1,5 @@
 import { Check, Column, Entity } from 'typeorm';
-import { SourcedEntity } from '../../database/columns.js';
+import { SourcedEntity, numberTransformer } from '../../database/columns.js';
 
 @Entity('rallies')
 @Check('rallies_dates_ordered', `end_date >= start_date`)
@@ -40,4 +40,8 @@ export class RallyEntity extends SourcedEntity {
 
   @Column({ type: 'text', nullable: true })
   rules: string | null;
+
+  /** Bumped with every write of positions (same transaction): the key of cached tracks. */
+  @Column({ name: 'positions_version', type: 'bigint', default: 0, transformer: numberTransformer })
+  positionsVersion: number;
 }

@@ -4,7 +4,8 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsS
 import { IsCalendarDate, IsInstant, IsName, IsOptionalName, SourcedDto, sourcedFields } from '../../../common/dto.js';
 import { toShanghaiIso } from '../../../common/time.js';
 import { CREW_ROLES, type CrewRole, type EntryEntity } from '../entry.entity.js';
-import type { LegEntity } from '../leg.entity.js';
+import type { LegEntity, LegMark } from '../leg.entity.js';
+import { LegGeometryInputDto, LegMarkDto } from './leg-geometry.dto.js';
 import type { RallyEntity } from '../rally.entity.js';
 
 export class CreateRallyDto {
@@ -20,13 +21,13 @@ export class CreateRallyDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) descriptionEn?: string;
 }
 
-export class CreateLegDto {
+export class CreateLegDto extends LegGeometryInputDto {
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(200) number: number;
   @ApiProperty({ example: '青岛' }) @IsName(120) from: string;
   @ApiProperty({ example: '潍坊' }) @IsName(120) to: string;
   @ApiPropertyOptional({ example: 'Qingdao' }) @IsOptionalName(120) fromEn?: string;
   @ApiPropertyOptional({ example: 'Weifang' }) @IsOptionalName(120) toEn?: string;
-  @ApiProperty({ minimum: 0.1 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.1) @Max(20_000) distanceNm: number;
+  @ApiProperty({ minimum: 0.1 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.1) @Max(30_000) distanceNm: number;
   @ApiProperty({ example: '2023-06-19T10:00:00+08:00' }) @IsInstant() startsAt: string;
   @ApiPropertyOptional({ default: 1, description: 'A long leg may count 1.5 or 2 times' })
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.1) @Max(10)
@@ -77,7 +78,11 @@ export class LegDto extends SourcedDto {
   @ApiProperty({ nullable: true, type: CoordinatesDto }) fromCoordinates: CoordinatesDto | null;
   @ApiProperty() to: string;
   @ApiProperty({ nullable: true, type: String }) toEn: string | null;
-  @ApiProperty({ nullable: true, type: CoordinatesDto }) toCoordinates: CoordinatesDto | null;
+  @ApiProperty({ nullable: true, type: CoordinatesDto, description: 'The finish point (the middle of the finish line when there is one)' })
+  toCoordinates: CoordinatesDto | null;
+  @ApiProperty({ type: [LegMarkDto], description: 'Marks to pass in order between start and finish' }) waypoints: LegMarkDto[];
+  @ApiProperty({ nullable: true, type: [LegMarkDto], description: 'The two ends of the finish line, when the finish is a line' })
+  finishLine: LegMarkDto[] | null;
   @ApiProperty() distanceNm: number;
   @ApiProperty({ example: '2023-06-19T10:00:00+08:00' }) startsAt: string;
   @ApiProperty() coefficient: number;
@@ -117,6 +122,8 @@ export class RallyDto extends RallySummaryDto {
   @ApiProperty({ type: [EntryDto] }) entries: EntryDto[];
 }
 
+const toMarkDto = (m: LegMark): LegMarkDto => (m.name ? { lat: m.lat, lon: m.lon, name: m.name } : { lat: m.lat, lon: m.lon });
+
 const coordinates = (lat: number | null, lon: number | null): CoordinatesDto | null => (lat === null || lon === null ? null : { lat, lon });
 
 export const toLegDto = (l: LegEntity, winner: LegWinnerDto | null = null): LegDto => ({
@@ -128,6 +135,8 @@ export const toLegDto = (l: LegEntity, winner: LegWinnerDto | null = null): LegD
   to: l.toPort,
   toEn: l.toPortEn,
   toCoordinates: coordinates(l.toLat, l.toLon),
+  waypoints: l.waypoints.map(toMarkDto),
+  finishLine: l.finishLine ? l.finishLine.map(toMarkDto) : null,
   distanceNm: l.distanceNm,
   startsAt: toShanghaiIso(l.startsAt),
   coefficient: l.coefficient,

@@ -7,7 +7,14 @@ export type Extent = { west: number; south: number; east: number; north: number 
 export type Ring = readonly LonLat[];
 export type MultiPolygon = readonly (readonly Ring[])[];
 
-export type Projection = { width: number; height: number; project: (lonLat: LonLat) => Point };
+export type Projection = { width: number; height: number; frame: Frame; project: (lonLat: LonLat) => Point };
+/** A projection's numbers, plain data that the browser can use to place boats on a drawn map. */
+export type Frame = { west: number; north: number; xScale: number; k: number };
+
+/** Projects with a frame (the same arithmetic as `equirectangular`). */
+export function projectWithFrame(frame: Frame, [lon, lat]: LonLat): Point {
+  return [(lon - frame.west) * frame.xScale * frame.k, (frame.north - lat) * frame.k];
+}
 
 const RAD = Math.PI / 180;
 
@@ -15,10 +22,12 @@ const RAD = Math.PI / 180;
 export function equirectangular(extent: Extent, width: number): Projection {
   const xScale = Math.cos(((extent.south + extent.north) / 2) * RAD);
   const k = width / ((extent.east - extent.west) * xScale);
+  const frame: Frame = { west: extent.west, north: extent.north, xScale, k };
   return {
     width,
     height: (extent.north - extent.south) * k,
-    project: ([lon, lat]) => [(lon - extent.west) * xScale * k, (extent.north - lat) * k],
+    frame,
+    project: (lonLat) => projectWithFrame(frame, lonLat),
   };
 }
 

@@ -3,12 +3,12 @@
 
 import type { Schemas } from '@sailcourt/api-client';
 import coast from '$lib/geo/shandong-coast.json';
-import { equirectangular, type Extent, extentAround, type LonLat, type MultiPolygon, multiPolygonPath, offsetRight, type Point, pointAlong, polylinePath } from './geo.js';
+import { equirectangular, type Extent, type Frame, extentAround, type LonLat, type MultiPolygon, multiPolygonPath, offsetRight, type Point, pointAlong, polylinePath } from './geo.js';
 import { type LandMask, landMask, seaRoute } from './sea-route.js';
 
 export type MapPort = { key: string; name: string; nameEn: string | null; x: number; y: number; labelAbove: boolean };
 export type MapLeg = { number: number; path: string; badge: { x: number; y: number }; distanceNm: number };
-export type RouteMap = { width: number; height: number; coast: string; ports: MapPort[]; legs: MapLeg[]; source: string };
+export type RouteMap = { width: number; height: number; frame: Frame; coast: string; ports: MapPort[]; legs: MapLeg[]; source: string };
 
 const WIDTH = 1000;
 /** Grid of the sea routing, in degrees (about 5 km): fine enough for the Bohai Strait, cheap enough per request. */
@@ -61,6 +61,7 @@ export function buildRouteMap(legs: readonly Schemas['LegDto'][]): RouteMap | nu
   return {
     width: WIDTH,
     height: Math.round(projection.height),
+    frame: projection.frame,
     coast: multiPolygonPath(LAND, projection),
     ports: [...ports.entries()].map(([key, port]) => {
       const [x, y] = projection.project(port.at);

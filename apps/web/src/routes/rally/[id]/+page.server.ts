@@ -1,5 +1,6 @@
 import { buildRouteMap } from '$lib/components/rally/route-map';
 import { api, required } from '$lib/server/api';
+import { loadTracker } from '$lib/server/rally-tracker';
 import type { PageServerLoad } from './$types';
 
 type StandingsView = 'points' | 'time';
@@ -15,7 +16,9 @@ export const load: PageServerLoad = async (event) => {
   const rally = await client.GET('/api/rallies/{id}', { params: { path: { id } } }).then(required);
   const view: StandingsView = event.url.searchParams.get('view') === 'time' ? 'time' : 'points';
 
-  const [standings, cumulative, ...legResults] = await Promise.all([
+  const map = buildRouteMap(rally.legs);
+  const [tracker, standings, cumulative, ...legResults] = await Promise.all([
+    map ? loadTracker(client, rally, map, event.url) : Promise.resolve(null),
     client.GET('/api/rallies/{id}/standings', { params: { path: { id } } }).then(required),
     view === 'time' ? client.GET('/api/rallies/{id}/standings/cumulative-time', { params: { path: { id } } }).then(required) : Promise.resolve(null),
     ...rally.legs.map((leg) => client.GET('/api/rallies/{id}/legs/{number}/results', { params: { path: { id, number: String(leg.number) } } }).then(required)),
@@ -36,13 +39,15 @@ export const load: PageServerLoad = async (event) => {
 
   return {
     rally,
-    map: buildRouteMap(rally.legs),
+    map,
+    tracker,
     selectedLeg: selected,
     legResults: selected ? (resultsByLeg.get(selected.number) ?? []) : [],
     illustrativeLegs,
     view,
     standings,
     cumulative,
+    imported: event.url.searchParams.has('imported') ? Number(event.url.searchParams.get('imported')) || 0 : null,
     savedLeg: event.url.searchParams.has('saved') ? (selected?.number ?? null) : null,
   };
 };

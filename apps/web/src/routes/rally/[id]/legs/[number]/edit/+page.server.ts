@@ -2,6 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { isProblem } from '@sailcourt/api-client';
 import { translate } from '$lib/i18n';
 import { api, required } from '$lib/server/api';
+import { proposedFinishLines } from '$lib/server/rally-tracker';
 import type { Actions, PageServerLoad } from './$types';
 import { apiErrors, applyPaste, buildBody, parsePaste, prefillRows, readRows, type ResultsFormState, type RowValues } from './results-form';
 
@@ -24,8 +25,11 @@ const state = (rows: RowValues[], changes: Partial<ResultsFormState> = {}): Resu
 
 export const load: PageServerLoad = async (event) => {
   const { client, rally, leg } = await loadLeg(event);
-  const results = await client.GET('/api/rallies/{id}/legs/{number}/results', { params: { path: { id: rally.id, number: String(leg.number) } } }).then(required);
-  return { rally, leg, rows: prefillRows(rally.entries, results, leg) };
+  const [results, proposals] = await Promise.all([
+    client.GET('/api/rallies/{id}/legs/{number}/results', { params: { path: { id: rally.id, number: String(leg.number) } } }).then(required),
+    proposedFinishLines(client, rally, leg.number),
+  ]);
+  return { rally, leg, rows: prefillRows(rally.entries, results, leg), proposals };
 };
 
 export const actions: Actions = {
@@ -34,7 +38,8 @@ export const actions: Actions = {
     const { rally } = await loadLeg(event);
     const form = await event.request.formData();
     const rows = readRows(form, rally.entries);
-    const paste = String(form.get('paste') ?? '');
+    // "Use the tracker's times": the tracker's proposed finishes, filled in like pasted lines, not saved.
+    const paste = form.has('proposals') ? (await proposedFinishLines(api(event), rally, Number(event.params.number))).join('\n') : String(form.get('paste') ?? '');
     const pasted = parsePaste(paste, rally.entries);
     if (pasted.errors.length > 0) return fail(400, state(rows, { paste, pasteErrors: pasted.errors }));
     return state(applyPaste(rows, pasted.rows), { filled: pasted.rows.size });

@@ -1,0 +1,142 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, screenshot } from './support/browser.js';
+
+// A short leg of its own (Qingdao → Rizhao round a mark off Xuejiadao), so the test owns every fix; dated
+// before the seeded rally so that the home page keeps showing the seeded one (the latest rally).
+const START = { lat: 36.085, lon: 120.315 };
+const MARK = { lat: 35.975, lon: 120.325, name: 'Off Xuejiadao' };
+const FINISH = { lat: 35.405, lon: 119.565 };
+const LEG_START = Date.parse('2023-05-01T10:00:00+08:00');
+const HOUR = 3_600_000;
+
+let browser: BrowserContext;
+let rallyId = '';
+let fast = '';
+let steady = '';
+
+const api = async <T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> => {
+  const response = await fetch(`${inject('apiUrl')}/api${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+};
+
+/** Along the course by share of its length (linear in degrees between marks; good enough for a test track). */
+function along(share: number): { lat: number; lon: number } {
+  const first = 0.12; // the short run to the mark
+  if (share <= first) {
+    const f = share / first;
+    return { lat: START.lat + (MARK.lat - START.lat) * f, lon: START.lon + (MARK.lon - START.lon) * f };
+  }
+  const f = (share - first) / (1 - first);
+  return { lat: MARK.lat + (FINISH.lat - MARK.lat) * f, lon: MARK.lon + (FINISH.lon - MARK.lon) * f };
+}
+
+/** Steady: a fix every 10 minutes, at the finish 10 hours after the start. */
+function steadyGpx(): string {
+  const points = Array.from({ length: 61 }, (_, i) => ({ at: new Date(LEG_START + i * 600_000).toISOString(), ...along(i / 60) }));
+  const trkpts = points.map((p) => `<trkpt lat="${p.lat.toFixed(5)}" lon="${p.lon.toFixed(5)}"><time>${p.at}</time></trkpt>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="plotter" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>\n${trkpts}\n</trkseg></trk></gpx>\n`;
+}
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  const { accessToken: token } = await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' } });
+  const rally = await api<{ id: string }>('/rallies', { method: 'POST', token, body: { name: '追踪测试拉力赛', nameEn: 'Tracker test rally', startDate: '2023-05-01', endDate: '2023-05-03' } });
+  rallyId = rally.id;
+  await api(`/rallies/${rallyId}/legs`, { method: 'POST', token, body: { number: 1, from: '青岛', to: '日照', fromEn: 'Qingdao', toEn: 'Rizhao', distanceNm: 60, startsAt: '2023-05-01T10:00:00+08:00', start: START, finish: FINISH, waypoints: [MARK] } });
+  const entries: string[] = [];
+  for (const boat of ['Fast Starter', 'Steady']) {
+    const team = await api<{ id: string }>('/teams', { method: 'POST', token, body: { name: `${boat} ${Date.now()}`, sport: 'sailing' } });
+    entries.push((await api<{ id: string }>(`/rallies/${rallyId}/entries`, { method: 'POST', token, body: { teamId: team.id, boatName: boat } })).id);
+  }
+  [fast, steady] = entries as [string, string];
+  // The fast starter leads early, then stalls well short of the finish.
+  const fastFixes = [0, 1, 2, 3, 4, 6, 8, 10].map((h) => ({ entryId: fast, at: new Date(LEG_START + h * HOUR).toISOString(), ...along(Math.min(0.7, h * 0.175)) }));
+  await api(`/rallies/${rallyId}/positions`, { method: 'POST', token, body: fastFixes });
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+const boardRows = (page: Page) => page.locator('table.tracker-board tbody tr');
+
+describe('rally tracker', () => {
+  it('an organizer imports a GPX for one boat; the map shows it; the replay moves the boats and the leaderboard follows', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('webUrl')}/login?lang=en&next=${encodeURIComponent(`/rally/${rallyId}/tracks/import`)}`);
+    await page.fill('#email', 'organizer@sailcourt.local');
+    await page.fill('#password', 'sailcourt-organizer');
+    await Promise.all([page.waitForURL((url) => url.pathname.endsWith('/tracks/import')), page.getByRole('button', { name: 'Sign in' }).click()]);
+
+    await page.selectOption('#entryId', steady);
+    await page.setInputFiles('#file', { name: 'steady.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(steadyGpx()) });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.waitForSelector('[data-testid="import-points"]');
+    expect(await page.textContent('[data-testid="import-points"]')).toBe('61');
+    // Previewed, not stored.
+    expect((await api<unknown[]>(`/rallies/${rallyId}/tracks?entryId=${steady}`)).length).toBe(0);
+    await screenshot(page, 'tracker-import-preview');
+
+    await Promise.all([page.waitForURL((url) => url.pathname === `/rally/${rallyId}`), page.getByRole('button', { name: 'Store 61 points' }).click()]);
+    expect(await page.textContent('.notice')).toContain('61');
+
+    // At the file's last fix the steady boat has finished and leads; its trail is on the map.
+    const map = page.locator('.rally-map svg');
+    expect(await map.locator(`.trail[data-entry="${steady}"]`).getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(await map.locator(`.boat[data-entry="${steady}"]`).count()).toBe(1);
+    expect(await boardRows(page).first().getAttribute('data-entry')).toBe(steady);
+    expect(await boardRows(page).first().locator('td.dtf').textContent()).toContain('Finished');
+    expect(await page.locator('table.tracker-board th[scope="col"]').allTextContents()).toEqual(['Rank', 'Boat', 'DTF', 'DTL', 'Speed', 'ETA', 'Last fix']);
+
+    // Replay to 13:00: the fast starter leads, and both boats sit elsewhere on the map.
+    const before = await map.locator(`.boat[data-entry="${steady}"]`).getAttribute('transform');
+    await page.locator('#replay-at').fill(String(LEG_START + 3 * HOUR));
+    await page.waitForFunction((id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id, fast);
+    expect(await boardRows(page).first().locator('td.dtf').textContent()).toMatch(/nm/);
+    expect(await map.locator(`.boat[data-entry="${steady}"]`).getAttribute('transform')).not.toBe(before);
+    expect(await page.textContent('output.time')).toBe('2023-05-01 13:00');
+    await screenshot(page, 'tracker-replay');
+
+    // Play runs the clock forward; Pause stops it.
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => document.querySelector('output.time')?.textContent !== '2023-05-01 13:00');
+    await page.getByRole('button', { name: 'Pause' }).click();
+
+    // The crossing is a proposal: the organizer fills it into the leg's results, checks, and saves.
+    await page.goto(`${inject('webUrl')}/rally/${rallyId}/legs/1/edit?lang=en`);
+    await page.getByRole('button', { name: /Fill in the tracker’s finish times \(1\)/ }).click();
+    await page.waitForFunction((id) => (document.querySelector(`input[name="finish:${id}"]`) as HTMLInputElement | null)?.value === '2023-05-01 20:00:00', steady);
+    expect(await api<unknown[]>(`/rallies/${rallyId}/legs/1/results`)).toEqual([]);
+    await Promise.all([page.waitForURL((url) => url.searchParams.has('saved')), page.getByRole('button', { name: 'Save results' }).click()]);
+    const results = await api<{ entryId: string; finishedAt: string | null; place: number | null }[]>(`/rallies/${rallyId}/legs/1/results`);
+    expect(results.find((r) => r.entryId === steady)).toMatchObject({ finishedAt: '2023-05-01T20:00:00+08:00', place: 1 });
+    await page.close();
+  });
+
+  it('fits a 360 px phone screen, and the leaderboard is a real table', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(`${inject('webUrl')}/rally/${rallyId}?lang=zh-CN#tracker`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.locator('table.tracker-board caption').textContent()).toContain('第 1 赛段');
+    expect(await boardRows(page).count()).toBe(2);
+    expect(await boardRows(page).first().locator('th[scope="row"]').count()).toBe(1);
+    await screenshot(page, 'tracker-360');
+    await page.close();
+  });
+
+  it('labels the seeded 2023 tracks illustrative', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('webUrl')}/rally/shandong-peninsula-rally-2023?lang=en&tleg=1&at=${Date.parse('2023-06-20T12:00:00+08:00')}#tracker`);
+    expect(await page.locator('#tracker .note').textContent()).toContain('illustrative');
+    expect(await boardRows(page).count()).toBe(7);
+    expect(await page.locator('.rally-map .trail').count()).toBe(7);
+    await page.close();
+  });
+});
