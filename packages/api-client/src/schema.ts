@@ -619,7 +619,7 @@ export interface paths {
         head?: never;
         /**
          * Change a registration’s status
-         * @description Organizers confirm (409 when the event is full), waitlist (pending only), reject; the team’s manager may only withdraw (403 otherwise). Rejected and withdrawn are final (409). A place freed by a confirmed registration goes to the oldest waitlisted one.
+         * @description Organizers confirm (409 when the event is full), waitlist (pending only), reject; the team’s manager may only withdraw (403 otherwise). Rejected and withdrawn are final (409). A place freed by a confirmed registration goes to the oldest waitlisted one. A team manager cannot withdraw a confirmed team that has played games: 409 with code `registration.withdrawal-needs-approval` (nothing changes); ask with POST /registrations/:id/withdrawal-request, which an organizer approves with this PATCH (status withdrawn).
          */
         patch: operations["RegistrationsController_update"];
         trace?: never;
@@ -632,6 +632,47 @@ export interface paths {
             cookie?: never;
         };
         get: operations["RegistrationReportsController_registrationAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/{id}/withdrawal-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask an organizer to withdraw a team that has played games
+         * @description The registration stays confirmed, with `withdrawalRequestedAt` set, until an organizer approves (PATCH status withdrawn) or declines (DELETE …/withdrawal-request). 409 `registration.withdrawal-not-needed` when the team has played no games or is not confirmed (withdraw directly), `registration.withdrawal-already-requested` when a request is waiting.
+         */
+        post: operations["RegistrationsController_requestWithdrawal"];
+        /**
+         * Decline a withdrawal request (organizer): the team stays confirmed
+         * @description 409 `registration.no-withdrawal-request` when none is waiting.
+         */
+        delete: operations["RegistrationsController_declineWithdrawal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/awaiting-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for an organizer: pending registrations and withdrawal requests (the header badge) */
+        get: operations["RegistrationsController_awaitingDecision"];
         put?: never;
         post?: never;
         delete?: never;
@@ -905,6 +946,14 @@ export interface components {
             teamName: string;
             /** @enum {string} */
             toStatus: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn";
+        };
+        AwaitingDecisionDto: {
+            /** @description Registrations waiting for approval, over all events */
+            pending: number;
+            /** @description pending + withdrawalRequests */
+            total: number;
+            /** @description Withdrawals of teams that have played games, waiting for an organizer */
+            withdrawalRequests: number;
         };
         BracketDto: {
             /** Format: uuid */
@@ -1724,6 +1773,13 @@ export interface components {
             updatedAt: string;
             /** @description 1 = next to be promoted; null unless waitlisted */
             waitlistPosition: number | null;
+            /** @description The request’s reason; only for the team’s manager and organizers */
+            withdrawalReason?: string | null;
+            /**
+             * @description Set while the team’s manager asks to withdraw a team that has played games; an organizer approves (PATCH status withdrawn) or declines
+             * @example 2023-07-20T10:00:00+08:00
+             */
+            withdrawalRequestedAt: string | null;
         };
         RegistrationPageDto: {
             items: components["schemas"]["RegistrationDto"][];
@@ -2161,6 +2217,10 @@ export interface components {
             slug: string;
             /** @description Where the facts come from, or "illustrative" when the sources are silent. */
             source: string | null;
+        };
+        WithdrawalRequestInputDto: {
+            /** @description Why the team withdraws (shown to the organizer, kept in the audit log) */
+            reason?: string;
         };
     };
     responses: never;
@@ -3194,6 +3254,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEntryDto"][];
+                };
+            };
+        };
+    };
+    RegistrationsController_requestWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalRequestInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDto"];
+                };
+            };
+        };
+    };
+    RegistrationsController_declineWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalRequestInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDto"];
+                };
+            };
+        };
+    };
+    RegistrationsController_awaitingDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwaitingDecisionDto"];
                 };
             };
         };

@@ -32,17 +32,17 @@ export function sendProblem(response: Response, problem: ProblemDetails): void {
   response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 
-export function makeProblem(status: number, detail: string, errors?: FieldError[]): ProblemDetails {
-  return { type: problemType(status), title: problemTitle(status), status, detail, ...(errors ? { errors } : {}) };
+export function makeProblem(status: number, detail: string, errors?: FieldError[], code?: string): ProblemDetails {
+  return { type: problemType(status), title: problemTitle(status), status, detail, ...(code ? { code } : {}), ...(errors ? { errors } : {}) };
 }
 
 function fromHttpException(exception: HttpException): ProblemDetails {
   const status = exception.getStatus();
   const body = exception.getResponse();
   if (typeof body === 'object' && body !== null) {
-    const { detail, errors, message } = body as { detail?: string; errors?: FieldError[]; message?: string | string[] };
+    const { detail, errors, message, code } = body as { detail?: string; errors?: FieldError[]; message?: string | string[]; code?: string };
     const text = detail ?? (Array.isArray(message) ? message.join('; ') : message) ?? exception.message;
-    return makeProblem(status, text, errors);
+    return makeProblem(status, text, errors, code);
   }
   return makeProblem(status, String(body));
 }

@@ -9,6 +9,8 @@ export type ProblemDetails = {
   title: string;
   status: number;
   detail: string;
+  /** Stable and machine-readable (`registration.withdrawal-needs-approval` …); clients word it themselves. */
+  code?: string;
   instance?: string;
   errors?: FieldError[];
 };
@@ -38,14 +40,14 @@ export function problemType(status: number): string {
 
 /** Thrown by services for a domain answer; the filter renders it as problem+json. */
 export class ProblemException extends HttpException {
-  constructor(status: HttpStatus, detail: string, errors?: FieldError[]) {
-    super({ detail, errors }, status);
+  constructor(status: HttpStatus, detail: string, errors?: FieldError[], code?: string) {
+    super({ detail, errors, code }, status);
   }
 }
 
 export const badRequest = (detail: string, errors?: FieldError[]) => new ProblemException(HttpStatus.BAD_REQUEST, detail, errors);
 export const notFound = (what: string, id: string) => new ProblemException(HttpStatus.NOT_FOUND, `No ${what} with id '${id}'.`);
-export const conflict = (detail: string, errors?: FieldError[]) => new ProblemException(HttpStatus.CONFLICT, detail, errors);
+export const conflict = (detail: string, errors?: FieldError[], code?: string) => new ProblemException(HttpStatus.CONFLICT, detail, errors, code);
 export const unprocessable = (detail: string, errors?: FieldError[]) =>
   new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, detail, errors);
 export const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, detail);

@@ -12,6 +12,7 @@ export const commonMessages = {
   'nav.main': { 'zh-CN': '主导航', en: 'Main navigation' },
   'nav.menu': { 'zh-CN': '菜单', en: 'Menu' },
   'nav.pending': { 'zh-CN': '{count} 项待处理', en: { one: '{count} item waiting for you', other: '{count} items waiting for you' } },
+  'role.organizer': { 'zh-CN': '主办方', en: 'Organizer' },
   'nav.skip': { 'zh-CN': '跳到主要内容', en: 'Skip to main content' },
   'lang.switch': { 'zh-CN': 'English', en: '中文' },
   'lang.label': { 'zh-CN': '语言', en: 'Language' },
