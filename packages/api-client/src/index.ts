@@ -6,7 +6,7 @@ export type Schemas = components['schemas'];
 export type SailcourtClient = Client<paths>;
 
 /** Problem details (RFC 9457) as every API error arrives. */
-export type Problem = { type: string; title: string; status: number; detail: string; errors?: { field: string; message: string }[] };
+export type Problem = { type: string; title: string; status: number; detail: string; code?: string; errors?: { field: string; message: string; code?: string }[] };
 
 /**
  * A typed client for the Sailcourt API. `baseUrl` is the server root (e.g. http://localhost:3001);

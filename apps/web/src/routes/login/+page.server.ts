@@ -3,8 +3,11 @@ import { api } from '$lib/server/api';
 import { setSession } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Where a user lands after signing in without a `next`: organizers on their dashboard, managers on their registrations. */
+const homeFor = (role: string): string => (role === 'organizer' ? '/organizer' : '/me');
+
 export const load: PageServerLoad = ({ locals }) => {
-  if (locals.user) redirect(303, '/');
+  if (locals.user) redirect(303, homeFor(locals.user.role));
 };
 
 export const actions: Actions = {
@@ -16,6 +19,6 @@ export const actions: Actions = {
     if (!result.data) return fail(result.response.status === 429 ? 429 : 400, { email, failed: true, status: result.response.status });
     setSession(event.cookies, result.data.accessToken);
     const next = event.url.searchParams.get('next');
-    redirect(303, next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+    redirect(303, next?.startsWith('/') && !next.startsWith('//') ? next : homeFor(result.data.user.role));
   },
 };
