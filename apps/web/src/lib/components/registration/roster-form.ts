@@ -78,6 +78,14 @@ export function toRosterInput(rows: readonly RosterRow[], sport: Sport): { roste
     else if (row.position !== '') errors.push({ field: `roster.${index}.position`, message: `must be one of ${POSITIONS.join(', ')}` });
     return member;
   });
+  // Checked here too, so a duplicate shirt number shows with the other mistakes, not in a later round.
+  const firstWith = new Map<number, number>();
+  roster.forEach((member, index) => {
+    if (member.number === undefined) return;
+    const first = firstWith.get(member.number);
+    if (first === undefined) firstWith.set(member.number, index);
+    else errors.push({ field: `roster.${index}.number`, message: `duplicates the number of roster.${first} (${member.number})` });
+  });
   return { roster, errors };
 }
 

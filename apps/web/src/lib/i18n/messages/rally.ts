@@ -4,6 +4,8 @@ import type { MessageTable } from '../types.js';
 export const rallyMessages = {
   'rally.title': { 'zh-CN': '帆船拉力赛', en: 'Sailing rally' },
   'rally.legs': { 'zh-CN': '赛段', en: 'Legs' },
+  'rally.text.boatClass': { 'zh-CN': '博纳多 First 40(统一设计级)', en: 'Beneteau First 40 (one-design)' },
+  'rally.text.rules': { 'zh-CN': 'World Sailing 离岸特别规则第 3 类;计分按 RRS 附录 A 低分制', en: 'World Sailing Offshore Special Regulations Category 3; scoring by RRS Appendix A low point' },
   'rally.leg': { 'zh-CN': '第 {number} 赛段', en: 'Leg {number}' },
   'rally.legShort': { 'zh-CN': '{number}', en: 'L{number}' },
   'rally.route': { 'zh-CN': '航线', en: 'Route' },
