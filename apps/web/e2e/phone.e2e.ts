@@ -19,6 +19,9 @@ type Locale = (typeof LOCALES)[number];
  */
 const PROPER_NOUNS = [
   'Sailcourt', 'CBA', 'FIBA', 'RRS', 'UTC', 'Beneteau First 40', 'First 40', 'CHN', 'World Sailing', 'iCalendar', 'Google', 'Outlook', 'Apple',
+  'JavaScript', 'Tab', 'eventIMPACTS', 'Crompton',
+  // Names the test's team manager gave in Chinese only (user-entered proper nouns have no English form).
+  '王教练', '崂山小飞虎', '青岛',
   'DNC', 'DNS', 'DNF', 'OCS', 'RET', 'DSQ', 'DNE', 'UFD', 'BFD', 'RDG', 'DPI', 'ZFP', 'SCP', 'NSC', 'OSR', 'Excel', 'CSV', 'ics', 'webcal', 'https', 'Email', 'email',
 ];
 
@@ -47,6 +50,12 @@ async function signIn(context: BrowserContext, email: string, password: string):
 
 beforeAll(async () => {
   [browser, managerBrowser, organizerBrowser] = await Promise.all([openBrowser(), openBrowser(), openBrowser()]);
+  // The API takes ids; the season's events are found by their slugs.
+  const seasons = await json<{ id: string; slug: string }[]>('/seasons');
+  const season = seasons.find((s) => s.slug === 'qingdao-basketball-2023');
+  const events = await json<{ id: string; slug: string | null }[]>(`/seasons/${season?.id}/events`);
+  paths.event = events.find((e) => e.slug === 'cba-summer-league-2023')?.id ?? '';
+  paths.futureStars = events.find((e) => e.slug === 'future-stars-mini-basketball-league')?.id ?? '';
   const matches = await json<{ id: string }[]>(`/events/${paths.event}/matches`);
   paths.match = matches[0]?.id ?? '';
   // A team manager with a team and its roster.

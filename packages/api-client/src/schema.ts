@@ -126,7 +126,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE */
+        /**
+         * The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE
+         * @description Written in one language: `?lang=`, else the first language of Accept-Language; Chinese when neither says English.
+         */
         get: operations["CompetitionController_eventCalendar"];
         put?: never;
         post?: never;
@@ -852,7 +855,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai) */
+        /**
+         * A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai)
+         * @description Language as for the event feed (`?lang=` or Accept-Language).
+         */
         get: operations["CompetitionController_teamCalendar"];
         put?: never;
         post?: never;
@@ -2409,7 +2415,9 @@ export interface operations {
     };
     CompetitionController_eventCalendar: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: "zh-CN" | "en";
+            };
             header?: never;
             path: {
                 id: string;
@@ -3594,7 +3602,9 @@ export interface operations {
     };
     CompetitionController_teamCalendar: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: "zh-CN" | "en";
+            };
             header?: never;
             path: {
                 id: string;

@@ -49,7 +49,7 @@ export async function sidewaysProblems(page: Page): Promise<string[]> {
   });
 }
 
-/** Page text and accessible names (aria-label, title, alt) that are not inside an element marked with another language. */
+/** Page text and accessible names (aria-label, title, alt) outside elements marked with another language; formulas (code) are notation, not language. */
 export async function readerTexts(page: Page): Promise<{ text: string; labels: string[] }> {
   return page.evaluate(() => {
     const pageLang = document.documentElement.lang;
@@ -61,7 +61,7 @@ export async function readerTexts(page: Page): Promise<{ text: string; labels: s
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || foreign(parent) || parent.closest('script, style, noscript, svg title') || parent.closest('[hidden]')) continue;
+      if (!parent || foreign(parent) || parent.closest('script, style, noscript, svg title, code') || parent.closest('[hidden]')) continue;
       parts.push(node.textContent ?? '');
     }
     const labels: string[] = [];

@@ -77,7 +77,10 @@ export const competitionMessages = {
   'competition.calendar.title': { 'zh-CN': '添加到日历', en: 'Add to calendar' },
   'competition.calendar.event': { 'zh-CN': '订阅全部比赛', en: 'Subscribe to every game' },
   'competition.calendar.team': { 'zh-CN': '订阅{team}的比赛', en: 'Subscribe to {team}’s games' },
-  'competition.calendar.download': { 'zh-CN': '下载 .ics 文件', en: 'Download the .ics file' },
+  'competition.calendar.download': { 'zh-CN': '下载日历文件(.ics)', en: 'Download (.ics)' },
+  'competition.calendar.subscribe': { 'zh-CN': '订阅(webcal)', en: 'Subscribe (webcal)' },
+  'competition.calendar.google': { 'zh-CN': '添加到 Google 日历', en: 'Add to Google Calendar' },
+  'competition.calendar.outlook': { 'zh-CN': '添加到 Outlook', en: 'Add to Outlook' },
   'competition.calendar.hint': { 'zh-CN': '订阅后,比赛改期会在日历中自动更新。', en: 'A subscribed calendar updates itself when a game is rescheduled.' },
 
   'competition.standings.title': { 'zh-CN': '积分榜', en: 'Standings' },
