@@ -131,6 +131,8 @@ export const competitionMessages = {
   'competition.tie.criterion.head-to-head-scored': { 'zh-CN': '相互间比赛得分', en: 'head-to-head points scored' },
   'competition.tie.criterion.overall-diff': { 'zh-CN': '全部小组赛净胜分', en: 'points difference in all group games' },
   'competition.tie.criterion.overall-scored': { 'zh-CN': '全部小组赛得分', en: 'points scored in all group games' },
+  'competition.tie.notMet': { 'zh-CN': '与{teams}尚未交手,无法比较相互间成绩;', en: 'Has not met {teams} yet, so head-to-head cannot decide. ' },
+  'competition.tie.levelHeadToHead': { 'zh-CN': '与{teams}相互间成绩相同;', en: 'Level with {teams} on head-to-head. ' },
   'competition.tie.ahead': { 'zh-CN': '凭{criterion}排在{teams}之前', en: 'Ahead of {teams} on {criterion}' },
   'competition.tie.behind': { 'zh-CN': '因{criterion}排在{teams}之后', en: 'Behind {teams} on {criterion}' },
   'competition.tie.between': { 'zh-CN': '按{criterion}排在{behind}之后、{ahead}之前', en: 'Behind {behind} and ahead of {ahead} on {criterion}' },
