@@ -145,8 +145,8 @@ export const rallyMessages = {
   'rally.edit.noCode': { 'zh-CN': '(无)', en: '(none)' },
   'rally.edit.paste': { 'zh-CN': '粘贴成绩(可选)', en: 'Paste results (optional)' },
   'rally.edit.pasteHint': {
-    'zh-CN': '每行一条船:帆号、Tab 或空格、到达时间或计分代码,例如“CHN 101 2023-06-21 17:30:00”或“CHN 107 DNF”“CHN 105 RDG 3”。粘贴的行会覆盖上表中对应船只的内容。',
-    en: 'One boat per line: sail number, a tab or spaces, then the finish time or a scoring code, e.g. “CHN 101 2023-06-21 17:30:00”, “CHN 107 DNF” or “CHN 105 RDG 3”. Pasted lines replace what the table above holds for those boats.',
+    'zh-CN': '每行一条船:帆号(可只写数字,如“102”)、Tab 或空格、到达时间或计分代码,例如“CHN 101 2023-06-21 17:30:00”“102 15:40:00”(只写时间即为本赛段起航当天)或“CHN 107 DNF”“CHN 105 RDG 3”。粘贴的行会覆盖上表中对应船只的内容;无法识别的行会标出并留在框内,其余行照常填入。',
+    en: 'One boat per line: sail number (the number alone will do, e.g. “102”), a tab or spaces, then the finish time or a scoring code, e.g. “CHN 101 2023-06-21 17:30:00”, “102 15:40:00” (a time alone is on the leg’s start date), “CHN 107 DNF” or “CHN 105 RDG 3”. Pasted lines replace what the table above holds for those boats; a line that cannot be read is marked and left in the box, and the others still go in.',
   },
   'rally.edit.fill': { 'zh-CN': '用粘贴内容填表', en: 'Fill the table from the pasted lines' },
   'rally.edit.filled': { 'zh-CN': '已从粘贴内容填入 {count} 条船的成绩,请核对后保存。', en: { one: 'Filled {count} boat from the pasted lines; check it, then save.', other: 'Filled {count} boats from the pasted lines; check them, then save.' } },
