@@ -95,7 +95,7 @@ const PAGES: Check[] = [
   { name: 'leg-edit', path: () => '/rally/shandong-peninsula-rally-2023/legs/1/edit', who: 'organizer' },
 ];
 
-async function open(check: Check, locale: Locale, size = PHONE): Promise<Page> {
+async function open(check: Check, locale: Locale, size: { width: number; height: number } = PHONE): Promise<Page> {
   const context = check.who === 'manager' ? managerBrowser : check.who === 'organizer' ? organizerBrowser : browser;
   const page = await phonePage(context, size);
   const path = check.path();

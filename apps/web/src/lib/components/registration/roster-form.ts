@@ -59,6 +59,9 @@ export function toRosterInput(rows: readonly RosterRow[], sport: Sport): { roste
   const roles = rolesFor(sport);
   const roster = rows.map((row, index): MemberInput => {
     const member: MemberInput = { name: row.name.trim() };
+    // Checked here as well as by the API, so every mistake of the form shows at once.
+    if (member.name === '') errors.push({ field: `roster.${index}.name`, message: 'must not be blank' });
+    else if (member.name.length > 100) errors.push({ field: `roster.${index}.name`, message: 'must be shorter than or equal to 100 characters' });
     const whole = (field: 'number' | 'birthYear'): number | undefined => {
       const text = row[field].trim();
       if (text === '') return undefined;
