@@ -67,7 +67,7 @@ describe('a withdrawal after games were played', () => {
     // A first-come event with two confirmed teams that have played each other.
     const seasons = (await call('/seasons', 'GET', null)).body as unknown as { id: string; slug: string }[];
     const seasonId = seasons.find((s) => s.slug === 'qingdao-basketball-2023')?.id;
-    const event = (await call('/events', 'POST', organizerToken, { seasonId, name: `周末挑战赛${Date.now() % 10000}`, kind: 'tournament', startDate: '2023-08-01', endDate: '2023-08-03', registrationMode: 'first-come' })).body;
+    const event = (await call('/events', 'POST', organizerToken, { seasonId, name: `周末挑战赛${Date.now() % 10000}`, nameEn: 'Weekend Challenge', kind: 'tournament', startDate: '2023-08-01', endDate: '2023-08-03', registrationMode: 'first-come' })).body;
     const mine = (await call('/teams', 'POST', managerAccount.token, { name: '海风队', sport: 'basketball', city: '青岛' })).body;
     const other = (await call('/teams', 'POST', organizerToken, { name: '浪花队', sport: 'basketball' })).body;
     const registration = await call(`/events/${event.id}/registrations`, 'POST', managerAccount.token, { teamId: mine.id, roster: [{ name: '甲', number: 4 }] });

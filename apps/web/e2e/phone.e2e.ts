@@ -19,9 +19,9 @@ type Locale = (typeof LOCALES)[number];
  */
 const PROPER_NOUNS = [
   'Sailcourt', 'CBA', 'FIBA', 'RRS', 'UTC', 'Beneteau First 40', 'First 40', 'CHN', 'World Sailing', 'iCalendar', 'Google', 'Outlook', 'Apple',
-  'JavaScript', 'Tab', 'eventIMPACTS', 'Crompton',
+  'JavaScript', 'Tab', 'eventIMPACTS', 'Crompton', 'Natural Earth', 'world-atlas',
   // Names the test's team manager gave in Chinese only (user-entered proper nouns have no English form).
-  '王教练', '崂山小飞虎', '青岛',
+  '王教练', '崂山小飞虎', '青岛', '海风队', '浪花队', '石老人队', '周领队',
   'DNC', 'DNS', 'DNF', 'OCS', 'RET', 'DSQ', 'DNE', 'UFD', 'BFD', 'RDG', 'DPI', 'ZFP', 'SCP', 'NSC', 'OSR', 'Excel', 'CSV', 'ics', 'webcal', 'https', 'Email', 'email',
 ];
 

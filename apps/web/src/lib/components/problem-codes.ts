@@ -24,6 +24,7 @@ export const PROBLEM_CODE_TEXT: Record<string, MessageKey> = {
   'registration.withdrawal-not-needed': 'registration.problem.withdrawalNotNeeded',
   'registration.withdrawal-already-requested': 'registration.problem.withdrawalAlreadyRequested',
   'registration.no-withdrawal-request': 'registration.problem.noWithdrawalRequest',
+  'schedule.too-few-teams': 'competition.generate.tooFewTeams',
 };
 
 const BY_STATUS: Record<number, MessageKey> = {

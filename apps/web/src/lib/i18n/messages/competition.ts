@@ -237,6 +237,7 @@ export const competitionMessages = {
   'competition.generate.reason.team-unavailable': { 'zh-CN': '球队无法出场(当天已有比赛或休息不足):{teams}', en: 'A team is not available (already playing that day, or short of rest): {teams}' },
   'competition.generate.save': { 'zh-CN': '保存此赛程', en: 'Save this schedule' },
   'competition.generate.replaceWarning': { 'zh-CN': '保存后将替换现有的 {count} 场比赛。', en: { one: 'Saving replaces the existing game.', other: 'Saving replaces the {count} existing games.' } },
+  'competition.generate.tooFewTeams': { 'zh-CN': '无法生成赛程:至少需要 2 支已确认的球队。请先在报名管理中确认球队。', en: 'No schedule can be made: it needs at least 2 confirmed teams. Confirm teams in the registrations first.' },
   'competition.generate.saved': { 'zh-CN': '赛程已保存:{count} 场比赛。', en: { one: 'Schedule saved: {count} game.', other: 'Schedule saved: {count} games.' } },
   'competition.generate.hasResults': {
     'zh-CN': '已有比赛录入了结果,不能再重新生成赛程;请逐场改期。',
