@@ -61,7 +61,7 @@ export async function readerTexts(page: Page): Promise<{ text: string; labels: s
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || foreign(parent) || parent.closest('script, style, noscript, svg title, code') || parent.closest('[hidden]')) continue;
+      if (!parent || foreign(parent) || parent.closest('script, style, noscript, svg title, code, [translate="no"]') || parent.closest('[hidden]')) continue;
       parts.push(node.textContent ?? '');
     }
     const labels: string[] = [];
