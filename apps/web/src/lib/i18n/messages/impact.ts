@@ -255,4 +255,9 @@ export const impactMessages = {
   'impact.dataSource.incomeMultiplier': { 'zh-CN': '上海旅游投入产出研究(收入乘数 0.65),见影响模型说明', en: 'Shanghai tourism input–output study (income multiplier 0.65), cited in the impact model' },
   'impact.dataSource.outputMultiplier': { 'zh-CN': '上海旅游投入产出研究(产出乘数 2.89),见影响模型说明', en: 'Shanghai tourism input–output study (output multiplier 2.89), cited in the impact model' },
   'impact.dataSource.articleParticipants': { 'zh-CN': '报道:2023青岛篮球季,“参赛人数累计超过6000人”', en: 'Report: 2023 Qingdao Basketball Season, "more than 6,000 participants in total"' },
+  'impact.inverse.daysAttendedPerPerson': { 'zh-CN': '{field}越高,支出越低:入场人次不变时,每人来的天数越多,不重复的观众就越少,住宿和人均花费随之减少。', en: '{field} up, spending down: with the same admissions, each person coming on more days means fewer different spectators, so fewer people lodge and spend.' },
+  'impact.inverse.localShare': { 'zh-CN': '{field}越高,支出越低:本地人的花费不算旅游新增消费。', en: '{field} up, spending down: what locals spend is not new tourism spending.' },
+  'impact.inverse.casualShare': { 'zh-CN': '{field}越高,支出越低:本来就会来青岛的人,其花费不是赛事带来的。', en: '{field} up, spending down: people who would have come to Qingdao anyway do not spend because of the event.' },
+  'impact.inverse.repeatAttendanceShare': { 'zh-CN': '{field}越高,支出越低:重复到场的人不会再算一次访客。', en: '{field} up, spending down: people who come back are not counted as visitors twice.' },
+  'impact.inverse.other': { 'zh-CN': '{field}越高,支出越低。', en: '{field} up, spending down.' },
 } as const satisfies MessageTable;
