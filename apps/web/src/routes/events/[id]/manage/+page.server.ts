@@ -6,6 +6,7 @@ import { type ClashingMatch, clashIds } from '$lib/components/competition/match-
 import { groupByDay, highlights, isPlayed, shanghaiDate } from '$lib/components/competition/schedule';
 import { type Problem, problemOf } from '$lib/components/registration/form-errors';
 import { requireOrganizer, text } from '$lib/components/registration/guard';
+import { pickName } from '$lib/i18n';
 import { api, required } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -49,7 +50,7 @@ export const actions: Actions = {
     requireOrganizer(event);
     const form = await event.request.formData();
     const answer: ResultAnswer = { matchId: text(form, 'matchId'), homeScore: text(form, 'homeScore'), awayScore: text(form, 'awayScore'), forfeitedBy: text(form, 'forfeitedBy') };
-    const reply = (more: Pick<ResultAnswer, 'problem' | 'saved'>) => ({ result: { ...answer, ...more } });
+    const reply = (more: Pick<ResultAnswer, 'problem' | 'saved' | 'savedLabel'>) => ({ result: { ...answer, ...more } });
     const version = Number(text(form, 'version')) || undefined;
     let body: Schemas['MatchResultDto'];
     if (answer.forfeitedBy) {
@@ -63,7 +64,11 @@ export const actions: Actions = {
     }
     const result = await api(event).PUT('/api/matches/{id}/result', { params: { path: { id: answer.matchId } }, body });
     if (!result.data) return fail(result.response.status, reply({ problem: problemOf(result) }));
-    return reply({ saved: true });
+    // Named here, so the page can say what was saved even when the day it was on has no game left to enter.
+    const m = result.data;
+    const locale = event.locals.locale;
+    const savedLabel = `${pickName(locale, m.homeTeamName, m.homeTeamNameEn)} ${m.homeScore ?? ''} : ${m.awayScore ?? ''} ${pickName(locale, m.awayTeamName, m.awayTeamNameEn)}`;
+    return reply({ saved: true, savedLabel });
   },
 
   /** Move a game, postpone it, or put a postponed one back; a clash is a 409 naming the other game. */
