@@ -25,6 +25,9 @@ export const PROBLEM_CODE_TEXT: Record<string, MessageKey> = {
   'registration.withdrawal-already-requested': 'registration.problem.withdrawalAlreadyRequested',
   'registration.no-withdrawal-request': 'registration.problem.noWithdrawalRequest',
   'schedule.too-few-teams': 'competition.generate.tooFewTeams',
+  'playoffs.no-group-games': 'competition.playoffs.noGroupGames',
+  'playoffs.groups-remain': 'competition.playoffs.groupsOpen',
+  'playoffs.too-many-qualifiers': 'registration.problem.fields',
 };
 
 const BY_STATUS: Record<number, MessageKey> = {

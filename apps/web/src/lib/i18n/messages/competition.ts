@@ -238,6 +238,11 @@ export const competitionMessages = {
   'competition.generate.save': { 'zh-CN': '保存此赛程', en: 'Save this schedule' },
   'competition.generate.replaceWarning': { 'zh-CN': '保存后将替换现有的 {count} 场比赛。', en: { one: 'Saving replaces the existing game.', other: 'Saving replaces the {count} existing games.' } },
   'competition.generate.tooFewTeams': { 'zh-CN': '无法生成赛程:至少需要 2 支已确认的球队。请先在报名管理中确认球队。', en: 'No schedule can be made: it needs at least 2 confirmed teams. Confirm teams in the registrations first.' },
+  'competition.playoffs.preview': { 'zh-CN': '预览对阵(不保存)', en: 'Preview the bracket (nothing saved)' },
+  'competition.playoffs.previewTitle': { 'zh-CN': '对阵预览:首轮', en: 'Bracket preview: first round' },
+  'competition.playoffs.previewNote': { 'zh-CN': '尚未保存。确认无误后点击“生成淘汰赛”。', en: 'Not saved yet. If it looks right, generate the playoffs.' },
+  'competition.playoffs.noGroupGames': { 'zh-CN': '还没有小组赛,无法排出种子。', en: 'There are no group games to seed the playoffs from.' },
+  'competition.playoffs.groupsOpen': { 'zh-CN': '小组赛尚未全部录入结果,暂不能生成对阵。', en: 'Some group games still have no result; the bracket cannot be drawn yet.' },
   'competition.generate.saved': { 'zh-CN': '赛程已保存:{count} 场比赛。', en: { one: 'Schedule saved: {count} game.', other: 'Schedule saved: {count} games.' } },
   'competition.generate.hasResults': {
     'zh-CN': '已有比赛录入了结果,不能再重新生成赛程;请逐场改期。',

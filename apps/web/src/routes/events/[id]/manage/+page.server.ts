@@ -7,6 +7,7 @@ import { groupByDay, highlights, isPlayed, shanghaiDate } from '$lib/components/
 import { type Problem, problemOf } from '$lib/components/registration/form-errors';
 import { requireOrganizer, text } from '$lib/components/registration/guard';
 import { pickName } from '$lib/i18n';
+import { previewBracket } from '$lib/components/competition/bracket-preview';
 import { api, required } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -107,6 +108,25 @@ export const actions: Actions = {
       redirect(303, `/events/${event.params.id}/manage?day=${result.data.date}&moved=${result.data.id}#match-${result.data.id}`);
     }
     return reply({ saved });
+  },
+
+  /**
+   * The bracket as it would be drawn, stored nowhere: the same domain rule the API applies to the same standings,
+   * so the organizer sees the seeds and first games before generating.
+   */
+  previewPlayoffs: async (event) => {
+    requireOrganizer(event);
+    const form = await event.request.formData();
+    const qualifiers = text(form, 'qualifiersPerGroup').trim();
+    const answer = { qualifiersPerGroup: qualifiers, thirdPlaceGame: form.has('thirdPlaceGame'), replace: form.has('replace') };
+    const count = parseScore(qualifiers);
+    if (!count.ok) return fail(400, { playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') } });
+    const client = api(event);
+    const ev = await competitionEvent(client, event.params.id);
+    const standings = await client.GET('/api/events/{id}/standings', { params: { path: { id: ev.id } } }).then(required);
+    const preview = previewBracket(standings.groups, count.value, answer.thirdPlaceGame);
+    if ('problem' in preview) return fail(422, { playoffs: { ...answer, problem: preview.problem } });
+    return { playoffs: { ...answer, preview: preview.games } };
   },
 
   /** Seeds the bracket from the final standings; the bracket page then shows it. */
