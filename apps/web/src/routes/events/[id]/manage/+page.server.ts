@@ -126,7 +126,7 @@ export const actions: Actions = {
     const standings = await client.GET('/api/events/{id}/standings', { params: { path: { id: ev.id } } }).then(required);
     const preview = previewBracket(standings.groups, count.value, answer.thirdPlaceGame);
     if ('problem' in preview) return fail(422, { playoffs: { ...answer, problem: preview.problem } });
-    return { playoffs: { ...answer, preview: preview.games } };
+    return { playoffs: { ...answer, preview: preview.games, problem: undefined } };
   },
 
   /** Seeds the bracket from the final standings; the bracket page then shows it. */
