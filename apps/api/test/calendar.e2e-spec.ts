@@ -99,6 +99,28 @@ describe('iCalendar feeds', () => {
     expect((await t.http.get('/api/teams/nope/calendar.ics')).status).toBe(404);
   });
 
+  it('writes the feed in one language when the reader asks (?lang= or Accept-Language), named after the event or team', async () => {
+    const calName = (ics: string) => /X-WR-CALNAME:(.*)\r\n/.exec(ics.replace(/\r\n[ \t]/g, ''))?.[1];
+    const english = await getIcs(`/api/events/${league.eventId}/calendar.ics?lang=en`);
+    const en = parse(english);
+    expect(en).toHaveLength(15);
+    expect(en.every((e) => /^Team \S+ (vs|\d+:\d+) Team \S+$/.test(e.SUMMARY!))).toBe(true);
+    expect(en.every((e) => e.DESCRIPTION!.includes('Starts (China Standard Time)'))).toBe(true);
+    expect(calName(english)).toMatch(/: games$/);
+    expect(en.every((e) => !/[延期弃权]/.test(e.SUMMARY!) && !/[组轮]/.test(e.DESCRIPTION!.split('\\n').slice(1).join(' ')))).toBe(true);
+
+    const viaHeader = await t.http.get(`/api/teams/${league.teamIds[3]}/calendar.ics`).set('Accept-Language', 'en-GB,en;q=0.9').expect(200);
+    expect(parse(viaHeader.text as string).every((e) => e.SUMMARY!.includes(`Team ${league.names[3]}`))).toBe(true);
+    expect(calName(viaHeader.text as string)).toBe(`Team ${league.names[3]}: games`);
+    expect(viaHeader.headers.vary).toMatch(/Accept-Language/);
+
+    const chineseFeed = await getIcs(`/api/teams/${league.teamIds[3]}/calendar.ics?lang=zh-CN`);
+    expect(calName(chineseFeed)).toBe(`${league.names[3]} 赛程`);
+    const zh = parse(chineseFeed);
+    expect(zh.every((e) => !/\b(vs|Starts|Group|Round|court)\b/.test(`${e.SUMMARY} ${e.DESCRIPTION} ${e.LOCATION}`))).toBe(true);
+    expect(zh.every((e) => e.DESCRIPTION!.includes('开赛时间(北京时间)'))).toBe(true);
+  });
+
   it('folds long lines without splitting a character and escapes TEXT', () => {
     const line = `SUMMARY:${'青岛篮球季'.repeat(10)}`;
     const folded = foldLine(line);

@@ -84,7 +84,18 @@ describe('competition pages', () => {
     const feed = await fetch(web(`/events/${eventId}/calendar.ics`));
     expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
     expect((await feed.text()).match(/BEGIN:VEVENT/g)?.length).toBe(games.length);
-    expect(await page.locator('[data-feed="event"] a').first().getAttribute('href')).toMatch(new RegExp(`^webcal://.+/events/${eventId}/calendar\\.ics$`));
+    // …in the reader's language, calendar name included.
+    const english = (await (await fetch(web(`/events/${eventId}/calendar.ics?lang=en`))).text()).replace(/\r\n[ \t]/g, '');
+    expect(english).toMatch(/X-WR-CALNAME:CBA Summer League.*: games\r\n/);
+    expect(english).not.toMatch(/SUMMARY:.*[\u4e00-\u9fff]/);
+    // Download (https), subscribe (webcal://), Google and Outlook, each a 44 px tap target, each in the reader's language.
+    const ways = page.locator('[data-feed="event"] a');
+    expect(await ways.count()).toBe(4);
+    expect(await ways.nth(0).getAttribute('href')).toMatch(new RegExp(`^https?://.+/events/${eventId}/calendar\\.ics\\?lang=(zh-CN|en)$`));
+    expect(await ways.nth(1).getAttribute('href')).toMatch(new RegExp(`^webcal://.+/events/${eventId}/calendar\\.ics\\?lang=(zh-CN|en)$`));
+    expect(await ways.nth(2).getAttribute('href')).toMatch(/^https:\/\/calendar\.google\.com\/calendar\/render\?cid=webcal/);
+    expect(await ways.nth(3).getAttribute('href')).toMatch(/^https:\/\/outlook\.live\.com\/calendar\/0\/addfromweb\?url=http/);
+    for (let i = 0; i < 4; i++) expect((await ways.nth(i).boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
     await page.close();
   });
 
@@ -122,7 +133,8 @@ describe('competition pages', () => {
     await pub.goto(web(`/events/${eventId}/standings?lang=zh-CN`));
     const before = await standingsOrder(pub);
     expect(before.indexOf(upper?.teamId ?? '')).toBeLessThan(before.indexOf(lower?.teamId ?? ''));
-    expect(await pub.locator(`tr[data-team-id="${upper?.teamId}"] .why`).textContent()).toMatch(/^(凭|按|因)/);
+    // When the overall figures decide, the note first says why head-to-head could not.
+    expect(await pub.locator(`tr[data-team-id="${upper?.teamId}"] .why`).textContent()).toMatch(/^(与.+?(尚未交手,无法比较相互间成绩|相互间成绩相同);)?(凭|按|因)/);
     await screenshot(pub, 'competition-standings-before');
 
     // Sign in through the form and open the game's day on the organizers' page.

@@ -114,10 +114,11 @@ describe('teams and registration', () => {
     expect(await page.getAttribute('#roster-3-number', 'aria-invalid')).toBe('true');
     expect(await page.getAttribute('#roster-3-number', 'aria-describedby')).toBe('roster-3-number-error');
     expect(await page.locator('.field-error').count()).toBe(1);
-    // What was typed is still there, and the reader is taken to the field to fix.
+    // What was typed is still there, and the reader is taken to the summary, which links to the field to fix.
     expect(await page.inputValue('#roster-3-number')).toBe('4');
     expect(await page.inputValue('#roster-7-name')).toBe('黄嘉乐');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('roster-3-number');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    expect(await page.locator('.error-summary a[href="#roster-3-number"]').count()).toBe(1);
     await screenshot(page, 'registration-roster-duplicate-number');
     const token = await apiToken(email, PASSWORD);
     expect(await storedRoster(token, teamId)).toEqual([]);

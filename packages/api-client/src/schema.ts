@@ -163,7 +163,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE */
+        /**
+         * The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE
+         * @description Written in one language: `?lang=`, else the first language of Accept-Language; Chinese when neither says English.
+         */
         get: operations["CompetitionController_eventCalendar"];
         put?: never;
         post?: never;
@@ -918,7 +921,7 @@ export interface paths {
         head?: never;
         /**
          * Change a registration’s status
-         * @description Organizers confirm (409 when the event is full), waitlist (pending only), reject; the team’s manager may only withdraw (403 otherwise). Rejected and withdrawn are final (409). A place freed by a confirmed registration goes to the oldest waitlisted one.
+         * @description Organizers confirm (409 when the event is full), waitlist (pending only), reject; the team’s manager may only withdraw (403 otherwise). Rejected and withdrawn are final (409). A place freed by a confirmed registration goes to the oldest waitlisted one. A team manager cannot withdraw a confirmed team that has played games: 409 with code `registration.withdrawal-needs-approval` (nothing changes); ask with POST /registrations/:id/withdrawal-request, which an organizer approves with this PATCH (status withdrawn).
          */
         patch: operations["RegistrationsController_update"];
         trace?: never;
@@ -931,6 +934,47 @@ export interface paths {
             cookie?: never;
         };
         get: operations["RegistrationReportsController_registrationAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/{id}/withdrawal-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask an organizer to withdraw a team that has played games
+         * @description The registration stays confirmed, with `withdrawalRequestedAt` set, until an organizer approves (PATCH status withdrawn) or declines (DELETE …/withdrawal-request). 409 `registration.withdrawal-not-needed` when the team has played no games or is not confirmed (withdraw directly), `registration.withdrawal-already-requested` when a request is waiting.
+         */
+        post: operations["RegistrationsController_requestWithdrawal"];
+        /**
+         * Decline a withdrawal request (organizer): the team stays confirmed
+         * @description 409 `registration.no-withdrawal-request` when none is waiting.
+         */
+        delete: operations["RegistrationsController_declineWithdrawal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/awaiting-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for an organizer: pending registrations and withdrawal requests (the header badge) */
+        get: operations["RegistrationsController_awaitingDecision"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1110,7 +1154,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai) */
+        /**
+         * A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai)
+         * @description Language as for the event feed (`?lang=` or Accept-Language).
+         */
         get: operations["CompetitionController_teamCalendar"];
         put?: never;
         post?: never;
@@ -1204,6 +1251,14 @@ export interface components {
             teamName: string;
             /** @enum {string} */
             toStatus: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn";
+        };
+        AwaitingDecisionDto: {
+            /** @description Registrations waiting for approval, over all events */
+            pending: number;
+            /** @description pending + withdrawalRequests */
+            total: number;
+            /** @description Withdrawals of teams that have played games, waiting for an organizer */
+            withdrawalRequests: number;
         };
         BracketDto: {
             /** Format: uuid */
@@ -2240,6 +2295,13 @@ export interface components {
             updatedAt: string;
             /** @description 1 = next to be promoted; null unless waitlisted */
             waitlistPosition: number | null;
+            /** @description The request’s reason; only for the team’s manager and organizers */
+            withdrawalReason?: string | null;
+            /**
+             * @description Set while the team’s manager asks to withdraw a team that has played games; an organizer approves (PATCH status withdrawn) or declines
+             * @example 2023-07-20T10:00:00+08:00
+             */
+            withdrawalRequestedAt: string | null;
         };
         RegistrationPageDto: {
             items: components["schemas"]["RegistrationDto"][];
@@ -2771,6 +2833,10 @@ export interface components {
             lon: number;
             /** @example Chengshan Cape */
             name?: string;
+        };
+        WithdrawalRequestInputDto: {
+            /** @description Why the team withdraws (shown to the organizer, kept in the audit log) */
+            reason?: string;
         };
     };
     responses: never;
@@ -3426,7 +3492,9 @@ export interface operations {
     };
     CompetitionController_eventCalendar: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: "zh-CN" | "en";
+            };
             header?: never;
             path: {
                 id: string;
@@ -7159,6 +7227,246 @@ export interface operations {
             };
         };
     };
+    RegistrationsController_requestWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalRequestInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RegistrationsController_declineWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalRequestInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RegistrationsController_awaitingDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwaitingDecisionDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     SeasonsController_list: {
         parameters: {
             query?: never;
@@ -7858,7 +8166,9 @@ export interface operations {
     };
     CompetitionController_teamCalendar: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: "zh-CN" | "en";
+            };
             header?: never;
             path: {
                 id: string;

@@ -10,6 +10,7 @@ import { DataChangeNotify1796000000001 } from './1796000000001-data-change-notif
 import { RallyTracking1796100000000 } from './1796100000000-rally-tracking.js';
 import { RateLimitWindows1796200000000 } from './1796200000000-rate-limit-windows.js';
 import { UserTokenVersion1796200000001 } from './1796200000001-user-token-version.js';
+import { WithdrawalRequests1796500000000 } from './1796500000000-withdrawal-requests.js';
 
 /** In the order they apply. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RallyTracking1796100000000,
   RateLimitWindows1796200000000,
   UserTokenVersion1796200000001,
+  WithdrawalRequests1796500000000,
 ];

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../../common/auth.js';
+import { calendarLanguage } from './calendar-text.js';
 import { BracketDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
 import { StandingsDto } from './dto/standings.dto.js';
 import { sendFeed } from './feed-cache.js';
@@ -57,20 +58,27 @@ export class CompetitionController {
 
   @Get('events/:id/calendar.ics')
   @ApiTags('calendar')
-  @ApiOperation({ summary: 'The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE' })
+  @ApiOperation({
+    summary: 'The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE',
+    description: 'Written in one language: `?lang=`, else the first language of Accept-Language; Chinese when neither says English.',
+  })
+  @ApiQuery({ name: 'lang', required: false, enum: ['zh-CN', 'en'] })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ schema: { type: 'string' } })
-  async eventCalendar(@Param('id') eventId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    return sendDownload(res, 'text/calendar', await this.reads.eventCalendar(eventId), 'inline');
+  async eventCalendar(@Param('id') eventId: string, @Query('lang') lang: unknown, @Headers('accept-language') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
+    res.setHeader('Vary', 'Accept-Language');
+    return sendDownload(res, 'text/calendar', await this.reads.eventCalendar(eventId, calendarLanguage(lang, accept)), 'inline');
   }
 
   @Get('teams/:id/calendar.ics')
   @ApiTags('calendar')
-  @ApiOperation({ summary: 'A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai)' })
+  @ApiOperation({ summary: 'A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai)', description: 'Language as for the event feed (`?lang=` or Accept-Language).' })
+  @ApiQuery({ name: 'lang', required: false, enum: ['zh-CN', 'en'] })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ schema: { type: 'string' } })
-  async teamCalendar(@Param('id') teamId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    return sendDownload(res, 'text/calendar', await this.reads.teamCalendar(teamId), 'inline');
+  async teamCalendar(@Param('id') teamId: string, @Query('lang') lang: unknown, @Headers('accept-language') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
+    res.setHeader('Vary', 'Accept-Language');
+    return sendDownload(res, 'text/calendar', await this.reads.teamCalendar(teamId, calendarLanguage(lang, accept)), 'inline');
   }
 
   @Get('events/:id/results.csv')

@@ -12,6 +12,7 @@ import { type Feed, FeedCache } from './feed-cache.js';
 import { type MatchEntity, PLAYED_STATUSES } from './match.entity.js';
 import { FeedVersions } from './feed-versions.js';
 import { type MatchFilter, MatchesRepository } from './matches.repository.js';
+import { CALENDAR_TEXT, type CalendarLanguage, named } from './calendar-text.js';
 import { addHours, DEFAULT_RULES, localDayStart } from './schedule-rules.js';
 
 export type Download = { filename: string; body: string };
@@ -63,16 +64,23 @@ export class MatchReadsService {
     return { date, events: [...events.values()], matches: rows.map(toMatchDto) };
   }
 
-  async eventCalendar(eventId: string): Promise<Download> {
+  /** The feed and its name in one language (`language`), so a calendar app shows no mix. */
+  async eventCalendar(eventId: string, language: CalendarLanguage | null = null): Promise<Download> {
     const event = await this.events.require(eventId);
     const [rows] = await this.matches.list(event.id, {});
-    return { filename: `${event.slug ?? event.id}.ics`, body: toIcs({ name: event.name, events: rows.flatMap((m) => toIcsEvent(m, event.name)) }) };
+    const filename = `${event.slug ?? event.id}.ics`;
+    if (!language) return { filename, body: toIcs({ name: event.name, events: rows.flatMap((m) => toBilingualIcsEvent(m, event.name)) }) };
+    const name = CALENDAR_TEXT[language].eventCalendar(named(language, event));
+    return { filename, body: toIcs({ name, events: rows.flatMap((m) => toIcsEvent(m, named(language, event), language)) }) };
   }
 
-  async teamCalendar(teamId: string): Promise<Download> {
+  async teamCalendar(teamId: string, language: CalendarLanguage | null = null): Promise<Download> {
     const team = await this.teams.require(teamId);
     const rows = await this.matches.forTeam(team.id);
-    return { filename: `${team.slug ?? team.id}.ics`, body: toIcs({ name: team.name, events: rows.flatMap((m) => toIcsEvent(m, m.event?.name ?? '')) }) };
+    const filename = `${team.slug ?? team.id}.ics`;
+    if (!language) return { filename, body: toIcs({ name: team.name, events: rows.flatMap((m) => toBilingualIcsEvent(m, m.event?.name ?? '')) }) };
+    const name = CALENDAR_TEXT[language].teamCalendar(named(language, team));
+    return { filename, body: toIcs({ name, events: rows.flatMap((m) => toIcsEvent(m, named(language, m.event), language)) }) };
   }
 
   /** Every game with a result, in playing order (UTF-8 with BOM for spreadsheets). */
@@ -94,8 +102,8 @@ export class MatchReadsService {
   }
 }
 
-/** Games whose time is still to be announced have no calendar entry yet. */
-function toIcsEvent(m: MatchEntity, eventName: string): IcsEvent[] {
+/** The feed as first published (v1), for clients that state no language: Chinese names with English beside them. */
+function toBilingualIcsEvent(m: MatchEntity, eventName: string): IcsEvent[] {
   if (!m.startsAt) return [];
   const home = m.homeTeam?.name ?? '';
   const away = m.awayTeam?.name ?? '';
@@ -106,17 +114,29 @@ function toIcsEvent(m: MatchEntity, eventName: string): IcsEvent[] {
   const english = `${m.homeTeam?.nameEn ?? home} vs ${m.awayTeam?.nameEn ?? away}`;
   const stage = [m.playoffSlot ? `Playoffs ${m.playoffSlot}` : m.group ? `Group ${m.group}` : '', m.round ? `Round ${m.round}` : ''].filter(Boolean).join(', ');
   const venue = m.venue ? `${m.venue.name}${m.venue.nameEn ? ` (${m.venue.nameEn})` : ''}${m.court !== null ? ` · court ${m.court}` : ''}` : (m.venueLabel ?? undefined);
-  return [
-    {
-      uid: `match-${m.id}@sailcourt`,
-      stamp: m.updatedAt,
-      sequence: m.version,
-      start: m.startsAt,
-      end: addHours(m.startsAt, DEFAULT_RULES.matchDurationMinutes / 60),
-      summary,
-      location: venue,
-      description: [eventName, english, stage, `Starts ${toShanghaiIso(m.startsAt)}`].filter(Boolean).join('\n'),
-      status: m.status === 'postponed' ? 'TENTATIVE' : 'CONFIRMED',
-    },
-  ];
+  return [{ ...icsTiming(m, m.startsAt), summary, location: venue, description: [eventName, english, stage, `Starts ${toShanghaiIso(m.startsAt)}`].filter(Boolean).join('\n') }];
+}
+
+const icsTiming = (m: MatchEntity, start: Date) => ({
+  uid: `match-${m.id}@sailcourt`,
+  stamp: m.updatedAt,
+  sequence: m.version,
+  start,
+  end: addHours(start, DEFAULT_RULES.matchDurationMinutes / 60),
+  status: m.status === 'postponed' ? ('TENTATIVE' as const) : ('CONFIRMED' as const),
+});
+
+/** Games whose time is still to be announced have no calendar entry yet. One language throughout. */
+function toIcsEvent(m: MatchEntity, eventName: string, language: CalendarLanguage): IcsEvent[] {
+  if (!m.startsAt) return [];
+  const text = CALENDAR_TEXT[language];
+  const home = named(language, m.homeTeam);
+  const away = named(language, m.awayTeam);
+  const played = PLAYED_STATUSES.includes(m.status) && m.homeScore !== null && m.awayScore !== null;
+  const prefix = m.status === 'postponed' ? text.postponed : '';
+  const suffix = m.status === 'forfeit' ? text.forfeit : '';
+  const summary = `${prefix}${home} ${played ? `${m.homeScore}:${m.awayScore}` : text.versus} ${away}${suffix}`;
+  const stage = [m.playoffSlot ? text.playoffs(m.playoffSlot) : m.group ? text.group(m.group) : '', m.round ? text.round(m.round) : ''].filter(Boolean).join(text.separator);
+  const venue = m.venue ? `${named(language, m.venue)}${m.court !== null ? ` · ${text.court(m.court)}` : ''}` : (m.venueLabel ?? undefined);
+  return [{ ...icsTiming(m, m.startsAt), summary, location: venue, description: [eventName, stage, text.starts(toShanghaiIso(m.startsAt))].filter(Boolean).join('\n') }];
 }

@@ -15,6 +15,8 @@ export type RosterEntry = { name: string; number: number | null; role: string | 
 @Entity('registrations')
 @Check('registrations_status_valid', `status IN ('pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn')`)
 @Check('registrations_roster_is_array', `jsonb_typeof(roster) = 'array'`)
+@Check('registrations_withdrawal_request_confirmed', `withdrawal_requested_at IS NULL OR status = 'confirmed'`)
+@Check('registrations_withdrawal_reason_needs_request', `withdrawal_reason IS NULL OR withdrawal_requested_at IS NOT NULL`)
 // Withdrawn and rejected registrations do not block a fresh one; two live ones for a team are a 409.
 @Index('registrations_event_team_active_unique', ['eventId', 'teamId'], { unique: true, where: `status IN ('pending', 'confirmed', 'waitlisted')` })
 @Index('registrations_event_status', ['eventId', 'status'])
@@ -54,6 +56,13 @@ export class RegistrationEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'created_by' })
   creator?: UserEntity | null;
+
+  /** Set while the team's manager asks to withdraw a team that has played games; an organizer decides. */
+  @Column({ name: 'withdrawal_requested_at', type: 'timestamptz', nullable: true })
+  withdrawalRequestedAt: Date | null;
+
+  @Column({ name: 'withdrawal_reason', type: 'text', nullable: true })
+  withdrawalReason: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { type Caller, CurrentCaller, SignedIn } from '../../common/auth.js';
+import { type Caller, CurrentCaller, Roles, SignedIn } from '../../common/auth.js';
 import {
+  AwaitingDecisionDto,
   CreateRegistrationDto,
   ListRegistrationsQueryDto,
   NotificationDto,
   RegistrationDto,
   RegistrationPageDto,
   UpdateRegistrationDto,
+  WithdrawalRequestInputDto,
 } from './dto/registration.dto.js';
 import { RegistrationReadsService } from './registration-reads.service.js';
 import { RegistrationsService } from './registrations.service.js';
@@ -42,6 +44,16 @@ export class RegistrationsController {
     return this.reads.listForEvent(eventId, query, caller);
   }
 
+  // Before `registrations/:id`, which would otherwise take this path as an id.
+  @Get('registrations/awaiting-decision')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'What waits for an organizer: pending registrations and withdrawal requests (the header badge)' })
+  @ApiOkResponse({ type: AwaitingDecisionDto })
+  awaitingDecision(): Promise<AwaitingDecisionDto> {
+    return this.registrations.awaitingDecision();
+  }
+
   @Get('registrations/:id')
   @ApiOkResponse({ type: RegistrationDto })
   get(@Param('id') id: string, @CurrentCaller() caller: Caller | undefined): Promise<RegistrationDto> {
@@ -56,11 +68,39 @@ export class RegistrationsController {
     summary: 'Change a registration’s status',
     description:
       'Organizers confirm (409 when the event is full), waitlist (pending only), reject; the team’s manager may only withdraw (403 otherwise). ' +
-      'Rejected and withdrawn are final (409). A place freed by a confirmed registration goes to the oldest waitlisted one.',
+      'Rejected and withdrawn are final (409). A place freed by a confirmed registration goes to the oldest waitlisted one. ' +
+      'A team manager cannot withdraw a confirmed team that has played games: 409 with code `registration.withdrawal-needs-approval` ' +
+      '(nothing changes); ask with POST /registrations/:id/withdrawal-request, which an organizer approves with this PATCH (status withdrawn).',
   })
   @ApiOkResponse({ type: RegistrationDto })
   update(@Param('id') id: string, @Body() body: UpdateRegistrationDto, @CurrentCaller() caller: Caller): Promise<RegistrationDto> {
     return this.registrations.changeStatus(id, body, caller);
+  }
+
+  @Post('registrations/:id/withdrawal-request')
+  @HttpCode(200)
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Ask an organizer to withdraw a team that has played games',
+    description:
+      'The registration stays confirmed, with `withdrawalRequestedAt` set, until an organizer approves (PATCH status withdrawn) or declines ' +
+      '(DELETE …/withdrawal-request). 409 `registration.withdrawal-not-needed` when the team has played no games or is not confirmed (withdraw directly), ' +
+      '`registration.withdrawal-already-requested` when a request is waiting.',
+  })
+  @ApiOkResponse({ type: RegistrationDto })
+  requestWithdrawal(@Param('id') id: string, @Body() body: WithdrawalRequestInputDto, @CurrentCaller() caller: Caller): Promise<RegistrationDto> {
+    return this.registrations.requestWithdrawal(id, body, caller);
+  }
+
+  @Delete('registrations/:id/withdrawal-request')
+  @HttpCode(200)
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Decline a withdrawal request (organizer): the team stays confirmed', description: '409 `registration.no-withdrawal-request` when none is waiting.' })
+  @ApiOkResponse({ type: RegistrationDto })
+  declineWithdrawal(@Param('id') id: string, @Body() body: WithdrawalRequestInputDto, @CurrentCaller() caller: Caller): Promise<RegistrationDto> {
+    return this.registrations.declineWithdrawal(id, body ?? {}, caller);
   }
 
   @Get('me/registrations')

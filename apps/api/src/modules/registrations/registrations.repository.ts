@@ -63,8 +63,23 @@ export class RegistrationsRepository {
     return repo.save(repo.create(registration));
   }
 
+  /** A status change also settles any withdrawal request (only a confirmed registration may hold one). */
   async setStatus(manager: EntityManager, id: string, status: RegistrationStatus): Promise<void> {
-    await manager.getRepository(RegistrationEntity).update({ id }, { status });
+    await manager.getRepository(RegistrationEntity).update({ id }, { status, withdrawalRequestedAt: null, withdrawalReason: null });
+  }
+
+  async setWithdrawalRequest(manager: EntityManager, id: string, request: { at: Date; reason: string | null } | null): Promise<void> {
+    await manager.getRepository(RegistrationEntity).update({ id }, { withdrawalRequestedAt: request?.at ?? null, withdrawalReason: request?.reason ?? null });
+  }
+
+  /** Games with a result (final or forfeit) the team has played in the event. */
+  async gamesPlayed(manager: EntityManager, eventId: string, teamId: string): Promise<number> {
+    const [row] = await manager.query<{ played: number }[]>(
+      `SELECT count(*)::int AS played FROM matches
+        WHERE event_id = $1 AND status IN ('final', 'forfeit') AND (home_team_id = $2 OR away_team_id = $2)`,
+      [eventId, teamId],
+    );
+    return row?.played ?? 0;
   }
 
   async audit(manager: EntityManager, entry: DeepPartial<RegistrationAuditEntity>): Promise<void> {
@@ -138,6 +153,16 @@ export class RegistrationsRepository {
       order: { at: 'DESC' },
       take: limit,
     });
+  }
+
+  /** What waits for an organizer: pending registrations and withdrawal requests, over all events. */
+  async awaitingDecision(): Promise<{ pending: number; withdrawalRequests: number }> {
+    const [row] = await this.dataSource.query<{ pending: number; withdrawalRequests: number }[]>(
+      `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+              count(*) FILTER (WHERE withdrawal_requested_at IS NOT NULL)::int AS "withdrawalRequests"
+         FROM registrations`,
+    );
+    return { pending: row?.pending ?? 0, withdrawalRequests: row?.withdrawalRequests ?? 0 };
   }
 
   async tally(eventId: string): Promise<StatusTally[]> {

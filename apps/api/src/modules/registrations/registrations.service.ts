@@ -11,7 +11,7 @@ import { duplicateNumberErrors, isPlayingMember } from '../teams/roster-rules.js
 import type { TeamEntity } from '../teams/team.entity.js';
 import { canManageTeam, TeamsService } from '../teams/teams.service.js';
 import type { UpdateEventDto } from './dto/event-settings.dto.js';
-import type { CreateRegistrationDto, RegistrationDto, RequestedStatus, UpdateRegistrationDto } from './dto/registration.dto.js';
+import type { AwaitingDecisionDto, CreateRegistrationDto, RegistrationDto, RequestedStatus, UpdateRegistrationDto, WithdrawalRequestInputDto } from './dto/registration.dto.js';
 import { RegistrationReadsService } from './registration-reads.service.js';
 import type { RegistrationOverride } from './registration-audit.entity.js';
 import type { RegistrationEntity, RegistrationStatus, RosterEntry } from './registration.entity.js';
@@ -92,6 +92,7 @@ export class RegistrationsService {
       if (!TRANSITIONS[input.status].includes(from)) {
         throw conflict(`A ${from} registration cannot become ${input.status}.`, [{ field: 'status', message: `cannot change from ${from}` }], 'registration.transition');
       }
+      if (!organizer && input.status === 'withdrawn' && from === 'confirmed') await this.assertNoGamesPlayed(manager, registration);
       if (input.status === 'confirmed' && !(await this.hasPlace(manager, event))) {
         throw conflict(`The event is full (${event.capacity ?? 0} confirmed). Raise its capacity, or waitlist the team instead.`, [
           { field: 'status', message: 'no place left' },
@@ -101,6 +102,51 @@ export class RegistrationsService {
       await this.fillPlaces(manager, event, `promoted from the waitlist: a place became free (${teamName} ${input.status})`);
     });
     return this.reads.get(id, caller);
+  }
+
+  /**
+   * A team manager asks to withdraw a confirmed team that has played games. Its games and the bracket stay as
+   * they are until an organizer approves (PATCH … withdrawn) or declines; the audit log keeps the request.
+   */
+  async requestWithdrawal(id: string, input: WithdrawalRequestInputDto, caller: Caller): Promise<RegistrationDto> {
+    const current = isUuid(id) ? await this.registrations.findById(id) : null;
+    if (!current?.team) throw notFound('registration', id);
+    if (!canManageTeam(current.team, caller)) throw forbidden('Only the team’s manager or an organizer may ask to withdraw this team.');
+    await this.registrations.transaction(async (manager) => {
+      await this.lockEvent(manager, current.eventId);
+      const registration = await this.registrations.lockRegistration(manager, id);
+      if (!registration) throw notFound('registration', id);
+      if (registration.status !== 'confirmed') {
+        throw conflict(`A ${registration.status} registration is withdrawn directly (PATCH status withdrawn).`, [{ field: 'status', message: `is ${registration.status}` }], 'registration.withdrawal-not-needed');
+      }
+      if (registration.withdrawalRequestedAt) throw conflict('A withdrawal request is already waiting for an organizer.', undefined, 'registration.withdrawal-already-requested');
+      if ((await this.registrations.gamesPlayed(manager, registration.eventId, registration.teamId)) === 0) {
+        throw conflict('The team has played no games: withdraw it directly (PATCH status withdrawn).', undefined, 'registration.withdrawal-not-needed');
+      }
+      const reason = input.reason?.trim() || null;
+      await this.registrations.setWithdrawalRequest(manager, id, { at: new Date(), reason });
+      await this.registrations.audit(manager, { registrationId: id, eventId: registration.eventId, actorId: caller.id, fromStatus: 'confirmed', toStatus: 'confirmed', reason: ['withdrawal requested', reason].filter(Boolean).join(': '), overrides: [] });
+    });
+    return this.reads.get(id, caller);
+  }
+
+  /** An organizer declines a withdrawal request: the team stays confirmed; the manager sees why in the notifications. */
+  async declineWithdrawal(id: string, input: WithdrawalRequestInputDto, caller: Caller): Promise<RegistrationDto> {
+    if (!isUuid(id)) throw notFound('registration', id);
+    await this.registrations.transaction(async (manager) => {
+      const registration = await this.registrations.lockRegistration(manager, id);
+      if (!registration) throw notFound('registration', id);
+      if (!registration.withdrawalRequestedAt) throw conflict('No withdrawal request is waiting for this registration.', undefined, 'registration.no-withdrawal-request');
+      await this.registrations.setWithdrawalRequest(manager, id, null);
+      const reason = input.reason?.trim() || null;
+      await this.registrations.audit(manager, { registrationId: id, eventId: registration.eventId, actorId: caller.id, fromStatus: 'confirmed', toStatus: 'confirmed', reason: ['withdrawal request declined', reason].filter(Boolean).join(': '), overrides: [] });
+    });
+    return this.reads.get(id, caller);
+  }
+
+  async awaitingDecision(): Promise<AwaitingDecisionDto> {
+    const counts = await this.registrations.awaitingDecision();
+    return { ...counts, total: counts.pending + counts.withdrawalRequests };
   }
 
   /** Registration settings; a capacity raise promotes waitlisted teams in the same transaction. */
@@ -134,6 +180,17 @@ export class RegistrationsService {
     const event = await this.registrations.lockEvent(manager, eventId);
     if (!event) throw notFound('event', eventId);
     return event;
+  }
+
+  /** A team that has played games leaves only with an organizer's approval: its results stand in standings and the bracket. */
+  private async assertNoGamesPlayed(manager: EntityManager, registration: RegistrationEntity): Promise<void> {
+    const played = await this.registrations.gamesPlayed(manager, registration.eventId, registration.teamId);
+    if (played === 0) return;
+    throw conflict(
+      `The team has played ${played} game(s) in this event; its withdrawal needs an organizer’s approval. Ask for it with POST /registrations/${registration.id}/withdrawal-request.`,
+      [{ field: 'status', message: 'needs an organizer’s approval: the team has played games' }],
+      'registration.withdrawal-needs-approval',
+    );
   }
 
   private async hasPlace(manager: EntityManager, event: EventEntity): Promise<boolean> {

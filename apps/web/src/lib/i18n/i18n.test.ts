@@ -1,19 +1,66 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRange, formatYuan, isLocale, pickName, translate } from './index.js';
+import { formatDateRange, formatDateTime, formatYuan, isLocale, type Locale, pickName, translate, translateDynamic } from './index.js';
 import { messages } from './messages/index.js';
+import type { Text } from './types.js';
+
+const templates = (text: Text): string[] => (typeof text === 'string' ? [text] : Object.values(text));
+const placeholders = (text: Text): string[] => [...new Set(templates(text).flatMap((s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')))].sort();
 
 describe('i18n', () => {
   it('has a Chinese and an English text for every key, none left empty', () => {
     for (const texts of Object.values(messages)) {
-      expect(texts['zh-CN'].trim()).not.toBe('');
-      expect(texts.en.trim()).not.toBe('');
+      for (const template of [...templates(texts['zh-CN']), ...templates(texts.en)]) expect(template.trim()).not.toBe('');
     }
+  });
+
+  it('gives both languages the same placeholders for every key', () => {
+    const mismatched = Object.entries(messages).filter(([, texts]) => {
+      // A plural form may leave the number out ("Saving replaces the existing game."); the other forms must not.
+      const en = typeof texts.en === 'string' ? placeholders(texts.en) : placeholders(texts.en.other);
+      return placeholders(texts['zh-CN']).join() !== en.join();
+    });
+    expect(mismatched.map(([key]) => key)).toEqual([]);
+  });
+
+  it('gives every plural text an `other` form, and plurals only where a {count} decides', () => {
+    for (const [key, texts] of Object.entries(messages)) {
+      for (const text of [texts['zh-CN'], texts.en]) {
+        if (typeof text === 'string') continue;
+        expect(text.other, key).toBeTruthy();
+        expect(placeholders(text), key).toContain('count');
+      }
+    }
+  });
+
+  it.each<[Locale, number, string]>([
+    ['en', 1, '1 game'],
+    ['en', 0, '0 games'],
+    ['en', 2, '2 games'],
+    ['en', 1234, '1,234 games'],
+    ['zh-CN', 1, '共 1 场比赛'],
+    ['zh-CN', 2, '共 2 场比赛'],
+  ])('pluralizes by the language’s rules (%s, %d)', (locale, count, expected) => {
+    const formatted = new Intl.NumberFormat(locale).format(count);
+    expect(translate(locale, 'competition.event.gamesCount', { count: formatted })).toBe(expected);
+    expect(translate(locale, 'competition.event.gamesCount', { count })).toBe(expected.replace(formatted, String(count)));
+  });
+
+  it('pluralizes people and registrations in English and leaves Chinese as it is', () => {
+    expect(translate('en', 'unit.people', { count: 1 })).toBe('1 person');
+    expect(translate('en', 'unit.people', { count: 6000 })).toBe('6000 people');
+    expect(translate('en', 'registration.teams.activeRegistrations', { count: 1 })).toBe('1 active registration');
+    expect(translate('zh-CN', 'registration.teams.activeRegistrations', { count: 1 })).toBe('有效报名 1 项');
+  });
+
+  it('puts a space between date and time in both languages', () => {
+    expect(formatDateTime('en', '2023-08-14T20:00:00+08:00')).toBe('Aug 14 20:00');
+    expect(formatDateTime('zh-CN', '2023-07-13T17:00:00+08:00')).toBe('7月13日 17:00');
   });
 
   it('fills parameters and leaves unknown ones visible', () => {
     expect(translate('zh-CN', 'rally.leg', { number: 3 })).toBe('第 3 赛段');
     expect(translate('en', 'rally.leg', { number: 3 })).toBe('Leg 3');
-    expect(translate('en', 'rally.leg')).toBe('Leg {number}');
+    expect(translateDynamic('en', 'rally.leg')).toBe('Leg {number}');
   });
 
   it('shows the English name only in English, falling back to the published Chinese one', () => {

@@ -12,11 +12,27 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+  /** Two steps: the first press asks "are you sure?" beside the button; only the confirmed form withdraws. */
   withdraw: async (event) => {
     requireUser(event);
-    const id = text(await event.request.formData(), 'id');
+    const data = await event.request.formData();
+    const id = text(data, 'id');
+    if (text(data, 'confirm') !== 'yes') return { id, confirming: true };
     const result = await api(event).PATCH('/api/registrations/{id}', { params: { path: { id } }, body: { status: 'withdrawn' } });
-    if (!result.data) return fail(result.response.status, { id, problem: problemOf(result) });
+    if (!result.data) {
+      const problem = problemOf(result);
+      return fail(result.response.status, { id, problem, needsApproval: problem.code === 'registration.withdrawal-needs-approval' });
+    }
     return { id, withdrawn: true };
+  },
+  /** A team that has played games asks the organizer; it stays registered until they decide. */
+  requestWithdrawal: async (event) => {
+    requireUser(event);
+    const data = await event.request.formData();
+    const id = text(data, 'id');
+    const reason = text(data, 'reason');
+    const result = await api(event).POST('/api/registrations/{id}/withdrawal-request', { params: { path: { id } }, body: reason ? { reason } : {} });
+    if (!result.data) return fail(result.response.status, { id, problem: problemOf(result), needsApproval: true, reason });
+    return { id, requested: true };
   },
 };

@@ -66,6 +66,20 @@ export class UpdateRegistrationDto {
   reason?: string;
 }
 
+export class WithdrawalRequestInputDto {
+  @ApiPropertyOptional({ maxLength: 500, description: 'Why the team withdraws (shown to the organizer, kept in the audit log)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class AwaitingDecisionDto {
+  @ApiProperty({ description: 'Registrations waiting for approval, over all events' }) pending: number;
+  @ApiProperty({ description: 'Withdrawals of teams that have played games, waiting for an organizer' }) withdrawalRequests: number;
+  @ApiProperty({ description: 'pending + withdrawalRequests' }) total: number;
+}
+
 export class ListRegistrationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
   @IsOptional()
@@ -92,6 +106,15 @@ export class RegistrationDto {
   @ApiProperty({ enum: REGISTRATION_STATUSES }) status: RegistrationStatus;
   @ApiProperty({ nullable: true, type: Number, description: '1 = next to be promoted; null unless waitlisted' }) waitlistPosition: number | null;
   @ApiProperty({ description: 'People on the registered roster (all roles)' }) rosterSize: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2023-07-20T10:00:00+08:00',
+    description: 'Set while the team’s manager asks to withdraw a team that has played games; an organizer approves (PATCH status withdrawn) or declines',
+  })
+  withdrawalRequestedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The request’s reason; only for the team’s manager and organizers' })
+  withdrawalReason?: string | null;
   @ApiPropertyOptional({ type: [RosterEntryDto], description: 'Only for the team’s manager and organizers (personal data)' })
   roster?: RosterEntryDto[];
   @ApiProperty({ example: '2023-07-01T10:00:00+08:00' }) createdAt: string;
@@ -154,7 +177,8 @@ export function toRegistrationDto(r: RegistrationEntity, view: RegistrationView)
     status: r.status,
     waitlistPosition: r.status === 'waitlisted' ? view.waitlistPosition : null,
     rosterSize: r.roster.length,
-    ...(view.withRoster ? { roster: r.roster.map(toRosterEntryDto) } : {}),
+    withdrawalRequestedAt: r.withdrawalRequestedAt ? toShanghaiIso(r.withdrawalRequestedAt) : null,
+    ...(view.withRoster ? { roster: r.roster.map(toRosterEntryDto), withdrawalReason: r.withdrawalReason } : {}),
     createdAt: toShanghaiIso(r.createdAt),
     updatedAt: toShanghaiIso(r.updatedAt),
   };

@@ -10,11 +10,22 @@ const list = (locale: Locale, items: readonly string[]): string => new Intl.List
 const shown = (criterion: TieBreak['criterion'], value: number): string => (criterion.endsWith('-diff') && value > 0 ? `+${value}` : String(value));
 
 /**
+ * When the overall figures decide, head-to-head could not: say why ("have not met yet", "level on head-to-head"),
+ * so the reader is not left wondering. `haveMet` tells whether two teams have played each other (a result stands).
+ */
+function headToHeadNote(locale: Locale, teamId: string, tieBreak: TieBreak, nameOf: (teamId: string) => string, haveMet?: (a: string, b: string) => boolean): string {
+  if (!haveMet || !tieBreak.criterion.startsWith('overall-')) return '';
+  const others = list(locale, tieBreak.tiedWith.map(nameOf));
+  const met = tieBreak.tiedWith.some((other) => haveMet(teamId, other));
+  return translate(locale, met ? 'competition.tie.levelHeadToHead' : 'competition.tie.notMet', { teams: others });
+}
+
+/**
  * Why a team sits where it does among the teams level with it on classification points, in the
  * reader's language, from the API's structured fields (its `explanation` is English only).
  * `nameOf` gives a team's name in that language.
  */
-export function describeTieBreak(locale: Locale, teamId: string, tieBreak: TieBreak, rank: number, nameOf: (teamId: string) => string): string {
+export function describeTieBreak(locale: Locale, teamId: string, tieBreak: TieBreak, rank: number, nameOf: (teamId: string) => string, haveMet?: (a: string, b: string) => boolean): string {
   const others = list(locale, tieBreak.tiedWith.map(nameOf));
   switch (tieBreak.criterion) {
     case 'lot':
@@ -42,7 +53,7 @@ export function describeTieBreak(locale: Locale, teamId: string, tieBreak: TieBr
         own: shown(tieBreak.criterion, own),
         others: tieBreak.tiedWith.map((id) => shown(tieBreak.criterion, valueOf(id))).join(locale === 'en' ? ', ' : '、'),
       });
-      return `${sentence}${values}`;
+      return `${headToHeadNote(locale, teamId, tieBreak, nameOf, haveMet)}${sentence}${values}`;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { validateImpactAssumptions, type ImpactAssumptions } from '@sailcourt/domain';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, assumptionSections, type EditedValue } from './assumptions.js';
+import { applyEdits, assumptionSections, type EditedValue, fromEditText, normalizeSource, toEditText } from './assumptions.js';
 
 const STORED: ImpactAssumptions = {
   groups: {
@@ -61,5 +61,23 @@ describe('the assumption catalogue', () => {
     expect(validateImpactAssumptions(result.assumptions)).toEqual([]);
     const bad = applyEdits(STORED, new Map([['groups.spectators.nights', { value: 'many', source: '' }]]));
     expect(bad).toEqual({ ok: false, notNumbers: ['groups.spectators.nights'] });
+  });
+});
+
+describe('the editor’s percentages and source words', () => {
+  it('shows and takes shares as percentages, storing fractions', () => {
+    expect(toEditText('localShare', 0.4)).toBe('40');
+    expect(toEditText('nights', 2.5)).toBe('2.5');
+    expect(fromEditText('localShare', '40')).toBeCloseTo(0.4);
+    expect(fromEditText('overnightShare', '92.5 %')).toBeCloseTo(0.925);
+    expect(fromEditText('casualShare', '15％')).toBeCloseTo(0.15);
+    expect(fromEditText('nights', '3')).toBe(3);
+    expect(fromEditText('nights', '')).toBeNaN();
+  });
+
+  it('stores the word for a model parameter as `assumption`, in either language', () => {
+    expect(normalizeSource('假设')).toBe('assumption');
+    expect(normalizeSource(' Assumption ')).toBe('assumption');
+    expect(normalizeSource('Qingdao Daily, 5 July 2023')).toBe('Qingdao Daily, 5 July 2023');
   });
 });

@@ -1,6 +1,7 @@
 // Every stored assumption as a row (value, unit, source, note), grouped by visitor group in the model's order,
 // and the reverse: an organizer's edited rows back into an assumptions object. Pure, shared by the
 // methodology page (read) and its form action (write).
+import { translate } from '$lib/i18n';
 import {
   IMPACT_GROUP_FIELDS,
   IMPACT_GROUP_KEYS,
@@ -78,6 +79,29 @@ export interface EditedValue {
 
 export type EditResult = { ok: true; assumptions: ImpactAssumptions } | { ok: false; notNumbers: string[] };
 
+/** Shares are stored as fractions (0.4) and read and typed as percentages (40 %). */
+export const isShare = (name: string): boolean => name.endsWith('Share');
+
+/** The text an editor field starts with: a share as a percentage ("40"), anything else as stored. */
+export function toEditText(name: string, value: number): string {
+  return isShare(name) ? String(Math.round(value * 100 * 10_000) / 10_000) : String(value);
+}
+
+/** What an organizer typed ("40", "40 %", "40%") back to the stored number; NaN when it is not a number. */
+export function fromEditText(name: string, text: string): number {
+  const cleaned = text.trim().replace(/\s*[%％]$/, '');
+  if (cleaned === '') return Number.NaN;
+  const value = Number(cleaned);
+  return isShare(name) ? value / 100 : value;
+}
+
+/** The source word for a model parameter, as typed in either language ("假设", "assumption"), stored as `assumption`. */
+export function normalizeSource(text: string): string {
+  const trimmed = text.trim();
+  const words = [translate('zh-CN', 'impact.source.assumption'), translate('en', 'impact.source.assumption'), 'assumption'];
+  return words.some((word) => word.toLowerCase() === trimmed.toLowerCase()) ? 'assumption' : trimmed;
+}
+
 type Tree = Record<string, unknown>;
 const isTree = (x: unknown): x is Tree => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -92,12 +116,12 @@ export function applyEdits(stored: ImpactAssumptions, edits: ReadonlyMap<string,
     for (const row of section.rows) {
       const edit = edits.get(row.path);
       if (row.value === null || edit === undefined) continue;
-      const value = edit.value.trim() === '' ? Number.NaN : Number(edit.value);
+      const value = fromEditText(row.name, edit.value);
       if (!Number.isFinite(value)) {
         notNumbers.push(row.path);
         continue;
       }
-      const source = edit.source.trim();
+      const source = normalizeSource(edit.source);
       const next: ImpactAssumptionValue =
         source === '' && row.source === null ? value : { value, ...(row.unit !== null ? { unit: row.unit } : {}), source, ...(row.note !== null ? { note: row.note } : {}) };
       setPath(copy, row.path, next);

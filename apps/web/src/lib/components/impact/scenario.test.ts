@@ -1,4 +1,4 @@
-import { estimateTourismImpact, validateImpactAssumptions, type ImpactAssumptions } from '@sailcourt/domain';
+import { computeImpactSensitivity, estimateTourismImpact, validateImpactAssumptions, type ImpactAssumptions } from '@sailcourt/domain';
 import { describe, expect, it } from 'vitest';
 import { applyLevers, baseValues, differsFromStored, leverOfField, leversOf, niceCeil, parseScenario } from './scenario.js';
 
@@ -41,14 +41,22 @@ describe('impact what-if levers', () => {
       'groups.participants.casualShare',
       'groups.participants.companionsPerPerson',
       'groups.participants.overnightShare',
+      'groups.participants.paidLodgingShare',
       'groups.participants.nights',
       'groups.participants.bedNightPrice',
-      'groups.participants.dailySpend',
     ]);
+    expect(ids).toContain('groups.participants.dailySpend');
+    expect(ids).toContain('groups.spectators.daysAttendedPerPerson');
     expect(ids).toContain('groups.spectators.admissions');
     expect(ids).not.toContain('groups.spectators.companionsPerPerson');
     expect(ids.slice(-2)).toEqual(['multipliers.output', 'multipliers.income']);
     expect(levers.find((l) => l.id === 'groups.spectators.dailySpend')?.base).toBe(780);
+  });
+
+  it('has a slider for every assumption the tornado chart can show (the per-day categories share one)', () => {
+    const moving = computeImpactSensitivity(STORED).entries.filter((e) => e.swing > 0);
+    const withoutSlider = moving.map((e) => e.field).filter((field) => !levers.some((l) => field === l.id || field.startsWith(`${l.id}.`)));
+    expect(withoutSlider).toEqual([]);
   });
 
   it('puts every stored value on a slider step inside the slider range', () => {

@@ -18,10 +18,12 @@ import {
 export type GroupLeverName =
   | 'admissions'
   | 'persons'
+  | 'daysAttendedPerPerson'
   | 'localShare'
   | 'casualShare'
   | 'companionsPerPerson'
   | 'overnightShare'
+  | 'paidLodgingShare'
   | 'nights'
   | 'bedNightPrice'
   | 'dailySpend';
@@ -46,11 +48,13 @@ export interface Lever {
 
 export type LeverValues = Record<string, number>;
 
-const SIMPLE_GROUP_LEVERS: readonly { name: Exclude<GroupLeverName, 'admissions' | 'persons' | 'dailySpend'>; kind: LeverKind }[] = [
+// Every assumption the ±20 % tornado can show gets a slider (the per-day categories move together as one).
+const SIMPLE_GROUP_LEVERS: readonly { name: Exclude<GroupLeverName, 'admissions' | 'persons' | 'dailySpend' | 'daysAttendedPerPerson'>; kind: LeverKind }[] = [
   { name: 'localShare', kind: 'share' },
   { name: 'casualShare', kind: 'share' },
   { name: 'companionsPerPerson', kind: 'ratio' },
   { name: 'overnightShare', kind: 'share' },
+  { name: 'paidLodgingShare', kind: 'share' },
   { name: 'nights', kind: 'nights' },
   { name: 'bedNightPrice', kind: 'price' },
 ];
@@ -103,6 +107,8 @@ function groupLevers(key: ImpactGroupKey, group: ImpactGroupAssumptions): Lever[
   const lever = (name: GroupLeverName, kind: LeverKind, base: number): Lever => ({ id: `groups.${key}.${name}`, group: key, name, kind, base, ...range(kind, base) });
   const count = group.persons !== undefined ? lever('persons', 'count', resolveImpactValue(group.persons)) : lever('admissions', 'count', resolveImpactValue(group.admissions ?? 0));
   const levers = [count];
+  // Counted by admissions: days attended per person turns admissions into people (more days, fewer people).
+  if (group.persons === undefined) levers.push(lever('daysAttendedPerPerson', 'ratio', group.daysAttendedPerPerson === undefined ? 1 : resolveImpactValue(group.daysAttendedPerPerson)));
   for (const { name, kind } of SIMPLE_GROUP_LEVERS) {
     const raw = getImpactGroupField(group, name);
     const fallback = (IMPACT_NEUTRAL_DEFAULTS as Partial<Record<string, number>>)[name] ?? 0;

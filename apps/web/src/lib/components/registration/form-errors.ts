@@ -9,13 +9,13 @@ import type { MessageKey } from '$lib/i18n';
 export type FieldError = { field: string; message: string; code?: string; params?: Record<string, string | number> };
 
 /** What a failed write hands back to its page: the status, the field errors, and the API's own words. */
-export type Problem = { status: number; errors: FieldError[]; detail: string | null };
+export type Problem = { status: number; errors: FieldError[]; detail: string | null; code?: string | null };
 
 /** Reads an openapi-fetch failure; anything that is not problem+json still yields its status. */
 export function problemOf(result: { error?: unknown; response: Response }): Problem {
   const body = result.error;
-  if (isProblem(body)) return { status: body.status, errors: body.errors ?? [], detail: body.detail };
-  return { status: result.response.status >= 400 ? result.response.status : 502, errors: [], detail: null };
+  if (isProblem(body)) return { status: body.status, errors: body.errors ?? [], detail: body.detail, code: body.code ?? null };
+  return { status: result.response.status >= 400 ? result.response.status : 502, errors: [], detail: null, code: null };
 }
 
 /** `roster.3.number` → `roster-3-number`: usable as an element id. */

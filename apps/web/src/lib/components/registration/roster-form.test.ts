@@ -90,7 +90,7 @@ describe('field errors', () => {
 
   it('reads a problem+json failure, and still has a status for anything else', () => {
     const problem = { type: 't', title: 'Bad Request', status: 400, detail: 'Invalid roster: roster.3.number.', errors: [{ field: 'roster.3.number', message: 'x' }] };
-    expect(problemOf({ error: problem, response: new Response(null, { status: 400 }) })).toEqual({ status: 400, errors: problem.errors, detail: problem.detail });
-    expect(problemOf({ error: 'gateway', response: new Response(null, { status: 502 }) })).toEqual({ status: 502, errors: [], detail: null });
+    expect(problemOf({ error: problem, response: new Response(null, { status: 400 }) })).toEqual({ status: 400, errors: problem.errors, detail: problem.detail, code: null });
+    expect(problemOf({ error: 'gateway', response: new Response(null, { status: 502 }) })).toEqual({ status: 502, errors: [], detail: null, code: null });
   });
 });

@@ -59,6 +59,9 @@ export function toRosterInput(rows: readonly RosterRow[], sport: Sport): { roste
   const roles = rolesFor(sport);
   const roster = rows.map((row, index): MemberInput => {
     const member: MemberInput = { name: row.name.trim() };
+    // Checked here as well as by the API, so every mistake of the form shows at once.
+    if (member.name === '') errors.push({ field: `roster.${index}.name`, message: 'must not be blank' });
+    else if (member.name.length > 100) errors.push({ field: `roster.${index}.name`, message: 'must be shorter than or equal to 100 characters' });
     const whole = (field: 'number' | 'birthYear'): number | undefined => {
       const text = row[field].trim();
       if (text === '') return undefined;
@@ -77,6 +80,14 @@ export function toRosterInput(rows: readonly RosterRow[], sport: Sport): { roste
     if (position) member.position = position;
     else if (row.position !== '') errors.push({ field: `roster.${index}.position`, message: `must be one of ${POSITIONS.join(', ')}` });
     return member;
+  });
+  // Checked here too, so a duplicate shirt number shows with the other mistakes, not in a later round.
+  const firstWith = new Map<number, number>();
+  roster.forEach((member, index) => {
+    if (member.number === undefined) return;
+    const first = firstWith.get(member.number);
+    if (first === undefined) firstWith.set(member.number, index);
+    else errors.push({ field: `roster.${index}.number`, message: `duplicates the number of roster.${first} (${member.number})` });
   });
   return { roster, errors };
 }

@@ -6,6 +6,8 @@ import { type ClashingMatch, clashIds } from '$lib/components/competition/match-
 import { groupByDay, highlights, isPlayed, shanghaiDate } from '$lib/components/competition/schedule';
 import { type Problem, problemOf } from '$lib/components/registration/form-errors';
 import { requireOrganizer, text } from '$lib/components/registration/guard';
+import { pickName } from '$lib/i18n';
+import { previewBracket } from '$lib/components/competition/bracket-preview';
 import { api, required } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -49,7 +51,7 @@ export const actions: Actions = {
     requireOrganizer(event);
     const form = await event.request.formData();
     const answer: ResultAnswer = { matchId: text(form, 'matchId'), homeScore: text(form, 'homeScore'), awayScore: text(form, 'awayScore'), forfeitedBy: text(form, 'forfeitedBy') };
-    const reply = (more: Pick<ResultAnswer, 'problem' | 'saved'>) => ({ result: { ...answer, ...more } });
+    const reply = (more: Pick<ResultAnswer, 'problem' | 'saved' | 'savedLabel'>) => ({ result: { ...answer, ...more } });
     const version = Number(text(form, 'version')) || undefined;
     let body: Schemas['MatchResultDto'];
     if (answer.forfeitedBy) {
@@ -63,7 +65,11 @@ export const actions: Actions = {
     }
     const result = await api(event).PUT('/api/matches/{id}/result', { params: { path: { id: answer.matchId } }, body });
     if (!result.data) return fail(result.response.status, reply({ problem: problemOf(result) }));
-    return reply({ saved: true });
+    // Named here, so the page can say what was saved even when the day it was on has no game left to enter.
+    const m = result.data;
+    const locale = event.locals.locale;
+    const savedLabel = `${pickName(locale, m.homeTeamName, m.homeTeamNameEn)} ${m.homeScore ?? ''} : ${m.awayScore ?? ''} ${pickName(locale, m.awayTeamName, m.awayTeamNameEn)}`;
+    return reply({ saved: true, savedLabel });
   },
 
   /** Move a game, postpone it, or put a postponed one back; a clash is a 409 naming the other game. */
@@ -102,6 +108,25 @@ export const actions: Actions = {
       redirect(303, `/events/${event.params.id}/manage?day=${result.data.date}&moved=${result.data.id}#match-${result.data.id}`);
     }
     return reply({ saved });
+  },
+
+  /**
+   * The bracket as it would be drawn, stored nowhere: the same domain rule the API applies to the same standings,
+   * so the organizer sees the seeds and first games before generating.
+   */
+  previewPlayoffs: async (event) => {
+    requireOrganizer(event);
+    const form = await event.request.formData();
+    const qualifiers = text(form, 'qualifiersPerGroup').trim();
+    const answer = { qualifiersPerGroup: qualifiers, thirdPlaceGame: form.has('thirdPlaceGame'), replace: form.has('replace') };
+    const count = parseScore(qualifiers);
+    if (!count.ok) return fail(400, { playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') } });
+    const client = api(event);
+    const ev = await competitionEvent(client, event.params.id);
+    const standings = await client.GET('/api/events/{id}/standings', { params: { path: { id: ev.id } } }).then(required);
+    const preview = previewBracket(standings.groups, count.value, answer.thirdPlaceGame);
+    if ('problem' in preview) return fail(422, { playoffs: { ...answer, problem: preview.problem } });
+    return { playoffs: { ...answer, preview: preview.games, problem: undefined } };
   },
 
   /** Seeds the bracket from the final standings; the bracket page then shows it. */

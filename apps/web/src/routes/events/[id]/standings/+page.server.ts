@@ -20,6 +20,8 @@ export const load: PageServerLoad = async (event) => {
     latest: played.slice(-LATEST).reverse(),
     played: played.length,
     liveSeq: lastSeqOf(matches),
+    // Pairs of teams with a result between them ("a|b", both orders), for the tie notes' head-to-head wording.
+    met: played.flatMap((m) => [`${m.homeTeamId}|${m.awayTeamId}`, `${m.awayTeamId}|${m.homeTeamId}`]),
     illustrative: played.some((m) => m.source === 'illustrative' || m.illustrative.includes('homeScore')),
   };
 };

@@ -27,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
     pending: byStatus('pending'),
     waitlisted: byStatus('waitlisted').sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0)),
     confirmed: byStatus('confirmed'),
+    withdrawalRequests: byStatus('confirmed').filter((r) => r.withdrawalRequestedAt !== null),
     closed: registrations.filter((r) => r.status === 'rejected' || r.status === 'withdrawn'),
     audit: [...audit].reverse(),
   };
@@ -51,6 +52,38 @@ export const actions: Actions = {
     });
     if (!result.data) return fail(result.response.status, reply({ problem: problemOf(result) }));
     return reply({ done: true });
+  },
+
+  /** Approves every ticked pending registration, one by one; each answer is reported, a refusal does not stop the rest. */
+  approveAll: async (event) => {
+    requireOrganizer(event);
+    const ids = (await event.request.formData()).getAll('id').filter((v): v is string => typeof v === 'string');
+    if (ids.length === 0) return fail(400, { bulk: { approved: [] as string[], refused: [] as { id: string; problem: Problem }[], none: true } });
+    const client = api(event);
+    const approved: string[] = [];
+    const refused: { id: string; problem: Problem }[] = [];
+    for (const id of ids) {
+      const result = await client.PATCH('/api/registrations/{id}', { params: { path: { id } }, body: { status: 'confirmed' } });
+      if (result.data) approved.push(id);
+      else refused.push({ id, problem: problemOf(result) });
+    }
+    return { bulk: { approved, refused, none: false } };
+  },
+
+  /** A withdrawal request of a team that has played: approving withdraws it (the bracket then flags it); declining keeps it. */
+  withdrawal: async (event) => {
+    requireOrganizer(event);
+    const form = await event.request.formData();
+    const id = text(form, 'id');
+    const decision = text(form, 'decision');
+    const reason = text(form, 'reason').trim();
+    const client = api(event);
+    const result =
+      decision === 'approve'
+        ? await client.PATCH('/api/registrations/{id}', { params: { path: { id } }, body: { status: 'withdrawn', ...(reason ? { reason } : {}) } })
+        : await client.DELETE('/api/registrations/{id}/withdrawal-request', { params: { path: { id } }, body: reason ? { reason } : {} });
+    if (!result.data) return fail(result.response.status, { withdrawal: { id, decision, problem: problemOf(result) } });
+    return { withdrawal: { id, decision, done: true } };
   },
 
   /** Blank means unlimited; raising it promotes waitlisted teams (the API does that in the same transaction). */

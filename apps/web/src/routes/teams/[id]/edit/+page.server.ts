@@ -2,12 +2,13 @@ import { error, fail } from '@sveltejs/kit';
 import { type Problem, problemOf } from '$lib/components/registration/form-errors';
 import { optionalText, requireUser, text } from '$lib/components/registration/guard';
 import { blankRow, isBlankRow, type RosterRow, rowsFromForm, toRosterInput } from '$lib/components/registration/roster-form';
+import { parseRosterPaste, type SkippedLine } from '$lib/components/registration/roster-paste';
 import { api, required } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One answer shape per form, so the page reads `form.roster.rows` whatever happened. */
 type DetailsAnswer = { values?: Record<'name' | 'nameEn' | 'city' | 'cityEn', string>; problem?: Problem; saved?: boolean };
-type RosterAnswer = { rows?: RosterRow[]; problem?: Problem; saved?: number };
+type RosterAnswer = { rows?: RosterRow[]; problem?: Problem; saved?: number; pasted?: number; skipped?: SkippedLine[] };
 
 export const load: PageServerLoad = async (event) => {
   const user = requireUser(event);
@@ -41,6 +42,12 @@ export const actions: Actions = {
     const typed = rowsFromForm(form);
     const answer = (roster: RosterAnswer) => ({ roster });
     if (intent === 'add') return answer({ rows: [...typed, blankRow()] });
+    if (intent === 'paste') {
+      // Pasted people join the rows already typed (blank ones dropped); nothing is saved until the manager checks them.
+      const team = await api(event).GET('/api/teams/{id}', { params: { path: { id: event.params.id } } }).then(required);
+      const pasted = parseRosterPaste(text(form, 'paste'), team.sport);
+      return answer({ rows: [...typed.filter((row) => !isBlankRow(row)), ...pasted.rows], pasted: pasted.rows.length, skipped: pasted.skipped });
+    }
     const removeAt = /^remove:(\d+)$/.exec(intent);
     if (removeAt) return answer({ rows: typed.filter((_, i) => i !== Number(removeAt[1])) });
 

@@ -60,6 +60,10 @@ async function generate(event: RequestEvent, dryRun: boolean) {
   if ('problem' in request) return { options, problem: request.problem };
   const client = api(event);
   const ev = await competitionEvent(client, event.params.id);
+  // A round robin needs two confirmed teams: refuse plainly rather than preview an empty or misleading schedule.
+  const listed = await client.GET('/api/events/{id}/registrations', { params: { path: { id: ev.id } } }).then(required);
+  const confirmed = (Array.isArray(listed) ? listed : listed.items).filter((r) => r.status === 'confirmed').length;
+  if (confirmed < 2) return { options, problem: { status: 422, errors: [], detail: null, code: 'schedule.too-few-teams' } satisfies Problem };
   const existing = (await eventMatches(client, ev.id)).length;
   const result = await client.POST('/api/events/{id}/schedule', { params: { path: { id: ev.id } }, body: { ...request.body, dryRun, replace: existing > 0 } });
   return result.data ? { options, result: result.data, eventId: ev.id } : { options, problem: problemOf(result) };

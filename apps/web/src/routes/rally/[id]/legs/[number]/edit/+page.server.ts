@@ -1,6 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { isProblem } from '@sailcourt/api-client';
 import { translate } from '$lib/i18n';
+import { qingdaoWallClock } from '$lib/components/rally/format';
 import { api, required } from '$lib/server/api';
 import { proposedFinishLines } from '$lib/server/rally-tracker';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,6 +22,9 @@ async function loadLeg(event: RequestEvent<{ id: string; number: string }>) {
   return { client, rally, leg };
 }
 
+/** The leg's start date in Qingdao (YYYY-MM-DD): pasted times without a date fall on it. */
+const qingdaoDate = (iso: string): string => qingdaoWallClock(iso).slice(0, 10);
+
 const state = (rows: RowValues[], changes: Partial<ResultsFormState> = {}): ResultsFormState => ({ rows, paste: '', errors: {}, pasteErrors: [], general: [], filled: null, ...changes });
 
 export const load: PageServerLoad = async (event) => {
@@ -35,24 +39,24 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   /** Pasted lines into the table, nothing saved: the organizer checks them first. */
   fill: async (event) => {
-    const { rally } = await loadLeg(event);
+    const { rally, leg } = await loadLeg(event);
     const form = await event.request.formData();
     const rows = readRows(form, rally.entries);
     // "Use the tracker's times": the tracker's proposed finishes, filled in like pasted lines, not saved.
     const paste = form.has('proposals') ? (await proposedFinishLines(api(event), rally, Number(event.params.number))).join('\n') : String(form.get('paste') ?? '');
-    const pasted = parsePaste(paste, rally.entries);
-    if (pasted.errors.length > 0) return fail(400, state(rows, { paste, pasteErrors: pasted.errors }));
-    return state(applyPaste(rows, pasted.rows), { filled: pasted.rows.size });
+    const pasted = parsePaste(paste, rally.entries, qingdaoDate(leg.startsAt));
+    // Good lines go into the table; a bad one stays in the box, marked, and blocks nothing.
+    return state(applyPaste(rows, pasted.rows), { filled: pasted.rows.size, paste: pasted.badLines.join('\n'), pasteErrors: pasted.errors });
   },
 
   /** The table (with any pasted lines applied) replaces the leg's results; any bad row saves nothing. */
   save: async (event) => {
     const { client, rally, leg } = await loadLeg(event);
     const form = await event.request.formData();
-    const paste = String(form.get('paste') ?? '');
-    const pasted = parsePaste(paste, rally.entries);
-    if (pasted.errors.length > 0) return fail(400, state(readRows(form, rally.entries), { paste, pasteErrors: pasted.errors }));
+    const pasted = parsePaste(String(form.get('paste') ?? ''), rally.entries, qingdaoDate(leg.startsAt));
     const rows = applyPaste(readRows(form, rally.entries), pasted.rows);
+    // Lines that were not understood are not guessed at: the good ones fill the table, nothing is saved yet.
+    if (pasted.errors.length > 0) return fail(400, state(rows, { filled: pasted.rows.size, paste: pasted.badLines.join('\n'), pasteErrors: pasted.errors }));
 
     const { body, errors } = buildBody(rows);
     if (Object.keys(errors).length > 0) return fail(400, state(rows, { errors }));

@@ -42,6 +42,17 @@ describe('leg results form', () => {
     expect(applyPaste([blank('e1'), { ...blank('e2'), finish: '2023-07-04 15:00' }], rows)[1]).toEqual({ entryId: 'e2', finish: '', code: 'RDG', points: '3' });
   });
 
+  it('takes a bare sail number and a time alone on the leg’s date, and keeps the good lines when one is bad', () => {
+    const { rows, errors, badLines } = parsePaste('102 15:40:00\n101\t14:30\n999 16:00\nHaiyan DNF', entries, '2023-07-04');
+    expect(Object.fromEntries(rows)).toEqual({
+      e2: { finish: '2023-07-04 15:40:00', code: '', points: '' },
+      e1: { finish: '2023-07-04 14:30', code: '', points: '' },
+      e3: { finish: '', code: 'DNF', points: '' },
+    });
+    expect(errors).toEqual([{ line: 3, message: { key: 'rally.edit.error.unknownSail', params: { sail: '999' } } }]);
+    expect(badLines).toEqual(['999 16:00']);
+  });
+
   it('names the pasted lines it cannot use', () => {
     const { errors } = parsePaste('CHN 999 DNF\nCHN 101\nCHN 101 DNF\nCHN 101 DSQ', entries);
     expect(errors).toEqual([

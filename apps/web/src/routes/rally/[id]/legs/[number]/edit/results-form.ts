@@ -47,32 +47,49 @@ export function readRows(form: FormData, entries: readonly Entry[]): RowValues[]
 }
 
 const normalize = (value: string) => value.replace(/\s+/g, '').toUpperCase();
-const TIME = String.raw`\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?`;
+// A full date and time, or a time alone (read on the leg's start date).
+const TIME = String.raw`(?:\d{4}-\d{1,2}-\d{1,2}[T ])?\d{1,2}:\d{2}(?::\d{2})?`;
 const VALUE = new RegExp(String.raw`^(${TIME})?\s*(?:([A-Za-z]{3})(?:\s+(\d+(?:\.\d+)?))?)?$`);
 // Without a tab, the sail number ("CHN 101") is whatever comes before the time or the code.
 const LINE = new RegExp(String.raw`^(.+?)\s+((?:${TIME})(?:\s+[A-Za-z]{3}(?:\s+\d+(?:\.\d+)?)?)?|[A-Za-z]{3}(?:\s+\d+(?:\.\d+)?)?)$`);
 
+/** The boat a pasted name means: its sail number ("CHN 102", "chn102"), the number alone ("102") when only one boat has it, or its name. */
+function findEntry(boat: string, entries: readonly Entry[]): Entry | undefined {
+  const key = normalize(boat);
+  const exact = entries.find((e) => e.sailNumber && normalize(e.sailNumber) === key) ?? entries.find((e) => normalize(e.boatName) === key);
+  if (exact || !/^\d+$/.test(key)) return exact;
+  const byDigits = entries.filter((e) => e.sailNumber && e.sailNumber.replace(/\D/g, '') === key);
+  return byDigits.length === 1 ? byDigits[0] : undefined;
+}
+
 /**
- * Pasted lines `sailNumber<TAB or spaces>time-or-code`, e.g. `CHN 101	2023-06-21 17:30:00`,
- * `CHN 107 DNF`, `CHN 105 RDG 3`, `CHN 103 2023-06-21 18:04:00 ZFP`. A boat may also be named by its boat name.
+ * Pasted lines `sailNumber<TAB or spaces>time-or-code`, e.g. `CHN 101	2023-06-21 17:30:00`, `102 15:40:00`,
+ * `CHN 107 DNF`, `CHN 105 RDG 3`, `CHN 103 2023-06-21 18:04:00 ZFP`. A boat may also be named by its boat name or
+ * its bare sail number; a time alone is on `legDate` (the leg's start date). Each bad line is reported and the
+ * others still apply.
  */
-export function parsePaste(text: string, entries: readonly Entry[]): { rows: Map<string, Omit<RowValues, 'entryId'>>; errors: PasteError[] } {
+export function parsePaste(text: string, entries: readonly Entry[], legDate = ''): { rows: Map<string, Omit<RowValues, 'entryId'>>; errors: PasteError[]; badLines: string[] } {
   const rows = new Map<string, Omit<RowValues, 'entryId'>>();
   const errors: PasteError[] = [];
+  const badLines: string[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
-    const fail = (message: FieldMessage) => errors.push({ line: index + 1, message });
+    const fail = (message: FieldMessage) => {
+      errors.push({ line: index + 1, message });
+      badLines.push(line);
+    };
     const [boat, value] = line.includes('\t') ? [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1).trim()] : (LINE.exec(line)?.slice(1, 3) ?? []);
     const parts = value === undefined ? null : VALUE.exec(value);
     if (!boat || !parts || (!parts[1] && !parts[2])) return fail({ key: 'rally.edit.error.line' });
-    const key = normalize(boat);
-    const entry = entries.find((e) => e.sailNumber && normalize(e.sailNumber) === key) ?? entries.find((e) => normalize(e.boatName) === key);
+    const entry = findEntry(boat, entries);
     if (!entry) return fail({ key: 'rally.edit.error.unknownSail', params: { sail: boat.trim() } });
     if (rows.has(entry.id)) return fail({ key: 'rally.edit.error.duplicate' });
-    rows.set(entry.id, { finish: (parts[1] ?? '').replace('T', ' '), code: (parts[2] ?? '').toUpperCase(), points: parts[3] ?? '' });
+    const time = (parts[1] ?? '').replace('T', ' ');
+    const finish = time !== '' && !time.includes('-') && legDate !== '' ? `${legDate} ${time}` : time;
+    rows.set(entry.id, { finish, code: (parts[2] ?? '').toUpperCase(), points: parts[3] ?? '' });
   });
-  return { rows, errors };
+  return { rows, errors, badLines };
 }
 
 /** Pasted lines replace the whole row of the boats they name. */

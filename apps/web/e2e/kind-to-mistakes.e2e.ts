@@ -1,0 +1,153 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type MessageKey, translate } from '../src/lib/i18n/index.js';
+import { openBrowser, screenshot } from './support/browser.js';
+import { axeViolations, PHONE, sidewaysProblems } from './support/phone.js';
+
+/** Texts the pages show, from the tables the pages use. */
+const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key as 'app.name', params as Record<string, never>);
+const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key as 'app.name', params as Record<string, never>);
+const web = (path: string) => `${inject('webUrl')}${path}`;
+
+type Json = Record<string, unknown>;
+async function call(path: string, method: string, token: string | null, body?: unknown): Promise<{ status: number; body: Json }> {
+  const res = await fetch(`${inject('apiUrl')}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: res.status === 204 ? {} : ((await res.json()) as Json) };
+}
+
+let manager: BrowserContext;
+let organizer: BrowserContext;
+let organizerToken = '';
+const managerAccount = { email: `kind-${Date.now()}@example.com`, password: 'kind-to-mistakes-2023', token: '' };
+
+async function signIn(context: BrowserContext, email: string, password: string): Promise<string> {
+  const page = await context.newPage();
+  await page.goto(web('/login'));
+  await page.waitForLoadState('networkidle');
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.locator('main button[type=submit]').click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+  const landed = new URL(page.url()).pathname;
+  await page.close();
+  return landed;
+}
+
+async function phone(context: BrowserContext, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize(PHONE);
+  await page.goto(web(path));
+  await page.waitForLoadState('networkidle');
+  return page;
+}
+
+beforeAll(async () => {
+  [manager, organizer] = await Promise.all([openBrowser(), openBrowser()]);
+  organizerToken = ((await call('/auth/login', 'POST', null, { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' })).body.accessToken as string) ?? '';
+  const signup = await call('/auth/signup', 'POST', null, { email: managerAccount.email, password: managerAccount.password, displayName: '周领队' });
+  managerAccount.token = signup.body.accessToken as string;
+});
+afterAll(async () => {
+  await Promise.all([manager?.close(), organizer?.close()]);
+});
+
+describe('sign-in lands where the work is', () => {
+  it('takes an organizer to the dashboard and a team manager to their registrations', async () => {
+    expect(await signIn(organizer, 'organizer@sailcourt.local', 'sailcourt-organizer')).toBe('/organizer');
+    expect(await signIn(manager, managerAccount.email, managerAccount.password)).toBe('/me');
+  });
+});
+
+describe('a withdrawal after games were played', () => {
+  it('asks “are you sure?” beside the button, then needs the organizer, who approves it; the header counts what waits', async () => {
+    // A first-come event with two confirmed teams that have played each other.
+    const seasons = (await call('/seasons', 'GET', null)).body as unknown as { id: string; slug: string }[];
+    const seasonId = seasons.find((s) => s.slug === 'qingdao-basketball-2023')?.id;
+    const event = (await call('/events', 'POST', organizerToken, { seasonId, name: `周末挑战赛${Date.now() % 10000}`, nameEn: 'Weekend Challenge', kind: 'tournament', startDate: '2023-08-01', endDate: '2023-08-03', registrationMode: 'first-come' })).body;
+    const mine = (await call('/teams', 'POST', managerAccount.token, { name: '海风队', sport: 'basketball', city: '青岛' })).body;
+    const other = (await call('/teams', 'POST', organizerToken, { name: '浪花队', sport: 'basketball' })).body;
+    const registration = await call(`/events/${event.id}/registrations`, 'POST', managerAccount.token, { teamId: mine.id, roster: [{ name: '甲', number: 4 }] });
+    expect(registration.status).toBe(201);
+    await call(`/events/${event.id}/registrations`, 'POST', organizerToken, { teamId: other.id, roster: [{ name: '乙', number: 5 }] });
+    const match = await call(`/events/${event.id}/matches`, 'POST', organizerToken, { homeTeamId: mine.id, awayTeamId: other.id, startsAt: '2023-08-01T19:30:00+08:00' });
+    expect((await call(`/matches/${match.body.id}/result`, 'PUT', organizerToken, { homeScore: 66, awayScore: 60 })).status).toBe(200);
+
+    const page = await phone(manager, '/me');
+    const row = page.locator(`[data-registration="${registration.body.id}"]`);
+    await row.getByRole('button', { name: new RegExp(zh('registration.me.withdraw')) }).click();
+    // First press: a confirmation in the row, focused; nothing stored changed.
+    const confirm = row.locator('.confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(zh('registration.me.confirmWithdraw', { team: '海风队', event: event.name as string }));
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('confirm'))).toBe(true);
+    expect((await call(`/registrations/${registration.body.id}`, 'GET', null)).body.status).toBe('confirmed');
+    await screenshot(page, 'phone-withdraw-confirm-zh-CN');
+    await row.getByRole('button', { name: zh('registration.me.confirmYes') }).click();
+    // The team has played: the page says so and offers the request, where the reader is looking.
+    await row.getByRole('button', { name: new RegExp(zh('registration.me.requestWithdrawal')) }).waitFor();
+    expect(await row.textContent()).toContain(zh('registration.problem.withdrawalNeedsApproval'));
+    await row.locator('textarea').fill('主力受伤');
+    await row.getByRole('button', { name: new RegExp(zh('registration.me.requestWithdrawal')) }).click();
+    await row.getByText(zh('registration.me.requested')).waitFor();
+    expect(await sidewaysProblems(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'phone-withdraw-requested-zh-CN');
+    await page.close();
+
+    // The organizer sees the count in the header and decides on the event's page.
+    const board = await phone(organizer, `/organizer/events/${event.id}?lang=en`);
+    const badge = board.locator('header .pending-dot');
+    expect(Number(await badge.textContent())).toBeGreaterThanOrEqual(1);
+    const card = board.locator(`[data-withdrawal="${registration.body.id}"]`);
+    expect(await card.textContent()).toContain('主力受伤');
+    await card.getByRole('button', { name: new RegExp(en('registration.organizer.withdrawalApprove')) }).click();
+    await board.getByText(en('registration.organizer.withdrawalApproved', { team: '海风队' })).waitFor();
+    expect(await axeViolations(board)).toEqual([]);
+    await screenshot(board, 'phone-withdrawal-approved-en');
+    await board.close();
+    expect((await call(`/registrations/${registration.body.id}`, 'GET', null)).body).toMatchObject({ status: 'withdrawn', withdrawalRequestedAt: null });
+  });
+});
+
+describe('a roster pasted on a phone', () => {
+  it('fills ten people from ten lines, shows every mistake at once in a focused summary, then saves', async () => {
+    const team = (await call('/teams', 'POST', managerAccount.token, { name: '石老人队', sport: 'basketball' })).body;
+    const page = await phone(manager, `/teams/${team.id}/edit`);
+    const lines = ['王小明, 4, 球员', '李子涵，5，后卫', '张浩然、6', '刘一诺,7', '陈思远,8', '杨俊熙,9', '赵宇航,10', '黄嘉乐,4', ',11', '孙教练, 主教练'];
+    await page.locator('.paste summary').click();
+    await page.fill('#roster-paste', lines.join('\n'));
+    await page.getByRole('button', { name: zh('registration.roster.pasteButton') }).click();
+    await page.getByText(zh('registration.roster.pasted', { count: 9 })).waitFor();
+    // The line without a name is named, not fatal.
+    expect(await page.textContent('main')).toContain(zh('registration.roster.pasteSkipped', { line: 9, text: ',11' }));
+    expect(await page.locator('.rows > li').count()).toBe(9);
+    expect(await page.inputValue('#roster-1-name')).toBe('李子涵');
+
+    // Two mistakes at once: a duplicate shirt number and a name over the limit get one summary, focused.
+    await page.fill('#roster-2-name', '');
+    await page.getByRole('button', { name: zh('registration.roster.save'), exact: true }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    expect(await summary.locator('li').count()).toBe(2);
+    expect(await page.getAttribute('#roster-7-number', 'aria-invalid')).toBe('true');
+    await screenshot(page, 'phone-roster-errors-zh-CN');
+
+    await page.fill('#roster-2-name', '张浩然');
+    await page.fill('#roster-7-number', '12');
+    await page.getByRole('button', { name: zh('registration.roster.save'), exact: true }).click();
+    const saved = page.getByText(zh('registration.roster.saved', { count: 9 }));
+    await saved.waitFor();
+    // Said beside the button, on screen.
+    const box = await saved.boundingBox();
+    expect(box && box.y >= 0 && box.y < PHONE.height).toBe(true);
+    const roster = (await call(`/teams/${team.id}/roster`, 'GET', managerAccount.token)).body.roster as { name: string; number: number | null; role: string }[];
+    expect(roster).toHaveLength(9);
+    expect(roster.at(-1)).toMatchObject({ name: '孙教练', role: 'coach' });
+    await page.close();
+  });
+});
