@@ -1020,6 +1020,12 @@ export interface components {
             rosterMax?: number;
             /** @description Fewest roster members a team manager may register */
             rosterMin?: number;
+            /**
+             * @description Basketball rules: five-a-side FIBA, or FIBA 3x3 (pools ranked by the 3x3 rules; games end at 21 or in overtime)
+             * @default fiba
+             * @enum {string}
+             */
+            ruleset?: "fiba" | "fiba-3x3";
             /** Format: uuid */
             seasonId: string;
             /**
@@ -1203,6 +1209,11 @@ export interface components {
             registrationOpensAt: string | null;
             rosterMax: number | null;
             rosterMin: number | null;
+            /**
+             * @description fiba (five-a-side) or fiba-3x3
+             * @enum {string}
+             */
+            ruleset: "fiba" | "fiba-3x3";
             /** Format: uuid */
             seasonId: string;
             slug: string | null;
@@ -1292,6 +1303,24 @@ export interface components {
             spending: components["schemas"]["ImpactSpendingDto"];
             visitorNights: number;
             visitors: number;
+        };
+        Fiba3x3TieBreakDto: {
+            /**
+             * @description head-to-head = the game between two tied teams; points-average = points per game, forfeit wins left out; seeding = the higher seed; level = nothing separates them
+             * @enum {string}
+             */
+            criterion: "head-to-head" | "points-average" | "seeding" | "level";
+            /**
+             * @description English sentence, teams by name
+             * @example Behind 捷克 on the game between them (wins) (0 vs 1)
+             */
+            explanation: string;
+            /** @description The same with English team names where known */
+            explanationEn: string;
+            /** @description Teams level on wins with this one at that step, in final order */
+            tiedWith: string[];
+            /** @description head-to-head: wins in their game(s); points-average: the average; seeding: the seed (0 = none) */
+            values: components["schemas"]["TieBreakValueDto"][];
         };
         FibaTieBreakDto: {
             /**
@@ -1564,6 +1593,8 @@ export interface components {
             id: string;
             /** @description Fields of this record that the sources do not give (illustrative values). */
             illustrative: string[];
+            /** @description Decided in overtime */
+            overtime: boolean;
             /** @description Bracket position ('R1-M1', 'third-place'); null for group games */
             playoffSlot: string | null;
             round: number | null;
@@ -1594,11 +1625,13 @@ export interface components {
             awayScore?: number;
             /**
              * Format: uuid
-             * @description Instead of scores: the team that forfeited; the game counts 20–0 (FIBA Art. 20)
+             * @description Instead of scores: the team that forfeited; the game counts 20–0 (FIBA Art. 20), or w-0 under fiba-3x3 (stored without scores)
              */
             forfeitedBy?: string;
             /** @description With awayScore; a level score is refused (422) */
             homeScore?: number;
+            /** @description The game was decided in overtime. Under fiba-3x3 the final score must fit it: overtime ends when a team has scored 2 in it (422 otherwise) */
+            overtime?: boolean;
             /** @description The version last read; a stale one gets 409. The If-Match header works too. */
             version?: number;
         };
@@ -1977,10 +2010,14 @@ export interface components {
             decidedByLot?: true;
             /** @description Games forfeited (a subset of lost; 0 classification points each) */
             forfeits: number;
+            /** @description fiba-3x3: games whose score counts in the average (a forfeit win does not) */
+            gamesCounted?: number;
             /** @description All losses, forfeits included */
             lost: number;
             played: number;
             pointsAgainst: number;
+            /** @description fiba-3x3: points scored per counted game, 2 decimals */
+            pointsAverage?: number | null;
             pointsDiff: number;
             pointsFor: number;
             /** @description Competition rank (1, 2, 2, 4): teams nothing separates share it */
@@ -1990,12 +2027,21 @@ export interface components {
             teamName: string;
             teamNameEn: string | null;
             tieBreak?: components["schemas"]["FibaTieBreakDto"];
+            /** @description fiba-3x3: why the team sits where it does among teams level on wins */
+            tieBreak3x3?: components["schemas"]["Fiba3x3TieBreakDto"];
+            /** @description fiba-3x3: won / played */
+            winRatio?: number;
             won: number;
         };
         StandingsDto: {
             /** Format: uuid */
             eventId: string;
             groups: components["schemas"]["StandingsGroupDto"][];
+            /**
+             * @description fiba: Appendix D (classification points); fiba-3x3: wins, head-to-head of two, points average, seeding (classificationPoints then repeats the wins)
+             * @enum {string}
+             */
+            ruleset: "fiba" | "fiba-3x3";
         };
         StandingsGroupDto: {
             /** @description Every group game has a result */
@@ -2089,6 +2135,11 @@ export interface components {
             registrationOpensAt?: string | null;
             rosterMax?: number | null;
             rosterMin?: number | null;
+            /**
+             * @description fiba (five-a-side) or fiba-3x3; cannot change once a game has a result (409)
+             * @enum {string}
+             */
+            ruleset?: "fiba" | "fiba-3x3";
         };
         UpdateMatchDto: {
             /** @description Court number at the venue; omitted: the first court free at that time */
