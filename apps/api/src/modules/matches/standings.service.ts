@@ -113,6 +113,21 @@ function toGroupDto(g: RankedGroup, names: ReadonlyMap<string, TeamName>): Stand
  * (what ranks first); the 3x3 figures and tie-break come in their own fields.
  */
 function to3x3RowDto(r: Fiba3x3StandingRow, names: ReadonlyMap<string, TeamName>): StandingRowDto {
+  return {
+    ...commonRow(r, names),
+    classificationPoints: r.won,
+    pointsDiff: r.pointsFor - r.pointsAgainst,
+    winRatio: r.winRatio,
+    gamesCounted: r.gamesCounted,
+    pointsAverage: r.pointsAverage,
+    ...(r.tieBreak ? { tieBreak3x3: toTieBreak3x3Dto(r.tieBreak, names) } : {}),
+  };
+}
+
+type RowBase = Pick<StandingRowDto, 'rank' | 'teamId' | 'played' | 'won' | 'lost' | 'forfeits' | 'pointsFor' | 'pointsAgainst'>;
+
+/** The fields both rulesets fill alike. */
+function commonRow(r: RowBase, names: ReadonlyMap<string, TeamName>): RowBase & Pick<StandingRowDto, 'teamName' | 'teamNameEn'> {
   const team = names.get(r.teamId);
   return {
     rank: r.rank,
@@ -123,14 +138,8 @@ function to3x3RowDto(r: Fiba3x3StandingRow, names: ReadonlyMap<string, TeamName>
     won: r.won,
     lost: r.lost,
     forfeits: r.forfeits,
-    classificationPoints: r.won,
     pointsFor: r.pointsFor,
     pointsAgainst: r.pointsAgainst,
-    pointsDiff: r.pointsFor - r.pointsAgainst,
-    winRatio: r.winRatio,
-    gamesCounted: r.gamesCounted,
-    pointsAverage: r.pointsAverage,
-    ...(r.tieBreak ? { tieBreak3x3: toTieBreak3x3Dto(r.tieBreak, names) } : {}),
   };
 }
 
@@ -151,19 +160,9 @@ function renderNames(text: string, teamIds: readonly string[], names: ReadonlyMa
 }
 
 function toRowDto(r: FibaStandingRow, names: ReadonlyMap<string, TeamName>): StandingRowDto {
-  const team = names.get(r.teamId);
   return {
-    rank: r.rank,
-    teamId: r.teamId,
-    teamName: team?.name ?? '',
-    teamNameEn: team?.nameEn ?? null,
-    played: r.played,
-    won: r.won,
-    lost: r.lost,
-    forfeits: r.forfeits,
+    ...commonRow(r, names),
     classificationPoints: r.classificationPoints,
-    pointsFor: r.pointsFor,
-    pointsAgainst: r.pointsAgainst,
     pointsDiff: r.pointsDiff,
     ...(r.tieBreak ? { tieBreak: toTieBreakDto(r.tieBreak, names) } : {}),
     ...(r.decidedByLot ? { decidedByLot: true as const } : {}),
