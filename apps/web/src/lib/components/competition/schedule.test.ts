@@ -25,6 +25,7 @@ function game(startsAt: string | null, status: Match['status'] = 'scheduled', te
     homeScore: status === 'scheduled' ? null : 80,
     awayScore: status === 'scheduled' ? null : 70,
     forfeitedBy: null,
+    overtime: false,
     winnerTeamId: null,
     playoffSlot: null,
     version: 1,
