@@ -28,6 +28,23 @@ export {
   type Fiba3x3ScoreProblemField,
 } from './result-3x3.js';
 export {
+  OFFICIAL_ROLES,
+  OFFICIAL_SLOTS,
+  officialConflicts,
+  suggestOfficialAssignments,
+  type AvailabilityWindow,
+  type GameToStaff,
+  type OfficialConflict,
+  type OfficialConflictKind,
+  type OfficialProfile,
+  type OfficialRole,
+  type OfficialRules,
+  type OfficialSuggestion,
+  type OfficiatedGame,
+  type SuggestedAssignment,
+  type UnfilledSlot,
+} from './officials.js';
+export {
   generateRoundRobin,
   snakeGroups,
   type RoundRobinOptions,
