@@ -5,20 +5,21 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthGuard } from './common/auth.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { RateLimitGuard } from './common/rate-limit.js';
-import type { AppConfig } from './config/config.js';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImpactModule } from './modules/impact/impact.module.js';
 import { MatchesModule } from './modules/matches/matches.module.js';
+import { OfficialsModule } from './modules/officials/officials.module.js';
 import { RalliesModule } from './modules/rallies/rallies.module.js';
 import { RegistrationsModule } from './modules/registrations/registrations.module.js';
 import { SeasonsModule } from './modules/seasons/seasons.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { VenuesModule } from './modules/venues/venues.module.js';
 
-export const APP_CONFIG = Symbol('APP_CONFIG');
+export { APP_CONFIG };
 
 /** `databaseUrl: null` builds the module graph without connecting (used to write the OpenAPI document). */
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
         RegistrationsModule,
         ImpactModule,
         MatchesModule,
+        OfficialsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -226,6 +226,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/officials/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save reviewed assignments, all or none (409 naming each clashing one as assignments[i].officialId) */
+        put: operations["OfficialsController_saveMany"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/officials/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every assignment and removal for the event’s games: who, when */
+        get: operations["OfficialsController_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/officials/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assignment board: every game with its officials and the places still open, and every official’s load */
+        get: operations["OfficialsController_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/officials/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose assignments for the open places (nothing is saved): balanced per official, every check respected */
+        post: operations["OfficialsController_suggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/playoffs": {
         parameters: {
             query?: never;
@@ -429,6 +497,39 @@ export interface paths {
         patch: operations["MatchesController_reschedule"];
         trace?: never;
     };
+    "/api/matches/{id}/officials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign an official to a game; overlapping games, too little travel time between venues, or an affiliated team is 409 */
+        post: operations["OfficialsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/{id}/officials/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["OfficialsController_unassign"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matches/{id}/result": {
         parameters: {
             query?: never;
@@ -475,6 +576,73 @@ export interface paths {
         };
         /** Registrations of the teams I manage, newest first, with rosters */
         get: operations["RegistrationsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/officials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OfficialsController_list"];
+        put?: never;
+        /** Add a referee or table official: an account, or just a name and contact; affiliations and availability */
+        post: operations["OfficialsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/officials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OfficialsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/officials/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An official’s games as an iCalendar feed (RFC 5545, Asia/Shanghai) */
+        get: operations["OfficialsController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/officials/{id}/games": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An official’s games in every event (public; no contact details) */
+        get: operations["OfficialsController_schedule"];
         put?: never;
         post?: never;
         delete?: never;
@@ -875,6 +1043,48 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssignmentBoardDto: {
+            /** Format: uuid */
+            eventId: string;
+            games: components["schemas"]["BoardGameDto"][];
+            officials: components["schemas"]["BoardOfficialDto"][];
+            /** @description Officials each game needs, per role */
+            slots: components["schemas"]["RoleCountDto"];
+            /** @description Minutes needed between games at different venues */
+            travelBufferMinutes: number;
+        };
+        AssignmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            matchId: string;
+            /** Format: uuid */
+            officialId: string;
+            officialName: string;
+            officialNameEn: string | null;
+            /** @enum {string} */
+            role: "referee" | "table";
+        };
+        AssignmentItemDto: {
+            /** Format: uuid */
+            matchId: string;
+            /** Format: uuid */
+            officialId: string;
+            /** @enum {string} */
+            role: "referee" | "table";
+        };
+        AssignmentSuggestionDto: {
+            /** @description Nothing is saved: send them to PUT …/officials/assignments after review */
+            assignments: components["schemas"]["AssignmentItemDto"][];
+            /** @description Slots no official can take without breaking a check */
+            unfilled: components["schemas"]["UnfilledSlotDto"][];
+        };
+        AssignOfficialDto: {
+            /** Format: uuid */
+            officialId: string;
+            /** @enum {string} */
+            role: "referee" | "table";
+        };
         AuditEntryDto: {
             /**
              * Format: uuid
@@ -905,6 +1115,41 @@ export interface components {
             teamName: string;
             /** @enum {string} */
             toStatus: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn";
+        };
+        AvailabilityDto: {
+            /** @example 2023-07-15T18:00:00+08:00 */
+            endsAt: string;
+            /** @example 2023-07-15T08:00:00+08:00 */
+            startsAt: string;
+        };
+        BoardGameDto: {
+            awayTeamName: string;
+            awayTeamNameEn: string | null;
+            /** Format: uuid */
+            eventId: string;
+            eventName: string;
+            eventNameEn: string | null;
+            group: string;
+            homeTeamName: string;
+            homeTeamNameEn: string | null;
+            /** Format: uuid */
+            matchId: string;
+            /** @description Officials still needed per role; any above 0 = the game is not fully staffed */
+            missing: components["schemas"]["RoleCountDto"];
+            officials: components["schemas"]["AssignmentDto"][];
+            startsAt: string | null;
+            status: string;
+            venueName: string | null;
+            venueNameEn: string | null;
+        };
+        BoardOfficialDto: {
+            /** @description Games assigned in this event */
+            games: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string | null;
+            roles: ("referee" | "table")[];
         };
         BracketDto: {
             /** Format: uuid */
@@ -1095,6 +1340,32 @@ export interface components {
              * @description Venue; defaults to the event's venue (on create) or the current one (on reschedule)
              */
             venueId?: string;
+        };
+        CreateOfficialDto: {
+            /** @description Teams whose games this official must not work */
+            affiliatedTeamIds?: string[];
+            /** @description When the official can work; none = no restriction recorded */
+            availability?: components["schemas"]["AvailabilityDto"][];
+            /**
+             * @description Phone or e-mail; organizers only
+             * @example 138 0000 0000
+             */
+            contact?: string;
+            /** @example 王建国 */
+            name: string;
+            /** @example Wang Jianguo */
+            nameEn?: string;
+            /**
+             * @default [
+             *       "referee"
+             *     ]
+             */
+            roles?: ("referee" | "table")[];
+            /**
+             * Format: uuid
+             * @description The official’s account, if they have one
+             */
+            userId?: string;
         };
         CreatePlayoffsDto: {
             /** @description Teams per group that qualify; default 2 with several groups, else 4 (or the whole group if smaller) */
@@ -1657,6 +1928,47 @@ export interface components {
             /** @enum {string} */
             toStatus: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn";
         };
+        OfficialDto: {
+            affiliatedTeamIds: string[];
+            availability: components["schemas"]["AvailabilityDto"][];
+            contact: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string | null;
+            roles: ("referee" | "table")[];
+            /** Format: uuid */
+            userId: string | null;
+        };
+        OfficialGameAssignmentDto: {
+            /** Format: uuid */
+            assignmentId: string;
+            awayTeamName: string;
+            awayTeamNameEn: string | null;
+            /** Format: uuid */
+            eventId: string;
+            eventName: string;
+            eventNameEn: string | null;
+            group: string;
+            homeTeamName: string;
+            homeTeamNameEn: string | null;
+            /** Format: uuid */
+            matchId: string;
+            /** @enum {string} */
+            role: "referee" | "table";
+            startsAt: string | null;
+            status: string;
+            venueName: string | null;
+            venueNameEn: string | null;
+        };
+        OfficialScheduleDto: {
+            games: components["schemas"]["OfficialGameAssignmentDto"][];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string | null;
+            roles: ("referee" | "table")[];
+        };
         ParticipationDto: {
             confirmedTeams: number;
             events: components["schemas"]["EventParticipationDto"][];
@@ -1784,6 +2096,10 @@ export interface components {
             waitlisted: number;
             withdrawn: number;
         };
+        RoleCountDto: {
+            referee: number;
+            table: number;
+        };
         RosterEntryDto: {
             name: string;
             number: number | null;
@@ -1810,6 +2126,10 @@ export interface components {
             rule: "A8.1" | "A8.2" | "unbroken";
             /** @description Entry ids of the other boats on the same net score, in standings order */
             tiedWith: string[];
+        };
+        SaveAssignmentsDto: {
+            /** @description Saved together or not at all; each is checked against the others too */
+            assignments: components["schemas"]["AssignmentItemDto"][];
         };
         ScheduleGroupDto: {
             /** @description '' for a single group */
@@ -2110,6 +2430,13 @@ export interface components {
             /** Format: uuid */
             teamId: string;
             value: number;
+        };
+        UnfilledSlotDto: {
+            /** Format: uuid */
+            matchId: string;
+            missing: number;
+            /** @enum {string} */
+            role: "referee" | "table";
         };
         UnplacedMatchDto: {
             /** Format: uuid */
@@ -2569,6 +2896,92 @@ export interface operations {
             };
         };
     };
+    OfficialsController_saveMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAssignmentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentBoardDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_audit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OfficialsController_board: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentBoardDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentSuggestionDto"];
+                };
+            };
+        };
+    };
     CompetitionController_create: {
         parameters: {
             query?: never;
@@ -2888,6 +3301,51 @@ export interface operations {
             };
         };
     };
+    OfficialsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignOfficialDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_unassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MatchesController_result: {
         parameters: {
             query?: never;
@@ -2950,6 +3408,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegistrationDto"][];
+                };
+            };
+        };
+    };
+    OfficialsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialDto"][];
+                };
+            };
+        };
+    };
+    OfficialsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOfficialDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
+    OfficialsController_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialScheduleDto"];
                 };
             };
         };

@@ -23,6 +23,9 @@ const envSchema = z
     SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
     WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     REQUEST_LOG: z.enum(['json', 'off']).optional(),
+    OFFICIAL_TRAVEL_BUFFER_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+    OFFICIAL_GAME_MINUTES: z.coerce.number().int().min(10).max(24 * 60).default(120),
+    OFFICIAL_GAME_MINUTES_3X3: z.coerce.number().int().min(10).max(24 * 60).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -49,7 +52,12 @@ export type AppConfig = {
   writeRateLimit: number;
   /** One JSON line per request on stdout; on by default in production only. */
   requestLog: boolean;
+  /** Officials: minutes needed between games at different venues, and how long a game takes them (five-a-side, 3x3). */
+  officials: { travelBufferMinutes: number; gameMinutes: number; gameMinutes3x3: number };
 };
+
+/** The validated configuration, for providers that need a setting (bound in AppModule). */
+export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export class ConfigError extends Error {}
 
@@ -81,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signupRateLimit: e.SIGNUP_RATE_LIMIT,
     writeRateLimit: e.WRITE_RATE_LIMIT,
     requestLog: (e.REQUEST_LOG ?? (e.NODE_ENV === 'production' ? 'json' : 'off')) === 'json',
+    officials: { travelBufferMinutes: e.OFFICIAL_TRAVEL_BUFFER_MINUTES, gameMinutes: e.OFFICIAL_GAME_MINUTES, gameMinutes3x3: e.OFFICIAL_GAME_MINUTES_3X3 },
   };
 }
 

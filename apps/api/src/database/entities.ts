@@ -5,6 +5,7 @@ import { EntryEntity } from '../modules/rallies/entry.entity.js';
 import { MatchFeedVersionEntity } from '../modules/matches/match-feed-version.entity.js';
 import { MatchEntity } from '../modules/matches/match.entity.js';
 import { PlayoffBracketEntity } from '../modules/matches/playoff-bracket.entity.js';
+import { MatchOfficialEntity, OfficialAssignmentAuditEntity, OfficialEntity } from '../modules/officials/official.entity.js';
 import { LegResultEntity } from '../modules/rallies/leg-result.entity.js';
 import { LegEntity } from '../modules/rallies/leg.entity.js';
 import { RallyEntity } from '../modules/rallies/rally.entity.js';
@@ -17,4 +18,4 @@ import { UserEntity } from '../modules/users/user.entity.js';
 import { VenueEntity } from '../modules/venues/venue.entity.js';
 
 /** Every entity, listed explicitly: ESM builds and test runners do not agree on glob loading. */
-export const ENTITIES = [UserEntity, SeasonEntity, VenueEntity, EventEntity, TeamEntity, RallyEntity, LegEntity, EntryEntity, LegResultEntity, TeamMemberEntity, RegistrationEntity, RegistrationAuditEntity, ImpactAssumptionSetEntity, ImpactAssumptionChangeEntity, MatchEntity, MatchFeedVersionEntity, PlayoffBracketEntity];
+export const ENTITIES = [UserEntity, SeasonEntity, VenueEntity, EventEntity, TeamEntity, RallyEntity, LegEntity, EntryEntity, LegResultEntity, TeamMemberEntity, RegistrationEntity, RegistrationAuditEntity, ImpactAssumptionSetEntity, ImpactAssumptionChangeEntity, MatchEntity, MatchFeedVersionEntity, PlayoffBracketEntity, OfficialEntity, MatchOfficialEntity, OfficialAssignmentAuditEntity];

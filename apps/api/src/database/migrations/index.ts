@@ -6,6 +6,7 @@ import { EventSport1795976877383 } from './1795976877383-event-sport.js';
 import { Matches1795977786504 } from './1795977786504-matches.js';
 import { MatchVenueLabel1795990000000 } from './1795990000000-match-venue-label.js';
 import { RulesetOvertime1796300000000 } from './1796300000000-ruleset-overtime.js';
+import { Officials1796300000001 } from './1796300000001-officials.js';
 
 /** In the order they apply. */
-export const MIGRATIONS = [InitialSchema1700000000000, Registrations1795976710009, ImpactAssumptions1795976749104, RallyLegResults1795976806860, EventSport1795976877383, Matches1795977786504, MatchVenueLabel1795990000000, RulesetOvertime1796300000000];
+export const MIGRATIONS = [InitialSchema1700000000000, Registrations1795976710009, ImpactAssumptions1795976749104, RallyLegResults1795976806860, EventSport1795976877383, Matches1795977786504, MatchVenueLabel1795990000000, RulesetOvertime1796300000000, Officials1796300000001];
