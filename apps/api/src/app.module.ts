@@ -11,6 +11,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImpactModule } from './modules/impact/impact.module.js';
+import { ImportsModule } from './modules/imports/imports.module.js';
 import { MatchesModule } from './modules/matches/matches.module.js';
 import { OfficialsModule } from './modules/officials/officials.module.js';
 import { RalliesModule } from './modules/rallies/rallies.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         ImpactModule,
         MatchesModule,
         OfficialsModule,
+        ImportsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -136,6 +136,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/exports/teams.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registered teams and rosters in the import’s columns (UTF-8 with BOM; formula-like cells neutralised) */
+        get: operations["ImportsController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/exports/teams.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same as an Excel workbook */
+        get: operations["ImportsController_exportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/impact": {
         parameters: {
             query?: never;
@@ -196,6 +230,40 @@ export interface paths {
         get: operations["ImpactController_eventSensitivity"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/imports/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the previewed (and corrected) rows: all or nothing, in one transaction; importing the same rows again changes nothing */
+        post: operations["ImportsController_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/imports/teams/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview a spreadsheet of teams with rosters (CSV in UTF-8, UTF-8 with BOM or GB18030, or XLSX; at most 10 MB and 5,000 rows): every problem by row, column and reason. Nothing is stored. */
+        post: operations["ImportsController_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1215,6 +1283,10 @@ export interface components {
             teamName: string | null;
             teamNameEn: string | null;
         };
+        CommitTeamImportDto: {
+            /** @description The previewed rows, corrected where needed */
+            rows: components["schemas"]["TeamImportRowDto"][];
+        };
         CoordinatesDto: {
             lat: number;
             lon: number;
@@ -1758,6 +1830,23 @@ export interface components {
             total: number;
             /** @description Local transport, yuan */
             transport: number;
+        };
+        ImportProblemDto: {
+            /** @enum {string|null} */
+            column: "team" | "city" | "player" | "number" | "role" | "birthDate" | null;
+            reason: string;
+            row: number;
+            value: string;
+        };
+        ImportTeamSummaryDto: {
+            /**
+             * @description create = a new team and registration; update = the registered team’s roster is replaced
+             * @enum {string}
+             */
+            action: "create" | "update";
+            city: string | null;
+            name: string;
+            people: number;
         };
         LegDto: {
             coefficient: number;
@@ -2392,6 +2481,29 @@ export interface components {
             /** @enum {string} */
             sport: "basketball" | "sailing";
         };
+        TeamImportPreviewDto: {
+            /** @enum {string} */
+            encoding: "utf-8" | "utf-8-bom" | "gb18030" | "xlsx";
+            /** @description Every problem, by row, column and reason; nothing is stored until a commit without problems */
+            problems: components["schemas"]["ImportProblemDto"][];
+            rows: components["schemas"]["TeamImportRowDto"][];
+            teams: components["schemas"]["ImportTeamSummaryDto"][];
+        };
+        TeamImportResultDto: {
+            people: number;
+            registrationsCreated: number;
+            teamsCreated: number;
+            teamsUpdated: number;
+        };
+        TeamImportRowDto: {
+            birthDate: string;
+            city: string;
+            number: string;
+            player: string;
+            role: string;
+            row: number;
+            team: string;
+        };
         TeamMemberDto: {
             birthYear: number | null;
             /** Format: uuid */
@@ -2746,6 +2858,48 @@ export interface operations {
             };
         };
     };
+    ImportsController_exportCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    ImportsController_exportXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
     ImpactController_eventImpact: {
         parameters: {
             query?: never;
@@ -2835,6 +2989,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImpactSensitivityDto"];
+                };
+            };
+        };
+    };
+    ImportsController_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitTeamImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamImportResultDto"];
+                };
+            };
+        };
+    };
+    ImportsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamImportPreviewDto"];
                 };
             };
         };
