@@ -66,5 +66,5 @@ try {
 }
 // SvelteKit refuses cross-site form posts by comparing Origin with ORIGIN (adapter-node would
 // otherwise assume https). Behind a proxy or under another host name, set ORIGIN accordingly.
-start('web', 'apps/web/build/index.js', { PORT: webPort, HOST: process.env.HOST ?? '0.0.0.0', API_URL: apiUrl, ORIGIN: process.env.ORIGIN ?? `http://localhost:${webPort}` });
+start('web', 'apps/web/build/index.js', { PORT: webPort, HOST: process.env.HOST ?? '0.0.0.0', API_URL: apiUrl, ORIGIN: process.env.ORIGIN ?? `http://localhost:${webPort}`, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '11M' });
 console.log(`[sailcourt] web on http://localhost:${webPort}  ·  API on http://localhost:${apiPort}/api  ·  API docs on http://localhost:${apiPort}/api/docs`);
