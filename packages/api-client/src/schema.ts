@@ -1111,6 +1111,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssignmentAuditEntryDto: {
+            /** @enum {string} */
+            action: "assigned" | "unassigned";
+            /**
+             * Format: uuid
+             * @description The organizer who did it
+             */
+            actorId: string | null;
+            /** @example 2023-07-15T09:30:00+08:00 */
+            at: string;
+            /** Format: uuid */
+            matchId: string;
+            /** Format: uuid */
+            officialId: string;
+            /** @enum {string} */
+            role: "referee" | "table";
+        };
         AssignmentBoardDto: {
             /** Format: uuid */
             eventId: string;
@@ -3142,7 +3159,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssignmentAuditEntryDto"][];
+                };
             };
         };
     };

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import type { Response } from 'express';
 import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
 import {
+  AssignmentAuditEntryDto,
   AssignmentBoardDto,
   AssignmentDto,
   AssignmentSuggestionDto,
@@ -113,7 +114,8 @@ export class OfficialsController {
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Every assignment and removal for the event’s games: who, when' })
-  audit(@Param('id') eventId: string) {
+  @ApiOkResponse({ type: [AssignmentAuditEntryDto] })
+  audit(@Param('id') eventId: string): Promise<AssignmentAuditEntryDto[]> {
     return this.officials.audit(eventId);
   }
 }

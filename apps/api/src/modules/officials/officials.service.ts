@@ -18,6 +18,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { Ruleset } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import {
+  type AssignmentAuditEntryDto,
   type AssignmentBoardDto,
   type AssignmentDto,
   type AssignmentItemDto,
@@ -167,7 +168,7 @@ export class OfficialsService {
     });
   }
 
-  async audit(eventId: string) {
+  async audit(eventId: string): Promise<AssignmentAuditEntryDto[]> {
     const event = await this.events.require(eventId);
     return (await this.officials.auditFor(event.id)).map((r) => ({ ...r, at: toShanghaiIso(r.at) }));
   }

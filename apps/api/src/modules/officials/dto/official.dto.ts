@@ -166,3 +166,12 @@ export class AssignmentSuggestionDto {
   @ApiProperty({ type: [AssignmentItemDto], description: 'Nothing is saved: send them to PUT …/officials/assignments after review' }) assignments: AssignmentItemDto[];
   @ApiProperty({ type: [UnfilledSlotDto], description: 'Slots no official can take without breaking a check' }) unfilled: UnfilledSlotDto[];
 }
+
+export class AssignmentAuditEntryDto {
+  @ApiProperty({ format: 'uuid' }) matchId: string;
+  @ApiProperty({ format: 'uuid' }) officialId: string;
+  @ApiProperty({ enum: OFFICIAL_ROLES }) role: OfficialRole;
+  @ApiProperty({ enum: ['assigned', 'unassigned'] }) action: 'assigned' | 'unassigned';
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The organizer who did it' }) actorId: string | null;
+  @ApiProperty({ example: '2023-07-15T09:30:00+08:00' }) at: string;
+}
