@@ -6,20 +6,12 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
 import { openBrowser, screenshot } from './support/browser.js';
+import { organizerApi } from './support/organizer-api.js';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
 const web = (path: string) => `${inject('webUrl')}${path}`;
 
-let token = '';
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${inject('apiUrl')}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  expect(res.status, `${method} ${path}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+const { call, signIn, seeded } = organizerApi();
 
 const CITIES = ['青岛', '济南', '烟台', '潍坊', '淄博', '威海', '日照', '临沂', '德州', '聊城', '滨州', '菏泽', '枣庄', '东营', '泰安', '济宁'];
 const SURNAMES = ['张', '王', '李', '赵', '刘'];
@@ -50,9 +42,10 @@ afterAll(async () => {
 
 describe('spreadsheet import', () => {
   it('an organizer imports a GB18030 CSV of 16 teams with rosters, fixes the two flagged rows, and commits', async () => {
-    token = (await call<{ accessToken: string }>('POST', '/auth/login', { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' })).accessToken;
-    const season = await call<{ id: string }>('GET', '/seasons/qingdao-basketball-2023');
-    const event = await call<{ id: string }>('POST', '/events', { seasonId: season.id, name: '未来之星导入测试', kind: 'league', startDate: '2023-07-20', endDate: '2023-08-20' });
+    await signIn();
+    // A seeded league nobody else's test registers for (the home page counts the season's events, so none is added).
+    const event = await seeded('community-league');
+    expect((await call<unknown[]>('GET', `/events/${event.id}/registrations`)).length).toBe(0);
     const { file, duplicateRow, formulaRow } = sheet();
 
     const page = await organizer.newPage();
