@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLeague, type League } from './support/competition-fixtures.js';
+import { createLeague, type League, listMatches } from './support/competition-fixtures.js';
 import { expectProblem } from './support/problem.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -100,5 +100,42 @@ describe('spreadsheet import of teams with rosters', () => {
     expect(big.body.detail).toMatch(/larger than 10 MB/);
     expectProblem(await preview(league, Buffer.from('foo,bar\n1,2\n')), 422, 'file');
     expect(await registrations(league)).toEqual([]);
+  });
+});
+
+describe('spreadsheet import of a schedule', () => {
+  it('previews (clashes included, nothing stored), imports every game or none, and a second import adds nothing', async () => {
+    const league = await createLeague(t, { teams: 4, prefix: '程' });
+    const [a, b, c, d] = league.names as [string, string, string, string];
+    // 44927 = 2023-01-01, so the league's first day is a serial too; 0.8125 = 19:30.
+    const serial = 44927 + (Date.parse(`${league.startDate}T00:00:00Z`) - Date.parse('2023-01-01T00:00:00Z')) / 86_400_000;
+    const csv = ['日期,时间,主队,客队,组别,轮次', `${league.startDate},17:00,${a},${b},A,1`, `${serial},0.8125,${c},${d},A,1`, `${serial + 1},17:00,${a},${c},A,2`].join('\n');
+    const previewRes = await t.http.post(`/api/events/${league.eventId}/imports/schedule/preview`).set(league.organizer).set('Content-Type', 'text/csv').send(Buffer.from(csv));
+    expect(previewRes.status, JSON.stringify(previewRes.body)).toBe(200);
+    expect(previewRes.body).toMatchObject({ encoding: 'utf-8', problems: [], created: 3, existing: 0 });
+    expect(await listMatches(t, league.eventId)).toEqual([]);
+
+    const rows = previewRes.body.rows as Record<string, unknown>[];
+    // A clash (team A twice on day 1) and an unknown team: 422 naming the rows, and nothing is stored.
+    const bad = [...rows, { ...rows[0], row: 5, away: d, time: '20:00' }, { ...rows[0], row: 6, home: '不存在的队' }];
+    const refused = expectProblem(await t.http.post(`/api/events/${league.eventId}/imports/schedule`).set(league.organizer).send({ rows: bad }), 422);
+    expect(refused.detail).toMatch(/problem/);
+    expect(refused.errors?.map((e) => e.message).join(' | ')).toMatch(/row 6, home: is not a confirmed team/);
+    expect(await listMatches(t, league.eventId)).toEqual([]);
+    const clash = (await t.http.post(`/api/events/${league.eventId}/imports/schedule`).set(league.organizer).send({ rows: [...rows, { ...rows[0], row: 5, away: d, time: '20:00' }] }));
+    expectProblem(clash, 422);
+    expect(clash.body.errors[0].message).toMatch(/row 5, time: .*team-same-day/);
+    expect(await listMatches(t, league.eventId)).toEqual([]);
+
+    const done = await t.http.post(`/api/events/${league.eventId}/imports/schedule`).set(league.organizer).send({ rows }).expect(200);
+    expect(done.body).toEqual({ created: 3, existing: 0 });
+    const again = await t.http.post(`/api/events/${league.eventId}/imports/schedule`).set(league.organizer).send({ rows }).expect(200);
+    expect(again.body).toEqual({ created: 0, existing: 3 });
+    const games = await listMatches(t, league.eventId);
+    expect(games.map((g) => [g.startsAt, g.group])).toEqual([
+      [`${league.startDate}T17:00:00+08:00`, 'A'],
+      [`${league.startDate}T19:30:00+08:00`, 'A'],
+      [`${games[2]!.startsAt.slice(0, 10)}T17:00:00+08:00`, 'A'],
+    ]);
   });
 });

@@ -236,6 +236,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/imports/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the previewed schedule rows: every game or none (422 naming each problem); games already there are left alone */
+        post: operations["ImportsController_commitSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/imports/schedule/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview a schedule sheet (日期, 时间, 主队, 客队, 场馆, 场地, 组别, 轮次; Excel dates and times too): every problem, clashes included. Nothing is stored. */
+        post: operations["ImportsController_previewSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/imports/teams": {
         parameters: {
             query?: never;
@@ -1300,6 +1334,9 @@ export interface components {
             teamName: string | null;
             teamNameEn: string | null;
         };
+        CommitScheduleImportDto: {
+            rows: components["schemas"]["ScheduleImportRowDto"][];
+        };
         CommitTeamImportDto: {
             /** @description The previewed rows, corrected where needed */
             rows: components["schemas"]["TeamImportRowDto"][];
@@ -2242,6 +2279,40 @@ export interface components {
             name: string;
             teamIds: string[];
         };
+        ScheduleImportPreviewDto: {
+            /** @description Games a commit would create */
+            created: number;
+            /** @enum {string} */
+            encoding: "utf-8" | "utf-8-bom" | "gb18030" | "xlsx";
+            /** @description Games already there (same teams and start): left alone */
+            existing: number;
+            /** @description Cell problems, unknown teams, dates outside the event and clashes; nothing is stored */
+            problems: components["schemas"]["ScheduleProblemDto"][];
+            rows: components["schemas"]["ScheduleImportRowDto"][];
+        };
+        ScheduleImportResultDto: {
+            created: number;
+            existing: number;
+        };
+        ScheduleImportRowDto: {
+            away: string;
+            court: string;
+            /** @example 2023-07-20 or 45127 */
+            date: string;
+            group: string;
+            home: string;
+            round: string;
+            row: number;
+            /** @example 19:30 or 0.8125 */
+            time: string;
+            venue: string;
+        };
+        ScheduleProblemDto: {
+            column: string | null;
+            reason: string;
+            row: number;
+            value: string;
+        };
         ScheduleRequestDto: {
             /**
              * @description Local start times each day (Asia/Shanghai); default 17:00 and 19:30
@@ -3006,6 +3077,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImpactSensitivityDto"];
+                };
+            };
+        };
+    };
+    ImportsController_commitSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitScheduleImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleImportResultDto"];
+                };
+            };
+        };
+    };
+    ImportsController_previewSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleImportPreviewDto"];
                 };
             };
         };

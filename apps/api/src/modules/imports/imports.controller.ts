@@ -3,7 +3,15 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPr
 import type { Request, Response } from 'express';
 import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
 import { badRequest } from '../../common/problem.js';
-import { CommitTeamImportDto, TeamImportPreviewDto, TeamImportResultDto } from './dto/import.dto.js';
+import { ScheduleImportService } from '../matches/schedule-import.service.js';
+import {
+  CommitScheduleImportDto,
+  CommitTeamImportDto,
+  ScheduleImportPreviewDto,
+  ScheduleImportResultDto,
+  TeamImportPreviewDto,
+  TeamImportResultDto,
+} from './dto/import.dto.js';
 import { ImportsService } from './imports.service.js';
 
 export const SHEET_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
@@ -11,7 +19,10 @@ export const SHEET_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedo
 @ApiTags('imports')
 @Controller('events/:id')
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly schedule: ScheduleImportService,
+  ) {}
 
   @Post('imports/teams/preview')
   @Roles('organizer')
@@ -25,9 +36,31 @@ export class ImportsController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: TeamImportPreviewDto })
   preview(@Param('id') eventId: string, @Req() req: Request): Promise<TeamImportPreviewDto> {
-    const body: unknown = req.body;
-    if (!Buffer.isBuffer(body)) throw badRequest(`Send the file itself as the body, with Content-Type ${SHEET_TYPES.slice(0, 2).join(' or ')}.`, [{ field: 'file', message: 'is missing' }]);
-    return this.imports.preview(eventId, body);
+    return this.imports.preview(eventId, fileOf(req));
+  }
+
+  @Post('imports/schedule/preview')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Preview a schedule sheet (日期, 时间, 主队, 客队, 场馆, 场地, 组别, 轮次; Excel dates and times too): every problem, clashes included. Nothing is stored.' })
+  @ApiConsumes(...SHEET_TYPES)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ type: ScheduleImportPreviewDto })
+  async previewSchedule(@Param('id') eventId: string, @Req() req: Request): Promise<ScheduleImportPreviewDto> {
+    const { encoding, rows } = await this.imports.scheduleRows(fileOf(req));
+    return { encoding, rows, ...(await this.schedule.run(eventId, rows, true)) };
+  }
+
+  @Post('imports/schedule')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Import the previewed schedule rows: every game or none (422 naming each problem); games already there are left alone' })
+  @ApiOkResponse({ type: ScheduleImportResultDto })
+  async commitSchedule(@Param('id') eventId: string, @Body() body: CommitScheduleImportDto): Promise<ScheduleImportResultDto> {
+    const { created, existing } = await this.schedule.run(eventId, body.rows, false);
+    return { created, existing };
   }
 
   @Post('imports/teams')
@@ -64,4 +97,10 @@ export class ImportsController {
       .setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`)
       .send(file.body);
   }
+}
+
+function fileOf(req: Request): Buffer {
+  const body: unknown = req.body;
+  if (!Buffer.isBuffer(body)) throw badRequest(`Send the file itself as the body, with Content-Type ${SHEET_TYPES.slice(0, 2).join(' or ')}.`, [{ field: 'file', message: 'is missing' }]);
+  return body;
 }

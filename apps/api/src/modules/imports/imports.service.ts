@@ -10,6 +10,7 @@ import { RegistrationEntity } from '../registrations/registration.entity.js';
 import { TeamMemberEntity } from '../teams/team-member.entity.js';
 import { TeamEntity } from '../teams/team.entity.js';
 import type { ImportTeamSummaryDto, TeamImportPreviewDto, TeamImportResultDto } from './dto/import.dto.js';
+import { type ScheduleImportRow, scheduleRowsFromSheet } from './schedule-rows.js';
 import { neutralise, readSheet, SheetError } from './spreadsheet.js';
 import { ROLE_LABELS, rowsFromSheet, TEAM_COLUMNS, TEAM_HEADERS, type TeamImportRow, validateTeamRows, type ValidRow } from './team-rows.js';
 
@@ -41,6 +42,16 @@ export class ImportsService {
     const known = new Set(formulaCells.map((p) => `${p.row}:${p.column}`));
     const all = [...formulaCells, ...problems.filter((p) => !known.has(`${p.row}:${p.column}`))].sort((a, b) => a.row - b.row);
     return { encoding: sheet.encoding, rows, problems: all, teams: await this.summary(event.id, valid) };
+  }
+
+  /** A schedule sheet's rows as typed; the file-level problems (size, encoding, header) are the answer here. */
+  async scheduleRows(file: Buffer): Promise<{ encoding: string; rows: ScheduleImportRow[] }> {
+    const sheet = await readSheet(file).catch(rethrow);
+    try {
+      return { encoding: sheet.encoding, rows: scheduleRowsFromSheet(sheet) };
+    } catch (error) {
+      return rethrow(error);
+    }
   }
 
   async commit(eventId: string, rows: readonly TeamImportRow[], actorId: string): Promise<TeamImportResultDto> {

@@ -9,13 +9,14 @@ import { MatchesRepository } from './matches.repository.js';
 import { MatchesService } from './matches.service.js';
 import { PlayoffsService } from './playoffs.service.js';
 import { ScheduleGuard } from './schedule-guard.js';
+import { ScheduleImportService } from './schedule-import.service.js';
 import { ScheduleService } from './schedule.service.js';
 import { StandingsService } from './standings.service.js';
 
 @Module({
   imports: [EventsModule, TeamsModule, RegistrationsModule],
   controllers: [MatchesController, CompetitionController],
-  providers: [MatchesRepository, MatchesService, MatchReadsService, ScheduleService, ScheduleGuard, StandingsService, PlayoffsService],
-  exports: [StandingsService],
+  providers: [MatchesRepository, MatchesService, MatchReadsService, ScheduleService, ScheduleGuard, StandingsService, PlayoffsService, ScheduleImportService],
+  exports: [StandingsService, ScheduleImportService],
 })
 export class MatchesModule {}

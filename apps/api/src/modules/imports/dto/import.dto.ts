@@ -51,3 +51,46 @@ export class TeamImportResultDto {
   @ApiProperty() registrationsCreated: number;
   @ApiProperty() people: number;
 }
+
+/** A schedule row as typed (all text), with its spreadsheet row number. */
+export class ScheduleImportRowDto {
+  @ApiProperty({ minimum: 2 }) @IsInt() @Min(1) row: number;
+  @ApiProperty({ example: '2023-07-20 or 45127' }) @IsString() @MaxLength(100) date: string;
+  @ApiProperty({ example: '19:30 or 0.8125' }) @IsString() @MaxLength(100) time: string;
+  @ApiProperty() @IsString() @MaxLength(500) home: string;
+  @ApiProperty() @IsString() @MaxLength(500) away: string;
+  @ApiProperty() @IsString() @MaxLength(500) venue: string;
+  @ApiProperty() @IsString() @MaxLength(100) court: string;
+  @ApiProperty() @IsString() @MaxLength(100) group: string;
+  @ApiProperty() @IsString() @MaxLength(100) round: string;
+}
+
+export class ScheduleProblemDto {
+  @ApiProperty() row: number;
+  @ApiProperty({ nullable: true, type: String }) column: string | null;
+  @ApiProperty() reason: string;
+  @ApiProperty() value: string;
+}
+
+export class ScheduleImportPreviewDto {
+  @ApiProperty({ enum: ['utf-8', 'utf-8-bom', 'gb18030', 'xlsx'] }) encoding: string;
+  @ApiProperty({ type: [ScheduleImportRowDto] }) rows: ScheduleImportRowDto[];
+  @ApiProperty({ type: [ScheduleProblemDto], description: 'Cell problems, unknown teams, dates outside the event and clashes; nothing is stored' }) problems: ScheduleProblemDto[];
+  @ApiProperty({ description: 'Games a commit would create' }) created: number;
+  @ApiProperty({ description: 'Games already there (same teams and start): left alone' }) existing: number;
+}
+
+export class CommitScheduleImportDto {
+  @ApiProperty({ type: [ScheduleImportRowDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => ScheduleImportRowDto)
+  rows: ScheduleImportRowDto[];
+}
+
+export class ScheduleImportResultDto {
+  @ApiProperty() created: number;
+  @ApiProperty() existing: number;
+}
