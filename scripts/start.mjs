@@ -92,6 +92,8 @@ start('web', 'apps/web/build/index.js', {
   API_PORT: String(apiPort),
   ORIGIN: process.env.ORIGIN ?? `http://localhost:${webPort}`,
   ...(webProxySecret ? { WEB_PROXY_SECRET: webProxySecret } : {}),
+  // Spreadsheet and track uploads go through the web's form actions.
+  BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '11M',
 });
 const apis = Array.from({ length: replicas }, (_, i) => apiUrl(i).replace('127.0.0.1', 'localhost')).join(', ');
 console.log(`[sailcourt] web on http://localhost:${webPort}  ·  API on ${apis} (/api)  ·  API docs on http://localhost:${apiPort}/api/docs`);

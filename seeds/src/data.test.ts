@@ -43,6 +43,12 @@ describe('the 2023 seed data stays honest', () => {
     expect(futureStars?.participantTarget).toBeGreaterThanOrEqual(2500);
   });
 
+  it('plays the 3x3 street tournament under FIBA 3x3 rules (an illustrative setting), every other event five-a-side', () => {
+    const threeByThree = season.events.filter((e) => e.ruleset === 'fiba-3x3');
+    expect(threeByThree.map((e) => e.slug)).toEqual(['street-3x3-tournament']);
+    expect(threeByThree[0]?.illustrative).toContain('ruleset');
+  });
+
   it('marks the events the article does not name as illustrative', () => {
     const named = season.events.filter((e) => e.source !== 'illustrative').map((e) => e.slug);
     expect(named).toHaveLength(5);

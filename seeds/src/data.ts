@@ -44,6 +44,8 @@ export type EventSeed = Sourced & {
   cities: string[];
   rosterMin?: number;
   rosterMax?: number;
+  /** Basketball rules; absent = 'fiba' (five-a-side). */
+  ruleset?: 'fiba' | 'fiba-3x3';
   description: string;
   descriptionEn: string;
 };

@@ -71,10 +71,10 @@ async function seedBasketballSeason(db: SqlRunner, data: BasketballSeasonData, r
     report.events += await inserted(
       db,
       `INSERT INTO events (season_id, slug, name, name_en, kind, description, description_en, start_date, end_date, venue_id, capacity,
-         registration_mode, roster_min, roster_max, participant_target, cities, source, illustrative)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) ON CONFLICT (season_id, slug) DO NOTHING`,
+         registration_mode, roster_min, roster_max, participant_target, cities, source, illustrative, ruleset)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) ON CONFLICT (season_id, slug) DO NOTHING`,
       [seasonId, e.slug, e.name, e.nameEn, e.kind, e.description, e.descriptionEn, e.startDate, e.endDate, venueId, e.capacity,
-        e.registrationMode, e.rosterMin ?? null, e.rosterMax ?? null, e.participantTarget, e.cities, e.source, e.illustrative ?? []],
+        e.registrationMode, e.rosterMin ?? null, e.rosterMax ?? null, e.participantTarget, e.cities, e.source, e.illustrative ?? [], e.ruleset ?? 'fiba'],
     );
   }
 }

@@ -7,14 +7,16 @@ import { AuthGuard } from './common/auth.js';
 import { NotifyModule } from './common/notify/notify.module.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { RateLimitGuard, RateLimitStore } from './common/rate-limit.js';
-import type { AppConfig } from './config/config.js';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImpactModule } from './modules/impact/impact.module.js';
+import { ImportsModule } from './modules/imports/imports.module.js';
 import { LiveModule } from './modules/live/live.module.js';
 import { MatchesModule } from './modules/matches/matches.module.js';
+import { OfficialsModule } from './modules/officials/officials.module.js';
 import { RalliesModule } from './modules/rallies/rallies.module.js';
 import { RegistrationsModule } from './modules/registrations/registrations.module.js';
 import { SeasonsModule } from './modules/seasons/seasons.module.js';
@@ -22,7 +24,7 @@ import { TeamsModule } from './modules/teams/teams.module.js';
 import { TrackingModule } from './modules/tracking/tracking.module.js';
 import { VenuesModule } from './modules/venues/venues.module.js';
 
-export const APP_CONFIG = Symbol('APP_CONFIG');
+export { APP_CONFIG };
 
 /** `databaseUrl: null` builds the module graph without connecting (used to write the OpenAPI document). */
 @Module({})
@@ -47,6 +49,8 @@ export class AppModule {
         MatchesModule,
         NotifyModule.forRoot(databaseUrl),
         LiveModule,
+        OfficialsModule,
+        ImportsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -176,6 +176,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/exports/teams.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registered teams and rosters in the import’s columns (UTF-8 with BOM; formula-like cells neutralised) */
+        get: operations["ImportsController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/exports/teams.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same as an Excel workbook */
+        get: operations["ImportsController_exportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/impact": {
         parameters: {
             query?: never;
@@ -242,6 +276,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/imports/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the previewed schedule rows: every game or none (422 naming each problem); games already there are left alone */
+        post: operations["ImportsController_commitSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/imports/schedule/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview a schedule sheet (日期, 时间, 主队, 客队, 场馆, 场地, 组别, 轮次; Excel dates and times too): every problem, clashes included. Nothing is stored. */
+        post: operations["ImportsController_previewSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/imports/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the previewed (and corrected) rows: all or nothing, in one transaction; importing the same rows again changes nothing */
+        post: operations["ImportsController_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/imports/teams/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview a spreadsheet of teams with rosters (CSV in UTF-8, UTF-8 with BOM or GB18030, or XLSX; at most 10 MB and 5,000 rows): every problem by row, column and reason. Nothing is stored. */
+        post: operations["ImportsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/live": {
         parameters: {
             query?: never;
@@ -280,6 +382,74 @@ export interface paths {
          * @description Both teams need confirmed registrations and the game must fall within the event’s days (422). A team already playing that day, short of 12 h rest, or a busy court is a 409 naming the clashing match. Venue defaults to the event’s; court to the first free one.
          */
         post: operations["MatchesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/officials/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save reviewed assignments, all or none (409 naming each clashing one as assignments[i].officialId) */
+        put: operations["OfficialsController_saveMany"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/officials/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every assignment and removal for the event’s games: who, when */
+        get: operations["OfficialsController_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/officials/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assignment board: every game with its officials and the places still open, and every official’s load */
+        get: operations["OfficialsController_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/officials/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose assignments for the open places (nothing is saved): balanced per official, every check respected */
+        post: operations["OfficialsController_suggest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -530,6 +700,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matches/{id}/officials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign an official to a game; overlapping games, too little travel time between venues, or an affiliated team is 409 */
+        post: operations["OfficialsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/{id}/officials/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["OfficialsController_unassign"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matches/{id}/result": {
         parameters: {
             query?: never;
@@ -614,6 +817,73 @@ export interface paths {
         };
         /** Registrations of the teams I manage, newest first, with rosters */
         get: operations["RegistrationsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/officials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OfficialsController_list"];
+        put?: never;
+        /** Add a referee or table official: an account, or just a name and contact; affiliations and availability */
+        post: operations["OfficialsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/officials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OfficialsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/officials/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An official’s games as an iCalendar feed (RFC 5545, Asia/Shanghai) */
+        get: operations["OfficialsController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/officials/{id}/games": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An official’s games in every event (public; no contact details) */
+        get: operations["OfficialsController_schedule"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1221,6 +1491,65 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssignmentAuditEntryDto: {
+            /** @enum {string} */
+            action: "assigned" | "unassigned";
+            /**
+             * Format: uuid
+             * @description The organizer who did it
+             */
+            actorId: string | null;
+            /** @example 2023-07-15T09:30:00+08:00 */
+            at: string;
+            /** Format: uuid */
+            matchId: string;
+            /** Format: uuid */
+            officialId: string;
+            /** @enum {string} */
+            role: "referee" | "table";
+        };
+        AssignmentBoardDto: {
+            /** Format: uuid */
+            eventId: string;
+            games: components["schemas"]["BoardGameDto"][];
+            officials: components["schemas"]["BoardOfficialDto"][];
+            /** @description Officials each game needs, per role */
+            slots: components["schemas"]["RoleCountDto"];
+            /** @description Minutes needed between games at different venues */
+            travelBufferMinutes: number;
+        };
+        AssignmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            matchId: string;
+            /** Format: uuid */
+            officialId: string;
+            officialName: string;
+            officialNameEn: string | null;
+            /** @enum {string} */
+            role: "referee" | "table";
+        };
+        AssignmentItemDto: {
+            /** Format: uuid */
+            matchId: string;
+            /** Format: uuid */
+            officialId: string;
+            /** @enum {string} */
+            role: "referee" | "table";
+        };
+        AssignmentSuggestionDto: {
+            /** @description Nothing is saved: send them to PUT …/officials/assignments after review */
+            assignments: components["schemas"]["AssignmentItemDto"][];
+            /** @description Slots no official can take without breaking a check */
+            unfilled: components["schemas"]["UnfilledSlotDto"][];
+        };
+        AssignOfficialDto: {
+            /** Format: uuid */
+            officialId: string;
+            /** @enum {string} */
+            role: "referee" | "table";
+        };
         AuditEntryDto: {
             /**
              * Format: uuid
@@ -1252,6 +1581,12 @@ export interface components {
             /** @enum {string} */
             toStatus: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn";
         };
+        AvailabilityDto: {
+            /** @example 2023-07-15T18:00:00+08:00 */
+            endsAt: string;
+            /** @example 2023-07-15T08:00:00+08:00 */
+            startsAt: string;
+        };
         AwaitingDecisionDto: {
             /** @description Registrations waiting for approval, over all events */
             pending: number;
@@ -1259,6 +1594,35 @@ export interface components {
             total: number;
             /** @description Withdrawals of teams that have played games, waiting for an organizer */
             withdrawalRequests: number;
+        };
+        BoardGameDto: {
+            awayTeamName: string;
+            awayTeamNameEn: string | null;
+            /** Format: uuid */
+            eventId: string;
+            eventName: string;
+            eventNameEn: string | null;
+            group: string;
+            homeTeamName: string;
+            homeTeamNameEn: string | null;
+            /** Format: uuid */
+            matchId: string;
+            /** @description Officials still needed per role; any above 0 = the game is not fully staffed */
+            missing: components["schemas"]["RoleCountDto"];
+            officials: components["schemas"]["AssignmentDto"][];
+            startsAt: string | null;
+            status: string;
+            venueName: string | null;
+            venueNameEn: string | null;
+        };
+        BoardOfficialDto: {
+            /** @description Games assigned in this event */
+            games: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string | null;
+            roles: ("referee" | "table")[];
         };
         BracketDto: {
             /** Format: uuid */
@@ -1324,6 +1688,13 @@ export interface components {
             teamName: string | null;
             teamNameEn: string | null;
         };
+        CommitScheduleImportDto: {
+            rows: components["schemas"]["ScheduleImportRowDto"][];
+        };
+        CommitTeamImportDto: {
+            /** @description The previewed rows, corrected where needed */
+            rows: components["schemas"]["TeamImportRowDto"][];
+        };
         CoordinatesDto: {
             lat: number;
             lon: number;
@@ -1386,6 +1757,12 @@ export interface components {
             rosterMax?: number;
             /** @description Fewest roster members a team manager may register */
             rosterMin?: number;
+            /**
+             * @description Basketball rules: five-a-side FIBA, or FIBA 3x3 (pools ranked by the 3x3 rules; games end at 21 or in overtime)
+             * @default fiba
+             * @enum {string}
+             */
+            ruleset?: "fiba" | "fiba-3x3";
             /** Format: uuid */
             seasonId: string;
             /**
@@ -1461,6 +1838,32 @@ export interface components {
              * @description Venue; defaults to the event's venue (on create) or the current one (on reschedule)
              */
             venueId?: string;
+        };
+        CreateOfficialDto: {
+            /** @description Teams whose games this official must not work */
+            affiliatedTeamIds?: string[];
+            /** @description When the official can work; none = no restriction recorded */
+            availability?: components["schemas"]["AvailabilityDto"][];
+            /**
+             * @description Phone or e-mail; organizers only
+             * @example 138 0000 0000
+             */
+            contact?: string;
+            /** @example 王建国 */
+            name: string;
+            /** @example Wang Jianguo */
+            nameEn?: string;
+            /**
+             * @default [
+             *       "referee"
+             *     ]
+             */
+            roles?: ("referee" | "table")[];
+            /**
+             * Format: uuid
+             * @description The official’s account, if they have one
+             */
+            userId?: string;
         };
         CreatePlayoffsDto: {
             /** @description Teams per group that qualify; default 2 with several groups, else 4 (or the whole group if smaller) */
@@ -1599,6 +2002,11 @@ export interface components {
             registrationOpensAt: string | null;
             rosterMax: number | null;
             rosterMin: number | null;
+            /**
+             * @description fiba (five-a-side) or fiba-3x3
+             * @enum {string}
+             */
+            ruleset: "fiba" | "fiba-3x3";
             /** Format: uuid */
             seasonId: string;
             slug: string | null;
@@ -1688,6 +2096,24 @@ export interface components {
             spending: components["schemas"]["ImpactSpendingDto"];
             visitorNights: number;
             visitors: number;
+        };
+        Fiba3x3TieBreakDto: {
+            /**
+             * @description head-to-head = the game between two tied teams; points-average = points per game, forfeit wins left out; seeding = the higher seed; level = nothing separates them
+             * @enum {string}
+             */
+            criterion: "head-to-head" | "points-average" | "seeding" | "level";
+            /**
+             * @description English sentence, teams by name
+             * @example Behind 捷克 on the game between them (wins) (0 vs 1)
+             */
+            explanation: string;
+            /** @description The same with English team names where known */
+            explanationEn: string;
+            /** @description Teams level on wins with this one at that step, in final order */
+            tiedWith: string[];
+            /** @description head-to-head: wins in their game(s); points-average: the average; seeding: the seed (0 = none) */
+            values: components["schemas"]["TieBreakValueDto"][];
         };
         FibaTieBreakDto: {
             /**
@@ -1877,6 +2303,23 @@ export interface components {
             total: number;
             /** @description Local transport, yuan */
             transport: number;
+        };
+        ImportProblemDto: {
+            /** @enum {string|null} */
+            column: "team" | "city" | "player" | "number" | "role" | "birthDate" | null;
+            reason: string;
+            row: number;
+            value: string;
+        };
+        ImportTeamSummaryDto: {
+            /**
+             * @description create = a new team and registration; update = the registered team’s roster is replaced
+             * @enum {string}
+             */
+            action: "create" | "update";
+            city: string | null;
+            name: string;
+            people: number;
         };
         IngestResultDto: {
             /** @description Fixes stored */
@@ -2070,6 +2513,8 @@ export interface components {
             illustrative: string[];
             /** @description Seq of the game's latest live message: pass it as lastEventId to a live stream to miss nothing */
             liveSeq: number | null;
+            /** @description Decided in overtime */
+            overtime: boolean;
             /** @description 0 before the start; 1–4 quarters, 5 and later overtime periods */
             period: number;
             /** @description Bracket position ('R1-M1', 'third-place'); null for group games */
@@ -2102,11 +2547,13 @@ export interface components {
             awayScore?: number;
             /**
              * Format: uuid
-             * @description Instead of scores: the team that forfeited; the game counts 20–0 (FIBA Art. 20)
+             * @description Instead of scores: the team that forfeited; the game counts 20–0 (FIBA Art. 20), or w-0 under fiba-3x3 (stored without scores)
              */
             forfeitedBy?: string;
             /** @description With awayScore; a level score is refused (422) */
             homeScore?: number;
+            /** @description The game was decided in overtime. Under fiba-3x3 the final score must fit it: overtime ends when a team has scored 2 in it (422 otherwise) */
+            overtime?: boolean;
             /** @description The version last read; a stale one gets 409. The If-Match header works too. */
             version?: number;
         };
@@ -2131,6 +2578,47 @@ export interface components {
             teamName: string;
             /** @enum {string} */
             toStatus: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn";
+        };
+        OfficialDto: {
+            affiliatedTeamIds: string[];
+            availability: components["schemas"]["AvailabilityDto"][];
+            contact: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string | null;
+            roles: ("referee" | "table")[];
+            /** Format: uuid */
+            userId: string | null;
+        };
+        OfficialGameAssignmentDto: {
+            /** Format: uuid */
+            assignmentId: string;
+            awayTeamName: string;
+            awayTeamNameEn: string | null;
+            /** Format: uuid */
+            eventId: string;
+            eventName: string;
+            eventNameEn: string | null;
+            group: string;
+            homeTeamName: string;
+            homeTeamNameEn: string | null;
+            /** Format: uuid */
+            matchId: string;
+            /** @enum {string} */
+            role: "referee" | "table";
+            startsAt: string | null;
+            status: string;
+            venueName: string | null;
+            venueNameEn: string | null;
+        };
+        OfficialScheduleDto: {
+            games: components["schemas"]["OfficialGameAssignmentDto"][];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string | null;
+            roles: ("referee" | "table")[];
         };
         ParticipationDto: {
             confirmedTeams: number;
@@ -2337,6 +2825,10 @@ export interface components {
             /** @description 0-based index of the row in the batch (or 1-based line number in a file) */
             index: number;
         };
+        RoleCountDto: {
+            referee: number;
+            table: number;
+        };
         RosterEntryDto: {
             name: string;
             number: number | null;
@@ -2364,10 +2856,48 @@ export interface components {
             /** @description Entry ids of the other boats on the same net score, in standings order */
             tiedWith: string[];
         };
+        SaveAssignmentsDto: {
+            /** @description Saved together or not at all; each is checked against the others too */
+            assignments: components["schemas"]["AssignmentItemDto"][];
+        };
         ScheduleGroupDto: {
             /** @description '' for a single group */
             name: string;
             teamIds: string[];
+        };
+        ScheduleImportPreviewDto: {
+            /** @description Games a commit would create */
+            created: number;
+            /** @enum {string} */
+            encoding: "utf-8" | "utf-8-bom" | "gb18030" | "xlsx";
+            /** @description Games already there (same teams and start): left alone */
+            existing: number;
+            /** @description Cell problems, unknown teams, dates outside the event and clashes; nothing is stored */
+            problems: components["schemas"]["ScheduleProblemDto"][];
+            rows: components["schemas"]["ScheduleImportRowDto"][];
+        };
+        ScheduleImportResultDto: {
+            created: number;
+            existing: number;
+        };
+        ScheduleImportRowDto: {
+            away: string;
+            court: string;
+            /** @example 2023-07-20 or 45127 */
+            date: string;
+            group: string;
+            home: string;
+            round: string;
+            row: number;
+            /** @example 19:30 or 0.8125 */
+            time: string;
+            venue: string;
+        };
+        ScheduleProblemDto: {
+            column: string | null;
+            reason: string;
+            row: number;
+            value: string;
         };
         ScheduleRequestDto: {
             /**
@@ -2575,10 +3105,14 @@ export interface components {
             decidedByLot?: true;
             /** @description Games forfeited (a subset of lost; 0 classification points each) */
             forfeits: number;
+            /** @description fiba-3x3: games whose score counts in the average (a forfeit win does not) */
+            gamesCounted?: number;
             /** @description All losses, forfeits included */
             lost: number;
             played: number;
             pointsAgainst: number;
+            /** @description fiba-3x3: points scored per counted game, 2 decimals */
+            pointsAverage?: number | null;
             pointsDiff: number;
             pointsFor: number;
             /** @description Competition rank (1, 2, 2, 4): teams nothing separates share it */
@@ -2588,12 +3122,21 @@ export interface components {
             teamName: string;
             teamNameEn: string | null;
             tieBreak?: components["schemas"]["FibaTieBreakDto"];
+            /** @description fiba-3x3: why the team sits where it does among teams level on wins */
+            tieBreak3x3?: components["schemas"]["Fiba3x3TieBreakDto"];
+            /** @description fiba-3x3: won / played */
+            winRatio?: number;
             won: number;
         };
         StandingsDto: {
             /** Format: uuid */
             eventId: string;
             groups: components["schemas"]["StandingsGroupDto"][];
+            /**
+             * @description fiba: Appendix D (classification points); fiba-3x3: wins, head-to-head of two, points average, seeding (classificationPoints then repeats the wins)
+             * @enum {string}
+             */
+            ruleset: "fiba" | "fiba-3x3";
         };
         StandingsGroupDto: {
             /** @description Every group game has a result */
@@ -2623,6 +3166,29 @@ export interface components {
             source: string | null;
             /** @enum {string} */
             sport: "basketball" | "sailing";
+        };
+        TeamImportPreviewDto: {
+            /** @enum {string} */
+            encoding: "utf-8" | "utf-8-bom" | "gb18030" | "xlsx";
+            /** @description Every problem, by row, column and reason; nothing is stored until a commit without problems */
+            problems: components["schemas"]["ImportProblemDto"][];
+            rows: components["schemas"]["TeamImportRowDto"][];
+            teams: components["schemas"]["ImportTeamSummaryDto"][];
+        };
+        TeamImportResultDto: {
+            people: number;
+            registrationsCreated: number;
+            teamsCreated: number;
+            teamsUpdated: number;
+        };
+        TeamImportRowDto: {
+            birthDate: string;
+            city: string;
+            number: string;
+            player: string;
+            role: string;
+            row: number;
+            team: string;
         };
         TeamMemberDto: {
             birthYear: number | null;
@@ -2729,6 +3295,13 @@ export interface components {
             origin: "feed" | "tracker" | "gpx" | "csv" | "illustrative";
             sogKn: number | null;
         };
+        UnfilledSlotDto: {
+            /** Format: uuid */
+            matchId: string;
+            missing: number;
+            /** @enum {string} */
+            role: "referee" | "table";
+        };
         UnplacedMatchDto: {
             /** Format: uuid */
             awayTeamId: string;
@@ -2753,6 +3326,11 @@ export interface components {
             registrationOpensAt?: string | null;
             rosterMax?: number | null;
             rosterMin?: number | null;
+            /**
+             * @description fiba (five-a-side) or fiba-3x3; cannot change once a game has a result (409)
+             * @enum {string}
+             */
+            ruleset?: "fiba" | "fiba-3x3";
         };
         UpdateMatchDto: {
             /** @description Court number at the venue; omitted: the first court free at that time */
@@ -3540,6 +4118,120 @@ export interface operations {
             };
         };
     };
+    ImportsController_exportCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportsController_exportXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     ImpactController_eventImpact: {
         parameters: {
             query?: never;
@@ -3786,6 +4478,398 @@ export interface operations {
             };
         };
     };
+    ImportsController_commitSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitScheduleImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleImportResultDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportsController_previewSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleImportPreviewDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportsController_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitTeamImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamImportResultDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamImportPreviewDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     LiveController_eventStream: {
         parameters: {
             query?: {
@@ -3970,6 +5054,301 @@ export interface operations {
             };
             /** @description The body is not JSON (`request.unsupported-media-type`). */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_saveMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAssignmentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentBoardDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_audit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentAuditEntryDto"][];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_board: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentBoardDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentSuggestionDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5102,6 +6481,186 @@ export interface operations {
             };
         };
     };
+    OfficialsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignOfficialDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_unassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     MatchesController_result: {
         parameters: {
             query?: never;
@@ -5522,6 +7081,291 @@ export interface operations {
             };
             /** @description Signed in without the needed role (`auth.forbidden`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialDto"][];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOfficialDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialScheduleDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,6 +29,9 @@ const envSchema = z
       .default('')
       .refine((list) => splitList(list).every(isAddressOrCidr), 'must be comma-separated IP addresses or CIDR ranges, like 10.0.0.0/8,127.0.0.1'),
     WEB_PROXY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    OFFICIAL_TRAVEL_BUFFER_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+    OFFICIAL_GAME_MINUTES: z.coerce.number().int().min(10).max(24 * 60).default(120),
+    OFFICIAL_GAME_MINUTES_3X3: z.coerce.number().int().min(10).max(24 * 60).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -59,7 +62,12 @@ export type AppConfig = {
   trustedProxies: string[];
   /** The web server proves itself with it when it forwards a visitor's address; null: nobody can. */
   webProxySecret: string | null;
+  /** Officials: minutes needed between games at different venues, and how long a game takes them (five-a-side, 3x3). */
+  officials: { travelBufferMinutes: number; gameMinutes: number; gameMinutes3x3: number };
 };
+
+/** The validated configuration, for providers that need a setting (bound in AppModule). */
+export const APP_CONFIG = Symbol('APP_CONFIG');
 
 const splitList = (list: string): string[] => list.split(',').map((item) => item.trim()).filter(Boolean);
 
@@ -104,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requestLog: (e.REQUEST_LOG ?? (e.NODE_ENV === 'production' ? 'json' : 'off')) === 'json',
     trustedProxies: splitList(e.TRUSTED_PROXIES),
     webProxySecret: e.WEB_PROXY_SECRET ?? (e.NODE_ENV === 'production' ? null : localSecret(dataDir, WEB_PROXY_SECRET_FILE)),
+    officials: { travelBufferMinutes: e.OFFICIAL_TRAVEL_BUFFER_MINUTES, gameMinutes: e.OFFICIAL_GAME_MINUTES, gameMinutes3x3: e.OFFICIAL_GAME_MINUTES_3X3 },
   };
 }
 

@@ -13,7 +13,7 @@ export type League = {
 
 /** `days`: how long the event lasts (default a week). */
 /** `venueSlug: null`: an event created as the public contract allows, without a venue. */
-export type LeagueOptions = { teams: number; days?: number; venueSlug?: string | null; prefix?: string };
+export type LeagueOptions = { teams: number; days?: number; venueSlug?: string | null; prefix?: string; ruleset?: 'fiba' | 'fiba-3x3' };
 
 /** Seeded venues without seeded games; the CBA Summer League holds 国信体育馆 in August. */
 const VENUES = ['ouc-laoshan-gym', 'qingdao-no2-school-gym', 'golden-beach', 'may-fourth-square', 'olympic-sailing-center'];
@@ -39,7 +39,7 @@ export async function createLeague(t: TestApp, options: LeagueOptions): Promise<
   const event = await t.http
     .post('/api/events')
     .set(organizer)
-    .send({ seasonId: season.id, name: '测试联赛', kind: 'league', startDate, endDate, ...(venue.id ? { venueId: venue.id } : {}) });
+    .send({ seasonId: season.id, name: '测试联赛', kind: 'league', startDate, endDate, ...(venue.id ? { venueId: venue.id } : {}), ...(options.ruleset ? { ruleset: options.ruleset } : {}) });
   expect(event.status, JSON.stringify(event.body)).toBe(201);
   const names = Array.from({ length: options.teams }, (_, i) => `${options.prefix ?? '队'}${String.fromCharCode(65 + i)}`);
   const teamIds: string[] = [];

@@ -1,5 +1,6 @@
 // FIBA classification of teams in a round-robin group — Official Basketball Rules 2022/2024, Appendix D.
 import { BasketballRuleError } from './errors.js';
+import { compareIds, getTeam as get, listTeams as list, validateTeamIds as validateTeams } from './group-support.js';
 
 export interface FibaGameResult {
   readonly homeTeamId: string;
@@ -257,11 +258,6 @@ const LABELS: Record<Decisive, string> = {
   'overall-scored': 'points scored in all group games',
 };
 
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}
-
 /** Splits into groups of equal value, highest value first; each group keeps id order. */
 function bucketsBy(items: readonly string[], value: (t: string) => number): string[][] {
   const sorted = [...items].sort((a, b) => value(b) - value(a) || compareIds(a, b));
@@ -277,17 +273,6 @@ function bucketsBy(items: readonly string[], value: (t: string) => number): stri
   return out;
 }
 
-// Code-unit order, not localeCompare, so the result never depends on the server's locale.
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function get<T>(map: ReadonlyMap<string, T>, key: string): T {
-  const v = map.get(key);
-  if (v === undefined) throw new BasketballRuleError('unknown-team', `Unknown team "${key}"`);
-  return v;
-}
-
 function isComplete(input: FibaGroupInput, finished: number): boolean {
   if (input.groupComplete !== undefined) return input.groupComplete;
   const total = input.totalGamesScheduled;
@@ -299,16 +284,6 @@ function isComplete(input: FibaGroupInput, finished: number): boolean {
     throw new BasketballRuleError('invalid-argument', `${finished} games finished but only ${total} scheduled`);
   }
   return finished === total;
-}
-
-function validateTeams(teamIds: readonly string[]): Set<string> {
-  const teams = new Set<string>();
-  for (const id of teamIds) {
-    if (id.length === 0) throw new BasketballRuleError('invalid-argument', 'Team ids must be non-empty');
-    if (teams.has(id)) throw new BasketballRuleError('duplicate-team', `Team "${id}" is listed twice`);
-    teams.add(id);
-  }
-  return teams;
 }
 
 function normalizeGame(g: FibaGameResult, index: number, teams: ReadonlySet<string>): Game {

@@ -10,6 +10,41 @@ export {
   type FibaTieBreakValue,
 } from './classification.js';
 export {
+  classifyFiba3x3Group,
+  type Fiba3x3GameResult,
+  type Fiba3x3GroupInput,
+  type Fiba3x3StandingRow,
+  type Fiba3x3TieBreak,
+  type Fiba3x3TieBreakCriterion,
+  type Fiba3x3TieBreakValue,
+} from './classification-3x3.js';
+export {
+  assertFiba3x3Score,
+  FIBA_3X3_OVERTIME_POINTS,
+  FIBA_3X3_SCORE_LIMIT,
+  fiba3x3ScoreProblems,
+  type Fiba3x3FinalScore,
+  type Fiba3x3ScoreProblem,
+  type Fiba3x3ScoreProblemField,
+} from './result-3x3.js';
+export {
+  OFFICIAL_ROLES,
+  OFFICIAL_SLOTS,
+  officialConflicts,
+  suggestOfficialAssignments,
+  type AvailabilityWindow,
+  type GameToStaff,
+  type OfficialConflict,
+  type OfficialConflictKind,
+  type OfficialProfile,
+  type OfficialRole,
+  type OfficialRules,
+  type OfficialSuggestion,
+  type OfficiatedGame,
+  type SuggestedAssignment,
+  type UnfilledSlot,
+} from './officials.js';
+export {
   generateRoundRobin,
   snakeGroups,
   type RoundRobinOptions,

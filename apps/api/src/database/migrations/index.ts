@@ -10,7 +10,10 @@ import { DataChangeNotify1796000000001 } from './1796000000001-data-change-notif
 import { RallyTracking1796100000000 } from './1796100000000-rally-tracking.js';
 import { RateLimitWindows1796200000000 } from './1796200000000-rate-limit-windows.js';
 import { UserTokenVersion1796200000001 } from './1796200000001-user-token-version.js';
+import { RulesetOvertime1796300000000 } from './1796300000000-ruleset-overtime.js';
+import { Officials1796300000001 } from './1796300000001-officials.js';
 import { WithdrawalRequests1796500000000 } from './1796500000000-withdrawal-requests.js';
+import { LiveAnd3x3Results1796600000000 } from './1796600000000-live-and-3x3-results.js';
 
 /** In the order they apply. */
 export const MIGRATIONS = [
@@ -26,5 +29,8 @@ export const MIGRATIONS = [
   RallyTracking1796100000000,
   RateLimitWindows1796200000000,
   UserTokenVersion1796200000001,
+  RulesetOvertime1796300000000,
+  Officials1796300000001,
   WithdrawalRequests1796500000000,
+  LiveAnd3x3Results1796600000000,
 ];

@@ -7,6 +7,9 @@ import { VenueEntity } from '../venues/venue.entity.js';
 export type EventKind = 'league' | 'tournament' | 'camp' | 'forum' | 'festival';
 export const EVENT_KINDS: readonly EventKind[] = ['league', 'tournament', 'camp', 'forum', 'festival'];
 export type RegistrationMode = 'approval' | 'first-come';
+/** Which basketball rules rank pools and judge results: five-a-side FIBA, or FIBA 3x3. */
+export type Ruleset = 'fiba' | 'fiba-3x3';
+export const RULESETS: readonly Ruleset[] = ['fiba', 'fiba-3x3'];
 export const REGISTRATION_MODES: readonly RegistrationMode[] = ['approval', 'first-come'];
 
 @Entity('events')
@@ -14,6 +17,7 @@ export const REGISTRATION_MODES: readonly RegistrationMode[] = ['approval', 'fir
 @Check('events_capacity_non_negative', `capacity >= 0`)
 @Check('events_sport_valid', `sport IN ('basketball', 'sailing')`)
 @Check('events_kind_valid', `kind IN ('league', 'tournament', 'camp', 'forum', 'festival')`)
+@Check('events_ruleset_valid', `ruleset IN ('fiba', 'fiba-3x3')`)
 @Check('events_registration_mode_valid', `registration_mode IN ('approval', 'first-come')`)
 @Check('events_registration_window_ordered', `registration_closes_at >= registration_opens_at`)
 @Check('events_roster_limits_valid', `roster_min >= 0 AND roster_max >= roster_min`)
@@ -87,4 +91,7 @@ export class EventEntity extends SourcedEntity {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   cities: string[];
+
+  @Column({ type: 'text', default: 'fiba' })
+  ruleset: Ruleset;
 }

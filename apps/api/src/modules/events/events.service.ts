@@ -47,6 +47,7 @@ export class EventsService {
       registrationOpensAt: input.registrationOpensAt ? new Date(input.registrationOpensAt) : null,
       registrationClosesAt: input.registrationClosesAt ? new Date(input.registrationClosesAt) : null,
       cities: input.cities ?? [],
+      ruleset: input.ruleset ?? 'fiba',
       source: null,
     });
     return toEventDto(event);

@@ -3,6 +3,9 @@ import { type LiveAction, type LiveRefusal, type LiveRefusalCode, type LiveState
 import { DataSource } from 'typeorm';
 import type { Caller } from '../../common/auth.js';
 import { conflict, ProblemException } from '../../common/problem.js';
+import type { Ruleset } from '../events/event.entity.js';
+import { EventsService } from '../events/events.service.js';
+import type { MatchResultDto } from '../matches/dto/match.dto.js';
 import type { MatchEntity } from '../matches/match.entity.js';
 import { MatchesService } from '../matches/matches.service.js';
 import type { LiveActionDto, LiveActionResultDto } from './dto/live.dto.js';
@@ -35,6 +38,7 @@ export class LiveScoringService {
     private readonly matches: MatchesService,
     private readonly log: LiveLogRepository,
     private readonly links: ScorerLinksService,
+    private readonly events: EventsService,
   ) {}
 
   async record(matchId: string, input: LiveActionDto, writer: LiveWriter): Promise<LiveAnswer> {
@@ -47,12 +51,13 @@ export class LiveScoringService {
       const action = fromDto(input);
       // Only an undo looks back at earlier actions; every other rule reads the game's current state.
       const history = action.type === 'undo' ? (await this.log.forMatch(manager, match.id)).flatMap(toDomainAction) : [];
-      const outcome = applyLiveAction(liveStateOf(match), history, action, LIVE_POINTS.fiba);
+      const { ruleset } = await this.events.require(eventId);
+      const outcome = applyLiveAction(liveStateOf(match), history, action, LIVE_POINTS[ruleset]);
       if (!outcome.ok) throw refusalProblem(outcome.refusal);
       const { state } = outcome;
       const entry =
         action.type === 'final'
-          ? await this.matches.recordResult(manager, match, { homeScore: state.homeScore, awayScore: state.awayScore }, { type: 'final', clientEventId: action.clientEventId, actor })
+          ? await this.matches.recordResult(manager, match, finalResult(state, ruleset), { type: 'final', clientEventId: action.clientEventId, actor })
           : await this.matches.recordLiveState(manager, match, {
               clientEventId: action.clientEventId,
               type: action.type,
@@ -69,6 +74,13 @@ export class LiveScoringService {
     });
   }
 }
+
+/** A scorer's final as a result: in 3x3 a game that went past its one period was decided in overtime (3x3 Art. 6). */
+const finalResult = (state: LiveState, ruleset: Ruleset): MatchResultDto => ({
+  homeScore: state.homeScore,
+  awayScore: state.awayScore,
+  ...(ruleset === 'fiba-3x3' && state.period > 1 ? { overtime: true } : {}),
+});
 
 /** The game's live state as its row holds it (kept equal to its log by every write). */
 function liveStateOf(match: MatchEntity): LiveState {

@@ -12,7 +12,7 @@ export const PLAYED_STATUSES: readonly MatchStatus[] = ['final', 'forfeit'];
 export const STARTED_STATUSES: readonly MatchStatus[] = ['live', 'final', 'forfeit'];
 
 /**
- * One basketball game. Scores are stored as played (a forfeit as 20–0, FIBA Art. 20); standings,
+ * One basketball game. Scores are stored as played (a forfeit as 20–0, FIBA Art. 20; under 3x3 as w-0, no scores); standings,
  * winners and the bracket are derived on read by the domain rules, never stored.
  */
 @Entity('matches')
@@ -21,11 +21,13 @@ export const STARTED_STATUSES: readonly MatchStatus[] = ['live', 'final', 'forfe
 @Check('matches_scores_non_negative', `home_score >= 0 AND away_score >= 0`)
 @Check('matches_scores_paired', `(home_score IS NULL) = (away_score IS NULL)`)
 // A played game has a score and a winner; one being played has a score (level or not); one still to play has neither.
+// A 3x3 forfeit is scored w-0 (3x3 Art. 6.4): no winning number, so its scores may stay empty.
 @Check(
   'matches_result_matches_status',
-  `CASE WHEN status IN ('final', 'forfeit') THEN home_score IS NOT NULL AND home_score <> away_score WHEN status = 'live' THEN home_score IS NOT NULL ELSE home_score IS NULL END`,
+  `CASE WHEN status = 'final' THEN home_score IS NOT NULL AND home_score <> away_score WHEN status = 'forfeit' THEN home_score IS NULL OR home_score <> away_score WHEN status = 'live' THEN home_score IS NOT NULL ELSE home_score IS NULL END`,
 )
 @Check('matches_period_non_negative', `period >= 0`)
+@Check('matches_overtime_needs_result', `NOT overtime OR status = 'final'`)
 @Check('matches_forfeit_names_a_side', `CASE WHEN status = 'forfeit' THEN forfeited_by IN (home_team_id, away_team_id) ELSE forfeited_by IS NULL END`)
 @Check('matches_court_needs_venue', `(venue_id IS NULL) = (court IS NULL)`)
 @Check('matches_court_positive', `court >= 1`)
@@ -96,6 +98,10 @@ export class MatchEntity extends SourcedEntity {
 
   @Column({ name: 'forfeited_by', type: 'uuid', nullable: true })
   forfeitedBy: string | null;
+
+  /** The game was decided in overtime. */
+  @Column({ type: 'boolean', default: false })
+  overtime: boolean;
 
   /** Optimistic concurrency: every change adds one; a write naming an older version is refused. */
   @Column({ type: 'integer', default: 1 })

@@ -11,13 +11,14 @@ import { MatchesRepository } from './matches.repository.js';
 import { MatchesService } from './matches.service.js';
 import { PlayoffsService } from './playoffs.service.js';
 import { ScheduleGuard } from './schedule-guard.js';
+import { ScheduleImportService } from './schedule-import.service.js';
 import { ScheduleService } from './schedule.service.js';
 import { StandingsService } from './standings.service.js';
 
 @Module({
   imports: [EventsModule, TeamsModule, RegistrationsModule, LiveLogModule],
   controllers: [MatchesController, CompetitionController],
-  providers: [MatchesRepository, FeedVersions, MatchesService, MatchReadsService, ScheduleService, ScheduleGuard, StandingsService, PlayoffsService],
-  exports: [StandingsService, MatchesService],
+  providers: [MatchesRepository, FeedVersions, MatchesService, MatchReadsService, ScheduleService, ScheduleGuard, StandingsService, PlayoffsService, ScheduleImportService],
+  exports: [StandingsService, MatchesService, ScheduleImportService],
 })
 export class MatchesModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type DeepPartial, type EntityManager, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
-import { EventEntity } from '../events/event.entity.js';
+import { EventEntity, type Ruleset } from '../events/event.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
 import { MatchEntity, type MatchStatus } from './match.entity.js';
 import { PlayoffBracketEntity } from './playoff-bracket.entity.js';
@@ -86,6 +86,12 @@ export class MatchesRepository {
     );
   }
 
+
+  /** The ruleset that ranks the event's groups ('fiba' for an unknown id: the caller has already checked it). */
+  async eventRuleset(manager: EntityManager, eventId: string): Promise<Ruleset> {
+    const rows = await manager.query<{ ruleset: Ruleset }[]>(`SELECT ruleset FROM events WHERE id = $1`, [eventId]);
+    return rows[0]?.ruleset ?? 'fiba';
+  }
 
   async teamNames(ids: readonly string[], manager?: EntityManager): Promise<Map<string, TeamName>> {
     if (ids.length === 0) return new Map();

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { fiba3x3ScoreProblems } from '@sailcourt/domain';
 import type { DeepPartial, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import { badRequest, conflict, type FieldError, notFound, unprocessable } from '../../common/problem.js';
-import type { EventEntity } from '../events/event.entity.js';
+import type { EventEntity, Ruleset } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import type { VenueEntity } from '../venues/venue.entity.js';
@@ -161,7 +162,9 @@ export class MatchesService {
    */
   async recordResult(manager: EntityManager, match: MatchEntity, input: MatchResultDto, log: Pick<NewLiveEntry, 'type' | 'clientEventId' | 'actor'>): Promise<LiveActionEntity> {
     if (match.status === 'postponed') throw conflict('The game is postponed: reschedule it before entering a result.', [{ field: 'status', message: 'is postponed' }], 'match.postponed');
-    const result = resultOf(match, input);
+    // Read under the event lock: a ruleset change (PATCH /events/:id) takes the same lock.
+    const { ruleset } = await this.events.require(match.eventId);
+    const result = resultOf(match, input, ruleset);
     const entry = await this.liveLog.append(manager, { ...noLiveScore, ...log, eventId: match.eventId, matchId: match.id, status: result.status, period: match.period, homeScore: result.homeScore, awayScore: result.awayScore });
     await this.matches.updateMatch(manager, match.id, { ...result, ...entered(match, RESULT_FIELDS), liveSeq: entry.seq, version: match.version + 1 });
     if (match.playoffSlot !== null) {
@@ -242,6 +245,7 @@ function assertResultShape(input: MatchResultDto): void {
   const scores = [input.homeScore, input.awayScore].filter((s) => s !== undefined).length;
   const errors: FieldError[] = [];
   if (input.forfeitedBy !== undefined && scores > 0) errors.push({ field: 'forfeitedBy', message: 'cannot be sent with scores', code: 'result.forfeit-with-scores' });
+  if (input.forfeitedBy !== undefined && input.overtime === true) errors.push({ field: 'overtime', message: 'cannot be sent with forfeitedBy', code: 'result.forfeit-with-overtime' });
   else if (input.forfeitedBy === undefined && scores < 2) {
     for (const field of ['homeScore', 'awayScore'] as const) {
       if (input[field] === undefined) errors.push({ field, message: 'is required (or send forfeitedBy instead of scores)', code: 'result.score-required' });
@@ -250,26 +254,42 @@ function assertResultShape(input: MatchResultDto): void {
   if (errors.length > 0) throw badRequest(`Invalid request: ${errors.map((e) => e.field).join(', ')}.`, errors);
 }
 
-/** The stored result; a level score and a forfeit by a team not in the game are rule violations (422). */
-type StoredResult = Pick<MatchEntity, 'status' | 'forfeitedBy' | 'homeScore' | 'awayScore'>;
+/**
+ * The stored result; a level score, a score the ruleset makes impossible and a forfeit by a team not in the game
+ * are rule violations (422). Five-a-side forfeits count 20–0 (FIBA Art. 20); 3x3 forfeits are w-0 (3x3 Art. 6.4),
+ * stored without scores.
+ */
+type StoredResult = Pick<MatchEntity, 'status' | 'forfeitedBy' | 'homeScore' | 'awayScore' | 'overtime'>;
 
-function resultOf(match: MatchEntity, input: MatchResultDto): StoredResult {
+function resultOf(match: MatchEntity, input: MatchResultDto, ruleset: Ruleset): StoredResult {
   if (input.forfeitedBy !== undefined) {
     if (input.forfeitedBy !== match.homeTeamId && input.forfeitedBy !== match.awayTeamId) {
       throw unprocessable('Only a team playing the game can forfeit it.', [{ field: 'forfeitedBy', message: 'is neither the home nor the away team' }]);
     }
     const homeForfeited = input.forfeitedBy === match.homeTeamId;
-    return { status: 'forfeit', forfeitedBy: input.forfeitedBy, homeScore: homeForfeited ? 0 : FORFEIT_SCORE, awayScore: homeForfeited ? FORFEIT_SCORE : 0 };
+    const scores = ruleset === 'fiba-3x3' ? { homeScore: null, awayScore: null } : { homeScore: homeForfeited ? 0 : FORFEIT_SCORE, awayScore: homeForfeited ? FORFEIT_SCORE : 0 };
+    return { status: 'forfeit', forfeitedBy: input.forfeitedBy, overtime: false, ...scores };
   }
   const homeScore = input.homeScore ?? 0;
   const awayScore = input.awayScore ?? 0;
+  const overtime = input.overtime ?? false;
   if (homeScore === awayScore) {
     throw unprocessable('A basketball game cannot end level: play overtime and enter the final score.', [
       { field: 'homeScore', message: 'equals awayScore' },
       { field: 'awayScore', message: 'equals homeScore' },
     ], 'result.level-score');
   }
-  return { status: 'final', forfeitedBy: null, homeScore, awayScore };
+  if (ruleset === 'fiba-3x3') {
+    const problems = fiba3x3ScoreProblems({ homeScore, awayScore, overtime });
+    if (problems.length > 0) {
+      throw unprocessable(
+        `Not a possible FIBA 3x3 result: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`,
+        problems.map((p) => ({ field: p.field, message: p.message })),
+        'result.impossible-3x3',
+      );
+    }
+  }
+  return { status: 'final', forfeitedBy: null, homeScore, awayScore, overtime };
 }
 
 /** Provenance after an organizer's write: the written fields are no longer illustrative. */

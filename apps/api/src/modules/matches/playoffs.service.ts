@@ -22,7 +22,9 @@ import { StandingsService } from './standings.service.js';
 const DAY_HOURS = 24;
 
 const played = (m: MatchEntity): boolean => PLAYED_STATUSES.includes(m.status);
-const winnerOf = (m: MatchEntity): string => ((m.homeScore ?? 0) > (m.awayScore ?? 0) ? m.homeTeamId : m.awayTeamId);
+// A forfeit names its loser (a 3x3 forfeit, w-0, has no scores); otherwise the higher score won.
+const winnerOf = (m: MatchEntity): string =>
+  m.forfeitedBy !== null ? (m.forfeitedBy === m.homeTeamId ? m.awayTeamId : m.homeTeamId) : (m.homeScore ?? 0) > (m.awayScore ?? 0) ? m.homeTeamId : m.awayTeamId;
 
 /** Playoffs: a bracket seeded from the group standings; its games are created as both sides become known. */
 @Injectable()

@@ -171,6 +171,7 @@ export class ScheduleService {
         homeScore: null,
         awayScore: null,
         forfeitedBy: null,
+        overtime: false,
         version: 0,
         playoffSlot: null,
         source: null,

@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { classifyFibaGroup, type FibaGameResult, type FibaStandingRow } from '@sailcourt/domain';
+import { classifyFiba3x3Group, classifyFibaGroup, type Fiba3x3StandingRow, type FibaGameResult, type FibaStandingRow } from '@sailcourt/domain';
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import { notFound } from '../../common/problem.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
-import type { StandingRowDto, StandingsDto, StandingsGroupDto, FibaTieBreakDto } from './dto/standings.dto.js';
+import type { Ruleset } from '../events/event.entity.js';
+import type { Fiba3x3TieBreakDto, StandingRowDto, StandingsDto, StandingsGroupDto, FibaTieBreakDto } from './dto/standings.dto.js';
 import { type Feed, FeedCache } from './feed-cache.js';
 import { FeedVersions } from './feed-versions.js';
 import { PLAYED_STATUSES } from './match.entity.js';
 import { type GameRow, MatchesRepository, type TeamName } from './matches.repository.js';
 
-type GroupGames = { teams: Set<string>; games: FibaGameResult[]; scheduled: number };
+/** A played game; a 3x3 forfeit (w-0) carries no scores. */
+type PlayedGame = Omit<FibaGameResult, 'homeScore' | 'awayScore'> & { homeScore: number | null; awayScore: number | null };
+type GroupGames = { teams: Set<string>; games: PlayedGame[]; scheduled: number };
 
 /** Groups as the games define them; teams without a game join the unnamed group if it is the only one. */
 export function groupGames(rows: readonly GameRow[], confirmedTeamIds: readonly string[]): Map<string, GroupGames> {
@@ -24,7 +27,8 @@ export function groupGames(rows: readonly GameRow[], confirmedTeamIds: readonly 
     const g = groupOf(row.group);
     g.teams.add(row.homeTeamId).add(row.awayTeamId);
     g.scheduled += 1;
-    if (PLAYED_STATUSES.includes(row.status) && row.homeScore !== null && row.awayScore !== null) {
+    const scored = row.homeScore !== null && row.awayScore !== null;
+    if (PLAYED_STATUSES.includes(row.status) && (scored || row.forfeitedBy !== null)) {
       g.games.push({
         homeTeamId: row.homeTeamId,
         awayTeamId: row.awayTeamId,
@@ -44,19 +48,21 @@ export function groupGames(rows: readonly GameRow[], confirmedTeamIds: readonly 
 /** Code-unit order: '' first, then A, B, … whatever the server's locale. */
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export type RankedGroup = { name: string; complete: boolean; rows: FibaStandingRow[]; played: number; scheduled: number };
+type GroupProgress = { name: string; complete: boolean; played: number; scheduled: number };
+export type RankedGroup = GroupProgress & ({ ruleset: 'fiba'; rows: FibaStandingRow[] } | { ruleset: 'fiba-3x3'; rows: Fiba3x3StandingRow[] });
 
-/** FIBA Appendix D for every group. */
-export function classifyGroups(rows: readonly GameRow[], confirmedTeamIds: readonly string[]): RankedGroup[] {
+/** Every group ranked by the event's ruleset: FIBA Appendix D, or the FIBA 3x3 ranking procedure. */
+export function classifyGroups(rows: readonly GameRow[], confirmedTeamIds: readonly string[], ruleset: Ruleset = 'fiba'): RankedGroup[] {
   return [...groupGames(rows, confirmedTeamIds)]
     .sort(([a], [b]) => byName(a, b))
-    .map(([name, g]) => ({
-      name,
-      complete: g.scheduled > 0 && g.games.length === g.scheduled,
-      played: g.games.length,
-      scheduled: g.scheduled,
-      rows: classifyFibaGroup({ teamIds: [...g.teams], games: g.games, groupComplete: g.scheduled > 0 && g.games.length === g.scheduled }),
-    }));
+    .map(([name, g]) => {
+      const complete = g.scheduled > 0 && g.games.length === g.scheduled;
+      const progress = { name, complete, played: g.games.length, scheduled: g.scheduled };
+      if (ruleset === 'fiba-3x3') return { ...progress, ruleset, rows: classifyFiba3x3Group({ teamIds: [...g.teams], games: g.games, groupComplete: complete }) };
+      // Five-a-side forfeits always carry their 20–0; one stored without scores under 3x3 is scored the same way here.
+      const games = g.games.map((game) => ({ ...game, homeScore: game.homeScore ?? 0, awayScore: game.awayScore ?? 0 }));
+      return { ...progress, ruleset, rows: classifyFibaGroup({ teamIds: [...g.teams], games, groupComplete: complete }) };
+    });
 }
 
 @Injectable()
@@ -85,24 +91,45 @@ export class StandingsService {
   }
 
   async rankedGroups(manager: EntityManager, eventId: string): Promise<RankedGroup[]> {
-    return classifyGroups(await this.matches.gameRows(manager, eventId), await this.registrations.confirmedTeamIds(eventId));
+    return classifyGroups(await this.matches.gameRows(manager, eventId), await this.registrations.confirmedTeamIds(eventId), await this.matches.eventRuleset(manager, eventId));
   }
 
   private async standingsIn(manager: EntityManager, eventId: string, confirmed: readonly string[]): Promise<StandingsDto> {
-    const groups = classifyGroups(await this.matches.gameRows(manager, eventId), confirmed);
+    const ruleset = await this.matches.eventRuleset(manager, eventId);
+    const groups = classifyGroups(await this.matches.gameRows(manager, eventId), confirmed, ruleset);
     const names = await this.matches.teamNames(
       groups.flatMap((g) => g.rows.map((r) => r.teamId)),
       manager,
     );
-    return { eventId, groups: groups.map((g) => toGroupDto(g, names)) };
+    return { eventId, ruleset, groups: groups.map((g) => toGroupDto(g, names)) };
   }
 }
 
 function toGroupDto(g: RankedGroup, names: ReadonlyMap<string, TeamName>): StandingsGroupDto {
-  return { name: g.name, complete: g.complete, gamesPlayed: g.played, gamesScheduled: g.scheduled, rows: g.rows.map((r) => toRowDto(r, names)) };
+  const rows = g.ruleset === 'fiba-3x3' ? g.rows.map((r) => to3x3RowDto(r, names)) : g.rows.map((r) => toRowDto(r, names));
+  return { name: g.name, complete: g.complete, gamesPlayed: g.played, gamesScheduled: g.scheduled, rows };
 }
 
-function toRowDto(r: FibaStandingRow, names: ReadonlyMap<string, TeamName>): StandingRowDto {
+/**
+ * A 3x3 row in the contract's shape: 3x3 pools have no classification points, so that column repeats the wins
+ * (what ranks first); the 3x3 figures and tie-break come in their own fields.
+ */
+function to3x3RowDto(r: Fiba3x3StandingRow, names: ReadonlyMap<string, TeamName>): StandingRowDto {
+  return {
+    ...commonRow(r, names),
+    classificationPoints: r.won,
+    pointsDiff: r.pointsFor - r.pointsAgainst,
+    winRatio: r.winRatio,
+    gamesCounted: r.gamesCounted,
+    pointsAverage: r.pointsAverage,
+    ...(r.tieBreak ? { tieBreak3x3: toTieBreak3x3Dto(r.tieBreak, names) } : {}),
+  };
+}
+
+type RowBase = Pick<StandingRowDto, 'rank' | 'teamId' | 'played' | 'won' | 'lost' | 'forfeits' | 'pointsFor' | 'pointsAgainst'>;
+
+/** The fields both rulesets fill alike. */
+function commonRow(r: RowBase, names: ReadonlyMap<string, TeamName>): RowBase & Pick<StandingRowDto, 'teamName' | 'teamNameEn'> {
   const team = names.get(r.teamId);
   return {
     rank: r.rank,
@@ -113,9 +140,31 @@ function toRowDto(r: FibaStandingRow, names: ReadonlyMap<string, TeamName>): Sta
     won: r.won,
     lost: r.lost,
     forfeits: r.forfeits,
-    classificationPoints: r.classificationPoints,
     pointsFor: r.pointsFor,
     pointsAgainst: r.pointsAgainst,
+  };
+}
+
+function toTieBreak3x3Dto(t: NonNullable<Fiba3x3StandingRow['tieBreak']>, names: ReadonlyMap<string, TeamName>): Fiba3x3TieBreakDto {
+  const { explanation, explanationEn } = renderNames(t.explanation, [...t.tiedWith, ...t.values.map((v) => v.teamId)], names);
+  return { criterion: t.criterion, tiedWith: [...t.tiedWith], values: t.values.map((v) => ({ teamId: v.teamId, value: v.value })), explanation, explanationEn };
+}
+
+/** The domain explains with team ids; readers know teams by name (Chinese as published, and English where known). */
+function renderNames(text: string, teamIds: readonly string[], names: ReadonlyMap<string, TeamName>): { explanation: string; explanationEn: string } {
+  const ids = [...new Set(teamIds)];
+  const render = (pick: (n: TeamName) => string): string =>
+    ids.reduce((out, id) => {
+      const team = names.get(id);
+      return team ? out.replaceAll(id, pick(team)) : out;
+    }, text);
+  return { explanation: render((n) => n.name), explanationEn: render((n) => n.nameEn ?? n.name) };
+}
+
+function toRowDto(r: FibaStandingRow, names: ReadonlyMap<string, TeamName>): StandingRowDto {
+  return {
+    ...commonRow(r, names),
+    classificationPoints: r.classificationPoints,
     pointsDiff: r.pointsDiff,
     ...(r.tieBreak ? { tieBreak: toTieBreakDto(r.tieBreak, names) } : {}),
     ...(r.decidedByLot ? { decidedByLot: true as const } : {}),
@@ -123,18 +172,6 @@ function toRowDto(r: FibaStandingRow, names: ReadonlyMap<string, TeamName>): Sta
 }
 
 function toTieBreakDto(t: NonNullable<FibaStandingRow['tieBreak']>, names: ReadonlyMap<string, TeamName>): FibaTieBreakDto {
-  // The domain explains with team ids; readers know teams by name.
-  const ids = [...new Set([...t.tiedWith, ...t.values.map((v) => v.teamId)])];
-  const render = (pick: (n: TeamName) => string): string =>
-    ids.reduce((text, id) => {
-      const team = names.get(id);
-      return team ? text.replaceAll(id, pick(team)) : text;
-    }, t.explanation);
-  return {
-    criterion: t.criterion,
-    tiedWith: [...t.tiedWith],
-    values: t.values.map((v) => ({ teamId: v.teamId, value: v.value })),
-    explanation: render((n) => n.name),
-    explanationEn: render((n) => n.nameEn ?? n.name),
-  };
+  const { explanation, explanationEn } = renderNames(t.explanation, [...t.tiedWith, ...t.values.map((v) => v.teamId)], names);
+  return { criterion: t.criterion, tiedWith: [...t.tiedWith], values: t.values.map((v) => ({ teamId: v.teamId, value: v.value })), explanation, explanationEn };
 }

@@ -87,6 +87,12 @@ export class RegistrationsRepository {
     await repo.insert(repo.create(entry));
   }
 
+  /** Whether any of the event's games has a result (a ruleset change would re-judge it). */
+  async hasResults(manager: EntityManager, eventId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM matches WHERE event_id = $1 AND status IN ('final', 'forfeit') LIMIT 1`, [eventId]);
+    return rows.length > 0;
+  }
+
   async updateEvent(manager: EntityManager, id: string, changes: DeepPartial<EventEntity>): Promise<void> {
     if (Object.keys(changes).length > 0) await manager.getRepository(EventEntity).update({ id }, changes);
   }

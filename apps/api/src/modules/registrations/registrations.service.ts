@@ -162,8 +162,11 @@ export class RegistrationsService {
           { field: 'capacity', message: `must be at least ${confirmed}`, params: { confirmed } },
         ], 'registration.capacity-below-confirmed');
       }
+      if (input.ruleset !== undefined && input.ruleset !== event.ruleset && (await this.registrations.hasResults(manager, id))) {
+        throw conflict(`The event's games already have results under ${event.ruleset}; its ruleset cannot change now.`, [{ field: 'ruleset', message: 'games already have results' }]);
+      }
       await this.registrations.updateEvent(manager, id, {
-        ...definedOnly({ capacity: input.capacity, registrationMode: input.registrationMode, rosterMin: input.rosterMin, rosterMax: input.rosterMax, participantTarget: input.participantTarget }),
+        ...definedOnly({ ruleset: input.ruleset, capacity: input.capacity, registrationMode: input.registrationMode, rosterMin: input.rosterMin, rosterMax: input.rosterMax, participantTarget: input.participantTarget }),
         ...(input.registrationOpensAt !== undefined ? { registrationOpensAt: toDateOrNull(input.registrationOpensAt) } : {}),
         ...(input.registrationClosesAt !== undefined ? { registrationClosesAt: toDateOrNull(input.registrationClosesAt) } : {}),
       });

@@ -4,7 +4,7 @@ import { IsCalendarDate, IsInstant, IsName, IsOmittable, IsOptionalName, Sourced
 import { toShanghaiIso } from '../../../common/time.js';
 import { SPORTS, type Sport } from '../../teams/team.entity.js';
 import { VenueDto, toVenueDto } from '../../venues/dto/venue.dto.js';
-import { EVENT_KINDS, type EventEntity, type EventKind, REGISTRATION_MODES, type RegistrationMode } from '../event.entity.js';
+import { EVENT_KINDS, type EventEntity, type EventKind, REGISTRATION_MODES, type RegistrationMode, RULESETS, type Ruleset } from '../event.entity.js';
 
 export class CreateEventDto {
   @ApiProperty({ format: 'uuid' })
@@ -47,6 +47,11 @@ export class CreateEventDto {
   @IsOmittable()
   @IsIn(REGISTRATION_MODES)
   registrationMode?: RegistrationMode;
+
+  @ApiPropertyOptional({ enum: RULESETS, default: 'fiba', description: 'Basketball rules: five-a-side FIBA, or FIBA 3x3 (pools ranked by the 3x3 rules; games end at 21 or in overtime)' })
+  @IsOptional()
+  @IsIn(RULESETS)
+  ruleset?: Ruleset;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -126,6 +131,7 @@ export class EventDto extends SourcedDto {
   @ApiProperty({ nullable: true, type: Number }) rosterMax: number | null;
   @ApiProperty({ nullable: true, type: Number }) participantTarget: number | null;
   @ApiProperty({ type: [String] }) cities: string[];
+  @ApiProperty({ enum: RULESETS, description: 'fiba (five-a-side) or fiba-3x3' }) ruleset: Ruleset;
 }
 
 const instantOrNull = (value: Date | null): string | null => (value ? toShanghaiIso(value) : null);
@@ -152,5 +158,6 @@ export const toEventDto = (e: EventEntity): EventDto => ({
   rosterMax: e.rosterMax,
   participantTarget: e.participantTarget,
   cities: e.cities,
+  ruleset: e.ruleset,
   ...sourcedFields(e),
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, IsInstant, IsNotBlank, IsOmittable, SourcedDto, sourcedFields } from '../../../common/dto.js';
 import { PageQueryDto } from '../../../common/pagination.dto.js';
 import { toShanghaiIso } from '../../../common/time.js';
@@ -96,10 +96,15 @@ export class MatchResultDto {
   @Max(999)
   awayScore?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Instead of scores: the team that forfeited; the game counts 20–0 (FIBA Art. 20)' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Instead of scores: the team that forfeited; the game counts 20–0 (FIBA Art. 20), or w-0 under fiba-3x3 (stored without scores)' })
   @IsOmittable()
   @IsUUID()
   forfeitedBy?: string;
+
+  @ApiPropertyOptional({ description: 'The game was decided in overtime. Under fiba-3x3 the final score must fit it: overtime ends when a team has scored 2 in it (422 otherwise)' })
+  @IsOptional()
+  @IsBoolean()
+  overtime?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, description: 'The version last read; a stale one gets 409. The If-Match header works too.' })
   @IsOmittable()
@@ -162,6 +167,7 @@ export class MatchDto extends SourcedDto {
   liveSeq: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) forfeitedBy: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) winnerTeamId: string | null;
+  @ApiProperty({ description: 'Decided in overtime' }) overtime: boolean;
   @ApiProperty({ nullable: true, type: String, description: "Bracket position ('R1-M1', 'third-place'); null for group games" })
   playoffSlot: string | null;
   @ApiProperty({ description: 'Send it back (body or If-Match) when changing the game' }) version: number;
@@ -192,7 +198,9 @@ export class MatchPageDto {
   @ApiProperty() total: number;
 }
 
-const winnerOf = (m: Pick<MatchEntity, 'homeScore' | 'awayScore' | 'homeTeamId' | 'awayTeamId'>): string | null => {
+const winnerOf = (m: Pick<MatchEntity, 'homeScore' | 'awayScore' | 'homeTeamId' | 'awayTeamId' | 'forfeitedBy'>): string | null => {
+  // A 3x3 forfeit (w-0) has no scores: the side that did not forfeit won.
+  if (m.forfeitedBy !== null) return m.forfeitedBy === m.homeTeamId ? m.awayTeamId : m.homeTeamId;
   if (m.homeScore === null || m.awayScore === null || m.homeScore === m.awayScore) return null;
   return m.homeScore > m.awayScore ? m.homeTeamId : m.awayTeamId;
 };
@@ -225,6 +233,7 @@ export const toMatchDto = (m: MatchView): MatchDto => ({
   awayScore: m.awayScore,
   forfeitedBy: m.forfeitedBy,
   winnerTeamId: m.status === 'final' || m.status === 'forfeit' ? winnerOf(m) : null,
+  overtime: m.overtime,
   playoffSlot: m.playoffSlot,
   version: m.version,
   updatedAt: toShanghaiIso(m.updatedAt),

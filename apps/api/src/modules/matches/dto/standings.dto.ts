@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { FibaTieBreakCriterion } from '@sailcourt/domain';
+import type { Fiba3x3TieBreakCriterion, FibaTieBreakCriterion } from '@sailcourt/domain';
+import { RULESETS, type Ruleset } from '../../events/event.entity.js';
 
 const CRITERIA: readonly FibaTieBreakCriterion[] = [
   'head-to-head-points',
@@ -27,6 +28,22 @@ export class FibaTieBreakDto {
   @ApiProperty({ description: 'The same with English team names where known' }) explanationEn: string;
 }
 
+const CRITERIA_3X3: readonly Fiba3x3TieBreakCriterion[] = ['head-to-head', 'points-average', 'seeding', 'level'];
+
+/** Why a row sits where it does among teams level on wins (FIBA 3x3 ranking procedure). */
+export class Fiba3x3TieBreakDto {
+  @ApiProperty({
+    enum: CRITERIA_3X3,
+    description: 'head-to-head = the game between two tied teams; points-average = points per game, forfeit wins left out; seeding = the higher seed; level = nothing separates them',
+  })
+  criterion: Fiba3x3TieBreakCriterion;
+  @ApiProperty({ type: [String], description: 'Teams level on wins with this one at that step, in final order' }) tiedWith: string[];
+  @ApiProperty({ type: [TieBreakValueDto], description: 'head-to-head: wins in their game(s); points-average: the average; seeding: the seed (0 = none)' })
+  values: TieBreakValueDto[];
+  @ApiProperty({ example: 'Behind 捷克 on the game between them (wins) (0 vs 1)', description: 'English sentence, teams by name' }) explanation: string;
+  @ApiProperty({ description: 'The same with English team names where known' }) explanationEn: string;
+}
+
 export class StandingRowDto {
   @ApiProperty({ description: 'Competition rank (1, 2, 2, 4): teams nothing separates share it' }) rank: number;
   @ApiProperty({ format: 'uuid' }) teamId: string;
@@ -42,6 +59,10 @@ export class StandingRowDto {
   @ApiProperty() pointsDiff: number;
   @ApiPropertyOptional({ type: FibaTieBreakDto }) tieBreak?: FibaTieBreakDto;
   @ApiPropertyOptional({ enum: [true], description: 'Group complete and still level: the organizer draws lots' }) decidedByLot?: true;
+  @ApiPropertyOptional({ description: 'fiba-3x3: won / played' }) winRatio?: number;
+  @ApiPropertyOptional({ description: 'fiba-3x3: games whose score counts in the average (a forfeit win does not)' }) gamesCounted?: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'fiba-3x3: points scored per counted game, 2 decimals' }) pointsAverage?: number | null;
+  @ApiPropertyOptional({ type: Fiba3x3TieBreakDto, description: 'fiba-3x3: why the team sits where it does among teams level on wins' }) tieBreak3x3?: Fiba3x3TieBreakDto;
 }
 
 export class StandingsGroupDto {
@@ -54,5 +75,7 @@ export class StandingsGroupDto {
 
 export class StandingsDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ enum: RULESETS, description: 'fiba: Appendix D (classification points); fiba-3x3: wins, head-to-head of two, points average, seeding (classificationPoints then repeats the wins)' })
+  ruleset: Ruleset;
   @ApiProperty({ type: [StandingsGroupDto] }) groups: StandingsGroupDto[];
 }

@@ -1,10 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsInstant, IsOmittable } from '../../../common/dto.js';
-import { REGISTRATION_MODES, type RegistrationMode } from '../../events/event.entity.js';
+import { REGISTRATION_MODES, type RegistrationMode, RULESETS, type Ruleset } from '../../events/event.entity.js';
 
-/** Registration settings an organizer may change; only fields sent change, null clears. */
+/** Settings an organizer may change; only fields sent change, null clears. */
 export class UpdateEventDto {
+  @ApiPropertyOptional({ enum: RULESETS, description: 'fiba (five-a-side) or fiba-3x3; cannot change once a game has a result (409)' })
+  @IsOptional()
+  @IsIn(RULESETS)
+  ruleset?: Ruleset;
+
   @ApiPropertyOptional({ nullable: true, type: Number, minimum: 0, description: 'Raising it promotes waitlisted teams; it cannot go below the confirmed count (409)' })
   @IsOptional()
   @IsInt()

@@ -4,7 +4,7 @@ import type { Problem } from '$lib/components/registration/form-errors';
 import type { ClashingMatch } from './match-errors.js';
 
 /** What the result action hands back to the page, for the game it was about. */
-export type ResultAnswer = { matchId: string; homeScore: string; awayScore: string; forfeitedBy: string; problem?: Problem; saved?: boolean; savedLabel?: string };
+export type ResultAnswer = { matchId: string; homeScore: string; awayScore: string; forfeitedBy: string; overtime?: boolean; problem?: Problem; saved?: boolean; savedLabel?: string };
 
 /** What the reschedule action hands back; `clashing` names the games a 409 clash points at. */
 export type RescheduleAnswer = {

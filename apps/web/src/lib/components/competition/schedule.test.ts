@@ -27,6 +27,7 @@ function game(startsAt: string | null, status: Match['status'] = 'scheduled', te
     period: status === 'scheduled' ? 0 : 4,
     liveSeq: null,
     forfeitedBy: null,
+    overtime: false,
     winnerTeamId: null,
     playoffSlot: null,
     version: 1,

@@ -46,11 +46,17 @@ async function clashingMatches(client: SailcourtClient, found: Problem): Promise
 }
 
 export const actions: Actions = {
-  /** Scores, or the team that forfeited (then the scores are ignored: the API counts 20–0). */
+  /** Scores (and whether overtime decided it), or the team that forfeited (then the scores are ignored: the API counts 20–0, or w-0 under 3x3). */
   result: async (event) => {
     requireOrganizer(event);
     const form = await event.request.formData();
-    const answer: ResultAnswer = { matchId: text(form, 'matchId'), homeScore: text(form, 'homeScore'), awayScore: text(form, 'awayScore'), forfeitedBy: text(form, 'forfeitedBy') };
+    const answer: ResultAnswer = {
+      matchId: text(form, 'matchId'),
+      homeScore: text(form, 'homeScore'),
+      awayScore: text(form, 'awayScore'),
+      forfeitedBy: text(form, 'forfeitedBy'),
+      overtime: form.get('overtime') === 'on',
+    };
     const reply = (more: Pick<ResultAnswer, 'problem' | 'saved' | 'savedLabel'>) => ({ result: { ...answer, ...more } });
     const version = Number(text(form, 'version')) || undefined;
     let body: Schemas['MatchResultDto'];
@@ -61,7 +67,7 @@ export const actions: Actions = {
       const away = parseScore(answer.awayScore);
       if (!home.ok) return fail(400, reply({ problem: problem('homeScore', 'must be an integer number') }));
       if (!away.ok) return fail(400, reply({ problem: problem('awayScore', 'must be an integer number') }));
-      body = { homeScore: home.value, awayScore: away.value, version };
+      body = { homeScore: home.value, awayScore: away.value, ...(answer.overtime ? { overtime: true } : {}), version };
     }
     const result = await api(event).PUT('/api/matches/{id}/result', { params: { path: { id: answer.matchId } }, body });
     if (!result.data) return fail(result.response.status, reply({ problem: problemOf(result) }));

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
+import { MatchesModule } from '../matches/matches.module.js';
+import { ImportsController } from './imports.controller.js';
+import { ImportsService } from './imports.service.js';
+
+@Module({ imports: [EventsModule, MatchesModule], controllers: [ImportsController], providers: [ImportsService] })
+export class ImportsModule {}

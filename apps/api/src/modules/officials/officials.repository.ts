@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import type { OfficialRole } from '@sailcourt/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Ruleset } from '../events/event.entity.js';
+import { type AssignmentAction, MatchOfficialEntity, OfficialAssignmentAuditEntity, OfficialEntity } from './official.entity.js';
+
+/** A game with what the checks and the pages need: time, place, teams, names. */
+export type GameRow = {
+  matchId: string;
+  eventId: string;
+  eventName: string;
+  eventNameEn: string | null;
+  ruleset: Ruleset;
+  startsAt: Date | null;
+  venueId: string | null;
+  venueName: string | null;
+  venueNameEn: string | null;
+  homeTeamId: string;
+  homeTeamName: string;
+  homeTeamNameEn: string | null;
+  awayTeamId: string;
+  awayTeamName: string;
+  awayTeamNameEn: string | null;
+  group: string;
+  status: string;
+};
+
+export type AssignmentRow = { id: string; matchId: string; officialId: string; officialName: string; officialNameEn: string | null; role: OfficialRole };
+
+const GAME_COLUMNS = `m.id AS "matchId", m.event_id AS "eventId", e.name AS "eventName", e.name_en AS "eventNameEn", e.ruleset,
+  m.starts_at AS "startsAt", m.venue_id AS "venueId", coalesce(v.name, m.venue_label) AS "venueName", v.name_en AS "venueNameEn",
+  m.home_team_id AS "homeTeamId", h.name AS "homeTeamName", h.name_en AS "homeTeamNameEn",
+  m.away_team_id AS "awayTeamId", a.name AS "awayTeamName", a.name_en AS "awayTeamNameEn", m.group_name AS "group", m.status`;
+const GAME_JOINS = `FROM matches m JOIN events e ON e.id = m.event_id JOIN teams h ON h.id = m.home_team_id JOIN teams a ON a.id = m.away_team_id
+  LEFT JOIN venues v ON v.id = m.venue_id`;
+
+@Injectable()
+export class OfficialsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  insert(official: Partial<OfficialEntity>): Promise<OfficialEntity> {
+    const repo = this.dataSource.getRepository(OfficialEntity);
+    return repo.save(repo.create(official));
+  }
+
+  findById(id: string): Promise<OfficialEntity | null> {
+    return this.dataSource.getRepository(OfficialEntity).findOneBy({ id });
+  }
+
+  list(): Promise<OfficialEntity[]> {
+    return this.dataSource.getRepository(OfficialEntity).find({ order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  /** Row locks in id order: two writers assigning the same officials queue instead of deadlocking. */
+  lockOfficials(manager: EntityManager, ids: readonly string[]): Promise<OfficialEntity[]> {
+    return manager
+      .getRepository(OfficialEntity)
+      .createQueryBuilder('o')
+      .where('o.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .orderBy('o.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  async game(manager: EntityManager, matchId: string): Promise<GameRow | null> {
+    const rows = await manager.query<GameRow[]>(`SELECT ${GAME_COLUMNS} ${GAME_JOINS} WHERE m.id = $1`, [matchId]);
+    return rows[0] ?? null;
+  }
+
+  /** Games these officials work, in any event (postponed games hold no time). */
+  busyGames(manager: EntityManager, officialIds: readonly string[]): Promise<(GameRow & { officialId: string })[]> {
+    return manager.query(
+      `SELECT mo.official_id AS "officialId", ${GAME_COLUMNS} ${GAME_JOINS} JOIN match_officials mo ON mo.match_id = m.id
+        WHERE mo.official_id = ANY($1::uuid[]) AND m.status <> 'postponed'`,
+      [[...officialIds]],
+    );
+  }
+
+  /** The event's group and playoff games that have a time, in playing order. */
+  eventGames(eventId: string, manager?: EntityManager): Promise<GameRow[]> {
+    return (manager ?? this.dataSource).query(`SELECT ${GAME_COLUMNS} ${GAME_JOINS} WHERE m.event_id = $1 AND m.status <> 'postponed' ORDER BY m.starts_at NULLS LAST, m.id`, [eventId]);
+  }
+
+  eventAssignments(eventId: string, manager?: EntityManager): Promise<AssignmentRow[]> {
+    return (manager ?? this.dataSource).query(
+      `SELECT mo.id, mo.match_id AS "matchId", mo.official_id AS "officialId", o.name AS "officialName", o.name_en AS "officialNameEn", mo.role
+         FROM match_officials mo JOIN matches m ON m.id = mo.match_id JOIN officials o ON o.id = mo.official_id
+        WHERE m.event_id = $1 ORDER BY mo.role DESC, o.name, o.id`,
+      [eventId],
+    );
+  }
+
+  officialGames(officialId: string): Promise<(GameRow & { assignmentId: string; role: OfficialRole })[]> {
+    return this.dataSource.query(
+      `SELECT mo.id AS "assignmentId", mo.role, ${GAME_COLUMNS} ${GAME_JOINS} JOIN match_officials mo ON mo.match_id = m.id
+        WHERE mo.official_id = $1 ORDER BY m.starts_at NULLS LAST, m.id`,
+      [officialId],
+    );
+  }
+
+  async insertAssignment(manager: EntityManager, row: { matchId: string; officialId: string; role: OfficialRole }): Promise<MatchOfficialEntity> {
+    const repo = manager.getRepository(MatchOfficialEntity);
+    return repo.save(repo.create(row));
+  }
+
+  findAssignment(manager: EntityManager, id: string): Promise<MatchOfficialEntity | null> {
+    return manager.getRepository(MatchOfficialEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async deleteAssignment(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(MatchOfficialEntity).delete({ id });
+  }
+
+  async audit(manager: EntityManager, row: { matchId: string; officialId: string; role: OfficialRole; action: AssignmentAction; actorId: string | null }): Promise<void> {
+    await manager.getRepository(OfficialAssignmentAuditEntity).insert(row);
+  }
+
+  auditFor(eventId: string): Promise<{ matchId: string; officialId: string; role: OfficialRole; action: AssignmentAction; actorId: string | null; at: Date }[]> {
+    return this.dataSource.query(
+      `SELECT l.match_id AS "matchId", l.official_id AS "officialId", l.role, l.action, l.actor_id AS "actorId", l.at
+         FROM official_assignment_audit l JOIN matches m ON m.id = l.match_id WHERE m.event_id = $1 ORDER BY l.at, l.id`,
+      [eventId],
+    );
+  }
+
+  async missingTeams(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM teams WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    const found = new Set(rows.map((r) => r.id));
+    return ids.filter((id) => !found.has(id));
+  }
+
+  async userExists(id: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM users WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+}
