@@ -6,7 +6,7 @@ import { AuthGuard } from './common/auth.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { RateLimitGuard } from './common/rate-limit.js';
 import type { AppConfig } from './config/config.js';
-import { dataSourceOptions } from './database/data-source.js';
+import { servingDataSourceOptions } from './database/data-source.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -28,9 +28,9 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl ?? 'postgres://unused@127.0.0.1/unused'), manualInitialization: databaseUrl === null }),
+        TypeOrmModule.forRoot({ ...servingDataSourceOptions(databaseUrl ?? 'postgres://unused@127.0.0.1/unused', config.pool), manualInitialization: databaseUrl === null }),
         JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
-        HealthModule,
+        HealthModule.forConfig({ metricsOnApiPort: config.metricsPort === undefined }),
         AuthModule,
         SeasonsModule,
         EventsModule,

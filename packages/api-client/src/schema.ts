@@ -374,6 +374,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process runs and answers. Never touches the database. */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers and every migration is applied. */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/impact/estimate": {
         parameters: {
             query?: never;
@@ -1532,6 +1566,12 @@ export interface components {
             teamName: string;
             teamNameEn: string | null;
         };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+            /** @description Seconds since this replica started */
+            uptimeSeconds: number;
+        };
         LoginDto: {
             /** @example organizer@sailcourt.local */
             email: string;
@@ -1698,6 +1738,14 @@ export interface components {
             source: string | null;
             /** Format: date */
             startDate: string;
+        };
+        ReadinessDto: {
+            /** @enum {string} */
+            database: "up";
+            /** @enum {string} */
+            migrations: "done";
+            /** @enum {string} */
+            status: "ready";
         };
         RegistrationDto: {
             /** @example 2023-07-01T10:00:00+08:00 */
@@ -2728,6 +2776,58 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
                 };
+            };
+            /** @description The database is unreachable (problem+json, Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+            /** @description Not ready: database unreachable or migrations pending (problem+json, Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -49,3 +49,6 @@ export const conflict = (detail: string, errors?: FieldError[]) => new ProblemEx
 export const unprocessable = (detail: string, errors?: FieldError[]) =>
   new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, detail, errors);
 export const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, detail);
+
+/** For "does the referenced record exist?" checks: only a 404 means no; anything else (a database outage) passes through. */
+export const isNotFound = (error: unknown): boolean => error instanceof HttpException && error.getStatus() === HttpStatus.NOT_FOUND;
