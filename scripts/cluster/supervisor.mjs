@@ -59,7 +59,7 @@ export class Supervisor {
         this.log(`${spec.name} restarted (pid ${service.child.pid})`);
       }, spec.restartDelayMs);
     });
-    this.onStart?.();
+    this.onStart?.(spec.name);
   }
 
   /** Stops in the given order, each with its own signal, then SIGKILL after a grace period. */
