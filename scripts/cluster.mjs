@@ -93,13 +93,8 @@ const supervisor = new Supervisor({
   logDir: join(dir, 'logs'),
   log,
   onGiveUp: (why) => void stop(`${why}; stopping the cluster`, 1),
-  onStart: (name) => {
-    writeState();
-    if (edgeStarted && name !== 'postgres' && name !== 'edge') void gateUntilReady(name);
-  },
+  onStart: () => writeState(),
 });
-let edgeStarted = false;
-const down = new Set();
 let stopping = false;
 process.on('SIGINT', () => void stop('Ctrl-C', 0));
 process.on('SIGTERM', () => void stop('SIGTERM', 0));
@@ -178,10 +173,7 @@ for (const temp of ['client', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) {
   if (owner) chownSync(join(nginxDir, 'temp', temp), owner.uid, owner.gid);
 }
 const nginxConf = join(nginxDir, 'nginx.conf');
-const writeEdgeConfig = () =>
-  writeFileSync(nginxConf, renderNginxConfig({ prefix: nginxDir, edge: settings.edge, api: settings.api, web: settings.web, signinRate: settings.signinRate, signupRate: settings.signupRate, workerUser, down }));
-writeEdgeConfig();
-edgeStarted = true;
+writeFileSync(nginxConf, renderNginxConfig({ prefix: nginxDir, edge: settings.edge, api: settings.api, web: settings.web, signinRate: settings.signinRate, signupRate: settings.signupRate, workerUser }));
 supervisor.start({
   name: 'edge',
   command: NGINX,
@@ -206,46 +198,6 @@ console.log(`[cluster] ready in ${((Date.now() - started) / 1000).toFixed(1)} s
 [cluster] READY — Ctrl-C stops everything`);
 
 // --- helpers -------------------------------------------------------------------------------------------------
-/**
- * A replica that was restarted gets no traffic from the edge until it is ready (the edge config marks
- * it `down`, nginx reloads gracefully); like an orchestrator's readiness gate, which nginx lacks.
- */
-async function gateUntilReady(name) {
-  const api = settings.api.find((a) => a.name === name);
-  const web = settings.web.find((w) => w.name === name);
-  const url = api ? `http://127.0.0.1:${api.port}/api/health/ready` : `http://127.0.0.1:${web.port}/`;
-  down.add(name);
-  reloadEdge();
-  const pid = supervisor.pid(name);
-  while (!stopping && supervisor.pid(name) === pid) {
-    const ready = await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => (api ? r.status === 200 : r.status < 500), () => false);
-    if (ready) {
-      down.delete(name);
-      reloadEdge();
-      log(`${name} is ready; the edge sends it traffic again`);
-      return;
-    }
-    await sleep(250);
-  }
-}
-
-function reloadEdge() {
-  if (stopping) return;
-  writeEdgeConfig();
-  const pid = supervisor.pid('edge');
-  if (pid) process.kill(pid, 'SIGHUP');
-}
-
-async function stop(reason, exitCode) {
-  if (stopping) return;
-  stopping = true;
-  log(`${reason}: stopping the edge, web, API and PostgreSQL…`);
-  await supervisor.stopAll([['edge'], settings.web.map((w) => w.name), settings.api.map((a) => a.name), ['postgres']]);
-  writeState(true);
-  log('stopped; nothing left running');
-  process.exit(exitCode);
-}
-
 async function waitAll(urls, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
   const pending = new Set(urls);

@@ -146,6 +146,7 @@ describe('drills: PostgreSQL frozen, then restarted, during a write load of resu
     const state = cluster.state();
     const postgresPid = state.pids.postgres as number;
     const apiPort = state.settings.api[1]?.port as number;
+    const metricsPort = state.settings.api[1]?.metricsPort as number;
     let downAt = 0;
     let replicaWaited = false;
     let backAt = 0;
@@ -159,8 +160,9 @@ describe('drills: PostgreSQL frozen, then restarted, during a write load of resu
         const victim = cluster.state().pids['api-2'] as number;
         process.kill(victim, 'SIGKILL');
         await untilReplaced(cluster, 'api-2', victim, 10_000);
-        await untilStatus(`http://127.0.0.1:${apiPort}/api/health/live`, 200, 10_000);
-        replicaWaited = (await fetch(`http://127.0.0.1:${apiPort}/api/health/ready`)).status === 503;
+        // Alive (liveness on its management port) but not ready (its API port stays closed until it is).
+        await untilStatus(`http://127.0.0.1:${metricsPort}/api/health/live`, 200, 10_000);
+        replicaWaited = await fetch(`http://127.0.0.1:${apiPort}/api/health/ready`).then(() => false, () => true);
         await untilReplaced(cluster, 'postgres', postgresPid, 20_000);
         await untilPostgresAnswers();
         backAt = Date.now();

@@ -11,7 +11,7 @@ import { clusterSettings } from '../../scripts/cluster/settings.mjs';
 
 type Settings = { edge: unknown; api: { name: string }[]; web: unknown; signinRate: string; signupRate: string; ports: [string, number][] };
 const settings = clusterSettings({}, '/repo') as Settings;
-const render = (prefix: string, down = new Set<string>()) => renderNginxConfig({ prefix, edge: settings.edge, api: settings.api, web: settings.web, signinRate: settings.signinRate, signupRate: settings.signupRate, workerUser: null, down }) as string;
+const render = (prefix: string) => renderNginxConfig({ prefix, edge: settings.edge, api: settings.api, web: settings.web, signinRate: settings.signinRate, signupRate: settings.signupRate, workerUser: null }) as string;
 
 describe("the edge's generated nginx.conf", () => {
   const conf = render('/tmp/edge');
@@ -40,10 +40,6 @@ describe("the edge's generated nginx.conf", () => {
     expect(conf).toMatch(/location ~ \^\/api\/\(events\|matches\)\/\[\^\/\]\+\/live\$ \{\s+proxy_buffering off;/);
     expect(conf).toMatch(/gzip on;/);
     expect(conf).not.toMatch(/gzip_types[^;]*event-stream/);
-  });
-
-  it('keeps a replica that is not ready yet out of balancing', () => {
-    expect(render('/tmp/edge', new Set(['api-2']))).toMatch(/server 127\.0\.0\.1:4002 max_fails=0 down;/);
   });
 
   it.runIf(existsSync('/usr/sbin/nginx'))('is accepted by nginx -t', () => {

@@ -59,7 +59,7 @@ export class Supervisor {
         this.log(`${spec.name} restarted (pid ${service.child.pid})`);
       }, spec.restartDelayMs);
     });
-    this.onStart?.(spec.name);
+    this.onStart?.();
   }
 
   /** Stops in the given order, each with its own signal, then SIGKILL after a grace period. */

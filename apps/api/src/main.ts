@@ -50,7 +50,7 @@ async function restartEmbedded(why: string): Promise<void> {
  * during an outage waits (alive, not ready) instead of exiting and being restarted in a loop.
  */
 async function prepareWithRetry(databaseUrl: string, run: () => Promise<void>, setReason: (reason: string) => void): Promise<void> {
-  for (let attempt = 1, delay = 500; ; attempt++, delay = Math.min(delay * 2, 5000)) {
+  for (let attempt = 1, delay = 500; ; attempt++, delay = Math.min(delay * 2, 3000)) {
     try {
       await run();
       return;
@@ -83,7 +83,10 @@ async function main(): Promise<void> {
     log(`embedded PostgreSQL on port ${config.embeddedPgPort}, data in ${config.dataDir}`);
   }
   let reason = 'connecting to the database';
-  waiting = await startWaitingServer(config.apiPort, () => reason);
+  // With a management port, liveness is answered there and the API port opens only when ready (a
+  // balancer then never hands a request to a replica that cannot serve it). Without one (local
+  // development), the API port answers right away: alive, not ready, 503 for everything else.
+  if (config.metricsPort === undefined) waiting = await startWaitingServer(config.apiPort, () => reason);
   const url = databaseUrl;
   await prepareWithRetry(
     url,
@@ -95,7 +98,7 @@ async function main(): Promise<void> {
   );
   if (stopping) return;
   const ready = await createApp(config, { databaseUrl: url });
-  await closeServer(waiting);
+  if (waiting) await closeServer(waiting);
   waiting = undefined;
   app = ready;
   await app.listen(config.apiPort);

@@ -30,5 +30,7 @@ describe('metrics on an internal port', () => {
     expect(await res.text()).toMatch(/sailcourt_http_requests_total\{method="GET",route="\/api\/seasons",status="200"\}/);
     expect((await fetch(`${url}/api/metrics`)).status).toBe(200);
     expect((await fetch(`${url}/anything-else`)).status).toBe(404);
+    // Liveness is answered here too, before the API port opens (see main.ts).
+    expect((await fetch(`${url}/api/health/live`)).status).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,7 @@ export type RunningCluster = {
  */
 export async function startCluster(extraEnv: Record<string, string> = {}): Promise<RunningCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'sailcourt-drill-'));
+  chmodSync(dir, 0o755); // PostgreSQL runs as user postgres and keeps its files in here
   const base = 20_000 + Math.floor(Math.random() * 400) * 100;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
