@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { renderNginxConfig } from './cluster/nginx-config.mjs';
 import { ensureAppDatabase, initCluster, prepareSocketDir, serverArgs, waitForPostgres } from './cluster/postgres.mjs';
 import { clusterSettings } from './cluster/settings.mjs';
-import { Supervisor } from './cluster/supervisor.mjs';
+import { killGroup, Supervisor } from './cluster/supervisor.mjs';
 import { canTraverse, ensureDebianPackages, NGINX, osUser, postgresBin } from './cluster/system.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -198,6 +198,16 @@ console.log(`[cluster] ready in ${((Date.now() - started) / 1000).toFixed(1)} s
 [cluster] READY — Ctrl-C stops everything`);
 
 // --- helpers -------------------------------------------------------------------------------------------------
+async function stop(reason, exitCode) {
+  if (stopping) return;
+  stopping = true;
+  log(`${reason}: stopping the edge, web, API and PostgreSQL…`);
+  await supervisor.stopAll([['edge'], settings.web.map((w) => w.name), settings.api.map((a) => a.name), ['postgres']]);
+  writeState(true);
+  log('stopped; nothing left running');
+  process.exit(exitCode);
+}
+
 async function waitAll(urls, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
   const pending = new Set(urls);
@@ -251,18 +261,14 @@ function stopLeftovers() {
   if (state.supervisorPid && isAlive(state.supervisorPid) && state.supervisorPid !== process.pid) {
     fail(`another cluster (pid ${state.supervisorPid}) is running from ${dir}; stop it first`);
   }
-  for (const [name, pid] of Object.entries(state.pids ?? {})) {
-    if (!pid || !isAlive(pid)) continue;
-    log(`ending ${name} (pid ${pid}) left over from a previous run`);
-    try {
-      process.kill(pid, 'SIGCONT');
-      process.kill(pid, name === 'postgres' ? 'SIGINT' : 'SIGKILL');
-    } catch {
-      // gone meanwhile
-    }
+  // Each service ran in its own process group (pid = group id): its workers or backends may outlive it.
+  const groups = Object.entries(state.pids ?? {}).filter(([, pid]) => pid && killGroup(pid, 'SIGCONT'));
+  for (const [name, pid] of groups) {
+    log(`ending ${name} (process group ${pid}) left over from a previous run`);
+    killGroup(pid, name === 'postgres' ? 'SIGINT' : 'SIGKILL');
   }
   const deadline = Date.now() + 10_000;
-  while (Object.values(state.pids ?? {}).some((pid) => pid && isAlive(pid)) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  while (groups.some(([, pid]) => killGroup(pid, 0)) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
 }
 
 function isAlive(pid) {

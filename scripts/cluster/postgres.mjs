@@ -58,7 +58,7 @@ export function ensureAppDatabase({ bin, port, superPassword, appPassword }) {
   const psql = (sql, database = 'postgres') =>
     execFileSync(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-tAq', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
       encoding: 'utf8',
-      env: { ...process.env, PGPASSWORD: superPassword },
+      env: { ...process.env, PGPASSWORD: superPassword, PGOPTIONS: '-c client_min_messages=warning' },
     }).trim();
   const quoted = appPassword.replaceAll("'", "''");
   if (!psql("SELECT 1 FROM pg_roles WHERE rolname = 'sailcourt'")) psql(`CREATE ROLE sailcourt LOGIN PASSWORD '${quoted}'`);

@@ -77,7 +77,7 @@ export class Supervisor {
           } catch {
             return;
           }
-          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 15_000);
           await service.exited;
           clearTimeout(timer);
         }),
@@ -85,16 +85,21 @@ export class Supervisor {
     }
   }
 
-  /** Last resort on process exit: nothing may outlive the cluster. */
+  /**
+   * Last resort on process exit: nothing may outlive the cluster. Whole process groups, since each
+   * service runs in its own: nginx's workers and PostgreSQL's backends outlive a killed master.
+   */
   killAllNow() {
-    for (const { child } of this.services.values()) {
-      if (child && child.exitCode === null && child.signalCode === null) {
-        try {
-          child.kill('SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-    }
+    for (const { child } of this.services.values()) if (child?.pid) killGroup(child.pid, 'SIGKILL');
+  }
+}
+
+/** Signals every process of a service's group (it was spawned detached, so its pid is the group id). */
+export function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false; // the group is gone
   }
 }

@@ -77,7 +77,7 @@ export async function startCluster(extraEnv: Record<string, string> = {}): Promi
       const pids = pidsBefore();
       child.kill('SIGTERM');
       const code = await exited;
-      const leftovers = [...pids.filter(isAlive).map((pid) => `pid ${pid}`), ...processesUsing(dir)];
+      const leftovers = [...pids.filter(groupAlive).map((pid) => `process group ${pid}`), ...processesUsing(dir)];
       if (leftovers.length === 0) rmSync(dir, { recursive: true, force: true });
       return { code, leftovers };
     },
@@ -89,6 +89,16 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Each service runs in its own process group; nginx workers or PostgreSQL backends would show up here. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
     return true;
   } catch {
     return false;
