@@ -116,7 +116,8 @@ ${servers(web)}
     }
 
     location /api/ { proxy_pass http://sailcourt_api; }
-    location / { proxy_pass http://sailcourt_web; }
+    # A page may take a while to render; one cut off by a dying web replica is still worth a retry.
+    location / { proxy_next_upstream_timeout 10s; proxy_pass http://sailcourt_web; }
   }
 
   # Internal listener on loopback: the web servers reach the API through it (balanced, retried,

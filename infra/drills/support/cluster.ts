@@ -95,6 +95,14 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** The edge's access-log lines with a 5xx status so far (at most 5), to tell whose failure a failed request was. */
+export function edgeErrors(cluster: RunningCluster): string {
+  const lines = readFileSync(join(cluster.dir, 'nginx', 'access.log'), 'utf8')
+    .split('\n')
+    .filter((line) => / 5\d\d \d+ rt=/.test(line));
+  return lines.length === 0 ? '' : `edge 5xx: ${JSON.stringify(lines.slice(-5))}`;
+}
+
 /** Each service runs in its own process group; nginx workers or PostgreSQL backends would show up here. */
 function groupAlive(pgid: number): boolean {
   try {
