@@ -101,8 +101,8 @@ describe('drills: PostgreSQL frozen, then restarted, during a write load of resu
     const loadDone = writeLoad(api, registrationEventId, slice, durationMs, label);
     await sleep(2000);
     await breakIt(); // returns once the database is back; the load goes on a little longer
+    const recoveryMs = await untilStatus(`${cluster.edge}/api/health/ready`, 200, 30_000);
     const { records, retry } = await loadDone;
-    await untilStatus(`${cluster.edge}/api/health/ready`, 200, 30_000);
 
     const refused = records.filter((r) => r.status < 200 || r.status >= 300);
     const retriedFrom = records.length;
@@ -119,7 +119,8 @@ describe('drills: PostgreSQL frozen, then restarted, during a write load of resu
       `${label}: ${records.length - retries.length} writes, ${audit.acknowledged - retries.filter(isAck).length} acknowledged before the retries, ` +
         `${refused.length} refused (${refused.filter((r) => r.status === 503 && r.problem).length} as 503 problem+json, slowest ${slowestRefusal} ms); ` +
         `${retries.length} retried: ${retries.filter(isAck).length} succeeded, ${retryConflicts.length} had already committed; ` +
-        `acknowledged ${audit.acknowledged}, found ${audit.found} in PostgreSQL ${JSON.stringify(audit.byKind)}`,
+        `acknowledged ${audit.acknowledged}, found ${audit.found} in PostgreSQL ${JSON.stringify(audit.byKind)}; ` +
+        `ready through the edge ${recoveryMs} ms after the database was back`,
     );
     expect(refused.length, 'the outage refused no write: it did not bite').toBeGreaterThan(0);
     expect(refused.filter((r) => !(r.status === 503 && r.problem)).map((r) => `${r.kind} ${r.status}`)).toEqual([]);
