@@ -54,6 +54,28 @@ export async function validateObjects(objects: K8sObject[]): Promise<string[]> {
   return problems;
 }
 
+const COMPILER_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  lib: ['lib.es2022.d.ts'],
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  skipLibCheck: true,
+  types: [],
+};
+
+/** kubernetes-models' declarations are parsed once per run and shared by every check (a large graph). */
+const parsed = new Map<string, ts.SourceFile | undefined>();
+const host = ts.createCompilerHost(COMPILER_OPTIONS);
+const parse = host.getSourceFile.bind(host);
+host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+  if (fileName.endsWith('objects.ts')) return parse(fileName, languageVersion, onError, shouldCreate);
+  if (!parsed.has(fileName)) parsed.set(fileName, parse(fileName, languageVersion, onError, shouldCreate));
+  return parsed.get(fileName);
+};
+let previousProgram: ts.Program | undefined;
+
 /** Compiles `const x: IDeployment = {…}` for each object; TypeScript names any property the API does not have. */
 function excessProperties(objects: K8sObject[]): string[] {
   const dir = join(INFRA, 'node_modules', '.cache', 'k8s-typecheck');
@@ -61,7 +83,8 @@ function excessProperties(objects: K8sObject[]): string[] {
   const file = join(dir, 'objects.ts');
   const lines = objects.map((object, i) => `import type { I${object.kind} as T${i} } from '${modelPath(object)}';\nexport const o${i}: T${i} = ${JSON.stringify(object)};`);
   writeFileSync(file, `${lines.join('\n')}\n`);
-  const program = ts.createProgram([file], { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true, types: [] });
+  const program = ts.createProgram([file], COMPILER_OPTIONS, host, previousProgram);
+  previousProgram = program;
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
     const line = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line : -1;
