@@ -10,10 +10,11 @@ RUN pnpm install --frozen-lockfile \
  && cp -r apps/api/dist /out/dist
 
 FROM node:20.20-bookworm-slim
-ENV NODE_ENV=production API_PORT=3001
+ENV NODE_ENV=production API_PORT=3001 METRICS_PORT=9464
 WORKDIR /app
 COPY --from=build /out /app
 USER node
-EXPOSE 3001
-HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD node -e "fetch('http://127.0.0.1:'+process.env.API_PORT+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+# 3001: the API (opens once the replica is ready); 9464: metrics and liveness, internal only.
+EXPOSE 3001 9464
+HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD node -e "fetch('http://127.0.0.1:'+process.env.METRICS_PORT+'/api/health/live').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 CMD ["node", "dist/main.js"]

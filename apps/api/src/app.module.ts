@@ -8,7 +8,7 @@ import { NotifyModule } from './common/notify/notify.module.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { RateLimitGuard, RateLimitStore } from './common/rate-limit.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
-import { dataSourceOptions } from './database/data-source.js';
+import { servingDataSourceOptions } from './database/data-source.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -34,9 +34,9 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl ?? 'postgres://unused@127.0.0.1/unused'), manualInitialization: databaseUrl === null }),
+        TypeOrmModule.forRoot({ ...servingDataSourceOptions(databaseUrl ?? 'postgres://unused@127.0.0.1/unused', config.pool), manualInitialization: databaseUrl === null }),
         JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
-        HealthModule,
+        HealthModule.forConfig({ metricsOnApiPort: config.metricsPort === undefined }),
         AuthModule,
         SeasonsModule,
         EventsModule,
@@ -47,7 +47,8 @@ export class AppModule {
         RegistrationsModule,
         ImpactModule,
         MatchesModule,
-        NotifyModule.forRoot(databaseUrl),
+        // The listener needs a session of its own: DATABASE_LISTEN_URL bypasses a transaction pooler.
+        NotifyModule.forRoot(databaseUrl === null ? null : (config.databaseListenUrl ?? databaseUrl)),
         LiveModule,
         OfficialsModule,
         ImportsModule,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { postmasterPid } from './support/postgres-control.js';
 
 /** The built server, as `pnpm start` runs it: embedded PostgreSQL in DATA_DIR, migrations, seed. */
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -69,6 +70,31 @@ describe('a local restart on the same DATA_DIR', () => {
       expect((await fetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(200);
     } finally {
       expect(await stopServer(second.process)).toBe(0);
+    }
+    expect(postgresProcessesUsing(dataDir)).toBe(0);
+  }, 120_000);
+});
+
+describe('an embedded PostgreSQL that dies under the local server', () => {
+  it('is restarted, and the API serves again without a restart of its own', async () => {
+    const server = await startServer();
+    try {
+      const pgDir = join(dataDir, 'postgres');
+      const killed = postmasterPid(pgDir);
+      process.kill(killed, 'SIGKILL');
+      const started = Date.now();
+      let back = false;
+      while (!back && Date.now() - started < 30_000) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        back = await fetch(`${base}/health/ready`).then((r) => r.ok).catch(() => false);
+      }
+      expect(back, server.output()).toBe(true);
+      expect(server.output()).toMatch(/embedded PostgreSQL stopped unexpectedly \(SIGKILL\); restarting it/);
+      expect(postmasterPid(pgDir)).not.toBe(killed);
+      console.log(`[restart] embedded PostgreSQL killed: API ready again after ${Date.now() - started} ms`);
+      expect((await fetch(`${base}/seasons`)).status).toBe(200);
+    } finally {
+      expect(await stopServer(server.process)).toBe(0);
     }
     expect(postgresProcessesUsing(dataDir)).toBe(0);
   }, 120_000);

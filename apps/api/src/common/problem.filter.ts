@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../database/database-errors.js';
 import { errorForLog, logger } from './logger.js';
 import { requestIdOf } from './request-id.js';
 import { defaultProblemCode, type FieldError, type ProblemDetails, problemTitle, problemType } from './problem.js';
@@ -15,13 +16,15 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception);
-    if (problem.status >= 500) logger.error({ reqId: requestIdOf(request), method: request.method, url: request.path, err: errorForLog(exception) }, 'request failed');
+    if (problem.status === 503) logger.warn({ reqId: requestIdOf(request), method: request.method, url: request.path, err: errorForLog(exception) }, 'database unavailable');
+    else if (problem.status >= 500) logger.error({ reqId: requestIdOf(request), method: request.method, url: request.path, err: errorForLog(exception) }, 'request failed');
     problem.instance = request.originalUrl;
     sendProblem(response, problem);
   }
 
   private toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof HttpException) return fromHttpException(exception);
+    if (isDatabaseUnavailable(exception)) return makeProblem(503, 'The database is unavailable; retry shortly.');
     if (exception instanceof QueryFailedError) return fromDatabaseError(exception.driverError as PgError);
     return makeProblem(500, 'An unexpected error occurred.');
   }
@@ -29,6 +32,8 @@ export class ProblemFilter implements ExceptionFilter {
 
 export function sendProblem(response: Response, problem: ProblemDetails): void {
   if (response.headersSent) return;
+  // Every 503 here is temporary (the database is away): tell clients and proxies when to come back.
+  if (problem.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 

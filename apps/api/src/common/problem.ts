@@ -77,3 +77,6 @@ export const conflict = (detail: string, errors?: FieldError[], code?: string) =
 export const unprocessable = (detail: string, errors?: FieldError[], code?: string) =>
   new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, detail, errors, code);
 export const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, detail, undefined, 'auth.forbidden');
+
+/** For "does the referenced record exist?" checks: only a 404 means no; anything else (a database outage) passes through. */
+export const isNotFound = (error: unknown): boolean => error instanceof HttpException && error.getStatus() === HttpStatus.NOT_FOUND;

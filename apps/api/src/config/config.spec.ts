@@ -62,6 +62,10 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
     [{ SEED_ON_START: 'yes' }, 'SEED_ON_START'],
+    [{ DB_POOL_SIZE: '0' }, 'DB_POOL_SIZE'],
+    [{ DB_QUERY_TIMEOUT_MS: '5' }, 'DB_QUERY_TIMEOUT_MS'],
+    [{ METRICS_PORT: '0' }, 'METRICS_PORT'],
+    [{ DATABASE_LISTEN_URL: 'http://db' }, 'DATABASE_LISTEN_URL'],
   ])('stops start-up on a bad setting %o, naming it', (env, key) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(new RegExp(key));
   });
@@ -75,5 +79,15 @@ describe('loadConfig', () => {
       ORGANIZER_PASSWORD: 'a-long-password',
     });
     expect(config.organizer).toEqual({ email: 'ops@example.org', password: 'a-long-password', isLocalDefault: false });
+    // Production never serves metrics on the API port: they go to the internal listener.
+    expect(config.metricsPort).toBe(9464);
+    expect(config.databaseListenUrl).toBe('postgres://u:p@db:5432/sailcourt');
+  });
+
+  it('bounds every database wait by default and lets LISTEN go around a transaction pooler', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u:p@pooler:5432/s', DATABASE_LISTEN_URL: 'postgres://u:p@primary:5432/s' });
+    expect(config.pool).toEqual({ poolSize: 10, connectTimeoutMs: 1000, queryTimeoutMs: 1500 });
+    expect(config.databaseListenUrl).toBe('postgres://u:p@primary:5432/s');
+    expect(config.metricsPort).toBeUndefined();
   });
 });

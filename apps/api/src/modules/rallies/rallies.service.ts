@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../common/auth.js';
-import { badRequest, conflict, notFound, unprocessable } from '../../common/problem.js';
+import { badRequest, conflict, notFound, isNotFound, unprocessable } from '../../common/problem.js';
 import { TeamsService } from '../teams/teams.service.js';
 import {
   type CreateEntryDto,
@@ -101,7 +101,8 @@ export class RalliesService {
 
   async addEntry(key: string, input: CreateEntryDto): Promise<EntryDto> {
     const rally = await this.require(key);
-    const team = await this.teams.require(input.teamId).catch(() => {
+    const team = await this.teams.require(input.teamId).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
       throw unprocessable(`No team with id '${input.teamId}'.`, [{ field: 'teamId', message: 'does not exist' }]);
     });
     if (team.sport !== 'sailing') throw unprocessable('Only sailing teams can enter a rally.', [{ field: 'teamId', message: 'is not a sailing team' }]);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/auth.js';
 import { isUuid } from '../../common/ids.js';
-import { badRequest, conflict, type FieldError, forbidden, notFound, unprocessable } from '../../common/problem.js';
+import { badRequest, conflict, type FieldError, forbidden, notFound, isNotFound, unprocessable } from '../../common/problem.js';
 import { toShanghaiIso } from '../../common/time.js';
 import { type EventDto } from '../events/dto/event.dto.js';
 import type { EventEntity } from '../events/event.entity.js';
@@ -51,7 +51,8 @@ export class RegistrationsService {
 
   async register(eventId: string, input: CreateRegistrationDto, caller: Caller): Promise<RegistrationDto> {
     const event = await this.events.require(eventId);
-    const team = await this.teams.require(input.teamId).catch(() => {
+    const team = await this.teams.require(input.teamId).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
       throw unprocessable(`No team with id '${input.teamId}'.`, [{ field: 'teamId', message: 'does not exist' }]);
     });
     if (!canManageTeam(team, caller)) throw forbidden('Only the team’s manager or an organizer may register this team.');
