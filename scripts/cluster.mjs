@@ -160,6 +160,8 @@ for (const web of settings.web) {
       ORIGIN: process.env.ORIGIN ?? `http://localhost:${settings.edge.port}`,
       // The edge writes the visitor's address here; the web passes it on to the API.
       ADDRESS_HEADER: 'X-Real-IP',
+      // Browsers open live streams through the edge, on the page's own origin (/api/…/live).
+      PUBLIC_API_URL: '',
     },
   });
 }

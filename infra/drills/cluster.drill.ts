@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edgeErrors, type RunningCluster, sleep, startCluster, untilReplaced, untilStatus } from './support/cluster.js';
+import { holdStream } from './support/live-stream.js';
 import { readLoad } from './support/load.js';
 import { type Api, apiClient, auditWrites, registrationExists, type ResultTarget, signIn, writeLoad, type WriteRecord } from './support/writes.js';
 
@@ -143,8 +144,12 @@ describe('drills: PostgreSQL frozen, then restarted, during a write load of resu
     );
   });
 
-  it('restart: the same holds, and an API replica started while PostgreSQL is down becomes ready when it is back', async () => {
+  it('restart: the same holds, an API replica started while PostgreSQL is down becomes ready when it is back, and live streams catch up', async () => {
     const state = cluster.state();
+    // A fan's live stream on api-1 through the outage: its listener must reconnect and catch up.
+    const eventId = await eventOf(targets[0]?.matchId ?? '');
+    const stream = holdStream(`http://127.0.0.1:${state.settings.api[0]?.port}/api/events/${eventId}/live`);
+    await sleep(500);
     const postgresPid = state.pids.postgres as number;
     const apiPort = state.settings.api[1]?.port as number;
     const metricsPort = state.settings.api[1]?.metricsPort as number;
@@ -173,12 +178,41 @@ describe('drills: PostgreSQL frozen, then restarted, during a write load of resu
     expect(replicaWaited, 'api-2 was alive but not ready during the outage').toBe(true);
     await untilStatus(`http://127.0.0.1:${apiPort}/api/health/ready`, 200, 60_000);
     figure(`PostgreSQL restart: down for ${backAt - downAt} ms; api-2, restarted into the outage, was alive and unready, and ready by ${Date.now() - backAt} ms after PostgreSQL was back`);
-    // The live listener (live-update issue) must reconnect and catch up after this outage: its check
-    // belongs here, once GET /api/matches/:id/live exists (subscribe before breakIt, assert the replay).
+
+    // Every result written is on the event's live log; the stream must reach the log's head, in order, each once.
+    const head = await liveHead(eventId);
+    const caughtUpAt = await until(() => (stream.ids.at(-1) ?? 0) >= head, 20_000);
+    stream.close();
+    figure(`live stream on api-1 through the restart: ${stream.ids.length} messages up to seq ${stream.ids.at(-1)} (log head ${head}), ${stream.reconnects} reconnects, caught up ${caughtUpAt - backAt} ms after PostgreSQL was back`);
+    expect(stream.ids.at(-1)).toBe(head);
+    expect(stream.ids).toEqual([...new Set(stream.ids)].sort((a, b) => a - b));
   });
 });
 
 const isAck = (record: WriteRecord) => record.status >= 200 && record.status < 300;
+
+async function sql<T>(text: string, params: unknown[]): Promise<T[]> {
+  const db = new pg.Client({ connectionString: cluster.state().databaseUrl });
+  await db.connect();
+  try {
+    return (await db.query(text, params)).rows as T[];
+  } finally {
+    await db.end();
+  }
+}
+
+const eventOf = async (matchId: string): Promise<string> => (await sql<{ event_id: string }>(`SELECT event_id FROM matches WHERE id = $1`, [matchId]))[0]?.event_id ?? '';
+const liveHead = async (eventId: string): Promise<number> => Number((await sql<{ seq: string }>(`SELECT coalesce(max(seq), 0)::text AS seq FROM match_live_actions WHERE event_id = $1`, [eventId]))[0]?.seq ?? 0);
+
+/** Resolves with the time the condition first held; fails after `timeoutMs`. */
+async function until(check: () => boolean, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await sleep(100);
+  }
+  return Date.now();
+}
 
 /** The postmaster and every backend it forked (stopping only the postmaster would leave sessions answering). */
 function postgresPids(): number[] {

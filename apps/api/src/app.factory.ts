@@ -97,8 +97,11 @@ const unsupportedBody = (message: string) =>
  * A body this API reads is JSON: anything else (text/plain, a form) is 415, never `{}`. A write
  * that takes a body and got none is refused by SafeInputPipe (415 too); `POST /auth/logout` takes none.
  */
+/** Routes whose body is a file (a spreadsheet, a GPX or CSV track), read by their own parsers. */
+const FILE_UPLOAD_PATHS = [IMPORT_PATH, /^\/api\/rallies\/[^/]+\/entries\/[^/]+\/track-imports\/?$/];
+
 function requireJsonBody(req: Request, res: Response, next: NextFunction): void {
-  if (!BODY_METHODS.has(req.method)) return next();
+  if (!BODY_METHODS.has(req.method) || FILE_UPLOAD_PATHS.some((path) => path.test(req.path))) return next();
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (hasBody && !req.is(['application/json', 'application/*+json'])) return sendProblem(res, unsupportedBody('must be application/json'));
   next();

@@ -156,7 +156,7 @@ describe('positions in: duplicates, bad rows, scope', () => {
     expectProblem(await post(rallyId, [{ entryId: a, at: '2023-06-19T11:01:00+08:00', lat: 36, lon: 120 }, { entryId: b, at: '2023-06-19T11:01:00+08:00', lat: 36, lon: 120 }], token), 403);
     expectProblem(await post(other.rallyId, [{ entryId: other.entries[0], at: '2023-06-19T11:00:00+08:00', lat: 36, lon: 120 }], token), 403);
     // The token opens nothing else.
-    expectProblem(await t.http.post(`/api/rallies/${rallyId}/entries/${a}/tracker-tokens`).set(bearer(token)).send({}), 401);
+    expectProblem(await t.http.post(`/api/rallies/${rallyId}/entries/${a}/tracker-tokens`).set(bearer(token)).send({}), 403);
     const manager = await t.signUp();
     expectProblem(await post(rallyId, [{ entryId: a, at: '2023-06-19T11:02:00+08:00', lat: 36, lon: 120 }], manager.token), 403);
     expectProblem(await t.http.post(`/api/rallies/${rallyId}/positions`).send([]), 401);

@@ -13,8 +13,8 @@ const undo = (target: LiveAction): LiveAction => ({ clientEventId: id(), type: '
 function goals(team: 'home' | 'away', points: number): LiveAction[] {
   const out: LiveAction[] = [];
   let left = points;
-  while (left >= 3) (out.push(score(team, 3)), (left -= 3));
-  while (left >= 2) (out.push(score(team, 2)), (left -= 2));
+  for (; left >= 3; left -= 3) out.push(score(team, 3));
+  for (; left >= 2; left -= 2) out.push(score(team, 2));
   if (left === 1) out.push(score(team, 1));
   return out;
 }

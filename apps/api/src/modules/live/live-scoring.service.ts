@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '../../common/auth.js';
 import { conflict, ProblemException } from '../../common/problem.js';
 import type { Ruleset } from '../events/event.entity.js';
-import { EventsService } from '../events/events.service.js';
 import type { MatchResultDto } from '../matches/dto/match.dto.js';
 import type { MatchEntity } from '../matches/match.entity.js';
 import { MatchesService } from '../matches/matches.service.js';
@@ -38,7 +37,6 @@ export class LiveScoringService {
     private readonly matches: MatchesService,
     private readonly log: LiveLogRepository,
     private readonly links: ScorerLinksService,
-    private readonly events: EventsService,
   ) {}
 
   async record(matchId: string, input: LiveActionDto, writer: LiveWriter): Promise<LiveAnswer> {
@@ -51,7 +49,7 @@ export class LiveScoringService {
       const action = fromDto(input);
       // Only an undo looks back at earlier actions; every other rule reads the game's current state.
       const history = action.type === 'undo' ? (await this.log.forMatch(manager, match.id)).flatMap(toDomainAction) : [];
-      const { ruleset } = await this.events.require(eventId);
+      const ruleset = await this.matches.rulesetOf(manager, match);
       const outcome = applyLiveAction(liveStateOf(match), history, action, LIVE_POINTS[ruleset]);
       if (!outcome.ok) throw refusalProblem(outcome.refusal);
       const { state } = outcome;

@@ -166,6 +166,12 @@ export class MatchesRepository {
     }
   }
 
+  /** The event's ruleset, read in the caller's transaction (a second pool connection there could deadlock the pool). */
+  async ruleset(manager: EntityManager, eventId: string): Promise<Ruleset> {
+    const [row] = await manager.query<Array<{ ruleset: Ruleset }>>(`SELECT ruleset FROM events WHERE id = $1`, [eventId]);
+    return row?.ruleset ?? 'fiba';
+  }
+
   lockMatch(manager: EntityManager, id: string): Promise<MatchEntity | null> {
     return manager.getRepository(MatchEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }

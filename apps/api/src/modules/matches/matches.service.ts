@@ -163,8 +163,7 @@ export class MatchesService {
   async recordResult(manager: EntityManager, match: MatchEntity, input: MatchResultDto, log: Pick<NewLiveEntry, 'type' | 'clientEventId' | 'actor'>): Promise<LiveActionEntity> {
     if (match.status === 'postponed') throw conflict('The game is postponed: reschedule it before entering a result.', [{ field: 'status', message: 'is postponed' }], 'match.postponed');
     // Read under the event lock: a ruleset change (PATCH /events/:id) takes the same lock.
-    const { ruleset } = await this.events.require(match.eventId);
-    const result = resultOf(match, input, ruleset);
+    const result = resultOf(match, input, await this.matches.ruleset(manager, match.eventId));
     const entry = await this.liveLog.append(manager, { ...noLiveScore, ...log, eventId: match.eventId, matchId: match.id, status: result.status, period: match.period, homeScore: result.homeScore, awayScore: result.awayScore });
     await this.matches.updateMatch(manager, match.id, { ...result, ...entered(match, RESULT_FIELDS), liveSeq: entry.seq, version: match.version + 1 });
     if (match.playoffSlot !== null) {
@@ -172,6 +171,11 @@ export class MatchesService {
       await this.playoffs.advance(manager, event);
     }
     return entry;
+  }
+
+  /** Under lockForWrite: the event's ruleset, as it stands under the event lock. */
+  rulesetOf(manager: EntityManager, match: MatchEntity): Promise<Ruleset> {
+    return this.matches.ruleset(manager, match.eventId);
   }
 
   /** Under lockForWrite: a live action's new state of the game, logged first. */
@@ -285,7 +289,7 @@ function resultOf(match: MatchEntity, input: MatchResultDto, ruleset: Ruleset): 
       throw unprocessable(
         `Not a possible FIBA 3x3 result: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`,
         problems.map((p) => ({ field: p.field, message: p.message })),
-        'result.impossible-3x3',
+        'result.impossible-score',
       );
     }
   }
