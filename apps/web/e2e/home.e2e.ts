@@ -43,7 +43,7 @@ describe('home page', () => {
   it('opens an event page from its card, keyboard first', async () => {
     const page = await browser.newPage();
     await page.goto(inject('webUrl'));
-    const link = page.getByRole('link', { name: /CBA/ }).first();
+    const link = page.locator('a[href^="/events/"]').filter({ hasText: /CBA/ }).first();
     await link.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/events\//);

