@@ -166,6 +166,11 @@ export class MatchesRepository {
     }
   }
 
+  /** The event (with its venue), read in the caller's transaction, for the same reason as `ruleset`. */
+  eventIn(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
+    return manager.getRepository(EventEntity).findOne({ where: { id: eventId }, relations: { venue: true } });
+  }
+
   /** The event's ruleset, read in the caller's transaction (a second pool connection there could deadlock the pool). */
   async ruleset(manager: EntityManager, eventId: string): Promise<Ruleset> {
     const [row] = await manager.query<Array<{ ruleset: Ruleset }>>(`SELECT ruleset FROM events WHERE id = $1`, [eventId]);

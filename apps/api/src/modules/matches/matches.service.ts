@@ -166,10 +166,8 @@ export class MatchesService {
     const result = resultOf(match, input, await this.matches.ruleset(manager, match.eventId));
     const entry = await this.liveLog.append(manager, { ...noLiveScore, ...log, eventId: match.eventId, matchId: match.id, status: result.status, period: match.period, homeScore: result.homeScore, awayScore: result.awayScore });
     await this.matches.updateMatch(manager, match.id, { ...result, ...entered(match, RESULT_FIELDS), liveSeq: entry.seq, version: match.version + 1 });
-    if (match.playoffSlot !== null) {
-      const event = await this.events.require(match.eventId);
-      await this.playoffs.advance(manager, event);
-    }
+    const event = match.playoffSlot === null ? null : await this.matches.eventIn(manager, match.eventId);
+    if (event) await this.playoffs.advance(manager, event);
     return entry;
   }
 
