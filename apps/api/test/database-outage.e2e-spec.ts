@@ -10,6 +10,7 @@ import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/config/config.js';
 import { prepareDatabase } from '../src/database/bootstrap.js';
 import { type EmbeddedDatabase, ensureDatabase, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { freePortBlock } from '../../../scripts/free-ports.mjs';
 import { freezeCluster, thawCluster } from './support/postgres-control.js';
 
 /**
@@ -18,7 +19,7 @@ import { freezeCluster, thawCluster } from './support/postgres-control.js';
  */
 const dir = mkdtempSync(join(tmpdir(), 'sailcourt-outage-'));
 const clusterDir = join(dir, 'cluster');
-const pgPort = 40000 + Math.floor(Math.random() * 10000);
+const pgPort = await freePortBlock(1);
 const ORGANIZER = { email: 'organizer@outage.test', password: 'organizer-password' };
 const env = (databaseUrl: string) => ({
   NODE_ENV: 'test',

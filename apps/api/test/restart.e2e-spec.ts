@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePortBlock } from '../../../scripts/free-ports.mjs';
 import { postmasterPid } from './support/postgres-control.js';
 
 /** The built server, as `pnpm start` runs it: embedded PostgreSQL in DATA_DIR, migrations, seed. */
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'sailcourt-restart-'));
-const apiPort = 30000 + Math.floor(Math.random() * 10000);
+const apiPort = await freePortBlock(2); // the API, then its embedded PostgreSQL
 const base = `http://127.0.0.1:${apiPort}/api`;
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, API_PORT: String(apiPort), EMBEDDED_PG_PORT: String(apiPort + 1) };
 delete env.DATABASE_URL;

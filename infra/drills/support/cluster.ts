@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePortBlock } from '../../../scripts/free-ports.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -36,7 +37,7 @@ export type RunningCluster = {
 export async function startCluster(extraEnv: Record<string, string> = {}): Promise<RunningCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'sailcourt-drill-'));
   chmodSync(dir, 0o755); // PostgreSQL runs as user postgres and keeps its files in here
-  const base = 20_000 + Math.floor(Math.random() * 400) * 100;
+  const base = await freePortBlock(50); // edge, API, web, metrics and PostgreSQL ports are offsets from here
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CLUSTER_DIR: dir,
