@@ -127,13 +127,40 @@ describe.each(LOCALES)('phone pages in %s at 390 × 844', (locale) => {
   });
 });
 
+const PUBLIC_PAGES = PAGES.filter((p) => p.who === 'public');
+
 describe('the smallest phones (360 px)', () => {
-  it.each(['rally', 'standings', 'schedule', 'me'])('%s does not scroll sideways', async (pageName) => {
-    const check = PAGES.find((p) => p.name === pageName);
-    if (!check) throw new Error(pageName);
+  it.each(PUBLIC_PAGES.map((p) => [p.name, p] as const))('%s does not scroll sideways', async (_name, check) => {
     for (const locale of LOCALES) {
       const page = await open(check, locale, SMALL_PHONE);
-      expect(await sidewaysProblems(page)).toEqual([]);
+      expect(await sidewaysProblems(page), locale).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
+describe('what search results and link previews show', () => {
+  const SHARED = PUBLIC_PAGES.filter((p) => p.name !== 'login' && p.name !== 'signup');
+  it.each(SHARED.map((p) => [p.name, p] as const))('%s has a description, an Open Graph title, description and picture', async (_name, check) => {
+    for (const locale of LOCALES) {
+      const page = await open(check, locale);
+      const meta = await page.evaluate(() => {
+        const content = (selector: string) => document.head.querySelector(selector)?.getAttribute('content') ?? '';
+        return {
+          title: document.title,
+          description: content('meta[name="description"]'),
+          ogTitle: content('meta[property="og:title"]'),
+          ogDescription: content('meta[property="og:description"]'),
+          ogImage: content('meta[property="og:image"]'),
+          ogUrl: content('meta[property="og:url"]'),
+        };
+      });
+      expect(meta.description.length, `${locale} description`).toBeGreaterThan(10);
+      expect(meta.ogDescription).toBe(meta.description);
+      expect(meta.title.startsWith(meta.ogTitle) && meta.ogTitle.length > 0, `${locale} og:title`).toBe(true);
+      expect(new URL(meta.ogUrl).pathname).toBe(new URL(page.url()).pathname);
+      const image = await fetch(meta.ogImage);
+      expect(image.headers.get('content-type')).toBe('image/png');
       await page.close();
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByDay, highlights, localTime, type Match, scheduleOptions, shanghaiDate, showMatch } from './schedule.js';
+import { groupByDay, highlights, localTime, type Match, openPage, paginateDays, scheduleOptions, shanghaiDate, showMatch } from './schedule.js';
 
 let seq = 0;
 function game(startsAt: string | null, status: Match['status'] = 'scheduled', teams: [string, string] = ['h', 'a']): Match {
@@ -77,5 +77,34 @@ describe('schedule by day', () => {
     const options = scheduleOptions(games);
     expect(options.teams.map((o) => o.id)).toEqual(['a', 'b', 'c']);
     expect(options.venues).toEqual([{ id: 'v', name: '国信体育馆', nameEn: 'Guoxin Gymnasium' }]);
+  });
+});
+
+describe('schedule pages for big seasons', () => {
+  /** `count` games a day from 1 July 2023, at 10:00 and on as many courts as needed. */
+  const season = (perDay: readonly number[]) =>
+    groupByDay(perDay.flatMap((count, d) => Array.from({ length: count }, () => game(`2023-07-${String(d + 1).padStart(2, '0')}T10:00:00+08:00`))));
+
+  it('keeps days whole and closes a page at the budget; a day bigger than the budget fills a page alone', () => {
+    const { pages, index } = paginateDays(season([40, 40, 40, 150, 10]), 100);
+    expect(pages.map((p) => p.map((d) => d.matches.length))).toEqual([[40, 40], [40], [150], [10]]);
+    expect(index.map((d) => d.page)).toEqual([1, 1, 2, 3, 4]);
+    expect(index[3]).toEqual({ date: '2023-07-04', games: 150, page: 3 });
+  });
+
+  it('splits a 3,000-game season (30 days × 100 games) into pages of at most the budget', () => {
+    const { pages } = paginateDays(season(Array.from({ length: 30 }, () => 100)), 120);
+    expect(pages).toHaveLength(30);
+    expect(pages.flat().reduce((n, d) => n + d.matches.length, 0)).toBe(3000);
+    expect(Math.max(...pages.map((p) => p.reduce((n, d) => n + d.matches.length, 0)))).toBe(100);
+  });
+
+  it('opens the page asked for, else the page of today or the next game day, else the first', () => {
+    const { pages, index } = paginateDays(season([60, 60, 60]), 100);
+    const marks = highlights(groupByDay(pages.flat().flatMap((d) => d.matches)), '2023-07-02');
+    expect(openPage(index, pages.length, '3', marks)).toBe(3);
+    expect(openPage(index, pages.length, null, marks)).toBe(2);
+    for (const junk of ['0', '4', '1.5', 'x', '']) expect(openPage(index, pages.length, junk, marks)).toBe(2);
+    expect(openPage(index, pages.length, null, { today: null, next: null, nextKind: null })).toBe(1);
   });
 });

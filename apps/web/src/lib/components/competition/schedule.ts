@@ -81,3 +81,42 @@ export const localTime = (startsAt: string): string => new Date(Date.parse(start
 export const dayAnchor = (date: string | null): string => (date ? `day-${date}` : 'day-tba');
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A schedule page holds whole days and about this many games, so a 3,000-game season never ships at once. */
+export const GAMES_PER_PAGE = 120;
+
+/** One entry of the day index: where a day's games are, whichever page is open. */
+export type DayEntry = { date: string | null; games: number; page: number };
+
+/**
+ * Splits days into pages of whole days, closing a page once it holds `budget` games or more (a day
+ * bigger than the budget fills a page alone). Pages are numbered from 1.
+ */
+export function paginateDays(days: readonly MatchDay[], budget = GAMES_PER_PAGE): { pages: MatchDay[][]; index: DayEntry[] } {
+  const pages: MatchDay[][] = [];
+  let current: MatchDay[] = [];
+  let games = 0;
+  for (const day of days) {
+    if (current.length > 0 && games + day.matches.length > budget) {
+      pages.push(current);
+      current = [];
+      games = 0;
+    }
+    current.push(day);
+    games += day.matches.length;
+  }
+  if (current.length > 0) pages.push(current);
+  const index = pages.flatMap((page, i) => page.map((day) => ({ date: day.date, games: day.matches.length, page: i + 1 })));
+  return { pages, index };
+}
+
+/**
+ * The page to open: the one asked for when it exists, else the page holding the day a fan should see
+ * first (today, else the next day; see `highlights`), else the first.
+ */
+export function openPage(index: readonly DayEntry[], pageCount: number, asked: string | null, marks: Highlights): number {
+  const wanted = Number(asked);
+  if (Number.isInteger(wanted) && wanted >= 1 && wanted <= pageCount) return wanted;
+  const focus = marks.today ?? marks.next;
+  return index.find((d) => d.date !== null && d.date === focus)?.page ?? 1;
+}

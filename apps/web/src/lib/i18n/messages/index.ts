@@ -2,6 +2,7 @@ import { commonMessages } from './common.js';
 import { competitionMessages } from './competition.js';
 import { impactMessages } from './impact.js';
 import { liveMessages } from './live.js';
+import { metaMessages } from './meta.js';
 import { importMessages } from './imports.js';
 import { officialsMessages } from './officials.js';
 import { rallyMessages } from './rally.js';
@@ -9,5 +10,5 @@ import { registrationMessages } from './registration.js';
 import { threeByThreeMessages } from './three-by-three.js';
 
 /** One table per feature, merged here; keys are namespaced (`rally.…`, `impact.…`) so they cannot collide. */
-export const messages = { ...commonMessages, ...rallyMessages, ...impactMessages, ...registrationMessages, ...competitionMessages, ...threeByThreeMessages, ...officialsMessages, ...importMessages, ...liveMessages };
+export const messages = { ...commonMessages, ...rallyMessages, ...impactMessages, ...registrationMessages, ...competitionMessages, ...threeByThreeMessages, ...officialsMessages, ...importMessages, ...liveMessages, ...metaMessages };
 export type MessageKey = keyof typeof messages;

@@ -1,5 +1,5 @@
 import { competitionEvent, eventMatches } from '$lib/components/competition/event.server';
-import { groupByDay, highlights, parseShow, scheduleOptions, shanghaiDate, showMatch } from '$lib/components/competition/schedule';
+import { groupByDay, highlights, openPage, paginateDays, parseShow, scheduleOptions, shanghaiDate, showMatch } from '$lib/components/competition/schedule';
 import { lastSeqOf } from '$lib/live/last-seq';
 import { api } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
@@ -15,13 +15,22 @@ export const load: PageServerLoad = async (event) => {
   const venueId = options.venues.find((o) => o.id === query.get('venue'))?.id ?? null;
   const show = parseShow(query.get('show'));
   const filtered = teamId || venueId ? await eventMatches(client, ev.id, { ...(teamId ? { teamId } : {}), ...(venueId ? { venueId } : {}) }) : all;
-  const days = groupByDay(filtered.filter((m) => showMatch(show, m)));
+  const shown = filtered.filter((m) => showMatch(show, m));
+  const allDays = groupByDay(shown);
   const today = shanghaiDate(new Date());
+  const marks = highlights(allDays, today);
+  // A big season is sent a page of days at a time; the day index still lists (and links) every day.
+  const { pages, index } = paginateDays(allDays);
+  const page = openPage(index, pages.length, query.get('page'), marks);
   return {
     event: ev,
-    days,
+    days: pages[page - 1] ?? [],
+    dayIndex: index,
+    page,
+    pageCount: pages.length,
+    shownCount: shown.length,
     today,
-    marks: highlights(days, today),
+    marks,
     options,
     filters: { teamId, venueId, show },
     total: all.length,
