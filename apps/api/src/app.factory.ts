@@ -7,7 +7,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { resolveClientAddress } from './common/client-address.js';
+import { NotificationBus } from './common/notify/notification-bus.js';
 import { observeRequests } from './common/observability.js';
+import { ReadCache } from './common/read-cache.js';
 import { documentProblems } from './common/problem-openapi.js';
 import { assignRequestId } from './common/request-id.js';
 import { slugPaths } from './common/slug-paths.js';
@@ -54,6 +56,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   // Order matters: hostile text and nesting are refused before the validator transforms anything.
   app.useGlobalPipes(new SafeInputPipe(), createValidationPipe());
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  if (config.readCache) new ReadCache(app.get(NotificationBus)).install(app.getHttpServer());
   return app;
 }
 

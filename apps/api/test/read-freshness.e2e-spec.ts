@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NotificationBus } from '../src/common/notify/notification-bus.js';
 import { MatchesRepository } from '../src/modules/matches/matches.repository.js';
+import { MatchesService } from '../src/modules/matches/matches.service.js';
 import { addMatch, at, createLeague } from './support/competition-fixtures.js';
 import { startReplica } from './support/live-fixtures.js';
 import { queryDatabase, startTestApp, type TestApp } from './support/test-app.js';
@@ -59,5 +60,33 @@ describe('cached public reads across replicas', () => {
     await t.http.patch(`/api/matches/${game.id}`).set(league.organizer).send({ court: 2 }).expect(200);
     const after = await until(etagOnB, (etag) => etag !== before, 5_000);
     expect(after).not.toBe(before);
+  });
+
+  it('answer repeated anonymous reads from the front cache, and a write on the other replica within a second', async () => {
+    const league = await createLeague(t, { teams: 2 });
+    const game = await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[1], startsAt: at(league, 2, '19:30') });
+    const reads = vi.spyOn(replica.app.get(MatchesService), 'get');
+    const readOnB = (headers: Record<string, string> = {}) => fetch(`${replica.url}/api/matches/${game.id}`, { headers }).then(async (r) => (await r.json()) as { court: number | null; version: number });
+    const first = await readOnB();
+    for (let i = 0; i < 5; i++) expect(await readOnB()).toEqual(first);
+    expect(reads).toHaveBeenCalledTimes(1);
+    // A signed-in read is never answered from, nor stored in, the cache.
+    await readOnB({ ...league.organizer });
+    expect(reads).toHaveBeenCalledTimes(2);
+
+    await t.http.patch(`/api/matches/${game.id}`).set(league.organizer).send({ court: 3 }).expect(200);
+    const started = Date.now();
+    const fresh = await until(readOnB, (m) => m.court === 3, 2_000);
+    expect(fresh.court).toBe(3);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    reads.mockRestore();
+  });
+
+  it('answer a write on the same replica at once: its own writes empty its cache before the answer leaves', async () => {
+    const league = await createLeague(t, { teams: 2 });
+    const game = await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[1], startsAt: at(league, 3, '19:30') });
+    await t.http.get(`/api/matches/${game.id}`).expect(200);
+    await t.http.patch(`/api/matches/${game.id}`).set(league.organizer).send({ court: 4 }).expect(200);
+    expect((await t.http.get(`/api/matches/${game.id}`).expect(200)).body.court).toBe(4);
   });
 });

@@ -22,6 +22,19 @@ const duration = new Histogram({
   registers: [metricsRegistry],
 });
 
+const cachedReads = new Counter({
+  name: 'sailcourt_read_cache_hits_total',
+  help: 'Anonymous reads answered by the front read cache (also counted in sailcourt_http_requests_total; not timed or logged one by one)',
+  labelNames: ['route'] as const,
+  registers: [metricsRegistry],
+});
+
+/** A read the front cache answered (see read-cache.ts): counted like any request, at the cost of two increments. */
+export function countCachedRead(route: string, status: number): void {
+  requests.inc({ method: 'GET', route, status: String(status) });
+  cachedReads.inc({ route });
+}
+
 /**
  * Counts and times every request by its route pattern (`/api/events/:id`, never the concrete id, so
  * label cardinality stays bounded) and, when asked, writes one JSON log line per request.

@@ -9,10 +9,12 @@ type IdentifiedRequest = Request & { requestId?: string };
  * back in the response header and goes into every log line about the request.
  */
 export function assignRequestId(req: IdentifiedRequest, res: Response, next: NextFunction): void {
-  const given = req.headers['x-request-id'];
-  req.requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  req.requestId = requestIdFor(req.headers['x-request-id']);
   res.setHeader('X-Request-Id', req.requestId);
   next();
 }
+
+/** The caller's id when it is a sensible one, else a new one. */
+export const requestIdFor = (given: string | string[] | undefined): string => (typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID());
 
 export const requestIdOf = (req: Request): string | undefined => (req as IdentifiedRequest).requestId;

@@ -30,6 +30,7 @@ const envSchema = z
     SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
     WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     REQUEST_LOG: z.enum(['json', 'off']).optional(),
+    READ_CACHE: z.enum(['on', 'off']).default('on'),
     TRUSTED_PROXIES: z
       .string()
       .default('')
@@ -75,6 +76,8 @@ export type AppConfig = {
   loginRateLimit: number;
   signupRateLimit: number;
   writeRateLimit: number;
+  /** The front read cache for anonymous GETs (common/read-cache.ts); off only to measure without it. */
+  readCache: boolean;
   /** One JSON line per request on stdout; on by default in production only. */
   requestLog: boolean;
   /** Peers whose X-Forwarded-For is believed (IPs or CIDRs); none by default. */
@@ -134,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     signupRateLimit: e.SIGNUP_RATE_LIMIT,
     writeRateLimit: e.WRITE_RATE_LIMIT,
+    readCache: e.READ_CACHE === 'on',
     requestLog: (e.REQUEST_LOG ?? (e.NODE_ENV === 'production' ? 'json' : 'off')) === 'json',
     trustedProxies: splitList(e.TRUSTED_PROXIES),
     webProxySecret: e.WEB_PROXY_SECRET ?? (e.NODE_ENV === 'production' ? null : localSecret(dataDir, WEB_PROXY_SECRET_FILE)),

