@@ -148,7 +148,7 @@ for (const web of settings.web) {
   supervisor.start({
     name: web.name,
     command: process.execPath,
-    args: [join(root, 'apps/web/build/index.js')],
+    args: [join(root, 'apps/web/server.js')],
     cwd: root,
     restartDelayMs: settings.restartDelayMs,
     env: {

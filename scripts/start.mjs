@@ -85,7 +85,7 @@ try {
 // Browsers open live streams on the API directly (API_PORT on the page's host, or PUBLIC_API_URL).
 const secretFile = resolve(root, process.env.DATA_DIR ?? '.data', 'web-proxy-secret');
 const webProxySecret = process.env.WEB_PROXY_SECRET ?? (existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : undefined);
-start('web', 'apps/web/build/index.js', {
+start('web', 'apps/web/server.js', {
   PORT: webPort,
   HOST: process.env.HOST ?? '0.0.0.0',
   API_URL: apiUrl(0),

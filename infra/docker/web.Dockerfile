@@ -7,7 +7,8 @@ COPY . .
 RUN pnpm install --frozen-lockfile \
  && pnpm turbo run build --filter=@sailcourt/web \
  && pnpm --filter @sailcourt/web deploy --prod --legacy /out \
- && cp -r apps/web/build /out/build
+ && cp -r apps/web/build /out/build \
+ && cp apps/web/server.js /out/server.js
 
 FROM node:20.20-bookworm-slim
 ENV NODE_ENV=production PORT=3000
@@ -15,4 +16,5 @@ WORKDIR /app
 COPY --from=build /out /app
 USER node
 EXPOSE 3000
-CMD ["node", "build/index.js"]
+# server.js is adapter-node's server with the anonymous page cache answered in front of SvelteKit.
+CMD ["node", "server.js"]

@@ -29,6 +29,12 @@ describe('the page cache', () => {
     expect(cached.res.headers.get('vary')).toContain('Cookie');
     const etag = cached.res.headers.get('etag') ?? '';
     expect((await fetch(path, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    // A hit answered in front of SvelteKit (server.js) keeps the page's security headers and has its own request id.
+    const again = await fetch(path, { headers: { 'x-request-id': 'fan-request-0001' } });
+    expect(again.headers.get('x-page-cache')).toBe('hit');
+    expect(again.headers.get('x-request-id')).toBe('fan-request-0001');
+    expect(again.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(again.headers.get('x-content-type-options')).toBe('nosniff');
 
     // A write through the API (another client) reaches the next page within a second or so.
     const token = await organizerToken();

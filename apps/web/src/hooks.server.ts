@@ -1,8 +1,8 @@
 import type { Handle } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
-import { DEFAULT_LOCALE, isLocale } from '$lib/i18n';
+import { isLocale } from '$lib/i18n';
 import { api } from '$lib/server/api';
-import { cachedPage } from '$lib/server/page-cache';
+import { cachedPage, localeOf } from '$lib/server/page-cache';
 import { logRequest, requestIdOf } from '$lib/server/request-log';
 import { liveApiOrigin } from '$lib/server/live';
 import { securityHeaders, withConnectSource, withFrameAncestors } from '$lib/server/security-headers';
@@ -16,7 +16,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   // A shared link may carry ?lang=en; otherwise the reader's saved choice; Chinese first.
   const asked = event.url.searchParams.get('lang');
   const saved = event.cookies.get(LOCALE_COOKIE);
-  event.locals.locale = isLocale(asked) ? asked : isLocale(saved) ? saved : DEFAULT_LOCALE;
+  event.locals.locale = localeOf(asked, saved);
   if (isLocale(asked) && asked !== saved) event.cookies.set(LOCALE_COOKIE, asked, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 365 * 86400 });
 
   event.locals.user = null;
@@ -31,9 +31,11 @@ export const handle: Handle = async ({ event, resolve }) => {
         clearSession(event.cookies);
       }
     }
-    return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
+    const rendered = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
+    // Inside the render, so a cached page keeps them (server.js serves hits without this hook).
+    applySecurityHeaders(event.url, rendered.headers);
+    return rendered;
   });
-  applySecurityHeaders(event.url, response.headers);
   response.headers.set('X-Request-Id', event.locals.requestId);
   logRequest({ requestId: event.locals.requestId, method: event.request.method, path: event.url.pathname, status: response.status, ms: performance.now() - started });
   return response;

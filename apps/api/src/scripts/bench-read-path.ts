@@ -30,7 +30,7 @@ const GOALS = { page: { ratio: 0.3, p99Ms: 50 }, api: { ratio: 0.5, p99Ms: 20 } 
 const BIG = { slug: 'bench-big-league', teams: 200, games: 3_000, perDay: 100 } as const;
 const ORGANIZER = { ORGANIZER_EMAIL: 'bench@sailcourt.local', ORGANIZER_PASSWORD: 'bench-organizer-password', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-!' };
 const API_MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
-const WEB_MAIN = fileURLToPath(new URL('../../../web/build/index.js', import.meta.url));
+const WEB_MAIN = fileURLToPath(new URL('../../../web/server.js', import.meta.url));
 /** What a browser sends; the real path and the bare server get the same. */
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'zh-CN,zh;q=0.9' };
 /** The response headers the bare server repeats (the ones that shape what a client receives). */

@@ -191,7 +191,7 @@ async function main(): Promise<void> {
       // 3. The rally page with full trails.
       const raw = await (await fetch(`${base}/rallies/${rally.id}/tracks?leg=1`)).arrayBuffer();
       const simplified = await (await fetch(`${base}/rallies/${rally.id}/tracks?leg=1&toleranceNm=0.25`)).arrayBuffer();
-      const webEntry = fileURLToPath(new URL('../../../web/build/index.js', import.meta.url));
+      const webEntry = fileURLToPath(new URL('../../../web/server.js', import.meta.url));
       console.log(`\n3. Rally page weight, leg 1 (${fmt(JSON.parse(new TextDecoder().decode(raw)).length)} fixes; ${fmt(JSON.parse(new TextDecoder().decode(simplified)).length)} after Douglas–Peucker at 0.25 nm):`);
       console.log(`   the leg's raw fixes as JSON: ${fmt(raw.byteLength / 1024)} KiB (${fmt(gzipSync(Buffer.from(raw)).byteLength / 1024)} KiB gzip)`);
       if (existsSync(webEntry)) {

@@ -5,9 +5,10 @@ const REQUEST_ID = /^[\w.:-]{8,128}$/;
 
 /** A request id the visitor's proxy gave (if it looks like one), or a new one. */
 export function requestIdOf(headers: Headers): string {
-  const given = headers.get('x-request-id');
-  return given && REQUEST_ID.test(given) ? given : randomUUID();
+  return requestIdFrom(headers.get('x-request-id'));
 }
+
+export const requestIdFrom = (given: string | null): string => (given && REQUEST_ID.test(given) ? given : randomUUID());
 
 export type RequestLine = { requestId: string; method: string; path: string; status: number; ms: number };
 
