@@ -154,6 +154,11 @@ export class TrackingService {
 
   // ---- progress out ----
 
+  /** A rally's id from its id or slug (404 when unknown), e.g. to attach a tracker stream. */
+  async rallyId(rallyKey: string): Promise<string> {
+    return (await this.rallies.require(rallyKey)).id;
+  }
+
   /**
    * The leaderboard of a leg at an instant (default now): each boat's last fix at or before it, DTF
    * through the marks not yet passed, finished boats first. Public; the live publisher can call it.

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { IsInstant, IsOptionalName } from '../../../common/dto.js';
 
 /** One fix in `POST /rallies/:id/positions`. */
@@ -33,6 +33,19 @@ export class ProgressQueryDto {
   @ApiPropertyOptional({ example: '2023-06-20T06:00:00+08:00', description: 'The instant to rank at (default now)' })
   @IsOptional() @IsInstant()
   at?: string;
+}
+
+export class TrackingStreamQueryDto {
+  @ApiPropertyOptional({ description: 'The positions version last seen (as the Last-Event-ID header): a newer one is sent at once', example: '42' })
+  @IsOptional()
+  @Matches(/^\d{1,15}$/, { message: '$property must be a non-negative whole number' })
+  lastEventId?: string;
+}
+
+/** One tracker stream message: the rally's positions moved to `version` (also the message id). */
+export class PositionsMessageDto {
+  @ApiProperty({ format: 'uuid' }) rallyId: string;
+  @ApiProperty({ description: 'The rally’s positions version; grows with every write that stores new fixes' }) version: number;
 }
 
 export class TracksQueryDto {
