@@ -139,4 +139,49 @@ describe('rally tracker', () => {
     expect(await page.locator('.rally-map .trail').count()).toBe(7);
     await page.close();
   });
+
+  it('follows live: positions posted through the API appear on the open page without a reload, until the reader replays', async () => {
+    const { accessToken: token } = await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' } });
+    // A rally of its own, dated before the others so that no other page changes.
+    const rally = await api<{ id: string }>('/rallies', { method: 'POST', token, body: { name: '实时追踪测试', nameEn: 'Live tracker test', startDate: '2023-04-20', endDate: '2023-04-21' } });
+    const legStart = Date.parse('2023-04-20T10:00:00+08:00');
+    await api(`/rallies/${rally.id}/legs`, { method: 'POST', token, body: { number: 1, from: '青岛', to: '日照', fromEn: 'Qingdao', toEn: 'Rizhao', distanceNm: 60, startsAt: '2023-04-20T10:00:00+08:00', start: START, finish: FINISH, waypoints: [MARK] } });
+    const boats: string[] = [];
+    for (const boat of ['Early', 'Late']) {
+      const team = await api<{ id: string }>('/teams', { method: 'POST', token, body: { name: `${boat} live ${Date.now()}`, sport: 'sailing' } });
+      boats.push((await api<{ id: string }>(`/rallies/${rally.id}/entries`, { method: 'POST', token, body: { teamId: team.id, boatName: boat } })).id);
+    }
+    const [early, late] = boats as [string, string];
+    await api(`/rallies/${rally.id}/positions`, { method: 'POST', token, body: [0, 1, 2].map((h) => ({ entryId: early, at: new Date(legStart + h * HOUR).toISOString(), ...along(h * 0.1) })) });
+
+    const page = await browser.newPage();
+    await page.goto(`${inject('webUrl')}/rally/${rally.id}?lang=en#tracker`);
+    await page.locator('[data-live-state="live"]').waitFor();
+    expect(await page.locator('[data-live-state="live"]').textContent()).toContain('Following live');
+    const map = page.locator('.rally-map svg');
+    expect(await map.locator(`.boat[data-entry="${late}"]`).count()).toBe(0);
+    expect(await page.locator(`table.tracker-board tr[data-entry="${late}"] td.dtf`).textContent()).toBe('—');
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    // The late boat's tracker posts its first fixes, ahead of the early boat: it appears and takes the lead.
+    await api(`/rallies/${rally.id}/positions`, { method: 'POST', token, body: [1, 2, 3].map((h) => ({ entryId: late, at: new Date(legStart + h * HOUR).toISOString(), ...along(h * 0.2) })) });
+    await page.waitForFunction((id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id, late);
+    expect(await page.locator(`table.tracker-board tr[data-entry="${late}"] td.dtf`).textContent()).toMatch(/nm/);
+    expect(await map.locator(`.boat[data-entry="${late}"]`).count()).toBe(1);
+    expect(await map.locator(`.trail[data-entry="${late}"]`).getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await screenshot(page, 'tracker-live');
+
+    // Replaying stops following: a new fix does not move the board back to now; "Back to live" does.
+    await page.locator('#replay-at').fill(String(legStart + HOUR));
+    await page.getByRole('button', { name: 'Back to live' }).waitFor();
+    expect(await page.locator('[data-live-state]').count()).toBe(0);
+    await api(`/rallies/${rally.id}/positions`, { method: 'POST', token, body: [{ entryId: early, at: new Date(legStart + 4 * HOUR).toISOString(), ...along(0.9) }] });
+    await page.waitForTimeout(1_000);
+    expect(await page.textContent('output.time')).toBe('2023-04-20 11:00');
+    await page.getByRole('button', { name: 'Back to live' }).click();
+    await page.waitForFunction((id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id, early);
+    expect(await page.textContent('output.time')).toBe('2023-04-21 23:59');
+    await page.close();
+  });
 });
