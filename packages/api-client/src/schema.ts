@@ -2895,8 +2895,10 @@ export interface components {
         };
         RejectedRowDto: {
             errors: {
-                field?: string;
-                message?: string;
+                /** @description e.g. track.latitude, track.outside-rally (files) */
+                code?: string;
+                field: string;
+                message: string;
             }[];
             /** @description 0-based index of the row in the batch (or 1-based line number in a file) */
             index: number;
@@ -3350,6 +3352,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             lastAt: string | null;
+            /** @description The notes as codes, for a client to word */
+            noteCodes: ("local-time" | "route-points" | "speed-knots")[];
             /** @description Notes on how the file was read (assumed time zone, columns found) */
             notes: string[];
             /** @description A simplified outline [[lat, lon], …] for a preview map */
@@ -3359,6 +3363,8 @@ export interface components {
             /** @description Lines or points refused (index = 1-based line in a CSV, 0-based point in a GPX); at most 100 listed */
             rejected: components["schemas"]["RejectedRowDto"][];
             rejectedCount: number;
+            /** @description Points of the file that repeat an instant of the file (skipped) */
+            repeatedInFile: number;
         };
         TrackPointDto: {
             at: string;

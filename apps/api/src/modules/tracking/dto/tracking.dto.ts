@@ -19,8 +19,11 @@ export class PositionInputDto {
 
 export class RejectedRowDto {
   @ApiProperty({ description: '0-based index of the row in the batch (or 1-based line number in a file)' }) index: number;
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } })
-  errors: { field: string; message: string }[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' }, code: { type: 'string', description: 'e.g. track.latitude, track.outside-rally (files)' } } },
+  })
+  errors: { field: string; message: string; code?: string }[];
 }
 
 export class IngestResultDto {
@@ -134,6 +137,9 @@ export class TrackImportDto {
   @ApiProperty({ nullable: true, type: String }) lastAt: string | null;
   @ApiProperty({ description: 'Distance sailed along the track, nm' }) distanceNm: number;
   @ApiProperty({ description: 'Notes on how the file was read (assumed time zone, columns found)', type: [String] }) notes: string[];
+  @ApiProperty({ description: 'The notes as codes, for a client to word', enum: ['local-time', 'route-points', 'speed-knots'], isArray: true })
+  noteCodes: ('local-time' | 'route-points' | 'speed-knots')[];
+  @ApiProperty({ description: 'Points of the file that repeat an instant of the file (skipped)' }) repeatedInFile: number;
   @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'number' } }, description: 'A simplified outline [[lat, lon], …] for a preview map' })
   outline: number[][];
   @ApiProperty({ nullable: true, type: String, description: 'Set once committed' }) committedAt: string | null;
