@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type MessageKey, translate } from '../src/lib/i18n/index.js';
 import { openBrowser, screenshot } from './support/browser.js';
 
 // A short leg of its own (Qingdao → Rizhao round a mark off Xuejiadao), so the test owns every fix; dated
@@ -64,6 +65,7 @@ afterAll(async () => {
   await browser.close();
 });
 
+const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key as 'app.name', params as Record<string, never>);
 const boardRows = (page: Page) => page.locator('table.tracker-board tbody tr');
 
 describe('rally tracker', () => {
@@ -182,6 +184,31 @@ describe('rally tracker', () => {
     await page.getByRole('button', { name: 'Back to live' }).click();
     await page.waitForFunction((id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id, early);
     expect(await page.textContent('output.time')).toBe('2023-04-21 23:59');
+    await page.close();
+  });
+
+  it('words a track file’s refusals, refused lines and reading notes in the reader’s language', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('webUrl')}/rally/${rallyId}/tracks/import?lang=zh-CN`);
+    const upload = async (name: string, body: string) => {
+      await page.selectOption('#entryId', fast);
+      await page.setInputFiles('#file', { name, mimeType: 'text/csv', buffer: Buffer.from(body) });
+      await page.getByRole('button', { name: zh('rally.import.preview') }).click();
+    };
+    await upload('garbage.csv', 'lorem ipsum\nnot a track\n');
+    await page.locator('.error-summary').waitFor();
+    expect(await page.textContent('.error-summary')).toContain(zh('rally.import.problem.missingColumns'));
+    expect(await page.textContent('.error-summary')).toContain(zh('rally.import.row.missingColumn', { column: zh('rally.import.column.lat') }));
+
+    // A time without zone (read as UTC+8) and a latitude of 95 (refused alone).
+    await upload('fixes.csv', 'time,lat,lon\n2023-05-02 08:00:00,36.0,120.3\n2023-05-02 08:10:00,95,120.3\n');
+    await page.locator('[data-testid="import-points"]').waitFor();
+    const preview = page.locator('section.preview');
+    expect(await preview.textContent()).toContain(zh('rally.import.note.localTime'));
+    expect(await preview.textContent()).toContain(zh('rally.import.note.encoding', { encoding: 'UTF-8' }));
+    await preview.locator('details summary').click();
+    expect(await preview.locator('details li').first().textContent()).toBe(`#3: ${zh('rally.import.row.latitude')}`);
+    expect(await preview.locator('[lang="en"]').count()).toBe(0);
     await page.close();
   });
 });
