@@ -88,6 +88,7 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     const pattern = new RegExp(`^${path?.path}$`);
     expect(pattern.test('/api/matches/0b7c/live')).toBe(true);
     expect(pattern.test('/api/events/cba/live')).toBe(true);
+    expect(pattern.test('/api/rallies/shandong-peninsula-rally-2023/tracking/live')).toBe(true);
     expect(pattern.test('/api/metrics')).toBe(false);
   });
 

@@ -37,7 +37,7 @@ describe("the edge's generated nginx.conf", () => {
     expect(conf).toContain('proxy_set_header X-Real-IP $remote_addr;');
     expect(conf).toMatch(/location = \/api\/auth\/login \{ limit_req zone=signin/);
     expect(conf).toMatch(/location = \/api\/auth\/signup \{ limit_req zone=signup/);
-    expect(conf).toMatch(/location ~ \^\/api\/\(events\|matches\)\/\[\^\/\]\+\/live\$ \{\s+proxy_buffering off;/);
+    expect(conf).toMatch(/location ~ \^\/api\/\(\(events\|matches\)\/\[\^\/\]\+\|rallies\/\[\^\/\]\+\/tracking\)\/live\$ \{\s+proxy_buffering off;/);
     expect(conf).toMatch(/gzip on;/);
     expect(conf).not.toMatch(/gzip_types[^;]*event-stream/);
   });

@@ -107,7 +107,7 @@ ${servers(web)}
 
     # Server-Sent Events: unbuffered, uncompressed, long-lived. (Any other stream is unbuffered as well
     # when its upstream sends X-Accel-Buffering: no, which nginx honours.)
-    location ~ ^/api/(events|matches)/[^/]+/live$ {
+    location ~ ^/api/((events|matches)/[^/]+|rallies/[^/]+/tracking)/live$ {
       proxy_buffering off;
       proxy_cache off;
       gzip off;

@@ -350,10 +350,13 @@ describe('track files: preview, then commit', () => {
     const bytes = iconv.encode(csv, 'gb18030');
     const res = await t.http.post(`/api/rallies/${rallyId}/entries/${entries[0]}/track-imports`).set(bearer(organizer)).set('Content-Type', 'text/csv').send(bytes);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    const preview = res.body as TrackImport & { notes: string[] };
+    const preview = res.body as TrackImport & { notes: string[]; noteCodes: string[]; rejected: { index: number; errors: { field: string; code: string }[] }[] };
     expect(preview).toMatchObject({ encoding: 'gb18030', points: 3, rejectedCount: 2, firstAt: '2023-06-19T10:00:00+08:00' });
     expect(preview.rejected.map((r) => r.index)).toEqual([4, 5]);
     expect(preview.notes.join(' ')).toContain('UTC+08:00');
+    // Codes as well as words, for a client to say it in its reader's language.
+    expect(preview.noteCodes).toEqual(['speed-knots', 'local-time']);
+    expect(preview.rejected.map((r) => r.errors.map((e) => e.code))).toEqual([['track.latitude', 'track.longitude', 'track.time'], ['track.latitude']]);
     expect(await tracks(rallyId)).toEqual([]);
     await t.http.post(`/api/rallies/${rallyId}/track-imports/${preview.id}/commit`).set(bearer(organizer)).expect(200);
     const stored = await tracks(rallyId);
@@ -365,14 +368,14 @@ describe('track files: preview, then commit', () => {
   });
 
   it.each([
-    ['a text file of garbage', 'text/csv', 'lorem ipsum\nnot a track\n', 'time'],
-    ['broken XML', 'application/gpx+xml', '<gpx><trk><trkseg><trkpt lat="1"', 'file'],
-    ['a GPX without points', 'application/gpx+xml', gpx([]), 'file'],
-    ['a CSV whose every line is bad', 'text/csv', 'time,lat,lon\nx,y,z\n', '2.time'],
-  ])('answers %s with 422 naming why, and stores nothing', async (_label, type, body, field) => {
+    ['a text file of garbage', 'text/csv', 'lorem ipsum\nnot a track\n', 'time', 'track-file.missing-columns'],
+    ['broken XML', 'application/gpx+xml', '<gpx><trk><trkseg><trkpt lat="1"', 'file', 'track-file.broken-xml'],
+    ['a GPX without points', 'application/gpx+xml', gpx([]), 'file', 'track-file.no-points'],
+    ['a CSV whose every line is bad', 'text/csv', 'time,lat,lon\nx,y,z\n', '2.time', 'track-file.no-points'],
+  ])('answers %s with 422 naming why, and stores nothing', async (_label, type, body, field, code) => {
     const { rallyId, entries } = await createRally(`Bad file ${field}`, '2023-06-19', '2023-07-05', ['A']);
     const res = await t.http.post(`/api/rallies/${rallyId}/entries/${entries[0]}/track-imports`).set(bearer(organizer)).set('Content-Type', type).send(body);
-    expectProblem(res, 422, field);
+    expect(expectProblem(res, 422, field).code).toBe(code);
     expect(await tracks(rallyId)).toEqual([]);
   });
 

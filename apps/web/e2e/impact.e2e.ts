@@ -86,6 +86,24 @@ describe('tourism impact page', () => {
     });
   }
 
+  it('has a what-if slider for every assumption in the tornado chart, each per-day spending category its own', async () => {
+    const page = await browser.newPage();
+    await open(page, '/impact?lang=en');
+    const fields = await page.locator('[data-chart=tornado] [data-field]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-field') ?? ''));
+    expect(fields.some((field) => field.includes('.dailySpend.'))).toBe(true);
+    for (const field of fields) expect(await page.locator(`form.controls input[type=range][name="${field}"]`).count(), field).toBe(1);
+    // Shopping alone moves: the shopping bar grows, catering stays.
+    const category = (key: string) => page.getAttribute(`[data-chart=by-category] [data-key=${key}] rect.bar`, 'width');
+    const before = { shopping: await category('shopping'), catering: await category('catering') };
+    const shopping = page.locator('input[name="groups.spectators.dailySpend.shopping"]');
+    await shopping.focus();
+    for (let i = 0; i < 10; i += 1) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => category('shopping')).not.toBe(before.shopping);
+    expect(await category('catering')).toBe(before.catering);
+    expect(await text(page, '.lever:has(input[name="groups.spectators.dailySpend.shopping"]) label')).toBe('Daily spend · shopping');
+    await page.close();
+  });
+
   it('moves a slider with the keyboard', async () => {
     const page = await browser.newPage();
     await open(page, '/impact?lang=en');

@@ -75,6 +75,8 @@ describe('a withdrawal after games were played', () => {
     await call(`/events/${event.id}/registrations`, 'POST', organizerToken, { teamId: other.id, roster: [{ name: '乙', number: 5 }] });
     const match = await call(`/events/${event.id}/matches`, 'POST', organizerToken, { homeTeamId: mine.id, awayTeamId: other.id, startsAt: '2023-08-01T19:30:00+08:00' });
     expect((await call(`/matches/${match.body.id}/result`, 'PUT', organizerToken, { homeScore: 66, awayScore: 60 })).status).toBe(200);
+    // Both teams are seeded into a bracket: a withdrawal from here on flags it on the organizer's manage page.
+    expect((await call(`/events/${event.id}/playoffs`, 'POST', organizerToken, { qualifiersPerGroup: 2 })).status).toBe(201);
 
     const page = await phone(manager, '/me');
     const row = page.locator(`[data-registration="${registration.body.id}"]`);
@@ -90,13 +92,31 @@ describe('a withdrawal after games were played', () => {
     // The team has played: the page says so and offers the request, where the reader is looking.
     await row.getByRole('button', { name: new RegExp(zh('registration.me.requestWithdrawal')) }).waitFor();
     expect(await row.textContent()).toContain(zh('registration.problem.withdrawalNeedsApproval'));
-    await row.locator('textarea').fill('主力受伤');
+    // A reason over the limit is never cut off: the count and a warning say so, and the field will not submit.
+    const reason = row.locator('textarea');
+    await reason.fill('长'.repeat(501));
+    expect(await reason.evaluate((el) => (el as HTMLTextAreaElement).value.length)).toBe(501);
+    expect(await row.locator('.char-limit [role=status]').textContent()).toBe(zh('common.charOver', { max: 500 }));
+    expect(await reason.evaluate((el) => (el as HTMLTextAreaElement).validity.valid)).toBe(false);
+    await reason.fill('主力受伤');
+    expect(await row.locator('.char-limit .count').textContent()).toBe(zh('common.charCount', { count: 4, max: 500 }));
+    expect(await row.locator('.char-limit [role=status]').textContent()).toBe('');
     await row.getByRole('button', { name: new RegExp(zh('registration.me.requestWithdrawal')) }).click();
     await row.getByText(zh('registration.me.requested')).waitFor();
     expect(await sidewaysProblems(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'phone-withdraw-requested-zh-CN');
     await page.close();
+
+    // The organizer's manage page flags the seeded team that asks to withdraw, with the way to decide.
+    const manage = await phone(organizer, `/events/${event.id}/manage?lang=en`);
+    const requested = manage.locator(`[data-bracket-flags] li[data-team="${mine.id}"]`);
+    expect(await requested.getAttribute('data-state')).toBe('requested');
+    expect(await requested.textContent()).toBe(en('competition.bracket.flagRequested', { team: '海风队' }));
+    expect(await manage.locator('[data-bracket-flags] a', { hasText: en('competition.bracket.flagDecide') }).getAttribute('href')).toBe(`/organizer/events/${event.id}`);
+    expect(await sidewaysProblems(manage)).toEqual([]);
+    expect(await axeViolations(manage)).toEqual([]);
+    await manage.close();
 
     // The organizer sees the count in the header and decides on the event's page.
     const board = await phone(organizer, `/organizer/events/${event.id}?lang=en`);
@@ -110,6 +130,14 @@ describe('a withdrawal after games were played', () => {
     await screenshot(board, 'phone-withdrawal-approved-en');
     await board.close();
     expect((await call(`/registrations/${registration.body.id}`, 'GET', null)).body).toMatchObject({ status: 'withdrawn', withdrawalRequestedAt: null });
+
+    // Withdrawn after games: the manage page keeps flagging the bracket (in Chinese too), now as withdrawn.
+    const after = await phone(organizer, `/events/${event.id}/manage?lang=zh-CN`);
+    const withdrawn = after.locator(`[data-bracket-flags] li[data-team="${mine.id}"]`);
+    expect(await withdrawn.getAttribute('data-state')).toBe('withdrawn');
+    expect(await withdrawn.textContent()).toBe(zh('competition.bracket.flagWithdrawn', { team: '海风队' }));
+    await screenshot(after, 'phone-manage-bracket-flag-zh-CN');
+    await after.close();
   });
 });
 

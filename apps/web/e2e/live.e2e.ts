@@ -133,6 +133,10 @@ describe('live game day', () => {
 
     const page = await openConsole(game.id);
     await page.getByRole('button', { name: en('score.start') }).click();
+    // A final at 0–0 is refused by the rules, in the reader's words (not the rule's English message).
+    await page.getByRole('button', { name: en('score.final') }).click();
+    await page.getByRole('button', { name: en('score.finalYes') }).click();
+    expect(await page.locator('form.console .notice').textContent()).toBe(en('score.problem.levelScore'));
     await tap(page, 'home', 3);
     await page.getByRole('button', { name: en('score.final') }).click();
     await page.getByRole('button', { name: en('score.finalYes') }).click();

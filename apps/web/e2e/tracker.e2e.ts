@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type MessageKey, translate } from '../src/lib/i18n/index.js';
 import { openBrowser, screenshot } from './support/browser.js';
 
 // A short leg of its own (Qingdao → Rizhao round a mark off Xuejiadao), so the test owns every fix; dated
@@ -64,6 +65,7 @@ afterAll(async () => {
   await browser.close();
 });
 
+const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key as 'app.name', params as Record<string, never>);
 const boardRows = (page: Page) => page.locator('table.tracker-board tbody tr');
 
 describe('rally tracker', () => {
@@ -137,6 +139,76 @@ describe('rally tracker', () => {
     expect(await page.locator('#tracker .note').textContent()).toContain('illustrative');
     expect(await boardRows(page).count()).toBe(7);
     expect(await page.locator('.rally-map .trail').count()).toBe(7);
+    await page.close();
+  });
+
+  it('follows live: positions posted through the API appear on the open page without a reload, until the reader replays', async () => {
+    const { accessToken: token } = await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' } });
+    // A rally of its own, dated before the others so that no other page changes.
+    const rally = await api<{ id: string }>('/rallies', { method: 'POST', token, body: { name: '实时追踪测试', nameEn: 'Live tracker test', startDate: '2023-04-20', endDate: '2023-04-21' } });
+    const legStart = Date.parse('2023-04-20T10:00:00+08:00');
+    await api(`/rallies/${rally.id}/legs`, { method: 'POST', token, body: { number: 1, from: '青岛', to: '日照', fromEn: 'Qingdao', toEn: 'Rizhao', distanceNm: 60, startsAt: '2023-04-20T10:00:00+08:00', start: START, finish: FINISH, waypoints: [MARK] } });
+    const boats: string[] = [];
+    for (const boat of ['Early', 'Late']) {
+      const team = await api<{ id: string }>('/teams', { method: 'POST', token, body: { name: `${boat} live ${Date.now()}`, sport: 'sailing' } });
+      boats.push((await api<{ id: string }>(`/rallies/${rally.id}/entries`, { method: 'POST', token, body: { teamId: team.id, boatName: boat } })).id);
+    }
+    const [early, late] = boats as [string, string];
+    await api(`/rallies/${rally.id}/positions`, { method: 'POST', token, body: [0, 1, 2].map((h) => ({ entryId: early, at: new Date(legStart + h * HOUR).toISOString(), ...along(h * 0.1) })) });
+
+    const page = await browser.newPage();
+    await page.goto(`${inject('webUrl')}/rally/${rally.id}?lang=en#tracker`);
+    await page.locator('[data-live-state="live"]').waitFor();
+    expect(await page.locator('[data-live-state="live"]').textContent()).toContain('Following live');
+    const map = page.locator('.rally-map svg');
+    expect(await map.locator(`.boat[data-entry="${late}"]`).count()).toBe(0);
+    expect(await page.locator(`table.tracker-board tr[data-entry="${late}"] td.dtf`).textContent()).toBe('—');
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    // The late boat's tracker posts its first fixes, ahead of the early boat: it appears and takes the lead.
+    await api(`/rallies/${rally.id}/positions`, { method: 'POST', token, body: [1, 2, 3].map((h) => ({ entryId: late, at: new Date(legStart + h * HOUR).toISOString(), ...along(h * 0.2) })) });
+    await page.waitForFunction((id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id, late);
+    expect(await page.locator(`table.tracker-board tr[data-entry="${late}"] td.dtf`).textContent()).toMatch(/nm/);
+    expect(await map.locator(`.boat[data-entry="${late}"]`).count()).toBe(1);
+    expect(await map.locator(`.trail[data-entry="${late}"]`).getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await screenshot(page, 'tracker-live');
+
+    // Replaying stops following: a new fix does not move the board back to now; "Back to live" does.
+    await page.locator('#replay-at').fill(String(legStart + HOUR));
+    await page.getByRole('button', { name: 'Back to live' }).waitFor();
+    expect(await page.locator('[data-live-state]').count()).toBe(0);
+    await api(`/rallies/${rally.id}/positions`, { method: 'POST', token, body: [{ entryId: early, at: new Date(legStart + 4 * HOUR).toISOString(), ...along(0.9) }] });
+    await page.waitForTimeout(1_000);
+    expect(await page.textContent('output.time')).toBe('2023-04-20 11:00');
+    await page.getByRole('button', { name: 'Back to live' }).click();
+    await page.waitForFunction((id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id, early);
+    expect(await page.textContent('output.time')).toBe('2023-04-21 23:59');
+    await page.close();
+  });
+
+  it('words a track file’s refusals, refused lines and reading notes in the reader’s language', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('webUrl')}/rally/${rallyId}/tracks/import?lang=zh-CN`);
+    const upload = async (name: string, body: string) => {
+      await page.selectOption('#entryId', fast);
+      await page.setInputFiles('#file', { name, mimeType: 'text/csv', buffer: Buffer.from(body) });
+      await page.getByRole('button', { name: zh('rally.import.preview') }).click();
+    };
+    await upload('garbage.csv', 'lorem ipsum\nnot a track\n');
+    await page.locator('.error-summary').waitFor();
+    expect(await page.textContent('.error-summary')).toContain(zh('rally.import.problem.missingColumns'));
+    expect(await page.textContent('.error-summary')).toContain(zh('rally.import.row.missingColumn', { column: zh('rally.import.column.lat') }));
+
+    // A time without zone (read as UTC+8) and a latitude of 95 (refused alone).
+    await upload('fixes.csv', 'time,lat,lon\n2023-05-02 08:00:00,36.0,120.3\n2023-05-02 08:10:00,95,120.3\n');
+    await page.locator('[data-testid="import-points"]').waitFor();
+    const preview = page.locator('section.preview');
+    expect(await preview.textContent()).toContain(zh('rally.import.note.localTime'));
+    expect(await preview.textContent()).toContain(zh('rally.import.note.encoding', { encoding: 'UTF-8' }));
+    await preview.locator('details summary').click();
+    expect(await preview.locator('details li').first().textContent()).toBe(`#3: ${zh('rally.import.row.latitude')}`);
+    expect(await preview.locator('[lang="en"]').count()).toBe(0);
     await page.close();
   });
 });

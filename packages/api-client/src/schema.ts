@@ -1193,6 +1193,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rallies/{id}/tracking/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live stream of a rally’s tracker: a message whenever new positions are stored
+         * @description Server-Sent Events. Each message: `id: <version>` (increasing), `event: positions`, `data:` a PositionsMessage — the rally’s positions version after a write that stored new fixes (on any API replica). Re-read progress and tracks on it. A comment line at least every 15 s keeps idle connections open. With Last-Event-ID (or ?lastEventId=) below the current version, the current version is sent at once.
+         */
+        get: operations["TrackingController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rallies/{id}/tracks": {
         parameters: {
             query?: never;
@@ -2691,6 +2711,12 @@ export interface components {
             /** @description Speed over ground reported by the tracker, knots */
             sogKn?: number;
         };
+        PositionsMessageDto: {
+            /** Format: uuid */
+            rallyId: string;
+            /** @description The rally’s positions version; grows with every write that stores new fixes */
+            version: number;
+        };
         /** @description RFC 9457 problem details, served as application/problem+json. */
         ProblemDto: {
             /**
@@ -2769,6 +2795,8 @@ export interface components {
             legs: components["schemas"]["LegDto"][];
             name: string;
             nameEn: string | null;
+            /** @description Grows with every write that stores new tracker positions; GET …/tracking/live takes it as Last-Event-ID */
+            positionsVersion: number;
             rules: string | null;
             slug: string | null;
             /** @description Where the facts come from, or "illustrative" when the sources are silent. */
@@ -2867,8 +2895,10 @@ export interface components {
         };
         RejectedRowDto: {
             errors: {
-                field?: string;
-                message?: string;
+                /** @description e.g. track.latitude, track.outside-rally (files) */
+                code?: string;
+                field: string;
+                message: string;
             }[];
             /** @description 0-based index of the row in the batch (or 1-based line number in a file) */
             index: number;
@@ -3322,6 +3352,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             lastAt: string | null;
+            /** @description The notes as codes, for a client to word */
+            noteCodes: ("local-time" | "route-points" | "speed-knots")[];
             /** @description Notes on how the file was read (assumed time zone, columns found) */
             notes: string[];
             /** @description A simplified outline [[lat, lon], …] for a preview map */
@@ -3331,6 +3363,8 @@ export interface components {
             /** @description Lines or points refused (index = 1-based line in a CSV, 0-based point in a GPX); at most 100 listed */
             rejected: components["schemas"]["RejectedRowDto"][];
             rejectedCount: number;
+            /** @description Points of the file that repeat an instant of the file (skipped) */
+            repeatedInFile: number;
         };
         TrackPointDto: {
             at: string;
@@ -8942,6 +8976,61 @@ export interface operations {
             };
             /** @description Rate limit (`rate-limit.*`); see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TrackingController_live: {
+        parameters: {
+            query?: {
+                /** @description The positions version last seen (as the Last-Event-ID header): a newer one is sent at once */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description The positions version last seen: a newer one is sent at once */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream; each data line is a PositionsMessage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["PositionsMessageDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,19 +33,19 @@ export function action(type: string, extra: Record<string, unknown> = {}): Recor
   return { clientEventId: randomUUID(), type, ...extra };
 }
 
-/** A real EventSource (the `eventsource` package) that records every message. */
-export class StreamRecorder {
-  readonly messages: LiveMessage[] = [];
+/** A real EventSource (the `eventsource` package) that records every message of the given types (a game's, by default). */
+export class StreamRecorder<Data = LiveMessage['data']> {
+  readonly messages: { id: string; event: string; data: Data }[] = [];
   readonly source: EventSource;
   private waiters: Array<() => void> = [];
 
-  constructor(url: string, lastEventId?: number) {
+  constructor(url: string, lastEventId?: number, types: readonly string[] = ['score', 'status']) {
     this.source = new EventSource(url, {
       fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...(lastEventId === undefined ? {} : { 'Last-Event-ID': String(lastEventId) }) } }),
     });
-    for (const type of ['score', 'status']) {
+    for (const type of types) {
       this.source.addEventListener(type, (e) => {
-        this.messages.push({ id: e.lastEventId, event: type, data: JSON.parse(e.data) as LiveMessage['data'] });
+        this.messages.push({ id: e.lastEventId, event: type, data: JSON.parse(e.data) as Data });
         for (const wake of this.waiters.splice(0)) wake();
       });
     }
@@ -60,7 +60,7 @@ export class StreamRecorder {
   }
 
   /** Waits until `count` messages have arrived (or fails after `timeoutMs`). */
-  async waitFor(count: number, timeoutMs = 5_000): Promise<LiveMessage[]> {
+  async waitFor(count: number, timeoutMs = 5_000): Promise<{ id: string; event: string; data: Data }[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.messages.length < count) {
       const left = deadline - Date.now();

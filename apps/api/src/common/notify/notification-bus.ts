@@ -8,9 +8,10 @@ export const NOTIFY_CHANNEL = 'sailcourt';
  * What a committed write announces: ids and versions only, so subscribers re-read what they need.
  * - `feed`: an event's feed version moved (its games, registrations or team names changed);
  * - `live`: a game's live log grew to `s` (the event-wide sequence number);
- * - `data`: some public data changed (any table a public page shows).
+ * - `data`: some public data changed (any table a public page shows);
+ * - `positions`: a rally's tracker positions moved to version `v`.
  */
-export type Notification = { t: 'feed'; e: string; v: number } | { t: 'live'; e: string; m: string; s: number } | { t: 'data' };
+export type Notification = { t: 'feed'; e: string; v: number } | { t: 'live'; e: string; m: string; s: number } | { t: 'data' } | { t: 'positions'; r: string; v: number };
 
 type Handler = (notification: Notification) => void;
 type ListenerState = 'off' | 'connecting' | 'listening';
@@ -157,6 +158,7 @@ export function parseNotification(payload: string): Notification | null {
     if (v.t === 'feed' && typeof v.e === 'string' && typeof v.v === 'number') return { t: 'feed', e: v.e, v: v.v };
     if (v.t === 'data') return { t: 'data' };
     if (v.t === 'live' && typeof v.e === 'string' && typeof v.m === 'string' && typeof v.s === 'number') return { t: 'live', e: v.e, m: v.m, s: v.s };
+    if (v.t === 'positions' && typeof v.r === 'string' && typeof v.v === 'number') return { t: 'positions', r: v.r, v: v.v };
     return null;
   } catch {
     return null;

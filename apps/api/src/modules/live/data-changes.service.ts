@@ -1,8 +1,7 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { NotificationBus } from '../../common/notify/notification-bus.js';
-import type { StreamSink } from './live-streams.service.js';
+import { SSE_HEARTBEAT_MS, SSE_KEEP_ALIVE, type StreamSink } from '../../common/sse.js';
 
-const HEARTBEAT_MS = 10_000;
 const CHANGE = 'event: change\ndata: {}\n\n';
 
 /**
@@ -25,7 +24,7 @@ export class DataChangesService implements OnModuleInit, OnModuleDestroy {
       }),
       this.bus.onResync(() => this.broadcast(CHANGE)),
     ];
-    this.timer = setInterval(() => this.broadcast(': keep-alive\n\n'), HEARTBEAT_MS);
+    this.timer = setInterval(() => this.broadcast(SSE_KEEP_ALIVE), SSE_HEARTBEAT_MS);
     this.timer.unref();
   }
 

@@ -1,19 +1,17 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { NotificationBus } from '../../common/notify/notification-bus.js';
+import { SSE_HEARTBEAT_MS, SSE_KEEP_ALIVE, type StreamSink } from '../../common/sse.js';
 import type { LiveMessageDto } from './dto/live.dto.js';
 import type { LiveActionEntity } from './live-action.entity.js';
 import { LiveLogRepository } from './live-log.repository.js';
 
-/** Where a stream's bytes go (an HTTP response); `close` ends it from our side. */
-export type StreamSink = { write: (chunk: string) => void; backlog: () => number; close: () => void };
+export type { StreamSink } from '../../common/sse.js';
 
 export type StreamRequest = { eventId: string; matchId?: string | undefined; lastEventId?: number | undefined };
 
 /** A connected client: what it has been sent, and, while its replay runs, what arrived meanwhile. */
 type Subscriber = { sink: StreamSink; matchId: string | undefined; sent: number; pending: LiveActionEntity[] | null };
 
-/** SSE needs a line at least every 15 s through idle proxies; 10 s leaves room. */
-const HEARTBEAT_MS = 10_000;
 /** Without the listener (database away), hubs poll instead, so streams still move. */
 const POLL_WITHOUT_LISTENER_MS = 2_000;
 /** A client this far behind is cut off; it reconnects with Last-Event-ID and loses nothing. */
@@ -80,7 +78,7 @@ export class LiveStreamsService implements OnModuleInit, OnModuleDestroy {
       this.bus.onResync(() => this.refreshAll()),
     ];
     this.timers.push(
-      setInterval(() => this.heartbeat(), HEARTBEAT_MS),
+      setInterval(() => this.heartbeat(), SSE_HEARTBEAT_MS),
       setInterval(() => {
         if (!this.bus.listening) this.refreshAll();
       }, POLL_WITHOUT_LISTENER_MS),
@@ -152,7 +150,7 @@ export class LiveStreamsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private heartbeat(): void {
-    for (const hub of this.hubs.values()) for (const s of hub.subscribers) s.sink.write(': keep-alive\n\n');
+    for (const hub of this.hubs.values()) for (const s of hub.subscribers) s.sink.write(SSE_KEEP_ALIVE);
   }
 }
 

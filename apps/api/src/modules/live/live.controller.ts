@@ -2,13 +2,13 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, R
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type Caller, CurrentCaller, LinkToken, Roles, RolesOrScorerLink } from '../../common/auth.js';
-import { badRequest } from '../../common/problem.js';
+import { lastEventIdOf, openEventStream, serveEventStream } from '../../common/sse.js';
 import { EventsService } from '../events/events.service.js';
 import { MatchesService } from '../matches/matches.service.js';
 import { CreateScorerLinkDto, LiveActionDto, LiveActionResultDto, LiveMessageDto, LiveStreamQueryDto, ScorerLinkDto } from './dto/live.dto.js';
 import { LiveScoringService } from './live-scoring.service.js';
 import { DataChangesService } from './data-changes.service.js';
-import { LiveStreamsService, type StreamRequest, type StreamSink } from './live-streams.service.js';
+import { LiveStreamsService, type StreamRequest } from './live-streams.service.js';
 import { ScorerLinksService } from './scorer-links.service.js';
 
 const LAST_EVENT_ID = { name: 'Last-Event-ID', required: false, description: 'Replay every message after this seq first, in order, exactly once' };
@@ -86,7 +86,7 @@ export class LiveController {
   @ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' })
   async eventStream(@Param('id') id: string, @Query() query: LiveStreamQueryDto, @Headers('last-event-id') header: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
     const event = await this.events.require(id);
-    await this.stream({ eventId: event.id, lastEventId: lastEventIdOf(header, query) }, req, res);
+    await this.stream({ eventId: event.id, lastEventId: liveLastEventId(header, query) }, req, res);
   }
 
   @Get('matches/:id/live')
@@ -96,7 +96,7 @@ export class LiveController {
   @ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' })
   async matchStream(@Param('id') id: string, @Query() query: LiveStreamQueryDto, @Headers('last-event-id') header: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
     const match = await this.matches.require(id);
-    await this.stream({ eventId: match.eventId, matchId: match.id, lastEventId: lastEventIdOf(header, query) }, req, res);
+    await this.stream({ eventId: match.eventId, matchId: match.id, lastEventId: liveLastEventId(header, query) }, req, res);
   }
 
   @Get('changes')
@@ -112,43 +112,10 @@ export class LiveController {
     req.on('close', detach);
   }
 
-  private async stream(request: StreamRequest, req: Request, res: Response): Promise<void> {
-    const sink = openEventStream(req, res);
-    let detach: (() => void) | null = null;
-    let closed = false;
-    req.on('close', () => {
-      closed = true;
-      detach?.();
-    });
-    try {
-      detach = await this.streams.open(request, sink);
-    } catch {
-      res.end(); // the client reconnects with its Last-Event-ID
-      return;
-    }
-    if (closed) detach();
+  private stream(request: StreamRequest, req: Request, res: Response): Promise<void> {
+    return serveEventStream(req, res, (sink) => this.streams.open(request, sink));
   }
 }
 
-/** Starts a Server-Sent Events response with the headers that keep proxies from buffering or transforming it; public data, so any origin may read it. */
-function openEventStream(req: Request, res: Response): StreamSink {
-  req.socket.setNoDelay(true);
-  req.socket.setTimeout(0);
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-    'Access-Control-Allow-Origin': '*',
-  });
-  res.write('retry: 2000\n\n');
-  return { write: (chunk: string) => void res.write(chunk), backlog: () => res.writableLength, close: () => res.end() };
-}
-
-/** The header wins over the query; either must be a whole number (400 otherwise). */
-function lastEventIdOf(header: string | undefined, query: LiveStreamQueryDto): number | undefined {
-  const raw = header ?? query.lastEventId;
-  if (raw === undefined || raw.trim() === '') return undefined;
-  if (!/^\d{1,15}$/.test(raw.trim())) throw badRequest('Last-Event-ID must be a message seq (a whole number).', [{ field: 'Last-Event-ID', message: 'must be a whole number' }], 'live.last-event-id');
-  return Number(raw.trim());
-}
+/** Live streams count in seqs; a bad one is 400 `live.last-event-id`. */
+const liveLastEventId = (header: string | undefined, query: LiveStreamQueryDto): number | undefined => lastEventIdOf(header, query.lastEventId, 'live.last-event-id');

@@ -47,6 +47,7 @@ export class RalliesService {
       ...toRallySummaryDto(rally),
       legs: legs.map((leg) => toLegDto(leg, winners.get(leg.id) ?? null)),
       entries: entries.map((entry) => toEntryDto(entry, seesCrews(caller))),
+      positionsVersion: rally.positionsVersion,
     };
   }
 

@@ -14,15 +14,40 @@ export type ParsedTrack = {
   points: StagedPoint[];
   rejected: { index: number; errors: FieldError[] }[];
   notes: string[];
+  /** The notes as codes, for clients to word in their reader's language (see TrackNoteCode). */
+  noteCodes: TrackNoteCode[];
 };
+
+/** How a file was read, as codes: times without a zone taken as UTC+8, a route read for lack of a track, speed in knots. */
+export type TrackNoteCode = 'local-time' | 'route-points' | 'speed-knots';
+
+/** Why a file could not be read at all, as a problem code. */
+export type TrackFileErrorCode = 'track-file.broken-xml' | 'track-file.not-gpx' | 'track-file.not-csv' | 'track-file.missing-columns';
 
 /** A file the reader cannot make sense of at all (not XML, no columns…): the answer names why. */
 export class TrackFileError extends Error {
   constructor(
     message: string,
+    readonly code: TrackFileErrorCode,
     readonly errors: FieldError[] = [],
   ) {
     super(message);
+  }
+}
+
+/** The notes of one reading, each once, in English and as a code. */
+class Notes {
+  private readonly texts: Set<string>;
+  private readonly codes = new Set<TrackNoteCode>();
+  constructor(texts: string[] = []) {
+    this.texts = new Set(texts);
+  }
+  add(code: TrackNoteCode, text: string): void {
+    this.codes.add(code);
+    this.texts.add(text);
+  }
+  done(): { notes: string[]; noteCodes: TrackNoteCode[] } {
+    return { notes: [...this.texts], noteCodes: [...this.codes] };
   }
 }
 
@@ -32,7 +57,7 @@ const ISO_LOCAL = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d{1,9
 const KNOTS_PER_MS = 3600 / 1852;
 
 /** Parses an instant; a time without zone is read in the rally's time (UTC+08:00) and reported. */
-function parseInstant(raw: string, notes: Set<string>): number | null {
+function parseInstant(raw: string, notes: Notes): number | null {
   const text = raw.trim();
   if (ISO_WITH_OFFSET.test(text)) {
     const ms = Date.parse(text.replace(' ', 'T'));
@@ -44,17 +69,17 @@ function parseInstant(raw: string, notes: Set<string>): number | null {
     const iso = `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}T${time.length === 4 ? `0${time}` : time}${RALLY_OFFSET}`;
     const ms = Date.parse(iso);
     if (Number.isNaN(ms)) return null;
-    notes.add(`Times without a time zone were read as the rally's local time (UTC${RALLY_OFFSET}).`);
+    notes.add('local-time', `Times without a time zone were read as the rally's local time (UTC${RALLY_OFFSET}).`);
     return ms;
   }
   return null;
 }
 
 function checkPoint(lat: number, lon: number, at: number | null, window: TimeWindow | undefined, errors: FieldError[]): void {
-  if (!Number.isFinite(lat) || Math.abs(lat) > 90) errors.push({ field: 'lat', message: 'must be a latitude between -90 and 90' });
-  if (!Number.isFinite(lon) || Math.abs(lon) > 180) errors.push({ field: 'lon', message: 'must be a longitude between -180 and 180' });
-  if (at === null) errors.push({ field: 'time', message: 'must be an ISO 8601 date and time' });
-  else if (window && (at < window.from || at > window.to)) errors.push({ field: 'time', message: 'is outside the rally' });
+  if (!Number.isFinite(lat) || Math.abs(lat) > 90) errors.push({ field: 'lat', message: 'must be a latitude between -90 and 90', code: 'track.latitude' });
+  if (!Number.isFinite(lon) || Math.abs(lon) > 180) errors.push({ field: 'lon', message: 'must be a longitude between -180 and 180', code: 'track.longitude' });
+  if (at === null) errors.push({ field: 'time', message: 'must be an ISO 8601 date and time', code: 'track.time' });
+  else if (window && (at < window.from || at > window.to)) errors.push({ field: 'time', message: 'is outside the rally', code: 'track.outside-rally' });
 }
 
 const optionalNumber = (raw: unknown, min: number, max: number): number | null => {
@@ -89,19 +114,21 @@ export function parseGpx(bytes: Buffer, window?: TimeWindow): ParsedTrack {
   const xml = bytes.toString('utf8');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new TrackFileError(`Not a GPX file: the XML is broken at line ${valid.err.line} (${valid.err.msg}).`, [{ field: 'file', message: `line ${valid.err.line}: ${valid.err.msg}` }]);
+    throw new TrackFileError(`Not a GPX file: the XML is broken at line ${valid.err.line} (${valid.err.msg}).`, 'track-file.broken-xml', [
+      { field: 'file', message: `line ${valid.err.line}: ${valid.err.msg}`, code: 'track-file.broken-xml', params: { line: valid.err.line } },
+    ]);
   }
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, removeNSPrefix: false, processEntities: false });
   const document = parser.parse(xml) as XmlNode;
   const gpx = document['gpx'] as XmlNode | undefined;
-  if (!gpx) throw new TrackFileError('Not a GPX file: no <gpx> element.', [{ field: 'file', message: 'has no <gpx> root element' }]);
-  const notes = new Set<string>();
+  if (!gpx) throw new TrackFileError('Not a GPX file: no <gpx> element.', 'track-file.not-gpx', [{ field: 'file', message: 'has no <gpx> root element', code: 'track-file.not-gpx' }]);
+  const notes = new Notes();
   const points: StagedPoint[] = [];
   const rejected: ParsedTrack['rejected'] = [];
   const trackPoints = asArray(gpx['trk']).flatMap((trk) => asArray(trk['trkseg']).flatMap((seg) => asArray(seg['trkpt'])));
   // A route or loose waypoints with times are tracks too for some plotters.
   const loose = trackPoints.length > 0 ? [] : [...asArray(gpx['rte']).flatMap((rte) => asArray(rte['rtept'])), ...asArray(gpx['wpt'])];
-  if (loose.length > 0) notes.add('The file has no <trk>; its route/waypoint points with times were read instead.');
+  if (loose.length > 0) notes.add('route-points', 'The file has no <trk>; its route/waypoint points with times were read instead.');
   [...trackPoints, ...loose].forEach((node, index) => {
     const errors: FieldError[] = [];
     const lat = Number(text(node['@_lat']) || Number.NaN);
@@ -114,7 +141,7 @@ export function parseGpx(bytes: Buffer, window?: TimeWindow): ParsedTrack {
     const course = optionalNumber(text(node['course']) || text(extensionValue(node, 'course')), 0, 359.999);
     points.push([at as number, lat, lon, speedMs === null ? null : speedMs * KNOTS_PER_MS, course]);
   });
-  return { format: 'gpx', encoding: 'utf-8', points, rejected, notes: [...notes] };
+  return { format: 'gpx', encoding: 'utf-8', points, rejected, ...notes.done() };
 }
 
 // ---- CSV ----
@@ -143,7 +170,7 @@ export function parseCsvTrack(bytes: Buffer, encoding: TextEncoding = detectEnco
   try {
     rows = parseCsv(content, { relax_column_count: true, skip_empty_lines: false, trim: true, relax_quotes: true }) as string[][];
   } catch (error) {
-    throw new TrackFileError(`Not a readable CSV file: ${(error as Error).message}`, [{ field: 'file', message: 'is not CSV' }]);
+    throw new TrackFileError(`Not a readable CSV file: ${(error as Error).message}`, 'track-file.not-csv', [{ field: 'file', message: 'is not CSV', code: 'track-file.not-csv' }]);
   }
   const headerIndex = rows.findIndex((row) => row.some((cell) => cell !== ''));
   const header = (rows[headerIndex] ?? []).map((cell) => cell.toLowerCase());
@@ -153,11 +180,12 @@ export function parseCsvTrack(bytes: Buffer, encoding: TextEncoding = detectEnco
   if (missing.length > 0) {
     throw new TrackFileError(
       `The CSV needs a header row with time, lat and lon columns (also speed and course, optional); ${missing.join(', ')} not found.`,
-      missing.map((name) => ({ field: name, message: 'column not found in the header row' })),
+      'track-file.missing-columns',
+      missing.map((name) => ({ field: name, message: 'column not found in the header row', code: 'track-file.missing-column' })),
     );
   }
-  const notes = new Set<string>([`Read as ${encoding === 'utf-8' ? 'UTF-8' : 'GB18030'}.`]);
-  if (columns.speed >= 0) notes.add('Speed is read in knots.');
+  const notes = new Notes([`Read as ${encoding === 'utf-8' ? 'UTF-8' : 'GB18030'}.`]);
+  if (columns.speed >= 0) notes.add('speed-knots', 'Speed is read in knots.');
   const points: StagedPoint[] = [];
   const rejected: ParsedTrack['rejected'] = [];
   rows.forEach((row, rowIndex) => {
@@ -173,12 +201,12 @@ export function parseCsvTrack(bytes: Buffer, encoding: TextEncoding = detectEnco
     const courseText = cell(columns.course);
     const speed = optionalNumber(speedText, 0, 100);
     const course = optionalNumber(courseText, 0, 359.999);
-    if (speedText !== '' && speed === null) errors.push({ field: 'speed', message: 'must be a speed in knots, 0 to 100' });
-    if (courseText !== '' && course === null) errors.push({ field: 'course', message: 'must be degrees, 0 to 359.9' });
+    if (speedText !== '' && speed === null) errors.push({ field: 'speed', message: 'must be a speed in knots, 0 to 100', code: 'track.speed' });
+    if (courseText !== '' && course === null) errors.push({ field: 'course', message: 'must be degrees, 0 to 359.9', code: 'track.course' });
     if (errors.length > 0) return void rejected.push({ index: line, errors });
     points.push([at as number, lat, lon, speed, course]);
   });
-  return { format: 'csv', encoding, points, rejected, notes: [...notes] };
+  return { format: 'csv', encoding, points, rejected, ...notes.done() };
 }
 
 /** GPX or CSV, from the stated format, else the Content-Type, else a sniff of the first bytes. */

@@ -1,13 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { type Caller, CurrentCaller, LinkToken } from '../../common/auth.js';
-import { IngestResultDto, PositionInputDto, ProgressQueryDto, ProgressRowDto, TrackPointDto, TracksQueryDto } from './dto/tracking.dto.js';
+import { lastEventIdOf, serveEventStream } from '../../common/sse.js';
+import { IngestResultDto, PositionInputDto, PositionsMessageDto, ProgressQueryDto, ProgressRowDto, TrackingStreamQueryDto, TrackPointDto, TracksQueryDto } from './dto/tracking.dto.js';
+import { TrackingStreamsService } from './tracking-streams.service.js';
 import { TrackingService } from './tracking.service.js';
 
 @ApiTags('rally tracking')
 @Controller('rallies')
 export class TrackingController {
-  constructor(private readonly tracking: TrackingService) {}
+  constructor(
+    private readonly tracking: TrackingService,
+    private readonly streams: TrackingStreamsService,
+  ) {}
 
   @Post(':id/positions')
   @HttpCode(200)
@@ -43,5 +49,22 @@ export class TrackingController {
   @ApiOkResponse({ type: [TrackPointDto] })
   tracks(@Param('id') id: string, @Query() query: TracksQueryDto): Promise<TrackPointDto[]> {
     return this.tracking.tracks(id, query);
+  }
+
+  @Get(':id/tracking/live')
+  @ApiOperation({
+    summary: 'Live stream of a rally’s tracker: a message whenever new positions are stored',
+    description:
+      'Server-Sent Events. Each message: `id: <version>` (increasing), `event: positions`, `data:` a PositionsMessage — the rally’s positions ' +
+      'version after a write that stored new fixes (on any API replica). Re-read progress and tracks on it. A comment line at least every 15 s ' +
+      'keeps idle connections open. With Last-Event-ID (or ?lastEventId=) below the current version, the current version is sent at once.',
+  })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The positions version last seen: a newer one is sent at once' })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ type: PositionsMessageDto, description: 'text/event-stream; each data line is a PositionsMessage' })
+  async live(@Param('id') id: string, @Query() query: TrackingStreamQueryDto, @Headers('last-event-id') header: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const rallyId = await this.tracking.rallyId(id);
+    const lastEventId = lastEventIdOf(header, query.lastEventId, 'tracking.last-event-id');
+    await serveEventStream(req, res, (sink) => this.streams.open(rallyId, lastEventId, sink));
   }
 }

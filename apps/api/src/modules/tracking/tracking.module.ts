@@ -8,12 +8,13 @@ import { TrackingController } from './tracking.controller.js';
 import { TrackingEvents } from './tracking.events.js';
 import { TrackingRepository } from './tracking.repository.js';
 import { TrackingService } from './tracking.service.js';
+import { TrackingStreamsService } from './tracking-streams.service.js';
 
-/** Rally tracking: positions in (feeds, tracker tokens, files), progress and tracks out. */
+/** Rally tracking: positions in (feeds, tracker tokens, files), progress and tracks out, and a live stream of changes. */
 @Module({
   imports: [RalliesModule],
   controllers: [TrackingController, TrackerTokensController, TrackImportsController],
-  providers: [TrackingService, TrackingRepository, TrackingEvents, LegTrackCache],
+  providers: [TrackingService, TrackingRepository, TrackingEvents, LegTrackCache, TrackingStreamsService],
   exports: [TrackingService, TrackingEvents],
 })
 export class TrackingModule implements NestModule {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { NOTIFY_CHANNEL } from '../../common/notify/notification-bus.js';
 import type { PositionOrigin } from './position.entity.js';
 import { TrackImportEntity, type StagedPoint } from './track-import.entity.js';
 import { TrackerTokenEntity } from './tracker-token.entity.js';
@@ -48,8 +49,20 @@ export class TrackingRepository {
       )) as unknown[];
       inserted += rows.length;
     }
-    if (inserted > 0) await manager.query(`UPDATE rallies SET positions_version = positions_version + 1 WHERE id = $1`, [rallyId]);
+    if (inserted > 0) {
+      const [bumped] = (await manager.query(`UPDATE rallies SET positions_version = positions_version + 1 WHERE id = $1 RETURNING positions_version::float8 AS v`, [rallyId])) as [{ v: number }[], number];
+      const version = bumped[0]?.v;
+      // Delivered at commit, to every replica's listener: the tracker streams re-read from here.
+      if (version !== undefined) await manager.query(`SELECT pg_notify($1, $2)`, [NOTIFY_CHANNEL, JSON.stringify({ t: 'positions', r: rallyId, v: version })]);
+    }
     return inserted;
+  }
+
+  /** The positions versions of these rallies (for streams catching up after the listener was away). */
+  async positionsVersions(rallyIds: readonly string[]): Promise<Map<string, number>> {
+    if (rallyIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(`SELECT id, positions_version::float8 AS v FROM rallies WHERE id = ANY($1::uuid[])`, [rallyIds])) as { id: string; v: number }[];
+    return new Map(rows.map((row) => [row.id, row.v]));
   }
 
   /** The rally's positions version (see insertPositions). */

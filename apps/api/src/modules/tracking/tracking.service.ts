@@ -83,7 +83,8 @@ const toImportDto = (i: TrackImportEntity): TrackImportDto => ({
   entryId: i.entryId,
   format: i.format,
   fileName: i.fileName,
-  ...(i.summary as ImportSummary),
+  // Imports staged before the note codes existed have none.
+  ...({ noteCodes: [], repeatedInFile: 0, ...(i.summary as Partial<ImportSummary>) } as ImportSummary),
   committedAt: i.committedAt ? toShanghaiIso(i.committedAt) : null,
 });
 
@@ -153,6 +154,11 @@ export class TrackingService {
   }
 
   // ---- progress out ----
+
+  /** A rally's id from its id or slug (404 when unknown), e.g. to attach a tracker stream. */
+  async rallyId(rallyKey: string): Promise<string> {
+    return (await this.rallies.require(rallyKey)).id;
+  }
 
   /**
    * The leaderboard of a leg at an instant (default now): each boat's last fix at or before it, DTF
@@ -240,12 +246,12 @@ export class TrackingService {
     try {
       parsed = format === 'gpx' ? parseGpx(bytes, rallyWindow(rally)) : parseCsvTrack(bytes, query.encoding, rallyWindow(rally));
     } catch (error) {
-      if (error instanceof TrackFileError) throw unprocessable(error.message, error.errors);
+      if (error instanceof TrackFileError) throw unprocessable(error.message, error.errors, error.code);
       throw error;
     }
     if (parsed.points.length === 0) {
-      const first = parsed.rejected.slice(0, 10).flatMap((r) => r.errors.map((e) => ({ field: `${r.index}.${e.field}`, message: e.message })));
-      throw unprocessable(`No usable track point in the file (${parsed.rejected.length} refused). Nothing was stored.`, first.length > 0 ? first : [{ field: 'file', message: 'has no track points' }]);
+      const first = parsed.rejected.slice(0, 10).flatMap((r) => r.errors.map((e) => ({ ...e, field: `${r.index}.${e.field}` })));
+      throw unprocessable(`No usable track point in the file (${parsed.rejected.length} refused). Nothing was stored.`, first.length > 0 ? first : [{ field: 'file', message: 'has no track points', code: 'track-file.no-points' }], 'track-file.no-points');
     }
     const points = uniqueByInstant(parsed.points);
     const duplicatesInFile = parsed.points.length - points.length;
@@ -261,6 +267,8 @@ export class TrackingService {
       lastAt: iso(points[points.length - 1]?.[0] ?? null),
       distanceNm: Math.round(distanceSailedNm(fixes) * 10) / 10,
       notes: duplicatesInFile > 0 ? [...parsed.notes, `${duplicatesInFile} points repeat an instant of the file and are skipped.`] : parsed.notes,
+      noteCodes: parsed.noteCodes,
+      repeatedInFile: duplicatesInFile,
       outline: simplifyTrack(fixes, OUTLINE_TOLERANCE_NM).slice(0, 2000).map((f) => [f.lat, f.lon]),
     };
     const staged = await this.tracking.insertImport({

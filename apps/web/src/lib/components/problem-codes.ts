@@ -28,6 +28,17 @@ export const PROBLEM_CODE_TEXT: Record<string, MessageKey> = {
   'playoffs.no-group-games': 'competition.playoffs.noGroupGames',
   'playoffs.groups-remain': 'competition.playoffs.groupsOpen',
   'playoffs.too-many-qualifiers': 'registration.problem.fields',
+  'live.not-live': 'score.problem.notLive',
+  'live.already-started': 'score.problem.alreadyStarted',
+  'live.invalid-points': 'score.problem.invalidPoints',
+  'live.unknown-target': 'score.problem.unknownTarget',
+  'live.not-undoable': 'score.problem.notUndoable',
+  'live.level-score': 'score.problem.levelScore',
+  'live.postponed': 'score.problem.postponed',
+  'scorer-link.unknown': 'score.problem.linkUnknown',
+  'scorer-link.other-game': 'score.problem.linkOtherGame',
+  'scorer-link.revoked': 'score.problem.linkRevoked',
+  'scorer-link.expired': 'score.problem.linkExpired',
 };
 
 const BY_STATUS: Record<number, MessageKey> = {

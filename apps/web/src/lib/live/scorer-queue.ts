@@ -1,4 +1,4 @@
-import { applyLiveAction, type LiveAction, LIVE_POINTS, type LiveState } from '@sailcourt/domain';
+import { applyLiveAction, type LiveAction, LIVE_POINTS, type LiveRefusalCode, type LiveState } from '@sailcourt/domain';
 
 /** The game as the server last answered, with the seq of that answer. */
 export type ServerGame = LiveState & { seq: number };
@@ -67,11 +67,11 @@ export class ScorerQueue {
     return state;
   }
 
-  /** Queues a tap if the rules allow it on the projected game; otherwise says why. */
-  tap(action: LiveAction): string | null {
+  /** Queues a tap if the rules allow it on the projected game; otherwise says why (the rule's code, which the page words). */
+  tap(action: LiveAction): LiveRefusalCode | null {
     const history = [...this.store.sent, ...this.store.queue];
     const outcome = applyLiveAction(this.projected(), history, action, this.points);
-    if (!outcome.ok) return outcome.refusal.message;
+    if (!outcome.ok) return outcome.refusal.code;
     this.store.queue.push(action);
     this.save();
     return null;

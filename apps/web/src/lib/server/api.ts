@@ -41,8 +41,3 @@ export function required<T>(result: { data?: T; error?: unknown; response: Respo
   const status = result.response.status >= 400 ? result.response.status : 502;
   throw error(status, isProblem(result.error) ? result.error.detail : 'The API did not answer as expected.');
 }
-
-/** The API's words for a refused write (its problem detail), for the form to show. */
-export function problemDetail(body: unknown): string {
-  return isProblem(body) ? body.detail : 'The API did not answer as expected.';
-}

@@ -120,6 +120,8 @@ export class RallySummaryDto extends SourcedDto {
 export class RallyDto extends RallySummaryDto {
   @ApiProperty({ type: [LegDto] }) legs: LegDto[];
   @ApiProperty({ type: [EntryDto] }) entries: EntryDto[];
+  @ApiProperty({ description: 'Grows with every write that stores new tracker positions; GET …/tracking/live takes it as Last-Event-ID' })
+  positionsVersion: number;
 }
 
 const toMarkDto = (m: LegMark): LegMarkDto => (m.name ? { lat: m.lat, lon: m.lon, name: m.name } : { lat: m.lat, lon: m.lon });

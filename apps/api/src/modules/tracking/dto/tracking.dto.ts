@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { IsInstant, IsOptionalName } from '../../../common/dto.js';
 
 /** One fix in `POST /rallies/:id/positions`. */
@@ -19,8 +19,11 @@ export class PositionInputDto {
 
 export class RejectedRowDto {
   @ApiProperty({ description: '0-based index of the row in the batch (or 1-based line number in a file)' }) index: number;
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } })
-  errors: { field: string; message: string }[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' }, code: { type: 'string', description: 'e.g. track.latitude, track.outside-rally (files)' } } },
+  })
+  errors: { field: string; message: string; code?: string }[];
 }
 
 export class IngestResultDto {
@@ -33,6 +36,19 @@ export class ProgressQueryDto {
   @ApiPropertyOptional({ example: '2023-06-20T06:00:00+08:00', description: 'The instant to rank at (default now)' })
   @IsOptional() @IsInstant()
   at?: string;
+}
+
+export class TrackingStreamQueryDto {
+  @ApiPropertyOptional({ description: 'The positions version last seen (as the Last-Event-ID header): a newer one is sent at once', example: '42' })
+  @IsOptional()
+  @Matches(/^\d{1,15}$/, { message: '$property must be a non-negative whole number' })
+  lastEventId?: string;
+}
+
+/** One tracker stream message: the rally's positions moved to `version` (also the message id). */
+export class PositionsMessageDto {
+  @ApiProperty({ format: 'uuid' }) rallyId: string;
+  @ApiProperty({ description: 'The rally’s positions version; grows with every write that stores new fixes' }) version: number;
 }
 
 export class TracksQueryDto {
@@ -121,6 +137,9 @@ export class TrackImportDto {
   @ApiProperty({ nullable: true, type: String }) lastAt: string | null;
   @ApiProperty({ description: 'Distance sailed along the track, nm' }) distanceNm: number;
   @ApiProperty({ description: 'Notes on how the file was read (assumed time zone, columns found)', type: [String] }) notes: string[];
+  @ApiProperty({ description: 'The notes as codes, for a client to word', enum: ['local-time', 'route-points', 'speed-knots'], isArray: true })
+  noteCodes: ('local-time' | 'route-points' | 'speed-knots')[];
+  @ApiProperty({ description: 'Points of the file that repeat an instant of the file (skipped)' }) repeatedInFile: number;
   @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'number' } }, description: 'A simplified outline [[lat, lon], …] for a preview map' })
   outline: number[][];
   @ApiProperty({ nullable: true, type: String, description: 'Set once committed' }) committedAt: string | null;

@@ -45,18 +45,26 @@ describe('impact what-if levers', () => {
       'groups.participants.nights',
       'groups.participants.bedNightPrice',
     ]);
-    expect(ids).toContain('groups.participants.dailySpend');
+    expect(ids.filter((id) => id.startsWith('groups.participants.dailySpend'))).toEqual([
+      'groups.participants.dailySpend.catering',
+      'groups.participants.dailySpend.shopping',
+      'groups.participants.dailySpend.transport',
+      'groups.participants.dailySpend.entertainment',
+    ]);
     expect(ids).toContain('groups.spectators.daysAttendedPerPerson');
     expect(ids).toContain('groups.spectators.admissions');
     expect(ids).not.toContain('groups.spectators.companionsPerPerson');
-    expect(ids.slice(-2)).toEqual(['multipliers.output', 'multipliers.income']);
-    expect(levers.find((l) => l.id === 'groups.spectators.dailySpend')?.base).toBe(780);
+    expect(ids.slice(-3)).toEqual(['organiserSpend', 'multipliers.output', 'multipliers.income']);
+    expect(levers.find((l) => l.id === 'groups.spectators.dailySpend.catering')?.base).toBe(360);
   });
 
-  it('has a slider for every assumption the tornado chart can show (the per-day categories share one)', () => {
-    const moving = computeImpactSensitivity(STORED).entries.filter((e) => e.swing > 0);
-    const withoutSlider = moving.map((e) => e.field).filter((field) => !levers.some((l) => field === l.id || field.startsWith(`${l.id}.`)));
-    expect(withoutSlider).toEqual([]);
+  it('has a slider of its own for every assumption the tornado chart can show, each per-day category and the organisers’ spend too', () => {
+    const withSpend: ImpactAssumptions = { ...STORED, organiserSpend: 2_000_000 };
+    const moving = computeImpactSensitivity(withSpend).entries.filter((e) => e.swing > 0);
+    expect(moving.map((e) => e.field)).toContain('groups.spectators.dailySpend.shopping');
+    expect(moving.map((e) => e.field)).toContain('organiserSpend');
+    const ids = leversOf(withSpend).map((l) => l.id);
+    expect(moving.map((e) => e.field).filter((field) => !ids.includes(field))).toEqual([]);
   });
 
   it('puts every stored value on a slider step inside the slider range', () => {
@@ -86,9 +94,15 @@ describe('impact what-if levers', () => {
     expect(differsFromStored(levers, values)).toBe(true);
   });
 
-  it('scales the per-day categories together, keeping their split', () => {
-    const scenario = applyLevers(STORED, levers, { ...baseValues(levers), 'groups.spectators.dailySpend': 1560 });
-    expect(scenario.groups.spectators?.dailySpend).toEqual({ catering: 720, shopping: 480, transport: 200, entertainment: 160 });
+  it('moves one per-day category alone, the organisers’ spend and the multipliers', () => {
+    const scenario = applyLevers(STORED, levers, { ...baseValues(levers), 'groups.spectators.dailySpend.shopping': 480 });
+    expect(scenario.groups.spectators?.dailySpend).toEqual({ catering: sourced(360), shopping: 480, transport: 100, entertainment: 80 });
+    expect(validateImpactAssumptions(scenario)).toEqual([]);
+    expect(estimateTourismImpact(scenario).spending.shopping).toBeGreaterThan(estimateTourismImpact(STORED).spending.shopping);
+    expect(estimateTourismImpact(scenario).spending.catering).toBe(estimateTourismImpact(STORED).spending.catering);
+    const spent = applyLevers(STORED, levers, { ...baseValues(levers), organiserSpend: 1_000_000 });
+    expect(spent.organiserSpend).toBe(1_000_000);
+    expect(estimateTourismImpact(spent).spending.total).toBeGreaterThan(estimateTourismImpact(STORED).spending.total);
     const multiplied = applyLevers(STORED, levers, { ...baseValues(levers), 'multipliers.output': 2 });
     expect(multiplied.multipliers).toEqual({ output: 2, income: 0.65 });
   });
@@ -100,7 +114,8 @@ describe('impact what-if levers', () => {
     expect(parsed.values['groups.participants.nights']).toBe(4);
     expect(parsed.notNumbers).toEqual(['groups.spectators.nights']);
     expect(parseScenario(new URLSearchParams('lang=en'), levers).provided).toBe(false);
-    expect(leverOfField('groups.spectators.dailySpend.catering', levers)?.id).toBe('groups.spectators.dailySpend');
+    expect(leverOfField('groups.spectators.dailySpend.catering', levers)?.id).toBe('groups.spectators.dailySpend.catering');
+    expect(leverOfField('groups.spectators.dailySpend.catering.value', levers)?.id).toBe('groups.spectators.dailySpend.catering');
     expect(leverOfField('groups.spectators.localShare', levers)?.id).toBe('groups.spectators.localShare');
     expect(leverOfField('groups.spectators.localShareX', levers)).toBeUndefined();
   });

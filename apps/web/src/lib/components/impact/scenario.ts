@@ -9,12 +9,12 @@ import {
   resolveImpactValue,
   setImpactGroupField,
   type ImpactAssumptions,
-  type ImpactDailySpend,
+  type ImpactDailySpendKey,
   type ImpactGroupAssumptions,
   type ImpactGroupKey,
 } from '@sailcourt/domain';
 
-/** A lever's field inside its group; `dailySpend` is the sum of the group's per-day categories. */
+/** A lever's field inside its group; each per-day spending category the group states is a lever of its own. */
 export type GroupLeverName =
   | 'admissions'
   | 'persons'
@@ -26,8 +26,8 @@ export type GroupLeverName =
   | 'paidLodgingShare'
   | 'nights'
   | 'bedNightPrice'
-  | 'dailySpend';
-export type LeverName = GroupLeverName | 'multipliers.output' | 'multipliers.income';
+  | `dailySpend.${ImpactDailySpendKey}`;
+export type LeverName = GroupLeverName | 'organiserSpend' | 'multipliers.output' | 'multipliers.income';
 
 /** How a lever's value is bounded and written: share 0–1, ratio (companions per person), yuan amounts … */
 export type LeverKind = 'count' | 'share' | 'ratio' | 'nights' | 'price' | 'multiplier';
@@ -48,8 +48,8 @@ export interface Lever {
 
 export type LeverValues = Record<string, number>;
 
-// Every assumption the ±20 % tornado can show gets a slider (the per-day categories move together as one).
-const SIMPLE_GROUP_LEVERS: readonly { name: Exclude<GroupLeverName, 'admissions' | 'persons' | 'dailySpend' | 'daysAttendedPerPerson'>; kind: LeverKind }[] = [
+// Every assumption the ±20 % tornado can show gets a slider, each per-day spending category too.
+const SIMPLE_GROUP_LEVERS: readonly { name: Exclude<GroupLeverName, 'admissions' | 'persons' | `dailySpend.${string}` | 'daysAttendedPerPerson'>; kind: LeverKind }[] = [
   { name: 'localShare', kind: 'share' },
   { name: 'casualShare', kind: 'share' },
   { name: 'companionsPerPerson', kind: 'ratio' },
@@ -96,13 +96,6 @@ function range(kind: LeverKind, base: number): Pick<Lever, 'min' | 'max' | 'step
   }
 }
 
-function dailySpendTotal(spend: ImpactDailySpend): number {
-  return IMPACT_DAILY_SPEND_KEYS.reduce((sum, key) => {
-    const value = spend[key];
-    return sum + (value === undefined ? 0 : resolveImpactValue(value));
-  }, 0);
-}
-
 function groupLevers(key: ImpactGroupKey, group: ImpactGroupAssumptions): Lever[] {
   const lever = (name: GroupLeverName, kind: LeverKind, base: number): Lever => ({ id: `groups.${key}.${name}`, group: key, name, kind, base, ...range(kind, base) });
   const count = group.persons !== undefined ? lever('persons', 'count', resolveImpactValue(group.persons)) : lever('admissions', 'count', resolveImpactValue(group.admissions ?? 0));
@@ -117,16 +110,22 @@ function groupLevers(key: ImpactGroupKey, group: ImpactGroupAssumptions): Lever[
     if (name === 'companionsPerPerson' && !(base > 0)) continue;
     levers.push(lever(name, kind, base));
   }
-  levers.push(lever('dailySpend', 'price', dailySpendTotal(group.dailySpend)));
+  // The categories the group states (one it leaves out counts 0, and 0 ± 20 % moves nothing in the tornado).
+  for (const key of IMPACT_DAILY_SPEND_KEYS) {
+    const value = group.dailySpend[key];
+    if (value !== undefined) levers.push(lever(`dailySpend.${key}`, 'price', resolveImpactValue(value)));
+  }
   return levers;
 }
 
-/** The levers of a stored assumption set, group by group in the model's order, then the two multipliers. */
+/** The levers of a stored assumption set, group by group in the model's order, then the organisers' spend and the two multipliers. */
 export function leversOf(stored: ImpactAssumptions): Lever[] {
   const levers = IMPACT_GROUP_KEYS.flatMap((key) => {
     const group = stored.groups[key];
     return group === undefined ? [] : groupLevers(key, group);
   });
+  const organiserSpend = stored.organiserSpend === undefined ? 0 : resolveImpactValue(stored.organiserSpend);
+  levers.push({ id: 'organiserSpend', group: null, name: 'organiserSpend', kind: 'price', base: organiserSpend, ...range('price', organiserSpend) });
   for (const which of ['output', 'income'] as const) {
     const base = resolveImpactValue(stored.multipliers[which]);
     levers.push({ id: `multipliers.${which}`, group: null, name: `multipliers.${which}`, kind: 'multiplier', base, ...range('multiplier', base) });
@@ -139,20 +138,8 @@ export const baseValues = (levers: readonly Lever[]): LeverValues => Object.from
 /** Whether any lever differs from its stored value. */
 export const differsFromStored = (levers: readonly Lever[], values: LeverValues): boolean => levers.some((l) => values[l.id] !== undefined && values[l.id] !== l.base);
 
-/** Scale every per-day category by the same factor, so the split stays the stored one. */
-function scaleDailySpend(spend: ImpactDailySpend, from: number, to: number): ImpactDailySpend {
-  if (!(from > 0)) return { catering: 0, shopping: 0, transport: 0, other: to };
-  const scaled: ImpactDailySpend = { catering: 0, shopping: 0, transport: 0 };
-  for (const key of IMPACT_DAILY_SPEND_KEYS) {
-    const value = spend[key];
-    if (value !== undefined) scaled[key] = (resolveImpactValue(value) * to) / from;
-  }
-  return scaled;
-}
-
 function applyToGroup(group: ImpactGroupAssumptions, lever: Lever, value: number): ImpactGroupAssumptions {
-  if (lever.name === 'dailySpend') return { ...group, dailySpend: scaleDailySpend(group.dailySpend, lever.base, value) };
-  if (lever.name === 'multipliers.output' || lever.name === 'multipliers.income') return group;
+  if (lever.name === 'organiserSpend' || lever.name === 'multipliers.output' || lever.name === 'multipliers.income') return group;
   return setImpactGroupField(group, lever.name, value);
 }
 
@@ -163,17 +150,19 @@ function applyToGroup(group: ImpactGroupAssumptions, lever: Lever, value: number
 export function applyLevers(stored: ImpactAssumptions, levers: readonly Lever[], values: LeverValues): ImpactAssumptions {
   let groups = stored.groups;
   let multipliers = stored.multipliers;
+  let organiserSpend = stored.organiserSpend;
   for (const lever of levers) {
     const value = values[lever.id];
     if (value === undefined || value === lever.base) continue;
-    if (lever.name === 'multipliers.output') multipliers = { ...multipliers, output: value };
+    if (lever.name === 'organiserSpend') organiserSpend = value;
+    else if (lever.name === 'multipliers.output') multipliers = { ...multipliers, output: value };
     else if (lever.name === 'multipliers.income') multipliers = { ...multipliers, income: value };
     else if (lever.group !== null) {
       const group = groups[lever.group];
       if (group !== undefined) groups = { ...groups, [lever.group]: applyToGroup(group, lever, value) };
     }
   }
-  return { ...stored, groups, multipliers };
+  return organiserSpend === stored.organiserSpend ? { ...stored, groups, multipliers } : { ...stored, groups, multipliers, organiserSpend };
 }
 
 export interface ParsedScenario {
@@ -204,7 +193,7 @@ export function parseScenario(params: URLSearchParams, levers: readonly Lever[])
   return { provided, values, notNumbers, raw };
 }
 
-/** The lever an API error path belongs to (`groups.spectators.dailySpend.catering` → the daily-spend lever). */
+/** The lever an API error path belongs to (`groups.spectators.dailySpend.catering`, or a part of it such as `….value`). */
 export function leverOfField(field: string, levers: readonly Lever[]): Lever | undefined {
   return levers.find((l) => field === l.id || field.startsWith(`${l.id}.`));
 }

@@ -162,6 +162,8 @@ export const competitionMessages = {
   'competition.slot.numbered': { 'zh-CN': '淘汰赛第 {round} 轮第 {game} 场', en: 'Playoff round {round}, game {game}' },
   'competition.bracket.flagTitle': { 'zh-CN': '对阵需要主办方复核', en: 'The bracket needs the organizer’s review' },
   'competition.bracket.flagWithdrawn': { 'zh-CN': '{team}已在打过比赛后退出。', en: '{team} withdrew after playing games.' },
+  'competition.bracket.flagSeeBracket': { 'zh-CN': '查看淘汰赛对阵', en: 'See the bracket' },
+  'competition.bracket.flagDecide': { 'zh-CN': '处理退出申请', en: 'Decide the withdrawal requests' },
   'competition.bracket.flagRequested': { 'zh-CN': '{team}已申请退出,等待主办方决定。', en: '{team} has asked to withdraw; the organizer has not decided yet.' },
   'competition.bracket.round.2': { 'zh-CN': '决赛', en: 'Final' },
   'competition.bracket.round.4': { 'zh-CN': '半决赛', en: 'Semi-finals' },

@@ -101,6 +101,7 @@ export const impactMessages = {
   },
   'impact.whatIf.live': { 'zh-CN': '当前显示:直接消费 {spending},游客 {visitors} 人次', en: 'Now showing: {spending} direct spending, {visitors} visits' },
   'impact.whatIf.multipliers': { 'zh-CN': '乘数(只影响总产出与收入)', en: 'Multipliers (change gross output and income only)' },
+  'impact.whatIf.organisers': { 'zh-CN': '主办方支出', en: 'Organisers’ spending' },
   'impact.whatIf.failed': {
     'zh-CN': '情景中有无效的值,以下仍显示按存储的假设得出的数字。',
     en: 'The scenario has invalid values; the figures below are still those of the stored assumptions.',

@@ -8,6 +8,7 @@ import { type Problem, problemOf } from '$lib/components/registration/form-error
 import { requireOrganizer, text } from '$lib/components/registration/guard';
 import { pickName } from '$lib/i18n';
 import { previewBracket } from '$lib/components/competition/bracket-preview';
+import { bracketFlags } from '$lib/components/competition/bracket-flags.server';
 import { api, required } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,6 +21,8 @@ export const load: PageServerLoad = async (event) => {
     client.GET('/api/venues').then(required),
     client.GET('/api/events/{id}/bracket', { params: { path: { id: ev.id } } }),
   ]);
+  // Seeded teams that withdrew after games (or ask to): the organizer reviews the bracket.
+  const flagged = await bracketFlags(client, ev.id, bracket.response.status === 200 && bracket.data ? bracket.data : null);
   const days = groupByDay(matches);
   const asked = event.url.searchParams.get('day');
   const marks = highlights(days, shanghaiDate(new Date()));
@@ -32,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
     venues,
     groupGamesLeft: matches.filter((m) => m.playoffSlot === null && !isPlayed(m)).length,
     hasBracket: bracket.response.status === 200,
+    flagged,
     total: matches.length,
   };
 };

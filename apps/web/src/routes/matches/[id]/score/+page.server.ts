@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { UUID } from '$lib/components/competition/schedule';
-import { api, problemDetail, required } from '$lib/server/api';
+import { isProblem } from '@sailcourt/api-client';
+import { api, required } from '$lib/server/api';
 import { actionFromButton, rememberScorerToken, scoringToken, sendLiveAction } from '$lib/server/scorer';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,12 +26,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   tap: async (event) => {
     const token = scoringToken(event, event.params.id);
-    if (!token) return fail(403, { refused: 'forbidden' });
+    if (!token) return fail(403, { refused: 'scorer-link.unknown' });
     const form = await event.request.formData();
     const action = actionFromButton(String(form.get('action') ?? ''), String(form.get('clientEventId') ?? ''));
-    if (!action) return fail(400, { refused: 'Unknown action.' });
+    if (!action) return fail(400, { refused: 'validation.invalid' });
     const sent = await sendLiveAction(event, event.params.id, token, action);
-    if (!sent.data) return fail(sent.response.status, { refused: problemDetail(sent.error) });
+    // The problem's code, which the page words in the reader's language (never the API's English detail).
+    if (!sent.data) return fail(sent.response.status, { refused: isProblem(sent.error) ? (sent.error.code ?? 'server.error') : 'server.error' });
     return { done: action.type };
   },
 };

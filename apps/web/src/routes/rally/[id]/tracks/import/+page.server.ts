@@ -8,7 +8,8 @@ import type { Actions, PageServerLoad } from './$types';
 /** What the API is told the file is; the API also sniffs it. */
 const contentTypeOf = (fileName: string): string => (/\.csv$/i.test(fileName) ? 'text/csv' : /\.(gpx|xml)$/i.test(fileName) ? 'application/gpx+xml' : 'application/octet-stream');
 
-type ImportForm = { entryId: string; preview?: Schemas['TrackImportDto']; errors?: { field: string; message: string }[]; detail?: string };
+/** A refusal is kept as codes (the page words them in the reader's language), never the API's English detail. */
+type ImportForm = { entryId: string; preview?: Schemas['TrackImportDto']; errors?: { field: string; message: string; code?: string | null }[]; refused?: { status: number; code: string | null } };
 
 export const load: PageServerLoad = async (event) => {
   requireOrganizer(event);
@@ -37,7 +38,7 @@ export const actions: Actions = {
       const problem = isProblem(failure) ? failure : null;
       return fail(result.response.status >= 400 && result.response.status < 500 ? result.response.status : 502, {
         entryId,
-        detail: problem?.detail ?? `HTTP ${result.response.status}`,
+        refused: { status: result.response.status, code: problem?.code ?? null },
         errors: problem?.errors ?? [],
       } satisfies ImportForm);
     }
@@ -55,7 +56,7 @@ export const actions: Actions = {
     if (!result.data || !staged.data) {
       const failure: unknown = result.error ?? staged.error;
       const problem = isProblem(failure) ? failure : null;
-      return fail(result.response.status >= 400 && result.response.status < 500 ? result.response.status : 502, { entryId: '', detail: problem?.detail ?? `HTTP ${result.response.status}`, errors: [] } satisfies ImportForm);
+      return fail(result.response.status >= 400 && result.response.status < 500 ? result.response.status : 502, { entryId: '', refused: { status: result.response.status, code: problem?.code ?? null }, errors: [] } satisfies ImportForm);
     }
     const rally = await client.GET('/api/rallies/{id}', { params: { path: { id: event.params.id } } }).then(required);
     const last = staged.data.lastAt ? Date.parse(staged.data.lastAt) : null;
