@@ -70,6 +70,7 @@ export {
 export {
   advanceBracket,
   createPlayoffBracket,
+  createPlayoffBracketFromSeeds,
   playoffSeedsFromGroups,
   seedPlayoffsFromGroups,
   THIRD_PLACE_MATCH_ID,
@@ -99,3 +100,15 @@ export {
   type LiveSide,
   type LiveState,
 } from './live-score.js';
+export {
+  drawKnockout,
+  rankAcrossGroups,
+  type CrossGroupCriterion,
+  type CrossGroupRow,
+  type KnockoutDraw,
+  type KnockoutDrawInput,
+  type KnockoutDrawPattern,
+  type KnockoutGameResult,
+  type KnockoutGroup,
+  type KnockoutRuleset,
+} from './knockout-draw.js';
