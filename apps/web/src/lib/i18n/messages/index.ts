@@ -4,11 +4,12 @@ import { impactMessages } from './impact.js';
 import { liveMessages } from './live.js';
 import { importMessages } from './imports.js';
 import { knockoutMessages } from './knockout.js';
+import { scheduleImportMessages } from './schedule-import.js';
 import { officialsMessages } from './officials.js';
 import { rallyMessages } from './rally.js';
 import { registrationMessages } from './registration.js';
 import { threeByThreeMessages } from './three-by-three.js';
 
 /** One table per feature, merged here; keys are namespaced (`rally.…`, `impact.…`) so they cannot collide. */
-export const messages = { ...commonMessages, ...rallyMessages, ...impactMessages, ...registrationMessages, ...competitionMessages, ...threeByThreeMessages, ...officialsMessages, ...importMessages, ...liveMessages, ...knockoutMessages };
+export const messages = { ...commonMessages, ...rallyMessages, ...impactMessages, ...registrationMessages, ...competitionMessages, ...threeByThreeMessages, ...officialsMessages, ...importMessages, ...liveMessages, ...knockoutMessages, ...scheduleImportMessages };
 export type MessageKey = keyof typeof messages;
