@@ -929,7 +929,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit an official: name, contact, account, roles, affiliations, availability (only the fields sent)
+         * @description 409 official.assignments-broken, naming each game, when the change would break an assignment the official holds (a new affiliation with a team in it, a dropped role, availability that no longer covers it); nothing changes.
+         */
+        patch: operations["OfficialsController_update"];
         trace?: never;
     };
     "/api/officials/{id}/calendar.ics": {
@@ -3554,6 +3558,21 @@ export interface components {
             venueId?: string;
             /** @description The version last read; a stale one gets 409. The If-Match header works too. */
             version?: number;
+        };
+        UpdateOfficialDto: {
+            /** @description Replaces the affiliations */
+            affiliatedTeamIds?: string[];
+            /** @description Replaces the availability; [] = no restriction recorded */
+            availability?: components["schemas"]["AvailabilityDto"][];
+            /** @description Phone or e-mail; organizers only */
+            contact?: string | null;
+            /** @example 王建国 */
+            name?: string;
+            /** @example Wang Jianguo */
+            nameEn?: string | null;
+            roles?: ("referee" | "table")[];
+            /** Format: uuid */
+            userId?: string | null;
         };
         UpdateRallyDto: {
             /** @description How many of each boat's worst leg scores are excluded (RRS A2.1); at most the number of legs − 1 */
@@ -7746,6 +7765,103 @@ export interface operations {
             };
             /** @description No such record (`resource.not-found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOfficialDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

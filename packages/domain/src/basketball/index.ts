@@ -28,6 +28,8 @@ export {
   type Fiba3x3ScoreProblemField,
 } from './result-3x3.js';
 export {
+  assignmentsBrokenBy,
+  type HeldAssignment,
   OFFICIAL_ROLES,
   OFFICIAL_SLOTS,
   officialConflicts,
