@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
 import { openBrowser, screenshot } from './support/browser.js';
+import { axeViolations } from './support/phone.js';
 import { organizerApi } from './support/organizer-api.js';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
@@ -109,5 +110,18 @@ describe('group stage → knockout', () => {
     await page.locator('#refused-title').waitFor();
     expect(await page.textContent('.refused [role="alert"]')).toContain(en('knockout.bracketExists'));
     expect((await call<Bracket>('GET', `/events/${event.id}/bracket`)).seeds.map((s) => s.teamId)).toEqual(bracket.seeds.map((s) => s.teamId));
+
+    // axe (WCAG 2.1 AA) on the preview, in a browser with JavaScript (axe runs as a script).
+    const withJs = await openBrowser();
+    try {
+      const checked = await withJs.newPage();
+      await signInPage(checked, `/events/${event.id}/manage/knockout`);
+      await checked.fill('#bestNextPlaced', '2');
+      await checked.getByRole('button', { name: zh('knockout.preview'), exact: true }).click();
+      await checked.locator('#draw-title').waitFor();
+      expect(await axeViolations(checked)).toEqual([]);
+    } finally {
+      await withJs.close();
+    }
   });
 });

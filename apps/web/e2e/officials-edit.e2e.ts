@@ -2,6 +2,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
 import { openBrowser, screenshot } from './support/browser.js';
+import { axeViolations } from './support/phone.js';
 import { organizerApi } from './support/organizer-api.js';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
@@ -74,5 +75,24 @@ describe('editing an official', () => {
     // The board links to the edit page.
     await page.goto(web(`/events/${event.id}/officials`));
     expect(await page.getAttribute(`a[href="/officials/${official.id}/edit"]`, 'href')).toBe(path);
+
+    // axe (WCAG 2.1 AA) on the refused form, in a browser with JavaScript (axe runs as a script).
+    const withJs = await openBrowser();
+    try {
+      const checked = await withJs.newPage();
+      await checked.goto(web(`/login?next=${encodeURIComponent(path)}`));
+      await checked.waitForLoadState('networkidle');
+      await checked.fill('#email', 'organizer@sailcourt.local');
+      await checked.fill('#password', 'sailcourt-organizer');
+      await checked.getByRole('button', { name: zh('login.submit'), exact: true }).click();
+      await checked.waitForURL((url) => url.pathname === path);
+      await checked.waitForLoadState('networkidle');
+      await checked.selectOption('#affiliatedTeamIds', [teams[1]!]);
+      await checked.getByRole('button', { name: zh('officials.edit.submit'), exact: true }).click();
+      await checked.locator('#affiliatedTeamIds-error').waitFor();
+      expect(await axeViolations(checked)).toEqual([]);
+    } finally {
+      await withJs.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
 import { openBrowser, screenshot } from './support/browser.js';
+import { axeViolations } from './support/phone.js';
 import { organizerApi } from './support/organizer-api.js';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
@@ -74,6 +75,7 @@ describe('schedule import page', () => {
     expect(await page.textContent('#problem-4')).toContain('is not a confirmed team of this event');
     expect(await page.locator('tr[data-row="4"] input[data-column="home"]').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'schedule-import-flagged');
+    expect(await axeViolations(page)).toEqual([]);
     expect(await call<unknown[]>('GET', `/events/${event.id}/matches`)).toEqual([]);
 
     await page.fill('tr[data-row="4"] input[data-column="home"]', TEAMS[0]!);
