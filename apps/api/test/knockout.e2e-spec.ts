@@ -144,4 +144,33 @@ describe('group stage → knockout', () => {
     expect(early.status, JSON.stringify(early.body)).toBe(201);
     expect(early.body).toMatchObject({ drawnBeforeGroupsComplete: true, size: 4 });
   });
+  it('ranks 3x3 runners-up across pools by points per game, a forfeit win left out of the average', async () => {
+    const league = await createLeague(t, { teams: 9, days: 10, ruleset: 'fiba-3x3' });
+    const ids = league.teamIds;
+    // Pool → [first, second, third] and the results: first beats both, second beats third (A's third forfeits).
+    const pools: [string, number, number, [number, number], [number, number] | 'forfeit', [number, number]][] = [
+      ['A', 0, 3, [21, 15], 'forfeit', [21, 10]],
+      ['B', 3, 6, [21, 19], [20, 18], [21, 12]],
+      ['C', 6, 9, [21, 19], [21, 18], [21, 12]],
+    ];
+    const times = ['14:00', '16:00', '18:00'];
+    for (const [pi, [group, from, , firstSecond, secondThird, firstThird]] of pools.entries()) {
+      const [first, second, third] = ids.slice(from, from + 3) as [string, string, string];
+      const games: [string, string, [number, number] | 'forfeit'][] = [[first, second, firstSecond], [second, third, secondThird], [first, third, firstThird]];
+      for (const [day, [home, away, result]] of games.entries()) {
+        const match = await addMatch(t, league, { homeTeamId: home, awayTeamId: away, startsAt: at(league, day, times[pi]!), group });
+        await enterResult(t, league, match.id, result === 'forfeit' ? { forfeitedBy: away } : { homeScore: result[0], awayScore: result[1] });
+      }
+    }
+    const res = await preview(league, { qualifiersPerGroup: 1, bestNextPlaced: 1 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const draw = res.body as Preview & { ruleset: string; nextPlacedRanking: { teamId: string; pointsAverage: number | null; played: number }[] };
+    expect(draw.ruleset).toBe('fiba-3x3');
+    expect(draw.nextPlacedRanking.map((r) => [r.teamId, r.played, r.pointsAverage, r.aboveNextBy, r.qualifies])).toEqual([
+      [ids[7], 2, 20, 'points-average', true],
+      [ids[4], 2, 19.5, 'points-average', false],
+      [ids[1], 2, 15, null, false],
+    ]);
+    expect(draw.seeds).toHaveLength(4);
+  });
 });

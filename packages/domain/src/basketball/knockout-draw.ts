@@ -4,9 +4,11 @@
 // - FIBA (five-a-side). FIBA's competition regulations (e.g. FIBA Basketball World Cup 2019 Regulations, "comparative
 //   ranking … between the teams placed on the same position in the groups"): the teams in question form one group;
 //   1. better win–loss record of all their games, 2. higher points difference, 3. more points scored; if still level,
-//   a draw decides. Groups of unequal size: only the games against the teams placed 1st…N count, N being the size of
-//   the smallest group (the games against the extra teams of larger groups are disregarded — the rule FIBA and UEFA
-//   apply when best-placed teams come from groups of different sizes), so every team is compared on the same games.
+//   a draw decides (quoted from the 2019 regulations at https://www.tarafdari.com/node/1411803). Groups of unequal
+//   size: only the games against the teams placed 1st…N count, N being the size of the smallest group, so every team
+//   is compared on the same games. This is how the issue's brief states FIBA's rule and how UEFA's qualifying
+//   regulations word it ("results against the sixth-placed teams in six-team groups are not counted"); the FIBA text
+//   itself was not found in the sources searched.
 // - FIBA 3x3. The 3x3 rules' team ranking procedure (see classification-3x3.ts): 1. most wins, or win ratio when the
 //   numbers of games differ "in inter-pool comparison"; 2. head-to-head applies "within a pool only" and is skipped;
 //   3. most points scored on average, without the winning scores of forfeits; then the highest seeding.
