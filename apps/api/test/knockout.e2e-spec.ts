@@ -20,7 +20,8 @@ type Preview = {
   bracketExists: boolean;
   seeds: Seed[];
   firstRound: Pairing[];
-  nextPlacedRanking: { teamId: string; group: string; pointsDiff: number; qualifies: boolean; aboveNextBy: string | null }[];
+  nextPlacedRanking: { teamId: string; group: string; played: number; pointsDiff: number; pointsAverage: number | null; qualifies: boolean; aboveNextBy: string | null }[];
+  ruleset: string;
   sameGroupGames: number;
   drawKey: string;
 };
@@ -164,7 +165,7 @@ describe('group stage → knockout', () => {
     }
     const res = await preview(league, { qualifiersPerGroup: 1, bestNextPlaced: 1 });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const draw = res.body as Preview & { ruleset: string; nextPlacedRanking: { teamId: string; pointsAverage: number | null; played: number }[] };
+    const draw = res.body as Preview;
     expect(draw.ruleset).toBe('fiba-3x3');
     expect(draw.nextPlacedRanking.map((r) => [r.teamId, r.played, r.pointsAverage, r.aboveNextBy, r.qualifies])).toEqual([
       [ids[7], 2, 20, 'points-average', true],
