@@ -344,6 +344,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/knockout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the knockout draw (organizers): stores the bracket and creates its first games
+         * @description 409 knockout.group-stage-incomplete (errors name each unfinished game) unless allowIncomplete: true; 409 knockout.bracket-exists when the event has a bracket (one per event, enforced by the database); 409 knockout.draw-changed when drawKey no longer matches.
+         */
+        post: operations["CompetitionController_confirmKnockout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/knockout/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the knockout drawn from the group standings (organizers); nothing is stored
+         * @description Two per group from an even number of groups: crossover by group pairs (A1–B2, C1–D2 … in the top half, B1–A2, D1–C2 … in the bottom). Otherwise (e.g. with bestNextPlaced best third-placed teams, ranked across groups by the ruleset’s criteria): seeded by cross-group ranking, teams of one group kept apart in the first round where possible. Lists the group games still without a result.
+         */
+        post: operations["CompetitionController_previewKnockout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/live": {
         parameters: {
             query?: never;
@@ -889,7 +929,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit an official: name, contact, account, roles, affiliations, availability (only the fields sent)
+         * @description 409 official.assignments-broken, naming each game, when the change would break an assignment the official holds (a new affiliation with a team in it, a dropped role, availability that no longer covers it); nothing changes.
+         */
+        patch: operations["OfficialsController_update"];
         trace?: never;
     };
     "/api/officials/{id}/calendar.ics": {
@@ -1679,8 +1723,12 @@ export interface components {
             roles: ("referee" | "table")[];
         };
         BracketDto: {
+            /** @description Next-placed teams (best thirds …) that qualified across groups */
+            bestNextPlaced: number;
             /** Format: uuid */
             championTeamId: string | null;
+            /** @description The organizer drew the knockout before every group game had a result */
+            drawnBeforeGroupsComplete: boolean;
             /** Format: uuid */
             eventId: string;
             matches: components["schemas"]["BracketMatchDto"][];
@@ -1748,6 +1796,24 @@ export interface components {
         CommitTeamImportDto: {
             /** @description The previewed rows, corrected where needed */
             rows: components["schemas"]["TeamImportRowDto"][];
+        };
+        ConfirmKnockoutDto: {
+            /**
+             * @description Draw although group games are still without a result (else 409 knockout.group-stage-incomplete)
+             * @default false
+             */
+            allowIncomplete?: boolean;
+            /**
+             * @description How many of the next-placed teams (best thirds with two qualifiers per group) also qualify, ranked across groups
+             * @default 0
+             */
+            bestNextPlaced?: number;
+            /** @description The preview’s drawKey: 409 knockout.draw-changed if the draw is no longer the one previewed */
+            drawKey?: string;
+            /** @description Teams per group that qualify directly; default 2 with several groups, else 4 (or the whole group if smaller) */
+            qualifiersPerGroup?: number;
+            /** @default false */
+            thirdPlaceGame?: boolean;
         };
         CoordinatesDto: {
             lat: number;
@@ -1996,6 +2062,33 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "skipper" | "helmsman" | "navigator" | "trimmer" | "bowman" | "crew";
+        };
+        CrossGroupRowDto: {
+            /**
+             * @description What put the team above the next row; group-order: nothing did, lots are needed
+             * @enum {string|null}
+             */
+            aboveNextBy: "win-record" | "points-diff" | "points-scored" | "points-average" | "seeding" | "group-order" | null;
+            gamesDisregarded: number;
+            group: string;
+            groupRank: number;
+            lost: number;
+            /** @description Games counted: against teams placed 1st…N, N the smallest group’s size */
+            played: number;
+            pointsAgainst: number;
+            /** @description 3x3: points per game, forfeit wins left out */
+            pointsAverage: number | null;
+            pointsDiff: number;
+            pointsFor: number;
+            /** @description Among the best next-placed teams that qualify */
+            qualifies: boolean;
+            rank: number;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            teamNameEn: string | null;
+            winRatio: number;
+            won: number;
         };
         CumulativeTimeLegDto: {
             /** @description null when the boat took no finishing place in the leg */
@@ -2382,6 +2475,53 @@ export interface components {
             duplicates: number;
             /** @description Rows refused, each alone; the others were stored */
             rejected: components["schemas"]["RejectedRowDto"][];
+        };
+        KnockoutDrawOptionsDto: {
+            /**
+             * @description How many of the next-placed teams (best thirds with two qualifiers per group) also qualify, ranked across groups
+             * @default 0
+             */
+            bestNextPlaced?: number;
+            /** @description Teams per group that qualify directly; default 2 with several groups, else 4 (or the whole group if smaller) */
+            qualifiersPerGroup?: number;
+            /** @default false */
+            thirdPlaceGame?: boolean;
+        };
+        KnockoutPairingDto: {
+            /** @description null: a bye */
+            away: components["schemas"]["BracketSeedDto"] | null;
+            home: components["schemas"]["BracketSeedDto"] | null;
+            /** @description Both teams come from one group (could not be avoided) */
+            sameGroup: boolean;
+            /** @example R1-M1 */
+            slot: string;
+        };
+        KnockoutPreviewDto: {
+            bestNextPlaced: number;
+            /** @description A bracket exists already (confirming answers 409) */
+            bracketExists: boolean;
+            /** @description Send it back with the confirmation to be sure the draw is the one previewed */
+            drawKey: string;
+            /** Format: uuid */
+            eventId: string;
+            firstRound: components["schemas"]["KnockoutPairingDto"][];
+            /** @description Every group game has a result */
+            groupStageComplete: boolean;
+            /** @description The next-placed teams ranked across groups (empty when none qualify that way) */
+            nextPlacedRanking: components["schemas"]["CrossGroupRowDto"][];
+            /**
+             * @description crossover: A1–B2 / B1–A2 by group pairs; ranked: seeded by cross-group ranking, same-group games swapped apart
+             * @enum {string}
+             */
+            pattern: "crossover" | "ranked";
+            qualifiersPerGroup: number;
+            /** @enum {string} */
+            ruleset: "fiba" | "fiba-3x3";
+            sameGroupGames: number;
+            seeds: components["schemas"]["BracketSeedDto"][];
+            size: number;
+            thirdPlaceGame: boolean;
+            unfinishedGames: components["schemas"]["UnfinishedGameDto"][];
         };
         LatLonInputDto: {
             /** @example 36.085 */
@@ -3384,6 +3524,16 @@ export interface components {
             /** @enum {string} */
             role: "referee" | "table";
         };
+        UnfinishedGameDto: {
+            /** Format: uuid */
+            awayTeamId: string;
+            group: string;
+            /** Format: uuid */
+            homeTeamId: string;
+            /** Format: uuid */
+            matchId: string;
+            startsAt: string | null;
+        };
         UnplacedMatchDto: {
             /** Format: uuid */
             awayTeamId: string;
@@ -3442,6 +3592,21 @@ export interface components {
             venueId?: string;
             /** @description The version last read; a stale one gets 409. The If-Match header works too. */
             version?: number;
+        };
+        UpdateOfficialDto: {
+            /** @description Replaces the affiliations */
+            affiliatedTeamIds?: string[];
+            /** @description Replaces the availability; [] = no restriction recorded */
+            availability?: components["schemas"]["AvailabilityDto"][];
+            /** @description Phone or e-mail; organizers only */
+            contact?: string | null;
+            /** @example 王建国 */
+            name?: string;
+            /** @example Wang Jianguo */
+            nameEn?: string | null;
+            roles?: ("referee" | "table")[];
+            /** Format: uuid */
+            userId?: string | null;
         };
         UpdateRallyDto: {
             /** @description How many of each boat's worst leg scores are excluded (RRS A2.1); at most the number of legs − 1 */
@@ -4876,6 +5041,200 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TeamImportPreviewDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CompetitionController_confirmKnockout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmKnockoutDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BracketDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CompetitionController_previewKnockout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnockoutDrawOptionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnockoutPreviewDto"];
                 };
             };
             /** @description Malformed input; `errors` names each field (`validation.*`). */
@@ -7440,6 +7799,103 @@ export interface operations {
             };
             /** @description No such record (`resource.not-found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOfficialDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

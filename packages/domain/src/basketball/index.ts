@@ -28,6 +28,8 @@ export {
   type Fiba3x3ScoreProblemField,
 } from './result-3x3.js';
 export {
+  assignmentsBrokenBy,
+  type HeldAssignment,
   OFFICIAL_ROLES,
   OFFICIAL_SLOTS,
   officialConflicts,
@@ -70,6 +72,7 @@ export {
 export {
   advanceBracket,
   createPlayoffBracket,
+  createPlayoffBracketFromSeeds,
   playoffSeedsFromGroups,
   seedPlayoffsFromGroups,
   THIRD_PLACE_MATCH_ID,
@@ -99,3 +102,15 @@ export {
   type LiveSide,
   type LiveState,
 } from './live-score.js';
+export {
+  drawKnockout,
+  rankAcrossGroups,
+  type CrossGroupCriterion,
+  type CrossGroupRow,
+  type KnockoutDraw,
+  type KnockoutDrawInput,
+  type KnockoutDrawPattern,
+  type KnockoutGameResult,
+  type KnockoutGroup,
+  type KnockoutRuleset,
+} from './knockout-draw.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type GameToStaff, type OfficialProfile, officialConflicts, type OfficiatedGame, suggestOfficialAssignments } from './officials.js';
+import { assignmentsBrokenBy, type GameToStaff, type OfficialProfile, officialConflicts, type OfficiatedGame, suggestOfficialAssignments } from './officials.js';
 
 const H = 3_600_000;
 const T0 = Date.parse('2023-07-15T09:00:00+08:00');
@@ -97,5 +97,27 @@ describe('suggestOfficialAssignments', () => {
     const s = suggestOfficialAssignments({ games, officials: ['a', 'b', 'c'].map((id) => official(id)), busy: new Map(), rules });
     const loads = ['a', 'b', 'c'].map((id) => s.assignments.filter((x) => x.officialId === id).length);
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('assignmentsBrokenBy — editing an official who holds games', () => {
+  const HOUR = 3_600_000;
+  const t0 = Date.UTC(2023, 6, 15, 9); // 17:00 in Qingdao
+  const game = (matchId: string, startsAt: number, teamIds: readonly [string, string]): OfficiatedGame => ({ matchId, startsAt, durationMinutes: 120, venueKey: 'v1', teamIds });
+  const held = [
+    { game: game('g1', t0, ['T1', 'T2']), role: 'referee' as const },
+    { game: game('g2', t0 + 24 * HOUR, ['T3', 'T4']), role: 'table' as const },
+  ];
+  const base: OfficialProfile = { officialId: 'o1', roles: ['referee', 'table'], affiliatedTeamIds: [], availability: [] };
+  const rules = { travelBufferMinutes: 60 };
+
+  it.each([
+    { name: 'a contact-only change breaks nothing', profile: base, broken: [] },
+    { name: 'an affiliation with a team in a held game', profile: { ...base, affiliatedTeamIds: ['T3'] }, broken: [['g2', 'affiliated']] },
+    { name: 'a dropped role', profile: { ...base, roles: ['referee' as const] }, broken: [['g2', 'role']] },
+    { name: 'availability that covers the first game only', profile: { ...base, availability: [{ startsAt: t0 - HOUR, endsAt: t0 + 3 * HOUR }] }, broken: [['g2', 'unavailable']] },
+    { name: 'availability ending before the first game ends', profile: { ...base, availability: [{ startsAt: t0, endsAt: t0 + HOUR }, { startsAt: t0 + 20 * HOUR, endsAt: t0 + 30 * HOUR }] }, broken: [['g1', 'unavailable']] },
+  ])('$name', ({ profile, broken }) => {
+    expect(assignmentsBrokenBy(profile, held, rules).map((c) => [c.matchId, c.kind])).toEqual(broken);
   });
 });

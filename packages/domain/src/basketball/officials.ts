@@ -77,6 +77,21 @@ export function officialConflicts(official: OfficialProfile, game: OfficiatedGam
   return out;
 }
 
+/** An assignment the official already holds. */
+export interface HeldAssignment {
+  readonly game: OfficiatedGame;
+  readonly role: OfficialRole;
+}
+
+/**
+ * The assignments an edited profile would break: a role dropped, a new affiliation with a team in the game, or
+ * availability that no longer covers it. Overlap and travel between held games do not depend on the profile and
+ * were checked when each was assigned.
+ */
+export function assignmentsBrokenBy(profile: OfficialProfile, held: readonly HeldAssignment[], rules: OfficialRules): (OfficialConflict & { readonly matchId: string })[] {
+  return held.flatMap((a) => officialConflicts(profile, a.game, a.role, [], rules).map((c) => ({ ...c, matchId: a.game.matchId })));
+}
+
 export interface GameToStaff {
   readonly game: OfficiatedGame;
   /** Officials each role needs. */

@@ -77,6 +77,21 @@ export function createPlayoffBracket(seededTeamIds: readonly string[], options: 
   );
 }
 
+/**
+ * A bracket from seeds already placed (seed numbers 1…n, each with its group), e.g. a knockout draw
+ * (`drawKnockout`). Standard positions as in `createPlayoffBracket`.
+ */
+export function createPlayoffBracketFromSeeds(seeds: readonly PlayoffSeed[], options: PlayoffBracketOptions = {}): PlayoffBracket {
+  const numbers = seeds.map((s) => s.seed).sort((a, b) => a - b);
+  if (numbers.some((n, i) => n !== i + 1)) throw new BasketballRuleError('invalid-argument', 'Seeds must be numbered 1…n without gaps');
+  return buildBracket([...seeds].sort((a, b) => a.seed - b.seed), options);
+}
+
+/** Positions of seeds down the bracket of `size` (a power of two): [1, 4, 2, 3] for four. */
+export function bracketSeedOrder(size: number): number[] {
+  return seedPositions(size);
+}
+
 /** Seeds a bracket from group standings with cross-over (A1–B2, B1–A2, …); see `playoffSeedsFromGroups`. */
 export function seedPlayoffsFromGroups(
   groups: readonly PlayoffGroupStanding[],

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../../common/auth.js';
 import { calendarLanguage } from './calendar-text.js';
 import { BracketDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
+import { ConfirmKnockoutDto, KnockoutDrawOptionsDto, KnockoutPreviewDto } from './dto/knockout.dto.js';
 import { StandingsDto } from './dto/standings.dto.js';
 import { sendFeed } from './feed-cache.js';
+import { KnockoutService } from './knockout.service.js';
 import { type Download, MatchReadsService } from './match-reads.service.js';
 import { PlayoffsService } from './playoffs.service.js';
 import { StandingsService } from './standings.service.js';
@@ -23,6 +25,7 @@ export class CompetitionController {
     private readonly standings: StandingsService,
     private readonly playoffs: PlayoffsService,
     private readonly reads: MatchReadsService,
+    private readonly knockout: KnockoutService,
   ) {}
 
   @Get('events/:id/standings')
@@ -47,6 +50,36 @@ export class CompetitionController {
   @ApiCreatedResponse({ type: BracketDto })
   create(@Param('id') eventId: string, @Body() body: CreatePlayoffsDto): Promise<BracketDto> {
     return this.playoffs.create(eventId, body);
+  }
+
+  @Post('events/:id/knockout/preview')
+  @HttpCode(200)
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Preview the knockout drawn from the group standings (organizers); nothing is stored',
+    description:
+      'Two per group from an even number of groups: crossover by group pairs (A1–B2, C1–D2 … in the top half, B1–A2, D1–C2 … in the bottom). ' +
+      'Otherwise (e.g. with bestNextPlaced best third-placed teams, ranked across groups by the ruleset’s criteria): seeded by cross-group ranking, ' +
+      'teams of one group kept apart in the first round where possible. Lists the group games still without a result.',
+  })
+  @ApiOkResponse({ type: KnockoutPreviewDto })
+  previewKnockout(@Param('id') eventId: string, @Body() body: KnockoutDrawOptionsDto): Promise<KnockoutPreviewDto> {
+    return this.knockout.preview(eventId, body);
+  }
+
+  @Post('events/:id/knockout')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Confirm the knockout draw (organizers): stores the bracket and creates its first games',
+    description:
+      '409 knockout.group-stage-incomplete (errors name each unfinished game) unless allowIncomplete: true; 409 knockout.bracket-exists when the event ' +
+      'has a bracket (one per event, enforced by the database); 409 knockout.draw-changed when drawKey no longer matches.',
+  })
+  @ApiCreatedResponse({ type: BracketDto })
+  confirmKnockout(@Param('id') eventId: string, @Body() body: ConfirmKnockoutDto): Promise<BracketDto> {
+    return this.knockout.confirm(eventId, body);
   }
 
   @Get('events/:id/bracket')

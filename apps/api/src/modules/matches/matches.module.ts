@@ -5,6 +5,7 @@ import { RegistrationsModule } from '../registrations/registrations.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { CompetitionController } from './competition.controller.js';
 import { FeedVersions } from './feed-versions.js';
+import { KnockoutService } from './knockout.service.js';
 import { MatchReadsService } from './match-reads.service.js';
 import { MatchesController } from './matches.controller.js';
 import { MatchesRepository } from './matches.repository.js';
@@ -18,7 +19,7 @@ import { StandingsService } from './standings.service.js';
 @Module({
   imports: [EventsModule, TeamsModule, RegistrationsModule, LiveLogModule],
   controllers: [MatchesController, CompetitionController],
-  providers: [MatchesRepository, FeedVersions, MatchesService, MatchReadsService, ScheduleService, ScheduleGuard, StandingsService, PlayoffsService, ScheduleImportService],
+  providers: [MatchesRepository, FeedVersions, MatchesService, MatchReadsService, ScheduleService, ScheduleGuard, StandingsService, PlayoffsService, KnockoutService, ScheduleImportService],
   exports: [StandingsService, MatchesService, ScheduleImportService],
 })
 export class MatchesModule {}

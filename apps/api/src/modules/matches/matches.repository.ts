@@ -233,6 +233,22 @@ export class MatchesRepository {
     await repo.insert(repo.create(bracket));
   }
 
+  /** A plain insert: a second bracket for the event breaks the primary key (23505), whatever the callers checked. */
+  async insertBracket(manager: EntityManager, bracket: DeepPartial<PlayoffBracketEntity>): Promise<void> {
+    const repo = manager.getRepository(PlayoffBracketEntity);
+    await repo.insert(repo.create(bracket));
+  }
+
+  /** Group-stage games with their ids and times, for naming the ones still without a result. */
+  async groupStageGames(manager: EntityManager, eventId: string): Promise<(GameRow & { id: string; startsAt: Date | null })[]> {
+    return manager.query(
+      `SELECT id, group_name AS "group", home_team_id AS "homeTeamId", away_team_id AS "awayTeamId", status, starts_at AS "startsAt",
+              home_score AS "homeScore", away_score AS "awayScore", forfeited_by AS "forfeitedBy"
+         FROM matches WHERE event_id = $1 AND playoff_slot IS NULL ORDER BY starts_at NULLS LAST, id`,
+      [eventId],
+    );
+  }
+
   async deleteBracket(manager: EntityManager, eventId: string): Promise<void> {
     await manager.getRepository(PlayoffBracketEntity).delete({ eventId });
   }

@@ -9,6 +9,7 @@ import { EventEntity } from '../events/event.entity.js';
 @Entity('playoff_brackets')
 @Check('playoff_brackets_qualifiers_positive', `qualifiers_per_group >= 1`)
 @Check('playoff_brackets_bracket_object', `jsonb_typeof(bracket) = 'object'`)
+@Check('playoff_brackets_best_next_placed_not_negative', `best_next_placed >= 0`)
 export class PlayoffBracketEntity {
   @PrimaryColumn({ name: 'event_id', type: 'uuid' })
   eventId: string;
@@ -25,6 +26,14 @@ export class PlayoffBracketEntity {
 
   @Column({ name: 'third_place_game', type: 'boolean', default: false })
   thirdPlaceGame: boolean;
+
+  /** Next-placed teams (best thirds …) that qualified across groups. */
+  @Column({ name: 'best_next_placed', type: 'integer', default: 0 })
+  bestNextPlaced: number;
+
+  /** The organizer drew the knockout while group games were still without a result. */
+  @Column({ name: 'drawn_before_groups_complete', type: 'boolean', default: false })
+  drawnBeforeGroupsComplete: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -113,6 +113,8 @@ export class PlayoffsService {
         size: bracket.size,
         qualifiersPerGroup: stored.qualifiersPerGroup,
         thirdPlaceGame: stored.thirdPlaceGame,
+        bestNextPlaced: stored.bestNextPlaced,
+        drawnBeforeGroupsComplete: stored.drawnBeforeGroupsComplete,
         seeds: bracket.seeds.map((s) => ({
           seed: s.seed,
           teamId: s.teamId,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
@@ -12,6 +12,7 @@ import {
   OfficialDto,
   OfficialScheduleDto,
   SaveAssignmentsDto,
+  UpdateOfficialDto,
 } from './dto/official.dto.js';
 import { OfficialsService } from './officials.service.js';
 
@@ -43,6 +44,18 @@ export class OfficialsController {
   @ApiOkResponse({ type: OfficialDto })
   get(@Param('id') id: string): Promise<OfficialDto> {
     return this.officials.get(id);
+  }
+
+  @Patch('officials/:id')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Edit an official: name, contact, account, roles, affiliations, availability (only the fields sent)',
+    description: '409 official.assignments-broken, naming each game, when the change would break an assignment the official holds (a new affiliation with a team in it, a dropped role, availability that no longer covers it); nothing changes.',
+  })
+  @ApiOkResponse({ type: OfficialDto })
+  update(@Param('id') id: string, @Body() body: UpdateOfficialDto): Promise<OfficialDto> {
+    return this.officials.update(id, body);
   }
 
   @Get('officials/:id/games')

@@ -56,6 +56,19 @@ export class OfficialsRepository {
   }
 
   /** Row locks in id order: two writers assigning the same officials queue instead of deadlocking. */
+  async update(manager: EntityManager, id: string, changes: Partial<OfficialEntity>): Promise<void> {
+    await manager.getRepository(OfficialEntity).update({ id }, changes);
+  }
+
+  /** The games the official holds, with the role of each (postponed games have no time to check). */
+  heldAssignments(manager: EntityManager, officialId: string): Promise<(GameRow & { role: OfficialRole })[]> {
+    return manager.query(
+      `SELECT mo.role, ${GAME_COLUMNS} ${GAME_JOINS} JOIN match_officials mo ON mo.match_id = m.id
+        WHERE mo.official_id = $1 AND m.status <> 'postponed' AND m.starts_at IS NOT NULL ORDER BY m.starts_at, m.id`,
+      [officialId],
+    );
+  }
+
   lockOfficials(manager: EntityManager, ids: readonly string[]): Promise<OfficialEntity[]> {
     return manager
       .getRepository(OfficialEntity)

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  assignmentsBrokenBy,
   type AvailabilityWindow,
   OFFICIAL_SLOTS,
   officialConflicts,
+  type OfficialConflictKind,
   type OfficialProfile,
   type OfficialRole,
   type OfficialRules,
@@ -28,6 +30,7 @@ import {
   type OfficiatedGameDto,
   type OfficialScheduleDto,
   toOfficialDto,
+  type UpdateOfficialDto,
 } from './dto/official.dto.js';
 import type { OfficialEntity } from './official.entity.js';
 import { type GameRow, OfficialsRepository } from './officials.repository.js';
@@ -51,15 +54,8 @@ export class OfficialsService {
   }
 
   async create(input: CreateOfficialDto): Promise<OfficialDto> {
-    const availability = (input.availability ?? []).map((w, i) => {
-      if (Date.parse(w.endsAt) <= Date.parse(w.startsAt)) throw badRequest('An availability window must end after it starts.', [{ field: `availability[${i}].endsAt`, message: 'must be after startsAt' }]);
-      return { startsAt: new Date(w.startsAt).toISOString(), endsAt: new Date(w.endsAt).toISOString() };
-    });
-    const missing = await this.officials.missingTeams(input.affiliatedTeamIds ?? []);
-    if (missing.length > 0) throw unprocessable(`No team with id ${missing.join(', ')}.`, [{ field: 'affiliatedTeamIds', message: `unknown team(s): ${missing.join(', ')}` }]);
-    if (input.userId !== undefined && !(await this.officials.userExists(input.userId))) {
-      throw unprocessable(`No account with id '${input.userId}'.`, [{ field: 'userId', message: 'does not exist' }]);
-    }
+    const availability = availabilityRecords(input.availability ?? []);
+    await this.checkReferences(input.affiliatedTeamIds ?? [], input.userId ?? null);
     const official = await this.officials.insert({
       name: input.name,
       nameEn: input.nameEn ?? null,
@@ -71,6 +67,50 @@ export class OfficialsService {
       source: 'organizer',
     });
     return toOfficialDto(official);
+  }
+
+  /**
+   * Changes what is sent. Under the official's row lock (the lock every assignment takes), the games they already
+   * hold are checked against the new profile: a change that would break one (a new affiliation with a team in it,
+   * a dropped role, availability that no longer covers it) is refused with 409, each game named, and nothing changes.
+   */
+  async update(id: string, input: UpdateOfficialDto): Promise<OfficialDto> {
+    const current = await this.require(id);
+    const changes: Partial<OfficialEntity> = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.nameEn !== undefined ? { nameEn: input.nameEn } : {}),
+      ...(input.contact !== undefined ? { contact: input.contact === null || input.contact.trim() === '' ? null : input.contact.trim() } : {}),
+      ...(input.userId !== undefined ? { userId: input.userId } : {}),
+      ...(input.roles !== undefined ? { roles: input.roles } : {}),
+      ...(input.affiliatedTeamIds !== undefined ? { affiliatedTeamIds: [...new Set(input.affiliatedTeamIds)] } : {}),
+      ...(input.availability !== undefined ? { availability: availabilityRecords(input.availability) } : {}),
+    };
+    await this.checkReferences(input.affiliatedTeamIds ?? [], input.userId ?? null);
+    await this.officials.transaction(async (manager) => {
+      const [locked] = await this.officials.lockOfficials(manager, [current.id]);
+      if (!locked) throw notFound('official', id);
+      const held = await this.officials.heldAssignments(manager, locked.id);
+      const broken = assignmentsBrokenBy(toProfile({ ...locked, ...changes }), held.map((g) => ({ game: this.officiated(g), role: g.role })), this.rules);
+      if (broken.length > 0) {
+        const errors: FieldError[] = broken.map((c) => ({
+          field: FIELD_OF_CONFLICT[c.kind] ?? 'officialId',
+          message: `${c.kind}: ${locked.name} ${c.message} (match ${c.matchId})`,
+          code: `official.${c.kind}`,
+          params: { matchId: c.matchId },
+        }));
+        throw conflict(`The change would break ${broken.length} assignment(s); remove them first.`, errors, 'official.assignments-broken');
+      }
+      await this.officials.update(manager, locked.id, changes);
+    });
+    return this.get(current.id);
+  }
+
+  private async checkReferences(teamIds: readonly string[], userId: string | null): Promise<void> {
+    const missing = await this.officials.missingTeams(teamIds);
+    if (missing.length > 0) throw unprocessable(`No team with id ${missing.join(', ')}.`, [{ field: 'affiliatedTeamIds', message: `unknown team(s): ${missing.join(', ')}` }]);
+    if (userId !== null && !(await this.officials.userExists(userId))) {
+      throw unprocessable(`No account with id '${userId}'.`, [{ field: 'userId', message: 'does not exist' }]);
+    }
   }
 
   async list(): Promise<OfficialDto[]> {
@@ -238,7 +278,17 @@ export class OfficialsService {
   }
 }
 
-function toProfile(o: OfficialEntity): OfficialProfile {
+/** The field whose change broke an assignment. */
+const FIELD_OF_CONFLICT: Partial<Record<OfficialConflictKind, string>> = { role: 'roles', affiliated: 'affiliatedTeamIds', unavailable: 'availability' };
+
+function availabilityRecords(windows: readonly { startsAt: string; endsAt: string }[]): OfficialEntity['availability'] {
+  return windows.map((w, i) => {
+    if (Date.parse(w.endsAt) <= Date.parse(w.startsAt)) throw badRequest('An availability window must end after it starts.', [{ field: `availability[${i}].endsAt`, message: 'must be after startsAt' }]);
+    return { startsAt: new Date(w.startsAt).toISOString(), endsAt: new Date(w.endsAt).toISOString() };
+  });
+}
+
+function toProfile(o: Pick<OfficialEntity, 'id' | 'roles' | 'affiliatedTeamIds' | 'availability'>): OfficialProfile {
   const availability: AvailabilityWindow[] = o.availability.map((w) => ({ startsAt: Date.parse(w.startsAt), endsAt: Date.parse(w.endsAt) }));
   return { officialId: o.id, roles: o.roles, affiliatedTeamIds: o.affiliatedTeamIds, availability };
 }

@@ -63,6 +63,8 @@ export class BracketDto {
   @ApiProperty({ description: 'Bracket size (a power of two; missing seeds are byes)' }) size: number;
   @ApiProperty() qualifiersPerGroup: number;
   @ApiProperty() thirdPlaceGame: boolean;
+  @ApiProperty({ description: 'Next-placed teams (best thirds …) that qualified across groups' }) bestNextPlaced: number;
+  @ApiProperty({ description: 'The organizer drew the knockout before every group game had a result' }) drawnBeforeGroupsComplete: boolean;
   @ApiProperty({ type: [BracketSeedDto] }) seeds: BracketSeedDto[];
   @ApiProperty({ type: [BracketMatchDto] }) matches: BracketMatchDto[];
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) championTeamId: string | null;

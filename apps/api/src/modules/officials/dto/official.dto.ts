@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OFFICIAL_ROLES, type OfficialRole } from '@sailcourt/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { IsInstant, IsName, IsOptionalName } from '../../../common/dto.js';
+import { IsInstant, IsName, IsOmittable, IsOptionalName } from '../../../common/dto.js';
 import { toShanghaiIso } from '../../../common/time.js';
 import type { OfficialEntity } from '../official.entity.js';
 
@@ -43,6 +43,46 @@ export class CreateOfficialDto {
 
   @ApiPropertyOptional({ type: [AvailabilityDto], description: 'When the official can work; none = no restriction recorded' })
   @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AvailabilityDto)
+  availability?: AvailabilityDto[];
+}
+
+/** Only the fields sent change; `null` clears an optional one (English name, contact, account). */
+export class UpdateOfficialDto {
+  @ApiPropertyOptional({ example: '王建国' }) @IsOmittable() @IsName() name?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Wang Jianguo' }) @IsOptionalName() nameEn?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Phone or e-mail; organizers only' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contact?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  userId?: string | null;
+
+  @ApiPropertyOptional({ enum: OFFICIAL_ROLES, isArray: true })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(OFFICIAL_ROLES, { each: true })
+  roles?: OfficialRole[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Replaces the affiliations' })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  affiliatedTeamIds?: string[];
+
+  @ApiPropertyOptional({ type: [AvailabilityDto], description: 'Replaces the availability; [] = no restriction recorded' })
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })

@@ -1,12 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { competitionEvent } from '$lib/components/competition/event.server';
+import { rawBody, sheetFromForm } from '$lib/components/imports/sheet-upload';
 import { problemOf } from '$lib/components/registration/form-errors';
 import { requireOrganizer } from '$lib/components/registration/guard';
 import { api } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 import { problemsFromCommit, rowsFromForm } from './rows';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const load: PageServerLoad = async (event) => {
   requireOrganizer(event);
@@ -18,18 +17,11 @@ export const actions: Actions = {
   preview: async (event) => {
     requireOrganizer(event);
     const form = await event.request.formData();
-    const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) return fail(400, { fileProblem: { status: 400, errors: [{ field: 'file', message: 'choose a file' }], detail: null } });
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const type = /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv';
-    const result = await api(event).POST('/api/events/{id}/imports/teams/preview', {
-      params: { path: { id: event.params.id } },
-      body: bytes as unknown as string,
-      bodySerializer: (body: unknown) => body as BodyInit,
-      headers: { 'Content-Type': type },
-    });
+    const upload = await sheetFromForm(form);
+    if ('problem' in upload) return fail(400, { fileProblem: upload.problem });
+    const result = await api(event).POST('/api/events/{id}/imports/teams/preview', { params: { path: { id: event.params.id } }, ...rawBody(upload.sheet) });
     if (!result.data) return fail(result.response.status, { fileProblem: problemOf(result) });
-    return { preview: { ...result.data, fileName: file.name } };
+    return { preview: { ...result.data, fileName: upload.sheet.fileName } };
   },
 
   /** The previewed rows, with the organizer's corrections: all go in, or none. */

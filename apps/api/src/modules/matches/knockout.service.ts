@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { type CrossGroupRow, drawKnockout, type KnockoutDraw, type KnockoutGroup, type PlayoffSeed } from '@sailcourt/domain';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import { conflict } from '../../common/problem.js';
+import { toShanghaiIso } from '../../common/time.js';
+import type { Ruleset } from '../events/event.entity.js';
+import { EventsService } from '../events/events.service.js';
+import type { BracketDto, BracketSeedDto } from './dto/bracket.dto.js';
+import type { ConfirmKnockoutDto, CrossGroupRowDto, KnockoutDrawOptionsDto, KnockoutPairingDto, KnockoutPreviewDto, UnfinishedGameDto } from './dto/knockout.dto.js';
+import { PLAYED_STATUSES } from './match.entity.js';
+import { MatchesRepository, type TeamName } from './matches.repository.js';
+import { PlayoffsService } from './playoffs.service.js';
+import { ruleProblem } from './schedule-rules.js';
+import { StandingsService } from './standings.service.js';
+
+type GroupStage = { ruleset: Ruleset; groups: KnockoutGroup[]; unfinished: UnfinishedGameDto[] };
+type Drawn = { draw: KnockoutDraw; qualifiersPerGroup: number; bestNextPlaced: number; thirdPlaceGame: boolean; key: string };
+
+const isUniqueViolation = (error: unknown): boolean => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+const bracketExists = () => conflict('The event already has a knockout bracket.', [{ field: 'eventId', message: 'has a bracket already', code: 'knockout.bracket-exists' }], 'knockout.bracket-exists');
+
+/**
+ * Group stage → knockout: the organizer previews the draw (nothing stored), then confirms it. The confirmed draw is
+ * stored as the event's playoff bracket (one per event: the primary key), and its games follow the playoff code.
+ */
+@Injectable()
+export class KnockoutService {
+  constructor(
+    private readonly matches: MatchesRepository,
+    private readonly events: EventsService,
+    private readonly standings: StandingsService,
+    private readonly playoffs: PlayoffsService,
+  ) {}
+
+  async preview(eventId: string, input: KnockoutDrawOptionsDto): Promise<KnockoutPreviewDto> {
+    const event = await this.events.require(eventId);
+    return this.matches.snapshot(async (manager) => {
+      const stage = await this.groupStage(manager, event.id);
+      const drawn = draw(stage, input);
+      const names = await this.matches.teamNames(stage.groups.flatMap((g) => g.rankedTeamIds), manager);
+      const seeds = drawn.draw.seeds.map((s) => toSeedDto(s, names));
+      const bySeed = new Map(seeds.map((s) => [s.seed, s]));
+      const firstRound: KnockoutPairingDto[] = drawn.draw.bracket.matches
+        .filter((m) => m.round === 1 && m.kind === 'main')
+        .map((m) => {
+          const home = m.home.source.kind === 'seed' ? (bySeed.get(m.home.source.seed) ?? null) : null;
+          const away = m.away.source.kind === 'seed' ? (bySeed.get(m.away.source.seed) ?? null) : null;
+          return { slot: m.id, home, away, sameGroup: home !== null && away !== null && home.group === away.group };
+        });
+      return {
+        eventId: event.id,
+        ruleset: stage.ruleset,
+        pattern: drawn.draw.pattern,
+        qualifiersPerGroup: drawn.qualifiersPerGroup,
+        bestNextPlaced: drawn.bestNextPlaced,
+        thirdPlaceGame: drawn.thirdPlaceGame,
+        size: drawn.draw.bracket.size,
+        groupStageComplete: stage.unfinished.length === 0,
+        unfinishedGames: stage.unfinished,
+        bracketExists: (await this.matches.findBracket(event.id, manager)) !== null,
+        seeds,
+        firstRound,
+        nextPlacedRanking: drawn.draw.nextPlacedRanking.map((r) => toCrossGroupDto(r, names, r.rank <= drawn.bestNextPlaced)),
+        sameGroupGames: drawn.draw.sameGroupGames,
+        drawKey: drawn.key,
+      };
+    });
+  }
+
+  /**
+   * Stores the draw and creates the first-round games. Refused (409) while group games lack a result unless
+   * `allowIncomplete`, when a bracket exists (checked under the event's row lock, and the primary key holds even
+   * if two confirmations race), and when `drawKey` no longer matches the draw.
+   */
+  async confirm(eventId: string, input: ConfirmKnockoutDto): Promise<BracketDto> {
+    const event = await this.events.require(eventId);
+    try {
+      await this.matches.transaction(async (manager) => {
+        await this.matches.lockEvent(manager, event.id);
+        if (await this.matches.findBracket(event.id, manager)) throw bracketExists();
+        const stage = await this.groupStage(manager, event.id);
+        if (stage.unfinished.length > 0 && input.allowIncomplete !== true) throw incomplete(stage.unfinished);
+        const drawn = draw(stage, input);
+        if (input.drawKey !== undefined && input.drawKey !== drawn.key) {
+          throw conflict('The group standings changed since the preview; preview the draw again.', [{ field: 'drawKey', message: 'no longer matches the draw', code: 'knockout.draw-changed' }], 'knockout.draw-changed');
+        }
+        await this.matches.insertBracket(manager, {
+          eventId: event.id,
+          bracket: drawn.draw.bracket,
+          qualifiersPerGroup: drawn.qualifiersPerGroup,
+          thirdPlaceGame: drawn.thirdPlaceGame,
+          bestNextPlaced: drawn.bestNextPlaced,
+          drawnBeforeGroupsComplete: stage.unfinished.length > 0,
+        });
+        await this.playoffs.advance(manager, event);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw bracketExists();
+      throw error;
+    }
+    return this.playoffs.bracket(event.id);
+  }
+
+  private async groupStage(manager: EntityManager, eventId: string): Promise<GroupStage> {
+    const ranked = (await this.standings.rankedGroups(manager, eventId)).filter((g) => g.scheduled > 0);
+    if (ranked.length === 0) throw conflict('The event has no group games to draw a knockout from.', undefined, 'knockout.no-group-stage');
+    const games = await this.matches.groupStageGames(manager, eventId);
+    const played = games.filter((g) => PLAYED_STATUSES.includes(g.status) && ((g.homeScore !== null && g.awayScore !== null) || g.forfeitedBy !== null));
+    const playedIds = new Set(played.map((g) => g.id));
+    return {
+      ruleset: ranked[0]?.ruleset ?? 'fiba',
+      groups: ranked.map((g) => ({
+        groupId: g.name,
+        rankedTeamIds: g.rows.map((r) => r.teamId),
+        games: played
+          .filter((p) => p.group === g.name)
+          .map((p) => ({ homeTeamId: p.homeTeamId, awayTeamId: p.awayTeamId, homeScore: p.homeScore, awayScore: p.awayScore, ...(p.forfeitedBy ? { forfeitedBy: p.forfeitedBy } : {}) })),
+      })),
+      unfinished: games
+        .filter((g) => !playedIds.has(g.id))
+        .map((g) => ({ matchId: g.id, group: g.group, homeTeamId: g.homeTeamId, awayTeamId: g.awayTeamId, startsAt: g.startsAt ? toShanghaiIso(g.startsAt) : null })),
+    };
+  }
+}
+
+function draw(stage: GroupStage, input: KnockoutDrawOptionsDto): Drawn {
+  const smallest = Math.min(...stage.groups.map((g) => g.rankedTeamIds.length));
+  const qualifiersPerGroup = input.qualifiersPerGroup ?? Math.min(stage.groups.length > 1 ? 2 : 4, smallest);
+  const bestNextPlaced = input.bestNextPlaced ?? 0;
+  const thirdPlaceGame = input.thirdPlaceGame ?? false;
+  let result: KnockoutDraw;
+  try {
+    result = drawKnockout({ ruleset: stage.ruleset, groups: stage.groups, qualifiersPerGroup, bestNextPlaced, thirdPlaceGame });
+  } catch (error) {
+    throw ruleProblem(error, input.bestNextPlaced !== undefined && qualifiersPerGroup <= smallest ? 'bestNextPlaced' : 'qualifiersPerGroup');
+  }
+  return { draw: result, qualifiersPerGroup, bestNextPlaced, thirdPlaceGame, key: drawKey(result.seeds, thirdPlaceGame) };
+}
+
+/** Identifies a draw by its seeds and shape, so a confirmation can insist on the draw it previewed. */
+function drawKey(seeds: readonly PlayoffSeed[], thirdPlaceGame: boolean): string {
+  const text = JSON.stringify([thirdPlaceGame, seeds.map((s) => [s.seed, s.teamId])]);
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+function incomplete(unfinished: readonly UnfinishedGameDto[]) {
+  const named = unfinished.slice(0, 50);
+  return conflict(
+    `${unfinished.length} group game(s) have no result yet; enter them, or confirm with allowIncomplete: true to draw from the standings as they are.`,
+    named.map((g) => ({
+      field: `matches.${g.matchId}`,
+      message: `group ${g.group === '' ? '(single)' : g.group} game without a result`,
+      code: 'knockout.game-unfinished',
+      params: { matchId: g.matchId, group: g.group },
+    })),
+    'knockout.group-stage-incomplete',
+  );
+}
+
+function toSeedDto(s: PlayoffSeed, names: ReadonlyMap<string, TeamName>): BracketSeedDto {
+  const team = names.get(s.teamId);
+  return { seed: s.seed, teamId: s.teamId, teamName: team?.name ?? '', teamNameEn: team?.nameEn ?? null, group: s.groupId ?? null, groupRank: s.groupRank ?? null };
+}
+
+function toCrossGroupDto(r: CrossGroupRow, names: ReadonlyMap<string, TeamName>, qualifies: boolean): CrossGroupRowDto {
+  const team = names.get(r.teamId);
+  return {
+    rank: r.rank,
+    teamId: r.teamId,
+    teamName: team?.name ?? '',
+    teamNameEn: team?.nameEn ?? null,
+    group: r.groupId,
+    groupRank: r.groupRank,
+    played: r.played,
+    won: r.won,
+    lost: r.lost,
+    winRatio: r.winRatio,
+    pointsFor: r.pointsFor,
+    pointsAgainst: r.pointsAgainst,
+    pointsDiff: r.pointsDiff,
+    pointsAverage: r.pointsAverage,
+    gamesDisregarded: r.gamesDisregarded,
+    aboveNextBy: r.aboveNextBy,
+    qualifies,
+  };
+}
