@@ -14,6 +14,7 @@ import { RulesetOvertime1796300000000 } from './1796300000000-ruleset-overtime.j
 import { Officials1796300000001 } from './1796300000001-officials.js';
 import { WithdrawalRequests1796500000000 } from './1796500000000-withdrawal-requests.js';
 import { LiveAnd3x3Results1796600000000 } from './1796600000000-live-and-3x3-results.js';
+import { Divisions1797200000000 } from './1797200000000-divisions.js';
 
 /** In the order they apply. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Officials1796300000001,
   WithdrawalRequests1796500000000,
   LiveAnd3x3Results1796600000000,
+  Divisions1797200000000,
 ];
