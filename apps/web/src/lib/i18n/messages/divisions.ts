@@ -1,0 +1,37 @@
+import type { MessageTable } from '../types.js';
+
+/** An event's divisions (age group × gender, perhaps by city): the event page, registration and the competition filters. */
+export const divisionMessages = {
+  'division.title': { 'zh-CN': '组别', en: 'Divisions' },
+  'division.label': { 'zh-CN': '组别', en: 'Division' },
+  'division.all': { 'zh-CN': '全部组别', en: 'All divisions' },
+  'division.name': { 'zh-CN': '组别', en: 'Division' },
+  'division.ageGroup': { 'zh-CN': '年龄组', en: 'Age group' },
+  'division.gender': { 'zh-CN': '性别', en: 'Gender' },
+  'division.gender.boys': { 'zh-CN': '男子', en: 'Boys' },
+  'division.gender.girls': { 'zh-CN': '女子', en: 'Girls' },
+  'division.gender.mixed': { 'zh-CN': '男女混合', en: 'Mixed' },
+  'division.cutoff': { 'zh-CN': '出生日期', en: 'Born' },
+  'division.cutoffValue': { 'zh-CN': '{date}及以后出生', en: 'on or after {date}' },
+  'division.noCutoff': { 'zh-CN': '不限', en: 'Any' },
+  'division.city': { 'zh-CN': '赛区城市', en: 'City' },
+  'division.places': { 'zh-CN': '名额', en: 'Places' },
+  'division.placesValue': { 'zh-CN': '已确认 {confirmed} / 共 {capacity}', en: '{confirmed} confirmed of {capacity}' },
+  'division.placesUnlimited': { 'zh-CN': '已确认 {confirmed}(不限名额)', en: '{confirmed} confirmed (no limit)' },
+  'division.links': { 'zh-CN': '赛程与积分', en: 'Games' },
+  'division.illustrativeNote': {
+    'zh-CN': '组别设置为示意数据:来源只报道了16个城市和2500余名参赛者,组别、出生日期要求和名额由主办方确认。',
+    en: 'The divisions are illustrative: the sources report 16 cities and more than 2,500 players only; organizers confirm the groups, birth-date cut-offs and places.',
+  },
+  'division.pick': { 'zh-CN': '选择组别', en: 'Choose a division' },
+  'division.pickHint': { 'zh-CN': '本赛事按组别报名,每个组别有自己的名额和赛程。', en: 'This event takes registrations by division; each has its own places and schedule.' },
+  'division.option': { 'zh-CN': '{name}(剩余 {left} 个名额)', en: '{name} ({left} places left)' },
+  'division.optionUnlimited': { 'zh-CN': '{name}(不限名额)', en: '{name} (no limit)' },
+  'division.registered': { 'zh-CN': '组别:{name}', en: 'Division: {name}' },
+  'division.filter.apply': { 'zh-CN': '查看', en: 'Show' },
+  'division.groupTitle': { 'zh-CN': '{division} · {group}', en: '{division} · {group}' },
+  'division.error.required': { 'zh-CN': '请选择组别。', en: 'Choose a division.' },
+  'division.error.unknown': { 'zh-CN': '本赛事没有这个组别。', en: 'This event has no such division.' },
+  'division.error.full': { 'zh-CN': '该组别名额已满。', en: 'This division is full.' },
+  'division.error.bornBefore': { 'zh-CN': '出生日期早于本组别要求({date}及以后出生)。', en: 'Born before the division’s cut-off (on or after {date}).' },
+} as const satisfies MessageTable;
