@@ -193,6 +193,10 @@ describe('schedule and standings per division', () => {
     expect(everything.divisionId).toBeNull();
     expect(everything.groups.map((g: { divisionId: string }) => g.divisionId)).toEqual([boys.id, girls.id]);
     expect((await t.http.get(`/api/events/${eventId}/standings?division=nope`)).status).toBe(422);
+    // One bracket per event cannot mix divisions: refused plainly until brackets per division exist.
+    const playoffs = await t.http.post(`/api/events/${eventId}/playoffs`).set(bearer(organizer)).send({});
+    expect(playoffs.status).toBe(422);
+    expect(playoffs.body.code).toBe('playoffs.divisions-unsupported');
     // A game across divisions is refused: both teams must be confirmed in the division named.
     const cross = await t.http
       .post(`/api/events/${eventId}/matches`)

@@ -90,9 +90,27 @@ describe('divisions', () => {
     await api.call('PATCH', `/registrations/${stored?.id}`, { status: 'confirmed' });
     const others = [await managerWithTeam(`青岛小星${RUN}`), await managerWithTeam(`烟台海鸥${RUN}`)];
     for (const other of others) await api.call('POST', `/events/${event.id}/registrations`, { teamId: other.teamId, divisionId: DIVISION });
-    const plan = await api.call<{ matches: Game[] }>('POST', `/events/${event.id}/schedule`, { format: 'round-robin', division: DIVISION, replace: true });
+    // The organizer's schedule page: pick the division, preview, save; only that division's teams meet.
+    const org = await openBrowser();
+    const orgPage = await org.newPage();
+    const manage = `/events/${event.id}/manage/schedule`;
+    await orgPage.goto(web(`/login?next=${encodeURIComponent(manage)}`));
+    await settled(orgPage);
+    await orgPage.fill('#email', 'organizer@sailcourt.local');
+    await orgPage.fill('#password', 'sailcourt-organizer');
+    await orgPage.getByRole('button', { name: zh('login.submit'), exact: true }).click();
+    await orgPage.waitForURL((url) => url.pathname === manage);
+    await settled(orgPage);
+    await orgPage.selectOption('#division', division.id);
+    await orgPage.getByRole('button', { name: zh('competition.generate.preview') }).click();
+    await orgPage.getByRole('button', { name: zh('competition.generate.save') }).click();
+    await orgPage.waitForURL(/generated=3/);
+    await org.close();
+    const plan = { matches: await api.call<Game[]>('GET', `/events/${event.id}/matches?division=${DIVISION}`) };
     expect(plan.matches).toHaveLength(3);
     expect(plan.matches.every((g) => g.divisionId === division.id)).toBe(true);
+    const teamsInGames = new Set(plan.matches.flatMap((g) => [g.homeTeamId, g.awayTeamId]));
+    expect([...teamsInGames].sort()).toEqual([home.teamId, ...others.map((o) => o.teamId)].sort());
     // The home team wins both its games; Qingdao beats Yantai.
     const [qingdao, yantai] = others;
     for (const game of plan.matches) {

@@ -59,6 +59,7 @@ export function describeError(error: FieldError): ErrorText {
     case 'registration.roster-empty':
       return { key: leaf === 'roster' ? 'registration.error.rosterEmpty' : 'registration.error.required' };
     case 'registration.division-required':
+    case 'schedule.division-required':
       return { key: 'division.error.required' };
     case 'division.unknown':
       return { key: 'division.error.unknown' };

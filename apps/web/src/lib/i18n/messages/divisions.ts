@@ -28,6 +28,7 @@ export const divisionMessages = {
   'division.option': { 'zh-CN': '{name}(剩余 {left} 个名额)', en: '{name} ({left} places left)' },
   'division.optionUnlimited': { 'zh-CN': '{name}(不限名额)', en: '{name} (no limit)' },
   'division.registered': { 'zh-CN': '组别:{name}', en: 'Division: {name}' },
+  'division.scheduleHint': { 'zh-CN': '每个组别单独编排赛程,其他组别的比赛保持不变。', en: 'Each division is scheduled on its own; the other divisions keep their games.' },
   'division.filter.apply': { 'zh-CN': '查看', en: 'Show' },
   'division.groupTitle': { 'zh-CN': '{division} · {group}', en: '{division} · {group}' },
   'division.error.required': { 'zh-CN': '请选择组别。', en: 'Choose a division.' },
