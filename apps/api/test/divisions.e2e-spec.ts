@@ -148,6 +148,22 @@ describe('registration in a division', () => {
   });
 });
 
+describe('division capacity when organizers decide at the same time', () => {
+  it('confirms at most the division’s places when pending teams are confirmed concurrently (real PostgreSQL)', async () => {
+    const { eventId, girls } = await youthEvent({ registrationMode: 'approval' });
+    const ms = await managers(8);
+    const pending = await Promise.all(
+      ms.map(async (m) => (await register(t, m.token, eventId, { teamId: m.teamId, divisionId: girls.id, roster: players(4) }).expect(201)).body as Registration),
+    );
+    expect(pending.every((r) => r.status === 'pending')).toBe(true);
+    const answers = await Promise.all(pending.map((r) => setStatus(t, organizer, r.id, { status: 'confirmed' })));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(3);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'registration.division-full')).toBe(true);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(5);
+    expect((await registrations(eventId)).filter((r) => r.status === 'confirmed')).toHaveLength(3);
+  });
+});
+
 describe('schedule and standings per division', () => {
   it('schedules one division at a time and ranks each division on its own', async () => {
     const { eventId, boys, girls } = await youthEvent({ startDate: '2023-07-20', endDate: '2023-07-23' });
