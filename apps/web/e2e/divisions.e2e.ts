@@ -105,6 +105,15 @@ describe('divisions', () => {
     await orgPage.getByRole('button', { name: zh('competition.generate.preview') }).click();
     await orgPage.getByRole('button', { name: zh('competition.generate.save') }).click();
     await orgPage.waitForURL(/generated=3/);
+    // The organizer's overview breaks participation down by division and by city (teams, people).
+    await orgPage.goto(web('/organizer'));
+    const row = orgPage.locator(`[data-testid="participation-divisions"] tr[data-division="${DIVISION}"] td`);
+    expect(await row.allTextContents()).toEqual(['3', '24']);
+    expect(await orgPage.locator('[data-testid="participation-cities"]').textContent()).toContain('潍坊');
+    await orgPage.goto(web('/organizer?lang=en'));
+    expect(await orgPage.locator('#cities-title').textContent()).toBe(en('division.participation.byCity'));
+    expect(await orgPage.locator('[data-testid="participation-cities"]').textContent()).toContain('Weifang');
+    await screenshot(orgPage, 'divisions-organizer-participation-en');
     await org.close();
     const plan = { matches: await api.call<Game[]>('GET', `/events/${event.id}/matches?division=${DIVISION}`) };
     expect(plan.matches).toHaveLength(3);
