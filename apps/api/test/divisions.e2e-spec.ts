@@ -208,6 +208,12 @@ describe('schedule and standings per division', () => {
     const everything = (await t.http.get(`/api/events/${eventId}/standings`).expect(200)).body;
     expect(everything.divisionId).toBeNull();
     expect(everything.groups.map((g: { divisionId: string }) => g.divisionId)).toEqual([boys.id, girls.id]);
+    // A division without teams or games adds no empty table to the whole view, but answers when asked for.
+    await addDivision(eventId, { code: 'U12-girls', name: 'U12女子组' });
+    expect((await t.http.get(`/api/events/${eventId}/standings`).expect(200)).body.groups).toHaveLength(2);
+    expect((await t.http.get(`/api/events/${eventId}/standings?division=U12-girls`).expect(200)).body.groups).toEqual([
+      expect.objectContaining({ name: '', rows: [], gamesScheduled: 0 }),
+    ]);
     expect((await t.http.get(`/api/events/${eventId}/standings?division=nope`)).status).toBe(422);
     // One bracket per event cannot mix divisions: refused plainly until brackets per division exist.
     const playoffs = await t.http.post(`/api/events/${eventId}/playoffs`).set(bearer(organizer)).send({});

@@ -152,6 +152,15 @@ describe('divisions', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await screenshot(page, 'divisions-standings-en-phone');
 
+    // The embeddable widget takes the division too, and the whole view ranks each division in its own table.
+    await page.goto(web(`/embed/events/${event.id}/standings?division=${DIVISION}`));
+    expect(await page.locator('tbody tr').count()).toBe(3);
+    const whole = await page.goto(web(`/embed/events/${event.id}/standings`));
+    expect(whole?.status()).toBe(200);
+    const everyDivision = await api.call<{ groups: { divisionId: string }[] }>('GET', `/events/${event.id}/standings`);
+    expect(everyDivision.groups.map((g) => g.divisionId)).toContain(division.id);
+    expect(await page.locator('table').count()).toBe(everyDivision.groups.length);
+
     // The schedule filtered to the division shows its three games only.
     await page.goto(web(`/events/${event.id}/schedule?division=${DIVISION}`));
     expect(await page.locator('tr[data-match]').count()).toBe(3);

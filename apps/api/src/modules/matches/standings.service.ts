@@ -111,7 +111,9 @@ export class StandingsService {
       // Each division ranks on its own: its games, its confirmed teams.
       for (const id of divisionIds) {
         const own = rows.filter((r) => r.divisionId === id);
-        groups.push(...classifyGroups(own, await this.registrations.confirmedTeamIds(eventId, id), ruleset).map((g) => ({ ...g, divisionId: id })));
+        const ranked = classifyGroups(own, await this.registrations.confirmedTeamIds(eventId, id), ruleset).map((g) => ({ ...g, divisionId: id }));
+        // Over every division, one without teams or games adds an empty table; asked for by name, it still answers.
+        groups.push(...(divisionId ? ranked : ranked.filter((g) => g.rows.length > 0 || g.scheduled > 0)));
       }
       const unassigned = divisionId ? [] : rows.filter((r) => r.divisionId === null);
       if (unassigned.length > 0) groups.push(...classifyGroups(unassigned, [], ruleset).map((g) => ({ ...g, divisionId: null })));
