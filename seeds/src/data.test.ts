@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadBasketballSeason, loadCbaSummerLeagueTeams, loadRally, type Sourced } from './data.js';
+import { loadBasketballSeason, loadCbaSummerLeagueTeams, loadFutureStarsDivisions, loadRally, type Sourced } from './data.js';
 
 const season = loadBasketballSeason();
 const teams = loadCbaSummerLeagueTeams();
 const rally = loadRally();
+const futureStarsDivisions = loadFutureStarsDivisions();
 
 /** Every record in the seed files, with a label for failure messages. */
 const records: [string, Sourced & Record<string, unknown>][] = [
@@ -11,6 +12,7 @@ const records: [string, Sourced & Record<string, unknown>][] = [
   ...season.venues.map((v) => [`venue ${v.slug}`, v] as [string, Sourced & Record<string, unknown>]),
   ...season.events.map((e) => [`event ${e.slug}`, e] as [string, Sourced & Record<string, unknown>]),
   ...teams.map((t) => [`team ${t.slug}`, t] as [string, Sourced & Record<string, unknown>]),
+  ...futureStarsDivisions.divisions.map((d) => [`division ${d.code}`, d] as [string, Sourced & Record<string, unknown>]),
   ['rally', rally.rally],
   ...rally.ports.map((p) => [`port ${p.slug}`, p] as [string, Sourced & Record<string, unknown>]),
   ...rally.legs.map((l) => [`leg ${l.number}`, l] as [string, Sourced & Record<string, unknown>]),
@@ -52,6 +54,17 @@ describe('the 2023 seed data stays honest', () => {
   it('marks the events the article does not name as illustrative', () => {
     const named = season.events.filter((e) => e.source !== 'illustrative').map((e) => e.slug);
     expect(named).toHaveLength(5);
+  });
+
+  it('splits the Future Stars league into U8/U10/U12 × boys/girls, all illustrative, within the event’s capacity', () => {
+    const event = season.events.find((e) => e.slug === futureStarsDivisions.eventSlug);
+    expect(event).toBeDefined();
+    const { divisions } = futureStarsDivisions;
+    expect(divisions.map((d) => d.code)).toEqual(['U8-boys', 'U8-girls', 'U10-boys', 'U10-girls', 'U12-boys', 'U12-girls']);
+    expect(divisions.every((d) => d.source === 'illustrative')).toBe(true);
+    expect(divisions.reduce((sum, d) => sum + (d.capacity ?? 0), 0)).toBeLessThanOrEqual(event?.capacity ?? 0);
+    // The older the group, the earlier the cut-off.
+    expect(divisions.filter((d) => d.gender === 'boys').map((d) => d.bornOnOrAfter)).toEqual(['2015-01-01', '2013-01-01', '2011-01-01']);
   });
 
   it('has ten CBA Summer League teams, Liaoning, Guangdong and Shenzhen as reported', () => {

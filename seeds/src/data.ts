@@ -99,6 +99,22 @@ export type CompetitionSeed = Sourced & {
   strength: Record<string, number>;
 };
 
+export type DivisionSeed = Sourced & {
+  code: string;
+  name: string;
+  nameEn: string;
+  ageGroup: string;
+  gender: 'boys' | 'girls' | 'mixed';
+  bornOnOrAfter: string | null;
+  capacity: number | null;
+  position: number;
+  rosterMin?: number;
+  rosterMax?: number;
+  city?: string;
+  cityEn?: string;
+};
+export type EventDivisionsSeed = { eventSlug: string; divisions: DivisionSeed[] };
+
 export type RallyData = { rally: RallySeed; ports: PortSeed[]; legs: LegSeed[]; entries: RallyEntrySeed[]; legResults: LegResultSeed[] };
 
 const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8')) as T;
@@ -109,6 +125,7 @@ export const loadRally = (): RallyData => read('sailing-rally-2023.json');
 /** An `ImpactAssumptions` object (packages/domain); validated when seeded. */
 export const loadImpactAssumptions2023 = (): unknown => read('impact-assumptions-2023.json');
 export const loadCbaSummerLeagueSchedule = (): CompetitionSeed => read('cba-summer-league-2023-schedule.json');
+export const loadFutureStarsDivisions = (): EventDivisionsSeed => read('future-stars-2023-divisions.json');
 
 /** Seeded sailing teams need a stable key so that re-seeding finds them again. */
 export const rallyTeamSlug = (rallySlug: string, sailNumber: string): string =>

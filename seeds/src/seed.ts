@@ -1,9 +1,11 @@
 import {
   type BasketballSeasonData,
+  type EventDivisionsSeed,
   type LegResultSeed,
   loadBasketballSeason,
   loadCbaSummerLeagueSchedule,
   loadCbaSummerLeagueTeams,
+  loadFutureStarsDivisions,
   loadImpactAssumptions2023,
   loadRally,
   type RallyData,
@@ -17,7 +19,7 @@ import { illustrativeTracks } from './tracks.js';
 /** What the seeder needs of a database connection; a `pg` Client or Pool fits. */
 export type SqlRunner = { query: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> };
 
-export type SeedReport = { seasons: number; venues: number; events: number; teams: number; rallies: number; legs: number; entries: number; legResults: number; positions: number; impactAssumptionSets: number; registrations: number; matches: number };
+export type SeedReport = { seasons: number; venues: number; events: number; divisions: number; teams: number; rallies: number; legs: number; entries: number; legResults: number; positions: number; impactAssumptionSets: number; registrations: number; matches: number };
 
 /**
  * Writes the 2023 data. Idempotent: every insert is keyed on a natural unique key and does
@@ -25,8 +27,9 @@ export type SeedReport = { seasons: number; venues: number; events: number; team
  * Runs in the caller's transaction if there is one.
  */
 export async function seed2023(db: SqlRunner): Promise<SeedReport> {
-  const report: SeedReport = { seasons: 0, venues: 0, events: 0, teams: 0, rallies: 0, legs: 0, entries: 0, legResults: 0, positions: 0, impactAssumptionSets: 0, registrations: 0, matches: 0 };
+  const report: SeedReport = { seasons: 0, venues: 0, events: 0, divisions: 0, teams: 0, rallies: 0, legs: 0, entries: 0, legResults: 0, positions: 0, impactAssumptionSets: 0, registrations: 0, matches: 0 };
   await seedBasketballSeason(db, loadBasketballSeason(), report);
+  report.divisions += await seedDivisions(db, loadBasketballSeason().season.slug, loadFutureStarsDivisions());
   await seedTeams(db, loadCbaSummerLeagueTeams(), report);
   const competition = await seedCompetition(db, loadBasketballSeason().season.slug, loadCbaSummerLeagueSchedule(), loadCbaSummerLeagueTeams());
   report.registrations += competition.registrations;
@@ -77,6 +80,23 @@ async function seedBasketballSeason(db: SqlRunner, data: BasketballSeasonData, r
         e.registrationMode, e.rosterMin ?? null, e.rosterMax ?? null, e.participantTarget, e.cities, e.source, e.illustrative ?? [], e.ruleset ?? 'fiba'],
     );
   }
+}
+
+/** An event's divisions, keyed on (event, code): an organizer's later changes stay. */
+async function seedDivisions(db: SqlRunner, seasonSlug: string, data: EventDivisionsSeed): Promise<number> {
+  const { rows } = await db.query(`SELECT e.id FROM events e JOIN seasons s ON s.id = e.season_id WHERE s.slug = $1 AND e.slug = $2`, [seasonSlug, data.eventSlug]);
+  const eventId = rows[0]?.id;
+  if (typeof eventId !== 'string') throw new Error(`Seed data refers to event '${data.eventSlug}', which is missing.`);
+  let count = 0;
+  for (const d of data.divisions) {
+    count += await inserted(
+      db,
+      `INSERT INTO divisions (event_id, code, name, name_en, age_group, gender, born_on_or_after, capacity, roster_min, roster_max, city, city_en, position, source, illustrative)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) ON CONFLICT (event_id, code) DO NOTHING`,
+      [eventId, d.code, d.name, d.nameEn, d.ageGroup, d.gender, d.bornOnOrAfter, d.capacity, d.rosterMin ?? null, d.rosterMax ?? null, d.city ?? null, d.cityEn ?? null, d.position, d.source, d.illustrative ?? []],
+    );
+  }
+  return count;
 }
 
 async function insertTeam(db: SqlRunner, t: TeamSeed & { sport: 'basketball' | 'sailing' }): Promise<number> {

@@ -10,6 +10,7 @@ import { RateLimitGuard, RateLimitStore } from './common/rate-limit.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { servingDataSourceOptions } from './database/data-source.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { DivisionsModule } from './modules/divisions/divisions.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImpactModule } from './modules/impact/impact.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         AuthModule,
         SeasonsModule,
         EventsModule,
+        DivisionsModule,
         VenuesModule,
         TeamsModule,
         RalliesModule,

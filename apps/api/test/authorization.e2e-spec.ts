@@ -80,6 +80,29 @@ const rows: Row[] = [
     },
   },
   { endpoint: 'PATCH /events/:id', expect: { ...ORGANIZER_ONLY, organizer: 200 }, call: async (tk) => t.http.patch(`/api/events/${(await createEvent(t)).id}`).set(as(tk)).send({ capacity: 12 }) },
+  {
+    endpoint: 'POST /events/:id/divisions',
+    expect: { ...ORGANIZER_ONLY, organizer: 201 },
+    call: async (tk) => t.http.post(`/api/events/${(await createEvent(t)).id}/divisions`).set(as(tk)).send({ code: 'U10-girls', name: 'U10女子组' }),
+  },
+  {
+    endpoint: 'PATCH /events/:id/divisions/:division',
+    expect: { ...ORGANIZER_ONLY, organizer: 200 },
+    call: async (tk) => {
+      const event = await createEvent(t);
+      await t.http.post(`/api/events/${event.id}/divisions`).set(bearer(organizer)).send({ code: 'U10-girls', name: 'U10女子组' }).expect(201);
+      return t.http.patch(`/api/events/${event.id}/divisions/U10-girls`).set(as(tk)).send({ capacity: 8 });
+    },
+  },
+  {
+    endpoint: 'DELETE /events/:id/divisions/:division',
+    expect: { ...ORGANIZER_ONLY, organizer: 204 },
+    call: async (tk) => {
+      const event = await createEvent(t);
+      await t.http.post(`/api/events/${event.id}/divisions`).set(bearer(organizer)).send({ code: 'U10-girls', name: 'U10女子组' }).expect(201);
+      return t.http.delete(`/api/events/${event.id}/divisions/U10-girls`).set(as(tk));
+    },
+  },
   { endpoint: 'GET /events/:id/registrations.csv', expect: { ...ORGANIZER_ONLY, organizer: 200 }, call: async (tk) => t.http.get(`/api/events/${(await createEvent(t)).id}/registrations.csv`).set(as(tk)) },
   { endpoint: 'GET /events/:id/audit', expect: { ...ORGANIZER_ONLY, organizer: 200 }, call: async (tk) => t.http.get(`/api/events/${(await createEvent(t)).id}/audit`).set(as(tk)) },
   { endpoint: 'GET /registrations/:id/audit', expect: { ...ORGANIZER_ONLY, organizer: 200 }, call: async (tk) => t.http.get(`/api/registrations/${await pendingRegistration()}/audit`).set(as(tk)) },

@@ -273,11 +273,16 @@ describe('reading registrations', () => {
     expect(before.events).toHaveLength(before.events.filter((e: { eventId: string }) => e.eventId).length);
 
     const [a, b] = await managers(2);
-    await register(t, organizer, futureStars.eventId, { teamId: a!.teamId, roster: players(10) }).expect(201);
-    await register(t, organizer, futureStars.eventId, { teamId: b!.teamId, roster: [...players(8), { name: '教练', role: 'coach' }] }).expect(201);
+    // The seeded league has divisions (U8/U10/U12 × boys/girls): each registration names one.
+    await register(t, organizer, futureStars.eventId, { teamId: a!.teamId, divisionId: 'U10-boys', roster: players(10) }).expect(201);
+    await register(t, organizer, futureStars.eventId, { teamId: b!.teamId, divisionId: 'U12-girls', roster: [...players(8), { name: '教练', role: 'coach' }] }).expect(201);
     const after = (await t.http.get('/api/seasons/qingdao-basketball-2023/participation').expect(200)).body;
     const fsAfter = after.events.find((e: { slug: string }) => e.slug === 'future-stars-mini-basketball-league');
     expect(fsAfter).toMatchObject({ participants: 19, confirmedTeams: 2, shareOfTarget: 0.0076 });
+    expect(fsAfter.divisions.filter((d: { confirmedTeams: number }) => d.confirmedTeams > 0).map((d: { code: string; participants: number }) => [d.code, d.participants])).toEqual([
+      ['U10-boys', 10],
+      ['U12-girls', 9],
+    ]);
     expect(after.participants - before.participants).toBe(19);
     expect(after.shareOfTarget).toBe(Math.round((after.participants / 6000) * 10_000) / 10_000);
     expect((await summary(t, futureStars.eventId))).toMatchObject({ capacity: 256, confirmed: 2, placesLeft: 254, participants: 19, participantTarget: 2500 });

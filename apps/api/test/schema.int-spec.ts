@@ -24,9 +24,9 @@ describe('schema', () => {
   it('seeds idempotently: a second start adds nothing', async () => {
     const url = await createTestDatabase();
     const first = await prepareDatabase(url, { seed: true, organizer });
-    expect(first).toEqual({ seasons: 1, venues: 6, events: 15, teams: 17, rallies: 1, legs: 5, entries: 7, legResults: 35, positions: 1770, impactAssumptionSets: 1, registrations: 10, matches: 45 });
+    expect(first).toEqual({ seasons: 1, venues: 6, events: 15, divisions: 6, teams: 17, rallies: 1, legs: 5, entries: 7, legResults: 35, positions: 1770, impactAssumptionSets: 1, registrations: 10, matches: 45 });
     const second = await prepareDatabase(url, { seed: true, organizer });
-    expect(second).toEqual({ seasons: 0, venues: 0, events: 0, teams: 0, rallies: 0, legs: 0, entries: 0, legResults: 0, positions: 0, impactAssumptionSets: 0, registrations: 0, matches: 0 });
+    expect(second).toEqual({ seasons: 0, venues: 0, events: 0, divisions: 0, teams: 0, rallies: 0, legs: 0, entries: 0, legResults: 0, positions: 0, impactAssumptionSets: 0, registrations: 0, matches: 0 });
     expect(await count(url, 'events')).toBe(15);
     expect(await count(url, 'rally_leg_results')).toBe(35);
     expect(await count(url, 'matches')).toBe(45);

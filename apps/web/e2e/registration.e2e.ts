@@ -147,6 +147,9 @@ describe('teams and registration', () => {
     // Review the saved roster, then register it.
     expect(await page.locator('table tbody tr').count()).toBe(8);
     expect(await page.textContent('main')).toContain(zh('registration.register.playerCount', { players: 8, people: 8 }));
+    // The league plays in divisions (age group × gender): the players, born 2012–13, go into U12 boys.
+    const u12 = await page.locator('#divisionId option', { hasText: 'U12男子组' }).getAttribute('value');
+    await page.selectOption('#divisionId', u12 ?? '');
     await page.getByRole('button', { name: zh('registration.register.submit', { team: TEAM }) }).click();
     await page.waitForURL(/registered=1/);
     const status = page.locator('.result [data-status]');

@@ -176,6 +176,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/divisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event’s divisions (age group × gender, perhaps by city) with confirmed teams and places left; [] for an event without divisions */
+        get: operations["DivisionsController_list"];
+        put?: never;
+        /** Add a division (organizers). Once an event has divisions, every registration names one */
+        post: operations["DivisionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/divisions/{division}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One division, by id or code */
+        get: operations["DivisionsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a division that no registration or game names (409 otherwise) */
+        delete: operations["DivisionsController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a division (organizers); capacity never below its confirmed teams (409), a raise promotes its oldest waitlisted teams */
+        patch: operations["DivisionSettingsController_update"];
+        trace?: never;
+    };
     "/api/events/{id}/exports/teams.csv": {
         parameters: {
             query?: never;
@@ -1790,6 +1827,16 @@ export interface components {
             teamName: string | null;
             teamNameEn: string | null;
         };
+        CityParticipationDto: {
+            /** @description The division's city, else the team's; null when neither is known */
+            city: string | null;
+            cityEn: string | null;
+            confirmedTeams: number;
+            /** @description People on confirmed rosters */
+            participants: number;
+            /** @description participants / the season’s participants (0 when there are none) */
+            shareOfSeason: number;
+        };
         CommitScheduleImportDto: {
             rows: components["schemas"]["ScheduleImportRowDto"][];
         };
@@ -1818,6 +1865,45 @@ export interface components {
         CoordinatesDto: {
             lat: number;
             lon: number;
+        };
+        CreateDivisionDto: {
+            /** @example U10 */
+            ageGroup?: string;
+            /**
+             * Format: date
+             * @description Birth-date cut-off: a rostered player born before it is refused (when the roster gives birth dates)
+             * @example 2013-01-01
+             */
+            bornOnOrAfter?: Record<string, never> | null;
+            /** @description Maximum confirmed teams in the division; null = unlimited */
+            capacity?: number | null;
+            /**
+             * @description The city whose group plays this division
+             * @example 青岛
+             */
+            city?: string | null;
+            /** @example Qingdao */
+            cityEn?: string | null;
+            /**
+             * @description Unique within the event: letters, digits, _ and -
+             * @example U10-girls
+             */
+            code: string;
+            /**
+             * @default mixed
+             * @enum {string}
+             */
+            gender?: "boys" | "girls" | "mixed";
+            /** @example U10女子组 */
+            name: string;
+            /** @example U10 girls */
+            nameEn?: string;
+            /** @description Display order within the event */
+            position?: number;
+            /** @description Most players per roster (instead of the event’s limit) */
+            rosterMax?: number | null;
+            /** @description Fewest players per roster (instead of the event’s limit) */
+            rosterMin?: number | null;
         };
         CreatedTrackerTokenDto: {
             createdAt: string;
@@ -1933,6 +2019,11 @@ export interface components {
             /** @description Court number at the venue; omitted: the first court free at that time */
             court?: number;
             /**
+             * @description The division (id or code) whose schedule and standings the game joins; both teams must be confirmed in it (422 otherwise)
+             * @example U10-girls
+             */
+            division?: string;
+            /**
              * @description Standings group; '' (default) is the single unnamed group
              * @example A
              */
@@ -2014,6 +2105,11 @@ export interface components {
             startDate: string;
         };
         CreateRegistrationDto: {
+            /**
+             * @description The division (id or code); required when the event has divisions (400), unknown: 422
+             * @example U10-girls
+             */
+            divisionId?: string;
             /** @description Why (kept in the audit log), e.g. for an organizer’s late registration */
             reason?: string;
             /** @description Who takes part. Omitted: the team’s saved roster is used. Team managers need at least one person. */
@@ -2109,6 +2205,50 @@ export interface components {
             teamNameEn: string | null;
             /** @description Sum of corrected seconds over the completed legs */
             totalCorrectedSeconds: number;
+        };
+        DivisionDto: {
+            ageGroup: string | null;
+            /** Format: date */
+            bornOnOrAfter: string | null;
+            capacity: number | null;
+            city: string | null;
+            cityEn: string | null;
+            code: string;
+            /** @description Confirmed teams */
+            confirmed: number;
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            gender: "boys" | "girls" | "mixed";
+            /** Format: uuid */
+            id: string;
+            /** @description Fields of this record that the sources do not give (illustrative values). */
+            illustrative: string[];
+            name: string;
+            nameEn: string | null;
+            /** @description People on confirmed rosters */
+            participants: number;
+            /** @description null = unlimited */
+            placesLeft: number | null;
+            position: number;
+            rosterMax: number | null;
+            rosterMin: number | null;
+            /** @description Where the facts come from, or "illustrative" when the sources are silent. */
+            source: string | null;
+        };
+        DivisionParticipationDto: {
+            /** @description Maximum confirmed teams; null = unlimited */
+            capacity: number | null;
+            city: string | null;
+            cityEn: string | null;
+            code: string;
+            confirmedTeams: number;
+            /** Format: uuid */
+            divisionId: string;
+            name: string;
+            nameEn: string | null;
+            /** @description People on confirmed rosters */
+            participants: number;
         };
         EntryDto: {
             boatName: string;
@@ -2222,6 +2362,8 @@ export interface components {
         };
         EventParticipationDto: {
             confirmedTeams: number;
+            /** @description Per division ([] for an event without divisions); they add up to the event’s figures */
+            divisions: components["schemas"]["DivisionParticipationDto"][];
             /** Format: uuid */
             eventId: string;
             name: string;
@@ -2695,6 +2837,11 @@ export interface components {
              * @description Local calendar day of startsAt
              */
             date: string | null;
+            /**
+             * Format: uuid
+             * @description The division the game belongs to; null in an event without divisions
+             */
+            divisionId: string | null;
             /** Format: uuid */
             eventId: string;
             /** Format: uuid */
@@ -2821,6 +2968,8 @@ export interface components {
             roles: ("referee" | "table")[];
         };
         ParticipationDto: {
+            /** @description Per city over every event; they add up to the season’s figures */
+            cities: components["schemas"]["CityParticipationDto"][];
             confirmedTeams: number;
             events: components["schemas"]["EventParticipationDto"][];
             /** @description People on confirmed rosters over all the season’s events */
@@ -2977,6 +3126,15 @@ export interface components {
         RegistrationDto: {
             /** @example 2023-07-01T10:00:00+08:00 */
             createdAt: string;
+            /** @example U10-girls */
+            divisionCode: string | null;
+            /**
+             * Format: uuid
+             * @description null in an event without divisions
+             */
+            divisionId: string | null;
+            divisionName: string | null;
+            divisionNameEn: string | null;
             /** Format: uuid */
             eventId: string;
             eventName: string;
@@ -3048,11 +3206,22 @@ export interface components {
             table: number;
         };
         RosterEntryDto: {
+            /**
+             * Format: date
+             * @description Only when the registration gave one
+             */
+            birthDate?: string;
             name: string;
             number: number | null;
             role: string | null;
         };
         RosterEntryInputDto: {
+            /**
+             * Format: date
+             * @description Checked against the division's birth-date cut-off (400 naming roster.N.birthDate when born before it)
+             * @example 2013-05-20
+             */
+            birthDate?: string;
             /** @example 王小明 */
             name: string;
             /** @description Shirt number, unique within the roster */
@@ -3126,6 +3295,11 @@ export interface components {
              *     ]
              */
             dailySlots?: string[];
+            /**
+             * @description The division (id or code) to schedule, from its confirmed teams; only its games are replaced. Required when the event has divisions (400)
+             * @example U10-girls
+             */
+            division?: string;
             /**
              * @description Double round robin: the second cycle repeats the first with home and away swapped
              * @default false
@@ -3347,6 +3521,11 @@ export interface components {
             won: number;
         };
         StandingsDto: {
+            /**
+             * Format: uuid
+             * @description The division asked for with ?division=; null: every division
+             */
+            divisionId: string | null;
             /** Format: uuid */
             eventId: string;
             groups: components["schemas"]["StandingsGroupDto"][];
@@ -3359,6 +3538,11 @@ export interface components {
         StandingsGroupDto: {
             /** @description Every group game has a result */
             complete: boolean;
+            /**
+             * Format: uuid
+             * @description The division the group belongs to (each division ranks on its own); null in an event without divisions
+             */
+            divisionId: string | null;
             gamesPlayed: number;
             gamesScheduled: number;
             /** @description '' for games without a group */
@@ -3545,6 +3729,45 @@ export interface components {
             /** @enum {string} */
             reason: "no-free-slot" | "team-unavailable";
             round: number;
+        };
+        UpdateDivisionDto: {
+            /** @example U10 */
+            ageGroup?: string;
+            /**
+             * Format: date
+             * @description Birth-date cut-off: a rostered player born before it is refused (when the roster gives birth dates)
+             * @example 2013-01-01
+             */
+            bornOnOrAfter?: Record<string, never> | null;
+            /** @description Maximum confirmed teams in the division; null = unlimited */
+            capacity?: number | null;
+            /**
+             * @description The city whose group plays this division
+             * @example 青岛
+             */
+            city?: string | null;
+            /** @example Qingdao */
+            cityEn?: string | null;
+            /**
+             * @description Unique within the event: letters, digits, _ and -
+             * @example U10-girls
+             */
+            code?: string;
+            /**
+             * @default mixed
+             * @enum {string}
+             */
+            gender?: "boys" | "girls" | "mixed";
+            /** @example U10女子组 */
+            name?: string;
+            /** @example U10 girls */
+            nameEn?: string;
+            /** @description Display order within the event */
+            position?: number;
+            /** @description Most players per roster (instead of the event’s limit) */
+            rosterMax?: number | null;
+            /** @description Fewest players per roster (instead of the event’s limit) */
+            rosterMin?: number | null;
         };
         UpdateEventDto: {
             /** @description Raising it promotes waitlisted teams; it cannot go below the confirmed count (409) */
@@ -4356,6 +4579,381 @@ export interface operations {
             };
             /** @description No such record (`resource.not-found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DivisionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DivisionDto"][];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DivisionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDivisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DivisionDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DivisionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                division: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DivisionDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DivisionsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                division: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DivisionSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                division: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDivisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DivisionDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5379,6 +5977,8 @@ export interface operations {
                 date?: string;
                 status?: "scheduled" | "live" | "final" | "forfeit" | "postponed";
                 group?: string;
+                /** @description Only this division's games: the division's id or code (e.g. U10-girls) */
+                division?: string;
             };
             header?: never;
             path: {
@@ -6325,7 +6925,10 @@ export interface operations {
     };
     CompetitionController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description One division's standings (its id or code); without it every division's groups, each ranked on its own */
+                division?: unknown;
+            };
             header?: never;
             path: {
                 id: string;

@@ -1,3 +1,4 @@
+import { DivisionEntity } from '../modules/divisions/division.entity.js';
 import { EventEntity } from '../modules/events/event.entity.js';
 import { ImpactAssumptionChangeEntity } from '../modules/impact/impact-assumption-change.entity.js';
 import { ImpactAssumptionSetEntity } from '../modules/impact/impact-assumption-set.entity.js';
@@ -24,4 +25,4 @@ import { UserEntity } from '../modules/users/user.entity.js';
 import { VenueEntity } from '../modules/venues/venue.entity.js';
 
 /** Every entity, listed explicitly: ESM builds and test runners do not agree on glob loading. */
-export const ENTITIES = [UserEntity, SeasonEntity, VenueEntity, EventEntity, TeamEntity, RallyEntity, LegEntity, EntryEntity, LegResultEntity, TeamMemberEntity, RegistrationEntity, RegistrationAuditEntity, ImpactAssumptionSetEntity, ImpactAssumptionChangeEntity, MatchEntity, MatchFeedVersionEntity, PlayoffBracketEntity, LiveActionEntity, LiveEventCounterEntity, ScorerLinkEntity, PositionEntity, TrackerTokenEntity, TrackImportEntity, OfficialEntity, MatchOfficialEntity, OfficialAssignmentAuditEntity];
+export const ENTITIES = [UserEntity, SeasonEntity, VenueEntity, EventEntity, TeamEntity, RallyEntity, LegEntity, EntryEntity, LegResultEntity, TeamMemberEntity, RegistrationEntity, RegistrationAuditEntity, ImpactAssumptionSetEntity, ImpactAssumptionChangeEntity, MatchEntity, MatchFeedVersionEntity, PlayoffBracketEntity, LiveActionEntity, LiveEventCounterEntity, ScorerLinkEntity, PositionEntity, TrackerTokenEntity, TrackImportEntity, OfficialEntity, MatchOfficialEntity, OfficialAssignmentAuditEntity, DivisionEntity];

@@ -15,6 +15,7 @@ import { Officials1796300000001 } from './1796300000001-officials.js';
 import { WithdrawalRequests1796500000000 } from './1796500000000-withdrawal-requests.js';
 import { LiveAnd3x3Results1796600000000 } from './1796600000000-live-and-3x3-results.js';
 import { KnockoutDraw1797100000000 } from './1797100000000-knockout-draw.js';
+import { Divisions1797200000000 } from './1797200000000-divisions.js';
 
 /** In the order they apply. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   WithdrawalRequests1796500000000,
   LiveAnd3x3Results1796600000000,
   KnockoutDraw1797100000000,
+  Divisions1797200000000,
 ];

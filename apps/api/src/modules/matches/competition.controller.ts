@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res 
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../../common/auth.js';
+import { badRequest } from '../../common/problem.js';
 import { calendarLanguage } from './calendar-text.js';
 import { BracketDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
 import { ConfirmKnockoutDto, KnockoutDrawOptionsDto, KnockoutPreviewDto } from './dto/knockout.dto.js';
@@ -11,6 +12,15 @@ import { KnockoutService } from './knockout.service.js';
 import { type Download, MatchReadsService } from './match-reads.service.js';
 import { PlayoffsService } from './playoffs.service.js';
 import { StandingsService } from './standings.service.js';
+
+/** `?division=` as a string, or a 400 naming it (a repeated or overlong value). */
+export function divisionQuery(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length === 0 || value.length > 60) {
+    throw badRequest('Invalid request: division.', [{ field: 'division', message: 'must be one division id or code (1–60 characters)' }]);
+  }
+  return value;
+}
 
 function sendDownload(res: Response, type: string, download: Download, disposition: 'inline' | 'attachment'): string {
   res.setHeader('Content-Type', `${type}; charset=utf-8`);
@@ -33,9 +43,10 @@ export class CompetitionController {
     summary: 'Group standings by FIBA’s classification rules (Appendix D), with the tie-break that placed each tied team',
     description: "Games without a group form the group ''. Served with ETag and Cache-Control; If-None-Match gives 304 until a result changes.",
   })
+  @ApiQuery({ name: 'division', required: false, description: "One division's standings (its id or code); without it every division's groups, each ranked on its own" })
   @ApiOkResponse({ type: StandingsDto })
-  async get(@Param('id') eventId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await sendFeed(req, res, await this.standings.feed(eventId));
+  async get(@Param('id') eventId: string, @Query('division') division: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await sendFeed(req, res, await this.standings.feed(eventId, divisionQuery(division)));
   }
 
   @Post('events/:id/playoffs')

@@ -5,6 +5,7 @@ import { type IcsEvent, toIcs } from '../../common/ics.js';
 import { isUuid } from '../../common/ids.js';
 import { notFound } from '../../common/problem.js';
 import { toShanghaiIso } from '../../common/time.js';
+import { DivisionsService } from '../divisions/divisions.service.js';
 import { EventsService } from '../events/events.service.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { type ListMatchesQueryDto, type MatchDto, type MatchPageDto, type TodayDto, toMatchDto } from './dto/match.dto.js';
@@ -31,19 +32,23 @@ export class MatchReadsService {
     private readonly versions: FeedVersions,
     private readonly events: EventsService,
     private readonly teams: TeamsService,
+    private readonly divisions: DivisionsService,
   ) {}
 
   /** The ETag names the feed version and the query, so each filtered view revalidates on its own. */
   async listFeed(eventId: string, query: ListMatchesQueryDto): Promise<Feed> {
     const version = isUuid(eventId) ? await this.versions.current(eventId) : null;
     if (version === null) throw notFound('event', eventId);
-    const key = JSON.stringify([eventId, version, query.teamId, query.venueId, query.date, query.status, query.group, query.limit, query.offset]);
+    const divisionId = (await this.divisions.resolve(eventId, query.division, 'division'))?.id;
+    const key = JSON.stringify([eventId, version, query.teamId, query.venueId, query.date, query.status, query.group, divisionId, query.limit, query.offset]);
     const tag = createHash('sha256').update(key).digest('base64url').slice(0, 16);
-    return { etag: `W/"matches-${version}-${tag}"`, body: () => this.cache.get(key, () => this.list(eventId, query)) };
+    return { etag: `W/"matches-${version}-${tag}"`, body: () => this.cache.get(key, () => this.list(eventId, query, divisionId)) };
   }
 
-  async list(eventId: string, query: ListMatchesQueryDto): Promise<MatchDto[] | MatchPageDto> {
+  /** `divisionId`: the division `query.division` names, resolved by the caller. */
+  async list(eventId: string, query: ListMatchesQueryDto, divisionId?: string): Promise<MatchDto[] | MatchPageDto> {
     const filter: MatchFilter = {
+      ...(divisionId ? { divisionId } : {}),
       ...(query.teamId ? { teamId: query.teamId } : {}),
       ...(query.venueId ? { venueId: query.venueId } : {}),
       ...(query.date ? { from: localDayStart(query.date), to: addHours(localDayStart(query.date), 24) } : {}),

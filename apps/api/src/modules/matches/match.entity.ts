@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
 import { numberTransformer, SourcedEntity } from '../../database/columns.js';
+import { DivisionEntity } from '../divisions/division.entity.js';
 import { EventEntity } from '../events/event.entity.js';
 import { TeamEntity } from '../teams/team.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
@@ -37,6 +38,7 @@ export const STARTED_STATUSES: readonly MatchStatus[] = ['live', 'final', 'forfe
 @Index('matches_court_start_unique', ['venueId', 'court', 'startsAt'], { unique: true, where: `status <> 'postponed'` })
 @Index('matches_event_playoff_slot_unique', ['eventId', 'playoffSlot'], { unique: true, where: `playoff_slot IS NOT NULL` })
 @Index('matches_event_starts', ['eventId', 'startsAt'])
+@Index('matches_division', ['divisionId'])
 @Index('matches_home_team_starts', ['homeTeamId', 'startsAt'])
 @Index('matches_away_team_starts', ['awayTeamId', 'startsAt'])
 export class MatchEntity extends SourcedEntity {
@@ -46,6 +48,14 @@ export class MatchEntity extends SourcedEntity {
   @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'event_id' })
   event?: EventEntity;
+
+  /** The division whose schedule and standings the game belongs to; null in an event without divisions. */
+  @Column({ name: 'division_id', type: 'uuid', nullable: true })
+  divisionId: string | null;
+
+  @ManyToOne(() => DivisionEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'division_id' })
+  division?: DivisionEntity | null;
 
   @Column({ name: 'home_team_id', type: 'uuid' })
   homeTeamId: string;

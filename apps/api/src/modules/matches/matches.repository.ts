@@ -14,15 +14,17 @@ export type MatchFilter = {
   to?: Date;
   status?: MatchStatus;
   group?: string;
+  divisionId?: string;
   limit?: number;
   offset?: number;
 };
 
 /** The matches a new or moved game can clash with: the same teams or the same venue, around its time. */
-export type ClashQuery = { teamIds: readonly string[]; venueIds: readonly string[]; from: Date; to: Date; excludeEventId?: string };
+export type ClashQuery = { teamIds: readonly string[]; venueIds: readonly string[]; from: Date; to: Date; excludeEventId?: string; excludeDivisionId?: string };
 
 /** What the standings read of a game: no joins, so 20,000 games load in milliseconds. */
 export type GameRow = {
+  divisionId: string | null;
   group: string;
   homeTeamId: string;
   awayTeamId: string;
@@ -77,12 +79,13 @@ export class MatchesRepository {
     return row ? Number(row.version) : null;
   }
 
-  async gameRows(manager: EntityManager, eventId: string): Promise<GameRow[]> {
+  /** The event's group games; with `divisionId`, that division's only. */
+  async gameRows(manager: EntityManager, eventId: string, divisionId?: string): Promise<GameRow[]> {
     return manager.query<GameRow[]>(
-      `SELECT group_name AS "group", home_team_id AS "homeTeamId", away_team_id AS "awayTeamId", status,
+      `SELECT division_id AS "divisionId", group_name AS "group", home_team_id AS "homeTeamId", away_team_id AS "awayTeamId", status,
               home_score AS "homeScore", away_score AS "awayScore", forfeited_by AS "forfeitedBy"
-         FROM matches WHERE event_id = $1 AND playoff_slot IS NULL`,
-      [eventId],
+         FROM matches WHERE event_id = $1 AND playoff_slot IS NULL AND ($2::uuid IS NULL OR division_id = $2::uuid)`,
+      [eventId, divisionId ?? null],
     );
   }
 
@@ -195,7 +198,10 @@ export class MatchesRepository {
           if (q.venueIds.length > 0) w.orWhere('m.venueId IN (:...venues)', { venues: [...q.venueIds] });
         }),
       );
-    if (q.excludeEventId) qb.andWhere('m.eventId <> :excludeEventId', { excludeEventId: q.excludeEventId });
+    // With a division, only that division's games are left out (they are being replaced); the event's others still clash.
+    if (q.excludeEventId && q.excludeDivisionId) {
+      qb.andWhere('NOT (m.eventId = :excludeEventId AND m.divisionId IS NOT DISTINCT FROM :excludeDivisionId)', { excludeEventId: q.excludeEventId, excludeDivisionId: q.excludeDivisionId });
+    } else if (q.excludeEventId) qb.andWhere('m.eventId <> :excludeEventId', { excludeEventId: q.excludeEventId });
     return qb.getMany();
   }
 
@@ -209,6 +215,10 @@ export class MatchesRepository {
 
   async deleteEventMatches(manager: EntityManager, eventId: string, playoffOnly = false): Promise<void> {
     await manager.getRepository(MatchEntity).delete({ eventId, ...(playoffOnly ? { playoffSlot: Not(IsNull()) } : {}) });
+  }
+
+  async deleteDivisionMatches(manager: EntityManager, eventId: string, divisionId: string): Promise<void> {
+    await manager.getRepository(MatchEntity).delete({ eventId, divisionId });
   }
 
   async insertMatches(manager: EntityManager, matches: DeepPartial<MatchEntity>[]): Promise<string[]> {
@@ -260,6 +270,7 @@ export class MatchesRepository {
     if (f.from && f.to) qb.andWhere('m.startsAt >= :from AND m.startsAt < :to', { from: f.from, to: f.to });
     if (f.status) qb.andWhere('m.status = :status', { status: f.status });
     if (f.group !== undefined) qb.andWhere('m.group = :group', { group: f.group });
+    if (f.divisionId !== undefined) qb.andWhere('m.divisionId = :divisionId', { divisionId: f.divisionId });
     // Timed games in order, then those still to be announced; id keeps equal starts stable.
     return qb.orderBy('m.startsAt', 'ASC', 'NULLS LAST').addOrderBy('m.court', 'ASC', 'NULLS LAST').addOrderBy('m.id', 'ASC');
   }

@@ -4,6 +4,7 @@ import type { DeepPartial, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import { badRequest, conflict, type FieldError, notFound, unprocessable } from '../../common/problem.js';
 import type { EventEntity, Ruleset } from '../events/event.entity.js';
+import { DivisionsService } from '../divisions/divisions.service.js';
 import { EventsService } from '../events/events.service.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import type { VenueEntity } from '../venues/venue.entity.js';
@@ -44,6 +45,7 @@ export class MatchesService {
     private readonly guard: ScheduleGuard,
     private readonly playoffs: PlayoffsService,
     private readonly liveLog: LiveLogRepository,
+    private readonly divisions: DivisionsService,
   ) {}
 
   async get(id: string): Promise<MatchDto> {
@@ -64,13 +66,15 @@ export class MatchesService {
     const startsAt = new Date(input.startsAt);
     assertWithinEvent(event, startsAt);
     const { venue, label } = await this.venueFor(input, event.venueId);
+    const division = await this.divisions.resolve(event.id, input.division, 'division');
     const id = await this.matches.transaction(async (manager) => {
       await this.matches.lockEvent(manager, event.id);
-      await this.assertConfirmed(event.id, input.homeTeamId, input.awayTeamId);
+      await this.assertConfirmed(event.id, division?.id, input.homeTeamId, input.awayTeamId);
       const court = await this.guard.place(manager, { homeTeamId: input.homeTeamId, awayTeamId: input.awayTeamId, startsAt, venue, ...courtOf(input) });
       const [created] = await this.matches.insertMatches(manager, [
         {
           eventId: event.id,
+          divisionId: division?.id ?? null,
           homeTeamId: input.homeTeamId,
           awayTeamId: input.awayTeamId,
           startsAt,
@@ -209,12 +213,13 @@ export class MatchesService {
   }
 
   /** Checked under the event lock, which registration status changes also take. */
-  private async assertConfirmed(eventId: string, ...teamIds: string[]): Promise<void> {
-    const confirmed = new Set(await this.registrations.confirmedTeamIds(eventId));
+  private async assertConfirmed(eventId: string, divisionId: string | undefined, ...teamIds: string[]): Promise<void> {
+    const confirmed = new Set(await this.registrations.confirmedTeamIds(eventId, divisionId));
+    const where = divisionId ? 'division' : 'event';
     const errors: FieldError[] = teamIds.flatMap((teamId, i) =>
-      confirmed.has(teamId) ? [] : [{ field: i === 0 ? 'homeTeamId' : 'awayTeamId', message: 'holds no confirmed registration for this event' }],
+      confirmed.has(teamId) ? [] : [{ field: i === 0 ? 'homeTeamId' : 'awayTeamId', message: `holds no confirmed registration for this ${where}` }],
     );
-    if (errors.length > 0) throw unprocessable('Both teams must hold confirmed registrations for the event.', errors);
+    if (errors.length > 0) throw unprocessable(`Both teams must hold confirmed registrations for the ${where}.`, errors);
   }
 
   /**

@@ -9,8 +9,9 @@ import {
   seedPlayoffsFromGroups,
 } from '@sailcourt/domain';
 import type { DeepPartial, EntityManager } from 'typeorm';
-import { conflict, notFound } from '../../common/problem.js';
+import { conflict, notFound, unprocessable } from '../../common/problem.js';
 import { toShanghaiIso } from '../../common/time.js';
+import { DivisionsService } from '../divisions/divisions.service.js';
 import type { EventEntity } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import type { BracketDto, BracketMatchDto, BracketSideDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
@@ -33,10 +34,15 @@ export class PlayoffsService {
     private readonly matches: MatchesRepository,
     private readonly events: EventsService,
     private readonly standings: StandingsService,
+    private readonly divisions: DivisionsService,
   ) {}
 
   async create(eventId: string, input: CreatePlayoffsDto): Promise<BracketDto> {
     const event = await this.events.require(eventId);
+    // One bracket per event: seeding it from several divisions' groups would make teams of different age groups meet.
+    if (await this.divisions.hasDivisions(event.id)) {
+      throw unprocessable('This event has divisions; a playoff bracket per division is not available yet.', undefined, 'playoffs.divisions-unsupported');
+    }
     await this.matches.transaction(async (manager) => {
       await this.matches.lockEvent(manager, event.id);
       if (await this.matches.findBracket(event.id, manager)) {

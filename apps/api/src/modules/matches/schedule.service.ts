@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { generateRoundRobin, type MatchSlotCourt, type MatchSlotInput, type MatchSlotSchedule, scheduleMatchSlots, snakeGroups } from '@sailcourt/domain';
 import type { DeepPartial } from 'typeorm';
 import { badRequest, conflict, type FieldError, unprocessable } from '../../common/problem.js';
+import type { DivisionEntity } from '../divisions/division.entity.js';
+import { DivisionsService } from '../divisions/divisions.service.js';
 import type { EventEntity } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
@@ -36,11 +38,13 @@ export class ScheduleService {
     private readonly matches: MatchesRepository,
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
+    private readonly divisions: DivisionsService,
   ) {}
 
   async generate(eventId: string, input: ScheduleRequestDto): Promise<ScheduleResultDto> {
     const event = await this.events.require(eventId);
     if (event.sport !== 'basketball') throw unprocessable(`This is a ${event.sport} event; basketball schedules need a basketball event.`);
+    const division = await this.divisionFor(event.id, input.division);
     const { startDate, endDate } = datesOf(event, input);
     const namedCourts = await this.courtsFor(event, input);
     const rules = {
@@ -51,14 +55,16 @@ export class ScheduleService {
 
     const outcome = await this.matches.transaction(async (manager) => {
       await this.matches.lockEvent(manager, event.id);
-      const existing = await this.matches.eventMatches(manager, event.id);
+      // A division's schedule replaces that division's games only; the other divisions' stay and are worked around.
+      const existing = (await this.matches.eventMatches(manager, event.id)).filter((m) => !division || m.divisionId === division.id);
+      const whose = division ? `division ${division.code}` : 'event';
       if (existing.length > 0 && !input.replace) {
-        throw conflict(`The event already has ${existing.length} game(s); send replace: true to generate the schedule again.`, [{ field: 'replace', message: 'is needed' }], 'schedule.replace-needed');
+        throw conflict(`The ${whose} already has ${existing.length} game(s); send replace: true to generate the schedule again.`, [{ field: 'replace', message: 'is needed' }], 'schedule.replace-needed');
       }
       const playedGames = existing.filter((m) => STARTED_STATUSES.includes(m.status)).length;
-      if (playedGames > 0) throw conflict(`${playedGames} game(s) of the event already have results; the schedule can no longer be replaced.`);
+      if (playedGames > 0) throw conflict(`${playedGames} game(s) of the ${whose} already have results; the schedule can no longer be replaced.`);
 
-      const groups = this.draw(await this.registrations.confirmedTeamIds(event.id), input);
+      const groups = this.draw(await this.registrations.confirmedTeamIds(event.id, division?.id), input);
       const pairings: Pairing[] = groups.flatMap((g) =>
         generateRoundRobin(g.teamIds, { double: input.double ?? false }).flatMap((r) => r.pairings.map((p) => ({ homeTeamId: p.homeTeamId, awayTeamId: p.awayTeamId, round: p.round, group: g.name }))),
       );
@@ -74,10 +80,12 @@ export class ScheduleService {
         from: addHours(localDayStart(startDate), -reach),
         to: addHours(localDayStart(endDate), 24 + reach),
         excludeEventId: event.id,
+        ...(division ? { excludeDivisionId: division.id } : {}),
       });
       const plan = place({ ...rules, pairings, startDate, endDate, dailySlots: input.dailySlots ?? DEFAULT_DAILY_SLOTS, courts, fixedMatches: others.flatMap((m) => toScheduleRef(m) ?? []) });
       const games: DeepPartial<MatchEntity>[] = plan.placed.map((p) => ({
         eventId: event.id,
+        divisionId: division?.id ?? null,
         homeTeamId: p.pairing.homeTeamId,
         awayTeamId: p.pairing.awayTeamId,
         startsAt: new Date(p.startsAt),
@@ -90,14 +98,26 @@ export class ScheduleService {
       }));
       const unplaced = plan.unplaced.map(({ pairing: { homeTeamId, awayTeamId, round, group }, reason, blockingTeamIds, detail }) => ({ homeTeamId, awayTeamId, round, group, reason, blockingTeamIds: [...blockingTeamIds], detail }));
       if (input.dryRun) return { games, unplaced, groups };
-      await this.matches.deleteEventMatches(manager, event.id);
-      await this.matches.deleteBracket(manager, event.id);
+      if (division) {
+        await this.matches.deleteDivisionMatches(manager, event.id, division.id);
+      } else {
+        await this.matches.deleteEventMatches(manager, event.id);
+        await this.matches.deleteBracket(manager, event.id);
+      }
       await this.matches.insertMatches(manager, games);
       return { games, unplaced, groups };
     });
 
-    const matches = input.dryRun ? await this.preview(outcome.games) : (await this.matches.list(event.id, {}))[0].map(toMatchDto);
+    const matches = input.dryRun ? await this.preview(outcome.games) : (await this.matches.list(event.id, division ? { divisionId: division.id } : {}))[0].map(toMatchDto);
     return { dryRun: input.dryRun ?? false, groups: outcome.groups, matches, unplaced: outcome.unplaced };
+  }
+
+  /** The division to schedule: required once the event has divisions, so two divisions' teams never meet. */
+  private async divisionFor(eventId: string, key: string | undefined): Promise<DivisionEntity | null> {
+    if (key === undefined && (await this.divisions.hasDivisions(eventId))) {
+      throw badRequest('This event has divisions: schedule one at a time (division).', [{ field: 'division', message: 'is required: the event has divisions', code: 'schedule.division-required' }], 'schedule.division-required');
+    }
+    return this.divisions.resolve(eventId, key, 'division');
   }
 
   /** Confirmed teams in seeding order, dealt into groups in snake order. */
@@ -157,6 +177,7 @@ export class ScheduleService {
       const view: MatchView = {
         id: '',
         eventId: g.eventId ?? '',
+        divisionId: g.divisionId ?? null,
         homeTeamId: g.homeTeamId ?? '',
         awayTeamId: g.awayTeamId ?? '',
         startsAt: g.startsAt instanceof Date ? g.startsAt : null,

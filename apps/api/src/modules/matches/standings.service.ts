@@ -3,6 +3,7 @@ import { classifyFiba3x3Group, classifyFibaGroup, type Fiba3x3StandingRow, type 
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import { notFound } from '../../common/problem.js';
+import { DivisionsService } from '../divisions/divisions.service.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import type { Ruleset } from '../events/event.entity.js';
 import type { Fiba3x3TieBreakDto, StandingRowDto, StandingsDto, StandingsGroupDto, FibaTieBreakDto } from './dto/standings.dto.js';
@@ -73,41 +74,63 @@ export class StandingsService {
     private readonly matches: MatchesRepository,
     private readonly versions: FeedVersions,
     private readonly registrations: RegistrationsService,
+    private readonly divisions: DivisionsService,
   ) {}
 
-  /** The public feed: the feed version decides the ETag (no query while the listener is up); the body is computed once per version. */
-  async feed(eventId: string): Promise<Feed> {
+  /**
+   * The public feed: the feed version decides the ETag (no query while the listener is up); the body is computed once per version.
+   * `division` (id or code) narrows it to one division; an unknown one is a 422.
+   */
+  async feed(eventId: string, division?: string): Promise<Feed> {
     const version = isUuid(eventId) ? await this.versions.current(eventId) : null;
     if (version === null) throw notFound('event', eventId);
+    const divisionId = (await this.divisions.resolve(eventId, division, 'division'))?.id;
+    const scope = divisionId ?? 'all';
     return {
-      etag: `W/"standings-${version}"`,
-      body: () => this.cache.get(`${eventId}:${version}`, () => this.standings(eventId)),
+      etag: `W/"standings-${version}${divisionId ? `-${divisionId}` : ''}"`,
+      body: () => this.cache.get(`${eventId}:${scope}:${version}`, () => this.standings(eventId, divisionId)),
     };
   }
 
-  async standings(eventId: string): Promise<StandingsDto> {
-    const confirmed = await this.registrations.confirmedTeamIds(eventId);
-    return this.matches.snapshot(async (manager) => this.standingsIn(manager, eventId, confirmed));
+  async standings(eventId: string, divisionId?: string): Promise<StandingsDto> {
+    return this.matches.snapshot(async (manager) => this.standingsIn(manager, eventId, divisionId));
   }
 
   async rankedGroups(manager: EntityManager, eventId: string): Promise<RankedGroup[]> {
     return classifyGroups(await this.matches.gameRows(manager, eventId), await this.registrations.confirmedTeamIds(eventId), await this.matches.eventRuleset(manager, eventId));
   }
 
-  private async standingsIn(manager: EntityManager, eventId: string, confirmed: readonly string[]): Promise<StandingsDto> {
+  private async standingsIn(manager: EntityManager, eventId: string, divisionId: string | undefined): Promise<StandingsDto> {
     const ruleset = await this.matches.eventRuleset(manager, eventId);
-    const groups = classifyGroups(await this.matches.gameRows(manager, eventId), confirmed, ruleset);
+    const rows = await this.matches.gameRows(manager, eventId, divisionId);
+    const divisionIds = divisionId ? [divisionId] : (await this.divisions.forEvent(eventId, manager)).map((d) => d.id);
+    const groups: DivisionGroup[] = [];
+    if (divisionIds.length === 0) {
+      groups.push(...classifyGroups(rows, await this.registrations.confirmedTeamIds(eventId), ruleset).map((g) => ({ ...g, divisionId: null })));
+    } else {
+      // Each division ranks on its own: its games, its confirmed teams.
+      for (const id of divisionIds) {
+        const own = rows.filter((r) => r.divisionId === id);
+        const ranked = classifyGroups(own, await this.registrations.confirmedTeamIds(eventId, id), ruleset).map((g) => ({ ...g, divisionId: id }));
+        // Over every division, one without teams or games adds an empty table; asked for by name, it still answers.
+        groups.push(...(divisionId ? ranked : ranked.filter((g) => g.rows.length > 0 || g.scheduled > 0)));
+      }
+      const unassigned = divisionId ? [] : rows.filter((r) => r.divisionId === null);
+      if (unassigned.length > 0) groups.push(...classifyGroups(unassigned, [], ruleset).map((g) => ({ ...g, divisionId: null })));
+    }
     const names = await this.matches.teamNames(
       groups.flatMap((g) => g.rows.map((r) => r.teamId)),
       manager,
     );
-    return { eventId, ruleset, groups: groups.map((g) => toGroupDto(g, names)) };
+    return { eventId, ruleset, divisionId: divisionId ?? null, groups: groups.map((g) => toGroupDto(g, names)) };
   }
 }
 
-function toGroupDto(g: RankedGroup, names: ReadonlyMap<string, TeamName>): StandingsGroupDto {
+type DivisionGroup = RankedGroup & { divisionId: string | null };
+
+function toGroupDto(g: DivisionGroup, names: ReadonlyMap<string, TeamName>): StandingsGroupDto {
   const rows = g.ruleset === 'fiba-3x3' ? g.rows.map((r) => to3x3RowDto(r, names)) : g.rows.map((r) => toRowDto(r, names));
-  return { name: g.name, complete: g.complete, gamesPlayed: g.played, gamesScheduled: g.scheduled, rows };
+  return { name: g.name, divisionId: g.divisionId, complete: g.complete, gamesPlayed: g.played, gamesScheduled: g.scheduled, rows };
 }
 
 /**

@@ -122,6 +122,8 @@ export class RegistrationReadsService {
     const season = await this.seasons.findByKey(seasonKey);
     if (!season) throw notFound('season', seasonKey);
     const events = await this.registrations.participationBySeason(season.id);
+    const divisions = await this.registrations.participationByDivision(season.id);
+    const cities = await this.registrations.participationByCity(season.id);
     const participants = events.reduce((sum, e) => sum + e.participants, 0);
     return {
       seasonId: season.id,
@@ -141,7 +143,9 @@ export class RegistrationReadsService {
         participants: e.participants,
         participantTarget: e.participantTarget,
         shareOfTarget: share(e.participants, e.participantTarget),
+        divisions: divisions.filter((d) => d.eventId === e.id).map(({ eventId: _eventId, ...d }) => d),
       })),
+      cities: cities.map((c) => ({ ...c, shareOfSeason: share(c.participants, participants) ?? 0 })),
     };
   }
 

@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { numberTransformer } from '../../database/columns.js';
+import { DivisionEntity } from '../divisions/division.entity.js';
 import { EventEntity } from '../events/event.entity.js';
 import { TeamEntity } from '../teams/team.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -10,7 +11,7 @@ export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['pending', 
 export const ACTIVE_STATUSES: readonly RegistrationStatus[] = ['pending', 'confirmed', 'waitlisted'];
 
 /** One person as registered for an event: a snapshot, so later roster edits do not rewrite history. */
-export type RosterEntry = { name: string; number: number | null; role: string | null };
+export type RosterEntry = { name: string; number: number | null; role: string | null; birthDate?: string | null };
 
 @Entity('registrations')
 @Check('registrations_status_valid', `status IN ('pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn')`)
@@ -21,6 +22,7 @@ export type RosterEntry = { name: string; number: number | null; role: string | 
 @Index('registrations_event_team_active_unique', ['eventId', 'teamId'], { unique: true, where: `status IN ('pending', 'confirmed', 'waitlisted')` })
 @Index('registrations_event_status', ['eventId', 'status'])
 @Index('registrations_team', ['teamId'])
+@Index('registrations_division_status', ['divisionId', 'status'])
 export class RegistrationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -31,6 +33,14 @@ export class RegistrationEntity {
   @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'event_id' })
   event?: EventEntity;
+
+  /** The division the team plays in; required when the event has divisions, null otherwise. */
+  @Column({ name: 'division_id', type: 'uuid', nullable: true })
+  divisionId: string | null;
+
+  @ManyToOne(() => DivisionEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'division_id' })
+  division?: DivisionEntity | null;
 
   @Column({ name: 'team_id', type: 'uuid' })
   teamId: string;

@@ -15,9 +15,22 @@ export type EventParticipationRow = {
   confirmedTeams: number;
   participants: number;
 };
+export type DivisionParticipationRow = {
+  eventId: string;
+  divisionId: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  city: string | null;
+  cityEn: string | null;
+  capacity: number | null;
+  confirmedTeams: number;
+  participants: number;
+};
+export type CityParticipationRow = { city: string | null; cityEn: string | null; confirmedTeams: number; participants: number };
 export type ListFilter = { status?: RegistrationStatus; limit?: number; offset?: number };
 
-const WITH_TEAM_AND_EVENT = { team: true, event: true } as const;
+const WITH_TEAM_AND_EVENT = { team: true, event: true, division: true } as const;
 
 @Injectable()
 export class RegistrationsRepository {
@@ -27,11 +40,11 @@ export class RegistrationsRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Teams holding a confirmed registration for the event, oldest registration first. */
-  async confirmedTeamIds(eventId: string): Promise<string[]> {
+  /** Teams holding a confirmed registration for the event (or one of its divisions), oldest registration first. */
+  async confirmedTeamIds(eventId: string, divisionId?: string): Promise<string[]> {
     const rows = await this.dataSource
       .getRepository(RegistrationEntity)
-      .find({ select: { teamId: true }, where: { eventId, status: 'confirmed' }, order: { seq: 'ASC' } });
+      .find({ select: { teamId: true }, where: { eventId, status: 'confirmed', ...(divisionId ? { divisionId } : {}) }, order: { seq: 'ASC' } });
     return rows.map((row) => row.teamId);
   }
 
@@ -48,6 +61,20 @@ export class RegistrationsRepository {
 
   countWithStatus(manager: EntityManager, eventId: string, status: RegistrationStatus): Promise<number> {
     return manager.getRepository(RegistrationEntity).countBy({ eventId, status });
+  }
+
+  countInDivision(manager: EntityManager, divisionId: string, status: RegistrationStatus): Promise<number> {
+    return manager.getRepository(RegistrationEntity).countBy({ divisionId, status });
+  }
+
+  /** Confirmed teams per division of the event (read under the event lock). */
+  async confirmedByDivision(manager: EntityManager, eventId: string): Promise<Map<string, number>> {
+    const rows = await manager.query<{ divisionId: string; confirmed: number }[]>(
+      `SELECT division_id AS "divisionId", count(*)::int AS confirmed FROM registrations
+        WHERE event_id = $1 AND status = 'confirmed' AND division_id IS NOT NULL GROUP BY division_id`,
+      [eventId],
+    );
+    return new Map(rows.map((r) => [r.divisionId, r.confirmed]));
   }
 
   findActive(manager: EntityManager, eventId: string, teamId: string): Promise<RegistrationEntity | null> {
@@ -107,7 +134,7 @@ export class RegistrationsRepository {
   listForEvent(eventId: string, filter: ListFilter, withManager = false): Promise<[RegistrationEntity[], number]> {
     return this.dataSource.getRepository(RegistrationEntity).findAndCount({
       where: { eventId, ...(filter.status ? { status: filter.status } : {}) },
-      relations: withManager ? { team: { manager: true }, event: true } : WITH_TEAM_AND_EVENT,
+      relations: withManager ? { team: { manager: true }, event: true, division: true } : WITH_TEAM_AND_EVENT,
       order: { seq: 'ASC' },
       ...(filter.limit === undefined ? {} : { take: filter.limit, skip: filter.offset ?? 0 }),
     });
@@ -176,6 +203,31 @@ export class RegistrationsRepository {
       `SELECT status, count(*)::int AS registrations, coalesce(sum(jsonb_array_length(roster)), 0)::int AS people
          FROM registrations WHERE event_id = $1 GROUP BY status`,
       [eventId],
+    );
+  }
+
+  /** Confirmed teams and people in every division of the season's events (divisions without any included). */
+  async participationByDivision(seasonId: string): Promise<DivisionParticipationRow[]> {
+    return this.dataSource.query<DivisionParticipationRow[]>(
+      `SELECT d.event_id AS "eventId", d.id AS "divisionId", d.code, d.name, d.name_en AS "nameEn", d.city, d.city_en AS "cityEn", d.capacity,
+              count(r.id) FILTER (WHERE r.status = 'confirmed')::int AS "confirmedTeams",
+              coalesce(sum(jsonb_array_length(r.roster)) FILTER (WHERE r.status = 'confirmed'), 0)::int AS participants
+         FROM divisions d JOIN events e ON e.id = d.event_id LEFT JOIN registrations r ON r.division_id = d.id
+        WHERE e.season_id = $1
+        GROUP BY d.id ORDER BY d.event_id, d.position, d.code`,
+      [seasonId],
+    );
+  }
+
+  /** Confirmed teams and people per city over the season: the division's city where it has one, else the team's. */
+  async participationByCity(seasonId: string): Promise<CityParticipationRow[]> {
+    return this.dataSource.query<CityParticipationRow[]>(
+      `SELECT coalesce(d.city, t.city) AS city, CASE WHEN d.city IS NOT NULL THEN d.city_en ELSE t.city_en END AS "cityEn",
+              count(r.id)::int AS "confirmedTeams", coalesce(sum(jsonb_array_length(r.roster)), 0)::int AS participants
+         FROM registrations r JOIN events e ON e.id = r.event_id JOIN teams t ON t.id = r.team_id LEFT JOIN divisions d ON d.id = r.division_id
+        WHERE e.season_id = $1 AND r.status = 'confirmed'
+        GROUP BY 1, 2 ORDER BY participants DESC, city NULLS LAST`,
+      [seasonId],
     );
   }
 

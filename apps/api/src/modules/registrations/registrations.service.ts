@@ -1,3 +1,4 @@
+import { definedOnly } from '../../common/defined-only.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/auth.js';
@@ -6,8 +7,11 @@ import { badRequest, conflict, type FieldError, forbidden, notFound, isNotFound,
 import { toShanghaiIso } from '../../common/time.js';
 import { type EventDto } from '../events/dto/event.dto.js';
 import type { EventEntity } from '../events/event.entity.js';
+import type { DivisionEntity } from '../divisions/division.entity.js';
+import { DivisionsService } from '../divisions/divisions.service.js';
+import type { DivisionDto, UpdateDivisionDto } from '../divisions/dto/division.dto.js';
 import { EventsService } from '../events/events.service.js';
-import { duplicateNumberErrors, isPlayingMember } from '../teams/roster-rules.js';
+import { birthDateErrors, duplicateNumberErrors, isPlayingMember } from '../teams/roster-rules.js';
 import type { TeamEntity } from '../teams/team.entity.js';
 import { canManageTeam, TeamsService } from '../teams/teams.service.js';
 import type { UpdateEventDto } from './dto/event-settings.dto.js';
@@ -42,11 +46,12 @@ export class RegistrationsService {
     private readonly reads: RegistrationReadsService,
     private readonly events: EventsService,
     private readonly teams: TeamsService,
+    private readonly divisions: DivisionsService,
   ) {}
 
-  /** For other modules (matches, schedules): the teams confirmed for an event; an unknown event has none. */
-  async confirmedTeamIds(eventId: string): Promise<string[]> {
-    return isUuid(eventId) ? this.registrations.confirmedTeamIds(eventId) : [];
+  /** For other modules (matches, schedules): the teams confirmed for an event or one division; an unknown event has none. */
+  async confirmedTeamIds(eventId: string, divisionId?: string): Promise<string[]> {
+    return isUuid(eventId) ? this.registrations.confirmedTeamIds(eventId, divisionId) : [];
   }
 
   async register(eventId: string, input: CreateRegistrationDto, caller: Caller): Promise<RegistrationDto> {
@@ -58,17 +63,19 @@ export class RegistrationsService {
     if (!canManageTeam(team, caller)) throw forbidden('Only the team’s manager or an organizer may register this team.');
     if (team.sport !== event.sport) throw unprocessable(`This is a ${event.sport} event; the team plays ${team.sport}.`, [{ field: 'teamId', message: `is not a ${event.sport} team` }]);
     const organizer = caller.role === 'organizer';
-    const roster = await this.rosterFor(team, input, organizer);
+    const division = await this.divisionFor(event.id, input.divisionId);
+    const roster = await this.rosterFor(team, input, organizer, division);
 
     const id = await this.registrations.transaction(async (manager) => {
       const locked = await this.lockEvent(manager, event.id);
       if (await this.registrations.findActive(manager, locked.id, team.id)) {
         throw conflict('This team is already registered for the event.', [{ field: 'teamId', message: 'already registered' }], 'registration.duplicate');
       }
-      const overrides = this.overridesNeeded(locked, roster, organizer);
-      const hasPlace = locked.capacity === null || (await this.registrations.countWithStatus(manager, locked.id, 'confirmed')) < locked.capacity;
+      const overrides = this.overridesNeeded(locked, roster, organizer, division);
+      // Under the event lock, so the division's count is exact too: its capacity holds under concurrent requests.
+      const hasPlace = await this.hasPlace(manager, locked, division);
       const status: RegistrationStatus = !organizer && locked.registrationMode === 'approval' ? 'pending' : hasPlace ? 'confirmed' : 'waitlisted';
-      const saved = await this.registrations.insert(manager, { eventId: locked.id, teamId: team.id, status, roster, createdBy: caller.id });
+      const saved = await this.registrations.insert(manager, { eventId: locked.id, divisionId: division?.id ?? null, teamId: team.id, status, roster, createdBy: caller.id });
       const reason = [input.reason, ...overrides.map((o) => `organizer override: ${OVERRIDE_TEXT[o]}`)].filter(Boolean).join('; ');
       await this.registrations.audit(manager, { registrationId: saved.id, eventId: locked.id, actorId: caller.id, fromStatus: null, toStatus: status, reason: reason || null, overrides });
       return saved.id;
@@ -98,6 +105,12 @@ export class RegistrationsService {
         throw conflict(`The event is full (${event.capacity ?? 0} confirmed). Raise its capacity, or waitlist the team instead.`, [
           { field: 'status', message: 'no place left' },
         ], 'registration.full');
+      }
+      const division = registration.divisionId ? await this.divisions.resolve(event.id, registration.divisionId, 'divisionId', manager) : null;
+      if (input.status === 'confirmed' && division && !(await this.hasPlace(manager, event, division))) {
+        throw conflict(`The division ${division.code} is full (${division.capacity ?? 0} confirmed). Raise its capacity, or waitlist the team instead.`, [
+          { field: 'status', message: 'no place left in the division' },
+        ], 'registration.division-full');
       }
       await this.transition(manager, registration, input.status, caller.id, input.reason ?? null);
       await this.fillPlaces(manager, event, `promoted from the waitlist: a place became free (${teamName} ${input.status})`);
@@ -197,8 +210,27 @@ export class RegistrationsService {
     );
   }
 
-  private async hasPlace(manager: EntityManager, event: EventEntity): Promise<boolean> {
-    return event.capacity === null || (await this.registrations.countWithStatus(manager, event.id, 'confirmed')) < event.capacity;
+  /** A place in the event and, when given, in the division; read under the event lock. */
+  private async hasPlace(manager: EntityManager, event: EventEntity, division: DivisionEntity | null = null): Promise<boolean> {
+    if (event.capacity !== null && (await this.registrations.countWithStatus(manager, event.id, 'confirmed')) >= event.capacity) return false;
+    if (division === null || division.capacity === null) return true;
+    return (await this.registrations.countInDivision(manager, division.id, 'confirmed')) < division.capacity;
+  }
+
+  /** The division a registration names: required once the event has divisions (400), and one of them (422). */
+  private async divisionFor(eventId: string, key: string | undefined): Promise<DivisionEntity | null> {
+    if (key === undefined && (await this.divisions.hasDivisions(eventId))) {
+      throw badRequest('This event has divisions: name one (divisionId).', [{ field: 'divisionId', message: 'is required: the event has divisions', code: 'registration.division-required' }], 'registration.division-required');
+    }
+    return this.divisions.resolve(eventId, key, 'divisionId');
+  }
+
+  /** A division's settings; a capacity raise promotes that division's waitlisted teams in the same transaction. */
+  async updateDivision(eventKey: string, divisionKey: string, input: UpdateDivisionDto): Promise<DivisionDto> {
+    return this.divisions.update(eventKey, divisionKey, input, async (manager, division) => {
+      const event = await this.lockEvent(manager, division.eventId);
+      await this.fillPlaces(manager, event, `promoted from the waitlist: division ${division.code} capacity raised to ${division.capacity ?? 'unlimited'}`);
+    });
   }
 
   private async transition(manager: EntityManager, registration: RegistrationEntity, to: RegistrationStatus, actorId: string | null, reason: string | null): Promise<void> {
@@ -209,19 +241,30 @@ export class RegistrationsService {
   /** Gives free places to the oldest waitlisted registrations; runs under the event lock, so each place goes once. */
   private async fillPlaces(manager: EntityManager, event: EventEntity, reason: string): Promise<void> {
     const confirmed = await this.registrations.countWithStatus(manager, event.id, 'confirmed');
-    const free = event.capacity === null ? undefined : event.capacity - confirmed;
-    if (free !== undefined && free <= 0) return;
-    for (const next of await this.registrations.oldestWaitlisted(manager, event.id, free)) {
+    let free = event.capacity === null ? Number.POSITIVE_INFINITY : event.capacity - confirmed;
+    if (free <= 0) return;
+    // A waitlisted team whose division is full keeps waiting; the next one in another division may go first.
+    const divisionCapacity = new Map((await this.divisions.forEvent(event.id, manager)).map((d) => [d.id, d.capacity]));
+    const inDivision = await this.registrations.confirmedByDivision(manager, event.id);
+    for (const next of await this.registrations.oldestWaitlisted(manager, event.id, undefined)) {
+      if (free <= 0) break;
+      if (next.divisionId !== null) {
+        const capacity = divisionCapacity.get(next.divisionId) ?? null;
+        const taken = inDivision.get(next.divisionId) ?? 0;
+        if (capacity !== null && taken >= capacity) continue;
+        inDivision.set(next.divisionId, taken + 1);
+      }
       await this.transition(manager, next, 'confirmed', null, reason);
+      free -= 1;
     }
   }
 
   /** The roster to register: the one sent, or else the team's saved roster. Malformed rosters are a 400 naming the row. */
-  private async rosterFor(team: TeamEntity, input: CreateRegistrationDto, organizer: boolean): Promise<RosterEntry[]> {
+  private async rosterFor(team: TeamEntity, input: CreateRegistrationDto, organizer: boolean, division: DivisionEntity | null): Promise<RosterEntry[]> {
     const roster: RosterEntry[] = input.roster
-      ? input.roster.map((entry) => ({ name: entry.name, number: entry.number ?? null, role: entry.role ?? null }))
+      ? input.roster.map((entry) => ({ name: entry.name, number: entry.number ?? null, role: entry.role ?? null, ...(entry.birthDate ? { birthDate: entry.birthDate } : {}) }))
       : await this.teams.savedRoster(team.id);
-    const errors: FieldError[] = duplicateNumberErrors(roster, 'roster');
+    const errors: FieldError[] = [...duplicateNumberErrors(roster, 'roster'), ...birthDateErrors(roster, division?.bornOnOrAfter ?? null, 'roster')];
     if (roster.length === 0 && !organizer) {
       errors.push({ field: 'roster', message: input.roster ? 'must list at least one person' : 'is required: the team has no saved roster', code: 'registration.roster-empty' });
     }
@@ -230,7 +273,7 @@ export class RegistrationsService {
   }
 
   /** The window and roster limits bind team managers (422); for organizers they become recorded overrides. */
-  private overridesNeeded(event: EventEntity, roster: RosterEntry[], organizer: boolean): RegistrationOverride[] {
+  private overridesNeeded(event: EventEntity, roster: RosterEntry[], organizer: boolean, division: DivisionEntity | null): RegistrationOverride[] {
     const overrides: RegistrationOverride[] = [];
     const now = Date.now();
     if (event.registrationOpensAt && now < event.registrationOpensAt.getTime()) {
@@ -241,13 +284,16 @@ export class RegistrationsService {
       overrides.push('registration-window');
     }
     const players = roster.filter((entry) => isPlayingMember(entry.role)).length;
-    const tooFew = event.rosterMin !== null && players < event.rosterMin;
-    const tooMany = event.rosterMax !== null && players > event.rosterMax;
+    // A division's own limits replace the event's.
+    const rosterMin = division?.rosterMin ?? event.rosterMin;
+    const rosterMax = division?.rosterMax ?? event.rosterMax;
+    const tooFew = rosterMin !== null && players < rosterMin;
+    const tooMany = rosterMax !== null && players > rosterMax;
     if (tooFew || tooMany) {
       if (!organizer) {
-        const limits = `${event.rosterMin ?? 0}–${event.rosterMax ?? '∞'}`;
-        throw unprocessable(`This event takes ${limits} players per team; the roster has ${players}.`, [
-          { field: 'roster', message: `needs ${limits} players, has ${players}`, code: 'registration.roster-size', params: { min: event.rosterMin ?? 0, max: event.rosterMax ?? -1, count: players } },
+        const limits = `${rosterMin ?? 0}–${rosterMax ?? '∞'}`;
+        throw unprocessable(`This ${division ? 'division' : 'event'} takes ${limits} players per team; the roster has ${players}.`, [
+          { field: 'roster', message: `needs ${limits} players, has ${players}`, code: 'registration.roster-size', params: { min: rosterMin ?? 0, max: rosterMax ?? -1, count: players } },
         ], 'registration.roster-size');
       }
       overrides.push('roster-size');
@@ -269,8 +315,5 @@ function assertSettingsOrdered(s: MergedSettings): void {
   if (errors.length > 0) throw badRequest(`Invalid request: ${errors.map((e) => e.field).join(', ')}.`, errors);
 }
 
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 const toDateOrNull = (value: string | null): Date | null => (value === null ? null : new Date(value));

@@ -20,6 +20,16 @@ export function duplicateNumberErrors(rows: readonly { number?: number | null }[
   return errors;
 }
 
+/** A division's birth-date cut-off: a player born before it is too old; each such row is named. ISO dates compare as text. */
+export function birthDateErrors(rows: readonly { birthDate?: string | null }[], bornOnOrAfter: string | null, path: string): FieldError[] {
+  if (bornOnOrAfter === null) return [];
+  return rows.flatMap((row, index) =>
+    row.birthDate && row.birthDate < bornOnOrAfter
+      ? [{ field: `${path}.${index}.birthDate`, message: `is before the division's cut-off (born on or after ${bornOnOrAfter})`, code: 'roster.born-before-cutoff', params: { bornOnOrAfter } }]
+      : [],
+  );
+}
+
 export const defaultRole = (sport: Sport): MemberRole => (sport === 'basketball' ? 'player' : 'crew');
 
 type MemberRow = { role?: MemberRole; number?: number; position?: string };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsInstant, IsNotBlank, IsOmittable, SourcedDto, sourcedFields } from '../../../common/dto.js';
+import { IsCalendarDate, IsInstant, IsName, IsNotBlank, IsOmittable, SourcedDto, sourcedFields } from '../../../common/dto.js';
 import { PageQueryDto } from '../../../common/pagination.dto.js';
 import { toShanghaiIso } from '../../../common/time.js';
 import { MATCH_STATUSES, type MatchEntity, type MatchStatus } from '../match.entity.js';
@@ -58,6 +58,11 @@ export class CreateMatchDto extends MatchPlacementDto {
   @ApiProperty({ example: '2023-07-10T19:30:00+08:00', description: "Within the event's dates, local (Asia/Shanghai) calendar days (422 otherwise)" })
   @IsInstant()
   startsAt: string;
+
+  @ApiPropertyOptional({ maxLength: 60, example: 'U10-girls', description: "The division (id or code) whose schedule and standings the game joins; both teams must be confirmed in it (422 otherwise)" })
+  @IsOptional()
+  @IsName(60)
+  division?: string;
 }
 
 export type ReschedulableStatus = 'scheduled' | 'postponed';
@@ -139,11 +144,17 @@ export class ListMatchesQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(40)
   group?: string;
+
+  @ApiPropertyOptional({ maxLength: 60, description: "Only this division's games: the division's id or code (e.g. U10-girls)" })
+  @IsOptional()
+  @IsName(60)
+  division?: string;
 }
 
 export class MatchDto extends SourcedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The division the game belongs to; null in an event without divisions' }) divisionId: string | null;
   @ApiProperty({ format: 'uuid' }) homeTeamId: string;
   @ApiProperty() homeTeamName: string;
   @ApiProperty({ nullable: true, type: String }) homeTeamNameEn: string | null;
@@ -212,6 +223,7 @@ export type MatchView = Omit<MatchEntity, 'event' | 'homeTeam' | 'awayTeam' | 'v
 export const toMatchDto = (m: MatchView): MatchDto => ({
   id: m.id,
   eventId: m.eventId,
+  divisionId: m.divisionId,
   homeTeamId: m.homeTeamId,
   homeTeamName: m.homeTeam?.name ?? '',
   homeTeamNameEn: m.homeTeam?.nameEn ?? null,

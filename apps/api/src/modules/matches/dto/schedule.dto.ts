@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../../../common/dto.js';
+import { IsCalendarDate, IsName } from '../../../common/dto.js';
 import { MatchDto } from './match.dto.js';
 
 export type ScheduleFormat = 'round-robin';
@@ -44,6 +44,15 @@ export class ScheduleRequestDto {
   @ApiProperty({ enum: SCHEDULE_FORMATS })
   @IsIn(SCHEDULE_FORMATS)
   format: ScheduleFormat;
+
+  @ApiPropertyOptional({
+    maxLength: 60,
+    example: 'U10-girls',
+    description: "The division (id or code) to schedule, from its confirmed teams; only its games are replaced. Required when the event has divisions (400)",
+  })
+  @IsOptional()
+  @IsName(60)
+  division?: string;
 
   @ApiPropertyOptional({ default: false, description: 'Double round robin: the second cycle repeats the first with home and away swapped' })
   @IsOptional()

@@ -67,6 +67,8 @@ export class StandingRowDto {
 
 export class StandingsGroupDto {
   @ApiProperty({ description: "'' for games without a group" }) name: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The division the group belongs to (each division ranks on its own); null in an event without divisions' })
+  divisionId: string | null;
   @ApiProperty({ description: 'Every group game has a result' }) complete: boolean;
   @ApiProperty() gamesPlayed: number;
   @ApiProperty() gamesScheduled: number;
@@ -77,5 +79,6 @@ export class StandingsDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty({ enum: RULESETS, description: 'fiba: Appendix D (classification points); fiba-3x3: wins, head-to-head of two, points average, seeding (classificationPoints then repeats the wins)' })
   ruleset: Ruleset;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The division asked for with ?division=; null: every division' }) divisionId: string | null;
   @ApiProperty({ type: [StandingsGroupDto] }) groups: StandingsGroupDto[];
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsName } from '../../../common/dto.js';
+import { IsCalendarDate, IsName } from '../../../common/dto.js';
 import { PageQueryDto } from '../../../common/pagination.dto.js';
 import { toShanghaiIso } from '../../../common/time.js';
 import { REGISTRATION_OVERRIDES, type RegistrationAuditEntity, type RegistrationOverride } from '../registration-audit.entity.js';
@@ -25,12 +25,22 @@ export class RosterEntryInputDto {
   @IsOptional()
   @IsName(40)
   role?: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2013-05-20', description: "Checked against the division's birth-date cut-off (400 naming roster.N.birthDate when born before it)" })
+  @IsOptional()
+  @IsCalendarDate()
+  birthDate?: string;
 }
 
 export class CreateRegistrationDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   teamId: string;
+
+  @ApiPropertyOptional({ maxLength: 60, example: 'U10-girls', description: 'The division (id or code); required when the event has divisions (400), unknown: 422' })
+  @IsOptional()
+  @IsName(60)
+  divisionId?: string;
 
   @ApiPropertyOptional({
     type: [RosterEntryInputDto],
@@ -91,6 +101,7 @@ export class RosterEntryDto {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: Number }) number: number | null;
   @ApiProperty({ nullable: true, type: String }) role: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'Only when the registration gave one' }) birthDate?: string;
 }
 
 export class RegistrationDto {
@@ -98,6 +109,10 @@ export class RegistrationDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty() eventName: string;
   @ApiProperty({ nullable: true, type: String }) eventNameEn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null in an event without divisions' }) divisionId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'U10-girls' }) divisionCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) divisionName: string | null;
+  @ApiProperty({ nullable: true, type: String }) divisionNameEn: string | null;
   @ApiProperty({ format: 'uuid' }) teamId: string;
   @ApiProperty() teamName: string;
   @ApiProperty({ nullable: true, type: String }) teamNameEn: string | null;
@@ -157,11 +172,11 @@ export class NotificationDto {
   @ApiProperty({ example: '2023-07-01T10:00:00+08:00' }) at: string;
 }
 
-const toRosterEntryDto = (entry: RosterEntry): RosterEntryDto => ({ name: entry.name, number: entry.number ?? null, role: entry.role ?? null });
+const toRosterEntryDto = (entry: RosterEntry): RosterEntryDto => ({ name: entry.name, number: entry.number ?? null, role: entry.role ?? null, ...(entry.birthDate ? { birthDate: entry.birthDate } : {}) });
 
 export type RegistrationView = { withRoster: boolean; waitlistPosition: number | null };
 
-/** Needs the `team` and `event` relations loaded. */
+/** Needs the `team` and `event` relations loaded (and `division` for a registration in one). */
 export function toRegistrationDto(r: RegistrationEntity, view: RegistrationView): RegistrationDto {
   if (!r.team || !r.event) throw new Error('toRegistrationDto needs the team and event relations');
   return {
@@ -169,6 +184,10 @@ export function toRegistrationDto(r: RegistrationEntity, view: RegistrationView)
     eventId: r.eventId,
     eventName: r.event.name,
     eventNameEn: r.event.nameEn,
+    divisionId: r.divisionId,
+    divisionCode: r.division?.code ?? null,
+    divisionName: r.division?.name ?? null,
+    divisionNameEn: r.division?.nameEn ?? null,
     teamId: r.teamId,
     teamName: r.team.name,
     teamNameEn: r.team.nameEn,

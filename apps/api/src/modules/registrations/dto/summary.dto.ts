@@ -18,6 +18,26 @@ export class RegistrationSummaryDto {
   @ApiProperty({ nullable: true, type: String }) registrationClosesAt: string | null;
 }
 
+export class DivisionParticipationDto {
+  @ApiProperty({ format: 'uuid' }) divisionId: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
+  @ApiProperty({ nullable: true, type: String }) city: string | null;
+  @ApiProperty({ nullable: true, type: String }) cityEn: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Maximum confirmed teams; null = unlimited' }) capacity: number | null;
+  @ApiProperty() confirmedTeams: number;
+  @ApiProperty({ description: 'People on confirmed rosters' }) participants: number;
+}
+
+export class CityParticipationDto {
+  @ApiProperty({ nullable: true, type: String, description: "The division's city, else the team's; null when neither is known" }) city: string | null;
+  @ApiProperty({ nullable: true, type: String }) cityEn: string | null;
+  @ApiProperty() confirmedTeams: number;
+  @ApiProperty({ description: 'People on confirmed rosters' }) participants: number;
+  @ApiProperty({ description: 'participants / the season’s participants (0 when there are none)' }) shareOfSeason: number;
+}
+
 export class EventParticipationDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty({ nullable: true, type: String }) slug: string | null;
@@ -28,6 +48,8 @@ export class EventParticipationDto {
   @ApiProperty({ description: 'People on confirmed rosters' }) participants: number;
   @ApiProperty({ nullable: true, type: Number }) participantTarget: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'participants / participantTarget' }) shareOfTarget: number | null;
+  @ApiProperty({ type: [DivisionParticipationDto], description: 'Per division ([] for an event without divisions); they add up to the event’s figures' })
+  divisions: DivisionParticipationDto[];
 }
 
 export class ParticipationDto {
@@ -39,4 +61,5 @@ export class ParticipationDto {
   @ApiProperty({ nullable: true, type: Number, description: 'The season’s participant target (6,000 for 2023)' }) participantTarget: number | null;
   @ApiProperty({ nullable: true, type: Number }) shareOfTarget: number | null;
   @ApiProperty({ type: [EventParticipationDto] }) events: EventParticipationDto[];
+  @ApiProperty({ type: [CityParticipationDto], description: 'Per city over every event; they add up to the season’s figures' }) cities: CityParticipationDto[];
 }

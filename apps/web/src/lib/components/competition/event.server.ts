@@ -16,7 +16,7 @@ export async function competitionEvent(client: SailcourtClient, key: string): Pr
   return client.GET('/api/events/{id}', { params: { path: { id: key } } }).then(required);
 }
 
-export type MatchQuery = { teamId?: string; venueId?: string };
+export type MatchQuery = { teamId?: string; venueId?: string; division?: string };
 
 /** All the event's games (without `limit` the API answers with the whole array). */
 export async function eventMatches(client: SailcourtClient, eventId: string, query: MatchQuery = {}): Promise<Match[]> {

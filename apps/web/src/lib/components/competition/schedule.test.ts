@@ -6,6 +6,7 @@ function game(startsAt: string | null, status: Match['status'] = 'scheduled', te
   seq += 1;
   return {
     id: `m${seq}`,
+    divisionId: null,
     eventId: 'e',
     homeTeamId: teams[0],
     homeTeamName: `${teams[0]}队`,

@@ -58,6 +58,15 @@ export function describeError(error: FieldError): ErrorText {
     }
     case 'registration.roster-empty':
       return { key: leaf === 'roster' ? 'registration.error.rosterEmpty' : 'registration.error.required' };
+    case 'registration.division-required':
+    case 'schedule.division-required':
+      return { key: 'division.error.required' };
+    case 'division.unknown':
+      return { key: 'division.error.unknown' };
+    case 'registration.division-full':
+      return { key: 'division.error.full' };
+    case 'roster.born-before-cutoff':
+      return { key: 'division.error.bornBefore', params: { date: param(error, 'bornOnOrAfter') } };
     case 'registration.capacity-below-confirmed':
       return { key: 'registration.error.capacityBelowConfirmed', params: { count: param(error, 'confirmed') } };
     case 'validation.max-length':

@@ -1,5 +1,6 @@
 import { commonMessages } from './common.js';
 import { competitionMessages } from './competition.js';
+import { divisionMessages } from './divisions.js';
 import { impactMessages } from './impact.js';
 import { liveMessages } from './live.js';
 import { metaMessages } from './meta.js';
@@ -13,5 +14,5 @@ import { registrationMessages } from './registration.js';
 import { threeByThreeMessages } from './three-by-three.js';
 
 /** One table per feature, merged here; keys are namespaced (`rally.…`, `impact.…`) so they cannot collide. */
-export const messages = { ...commonMessages, ...rallyMessages, ...impactMessages, ...registrationMessages, ...competitionMessages, ...threeByThreeMessages, ...officialsMessages, ...importMessages, ...liveMessages, ...metaMessages, ...knockoutMessages, ...scheduleImportMessages, ...officialEditMessages };
+export const messages = { ...commonMessages, ...rallyMessages, ...impactMessages, ...registrationMessages, ...competitionMessages, ...threeByThreeMessages, ...officialsMessages, ...importMessages, ...liveMessages, ...metaMessages, ...knockoutMessages, ...scheduleImportMessages, ...officialEditMessages, ...divisionMessages };
 export type MessageKey = keyof typeof messages;

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Schemas } from '@sailcourt/api-client';
+import { eventDivisions } from '$lib/components/divisions/divisions.server';
 import { type Problem, problemOf } from '$lib/components/registration/form-errors';
 import { requireUser, text } from '$lib/components/registration/guard';
 import { api, required } from '$lib/server/api';
@@ -16,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
     client.GET('/api/events/{id}/registration-summary', id).then(required),
     client.GET('/api/me/registrations').then(required),
   ]);
+  const divisions = await eventDivisions(client, ev.id);
   const teams = (await client.GET('/api/teams', { params: { query: { sport: ev.sport } } }).then(required)).filter((team) => team.managerId === user.id);
   const registrations = mine.filter((r) => r.eventId === ev.id && ACTIVE.includes(r.status));
   const registeredTeam = (teamId: string) => registrations.find((r) => r.teamId === teamId) ?? null;
@@ -25,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
   return {
     event: ev,
     summary,
+    divisions,
     teams,
     team,
     roster,
@@ -34,16 +37,19 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-type RegisterAnswer = { teamId: string; problem: Problem };
+type RegisterAnswer = { teamId: string; divisionId: string; problem: Problem };
 
 export const actions: Actions = {
   default: async (event) => {
     requireUser(event);
     const form = await event.request.formData();
     const teamId = text(form, 'teamId');
+    // Sent only when the page offered divisions; the API says when one is missing (400 naming divisionId).
+    const divisionId = text(form, 'divisionId');
     // No roster sent: the team's saved roster (just reviewed on this page) is registered.
-    const result = await api(event).POST('/api/events/{id}/registrations', { params: { path: { id: event.params.id } }, body: { teamId } });
-    if (!result.data) return fail(result.response.status, { teamId, problem: problemOf(result) } satisfies RegisterAnswer);
+    const body = { teamId, ...(divisionId ? { divisionId } : {}) };
+    const result = await api(event).POST('/api/events/{id}/registrations', { params: { path: { id: event.params.id } }, body });
+    if (!result.data) return fail(result.response.status, { teamId, divisionId, problem: problemOf(result) } satisfies RegisterAnswer);
     // Back to this page for the registered team, which then shows its status (and a reload does not post again).
     redirect(303, `/events/${encodeURIComponent(event.params.id)}/register?team=${result.data.teamId}&registered=1`);
   },

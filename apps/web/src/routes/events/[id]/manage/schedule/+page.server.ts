@@ -3,6 +3,7 @@ import type { Schemas } from '@sailcourt/api-client';
 import { competitionEvent, eventMatches } from '$lib/components/competition/event.server';
 import { parseScore } from '$lib/components/competition/forms';
 import { isPlayed } from '$lib/components/competition/schedule';
+import { eventDivisions } from '$lib/components/divisions/divisions.server';
 import { type Problem, problemOf } from '$lib/components/registration/form-errors';
 import { requireOrganizer, text } from '$lib/components/registration/guard';
 import { api, required } from '$lib/server/api';
@@ -12,10 +13,15 @@ export const load: PageServerLoad = async (event) => {
   requireOrganizer(event);
   const client = api(event);
   const ev = await competitionEvent(client, event.params.id);
-  const [matches, listed] = await Promise.all([eventMatches(client, ev.id), client.GET('/api/events/{id}/registrations', { params: { path: { id: ev.id } } }).then(required)]);
+  const [matches, listed, divisions] = await Promise.all([
+    eventMatches(client, ev.id),
+    client.GET('/api/events/{id}/registrations', { params: { path: { id: ev.id } } }).then(required),
+    eventDivisions(client, ev.id),
+  ]);
   const registrations = Array.isArray(listed) ? listed : listed.items;
   return {
     event: ev,
+    divisions,
     teams: registrations.filter((r) => r.status === 'confirmed').map((r) => ({ id: r.teamId, name: r.teamName, nameEn: r.teamNameEn })),
     existing: matches.length,
     played: matches.filter(isPlayed).length,
@@ -23,13 +29,14 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** The options exactly as typed, so the preview and the save send the same request. */
-export type ScheduleOptions = { double: boolean; groups: string; dailySlots: string; minRestHours: string };
+export type ScheduleOptions = { double: boolean; groups: string; dailySlots: string; minRestHours: string; division: string };
 
 const optionsOf = (form: FormData): ScheduleOptions => ({
   double: form.get('double') === 'on',
   groups: text(form, 'groups').trim(),
   dailySlots: text(form, 'dailySlots').trim(),
   minRestHours: text(form, 'minRestHours').trim(),
+  division: text(form, 'division').trim(),
 });
 
 const badNumber = (field: string): Problem => ({ status: 400, errors: [{ field, message: 'must be an integer number', code: 'validation.is-int' }], detail: null });
@@ -44,6 +51,7 @@ function requestOf(options: ScheduleOptions): { body: Schemas['ScheduleRequestDt
   return {
     body: {
       format: 'round-robin',
+      ...(options.division ? { division: options.division } : {}),
       ...(options.double ? { double: true } : {}),
       ...(groups.value !== undefined ? { groups: groups.value } : {}),
       ...(slots.length > 0 ? { dailySlots: slots } : {}),
@@ -62,9 +70,12 @@ async function generate(event: RequestEvent, dryRun: boolean) {
   const ev = await competitionEvent(client, event.params.id);
   // A round robin needs two confirmed teams: refuse plainly rather than preview an empty or misleading schedule.
   const listed = await client.GET('/api/events/{id}/registrations', { params: { path: { id: ev.id } } }).then(required);
-  const confirmed = (Array.isArray(listed) ? listed : listed.items).filter((r) => r.status === 'confirmed').length;
+  // With a division, only its teams and games count (the API schedules one division at a time).
+  const division = options.division ? (await eventDivisions(client, ev.id)).find((d) => d.id === options.division) : undefined;
+  const inScope = (divisionId: string | null) => !division || divisionId === division.id;
+  const confirmed = (Array.isArray(listed) ? listed : listed.items).filter((r) => r.status === 'confirmed' && inScope(r.divisionId)).length;
   if (confirmed < 2) return { options, problem: { status: 422, errors: [], detail: null, code: 'schedule.too-few-teams' } satisfies Problem };
-  const existing = (await eventMatches(client, ev.id)).length;
+  const existing = (await eventMatches(client, ev.id, division ? { division: division.id } : {})).length;
   const result = await client.POST('/api/events/{id}/schedule', { params: { path: { id: ev.id } }, body: { ...request.body, dryRun, replace: existing > 0 } });
   return result.data ? { options, result: result.data, eventId: ev.id } : { options, problem: problemOf(result) };
 }
