@@ -1,4 +1,4 @@
-import { generateRoundRobin, scheduleMatchSlots } from '@sailcourt/domain';
+import { CHINA_OFFSET, generateRoundRobin, scheduleMatchSlots } from '@sailcourt/domain';
 import type { CompetitionSeed, TeamSeed } from './data.js';
 import type { SqlRunner } from './seed.js';
 
@@ -49,7 +49,7 @@ export async function seedCompetition(db: SqlRunner, seasonSlug: string, plan: C
     endDate: String(event.end_date),
     dailySlots: plan.dailySlots,
     courts: Array.from({ length: Number(venue.courts) }, (_, i) => ({ venueId: plan.venueSlug, court: String(i + 1) })),
-    timeZoneOffset: '+08:00',
+    timeZoneOffset: CHINA_OFFSET,
     minRestHours: plan.minRestHours,
     matchDurationMinutes: plan.matchDurationMinutes,
   });

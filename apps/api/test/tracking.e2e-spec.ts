@@ -9,7 +9,7 @@ type LatLon = { lat: number; lon: number };
 type Ingest = { accepted: number; duplicates: number; rejected: { index: number; errors: { field: string; message: string }[] }[] };
 type ProgressRow = { rank: number | null; entryId: string; boatName: string; at: string | null; dtfNm: number | null; dtlNm: number | null; sogKn: number | null; etaAt: string | null; finishedAt: string | null; nextWaypoint: number; distanceSailedNm: number; illustrative: boolean };
 type TrackPoint = { entryId: string; at: string; lat: number; lon: number; origin: string };
-type TrackImport = { id: string; points: number; duplicates: number; rejected: { index: number; errors: { field: string }[] }[]; rejectedCount: number; encoding: string; firstAt: string; committedAt: string | null; outline: number[][] };
+type TrackImport = { id: string; points: number; duplicates: number; rejected: { index: number; errors: { field: string; code?: string }[] }[]; rejectedCount: number; encoding: string; firstAt: string; committedAt: string | null; outline: number[][] };
 
 const R_NM = 3440.065;
 const RAD = Math.PI / 180;

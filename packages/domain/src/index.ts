@@ -3,3 +3,4 @@ export * from './basketball/index.js';
 export * from './sailing/index.js';
 export * from './impact/index.js';
 export * from './tracking/index.js';
+export * from './china-time.js';

@@ -1,15 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import {
-  applyRegistrationActuals,
-  computeImpactSensitivity,
-  estimateSeasonImpact,
-  estimateTourismImpact,
-  parseImpactAssumptions,
-  type ImpactAssumptions,
-} from '@sailcourt/domain';
+import { applyRegistrationActuals, computeImpactSensitivity, estimateSeasonImpact, estimateTourismImpact, type ImpactAssumptions, parseImpactAssumptions, toChinaIso } from '@sailcourt/domain';
 import type { Caller } from '../../common/auth.js';
 import { badRequest, conflict, type FieldError, notFound, ProblemException, unprocessable } from '../../common/problem.js';
-import { toShanghaiIso } from '../../common/time.js';
 import { EventsService } from '../events/events.service.js';
 import type { SeasonEntity } from '../seasons/season.entity.js';
 import { SeasonsRepository } from '../seasons/seasons.repository.js';
@@ -191,7 +183,7 @@ export class ImpactService {
   }
 
   private storedMeta(set: ImpactAssumptionSetEntity): { version: number; updatedAt: string; updatedBy: ImpactEditorDto | null } {
-    return { version: set.version, updatedAt: toShanghaiIso(set.updatedAt), updatedBy: editor(set.updater) };
+    return { version: set.version, updatedAt: toChinaIso(set.updatedAt), updatedBy: editor(set.updater) };
   }
 
   private async history(owner: ImpactOwner): Promise<ImpactAssumptionHistoryDto> {
@@ -202,7 +194,7 @@ export class ImpactService {
       version: set.version,
       changes: changes.map((c) => ({
         version: c.version,
-        changedAt: toShanghaiIso(c.changedAt),
+        changedAt: toChinaIso(c.changedAt),
         changedBy: editor(c.changer),
         fields: c.fields,
         changes: c.changes,

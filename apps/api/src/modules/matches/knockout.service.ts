@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type CrossGroupRow, drawKnockout, type KnockoutDraw, type KnockoutGroup, type PlayoffSeed } from '@sailcourt/domain';
+import { type CrossGroupRow, drawKnockout, type KnockoutDraw, type KnockoutGroup, type PlayoffSeed, toChinaIso } from '@sailcourt/domain';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { conflict } from '../../common/problem.js';
-import { toShanghaiIso } from '../../common/time.js';
 import type { Ruleset } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import type { BracketDto, BracketSeedDto } from './dto/bracket.dto.js';
@@ -119,7 +118,7 @@ export class KnockoutService {
       })),
       unfinished: games
         .filter((g) => !playedIds.has(g.id))
-        .map((g) => ({ matchId: g.id, group: g.group, homeTeamId: g.homeTeamId, awayTeamId: g.awayTeamId, startsAt: g.startsAt ? toShanghaiIso(g.startsAt) : null })),
+        .map((g) => ({ matchId: g.id, group: g.group, homeTeamId: g.homeTeamId, awayTeamId: g.awayTeamId, startsAt: g.startsAt ? toChinaIso(g.startsAt) : null })),
     };
   }
 }

@@ -4,7 +4,6 @@ import { toCsv } from '../../common/csv.js';
 import { type IcsEvent, toIcs } from '../../common/ics.js';
 import { isUuid } from '../../common/ids.js';
 import { notFound } from '../../common/problem.js';
-import { toShanghaiIso } from '../../common/time.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
 import { EventsService } from '../events/events.service.js';
 import { TeamsService } from '../teams/teams.service.js';
@@ -14,7 +13,8 @@ import { type MatchEntity, PLAYED_STATUSES } from './match.entity.js';
 import { FeedVersions } from './feed-versions.js';
 import { type MatchFilter, MatchesRepository } from './matches.repository.js';
 import { CALENDAR_TEXT, type CalendarLanguage, named } from './calendar-text.js';
-import { addHours, DEFAULT_RULES, localDayStart } from './schedule-rules.js';
+import { addHours, DEFAULT_RULES } from './schedule-rules.js';
+import { chinaDayStart, toChinaIso } from '@sailcourt/domain';
 
 export type Download = { filename: string; body: string };
 
@@ -51,7 +51,7 @@ export class MatchReadsService {
       ...(divisionId ? { divisionId } : {}),
       ...(query.teamId ? { teamId: query.teamId } : {}),
       ...(query.venueId ? { venueId: query.venueId } : {}),
-      ...(query.date ? { from: localDayStart(query.date), to: addHours(localDayStart(query.date), 24) } : {}),
+      ...(query.date ? { from: chinaDayStart(query.date), to: addHours(chinaDayStart(query.date), 24) } : {}),
       ...(query.status ? { status: query.status } : {}),
       ...(query.group !== undefined ? { group: query.group } : {}),
       ...(query.limit !== undefined ? { limit: query.limit, offset: query.offset ?? 0 } : {}),
@@ -63,7 +63,7 @@ export class MatchReadsService {
 
   /** The "live now / today" strip: games being played and the day's games across every event (Beijing time). */
   async today(date: string): Promise<TodayDto> {
-    const from = localDayStart(date);
+    const from = chinaDayStart(date);
     const rows = await this.matches.liveOrBetween(from, addHours(from, 24), TODAY_LIMIT);
     const events = new Map(rows.flatMap((m) => (m.event ? [[m.event.id, { id: m.event.id, name: m.event.name, nameEn: m.event.nameEn }] as const] : [])));
     return { date, events: [...events.values()], matches: rows.map(toMatchDto) };
@@ -119,7 +119,7 @@ function toBilingualIcsEvent(m: MatchEntity, eventName: string): IcsEvent[] {
   const english = `${m.homeTeam?.nameEn ?? home} vs ${m.awayTeam?.nameEn ?? away}`;
   const stage = [m.playoffSlot ? `Playoffs ${m.playoffSlot}` : m.group ? `Group ${m.group}` : '', m.round ? `Round ${m.round}` : ''].filter(Boolean).join(', ');
   const venue = m.venue ? `${m.venue.name}${m.venue.nameEn ? ` (${m.venue.nameEn})` : ''}${m.court !== null ? ` · court ${m.court}` : ''}` : (m.venueLabel ?? undefined);
-  return [{ ...icsTiming(m, m.startsAt), summary, location: venue, description: [eventName, english, stage, `Starts ${toShanghaiIso(m.startsAt)}`].filter(Boolean).join('\n') }];
+  return [{ ...icsTiming(m, m.startsAt), summary, location: venue, description: [eventName, english, stage, `Starts ${toChinaIso(m.startsAt)}`].filter(Boolean).join('\n') }];
 }
 
 const icsTiming = (m: MatchEntity, start: Date) => ({
@@ -143,5 +143,5 @@ function toIcsEvent(m: MatchEntity, eventName: string, language: CalendarLanguag
   const summary = `${prefix}${home} ${played ? `${m.homeScore}:${m.awayScore}` : text.versus} ${away}${suffix}`;
   const stage = [m.playoffSlot ? text.playoffs(m.playoffSlot) : m.group ? text.group(m.group) : '', m.round ? text.round(m.round) : ''].filter(Boolean).join(text.separator);
   const venue = m.venue ? `${named(language, m.venue)}${m.court !== null ? ` · ${text.court(m.court)}` : ''}` : (m.venueLabel ?? undefined);
-  return [{ ...icsTiming(m, m.startsAt), summary, location: venue, description: [eventName, stage, text.starts(toShanghaiIso(m.startsAt))].filter(Boolean).join('\n') }];
+  return [{ ...icsTiming(m, m.startsAt), summary, location: venue, description: [eventName, stage, text.starts(toChinaIso(m.startsAt))].filter(Boolean).join('\n') }];
 }

@@ -12,12 +12,12 @@ import {
 import type { Request, Response } from 'express';
 import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
 import { CreateMatchDto, ListMatchesQueryDto, MatchDto, MatchPageDto, MatchResultDto, TodayDto, TodayQueryDto, UpdateMatchDto } from './dto/match.dto.js';
-import { toShanghaiIso } from '../../common/time.js';
 import { ScheduleRequestDto, ScheduleResultDto } from './dto/schedule.dto.js';
 import { sendFeed } from './feed-cache.js';
 import { MatchReadsService } from './match-reads.service.js';
 import { MatchesService } from './matches.service.js';
 import { ScheduleService } from './schedule.service.js';
+import { toChinaIso } from '@sailcourt/domain';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The version last read ("3"); alternative to `version` in the body. Stale: 409.' };
 
@@ -77,7 +77,7 @@ export class MatchesController {
   @ApiOperation({ summary: 'Live now and today: games being played and the day’s games across all events (Beijing time)' })
   @ApiOkResponse({ type: TodayDto })
   today(@Query() query: TodayQueryDto): Promise<TodayDto> {
-    return this.reads.today(query.date ?? toShanghaiIso(new Date()).slice(0, 10));
+    return this.reads.today(query.date ?? toChinaIso(new Date()).slice(0, 10));
   }
 
   @Get('matches/:id')

@@ -1,23 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import {
-  advanceBracket,
-  BasketballRuleError,
-  type PlayoffBracket,
-  type PlayoffMatch,
-  type PlayoffSide,
-  scheduleMatchSlots,
-  seedPlayoffsFromGroups,
-} from '@sailcourt/domain';
+import { advanceBracket, BasketballRuleError, chinaDate, chinaDayStart, type PlayoffBracket, type PlayoffMatch, type PlayoffSide, scheduleMatchSlots, seedPlayoffsFromGroups, toChinaIso } from '@sailcourt/domain';
 import type { DeepPartial, EntityManager } from 'typeorm';
 import { conflict, notFound, unprocessable } from '../../common/problem.js';
-import { toShanghaiIso } from '../../common/time.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
 import type { EventEntity } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import type { BracketDto, BracketMatchDto, BracketSideDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
 import { type MatchEntity, PLAYED_STATUSES, STARTED_STATUSES } from './match.entity.js';
 import { MatchesRepository, type TeamName } from './matches.repository.js';
-import { addHours, DEFAULT_DAILY_SLOTS, DEFAULT_RULES, localDay, localDayStart, ruleProblem, type ScheduleRefSource, toScheduleRef } from './schedule-rules.js';
+import { addHours, DEFAULT_DAILY_SLOTS, DEFAULT_RULES, ruleProblem, type ScheduleRefSource, toScheduleRef } from './schedule-rules.js';
 import { StandingsService } from './standings.service.js';
 
 const DAY_HOURS = 24;
@@ -145,7 +136,7 @@ export class PlayoffsService {
     for (const { match, home, away } of games) {
       const feeders = [match.home.source, match.away.source].flatMap((s) => (s.kind === 'seed' ? [] : (bySlot.get(s.matchId) ?? [])));
       const after = latest(feeders) ?? groupGamesEnd;
-      const startDate = after ? localDay(addHours(localDayStart(localDay(after)), DAY_HOURS)) : event.startDate;
+      const startDate = after ? chinaDate(addHours(chinaDayStart(chinaDate(after)), DAY_HOURS)) : event.startDate;
       const slot = venue && startDate <= event.endDate ? await this.findSlot(manager, event, venue.id, venue.courts, home, away, match.round, startDate, placed) : null;
       const game: DeepPartial<MatchEntity> = {
         eventId: event.id,
@@ -179,8 +170,8 @@ export class PlayoffsService {
     const nearby = await this.matches.clashCandidates(manager, {
       teamIds: [home, away],
       venueIds: [venueId],
-      from: addHours(localDayStart(startDate), -2 * DAY_HOURS),
-      to: addHours(localDayStart(event.endDate), 3 * DAY_HOURS),
+      from: addHours(chinaDayStart(startDate), -2 * DAY_HOURS),
+      to: addHours(chinaDayStart(event.endDate), 3 * DAY_HOURS),
     });
     const fixedMatches = [...nearby, ...placed].flatMap((m) => toScheduleRef(m) ?? []);
     const { placed: slots } = scheduleMatchSlots({
@@ -246,7 +237,7 @@ function toBracketMatchDto(m: PlayoffMatch, row: MatchEntity | undefined, names:
     away: toSideDto(m.away, names),
     winnerTeamId: m.winnerTeamId,
     matchId: row?.id ?? null,
-    startsAt: row?.startsAt ? toShanghaiIso(row.startsAt) : null,
+    startsAt: row?.startsAt ? toChinaIso(row.startsAt) : null,
     homeScore: row?.homeScore ?? null,
     awayScore: row?.awayScore ?? null,
   };

@@ -1,22 +1,15 @@
-import { BasketballRuleError, type MatchScheduleRules, type ScheduledMatchRef } from '@sailcourt/domain';
+import { BasketballRuleError, CHINA_OFFSET, chinaDate, type MatchScheduleRules, type ScheduledMatchRef } from '@sailcourt/domain';
 import { type FieldError, unprocessable } from '../../common/problem.js';
-import { toShanghaiIso } from '../../common/time.js';
 import type { EventEntity } from '../events/event.entity.js';
 import type { MatchEntity } from './match.entity.js';
 
-/** Qingdao's offset all year (no daylight saving); the domain reasons in local calendar days. */
-export const LOCAL_OFFSET = '+08:00';
-
 /** Used for manual games and as the schedule generator's defaults (each documented in OpenAPI). */
-export const DEFAULT_RULES: MatchScheduleRules = { timeZoneOffset: LOCAL_OFFSET, minRestHours: 12, matchDurationMinutes: 120 };
+export const DEFAULT_RULES: MatchScheduleRules = { timeZoneOffset: CHINA_OFFSET, minRestHours: 12, matchDurationMinutes: 120 };
 /** Evening slots, as fans can come after work; two fit on one court with the default game length. */
 export const DEFAULT_DAILY_SLOTS: readonly string[] = ['17:00', '19:30'];
 
 const HOUR_MS = 3_600_000;
 
-export const localDay = (instant: Date): string => toShanghaiIso(instant).slice(0, 10);
-/** Midnight that starts a local calendar day. */
-export const localDayStart = (date: string): Date => new Date(`${date}T00:00:00${LOCAL_OFFSET}`);
 export const addHours = (instant: Date, hours: number): Date => new Date(instant.getTime() + hours * HOUR_MS);
 
 /** How far either side of a game another game can still clash with it (same day, rest, court). */
@@ -24,7 +17,7 @@ export const clashReachHours = (rules: MatchScheduleRules): number => 24 + rules
 
 /** A game outside the event's days is a domain rule (422), checked on local calendar days. */
 export function assertWithinEvent(event: Pick<EventEntity, 'startDate' | 'endDate'>, startsAt: Date, field = 'startsAt'): void {
-  const day = localDay(startsAt);
+  const day = chinaDate(startsAt);
   if (day < event.startDate || day > event.endDate) {
     throw unprocessable(`The game falls on ${day}, outside the event (${event.startDate} – ${event.endDate}).`, [
       { field, message: `must fall within ${event.startDate} – ${event.endDate} (Asia/Shanghai)`, params: { start: event.startDate, end: event.endDate } },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { generateRoundRobin, type MatchSlotCourt, type MatchSlotInput, type MatchSlotSchedule, scheduleMatchSlots, snakeGroups } from '@sailcourt/domain';
+import { chinaDayStart, generateRoundRobin, type MatchSlotCourt, type MatchSlotInput, type MatchSlotSchedule, scheduleMatchSlots, snakeGroups } from '@sailcourt/domain';
 import type { DeepPartial } from 'typeorm';
 import { badRequest, conflict, type FieldError, unprocessable } from '../../common/problem.js';
 import type { DivisionEntity } from '../divisions/division.entity.js';
@@ -12,7 +12,7 @@ import { type MatchDto, type MatchView, toMatchDto } from './dto/match.dto.js';
 import type { ScheduleRequestDto, ScheduleResultDto } from './dto/schedule.dto.js';
 import { type MatchEntity, STARTED_STATUSES } from './match.entity.js';
 import { MatchesRepository } from './matches.repository.js';
-import { addHours, clashReachHours, DEFAULT_DAILY_SLOTS, DEFAULT_RULES, localDayStart, ruleProblem, toScheduleRef } from './schedule-rules.js';
+import { addHours, clashReachHours, DEFAULT_DAILY_SLOTS, DEFAULT_RULES, ruleProblem, toScheduleRef } from './schedule-rules.js';
 
 type Pairing = { homeTeamId: string; awayTeamId: string; round: number; group: string };
 
@@ -77,8 +77,8 @@ export class ScheduleService {
       const others = await this.matches.clashCandidates(manager, {
         teamIds,
         venueIds,
-        from: addHours(localDayStart(startDate), -reach),
-        to: addHours(localDayStart(endDate), 24 + reach),
+        from: addHours(chinaDayStart(startDate), -reach),
+        to: addHours(chinaDayStart(endDate), 24 + reach),
         excludeEventId: event.id,
         ...(division ? { excludeDivisionId: division.id } : {}),
       });

@@ -1,21 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  assignmentsBrokenBy,
-  type AvailabilityWindow,
-  OFFICIAL_SLOTS,
-  officialConflicts,
-  type OfficialConflictKind,
-  type OfficialProfile,
-  type OfficialRole,
-  type OfficialRules,
-  type OfficiatedGame,
-  suggestOfficialAssignments,
-} from '@sailcourt/domain';
+import { assignmentsBrokenBy, type AvailabilityWindow, OFFICIAL_SLOTS, type OfficialConflictKind, officialConflicts, type OfficialProfile, type OfficialRole, type OfficialRules, type OfficiatedGame, suggestOfficialAssignments, toChinaIso } from '@sailcourt/domain';
 import type { EntityManager } from 'typeorm';
 import { type IcsEvent, toIcs } from '../../common/ics.js';
 import { isUuid } from '../../common/ids.js';
 import { badRequest, conflict, type FieldError, notFound, unprocessable } from '../../common/problem.js';
-import { toShanghaiIso } from '../../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { Ruleset } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
@@ -210,7 +198,7 @@ export class OfficialsService {
 
   async audit(eventId: string): Promise<AssignmentAuditEntryDto[]> {
     const event = await this.events.require(eventId);
-    return (await this.officials.auditFor(event.id)).map((r) => ({ ...r, at: toShanghaiIso(r.at) }));
+    return (await this.officials.auditFor(event.id)).map((r) => ({ ...r, at: toChinaIso(r.at) }));
   }
 
   // ---- helpers --------------------------------------------------------------------------------
@@ -299,7 +287,7 @@ function toGameDto(g: GameRow): OfficiatedGameDto {
     eventId: g.eventId,
     eventName: g.eventName,
     eventNameEn: g.eventNameEn,
-    startsAt: g.startsAt ? toShanghaiIso(g.startsAt) : null,
+    startsAt: g.startsAt ? toChinaIso(g.startsAt) : null,
     venueName: g.venueName,
     venueNameEn: g.venueNameEn,
     homeTeamName: g.homeTeamName,

@@ -1,16 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  isSailingScoringCode,
-  scoreRally,
-  scoreRallyLeg,
-  type RallyEntry,
-  type RallyLeg,
-  type RallyLegResultInput,
-  type RallyLegScoreRow,
-  type ScoredRally,
-} from '@sailcourt/domain';
+import { isSailingScoringCode, type RallyEntry, type RallyLeg, type RallyLegResultInput, type RallyLegScoreRow, type ScoredRally, scoreRally, scoreRallyLeg, toChinaIso } from '@sailcourt/domain';
 import { notFound, unprocessable } from '../../common/problem.js';
-import { toShanghaiIso } from '../../common/time.js';
 import type {
   BoatLabelDto,
   CumulativeTimeStandingDto,
@@ -28,7 +18,7 @@ import type { RallyEntity } from './rally.entity.js';
 import { RallyResultsRepository, type RallyScoringData } from './rally-results.repository.js';
 
 /** Whole seconds go to the domain in Qingdao time, as organizers typed them; sub-second finishes keep their milliseconds. */
-const raceInstant = (instant: Date): string => (instant.getUTCMilliseconds() === 0 ? toShanghaiIso(instant) : instant.toISOString());
+const raceInstant = (instant: Date): string => (instant.getUTCMilliseconds() === 0 ? toChinaIso(instant) : instant.toISOString());
 
 const toDomainLeg = (leg: LegEntity): RallyLeg => ({ startsAt: raceInstant(leg.startsAt), distanceNm: leg.distanceNm, coefficient: leg.coefficient });
 const toDomainEntry = (entry: EntryEntity): RallyEntry => ({ entryId: entry.id, rating: entry.rating });
@@ -189,7 +179,7 @@ export class RallyResultsService {
       return {
         place: row.place,
         ...label(byId.get(row.entryId), row.entryId),
-        finishedAt: record?.finishedAt ? toShanghaiIso(record.finishedAt) : null,
+        finishedAt: record?.finishedAt ? toChinaIso(record.finishedAt) : null,
         elapsedSeconds: row.elapsedSeconds,
         correctedSeconds: row.correctedSeconds,
         speedKnots: row.speedKnots,

@@ -3,7 +3,6 @@ import type { Caller } from '../../common/auth.js';
 import { toCsv } from '../../common/csv.js';
 import { isUuid } from '../../common/ids.js';
 import { notFound } from '../../common/problem.js';
-import { toShanghaiIso } from '../../common/time.js';
 import { EventsService } from '../events/events.service.js';
 import { SeasonsRepository } from '../seasons/seasons.repository.js';
 import { canManageTeam } from '../teams/teams.service.js';
@@ -20,6 +19,7 @@ import {
 import type { ParticipationDto, RegistrationSummaryDto } from './dto/summary.dto.js';
 import type { RegistrationEntity, RegistrationStatus } from './registration.entity.js';
 import { RegistrationsRepository } from './registrations.repository.js';
+import { toChinaIso } from '@sailcourt/domain';
 
 const NOTIFICATION_LIMIT = 200;
 
@@ -87,8 +87,8 @@ export class RegistrationReadsService {
         r.roster.map((p) => [p.number === null ? null : `#${p.number}`, p.name, p.role ? `(${p.role})` : null].filter(Boolean).join(' ')).join('; '),
         r.team?.manager?.displayName,
         r.team?.manager?.email,
-        toShanghaiIso(r.createdAt),
-        toShanghaiIso(r.updatedAt),
+        toChinaIso(r.createdAt),
+        toChinaIso(r.updatedAt),
       ]),
     );
     return { filename: `registrations-${event.slug ?? event.id}.csv`, body };
@@ -113,8 +113,8 @@ export class RegistrationReadsService {
       participants: tally.find((t) => t.status === 'confirmed')?.people ?? 0,
       participantTarget: event.participantTarget,
       registrationOpen: (!event.registrationOpensAt || now >= event.registrationOpensAt.getTime()) && (!event.registrationClosesAt || now <= event.registrationClosesAt.getTime()),
-      registrationOpensAt: event.registrationOpensAt ? toShanghaiIso(event.registrationOpensAt) : null,
-      registrationClosesAt: event.registrationClosesAt ? toShanghaiIso(event.registrationClosesAt) : null,
+      registrationOpensAt: event.registrationOpensAt ? toChinaIso(event.registrationOpensAt) : null,
+      registrationClosesAt: event.registrationClosesAt ? toChinaIso(event.registrationClosesAt) : null,
     };
   }
 

@@ -4,7 +4,6 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/auth.js';
 import { isUuid } from '../../common/ids.js';
 import { badRequest, conflict, type FieldError, forbidden, notFound, isNotFound, unprocessable } from '../../common/problem.js';
-import { toShanghaiIso } from '../../common/time.js';
 import { type EventDto } from '../events/dto/event.dto.js';
 import type { EventEntity } from '../events/event.entity.js';
 import type { DivisionEntity } from '../divisions/division.entity.js';
@@ -20,6 +19,7 @@ import { RegistrationReadsService } from './registration-reads.service.js';
 import type { RegistrationOverride } from './registration-audit.entity.js';
 import type { RegistrationEntity, RegistrationStatus, RosterEntry } from './registration.entity.js';
 import { RegistrationsRepository } from './registrations.repository.js';
+import { toChinaIso } from '@sailcourt/domain';
 
 /** From which statuses each requested status may be reached; rejected and withdrawn are final. */
 const TRANSITIONS: Record<RequestedStatus, readonly RegistrationStatus[]> = {
@@ -277,10 +277,10 @@ export class RegistrationsService {
     const overrides: RegistrationOverride[] = [];
     const now = Date.now();
     if (event.registrationOpensAt && now < event.registrationOpensAt.getTime()) {
-      if (!organizer) throw unprocessable(`Registration opens at ${toShanghaiIso(event.registrationOpensAt)}.`, undefined, 'registration.not-open');
+      if (!organizer) throw unprocessable(`Registration opens at ${toChinaIso(event.registrationOpensAt)}.`, undefined, 'registration.not-open');
       overrides.push('registration-window');
     } else if (event.registrationClosesAt && now > event.registrationClosesAt.getTime()) {
-      if (!organizer) throw unprocessable(`Registration closed at ${toShanghaiIso(event.registrationClosesAt)}.`, undefined, 'registration.closed');
+      if (!organizer) throw unprocessable(`Registration closed at ${toChinaIso(event.registrationClosesAt)}.`, undefined, 'registration.closed');
       overrides.push('registration-window');
     }
     const players = roster.filter((entry) => isPlayingMember(entry.role)).length;

@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
 import type { FieldError } from '../../common/problem.js';
 import type { StagedPoint, TrackFileFormat } from './track-import.entity.js';
+import { CHINA_OFFSET } from '@sailcourt/domain';
 
 export type TextEncoding = 'utf-8' | 'gb18030';
 /** Points outside [from, to] (epoch ms) are refused: they cannot belong to the rally. */
@@ -51,7 +52,6 @@ class Notes {
   }
 }
 
-const RALLY_OFFSET = '+08:00';
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const ISO_LOCAL = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d{1,9})?)?$/;
 const KNOTS_PER_MS = 3600 / 1852;
@@ -66,10 +66,10 @@ function parseInstant(raw: string, notes: Notes): number | null {
   if (ISO_LOCAL.test(text)) {
     const [date = '', time = ''] = text.split(/[T ]/);
     const [y, m, d] = date.split(/[-/]/);
-    const iso = `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}T${time.length === 4 ? `0${time}` : time}${RALLY_OFFSET}`;
+    const iso = `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}T${time.length === 4 ? `0${time}` : time}${CHINA_OFFSET}`;
     const ms = Date.parse(iso);
     if (Number.isNaN(ms)) return null;
-    notes.add('local-time', `Times without a time zone were read as the rally's local time (UTC${RALLY_OFFSET}).`);
+    notes.add('local-time', `Times without a time zone were read as the rally's local time (UTC${CHINA_OFFSET}).`);
     return ms;
   }
   return null;

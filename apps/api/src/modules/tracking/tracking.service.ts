@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { type Course, type TrackFix, computeBoatProgress, distanceSailedNm, rankByDistanceToFinish, simplifyTrack } from '@sailcourt/domain';
+import { CHINA_OFFSET, computeBoatProgress, type Course, distanceSailedNm, rankByDistanceToFinish, simplifyTrack, toChinaIso, type TrackFix } from '@sailcourt/domain';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { TRACKER_TOKEN_PREFIX, type Caller } from '../../common/auth.js';
 import { type FieldError, ProblemException, badRequest, conflict, forbidden, notFound, unprocessable } from '../../common/problem.js';
-import { toShanghaiIso } from '../../common/time.js';
 import { flattenValidationErrors } from '../../common/validation.js';
 import type { EntryEntity } from '../rallies/entry.entity.js';
 import type { LegEntity } from '../rallies/leg.entity.js';
@@ -39,14 +38,13 @@ export const MAX_POSITION_ROWS = 1000;
 const MAX_LISTED_REJECTIONS = 100;
 /** Preview outline: about 0.2 nm, a pixel at the rally map's zoom. */
 const OUTLINE_TOLERANCE_NM = 0.2;
-const RALLY_OFFSET = '+08:00';
 
 const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
-const iso = (ms: number | null): string | null => (ms === null ? null : toShanghaiIso(new Date(ms)));
+const iso = (ms: number | null): string | null => (ms === null ? null : toChinaIso(new Date(ms)));
 
 /** The rally runs from its first day 00:00 to its last day 24:00, in the rally's time (UTC+08:00). */
 function rallyWindow(rally: RallyEntity): TimeWindow {
-  return { from: Date.parse(`${rally.startDate}T00:00:00${RALLY_OFFSET}`), to: Date.parse(`${rally.endDate}T23:59:59.999${RALLY_OFFSET}`) };
+  return { from: Date.parse(`${rally.startDate}T00:00:00${CHINA_OFFSET}`), to: Date.parse(`${rally.endDate}T23:59:59.999${CHINA_OFFSET}`) };
 }
 
 /** A leg's fixes: from its start until the next leg starts (or the rally ends). */
@@ -72,9 +70,9 @@ const toTokenDto = (t: TrackerTokenEntity): TrackerTokenDto => ({
   id: t.id,
   entryId: t.entryId,
   label: t.label,
-  createdAt: toShanghaiIso(t.createdAt),
-  expiresAt: t.expiresAt ? toShanghaiIso(t.expiresAt) : null,
-  revokedAt: t.revokedAt ? toShanghaiIso(t.revokedAt) : null,
+  createdAt: toChinaIso(t.createdAt),
+  expiresAt: t.expiresAt ? toChinaIso(t.expiresAt) : null,
+  revokedAt: t.revokedAt ? toChinaIso(t.revokedAt) : null,
 });
 
 type ImportSummary = Omit<TrackImportDto, 'id' | 'entryId' | 'format' | 'fileName' | 'committedAt'>;
@@ -85,7 +83,7 @@ const toImportDto = (i: TrackImportEntity): TrackImportDto => ({
   fileName: i.fileName,
   // Imports staged before the note codes existed have none.
   ...({ noteCodes: [], repeatedInFile: 0, ...(i.summary as Partial<ImportSummary>) } as ImportSummary),
-  committedAt: i.committedAt ? toShanghaiIso(i.committedAt) : null,
+  committedAt: i.committedAt ? toChinaIso(i.committedAt) : null,
 });
 
 @Injectable()
@@ -121,7 +119,7 @@ export class TrackingService {
         if (scope.entryId && row.entryId !== scope.entryId) outOfScope.push(index);
         const at = Date.parse(row.at);
         if (!entries.has(row.entryId)) errors.push({ field: 'entryId', message: 'is not an entry of this rally' });
-        if (at < window.from || at > window.to) errors.push({ field: 'at', message: `is outside the rally (${rally.startDate} to ${rally.endDate}, UTC${RALLY_OFFSET})` });
+        if (at < window.from || at > window.to) errors.push({ field: 'at', message: `is outside the rally (${rally.startDate} to ${rally.endDate}, UTC${CHINA_OFFSET})` });
         if (errors.length === 0) valid.push({ entryId: row.entryId, at, lat: row.lat, lon: row.lon, sogKn: row.sogKn ?? null, cogDeg: row.cogDeg ?? null });
       }
       if (errors.length > 0) rejected.push({ index, errors });

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, IsInstant, IsName, IsOmittable, IsOptionalName, SourcedDto, sourcedFields } from '../../../common/dto.js';
-import { toShanghaiIso } from '../../../common/time.js';
 import { SPORTS, type Sport } from '../../teams/team.entity.js';
 import { VenueDto, toVenueDto } from '../../venues/dto/venue.dto.js';
 import { EVENT_KINDS, type EventEntity, type EventKind, REGISTRATION_MODES, type RegistrationMode, RULESETS, type Ruleset } from '../event.entity.js';
+import { toChinaIso } from '@sailcourt/domain';
 
 export class CreateEventDto {
   @ApiProperty({ format: 'uuid' })
@@ -134,7 +134,7 @@ export class EventDto extends SourcedDto {
   @ApiProperty({ enum: RULESETS, description: 'fiba (five-a-side) or fiba-3x3' }) ruleset: Ruleset;
 }
 
-const instantOrNull = (value: Date | null): string | null => (value ? toShanghaiIso(value) : null);
+const instantOrNull = (value: Date | null): string | null => (value ? toChinaIso(value) : null);
 
 export const toEventDto = (e: EventEntity): EventDto => ({
   id: e.id,

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, IsInstant, IsName, IsNotBlank, IsOmittable, SourcedDto, sourcedFields } from '../../../common/dto.js';
 import { PageQueryDto } from '../../../common/pagination.dto.js';
-import { toShanghaiIso } from '../../../common/time.js';
 import { MATCH_STATUSES, type MatchEntity, type MatchStatus } from '../match.entity.js';
+import { toChinaIso } from '@sailcourt/domain';
 
 const GROUP_PATTERN = /^[\p{L}\p{N} _-]{0,40}$/u;
 
@@ -230,8 +230,8 @@ export const toMatchDto = (m: MatchView): MatchDto => ({
   awayTeamId: m.awayTeamId,
   awayTeamName: m.awayTeam?.name ?? '',
   awayTeamNameEn: m.awayTeam?.nameEn ?? null,
-  startsAt: m.startsAt ? toShanghaiIso(m.startsAt) : null,
-  date: m.startsAt ? toShanghaiIso(m.startsAt).slice(0, 10) : null,
+  startsAt: m.startsAt ? toChinaIso(m.startsAt) : null,
+  date: m.startsAt ? toChinaIso(m.startsAt).slice(0, 10) : null,
   venueId: m.venueId,
   venueName: m.venue?.name ?? m.venueLabel ?? null,
   venueNameEn: m.venue?.nameEn ?? null,
@@ -248,6 +248,6 @@ export const toMatchDto = (m: MatchView): MatchDto => ({
   overtime: m.overtime,
   playoffSlot: m.playoffSlot,
   version: m.version,
-  updatedAt: toShanghaiIso(m.updatedAt),
+  updatedAt: toChinaIso(m.updatedAt),
   ...sourcedFields(m),
 });

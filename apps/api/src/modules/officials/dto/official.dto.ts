@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OFFICIAL_ROLES, type OfficialRole } from '@sailcourt/domain';
+import { OFFICIAL_ROLES, type OfficialRole, toChinaIso } from '@sailcourt/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { IsInstant, IsName, IsOmittable, IsOptionalName } from '../../../common/dto.js';
-import { toShanghaiIso } from '../../../common/time.js';
 import type { OfficialEntity } from '../official.entity.js';
 
 export class AvailabilityDto {
@@ -109,7 +108,7 @@ export const toOfficialDto = (o: OfficialEntity): OfficialDto => ({
   userId: o.userId,
   roles: o.roles,
   affiliatedTeamIds: o.affiliatedTeamIds,
-  availability: o.availability.map((w) => ({ startsAt: toShanghaiIso(new Date(w.startsAt)), endsAt: toShanghaiIso(new Date(w.endsAt)) })),
+  availability: o.availability.map((w) => ({ startsAt: toChinaIso(new Date(w.startsAt)), endsAt: toChinaIso(new Date(w.endsAt)) })),
 });
 
 export class AssignOfficialDto {

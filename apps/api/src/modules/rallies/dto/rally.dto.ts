@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsInstant, IsName, IsOptionalName, SourcedDto, sourcedFields } from '../../../common/dto.js';
-import { toShanghaiIso } from '../../../common/time.js';
 import { CREW_ROLES, type CrewRole, type EntryEntity } from '../entry.entity.js';
 import type { LegEntity, LegMark } from '../leg.entity.js';
 import { LegGeometryInputDto, LegMarkDto } from './leg-geometry.dto.js';
 import type { RallyEntity } from '../rally.entity.js';
+import { toChinaIso } from '@sailcourt/domain';
 
 export class CreateRallyDto {
   @ApiProperty({ example: '2024 半岛城市帆船拉力赛' }) @IsName(200) name: string;
@@ -140,7 +140,7 @@ export const toLegDto = (l: LegEntity, winner: LegWinnerDto | null = null): LegD
   waypoints: l.waypoints.map(toMarkDto),
   finishLine: l.finishLine ? l.finishLine.map(toMarkDto) : null,
   distanceNm: l.distanceNm,
-  startsAt: toShanghaiIso(l.startsAt),
+  startsAt: toChinaIso(l.startsAt),
   coefficient: l.coefficient,
   winner,
   ...sourcedFields(l),

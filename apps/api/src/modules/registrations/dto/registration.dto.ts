@@ -3,9 +3,9 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsName } from '../../../common/dto.js';
 import { PageQueryDto } from '../../../common/pagination.dto.js';
-import { toShanghaiIso } from '../../../common/time.js';
 import { REGISTRATION_OVERRIDES, type RegistrationAuditEntity, type RegistrationOverride } from '../registration-audit.entity.js';
 import { REGISTRATION_STATUSES, type RegistrationEntity, type RegistrationStatus, type RosterEntry } from '../registration.entity.js';
+import { toChinaIso } from '@sailcourt/domain';
 
 export const MAX_REGISTRATION_ROSTER = 200;
 
@@ -196,10 +196,10 @@ export function toRegistrationDto(r: RegistrationEntity, view: RegistrationView)
     status: r.status,
     waitlistPosition: r.status === 'waitlisted' ? view.waitlistPosition : null,
     rosterSize: r.roster.length,
-    withdrawalRequestedAt: r.withdrawalRequestedAt ? toShanghaiIso(r.withdrawalRequestedAt) : null,
+    withdrawalRequestedAt: r.withdrawalRequestedAt ? toChinaIso(r.withdrawalRequestedAt) : null,
     ...(view.withRoster ? { roster: r.roster.map(toRosterEntryDto), withdrawalReason: r.withdrawalReason } : {}),
-    createdAt: toShanghaiIso(r.createdAt),
-    updatedAt: toShanghaiIso(r.updatedAt),
+    createdAt: toChinaIso(r.createdAt),
+    updatedAt: toChinaIso(r.updatedAt),
   };
 }
 
@@ -218,7 +218,7 @@ export function toAuditEntryDto(a: RegistrationAuditEntity): AuditEntryDto {
     toStatus: a.toStatus,
     reason: a.reason,
     overrides: a.overrides,
-    at: toShanghaiIso(a.at),
+    at: toChinaIso(a.at),
   };
 }
 
@@ -236,6 +236,6 @@ export function toNotificationDto(a: RegistrationAuditEntity, readerId: string):
     toStatus: a.toStatus,
     reason: a.reason,
     byMe: a.actorId === readerId,
-    at: toShanghaiIso(a.at),
+    at: toChinaIso(a.at),
   };
 }

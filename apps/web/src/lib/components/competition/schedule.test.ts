@@ -1,5 +1,6 @@
+import { chinaDate } from '@sailcourt/domain';
 import { describe, expect, it } from 'vitest';
-import { groupByDay, highlights, localTime, type Match, openPage, paginateDays, scheduleOptions, shanghaiDate, showMatch } from './schedule.js';
+import { groupByDay, highlights, localTime, type Match, openPage, paginateDays, scheduleOptions, showMatch } from './schedule.js';
 
 let seq = 0;
 function game(startsAt: string | null, status: Match['status'] = 'scheduled', teams: [string, string] = ['h', 'a']): Match {
@@ -40,8 +41,8 @@ function game(startsAt: string | null, status: Match['status'] = 'scheduled', te
 
 describe('schedule by day', () => {
   it('takes the calendar day in Qingdao, which starts 8 hours before UTC', () => {
-    expect(shanghaiDate(new Date('2023-08-14T15:59:00Z'))).toBe('2023-08-14');
-    expect(shanghaiDate(new Date('2023-08-14T16:00:00Z'))).toBe('2023-08-15');
+    expect(chinaDate(new Date('2023-08-14T15:59:00Z'))).toBe('2023-08-14');
+    expect(chinaDate(new Date('2023-08-14T16:00:00Z'))).toBe('2023-08-15');
     expect(localTime('2023-08-15T20:00:00+08:00')).toBe('20:00');
   });
 

@@ -1,4 +1,5 @@
 import type { Schemas } from '@sailcourt/api-client';
+import { chinaWallClock } from '@sailcourt/domain';
 
 export type Match = Schemas['MatchDto'];
 
@@ -20,10 +21,6 @@ export type Highlights = {
 export type Show = 'all' | 'results' | 'upcoming';
 export const SHOWS: readonly Show[] = ['all', 'results', 'upcoming'];
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-
-/** The calendar day in Qingdao (UTC+8 all year, no daylight saving) at `now`. */
-export const shanghaiDate = (now: Date): string => new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 
 export const isPlayed = (m: Pick<Match, 'status'>): boolean => m.status === 'final' || m.status === 'forfeit';
 
@@ -75,7 +72,7 @@ export function scheduleOptions(matches: readonly Match[]): { teams: Option[]; v
 }
 
 /** `HH:MM` in Qingdao from an instant the API wrote with its +08:00 offset. */
-export const localTime = (startsAt: string): string => new Date(Date.parse(startsAt) + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
+export const localTime = (startsAt: string): string => chinaWallClock(Date.parse(startsAt)).slice(11, 16);
 
 /** The id of the section for one day, for "jump to" links. */
 export const dayAnchor = (date: string | null): string => (date ? `day-${date}` : 'day-tba');

@@ -1,8 +1,7 @@
 // Times in a rally are Qingdao times (UTC+8 all year, no daylight saving), so a wall-clock text and an
 // instant convert with a fixed offset.
+import { CHINA_OFFSET, chinaWallClock } from '@sailcourt/domain';
 
-export const QINGDAO_OFFSET = '+08:00';
-const QINGDAO_OFFSET_MS = 8 * 3600 * 1000;
 
 /** Elapsed or corrected time as h:mm:ss; hours run past 24 on long legs. */
 export function formatDuration(totalSeconds: number): string {
@@ -17,7 +16,7 @@ export function formatDuration(totalSeconds: number): string {
 export function qingdaoWallClock(iso: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return '';
-  return new Date(ms + QINGDAO_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+  return chinaWallClock(ms).replace('T', ' ');
 }
 
 const WALL_CLOCK = /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
@@ -34,7 +33,7 @@ export function parseQingdaoTime(text: string): string | null {
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > daysInMonth) return null;
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}${QINGDAO_OFFSET}`;
+  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}${CHINA_OFFSET}`;
 }
 
 /** Points as sailors write them: whole or with the decimals a shared place or coefficient gives (3.5). */

@@ -1,9 +1,10 @@
+import { chinaDate } from '@sailcourt/domain';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Schemas, SailcourtClient } from '@sailcourt/api-client';
 import { competitionEvent, eventMatches } from '$lib/components/competition/event.server';
 import { parseScore, type RescheduleAnswer, type ResultAnswer, shanghaiInstant } from '$lib/components/competition/forms';
 import { type ClashingMatch, clashIds } from '$lib/components/competition/match-errors';
-import { groupByDay, highlights, isPlayed, shanghaiDate } from '$lib/components/competition/schedule';
+import { groupByDay, highlights, isPlayed } from '$lib/components/competition/schedule';
 import { type Problem, problemOf } from '$lib/components/registration/form-errors';
 import { requireOrganizer, text } from '$lib/components/registration/guard';
 import { pickName } from '$lib/i18n';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
   const flagged = await bracketFlags(client, ev.id, bracket.response.status === 200 && bracket.data ? bracket.data : null);
   const days = groupByDay(matches);
   const asked = event.url.searchParams.get('day');
-  const marks = highlights(days, shanghaiDate(new Date()));
+  const marks = highlights(days, chinaDate(new Date()));
   // An organizer usually comes to enter the latest results: the next day with games still to play.
   const day = days.find((d) => (d.date ?? 'tba') === asked) ?? days.find((d) => d.date === (marks.today ?? marks.next)) ?? days[0] ?? null;
   return {

@@ -1,6 +1,7 @@
+import { chinaDate } from '@sailcourt/domain';
 import { competitionEvent, eventMatches } from '$lib/components/competition/event.server';
 import { chosenDivision, eventDivisions } from '$lib/components/divisions/divisions.server';
-import { groupByDay, highlights, openPage, paginateDays, parseShow, scheduleOptions, shanghaiDate, showMatch } from '$lib/components/competition/schedule';
+import { groupByDay, highlights, openPage, paginateDays, parseShow, scheduleOptions, showMatch } from '$lib/components/competition/schedule';
 import { lastSeqOf } from '$lib/live/last-seq';
 import { api } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
   const filtered = teamId || venueId ? await eventMatches(client, ev.id, { ...scope, ...(teamId ? { teamId } : {}), ...(venueId ? { venueId } : {}) }) : all;
   const shown = filtered.filter((m) => showMatch(show, m));
   const allDays = groupByDay(shown);
-  const today = shanghaiDate(new Date());
+  const today = chinaDate(new Date());
   const marks = highlights(allDays, today);
   // A big season is sent a page of days at a time; the day index still lists (and links) every day.
   const { pages, index } = paginateDays(allDays);
