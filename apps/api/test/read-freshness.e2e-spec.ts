@@ -68,11 +68,21 @@ describe('cached public reads across replicas', () => {
     const reads = vi.spyOn(replica.app.get(MatchesService), 'get');
     const readOnB = (headers: Record<string, string> = {}) => fetch(`${replica.url}/api/matches/${game.id}`, { headers }).then(async (r) => (await r.json()) as { court: number | null; version: number });
     const first = await readOnB();
+    // The set-up's own writes are still being announced to B for a moment: wait for a read B answers from memory.
+    const answeredFromMemory = async () => {
+      const before = reads.mock.calls.length;
+      await readOnB();
+      return reads.mock.calls.length === before;
+    };
+    expect(await until(answeredFromMemory, (hit) => hit, 3_000)).toBe(true);
+    const settled = reads.mock.calls.length;
     for (let i = 0; i < 5; i++) expect(await readOnB()).toEqual(first);
-    expect(reads).toHaveBeenCalledTimes(1);
+    // At most one refresh (entries expire after 2 s, which a slow machine may reach); without the cache, five.
+    expect(reads.mock.calls.length - settled).toBeLessThanOrEqual(1);
     // A signed-in read is never answered from, nor stored in, the cache.
+    const beforeSignedIn = reads.mock.calls.length;
     await readOnB({ ...league.organizer });
-    expect(reads).toHaveBeenCalledTimes(2);
+    expect(reads.mock.calls.length).toBe(beforeSignedIn + 1);
 
     await t.http.patch(`/api/matches/${game.id}`).set(league.organizer).send({ court: 3 }).expect(200);
     const started = Date.now();

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
+import { NotificationBus } from '../../src/common/notify/notification-bus.js';
 import { type AppConfig, loadConfig } from '../../src/config/config.js';
 import { prepareDatabase } from '../../src/database/bootstrap.js';
 
@@ -80,12 +81,34 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** Reads or writes the test app's database directly, as an operator's SQL session would. */
-export async function queryDatabase<T>(t: Pick<TestApp, 'databaseUrl'>, text: string, params: unknown[] = []): Promise<T[]> {
+/**
+ * Runs SQL straight against the test database. A write made this way is announced (NOTIFY) like any other;
+ * when `t` is an app, this waits until the app has heard it, as every replica does moments after a commit,
+ * so a read that follows is not answered from a cache the announcement has yet to empty.
+ */
+export async function queryDatabase<T>(t: Pick<TestApp, 'databaseUrl'> & { app?: INestApplication }, text: string, params: unknown[] = []): Promise<T[]> {
+  const heard = t.app && /^\s*(insert|update|delete)\b/i.test(text) ? nextNotification(t.app) : null;
   const client = new Client({ connectionString: t.databaseUrl });
   await client.connect();
   try {
-    return (await client.query(text, params)).rows as T[];
+    const rows = (await client.query(text, params)).rows as T[];
+    await heard?.promise;
+    return rows;
   } finally {
+    heard?.cancel();
     await client.end();
   }
+}
+
+function nextNotification(app: INestApplication): { promise: Promise<void>; cancel: () => void } {
+  let cancel = () => undefined as void;
+  const promise = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 1_000);
+    const unsubscribe = app.get(NotificationBus).subscribe(() => resolve());
+    cancel = () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  });
+  return { promise, cancel };
 }
