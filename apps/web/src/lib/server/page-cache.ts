@@ -34,15 +34,25 @@ class ChangeFeed {
   version = 0;
   connected = false;
   private started = false;
+  private stopped = false;
+  private current: AbortController | null = null;
 
   start(): void {
     if (this.started) return;
     this.started = true;
+    // adapter-node's graceful shutdown waits for the event loop to empty: the stream must let go.
+    process.once('sveltekit:shutdown', () => this.stop());
     void this.run();
   }
 
+  private stop(): void {
+    this.stopped = true;
+    this.connected = false;
+    this.current?.abort();
+  }
+
   private async run(): Promise<void> {
-    for (let backoff = 250; ; backoff = Math.min(backoff * 2, 5_000)) {
+    for (let backoff = 250; !this.stopped; backoff = Math.min(backoff * 2, 5_000)) {
       try {
         await this.listen(() => (backoff = 250));
       } catch {
@@ -50,12 +60,13 @@ class ChangeFeed {
       }
       this.connected = false;
       this.version += 1;
-      await new Promise((resolve) => setTimeout(resolve, backoff));
+      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, backoff).unref());
     }
   }
 
   private async listen(onOpen: () => void): Promise<void> {
     const abort = new AbortController();
+    this.current = abort;
     let idle = setTimeout(() => abort.abort(), IDLE_MS);
     try {
       const res = await fetch(`${apiBaseUrl()}/api/changes`, { headers: { accept: 'text/event-stream' }, signal: abort.signal });
