@@ -182,7 +182,9 @@ supervisor.start({
   args: ['-p', nginxDir, '-c', nginxConf, '-e', join(nginxDir, 'error.log')],
   restartDelayMs: settings.restartDelayMs,
   env: process.env,
-  stopSignal: 'SIGQUIT', // graceful: finish the requests in flight
+  // Fast shutdown: a graceful one (SIGQUIT) waits for every request in flight, and event streams (live scores, the
+  // web's change stream) never finish, so it ran into the 15 s SIGKILL and left the workers as zombies.
+  stopSignal: 'SIGTERM',
 });
 await waitAll(settings.web.map((w) => `http://127.0.0.1:${w.port}/`), 60_000, 'web replicas');
 const edgeUrl = `http://${settings.edge.host === '0.0.0.0' ? '127.0.0.1' : settings.edge.host}:${settings.edge.port}`;

@@ -67,7 +67,7 @@ export async function startCluster(extraEnv: Record<string, string> = {}): Promi
   }
   const state = () => JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as ClusterState;
   const { settings } = state();
-  const pidsBefore = () => Object.values(state().pids).filter((pid): pid is number => pid !== null);
+  const servicesRunning = () => Object.entries(state().pids).filter((entry): entry is [string, number] => entry[1] !== null);
   return {
     dir,
     edge: `http://127.0.0.1:${settings.edge.port}`,
@@ -75,10 +75,10 @@ export async function startCluster(extraEnv: Record<string, string> = {}): Promi
     state,
     output: () => output,
     stop: async () => {
-      const pids = pidsBefore();
+      const services = servicesRunning();
       child.kill('SIGTERM');
       const code = await exited;
-      const leftovers = [...pids.filter(groupAlive).map((pid) => `process group ${pid}`), ...processesUsing(dir)];
+      const leftovers = [...services.filter(([, pid]) => groupAlive(pid)).map(([name, pid]) => `${name}'s process group ${pid}: ${groupMembers(pid)}`), ...processesUsing(dir)];
       if (leftovers.length === 0) rmSync(dir, { recursive: true, force: true });
       return { code, leftovers };
     },
@@ -112,6 +112,15 @@ function groupAlive(pgid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** What is still running in a process group, as `ps` shows it (for the failure message). */
+function groupMembers(pgid: number): string {
+  return execFileSync('ps', ['-eo', 'pgid=,pid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => Number(line.trim().split(/\s+/)[0]) === pgid)
+    .map((line) => line.trim().split(/\s+/).slice(1).join(' ').slice(0, 120))
+    .join('; ');
 }
 
 /** Any process whose command line names the cluster folder (PostgreSQL, nginx) still running. */
