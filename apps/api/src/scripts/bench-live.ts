@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareDatabase } from '../database/bootstrap.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { percentile } from './bench-support.js';
 
 const FAN_COUNTS = [1_000, 2_000, 5_000];
 const MESSAGES_PER_RUN = 5;
@@ -29,10 +30,6 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 type Replica = { url: string; process: ChildProcess };
 
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 
 function startReplica(port: number, databaseUrl: string, dataDir: string): Promise<Replica> {
   const env = { ...process.env, NODE_ENV: 'development', API_PORT: String(port), DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SEED_ON_START: 'false', WRITE_RATE_LIMIT: '1000000', ...organizerEnv() };
