@@ -33,7 +33,8 @@ const { dir } = settings;
 const isRoot = process.getuid?.() === 0;
 
 for (const built of ['apps/api/dist/main.js', 'apps/web/build/index.js']) {
-  if (!existsSync(join(root, built))) fail(`${built} is missing: run \`npx -y pnpm@12.4.2 cluster\` (it builds first) or \`npx -y pnpm@12.4.2 build\``);
+  if (!existsSync(join(root, built)))
+    fail(`${built} is missing: run \`npx -y pnpm@12.4.2 cluster\` (it builds first) or \`npx -y pnpm@12.4.2 build\``);
 }
 try {
   ensureDebianPackages(log);
@@ -42,7 +43,7 @@ try {
 }
 const pgBin = postgresBin();
 const pgUser = isRoot ? osUser('postgres') : null;
-if (isRoot && !pgUser) fail('the OS user `postgres` is missing (it comes with Debian\'s postgresql package)');
+if (isRoot && !pgUser) fail("the OS user `postgres` is missing (it comes with Debian's postgresql package)");
 
 mkdirSync(join(dir, 'logs'), { recursive: true });
 stopLeftovers();
@@ -57,7 +58,13 @@ generated('DB_PASSWORD', () => token(24));
 generated('JWT_SECRET', () => token(48));
 generated('ORGANIZER_EMAIL', () => 'organizer@sailcourt.cluster');
 generated('ORGANIZER_PASSWORD', () => token(18));
-writeFileSync(secretsFile, Object.entries(secrets).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', { mode: 0o600 });
+writeFileSync(
+  secretsFile,
+  Object.entries(secrets)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n') + '\n',
+  { mode: 0o600 },
+);
 const organizer = {
   email: process.env.ORGANIZER_EMAIL ?? secrets.ORGANIZER_EMAIL,
   password: process.env.ORGANIZER_PASSWORD ?? secrets.ORGANIZER_PASSWORD,
@@ -67,7 +74,8 @@ const databaseUrl = `postgres://sailcourt:${encodeURIComponent(secrets.DB_PASSWO
 
 // --- ports must be free before anything starts ----------------------------------------------------
 for (const [name, port] of settings.ports) {
-  if (!(await portIsFree(port))) fail(`port ${port} (${name}) is in use; set ${name.replace(/\+\d$/, '')} to another port`);
+  if (!(await portIsFree(port)))
+    fail(`port ${port} (${name}) is in use; set ${name.replace(/\+\d$/, '')} to another port`);
 }
 
 // --- PostgreSQL -----------------------------------------------------------------------------------
@@ -77,7 +85,10 @@ let pgDir = join(dir, 'postgres');
 if (isRoot) {
   mkdirSync(dir, { recursive: true });
   if (!canTraverse(dir, pgUser)) {
-    const elsewhere = join('/var/tmp', `sailcourt-cluster-${createHash('sha256').update(dir).digest('hex').slice(0, 12)}`);
+    const elsewhere = join(
+      '/var/tmp',
+      `sailcourt-cluster-${createHash('sha256').update(dir).digest('hex').slice(0, 12)}`,
+    );
     log(`user postgres cannot enter ${dir}; keeping the database files in ${elsewhere}`);
     mkdirSync(elsewhere, { recursive: true, mode: 0o755 });
     pgDir = join(elsewhere, 'postgres');
@@ -85,7 +96,8 @@ if (isRoot) {
 }
 const pgData = join(pgDir, 'data');
 mkdirSync(pgDir, { recursive: true, mode: 0o755 });
-if (initCluster({ bin: pgBin, dataDir: pgData, user: pgUser, superPassword: secrets.PG_SUPERUSER_PASSWORD })) log(`initialised PostgreSQL data in ${pgData}`);
+if (initCluster({ bin: pgBin, dataDir: pgData, user: pgUser, superPassword: secrets.PG_SUPERUSER_PASSWORD }))
+  log(`initialised PostgreSQL data in ${pgData}`);
 const socketDir = join(pgDir, 'socket');
 prepareSocketDir(socketDir, pgUser);
 
@@ -112,7 +124,12 @@ supervisor.start({
 });
 try {
   await waitForPostgres(pgBin, settings.pgPort);
-  ensureAppDatabase({ bin: pgBin, port: settings.pgPort, superPassword: secrets.PG_SUPERUSER_PASSWORD, appPassword: secrets.DB_PASSWORD });
+  ensureAppDatabase({
+    bin: pgBin,
+    port: settings.pgPort,
+    superPassword: secrets.PG_SUPERUSER_PASSWORD,
+    appPassword: secrets.DB_PASSWORD,
+  });
 } catch (error) {
   await stop(`PostgreSQL did not start (${error.message}); see ${join(dir, 'logs', 'postgres.log')}`, 1);
 }
@@ -141,7 +158,11 @@ for (const api of settings.api) {
     },
   });
 }
-await waitAll(settings.api.map((a) => `http://127.0.0.1:${a.port}/api/health/ready`), 180_000, 'API replicas');
+await waitAll(
+  settings.api.map((a) => `http://127.0.0.1:${a.port}/api/health/ready`),
+  180_000,
+  'API replicas',
+);
 log(`API replicas ready on ${settings.api.map((a) => a.port).join(', ')}`);
 
 for (const web of settings.web) {
@@ -175,7 +196,18 @@ for (const temp of ['client', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) {
   if (owner) chownSync(join(nginxDir, 'temp', temp), owner.uid, owner.gid);
 }
 const nginxConf = join(nginxDir, 'nginx.conf');
-writeFileSync(nginxConf, renderNginxConfig({ prefix: nginxDir, edge: settings.edge, api: settings.api, web: settings.web, signinRate: settings.signinRate, signupRate: settings.signupRate, workerUser }));
+writeFileSync(
+  nginxConf,
+  renderNginxConfig({
+    prefix: nginxDir,
+    edge: settings.edge,
+    api: settings.api,
+    web: settings.web,
+    signinRate: settings.signinRate,
+    signupRate: settings.signupRate,
+    workerUser,
+  }),
+);
 supervisor.start({
   name: 'edge',
   command: NGINX,
@@ -186,7 +218,11 @@ supervisor.start({
   // web's change stream) never finish, so it ran into the 15 s SIGKILL and left the workers as zombies.
   stopSignal: 'SIGTERM',
 });
-await waitAll(settings.web.map((w) => `http://127.0.0.1:${w.port}/`), 60_000, 'web replicas');
+await waitAll(
+  settings.web.map((w) => `http://127.0.0.1:${w.port}/`),
+  60_000,
+  'web replicas',
+);
 const edgeUrl = `http://${settings.edge.host === '0.0.0.0' ? '127.0.0.1' : settings.edge.host}:${settings.edge.port}`;
 await waitAll([`${edgeUrl}/api/health/ready`, `${edgeUrl}/`], 30_000, 'edge');
 
@@ -217,9 +253,16 @@ async function waitAll(urls, timeoutMs, what) {
   const pending = new Set(urls);
   while (pending.size > 0) {
     if (stopping) await new Promise(() => undefined);
-    if (Date.now() > deadline) await stop(`${what} not ready within ${timeoutMs / 1000} s (${[...pending].join(', ')}); see ${join(dir, 'logs')}`, 1);
+    if (Date.now() > deadline)
+      await stop(
+        `${what} not ready within ${timeoutMs / 1000} s (${[...pending].join(', ')}); see ${join(dir, 'logs')}`,
+        1,
+      );
     for (const url of pending) {
-      const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.status < 500, () => false);
+      const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+        (r) => r.status < 500,
+        () => false,
+      );
       if (ok) pending.delete(url);
     }
     if (pending.size > 0) await sleep(250);
@@ -247,8 +290,17 @@ function readEnvFile(file) {
 /** What runs where, for operators and the fault drills (pids change when a process is restarted). */
 function writeState(stopped = false) {
   if (!supervisor) return;
-  const pids = Object.fromEntries([...supervisor.services.keys()].map((name) => [name, stopped ? null : supervisor.pid(name)]));
-  const state = { supervisorPid: stopped ? null : process.pid, pids, settings, pgData, databaseUrl, organizer: { email: organizer.email, password: organizer.password } };
+  const pids = Object.fromEntries(
+    [...supervisor.services.keys()].map((name) => [name, stopped ? null : supervisor.pid(name)]),
+  );
+  const state = {
+    supervisorPid: stopped ? null : process.pid,
+    pids,
+    settings,
+    pgData,
+    databaseUrl,
+    organizer: { email: organizer.email, password: organizer.password },
+  };
   writeFileSync(join(dir, 'state.json'), JSON.stringify(state, null, 2), { mode: 0o600 });
 }
 
@@ -272,7 +324,8 @@ function stopLeftovers() {
     killGroup(pid, name === 'postgres' ? 'SIGINT' : 'SIGKILL');
   }
   const deadline = Date.now() + 10_000;
-  while (groups.some(([, pid]) => killGroup(pid, 0)) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  while (groups.some(([, pid]) => killGroup(pid, 0)) && Date.now() < deadline)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
 }
 
 function isAlive(pid) {

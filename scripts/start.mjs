@@ -22,7 +22,11 @@ const children = [];
 let stopping = false;
 
 function start(name, script, env) {
-  const child = spawn(process.execPath, [script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`[sailcourt] ${name} exited (${signal ?? code}); stopping everything.`);
@@ -71,8 +75,14 @@ try {
   start('API', 'apps/api/dist/main.js', { API_PORT: String(apiPort) });
   await waitForApi(apiUrl(0), 120_000);
   // The others share the first one's database (and, through DATA_DIR, its token secret); it is already migrated and seeded.
-  const databaseUrl = process.env.DATABASE_URL ?? embeddedDatabaseUrl(Number(process.env.EMBEDDED_PG_PORT ?? '54329'), 'sailcourt');
-  for (let i = 1; i < replicas; i++) start(`API replica ${i + 1}`, 'apps/api/dist/main.js', { API_PORT: String(apiPort + i), DATABASE_URL: databaseUrl, SEED_ON_START: 'false' });
+  const databaseUrl =
+    process.env.DATABASE_URL ?? embeddedDatabaseUrl(Number(process.env.EMBEDDED_PG_PORT ?? '54329'), 'sailcourt');
+  for (let i = 1; i < replicas; i++)
+    start(`API replica ${i + 1}`, 'apps/api/dist/main.js', {
+      API_PORT: String(apiPort + i),
+      DATABASE_URL: databaseUrl,
+      SEED_ON_START: 'false',
+    });
   await Promise.all(Array.from({ length: replicas - 1 }, (_, i) => waitForApi(apiUrl(i + 1), 60_000)));
 } catch (error) {
   console.error(`[sailcourt] ${error.message}`);
@@ -84,7 +94,8 @@ try {
 // mode the API generated it into DATA_DIR (like the token secret), so the two share it without setup.
 // Browsers open live streams on the API directly (API_PORT on the page's host, or PUBLIC_API_URL).
 const secretFile = resolve(root, process.env.DATA_DIR ?? '.data', 'web-proxy-secret');
-const webProxySecret = process.env.WEB_PROXY_SECRET ?? (existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : undefined);
+const webProxySecret =
+  process.env.WEB_PROXY_SECRET ?? (existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : undefined);
 start('web', 'apps/web/server.js', {
   PORT: webPort,
   HOST: process.env.HOST ?? '0.0.0.0',
@@ -96,4 +107,6 @@ start('web', 'apps/web/server.js', {
   BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '11M',
 });
 const apis = Array.from({ length: replicas }, (_, i) => apiUrl(i).replace('127.0.0.1', 'localhost')).join(', ');
-console.log(`[sailcourt] web on http://localhost:${webPort}  ·  API on ${apis} (/api)  ·  API docs on http://localhost:${apiPort}/api/docs`);
+console.log(
+  `[sailcourt] web on http://localhost:${webPort}  ·  API on ${apis} (/api)  ·  API docs on http://localhost:${apiPort}/api/docs`,
+);

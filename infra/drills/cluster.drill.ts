@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edgeErrors, type RunningCluster, sleep, startCluster, untilReplaced, untilStatus } from './support/cluster.js';
 import { holdStream } from './support/live-stream.js';
 import { readLoad } from './support/load.js';
-import { type Api, apiClient, auditWrites, registrationExists, type ResultTarget, signIn, writeLoad, type WriteRecord } from './support/writes.js';
+import {
+  type Api,
+  apiClient,
+  auditWrites,
+  registrationExists,
+  type ResultTarget,
+  signIn,
+  writeLoad,
+  type WriteRecord,
+} from './support/writes.js';
 
 /**
  * Fault drills on the production shape (`pnpm cluster`): nginx, 2 API + 2 web replicas, Debian's
@@ -41,7 +50,9 @@ describe('the cluster serves through the edge', () => {
     const { settings } = cluster.state();
     for (const api of settings.api) {
       expect((await fetch(`http://127.0.0.1:${api.port}/api/metrics`)).status).toBe(404);
-      expect(await (await fetch(`${cluster.internal}/metrics/${api.name}`)).text()).toContain('sailcourt_http_requests_total');
+      expect(await (await fetch(`${cluster.internal}/metrics/${api.name}`)).text()).toContain(
+        'sailcourt_http_requests_total',
+      );
     }
   });
 });
@@ -50,16 +61,29 @@ describe('drill: kill -9 one API replica during a 10 s read load through the edg
   it('fails no read, and the replica is restarted and ready again', async () => {
     const { pids, settings } = cluster.state();
     const victim = pids['api-1'] as number;
-    const reads = ['/api/seasons', '/api/rallies', '/api/seasons/qingdao-basketball-2023/events', '/api/seasons/qingdao-basketball-2023/impact'].map((p) => `${cluster.edge}${p}`);
+    const reads = [
+      '/api/seasons',
+      '/api/rallies',
+      '/api/seasons/qingdao-basketball-2023/events',
+      '/api/seasons/qingdao-basketball-2023/impact',
+    ].map((p) => `${cluster.edge}${p}`);
     let killedAt = 0;
-    const load = await readLoad(reads, 10_000, 4, () => {
-      killedAt = Date.now();
-      process.kill(victim, 'SIGKILL');
-    }, 3000);
+    const load = await readLoad(
+      reads,
+      10_000,
+      4,
+      () => {
+        killedAt = Date.now();
+        process.kill(victim, 'SIGKILL');
+      },
+      3000,
+    );
     await untilReplaced(cluster, 'api-1', victim, 15_000);
     await untilStatus(`http://127.0.0.1:${settings.api[0]?.port}/api/health/ready`, 200, 60_000);
     const recoveryMs = Date.now() - killedAt;
-    figure(`API kill: ${load.total} reads, ${load.failed} failed ${JSON.stringify(load.failures)} ${edgeErrors(cluster)} (slowest ${load.maxMs} ms); api-1 ready again ${recoveryMs} ms after kill -9`);
+    figure(
+      `API kill: ${load.total} reads, ${load.failed} failed ${JSON.stringify(load.failures)} ${edgeErrors(cluster)} (slowest ${load.maxMs} ms); api-1 ready again ${recoveryMs} ms after kill -9`,
+    );
     expect(load.failures).toEqual([]);
     expect(load.failed).toBe(0);
     expect(load.total).toBeGreaterThan(40);
@@ -70,15 +94,25 @@ describe('drill: kill -9 one web replica during page loads', () => {
   it('fails no page load, and the replica is restarted', async () => {
     const { pids, settings } = cluster.state();
     const victim = pids['web-1'] as number;
-    const pages = ['/', '/rally/shandong-peninsula-rally-2023', '/impact', '/?lang=en'].map((p) => `${cluster.edge}${p}`);
+    const pages = ['/', '/rally/shandong-peninsula-rally-2023', '/impact', '/?lang=en'].map(
+      (p) => `${cluster.edge}${p}`,
+    );
     let killedAt = 0;
-    const load = await readLoad(pages, 8000, 3, () => {
-      killedAt = Date.now();
-      process.kill(victim, 'SIGKILL');
-    }, 2000);
+    const load = await readLoad(
+      pages,
+      8000,
+      3,
+      () => {
+        killedAt = Date.now();
+        process.kill(victim, 'SIGKILL');
+      },
+      2000,
+    );
     await untilReplaced(cluster, 'web-1', victim, 15_000);
     await untilStatus(`http://127.0.0.1:${settings.web[0]?.port}/`, 200, 60_000);
-    figure(`web kill: ${load.total} page loads, ${load.failed} failed ${JSON.stringify(load.failures)} ${edgeErrors(cluster)} (slowest ${load.maxMs} ms); web-1 serving again ${Date.now() - killedAt} ms after kill -9`);
+    figure(
+      `web kill: ${load.total} page loads, ${load.failed} failed ${JSON.stringify(load.failures)} ${edgeErrors(cluster)} (slowest ${load.maxMs} ms); web-1 serving again ${Date.now() - killedAt} ms after kill -9`,
+    );
     expect(load.failures).toEqual([]);
     expect(load.failed).toBe(0);
     expect(load.total).toBeGreaterThan(8); // a loaded 2-core machine renders slowly; what matters is 0 failed
@@ -112,7 +146,9 @@ describe('drills: PostgreSQL frozen, then restarted, during a write load of resu
     const retryConflicts = retries.filter((r) => r.kind === 'registration' && r.status === 409);
     for (const conflict of retryConflicts) {
       // The first attempt committed but its answer was lost (the connection died): it must be there.
-      expect(await registrationExists(cluster.state().databaseUrl, registrationEventId, conflict.key.replace(/^team:/, ''))).toBe(true);
+      expect(
+        await registrationExists(cluster.state().databaseUrl, registrationEventId, conflict.key.replace(/^team:/, '')),
+      ).toBe(true);
     }
     const audit = await auditWrites(cluster.state().databaseUrl, records, registrationEventId);
     const slowestRefusal = Math.max(0, ...refused.map((r) => r.ms));
@@ -125,7 +161,11 @@ describe('drills: PostgreSQL frozen, then restarted, during a write load of resu
     );
     expect(refused.length, 'the outage refused no write: it did not bite').toBeGreaterThan(0);
     expect(refused.filter((r) => !(r.status === 503 && r.problem)).map((r) => `${r.kind} ${r.status}`)).toEqual([]);
-    expect(retries.filter((r) => !isAck(r) && !retryConflicts.includes(r)).map((r) => `${r.kind} ${r.key} ${r.status} ${r.detail ?? ''}`)).toEqual([]);
+    expect(
+      retries
+        .filter((r) => !isAck(r) && !retryConflicts.includes(r))
+        .map((r) => `${r.kind} ${r.key} ${r.status} ${r.detail ?? ''}`),
+    ).toEqual([]);
     expect(audit.missing).toEqual([]);
     expect(audit.found).toBe(audit.acknowledged);
     return { records, audit };
@@ -168,7 +208,10 @@ describe('drills: PostgreSQL frozen, then restarted, during a write load of resu
         await untilReplaced(cluster, 'api-2', victim, 10_000);
         // Alive (liveness on its management port) but not ready (its API port stays closed until it is).
         await untilStatus(`http://127.0.0.1:${metricsPort}/api/health/live`, 200, 30_000);
-        replicaWaited = await fetch(`http://127.0.0.1:${apiPort}/api/health/ready`).then(() => false, () => true);
+        replicaWaited = await fetch(`http://127.0.0.1:${apiPort}/api/health/ready`).then(
+          () => false,
+          () => true,
+        );
         await untilReplaced(cluster, 'postgres', postgresPid, 20_000);
         await untilPostgresAnswers();
         backAt = Date.now();
@@ -177,13 +220,17 @@ describe('drills: PostgreSQL frozen, then restarted, during a write load of resu
     );
     expect(replicaWaited, 'api-2 was alive but not ready during the outage').toBe(true);
     await untilStatus(`http://127.0.0.1:${apiPort}/api/health/ready`, 200, 60_000);
-    figure(`PostgreSQL restart: down for ${backAt - downAt} ms; api-2, restarted into the outage, was alive and unready, and ready by ${Date.now() - backAt} ms after PostgreSQL was back`);
+    figure(
+      `PostgreSQL restart: down for ${backAt - downAt} ms; api-2, restarted into the outage, was alive and unready, and ready by ${Date.now() - backAt} ms after PostgreSQL was back`,
+    );
 
     // Every result written is on the event's live log; the stream must reach the log's head, in order, each once.
     const head = await liveHead(eventId);
     const caughtUpAt = await until(() => (stream.ids.at(-1) ?? 0) >= head, 20_000);
     stream.close();
-    figure(`live stream on api-1 through the restart: ${stream.ids.length} messages up to seq ${stream.ids.at(-1)} (log head ${head}), ${stream.reconnects} reconnects, caught up ${caughtUpAt - backAt} ms after PostgreSQL was back`);
+    figure(
+      `live stream on api-1 through the restart: ${stream.ids.length} messages up to seq ${stream.ids.at(-1)} (log head ${head}), ${stream.reconnects} reconnects, caught up ${caughtUpAt - backAt} ms after PostgreSQL was back`,
+    );
     expect(stream.ids.at(-1)).toBe(head);
     expect(stream.ids).toEqual([...new Set(stream.ids)].sort((a, b) => a - b));
   });
@@ -201,8 +248,17 @@ async function sql<T>(text: string, params: unknown[]): Promise<T[]> {
   }
 }
 
-const eventOf = async (matchId: string): Promise<string> => (await sql<{ event_id: string }>(`SELECT event_id FROM matches WHERE id = $1`, [matchId]))[0]?.event_id ?? '';
-const liveHead = async (eventId: string): Promise<number> => Number((await sql<{ seq: string }>(`SELECT coalesce(max(seq), 0)::text AS seq FROM match_live_actions WHERE event_id = $1`, [eventId]))[0]?.seq ?? 0);
+const eventOf = async (matchId: string): Promise<string> =>
+  (await sql<{ event_id: string }>(`SELECT event_id FROM matches WHERE id = $1`, [matchId]))[0]?.event_id ?? '';
+const liveHead = async (eventId: string): Promise<number> =>
+  Number(
+    (
+      await sql<{ seq: string }>(
+        `SELECT coalesce(max(seq), 0)::text AS seq FROM match_live_actions WHERE event_id = $1`,
+        [eventId],
+      )
+    )[0]?.seq ?? 0,
+  );
 
 /** Resolves with the time the condition first held; fails after `timeoutMs`. */
 async function until(check: () => boolean, timeoutMs: number): Promise<number> {
@@ -245,12 +301,23 @@ async function untilPostgresAnswers(): Promise<void> {
 async function prepareWriteTargets(api: Api): Promise<{ registrationEventId: string; targets: ResultTarget[] }> {
   const must = async (method: string, path: string, body?: unknown) => {
     const res = await api.send(method, path, body);
-    if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.json)}`);
+    if (res.status < 200 || res.status >= 300)
+      throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.json)}`);
     return res.json;
   };
-  const seasons = await fetch(`${cluster.edge}/api/seasons`).then((r) => r.json() as Promise<{ id: string; slug: string }[]>);
+  const seasons = await fetch(`${cluster.edge}/api/seasons`).then(
+    (r) => r.json() as Promise<{ id: string; slug: string }[]>,
+  );
   const seasonId = seasons.find((s) => s.slug === 'qingdao-basketball-2023')?.id;
-  const event = (name: string) => must('POST', '/events', { seasonId, name, kind: 'tournament', startDate: '2023-07-11', endDate: '2023-08-20', registrationMode: 'first-come' });
+  const event = (name: string) =>
+    must('POST', '/events', {
+      seasonId,
+      name,
+      kind: 'tournament',
+      startDate: '2023-07-11',
+      endDate: '2023-08-20',
+      registrationMode: 'first-come',
+    });
   const registrationEventId = String((await event('演练报名赛 drill registrations')).id);
   const resultsEventId = String((await event('演练比分赛 drill results')).id);
   const teams: string[] = [];
@@ -264,8 +331,14 @@ async function prepareWriteTargets(api: Api): Promise<{ registrationEventId: str
   const ring = [...teams];
   for (let round = 0; round < ring.length - 1; round++) {
     for (let i = 0; i < ring.length / 2; i++) {
-      const startsAt = new Date(Date.parse('2023-07-11T10:00:00+08:00') + round * 86_400_000 + i * 3_600_000).toISOString();
-      const match = await must('POST', `/events/${resultsEventId}/matches`, { homeTeamId: ring[i], awayTeamId: ring[ring.length - 1 - i], startsAt });
+      const startsAt = new Date(
+        Date.parse('2023-07-11T10:00:00+08:00') + round * 86_400_000 + i * 3_600_000,
+      ).toISOString();
+      const match = await must('POST', `/events/${resultsEventId}/matches`, {
+        homeTeamId: ring[i],
+        awayTeamId: ring[ring.length - 1 - i],
+        startsAt,
+      });
       targets.push({ matchId: String(match.id), home: 70 + ((round * 8 + i) % 30), away: 55 + ((round * 5 + i) % 14) });
     }
     ring.splice(1, 0, ring.pop() as string);

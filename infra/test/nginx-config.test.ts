@@ -9,15 +9,39 @@ import { renderNginxConfig } from '../../scripts/cluster/nginx-config.mjs';
 // @ts-expect-error -- an .mjs module without type declarations
 import { clusterSettings } from '../../scripts/cluster/settings.mjs';
 
-type Settings = { edge: unknown; api: { name: string }[]; web: unknown; signinRate: string; signupRate: string; ports: [string, number][] };
+type Settings = {
+  edge: unknown;
+  api: { name: string }[];
+  web: unknown;
+  signinRate: string;
+  signupRate: string;
+  ports: [string, number][];
+};
 const settings = clusterSettings({}, '/repo') as Settings;
-const render = (prefix: string) => renderNginxConfig({ prefix, edge: settings.edge, api: settings.api, web: settings.web, signinRate: settings.signinRate, signupRate: settings.signupRate, workerUser: null }) as string;
+const render = (prefix: string) =>
+  renderNginxConfig({
+    prefix,
+    edge: settings.edge,
+    api: settings.api,
+    web: settings.web,
+    signinRate: settings.signinRate,
+    signupRate: settings.signupRate,
+    workerUser: null,
+  }) as string;
 
 describe("the edge's generated nginx.conf", () => {
   const conf = render('/tmp/edge');
 
   it('has documented default ports, all distinct', () => {
-    expect(Object.fromEntries(settings.ports)).toMatchObject({ EDGE_PORT: 8080, EDGE_INTERNAL_PORT: 8081, 'API_PORT+0': 4001, 'API_PORT+1': 4002, 'WEB_PORT+0': 4011, 'WEB_PORT+1': 4012, PG_PORT: 54330 });
+    expect(Object.fromEntries(settings.ports)).toMatchObject({
+      EDGE_PORT: 8080,
+      EDGE_INTERNAL_PORT: 8081,
+      'API_PORT+0': 4001,
+      'API_PORT+1': 4002,
+      'WEB_PORT+0': 4011,
+      'WEB_PORT+1': 4012,
+      PG_PORT: 54330,
+    });
     expect(() => clusterSettings({ API_PORT: '4011' }, '/repo')).toThrow(/both 4011/);
     expect(() => clusterSettings({ EDGE_PORT: 'x' }, '/repo')).toThrow(/EDGE_PORT/);
   });
@@ -37,7 +61,9 @@ describe("the edge's generated nginx.conf", () => {
     expect(conf).toContain('proxy_set_header X-Real-IP $remote_addr;');
     expect(conf).toMatch(/location = \/api\/auth\/login \{ limit_req zone=signin/);
     expect(conf).toMatch(/location = \/api\/auth\/signup \{ limit_req zone=signup/);
-    expect(conf).toMatch(/location ~ \^\/api\/\(\(events\|matches\)\/\[\^\/\]\+\|rallies\/\[\^\/\]\+\/tracking\)\/live\$ \{\s+proxy_buffering off;/);
+    expect(conf).toMatch(
+      /location ~ \^\/api\/\(\(events\|matches\)\/\[\^\/\]\+\|rallies\/\[\^\/\]\+\/tracking\)\/live\$ \{\s+proxy_buffering off;/,
+    );
     expect(conf).toMatch(/gzip on;/);
     expect(conf).not.toMatch(/gzip_types[^;]*event-stream/);
   });
@@ -45,9 +71,14 @@ describe("the edge's generated nginx.conf", () => {
   it.runIf(existsSync('/usr/sbin/nginx'))('is accepted by nginx -t', () => {
     const prefix = mkdtempSync(join(tmpdir(), 'sailcourt-nginx-'));
     try {
-      for (const temp of ['client', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(prefix, 'temp', temp), { recursive: true });
+      for (const temp of ['client', 'proxy', 'fastcgi', 'uwsgi', 'scgi'])
+        mkdirSync(join(prefix, 'temp', temp), { recursive: true });
       writeFileSync(join(prefix, 'nginx.conf'), render(prefix));
-      const result = spawnSync('/usr/sbin/nginx', ['-t', '-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log')], { encoding: 'utf8' });
+      const result = spawnSync(
+        '/usr/sbin/nginx',
+        ['-t', '-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log')],
+        { encoding: 'utf8' },
+      );
       expect(result.status, result.stderr).toBe(0);
     } finally {
       rmSync(prefix, { recursive: true, force: true });

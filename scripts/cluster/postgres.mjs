@@ -16,7 +16,19 @@ export function initCluster({ bin, dataDir, user, superPassword }) {
   try {
     const result = spawnSync(
       join(bin, 'initdb'),
-      ['-D', dataDir, '-U', 'postgres', '--pwfile', pwfile, '--auth-host=scram-sha-256', '--auth-local=scram-sha-256', '-E', 'UTF8', '--locale=C'],
+      [
+        '-D',
+        dataDir,
+        '-U',
+        'postgres',
+        '--pwfile',
+        pwfile,
+        '--auth-host=scram-sha-256',
+        '--auth-local=scram-sha-256',
+        '-E',
+        'UTF8',
+        '--locale=C',
+      ],
       { encoding: 'utf8', uid: user?.uid, gid: user?.gid },
     );
     if (result.status !== 0) throw new Error(`initdb failed: ${result.stderr || result.stdout}`);
@@ -28,13 +40,20 @@ export function initCluster({ bin, dataDir, user, superPassword }) {
 
 export function serverArgs({ dataDir, port, socketDir }) {
   return [
-    '-D', dataDir,
-    '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', `unix_socket_directories=${socketDir}`,
-    '-c', 'max_connections=100',
-    '-c', 'shared_buffers=64MB',
-    '-c', 'fsync=on',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `unix_socket_directories=${socketDir}`,
+    '-c',
+    'max_connections=100',
+    '-c',
+    'shared_buffers=64MB',
+    '-c',
+    'fsync=on',
   ];
 }
 
@@ -56,12 +75,31 @@ export async function waitForPostgres(bin, port, timeoutMs = 30_000) {
 /** The application's own role and database (never the superuser), created once. */
 export function ensureAppDatabase({ bin, port, superPassword, appPassword }) {
   const psql = (sql, database = 'postgres') =>
-    execFileSync(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-tAq', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
-      encoding: 'utf8',
-      env: { ...process.env, PGPASSWORD: superPassword, PGOPTIONS: '-c client_min_messages=warning' },
-    }).trim();
+    execFileSync(
+      join(bin, 'psql'),
+      [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-d',
+        database,
+        '-tAq',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        sql,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, PGPASSWORD: superPassword, PGOPTIONS: '-c client_min_messages=warning' },
+      },
+    ).trim();
   const quoted = appPassword.replaceAll("'", "''");
-  if (!psql("SELECT 1 FROM pg_roles WHERE rolname = 'sailcourt'")) psql(`CREATE ROLE sailcourt LOGIN PASSWORD '${quoted}'`);
+  if (!psql("SELECT 1 FROM pg_roles WHERE rolname = 'sailcourt'"))
+    psql(`CREATE ROLE sailcourt LOGIN PASSWORD '${quoted}'`);
   else psql(`ALTER ROLE sailcourt PASSWORD '${quoted}'`);
   if (!psql("SELECT 1 FROM pg_database WHERE datname = 'sailcourt'")) psql('CREATE DATABASE sailcourt OWNER sailcourt');
   // The migrations create pgcrypto; a trusted extension, but make it present regardless of who runs them.

@@ -18,7 +18,11 @@ export function clusterSettings(env = process.env, root = process.cwd()) {
   const settings = {
     root,
     dir: resolve(root, env.CLUSTER_DIR ?? '.cluster'),
-    edge: { host: env.EDGE_HOST ?? '127.0.0.1', port: edgePort, internalPort: int(env, 'EDGE_INTERNAL_PORT', edgePort + 1) },
+    edge: {
+      host: env.EDGE_HOST ?? '127.0.0.1',
+      port: edgePort,
+      internalPort: int(env, 'EDGE_INTERNAL_PORT', edgePort + 1),
+    },
     api: [0, 1].map((i) => ({ name: `api-${i + 1}`, port: apiPort + i, metricsPort: metricsPort + i })),
     web: [0, 1].map((i) => ({ name: `web-${i + 1}`, port: webPort + i })),
     pgPort: int(env, 'PG_PORT', 54330),
@@ -31,7 +35,10 @@ export function clusterSettings(env = process.env, root = process.cwd()) {
   const ports = [
     ['EDGE_PORT', settings.edge.port],
     ['EDGE_INTERNAL_PORT', settings.edge.internalPort],
-    ...settings.api.flatMap((a, i) => [[`API_PORT+${i}`, a.port], [`METRICS_PORT+${i}`, a.metricsPort]]),
+    ...settings.api.flatMap((a, i) => [
+      [`API_PORT+${i}`, a.port],
+      [`METRICS_PORT+${i}`, a.metricsPort],
+    ]),
     ...settings.web.map((w, i) => [`WEB_PORT+${i}`, w.port]),
     ['PG_PORT', settings.pgPort],
   ];

@@ -48,11 +48,15 @@ export class Supervisor {
       const now = Date.now();
       service.restarts = service.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
       if (service.restarts.length >= MAX_RESTARTS) {
-        this.onGiveUp(`${spec.name} keeps dying (${MAX_RESTARTS} restarts within ${RESTART_WINDOW_MS / 1000} s); see ${join(this.logDir, `${spec.name}.log`)}`);
+        this.onGiveUp(
+          `${spec.name} keeps dying (${MAX_RESTARTS} restarts within ${RESTART_WINDOW_MS / 1000} s); see ${join(this.logDir, `${spec.name}.log`)}`,
+        );
         return;
       }
       service.restarts.push(now);
-      this.log(`${spec.name} (pid ${child.pid}) exited (${signal ?? `code ${code}`}); restarting in ${spec.restartDelayMs} ms`);
+      this.log(
+        `${spec.name} (pid ${child.pid}) exited (${signal ?? `code ${code}`}); restarting in ${spec.restartDelayMs} ms`,
+      );
       setTimeout(() => {
         if (this.stopping) return;
         this.#spawn(service);

@@ -13,7 +13,12 @@ const RESULT_FIELDS = ['status', 'homeScore', 'awayScore'];
  * never had one for the event, and games only while the event has none, so a restart changes nothing
  * an organizer did (a withdrawal, a new schedule, a corrected score).
  */
-export async function seedCompetition(db: SqlRunner, seasonSlug: string, plan: CompetitionSeed, teams: readonly TeamSeed[]): Promise<CompetitionReport> {
+export async function seedCompetition(
+  db: SqlRunner,
+  seasonSlug: string,
+  plan: CompetitionSeed,
+  teams: readonly TeamSeed[],
+): Promise<CompetitionReport> {
   const report: CompetitionReport = { registrations: 0, matches: 0 };
   const event = await one(
     db,
@@ -24,7 +29,11 @@ export async function seedCompetition(db: SqlRunner, seasonSlug: string, plan: C
   );
   const eventId = String(event.id);
   const teamIds = new Map<string, string>();
-  for (const t of teams) teamIds.set(t.slug, String((await one(db, `SELECT id FROM teams WHERE slug = $1`, [t.slug], `team '${t.slug}'`)).id));
+  for (const t of teams)
+    teamIds.set(
+      t.slug,
+      String((await one(db, `SELECT id FROM teams WHERE slug = $1`, [t.slug], `team '${t.slug}'`)).id),
+    );
 
   for (const teamId of teamIds.values()) {
     const { rows } = await db.query(
@@ -37,11 +46,19 @@ export async function seedCompetition(db: SqlRunner, seasonSlug: string, plan: C
 
   const { rows: existing } = await db.query(`SELECT 1 FROM matches WHERE event_id = $1 LIMIT 1`, [eventId]);
   if (existing.length > 0) return report;
-  const { rows: confirmedRows } = await db.query(`SELECT team_id FROM registrations WHERE event_id = $1 AND status = 'confirmed'`, [eventId]);
+  const { rows: confirmedRows } = await db.query(
+    `SELECT team_id FROM registrations WHERE event_id = $1 AND status = 'confirmed'`,
+    [eventId],
+  );
   const confirmed = new Set(confirmedRows.map((r) => String(r.team_id)));
   // Slugs, not database ids, go to the scheduler: the same data gives the same fixtures on every database.
   const slugs = teams.map((t) => t.slug).filter((slug) => confirmed.has(teamIds.get(slug) ?? ''));
-  const venue = await one(db, `SELECT id, courts FROM venues WHERE slug = $1`, [plan.venueSlug], `venue '${plan.venueSlug}'`);
+  const venue = await one(
+    db,
+    `SELECT id, courts FROM venues WHERE slug = $1`,
+    [plan.venueSlug],
+    `venue '${plan.venueSlug}'`,
+  );
   const pairings = generateRoundRobin(slugs).flatMap((r) => r.pairings);
   const schedule = scheduleMatchSlots({
     pairings,
@@ -53,11 +70,13 @@ export async function seedCompetition(db: SqlRunner, seasonSlug: string, plan: C
     minRestHours: plan.minRestHours,
     matchDurationMinutes: plan.matchDurationMinutes,
   });
-  if (schedule.unplaced.length > 0) throw new Error(`Seed schedule for '${plan.eventSlug}' leaves ${schedule.unplaced.length} game(s) unplaced.`);
+  if (schedule.unplaced.length > 0)
+    throw new Error(`Seed schedule for '${plan.eventSlug}' leaves ${schedule.unplaced.length} game(s) unplaced.`);
 
   for (const game of schedule.placed) {
     const { homeTeamId: home, awayTeamId: away } = game.pairing;
-    const score = game.startsAt.slice(0, 10) < plan.resultsBefore ? illustrativeScore(plan, home, away, game.round) : null;
+    const score =
+      game.startsAt.slice(0, 10) < plan.resultsBefore ? illustrativeScore(plan, home, away, game.round) : null;
     const { rows } = await db.query(
       `INSERT INTO matches (event_id, home_team_id, away_team_id, starts_at, venue_id, court, group_name, round, status, home_score, away_score, source, illustrative)
        VALUES ($1, $2, $3, $4, $5, $6, '', $7, $8, $9, $10, $11, $12) RETURNING 1`,
@@ -88,7 +107,12 @@ async function one(db: SqlRunner, sql: string, params: unknown[], what: string):
 }
 
 /** Made-up but plausible: around 85 points a side, the stronger team usually ahead, never level. */
-export function illustrativeScore(plan: Pick<CompetitionSeed, 'strength'>, home: string, away: string, round: number): { home: number; away: number } {
+export function illustrativeScore(
+  plan: Pick<CompetitionSeed, 'strength'>,
+  home: string,
+  away: string,
+  round: number,
+): { home: number; away: number } {
   const random = seededRandom(hash(`${home}|${away}|${round}`));
   const edge = (plan.strength[home] ?? 5) - (plan.strength[away] ?? 5);
   const homeScore = Math.round(85 + 1.8 * edge + 12 * (random() - 0.5));

@@ -69,7 +69,15 @@ export type RallySeed = Sourced & {
 export type PortSeed = Sourced & { slug: string; name: string; nameEn: string; lat: number; lon: number };
 /** A mark of a leg's course to pass in order (illustrative for 2023: see `waypointsNote`). */
 export type WaypointSeed = { lat: number; lon: number; name: string };
-export type LegSeed = Sourced & { number: number; from: string; to: string; distanceNm: number; startsAt: string; coefficient: number; waypoints?: WaypointSeed[] };
+export type LegSeed = Sourced & {
+  number: number;
+  from: string;
+  to: string;
+  distanceNm: number;
+  startsAt: string;
+  coefficient: number;
+  waypoints?: WaypointSeed[];
+};
 export type RallyEntrySeed = Sourced & {
   sailNumber: string;
   boatName: string;
@@ -81,7 +89,13 @@ export type RallyEntrySeed = Sourced & {
 };
 
 /** What the race committee recorded for one boat in one leg: a finish time or a scoring code (RRS Appendix A). */
-export type LegResultSeed = Sourced & { leg: number; sailNumber: string; finishedAt?: string; code?: string; points?: number };
+export type LegResultSeed = Sourced & {
+  leg: number;
+  sailNumber: string;
+  finishedAt?: string;
+  code?: string;
+  points?: number;
+};
 
 export type BasketballSeasonData = { season: SeasonSeed; venues: VenueSeed[]; events: EventSeed[] };
 
@@ -115,7 +129,13 @@ export type DivisionSeed = Sourced & {
 };
 export type EventDivisionsSeed = { eventSlug: string; divisions: DivisionSeed[] };
 
-export type RallyData = { rally: RallySeed; ports: PortSeed[]; legs: LegSeed[]; entries: RallyEntrySeed[]; legResults: LegResultSeed[] };
+export type RallyData = {
+  rally: RallySeed;
+  ports: PortSeed[];
+  legs: LegSeed[];
+  entries: RallyEntrySeed[];
+  legResults: LegResultSeed[];
+};
 
 const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8')) as T;
 

@@ -11,7 +11,11 @@ const courseOf = (legNumber: number): Course => {
   const leg = rally.legs.find((l) => l.number === legNumber)!;
   const from = ports.get(leg.from)!;
   const to = ports.get(leg.to)!;
-  return { start: { lat: from.lat, lon: from.lon }, waypoints: leg.waypoints ?? [], finish: { lat: to.lat, lon: to.lon } };
+  return {
+    start: { lat: from.lat, lon: from.lon },
+    waypoints: leg.waypoints ?? [],
+    finish: { lat: to.lat, lon: to.lon },
+  };
 };
 
 describe('illustrative 2023 tracks', () => {
@@ -40,10 +44,16 @@ describe('illustrative 2023 tracks', () => {
   });
 
   it('rank mid-leg in an order close to the finishing order (the leaders lead)', () => {
-    const leg1 = rally.legResults.filter((r) => r.leg === 1 && r.finishedAt).sort((a, b) => Date.parse(a.finishedAt!) - Date.parse(b.finishedAt!));
+    const leg1 = rally.legResults
+      .filter((r) => r.leg === 1 && r.finishedAt)
+      .sort((a, b) => Date.parse(a.finishedAt!) - Date.parse(b.finishedAt!));
     const midway = Date.parse('2023-06-20T18:00:00+08:00');
     const dtf = (sail: string) =>
-      computeBoatProgress(courseOf(1), fixes.filter((f) => f.sailNumber === sail && f.leg === 1), midway).dtfNm ?? Number.POSITIVE_INFINITY;
+      computeBoatProgress(
+        courseOf(1),
+        fixes.filter((f) => f.sailNumber === sail && f.leg === 1),
+        midway,
+      ).dtfNm ?? Number.POSITIVE_INFINITY;
     expect(dtf(leg1[0]!.sailNumber)).toBeLessThan(dtf(leg1[leg1.length - 1]!.sailNumber));
   });
 });

@@ -27,7 +27,8 @@ function coursePolyline(leg: LegSeed, ports: Map<string, PortSeed>): { points: L
   if (!from || !to) throw new Error(`Leg ${leg.number} names an unknown port.`);
   const points: LatLon[] = [from, ...(leg.waypoints ?? []), to].map(({ lat, lon }) => ({ lat, lon }));
   const cumulative = [0];
-  for (let i = 1; i < points.length; i += 1) cumulative.push((cumulative[i - 1] as number) + greatCircleNm(points[i - 1] as LatLon, points[i] as LatLon));
+  for (let i = 1; i < points.length; i += 1)
+    cumulative.push((cumulative[i - 1] as number) + greatCircleNm(points[i - 1] as LatLon, points[i] as LatLon));
   return { points, cumulative };
 }
 
@@ -51,7 +52,10 @@ function pointAlong(course: { points: LatLon[]; cumulative: number[] }, distance
   const east = (b.lon - a.lon) * cos;
   const north = b.lat - a.lat;
   const norm = Math.hypot(east, north) || 1;
-  return { lat: lat - (east / norm) * (offsetNm / NM_PER_DEGREE), lon: lon + (north / norm) * (offsetNm / NM_PER_DEGREE / cos) };
+  return {
+    lat: lat - (east / norm) * (offsetNm / NM_PER_DEGREE),
+    lon: lon + (north / norm) * (offsetNm / NM_PER_DEGREE / cos),
+  };
 }
 
 /** A small deterministic number in [0, 1) per boat and leg, so boats weave differently. */
@@ -67,13 +71,19 @@ function taper(course: { cumulative: number[] }, distance: number): number {
   for (let i = 1; i < c.length; i += 1) {
     if (distance <= (c[i] as number) || i === c.length - 1) {
       const length = (c[i] as number) - (c[i - 1] as number);
-      return length === 0 ? 0 : Math.sin(Math.PI * Math.min(1, Math.max(0, (distance - (c[i - 1] as number)) / length)));
+      return length === 0
+        ? 0
+        : Math.sin(Math.PI * Math.min(1, Math.max(0, (distance - (c[i - 1] as number)) / length)));
     }
   }
   return 0;
 }
 
-function legTrack(leg: LegSeed, course: { points: LatLon[]; cumulative: number[] }, result: LegResultSeed): IllustrativeFix[] {
+function legTrack(
+  leg: LegSeed,
+  course: { points: LatLon[]; cumulative: number[] },
+  result: LegResultSeed,
+): IllustrativeFix[] {
   const start = Date.parse(leg.startsAt);
   const total = course.cumulative[course.cumulative.length - 1] as number;
   const finished = result.finishedAt !== undefined;
@@ -84,20 +94,25 @@ function legTrack(leg: LegSeed, course: { points: LatLon[]; cumulative: number[]
   const fixAt = (at: number): IllustrativeFix => {
     const share = (at - start) / duration;
     // Pace varies, but the boat is always moving forward: the wobble's slope stays under 1.
-    const progress = share + (PACE_WOBBLE / (2 * Math.PI)) * Math.sin(2 * Math.PI * (share * 3 + phase)) * Math.sin(Math.PI * share);
+    const progress =
+      share + (PACE_WOBBLE / (2 * Math.PI)) * Math.sin(2 * Math.PI * (share * 3 + phase)) * Math.sin(Math.PI * share);
     const distance = Math.min(reach, Math.max(0, progress * reach));
     const weave = WEAVE_NM * Math.sin(2 * Math.PI * (share * 11 + phase)) * taper(course, distance);
     const point = pointAlong(course, distance, weave);
     return { sailNumber: result.sailNumber, leg: leg.number, at, lat: round(point.lat), lon: round(point.lon) };
   };
   const fixes: IllustrativeFix[] = [];
-  for (let at = start; at < end - (finished ? FINISH_GUARD_MS : 0); at += ILLUSTRATIVE_FIX_INTERVAL_MS) fixes.push(fixAt(at));
+  for (let at = start; at < end - (finished ? FINISH_GUARD_MS : 0); at += ILLUSTRATIVE_FIX_INTERVAL_MS)
+    fixes.push(fixAt(at));
   const last = courseEnd(course, finished);
-  fixes.push(finished ? { sailNumber: result.sailNumber, leg: leg.number, at: end, lat: last.lat, lon: last.lon } : fixAt(end));
+  fixes.push(
+    finished ? { sailNumber: result.sailNumber, leg: leg.number, at: end, lat: last.lat, lon: last.lon } : fixAt(end),
+  );
   return fixes;
 }
 
-const courseEnd = (course: { points: LatLon[] }, finished: boolean): LatLon => (finished ? (course.points[course.points.length - 1] as LatLon) : (course.points[0] as LatLon));
+const courseEnd = (course: { points: LatLon[] }, finished: boolean): LatLon =>
+  finished ? (course.points[course.points.length - 1] as LatLon) : (course.points[0] as LatLon);
 const round = (degrees: number): number => Math.round(degrees * 1e5) / 1e5;
 
 /** Every illustrative fix of the rally, oldest first per boat and leg. */

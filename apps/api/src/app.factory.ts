@@ -63,7 +63,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Sailcourt API')
-    .setDescription('Seasons, events, teams, registrations, matches, standings, the sailing rally and tourism impact. Errors are application/problem+json (RFC 9457).')
+    .setDescription(
+      'Seasons, events, teams, registrations, matches, standings, the sailing rally and tourism impact. Errors are application/problem+json (RFC 9457).',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();
@@ -78,7 +80,16 @@ function securityHeaders() {
   const headers = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"], formAction: ["'self'"], baseUri: ["'none'"], objectSrc: ["'none'"] },
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
     },
     // HSTS means something only over TLS; it is added below when the request came that way.
     strictTransportSecurity: false,
@@ -94,7 +105,9 @@ function securityHeaders() {
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 const unsupportedBody = (message: string) =>
-  makeProblem(415, 'Send a JSON body with Content-Type: application/json.', [{ field: 'body', message, code: 'request.unsupported-media-type' }]);
+  makeProblem(415, 'Send a JSON body with Content-Type: application/json.', [
+    { field: 'body', message, code: 'request.unsupported-media-type' },
+  ]);
 
 /**
  * A body this API reads is JSON: anything else (text/plain, a form) is 415, never `{}`. A write
@@ -106,18 +119,31 @@ const FILE_UPLOAD_PATHS = [IMPORT_PATH, /^\/api\/rallies\/[^/]+\/entries\/[^/]+\
 function requireJsonBody(req: Request, res: Response, next: NextFunction): void {
   if (!BODY_METHODS.has(req.method) || FILE_UPLOAD_PATHS.some((path) => path.test(req.path))) return next();
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !req.is(['application/json', 'application/*+json'])) return sendProblem(res, unsupportedBody('must be application/json'));
+  if (hasBody && !req.is(['application/json', 'application/*+json']))
+    return sendProblem(res, unsupportedBody('must be application/json'));
   next();
 }
 
 /** Malformed JSON and oversized bodies are the client's fault: 400 and 413 as problem+json, not Express's HTML. */
 function bodyParserErrors(error: unknown, req: Request, res: Response, next: NextFunction): void {
   const type = (error as { type?: string } | null)?.type;
-  if (type === 'entity.parse.failed') return sendProblem(res, makeProblem(400, 'The request body is not valid JSON.', [{ field: 'body', message: 'is not valid JSON' }], 'validation.malformed-json'));
+  if (type === 'entity.parse.failed')
+    return sendProblem(
+      res,
+      makeProblem(
+        400,
+        'The request body is not valid JSON.',
+        [{ field: 'body', message: 'is not valid JSON' }],
+        'validation.malformed-json',
+      ),
+    );
   if (type === 'entity.too.large') {
-    const detail = IMPORT_PATH.test(req.originalUrl) ? `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB.` : 'The request body is too large.';
+    const detail = IMPORT_PATH.test(req.originalUrl)
+      ? `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB.`
+      : 'The request body is too large.';
     return sendProblem(res, makeProblem(413, detail));
   }
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return sendProblem(res, makeProblem(415, 'Unsupported body encoding.'));
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+    return sendProblem(res, makeProblem(415, 'Unsupported body encoding.'));
   next(error);
 }

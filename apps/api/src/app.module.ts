@@ -35,8 +35,15 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({ ...servingDataSourceOptions(databaseUrl ?? 'postgres://unused@127.0.0.1/unused', config.pool), manualInitialization: databaseUrl === null }),
-        JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+        TypeOrmModule.forRoot({
+          ...servingDataSourceOptions(databaseUrl ?? 'postgres://unused@127.0.0.1/unused', config.pool),
+          manualInitialization: databaseUrl === null,
+        }),
+        JwtModule.register({
+          global: true,
+          secret: config.jwtSecret,
+          signOptions: { expiresIn: config.jwtTtlSeconds },
+        }),
         HealthModule.forConfig({ metricsOnApiPort: config.metricsPort === undefined }),
         AuthModule,
         SeasonsModule,
@@ -63,7 +70,11 @@ export class AppModule {
           provide: APP_GUARD,
           inject: [Reflector, getDataSourceToken()],
           useFactory: (reflector: Reflector, dataSource: DataSource) =>
-            new RateLimitGuard(reflector, { 'sign-in': config.loginRateLimit, 'sign-up': config.signupRateLimit, write: config.writeRateLimit }, new RateLimitStore(dataSource)),
+            new RateLimitGuard(
+              reflector,
+              { 'sign-in': config.loginRateLimit, 'sign-up': config.signupRateLimit, write: config.writeRateLimit },
+              new RateLimitStore(dataSource),
+            ),
         },
       ],
       exports: [APP_CONFIG],

@@ -7,7 +7,12 @@ import { startMetricsServer } from './common/metrics-server.js';
 import { closeServer, startWaitingServer } from './common/waiting-server.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { prepareDatabase } from './database/bootstrap.js';
-import { type EmbeddedDatabase, EmbeddedPostgresError, ensureDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
+import {
+  type EmbeddedDatabase,
+  EmbeddedPostgresError,
+  ensureDatabase,
+  startEmbeddedPostgres,
+} from './database/embedded-postgres.js';
 
 const log = (line: string) => logger.info(line);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -39,10 +44,14 @@ async function restartEmbedded(why: string): Promise<void> {
       log(`embedded PostgreSQL restarted (attempt ${attempt})`);
       return;
     } catch (error) {
-      console.error(`[sailcourt] restart attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error ?? 'it exited at once')}`);
+      console.error(
+        `[sailcourt] restart attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error ?? 'it exited at once')}`,
+      );
     }
   }
-  console.error('[sailcourt] embedded PostgreSQL could not be restarted; stopping. Check the data folder and its log, then start again.');
+  console.error(
+    '[sailcourt] embedded PostgreSQL could not be restarted; stopping. Check the data folder and its log, then start again.',
+  );
   await shutdown('embedded PostgreSQL down', 1);
 }
 
@@ -50,7 +59,11 @@ async function restartEmbedded(why: string): Promise<void> {
  * Migrates and seeds, retrying with backoff while the database is unreachable: a replica started
  * during an outage waits (alive, not ready) instead of exiting and being restarted in a loop.
  */
-async function prepareWithRetry(databaseUrl: string, run: () => Promise<void>, setReason: (reason: string) => void): Promise<void> {
+async function prepareWithRetry(
+  databaseUrl: string,
+  run: () => Promise<void>,
+  setReason: (reason: string) => void,
+): Promise<void> {
   for (let attempt = 1, delay = 500; ; attempt++, delay = Math.min(delay * 2, 3000)) {
     try {
       await run();
@@ -59,7 +72,9 @@ async function prepareWithRetry(databaseUrl: string, run: () => Promise<void>, s
       if (stopping) return;
       const message = error instanceof Error ? error.message || error.constructor.name : String(error);
       setReason(`waiting for the database (${message})`);
-      console.error(`[sailcourt] database at ${redact(databaseUrl)} not usable (attempt ${attempt}: ${message}); retrying in ${delay} ms`);
+      console.error(
+        `[sailcourt] database at ${redact(databaseUrl)} not usable (attempt ${attempt}: ${message}); retrying in ${delay} ms`,
+      );
       await sleep(delay);
     }
   }
@@ -93,7 +108,12 @@ async function main(): Promise<void> {
     url,
     async () => {
       const report = await prepareDatabase(url, { seed: config.seedOnStart, organizer: config.organizer });
-      if (report) log(`seed: ${Object.entries(report).map(([k, v]) => `${v} ${k}`).join(', ')} added`);
+      if (report)
+        log(
+          `seed: ${Object.entries(report)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')} added`,
+        );
     },
     (next) => (reason = next),
   );
@@ -105,7 +125,9 @@ async function main(): Promise<void> {
   await app.listen(config.apiPort);
   log(`API on http://localhost:${config.apiPort}/api (docs: /api/docs)`);
   if (config.organizer.isLocalDefault) {
-    log(`local organizer: ${config.organizer.email} / ${config.organizer.password} (set ORGANIZER_EMAIL/ORGANIZER_PASSWORD to change)`);
+    log(
+      `local organizer: ${config.organizer.email} / ${config.organizer.password} (set ORGANIZER_EMAIL/ORGANIZER_PASSWORD to change)`,
+    );
   }
 }
 

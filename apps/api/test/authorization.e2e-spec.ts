@@ -1,6 +1,13 @@
 import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEvent, createTeam, type Manager, newManager, players, register } from './support/registration-fixtures.js';
+import {
+  createEvent,
+  createTeam,
+  type Manager,
+  newManager,
+  players,
+  register,
+} from './support/registration-fixtures.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -36,61 +43,116 @@ const TEAM_SCOPED = { anonymous: 401, otherManager: 403 } as const;
 const ownersTeam = () => createTeam(t, owner.token);
 const pendingRegistration = async (): Promise<string> => {
   const event = await createEvent(t, { registrationMode: 'approval', capacity: 10 });
-  return (await register(t, owner.token, event.id, { teamId: await ownersTeam(), roster: players(5) }).expect(201)).body.id;
+  return (await register(t, owner.token, event.id, { teamId: await ownersTeam(), roster: players(5) }).expect(201)).body
+    .id;
 };
 const newRally = async (): Promise<string> =>
-  (await t.http.post('/api/rallies').set(bearer(organizer)).send({ name: '测试拉力赛', startDate: '2023-06-19', endDate: '2023-06-30' }).expect(201)).body.id;
+  (
+    await t.http
+      .post('/api/rallies')
+      .set(bearer(organizer))
+      .send({ name: '测试拉力赛', startDate: '2023-06-19', endDate: '2023-06-30' })
+      .expect(201)
+  ).body.id;
 const LEG = { number: 1, from: '青岛', to: '威海', distanceNm: 120, startsAt: '2023-06-19T10:00:00+08:00' };
 
 const rows: Row[] = [
-  { endpoint: 'POST /teams', expect: { anonymous: 401, otherManager: 201, teamManager: 201, organizer: 201 }, call: (tk) => t.http.post('/api/teams').set(as(tk)).send({ name: '新队', sport: 'basketball' }) },
-  { endpoint: 'PATCH /teams/:id', expect: { ...TEAM_SCOPED, teamManager: 200, organizer: 200 }, call: async (tk) => t.http.patch(`/api/teams/${await ownersTeam()}`).set(as(tk)).send({ city: '即墨' }) },
+  {
+    endpoint: 'POST /teams',
+    expect: { anonymous: 401, otherManager: 201, teamManager: 201, organizer: 201 },
+    call: (tk) => t.http.post('/api/teams').set(as(tk)).send({ name: '新队', sport: 'basketball' }),
+  },
+  {
+    endpoint: 'PATCH /teams/:id',
+    expect: { ...TEAM_SCOPED, teamManager: 200, organizer: 200 },
+    call: async (tk) =>
+      t.http
+        .patch(`/api/teams/${await ownersTeam()}`)
+        .set(as(tk))
+        .send({ city: '即墨' }),
+  },
   {
     endpoint: 'PUT /teams/:id/roster',
     expect: { ...TEAM_SCOPED, teamManager: 200, organizer: 200 },
-    call: async (tk) => t.http.put(`/api/teams/${await ownersTeam()}/roster`).set(as(tk)).send({ roster: players(3) }),
+    call: async (tk) =>
+      t.http
+        .put(`/api/teams/${await ownersTeam()}/roster`)
+        .set(as(tk))
+        .send({ roster: players(3) }),
   },
-  { endpoint: 'GET /teams/:id/roster', expect: { ...TEAM_SCOPED, teamManager: 200, organizer: 200 }, call: async (tk) => t.http.get(`/api/teams/${await ownersTeam()}/roster`).set(as(tk)) },
+  {
+    endpoint: 'GET /teams/:id/roster',
+    expect: { ...TEAM_SCOPED, teamManager: 200, organizer: 200 },
+    call: async (tk) => t.http.get(`/api/teams/${await ownersTeam()}/roster`).set(as(tk)),
+  },
   {
     endpoint: 'POST /events/:id/registrations',
     expect: { ...TEAM_SCOPED, teamManager: 201, organizer: 201 },
     call: async (tk) => {
       const event = await createEvent(t, { registrationMode: 'approval' });
-      return t.http.post(`/api/events/${event.id}/registrations`).set(as(tk)).send({ teamId: await ownersTeam(), roster: players(5) });
+      return t.http
+        .post(`/api/events/${event.id}/registrations`)
+        .set(as(tk))
+        .send({ teamId: await ownersTeam(), roster: players(5) });
     },
   },
-  ...(['confirmed', 'rejected', 'waitlisted'] as const).map(
-    (status): Row => ({
-      endpoint: `PATCH /registrations/:id {status: ${status}}`,
-      expect: { ...ORGANIZER_ONLY, organizer: 200 },
-      call: async (tk) => t.http.patch(`/api/registrations/${await pendingRegistration()}`).set(as(tk)).send({ status }),
-    }),
-  ),
+  ...(['confirmed', 'rejected', 'waitlisted'] as const).map((status): Row => ({
+    endpoint: `PATCH /registrations/:id {status: ${status}}`,
+    expect: { ...ORGANIZER_ONLY, organizer: 200 },
+    call: async (tk) =>
+      t.http
+        .patch(`/api/registrations/${await pendingRegistration()}`)
+        .set(as(tk))
+        .send({ status }),
+  })),
   {
     endpoint: 'PATCH /registrations/:id {status: withdrawn}',
     expect: { ...TEAM_SCOPED, teamManager: 200, organizer: 200 },
-    call: async (tk) => t.http.patch(`/api/registrations/${await pendingRegistration()}`).set(as(tk)).send({ status: 'withdrawn' }),
+    call: async (tk) =>
+      t.http
+        .patch(`/api/registrations/${await pendingRegistration()}`)
+        .set(as(tk))
+        .send({ status: 'withdrawn' }),
   },
   {
     endpoint: 'POST /events',
     expect: { ...ORGANIZER_ONLY, organizer: 201 },
     call: async (tk) => {
       const season = (await t.http.get('/api/seasons/qingdao-basketball-2023').expect(200)).body.id;
-      return t.http.post('/api/events').set(as(tk)).send({ seasonId: season, name: '新赛事', kind: 'league', startDate: '2023-07-20', endDate: '2023-07-22' });
+      return t.http
+        .post('/api/events')
+        .set(as(tk))
+        .send({ seasonId: season, name: '新赛事', kind: 'league', startDate: '2023-07-20', endDate: '2023-07-22' });
     },
   },
-  { endpoint: 'PATCH /events/:id', expect: { ...ORGANIZER_ONLY, organizer: 200 }, call: async (tk) => t.http.patch(`/api/events/${(await createEvent(t)).id}`).set(as(tk)).send({ capacity: 12 }) },
+  {
+    endpoint: 'PATCH /events/:id',
+    expect: { ...ORGANIZER_ONLY, organizer: 200 },
+    call: async (tk) =>
+      t.http
+        .patch(`/api/events/${(await createEvent(t)).id}`)
+        .set(as(tk))
+        .send({ capacity: 12 }),
+  },
   {
     endpoint: 'POST /events/:id/divisions',
     expect: { ...ORGANIZER_ONLY, organizer: 201 },
-    call: async (tk) => t.http.post(`/api/events/${(await createEvent(t)).id}/divisions`).set(as(tk)).send({ code: 'U10-girls', name: 'U10女子组' }),
+    call: async (tk) =>
+      t.http
+        .post(`/api/events/${(await createEvent(t)).id}/divisions`)
+        .set(as(tk))
+        .send({ code: 'U10-girls', name: 'U10女子组' }),
   },
   {
     endpoint: 'PATCH /events/:id/divisions/:division',
     expect: { ...ORGANIZER_ONLY, organizer: 200 },
     call: async (tk) => {
       const event = await createEvent(t);
-      await t.http.post(`/api/events/${event.id}/divisions`).set(bearer(organizer)).send({ code: 'U10-girls', name: 'U10女子组' }).expect(201);
+      await t.http
+        .post(`/api/events/${event.id}/divisions`)
+        .set(bearer(organizer))
+        .send({ code: 'U10-girls', name: 'U10女子组' })
+        .expect(201);
       return t.http.patch(`/api/events/${event.id}/divisions/U10-girls`).set(as(tk)).send({ capacity: 8 });
     },
   },
@@ -99,22 +161,62 @@ const rows: Row[] = [
     expect: { ...ORGANIZER_ONLY, organizer: 204 },
     call: async (tk) => {
       const event = await createEvent(t);
-      await t.http.post(`/api/events/${event.id}/divisions`).set(bearer(organizer)).send({ code: 'U10-girls', name: 'U10女子组' }).expect(201);
+      await t.http
+        .post(`/api/events/${event.id}/divisions`)
+        .set(bearer(organizer))
+        .send({ code: 'U10-girls', name: 'U10女子组' })
+        .expect(201);
       return t.http.delete(`/api/events/${event.id}/divisions/U10-girls`).set(as(tk));
     },
   },
-  { endpoint: 'GET /events/:id/registrations.csv', expect: { ...ORGANIZER_ONLY, organizer: 200 }, call: async (tk) => t.http.get(`/api/events/${(await createEvent(t)).id}/registrations.csv`).set(as(tk)) },
-  { endpoint: 'GET /events/:id/audit', expect: { ...ORGANIZER_ONLY, organizer: 200 }, call: async (tk) => t.http.get(`/api/events/${(await createEvent(t)).id}/audit`).set(as(tk)) },
-  { endpoint: 'GET /registrations/:id/audit', expect: { ...ORGANIZER_ONLY, organizer: 200 }, call: async (tk) => t.http.get(`/api/registrations/${await pendingRegistration()}/audit`).set(as(tk)) },
-  { endpoint: 'POST /rallies', expect: { ...ORGANIZER_ONLY, organizer: 201 }, call: (tk) => t.http.post('/api/rallies').set(as(tk)).send({ name: '拉力赛', startDate: '2023-06-19', endDate: '2023-06-30' }) },
-  { endpoint: 'PATCH /rallies/:id', expect: { ...ORGANIZER_ONLY, organizer: 'authorized' }, call: async (tk) => t.http.patch(`/api/rallies/${await newRally()}`).set(as(tk)).send({ discards: 0 }) },
-  { endpoint: 'POST /rallies/:id/legs', expect: { ...ORGANIZER_ONLY, organizer: 201 }, call: async (tk) => t.http.post(`/api/rallies/${await newRally()}/legs`).set(as(tk)).send(LEG) },
+  {
+    endpoint: 'GET /events/:id/registrations.csv',
+    expect: { ...ORGANIZER_ONLY, organizer: 200 },
+    call: async (tk) => t.http.get(`/api/events/${(await createEvent(t)).id}/registrations.csv`).set(as(tk)),
+  },
+  {
+    endpoint: 'GET /events/:id/audit',
+    expect: { ...ORGANIZER_ONLY, organizer: 200 },
+    call: async (tk) => t.http.get(`/api/events/${(await createEvent(t)).id}/audit`).set(as(tk)),
+  },
+  {
+    endpoint: 'GET /registrations/:id/audit',
+    expect: { ...ORGANIZER_ONLY, organizer: 200 },
+    call: async (tk) => t.http.get(`/api/registrations/${await pendingRegistration()}/audit`).set(as(tk)),
+  },
+  {
+    endpoint: 'POST /rallies',
+    expect: { ...ORGANIZER_ONLY, organizer: 201 },
+    call: (tk) =>
+      t.http.post('/api/rallies').set(as(tk)).send({ name: '拉力赛', startDate: '2023-06-19', endDate: '2023-06-30' }),
+  },
+  {
+    endpoint: 'PATCH /rallies/:id',
+    expect: { ...ORGANIZER_ONLY, organizer: 'authorized' },
+    call: async (tk) =>
+      t.http
+        .patch(`/api/rallies/${await newRally()}`)
+        .set(as(tk))
+        .send({ discards: 0 }),
+  },
+  {
+    endpoint: 'POST /rallies/:id/legs',
+    expect: { ...ORGANIZER_ONLY, organizer: 201 },
+    call: async (tk) =>
+      t.http
+        .post(`/api/rallies/${await newRally()}/legs`)
+        .set(as(tk))
+        .send(LEG),
+  },
   {
     endpoint: 'POST /rallies/:id/entries',
     expect: { ...ORGANIZER_ONLY, organizer: 201 },
     call: async (tk) => {
       const teamId = await createTeam(t, organizer, { sport: 'sailing', name: '帆船队' });
-      return t.http.post(`/api/rallies/${await newRally()}/entries`).set(as(tk)).send({ teamId, boatName: '海燕号' });
+      return t.http
+        .post(`/api/rallies/${await newRally()}/entries`)
+        .set(as(tk))
+        .send({ teamId, boatName: '海燕号' });
     },
   },
   {
@@ -134,18 +236,24 @@ const rows: Row[] = [
   {
     endpoint: 'PUT /events/:id/impact/assumptions',
     expect: { ...ORGANIZER_ONLY, organizer: 'authorized' },
-    call: async (tk) => t.http.put(`/api/events/${(await createEvent(t)).id}/impact/assumptions`).set(as(tk)).send({}),
+    call: async (tk) =>
+      t.http
+        .put(`/api/events/${(await createEvent(t)).id}/impact/assumptions`)
+        .set(as(tk))
+        .send({}),
   },
 ];
 
-const outcome = (expected: Expected, status: number): Expected => (expected === 'authorized' && status !== 401 && status !== 403 ? 'authorized' : status);
+const outcome = (expected: Expected, status: number): Expected =>
+  expected === 'authorized' && status !== 401 && status !== 403 ? 'authorized' : status;
 
 describe('authorization table', () => {
   it.each(rows)('$endpoint', async (row) => {
     const actual = {} as Record<Who, Expected>;
     for (const who of Object.keys(row.expect) as Who[]) {
       const res = await row.call(tokens[who]);
-      if (res.status === 401 || res.status === 403) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      if (res.status === 401 || res.status === 403)
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       actual[who] = outcome(row.expect[who], res.status);
     }
     expect(actual).toEqual(row.expect);
@@ -159,7 +267,10 @@ describe('authorization table', () => {
     const event = await createEvent(t, { registrationMode: 'first-come' });
     expect((await register(t, other.token, event.id, { teamId: owner.teamId, roster: players(5) })).status).toBe(403);
     const mine = await register(t, owner.token, event.id, { teamId: owner.teamId, roster: players(5) }).expect(201);
-    expect((await t.http.patch(`/api/registrations/${mine.body.id}`).set(bearer(other.token)).send({ status: 'withdrawn' })).status).toBe(403);
+    expect(
+      (await t.http.patch(`/api/registrations/${mine.body.id}`).set(bearer(other.token)).send({ status: 'withdrawn' }))
+        .status,
+    ).toBe(403);
     expect((await t.http.get(`/api/registrations/${mine.body.id}`).expect(200)).body.status).toBe('confirmed');
     const log = await t.http.get(`/api/registrations/${mine.body.id}/audit`).set(bearer(organizer)).expect(200);
     expect(log.body).toHaveLength(1);

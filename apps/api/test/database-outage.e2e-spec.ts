@@ -35,7 +35,13 @@ let app: INestApplication;
 let base: string;
 let databaseUrl: string;
 
-type Timed = { status: number; ms: number; type: string; retryAfter: string | null; body: { status?: number; detail?: string } };
+type Timed = {
+  status: number;
+  ms: number;
+  type: string;
+  retryAfter: string | null;
+  body: { status?: number; detail?: string };
+};
 async function timed(url: string, init?: RequestInit): Promise<Timed> {
   const started = performance.now();
   const res = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
@@ -67,7 +73,12 @@ async function untilStatus(url: string, status: number, timeoutMs: number): Prom
   throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms`);
 }
 
-const login = () => timed(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ORGANIZER) });
+const login = () =>
+  timed(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ORGANIZER),
+  });
 
 beforeAll(async () => {
   server = await startEmbeddedPostgres(clusterDir, pgPort);
@@ -102,7 +113,11 @@ describe('a stalled database (every PostgreSQL process SIGSTOPped)', () => {
     expect((await login()).status).toBe(200); // the pool holds open connections that will now hang
     const pids = freezeCluster(clusterDir);
     try {
-      const reads = await Promise.all([timed(`${base}/seasons`), timed(`${base}/seasons/qingdao-basketball-2023/events`), timed(`${base}/rallies`)]);
+      const reads = await Promise.all([
+        timed(`${base}/seasons`),
+        timed(`${base}/seasons/qingdao-basketball-2023/events`),
+        timed(`${base}/rallies`),
+      ]);
       reads.forEach((res, i) => expectUnavailableFast(res, `read ${i}`));
       expectUnavailableFast(await login(), 'sign-in');
       expectUnavailableFast(await timed(`${base}/health/ready`), 'readiness');
@@ -146,7 +161,10 @@ describe('a replica that starts while the database is down', () => {
     const port = pgPort + 1;
     const replica = `http://127.0.0.1:${port}/api`;
     let output = '';
-    child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env(databaseUrl), API_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, ...env(databaseUrl), API_PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await untilStatus(`${replica}/health/live`, 200, 20_000);

@@ -24,7 +24,11 @@ let tables: string[] = [];
 const ids: Record<string, string> = {};
 
 async function signIn(): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ORGANIZER) });
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ORGANIZER),
+  });
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
@@ -35,9 +39,15 @@ async function firstId(table: string, where = 'TRUE'): Promise<string> {
 
 /** One checksum over every stored row (volatile tables aside). */
 async function checksum(): Promise<string> {
-  const parts = tables.map((table) => `SELECT '${table}' AS t, md5(coalesce(string_agg(md5(x::text), ',' ORDER BY md5(x::text)), '')) AS h FROM "${table}" x`);
+  const parts = tables.map(
+    (table) =>
+      `SELECT '${table}' AS t, md5(coalesce(string_agg(md5(x::text), ',' ORDER BY md5(x::text)), '')) AS h FROM "${table}" x`,
+  );
   const rows = await db.query<{ t: string; h: string }>(parts.join(' UNION ALL '));
-  return rows.rows.map((r) => `${r.t}:${r.h}`).sort().join(';');
+  return rows.rows
+    .map((r) => `${r.t}:${r.h}`)
+    .sort()
+    .join(';');
 }
 
 function idsFor(path: string): Record<string, string> {
@@ -54,9 +64,19 @@ function idsFor(path: string): Record<string, string> {
   return { id: byResource[resource] ?? 'unknown', number: '1' };
 }
 
-type Outcome = { request: FuzzRequest; caller: 'anonymous' | 'organizer'; status: number; contentType: string; body: string; changed: boolean };
+type Outcome = {
+  request: FuzzRequest;
+  caller: 'anonymous' | 'organizer';
+  status: number;
+  contentType: string;
+  body: string;
+  changed: boolean;
+};
 
-async function send(request: FuzzRequest, token?: string): Promise<{ status: number; contentType: string; body: string }> {
+async function send(
+  request: FuzzRequest,
+  token?: string,
+): Promise<{ status: number; contentType: string; body: string }> {
   const response = await fetch(`${baseUrl}${request.url}`, {
     method: request.method,
     headers: { ...request.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -81,7 +101,9 @@ beforeAll(async () => {
   await db.connect();
   organizerToken = await signIn();
   tables = (
-    await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`)
+    await db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    )
   ).rows
     .map((r) => r.table_name)
     .filter((name) => !VOLATILE_TABLES.has(name));
@@ -115,7 +137,8 @@ describe('hostile input generated from the OpenAPI document', () => {
           const changed = res.status >= 400 && stored !== before;
           outcomes.push({ request, caller, ...res, changed });
           // A sign-out that went through revokes the organizer's token: take a fresh one.
-          if (caller === 'organizer' && res.status === 204 && request.url.endsWith('/auth/logout')) organizerToken = await signIn();
+          if (caller === 'organizer' && res.status === 204 && request.url.endsWith('/auth/logout'))
+            organizerToken = await signIn();
         }
       }
     }
@@ -124,12 +147,21 @@ describe('hostile input generated from the OpenAPI document', () => {
     for (const o of outcomes) statuses.set(o.status, (statuses.get(o.status) ?? 0) + 1);
     const serverErrors = outcomes.filter((o) => o.status >= 500);
     const notProblem = outcomes.filter((o) => o.status >= 400 && !o.contentType.startsWith('application/problem+json'));
-    const withoutCode = outcomes.filter((o) => o.status >= 400 && o.contentType.startsWith('application/problem+json') && typeof (JSON.parse(o.body) as { code?: unknown }).code !== 'string');
+    const withoutCode = outcomes.filter(
+      (o) =>
+        o.status >= 400 &&
+        o.contentType.startsWith('application/problem+json') &&
+        typeof (JSON.parse(o.body) as { code?: unknown }).code !== 'string',
+    );
     const changedByRefusal = outcomes.filter((o) => o.changed);
-    const describeOutcome = (o: Outcome) => `${o.caller} ${o.request.method} ${o.request.url.slice(0, 80)} [${o.request.label}] → ${o.status} ${o.body.slice(0, 160)}`;
+    const describeOutcome = (o: Outcome) =>
+      `${o.caller} ${o.request.method} ${o.request.url.slice(0, 80)} [${o.request.label}] → ${o.status} ${o.body.slice(0, 160)}`;
     // The figures for the report: how many requests, and what they drew.
     console.log(
-      `[fuzz] ${operations.length} operations, ${outcomes.length} requests; statuses ${[...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}; ` +
+      `[fuzz] ${operations.length} operations, ${outcomes.length} requests; statuses ${[...statuses.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')}; ` +
         `5xx: ${serverErrors.length} (anonymous ${serverErrors.filter((o) => o.caller === 'anonymous').length}, ${new Set(serverErrors.map((o) => `${o.request.method} ${o.request.url.split('?')[0]}`)).size} distinct urls); ` +
         `not problem+json: ${notProblem.length}; without code: ${withoutCode.length}; refused but changed: ${changedByRefusal.length}`,
     );

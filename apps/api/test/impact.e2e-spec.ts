@@ -4,7 +4,14 @@ import { bearer, queryDatabase, startTestApp, type TestApp } from './support/tes
 
 const SEASON = 'qingdao-basketball-2023';
 
-type Spending = { accommodation: number; catering: number; shopping: number; transport: number; other: number; total: number };
+type Spending = {
+  accommodation: number;
+  catering: number;
+  shopping: number;
+  transport: number;
+  other: number;
+  total: number;
+};
 type Estimate = {
   visitors: number;
   visitorNights: number;
@@ -17,7 +24,10 @@ type Estimate = {
   multipliers: { output: number; income: number };
   basis: string;
 };
-type Assumptions = { groups: Record<string, Record<string, unknown>>; multipliers: Record<string, unknown> } & Record<string, unknown>;
+type Assumptions = { groups: Record<string, Record<string, unknown>>; multipliers: Record<string, unknown> } & Record<
+  string,
+  unknown
+>;
 type FieldErrors = { errors?: { field: string; message: string }[] };
 
 /** A deep copy with one change applied, so the seeded object is never mutated between requests. */
@@ -41,11 +51,22 @@ const figures = (e: Estimate) => ({
 const sql = queryDatabase;
 
 const storedCounts = async (t: TestApp) =>
-  (await sql<{ sets: string; changes: string }>(t, `SELECT (SELECT count(*) FROM impact_assumption_sets) AS sets, (SELECT count(*) FROM impact_assumption_changes) AS changes`))[0];
+  (
+    await sql<{ sets: string; changes: string }>(
+      t,
+      `SELECT (SELECT count(*) FROM impact_assumption_sets) AS sets, (SELECT count(*) FROM impact_assumption_changes) AS changes`,
+    )
+  )[0];
 
 describe('the seeded season estimate and scenarios (nothing changes)', () => {
   let t: TestApp;
-  let season: Estimate & { version: number; seasonId: string; eventsWithOwnAssumptions: number; eventsSum: unknown; updatedBy: unknown };
+  let season: Estimate & {
+    version: number;
+    seasonId: string;
+    eventsWithOwnAssumptions: number;
+    eventsSum: unknown;
+    updatedBy: unknown;
+  };
   beforeAll(async () => {
     t = await startTestApp();
     season = (await t.http.get(`/api/seasons/${SEASON}/impact`).expect(200)).body;
@@ -73,8 +94,17 @@ describe('the seeded season estimate and scenarios (nothing changes)', () => {
   });
 
   it('has the contract shape and keeps multiplied output apart from spending', () => {
-    expect(Object.keys(season)).toEqual(expect.arrayContaining(['visitors', 'visitorNights', 'spending', 'assumptions']));
-    expect(Object.keys(season.spending).sort()).toEqual(['accommodation', 'catering', 'other', 'shopping', 'total', 'transport']);
+    expect(Object.keys(season)).toEqual(
+      expect.arrayContaining(['visitors', 'visitorNights', 'spending', 'assumptions']),
+    );
+    expect(Object.keys(season.spending).sort()).toEqual([
+      'accommodation',
+      'catering',
+      'other',
+      'shopping',
+      'total',
+      'transport',
+    ]);
     expect(season.assumptions.groups.spectators?.localShare).toMatchObject({ value: 0.4, source: 'assumption' });
     expect(season.multipliers).toEqual({ output: 2.89, income: 0.65 });
     expect(season.grossOutput).toBeCloseTo(2.89 * season.spending.total, 2);
@@ -99,22 +129,26 @@ describe('the seeded season estimate and scenarios (nothing changes)', () => {
   });
 
   it('answers a local share of 1.7 with 400 naming the field', async () => {
-    const res = await t.http.post('/api/impact/estimate').send(edit(season.assumptions, (a) => {
-      a.groups.spectators!.localShare = { value: 1.7, unit: 'share', source: 'assumption' };
-    }));
+    const res = await t.http.post('/api/impact/estimate').send(
+      edit(season.assumptions, (a) => {
+        a.groups.spectators!.localShare = { value: 1.7, unit: 'share', source: 'assumption' };
+      }),
+    );
     expectProblem(res, 400, 'groups.spectators.localShare');
     expect(res.body.detail).toContain('groups.spectators.localShare');
   });
 
   it('refuses negative prices and counts, impossible nights and unknown fields, naming each', async () => {
-    const res = await t.http.post('/api/impact/estimate').send(edit(season.assumptions, (a) => {
-      const p = a.groups.participants!;
-      p.bedNightPrice = -350;
-      p.persons = -6000;
-      (p.dailySpend as Record<string, unknown>).catering = -1;
-      a.groups.spectators!.nights = 400;
-      a.groups.spectators!.localshare = 0.4;
-    }));
+    const res = await t.http.post('/api/impact/estimate').send(
+      edit(season.assumptions, (a) => {
+        const p = a.groups.participants!;
+        p.bedNightPrice = -350;
+        p.persons = -6000;
+        (p.dailySpend as Record<string, unknown>).catering = -1;
+        a.groups.spectators!.nights = 400;
+        a.groups.spectators!.localshare = 0.4;
+      }),
+    );
     expectProblem(res, 400);
     expect((res.body as FieldErrors).errors?.map((e) => e.field).sort()).toEqual([
       'groups.participants.bedNightPrice',
@@ -123,7 +157,11 @@ describe('the seeded season estimate and scenarios (nothing changes)', () => {
       'groups.spectators.localshare',
       'groups.spectators.nights',
     ]);
-    expectProblem(await t.http.post('/api/impact/estimate').send({ ...season.assumptions, version: 1 }), 400, 'version');
+    expectProblem(
+      await t.http.post('/api/impact/estimate').send({ ...season.assumptions, version: 1 }),
+      400,
+      'version',
+    );
     expectProblem(await t.http.post('/api/impact/estimate').send([]), 400, 'body');
     expectProblem(await t.http.post('/api/impact/estimate').send({}), 400, 'groups');
   });
@@ -154,7 +192,12 @@ describe('the seeded season estimate and scenarios (nothing changes)', () => {
     for (let i = 1; i < entries.length; i += 1) expect(entries[i - 1]!.swing).toBeGreaterThanOrEqual(entries[i]!.swing);
     const top = entries.slice(0, 6).map((e) => e.field);
     expect(top).toEqual(
-      expect.arrayContaining(['groups.spectators.overnightShare', 'groups.spectators.nights', 'groups.spectators.localShare', 'groups.spectators.admissions']),
+      expect.arrayContaining([
+        'groups.spectators.overnightShare',
+        'groups.spectators.nights',
+        'groups.spectators.localShare',
+        'groups.spectators.admissions',
+      ]),
     );
     const local = entries.find((e) => e.field === 'groups.spectators.localShare')!;
     expect(local).toMatchObject({ lowValue: expect.closeTo(0.32, 12), highValue: expect.closeTo(0.48, 12) });
@@ -190,11 +233,18 @@ describe('the seeded season estimate and scenarios (nothing changes)', () => {
 
   it('documents typed results in OpenAPI', async () => {
     const doc = (await t.http.get('/api/docs-json').expect(200)).body;
-    for (const path of ['/api/seasons/{id}/impact', '/api/impact/estimate', '/api/seasons/{id}/impact/sensitivity', '/api/events/{id}/impact/assumptions']) {
+    for (const path of [
+      '/api/seasons/{id}/impact',
+      '/api/impact/estimate',
+      '/api/seasons/{id}/impact/sensitivity',
+      '/api/events/{id}/impact/assumptions',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     const schema = doc.components.schemas.SeasonImpactDto;
-    const props = Object.keys(schema.properties ?? {}).concat(...(schema.allOf ?? []).map((s: { properties?: object }) => Object.keys(s.properties ?? {})));
+    const props = Object.keys(schema.properties ?? {}).concat(
+      ...(schema.allOf ?? []).map((s: { properties?: object }) => Object.keys(s.properties ?? {})),
+    );
     expect(props).toEqual(expect.arrayContaining(['visitors', 'eventsWithOwnAssumptions']));
     expect(Object.keys(doc.components.schemas.ImpactSpendingDto.properties)).toContain('total');
   });
@@ -224,11 +274,18 @@ describe('organizers edit the stored assumptions', () => {
     const body = { version: 1, assumptions: moreLocals() };
     expectProblem(await t.http.put(`/api/seasons/${SEASON}/impact/assumptions`).send(body), 401);
     const manager = await t.signUp();
-    expectProblem(await t.http.put(`/api/seasons/${SEASON}/impact/assumptions`).set(bearer(manager.token)).send(body), 403);
+    expectProblem(
+      await t.http.put(`/api/seasons/${SEASON}/impact/assumptions`).set(bearer(manager.token)).send(body),
+      403,
+    );
   });
 
   it('validates the body and the assumptions, naming fields under `assumptions`', async () => {
-    const put = (body: unknown) => t.http.put(`/api/seasons/${SEASON}/impact/assumptions`).set(organizer).send(body as object);
+    const put = (body: unknown) =>
+      t.http
+        .put(`/api/seasons/${SEASON}/impact/assumptions`)
+        .set(organizer)
+        .send(body as object);
     const bad = edit(assumptions, (a) => {
       a.groups.spectators!.localShare = 1.7;
     });
@@ -275,21 +332,35 @@ describe('organizers edit the stored assumptions', () => {
 
   it('refuses a stale version with 409 and stores nothing', async () => {
     const before = await storedCounts(t);
-    const res = await t.http.put(`/api/seasons/${SEASON}/impact/assumptions`).set(organizer).send({ version: 1, assumptions });
+    const res = await t.http
+      .put(`/api/seasons/${SEASON}/impact/assumptions`)
+      .set(organizer)
+      .send({ version: 1, assumptions });
     expectProblem(res, 409, 'version');
     expect(res.body.detail).toMatch(/current version is 2/);
-    expectProblem(await t.http.put(`/api/seasons/${SEASON}/impact/assumptions`).set(organizer).send({ version: 0, assumptions }), 409, 'version');
+    expectProblem(
+      await t.http.put(`/api/seasons/${SEASON}/impact/assumptions`).set(organizer).send({ version: 0, assumptions }),
+      409,
+      'version',
+    );
     expect(await storedCounts(t)).toEqual(before);
   });
 
   it('lets exactly one of two simultaneous edits of the same version win', async () => {
     const current = (await t.http.get(`/api/seasons/${SEASON}/impact`).expect(200)).body;
-    const nights = (n: number) => edit(current.assumptions, (a) => {
-      a.groups.spectators!.nights = n;
-    });
+    const nights = (n: number) =>
+      edit(current.assumptions, (a) => {
+        a.groups.spectators!.nights = n;
+      });
     const results = await Promise.all([
-      t.http.put(`/api/seasons/${SEASON}/impact/assumptions`).set(organizer).send({ version: current.version, assumptions: nights(2) }),
-      t.http.put(`/api/seasons/${SEASON}/impact/assumptions`).set(organizer).send({ version: current.version, assumptions: nights(3) }),
+      t.http
+        .put(`/api/seasons/${SEASON}/impact/assumptions`)
+        .set(organizer)
+        .send({ version: current.version, assumptions: nights(2) }),
+      t.http
+        .put(`/api/seasons/${SEASON}/impact/assumptions`)
+        .set(organizer)
+        .send({ version: current.version, assumptions: nights(3) }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const history = await t.http.get(`/api/seasons/${SEASON}/impact/assumptions/history`).expect(200);
@@ -300,14 +371,21 @@ describe('organizers edit the stored assumptions', () => {
   it('stores nothing for an edit that changes nothing (key order is not a change)', async () => {
     const current = (await t.http.get(`/api/seasons/${SEASON}/impact`).expect(200)).body;
     const reordered = Object.fromEntries(Object.entries(current.assumptions as Record<string, unknown>).reverse());
-    const res = await t.http.put(`/api/seasons/${SEASON}/impact/assumptions`).set(organizer).send({ version: current.version, assumptions: reordered }).expect(200);
+    const res = await t.http
+      .put(`/api/seasons/${SEASON}/impact/assumptions`)
+      .set(organizer)
+      .send({ version: current.version, assumptions: reordered })
+      .expect(200);
     expect(res.body.version).toBe(current.version);
     const history = await t.http.get(`/api/seasons/${SEASON}/impact/assumptions/history`).expect(200);
     expect(history.body.changes).toHaveLength(current.version);
   });
 
   it('gives an event its own assumptions, replaced by confirmed registrations where they exist', async () => {
-    const events = (await t.http.get(`/api/seasons/${SEASON}/events`).expect(200)).body as { id: string; slug: string }[];
+    const events = (await t.http.get(`/api/seasons/${SEASON}/events`).expect(200)).body as {
+      id: string;
+      slug: string;
+    }[];
     const event = events.find((e) => e.slug === 'cba-summer-league-2023') ?? events[0]!;
     const eventAssumptions = edit(assumptions, (a) => {
       a.label = 'One event';
@@ -315,14 +393,37 @@ describe('organizers edit the stored assumptions', () => {
       a.groups.spectators!.admissions = 20_000;
       a.groups.spectators!.repeatAttendanceShare = 0.25;
     });
-    expectProblem(await t.http.put(`/api/events/${event.id}/impact/assumptions`).send({ version: 0, assumptions: eventAssumptions }), 401);
-    expectProblem(await t.http.put(`/api/events/${event.id}/impact/assumptions`).set(organizer).send({ version: 1, assumptions: eventAssumptions }), 409, 'version');
-    const created = await t.http.put(`/api/events/${event.id}/impact/assumptions`).set(organizer).send({ version: 0, assumptions: eventAssumptions }).expect(200);
-    expect(created.body).toMatchObject({ eventId: event.id, version: 1, confirmedParticipants: null, actualsApplied: false });
+    expectProblem(
+      await t.http
+        .put(`/api/events/${event.id}/impact/assumptions`)
+        .send({ version: 0, assumptions: eventAssumptions }),
+      401,
+    );
+    expectProblem(
+      await t.http
+        .put(`/api/events/${event.id}/impact/assumptions`)
+        .set(organizer)
+        .send({ version: 1, assumptions: eventAssumptions }),
+      409,
+      'version',
+    );
+    const created = await t.http
+      .put(`/api/events/${event.id}/impact/assumptions`)
+      .set(organizer)
+      .send({ version: 0, assumptions: eventAssumptions })
+      .expect(200);
+    expect(created.body).toMatchObject({
+      eventId: event.id,
+      version: 1,
+      confirmedParticipants: null,
+      actualsApplied: false,
+    });
     // participants 200 × 0.6 × 2.5 = 300 visitors; spectators 20,000 / 1.5 × 0.6 × 0.85 = 6,800; officials 200
     expect(created.body.visitors).toBeCloseTo(7_300, 6);
     const history = await t.http.get(`/api/events/${event.id}/impact/assumptions/history`).expect(200);
-    expect(history.body.changes[0].fields).toEqual(expect.arrayContaining(['label', 'groups.spectators.admissions', 'multipliers.output']));
+    expect(history.body.changes[0].fields).toEqual(
+      expect.arrayContaining(['label', 'groups.spectators.admissions', 'multipliers.output']),
+    );
 
     const season = (await t.http.get(`/api/seasons/${SEASON}/impact`).expect(200)).body;
     expect(season.eventsWithOwnAssumptions).toBe(1);
@@ -331,19 +432,27 @@ describe('organizers edit the stored assumptions', () => {
     expect(season.eventsSum.repeatVisitorsRemoved).toBeCloseTo(1_700, 6);
 
     // Issue 4's registrations: rosters of confirmed registrations count; pending ones do not.
-    const [team] = await sql<{ id: string }>(t, `INSERT INTO teams (name, sport) VALUES ('Impact Test', 'basketball') RETURNING id`);
-    const [other] = await sql<{ id: string }>(t, `INSERT INTO teams (name, sport) VALUES ('Impact Pending', 'basketball') RETURNING id`);
-    const roster = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ name: `P${i}`, number: i, role: 'player' })));
-    await sql(t, `INSERT INTO registrations (event_id, team_id, status, roster) VALUES ($1, $2, 'confirmed', $3::jsonb), ($1, $4, 'pending', $5::jsonb)`, [
-      event.id,
-      team!.id,
-      roster(12),
-      other!.id,
-      roster(9),
-    ]);
+    const [team] = await sql<{ id: string }>(
+      t,
+      `INSERT INTO teams (name, sport) VALUES ('Impact Test', 'basketball') RETURNING id`,
+    );
+    const [other] = await sql<{ id: string }>(
+      t,
+      `INSERT INTO teams (name, sport) VALUES ('Impact Pending', 'basketball') RETURNING id`,
+    );
+    const roster = (n: number) =>
+      JSON.stringify(Array.from({ length: n }, (_, i) => ({ name: `P${i}`, number: i, role: 'player' })));
+    await sql(
+      t,
+      `INSERT INTO registrations (event_id, team_id, status, roster) VALUES ($1, $2, 'confirmed', $3::jsonb), ($1, $4, 'pending', $5::jsonb)`,
+      [event.id, team!.id, roster(12), other!.id, roster(9)],
+    );
     const actual = await t.http.get(`/api/events/${event.id}/impact`).expect(200);
     expect(actual.body).toMatchObject({ confirmedParticipants: 12, actualsApplied: true, version: 1 });
-    expect(actual.body.assumptions.groups.participants.persons).toMatchObject({ value: 12, source: 'registration actuals' });
+    expect(actual.body.assumptions.groups.participants.persons).toMatchObject({
+      value: 12,
+      source: 'registration actuals',
+    });
     expect(actual.body.storedAssumptions.groups.participants.persons).toMatchObject({ value: 200 });
     expect(actual.body.visitorsByGroup.participants).toBeCloseTo(12 * 0.6, 9);
     const roundTrip = await t.http.post('/api/impact/estimate').send(actual.body.assumptions).expect(200);

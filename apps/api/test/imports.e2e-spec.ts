@@ -15,12 +15,33 @@ afterAll(async () => {
 
 const HEADER = '队名,城市,姓名,号码,角色,出生日期';
 const sheet = (rows: string[]) => `${HEADER}\r\n${rows.join('\r\n')}\r\n`;
-const GOOD = sheet(['青岛雏鹰,青岛,张伟,7,球员,2013-05-01', '青岛雏鹰,青岛,李强,8,,41061', '青岛雏鹰,青岛,王教练,,教练,', '烟台海鸥,烟台,赵磊,5,球员,2012/9/3']);
+const GOOD = sheet([
+  '青岛雏鹰,青岛,张伟,7,球员,2013-05-01',
+  '青岛雏鹰,青岛,李强,8,,41061',
+  '青岛雏鹰,青岛,王教练,,教练,',
+  '烟台海鸥,烟台,赵磊,5,球员,2012/9/3',
+]);
 
-type Preview = { encoding: string; rows: Record<string, string | number>[]; problems: { row: number; column: string; reason: string }[]; teams: { name: string; action: string; people: number }[] };
-const preview = (league: League, body: Buffer | string, type = 'text/csv') => t.http.post(`/api/events/${league.eventId}/imports/teams/preview`).set(league.organizer).set('Content-Type', type).send(body);
-const commit = (league: League, rows: unknown) => t.http.post(`/api/events/${league.eventId}/imports/teams`).set(league.organizer).send({ rows });
-const registrations = async (league: League) => (await t.http.get(`/api/events/${league.eventId}/registrations`).expect(200)).body as { teamId: string; status: string; rosterSize: number }[];
+type Preview = {
+  encoding: string;
+  rows: Record<string, string | number>[];
+  problems: { row: number; column: string; reason: string }[];
+  teams: { name: string; action: string; people: number }[];
+};
+const preview = (league: League, body: Buffer | string, type = 'text/csv') =>
+  t.http
+    .post(`/api/events/${league.eventId}/imports/teams/preview`)
+    .set(league.organizer)
+    .set('Content-Type', type)
+    .send(body);
+const commit = (league: League, rows: unknown) =>
+  t.http.post(`/api/events/${league.eventId}/imports/teams`).set(league.organizer).send({ rows });
+const registrations = async (league: League) =>
+  (await t.http.get(`/api/events/${league.eventId}/registrations`).expect(200)).body as {
+    teamId: string;
+    status: string;
+    rosterSize: number;
+  }[];
 
 describe('spreadsheet import of teams with rosters', () => {
   it('previews a GB18030 CSV (nothing stored), commits it all, and a second import of the same rows duplicates nothing', async () => {
@@ -46,7 +67,9 @@ describe('spreadsheet import of teams with rosters', () => {
     expect(regs.every((r) => r.status === 'confirmed')).toBe(true);
     // 41061 is an Excel serial date: 2012-06-01.
     const team = regs.find((r) => r.rosterSize === 3)!;
-    const roster = (await t.http.get(`/api/teams/${team.teamId}/roster`).set(league.organizer).expect(200)).body as { roster: { name: string; birthYear: number | null }[] };
+    const roster = (await t.http.get(`/api/teams/${team.teamId}/roster`).set(league.organizer).expect(200)).body as {
+      roster: { name: string; birthYear: number | null }[];
+    };
     expect(roster.roster.map((m) => [m.name, m.birthYear])).toEqual([
       ['张伟', 2013],
       ['李强', 2012],
@@ -54,11 +77,15 @@ describe('spreadsheet import of teams with rosters', () => {
     ]);
 
     // Export in the same format; importing the export changes nothing.
-    const exported = await t.http.get(`/api/events/${league.eventId}/exports/teams.csv`).set(league.organizer).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const exported = await t.http
+      .get(`/api/events/${league.eventId}/exports/teams.csv`)
+      .set(league.organizer)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(exported.status).toBe(200);
     const back = (await preview(league, exported.body as Buffer)).body as Preview;
     expect(back.encoding).toBe('utf-8-bom');
@@ -68,7 +95,12 @@ describe('spreadsheet import of teams with rosters', () => {
 
   it('names every problem by row, column and reason; a commit with any problem stores nothing (422)', async () => {
     const league = await createLeague(t, { teams: 0 });
-    const bad = sheet(['甲队,青岛,张三,7,,', '甲队,青岛,李四,7,,', '乙队,青岛,=cmd|\' /C calc\'!A0,3,,', '乙队,青岛,周五,4,,45000.5']);
+    const bad = sheet([
+      '甲队,青岛,张三,7,,',
+      '甲队,青岛,李四,7,,',
+      "乙队,青岛,=cmd|' /C calc'!A0,3,,",
+      '乙队,青岛,周五,4,,45000.5',
+    ]);
     const p = (await preview(league, Buffer.from(bad)).expect(200)).body as Preview;
     expect(p.problems.map((x) => `${x.row} ${x.column}`)).toEqual(['3 number', '4 player']);
     expect(p.problems[1]?.reason).toMatch(/formula/);
@@ -87,7 +119,9 @@ describe('spreadsheet import of teams with rosters', () => {
     ws.addRow(['威海浪花', '威海', '钱七', 10, '球员', new Date(Date.UTC(2014, 2, 3))]);
     ws.addRow(['威海浪花', '威海', { formula: 'HYPERLINK("http://x","y")' }, 11, '球员', null]);
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-    const p = (await preview(league, xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').expect(200)).body as Preview;
+    const p = (
+      await preview(league, xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').expect(200)
+    ).body as Preview;
     expect(p.encoding).toBe('xlsx');
     expect(p.rows[0]).toMatchObject({ row: 2, player: '钱七', number: '10', birthDate: '2014-03-03' });
     expect(p.problems.map((x) => `${x.row} ${x.column}`)).toEqual(['3 player']);
@@ -108,9 +142,19 @@ describe('spreadsheet import of a schedule', () => {
     const league = await createLeague(t, { teams: 4, prefix: '程' });
     const [a, b, c, d] = league.names as [string, string, string, string];
     // 44927 = 2023-01-01, so the league's first day is a serial too; 0.8125 = 19:30.
-    const serial = 44927 + (Date.parse(`${league.startDate}T00:00:00Z`) - Date.parse('2023-01-01T00:00:00Z')) / 86_400_000;
-    const csv = ['日期,时间,主队,客队,组别,轮次', `${league.startDate},17:00,${a},${b},A,1`, `${serial},0.8125,${c},${d},A,1`, `${serial + 1},17:00,${a},${c},A,2`].join('\n');
-    const previewRes = await t.http.post(`/api/events/${league.eventId}/imports/schedule/preview`).set(league.organizer).set('Content-Type', 'text/csv').send(Buffer.from(csv));
+    const serial =
+      44927 + (Date.parse(`${league.startDate}T00:00:00Z`) - Date.parse('2023-01-01T00:00:00Z')) / 86_400_000;
+    const csv = [
+      '日期,时间,主队,客队,组别,轮次',
+      `${league.startDate},17:00,${a},${b},A,1`,
+      `${serial},0.8125,${c},${d},A,1`,
+      `${serial + 1},17:00,${a},${c},A,2`,
+    ].join('\n');
+    const previewRes = await t.http
+      .post(`/api/events/${league.eventId}/imports/schedule/preview`)
+      .set(league.organizer)
+      .set('Content-Type', 'text/csv')
+      .send(Buffer.from(csv));
     expect(previewRes.status, JSON.stringify(previewRes.body)).toBe(200);
     expect(previewRes.body).toMatchObject({ encoding: 'utf-8', problems: [], created: 3, existing: 0 });
     expect(await listMatches(t, league.eventId)).toEqual([]);
@@ -118,18 +162,32 @@ describe('spreadsheet import of a schedule', () => {
     const rows = previewRes.body.rows as Record<string, unknown>[];
     // A clash (team A twice on day 1) and an unknown team: 422 naming the rows, and nothing is stored.
     const bad = [...rows, { ...rows[0], row: 5, away: d, time: '20:00' }, { ...rows[0], row: 6, home: '不存在的队' }];
-    const refused = expectProblem(await t.http.post(`/api/events/${league.eventId}/imports/schedule`).set(league.organizer).send({ rows: bad }), 422);
+    const refused = expectProblem(
+      await t.http.post(`/api/events/${league.eventId}/imports/schedule`).set(league.organizer).send({ rows: bad }),
+      422,
+    );
     expect(refused.detail).toMatch(/problem/);
     expect(refused.errors?.map((e) => e.message).join(' | ')).toMatch(/row 6, home: is not a confirmed team/);
     expect(await listMatches(t, league.eventId)).toEqual([]);
-    const clash = (await t.http.post(`/api/events/${league.eventId}/imports/schedule`).set(league.organizer).send({ rows: [...rows, { ...rows[0], row: 5, away: d, time: '20:00' }] }));
+    const clash = await t.http
+      .post(`/api/events/${league.eventId}/imports/schedule`)
+      .set(league.organizer)
+      .send({ rows: [...rows, { ...rows[0], row: 5, away: d, time: '20:00' }] });
     expectProblem(clash, 422);
     expect(clash.body.errors[0].message).toMatch(/row 5, time: .*team-same-day/);
     expect(await listMatches(t, league.eventId)).toEqual([]);
 
-    const done = await t.http.post(`/api/events/${league.eventId}/imports/schedule`).set(league.organizer).send({ rows }).expect(200);
+    const done = await t.http
+      .post(`/api/events/${league.eventId}/imports/schedule`)
+      .set(league.organizer)
+      .send({ rows })
+      .expect(200);
     expect(done.body).toEqual({ created: 3, existing: 0 });
-    const again = await t.http.post(`/api/events/${league.eventId}/imports/schedule`).set(league.organizer).send({ rows }).expect(200);
+    const again = await t.http
+      .post(`/api/events/${league.eventId}/imports/schedule`)
+      .set(league.organizer)
+      .send({ rows })
+      .expect(200);
     expect(again.body).toEqual({ created: 0, existing: 3 });
     const games = await listMatches(t, league.eventId);
     expect(games.map((g) => [g.startsAt, g.group])).toEqual([

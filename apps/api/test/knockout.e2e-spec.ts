@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMatch, at, createLeague, enterResult, type League, listMatches, type MatchBody } from './support/competition-fixtures.js';
+import {
+  addMatch,
+  at,
+  createLeague,
+  enterResult,
+  type League,
+  listMatches,
+  type MatchBody,
+} from './support/competition-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -20,15 +28,29 @@ type Preview = {
   bracketExists: boolean;
   seeds: Seed[];
   firstRound: Pairing[];
-  nextPlacedRanking: { teamId: string; group: string; played: number; pointsDiff: number; pointsAverage: number | null; qualifies: boolean; aboveNextBy: string | null }[];
+  nextPlacedRanking: {
+    teamId: string;
+    group: string;
+    played: number;
+    pointsDiff: number;
+    pointsAverage: number | null;
+    qualifies: boolean;
+    aboveNextBy: string | null;
+  }[];
   ruleset: string;
   sameGroupGames: number;
   drawKey: string;
 };
-type Problem = { status: number; code: string; errors?: { field: string; code?: string; params?: Record<string, string> }[] };
+type Problem = {
+  status: number;
+  code: string;
+  errors?: { field: string; code?: string; params?: Record<string, string> }[];
+};
 
-const preview = (league: League, body: Record<string, unknown>) => t.http.post(`/api/events/${league.eventId}/knockout/preview`).set(league.organizer).send(body);
-const confirm = (league: League, body: Record<string, unknown>) => t.http.post(`/api/events/${league.eventId}/knockout`).set(league.organizer).send(body);
+const preview = (league: League, body: Record<string, unknown>) =>
+  t.http.post(`/api/events/${league.eventId}/knockout/preview`).set(league.organizer).send(body);
+const confirm = (league: League, body: Record<string, unknown>) =>
+  t.http.post(`/api/events/${league.eventId}/knockout`).set(league.organizer).send(body);
 
 /**
  * Three groups of three (teams 0–2 in A, 3–5 in B, 6–8 in C). In every group the first team beats both others and the
@@ -49,7 +71,13 @@ async function threeGroups(): Promise<{ league: League; games: { match: MatchBod
       [first!, third!, [70 + m, 70]],
     ];
     for (const [day, [home, away, score]] of pairings.entries()) {
-      const match = await addMatch(t, league, { homeTeamId: home, awayTeamId: away, startsAt: at(league, day, times[gi]!), group, round: day + 1 });
+      const match = await addMatch(t, league, {
+        homeTeamId: home,
+        awayTeamId: away,
+        startsAt: at(league, day, times[gi]!),
+        group,
+        round: day + 1,
+      });
       games.push({ match, score });
     }
   }
@@ -66,21 +94,45 @@ describe('group stage → knockout', () => {
     expect((early.body as Preview).groupStageComplete).toBe(false);
     expect((early.body as Preview).unfinishedGames).toHaveLength(9);
 
-    for (const g of games.slice(0, 8)) await enterResult(t, league, g.match.id, { homeScore: g.score[0], awayScore: g.score[1] });
+    for (const g of games.slice(0, 8))
+      await enterResult(t, league, g.match.id, { homeScore: g.score[0], awayScore: g.score[1] });
     const refused = await confirm(league, { qualifiersPerGroup: 2, bestNextPlaced: 2 });
     expect(refused.status).toBe(409);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
     const problem = refused.body as Problem;
     expect(problem.code).toBe('knockout.group-stage-incomplete');
-    expect(problem.errors).toEqual([expect.objectContaining({ field: `matches.${games[8]!.match.id}`, code: 'knockout.game-unfinished', params: { matchId: games[8]!.match.id, group: 'C' } })]);
+    expect(problem.errors).toEqual([
+      expect.objectContaining({
+        field: `matches.${games[8]!.match.id}`,
+        code: 'knockout.game-unfinished',
+        params: { matchId: games[8]!.match.id, group: 'C' },
+      }),
+    ]);
     expect((await t.http.get(`/api/events/${league.eventId}/bracket`)).status).toBe(404);
 
     await enterResult(t, league, games[8]!.match.id, { homeScore: games[8]!.score[0], awayScore: games[8]!.score[1] });
     const shown = await preview(league, { qualifiersPerGroup: 2, bestNextPlaced: 2 });
     expect(shown.status, JSON.stringify(shown.body)).toBe(200);
     const draw = shown.body as Preview;
-    const [a1, a2, a3, b1, b2, b3, c1, c2, c3] = league.teamIds as [string, string, string, string, string, string, string, string, string];
-    expect(draw).toMatchObject({ pattern: 'ranked', size: 8, groupStageComplete: true, unfinishedGames: [], bracketExists: false, sameGroupGames: 0 });
+    const [a1, a2, a3, b1, b2, b3, c1, c2, c3] = league.teamIds as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    expect(draw).toMatchObject({
+      pattern: 'ranked',
+      size: 8,
+      groupStageComplete: true,
+      unfinishedGames: [],
+      bracketExists: false,
+      sameGroupGames: 0,
+    });
     expect(draw.nextPlacedRanking.map((r) => [r.teamId, r.pointsDiff, r.qualifies, r.aboveNextBy])).toEqual([
       [a3, -10, true, 'points-diff'],
       [b3, -20, true, 'points-diff'],
@@ -110,19 +162,31 @@ describe('group stage → knockout', () => {
     expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
     const lost = answers.find((r) => r.status === 409)!;
     expect((lost.body as Problem).code).toBe('knockout.bracket-exists');
-    const bracket = answers.find((r) => r.status === 201)!.body as { seeds: Seed[]; bestNextPlaced: number; drawnBeforeGroupsComplete: boolean; matches: { slot: string; matchId: string | null }[] };
+    const bracket = answers.find((r) => r.status === 201)!.body as {
+      seeds: Seed[];
+      bestNextPlaced: number;
+      drawnBeforeGroupsComplete: boolean;
+      matches: { slot: string; matchId: string | null }[];
+    };
     expect(bracket).toMatchObject({ bestNextPlaced: 2, drawnBeforeGroupsComplete: false });
     expect(bracket.seeds.map((s) => s.teamId)).toEqual(draw.seeds.map((s) => s.teamId));
     const playoffGames = (await listMatches(t, league.eventId)).filter((m) => m.playoffSlot);
     expect(playoffGames.map((m) => m.playoffSlot).sort()).toEqual(['R1-M1', 'R1-M2', 'R1-M3', 'R1-M4']);
     expect((await confirm(league, body)).status).toBe(409);
-    expect((await preview(league, { qualifiersPerGroup: 2, bestNextPlaced: 2 })).body).toMatchObject({ bracketExists: true });
+    expect((await preview(league, { qualifiersPerGroup: 2, bestNextPlaced: 2 })).body).toMatchObject({
+      bracketExists: true,
+    });
   });
 
   it('draws two groups crossed over, early only when the organizer says so, and only the draw previewed', async () => {
     const league = await createLeague(t, { teams: 4, days: 10 });
     const [a1, a2, b1, b2] = league.teamIds as [string, string, string, string];
-    const gameA = await addMatch(t, league, { homeTeamId: a2, awayTeamId: a1, startsAt: at(league, 0, '17:00'), group: 'A' });
+    const gameA = await addMatch(t, league, {
+      homeTeamId: a2,
+      awayTeamId: a1,
+      startsAt: at(league, 0, '17:00'),
+      group: 'A',
+    });
     await addMatch(t, league, { homeTeamId: b1, awayTeamId: b2, startsAt: at(league, 0, '19:30'), group: 'B' });
 
     expect(((await preview(league, {})).body as Preview).pattern).toBe('crossover');
@@ -157,17 +221,33 @@ describe('group stage → knockout', () => {
     const times = ['14:00', '16:00', '18:00'];
     for (const [pi, [group, from, , firstSecond, secondThird, firstThird]] of pools.entries()) {
       const [first, second, third] = ids.slice(from, from + 3) as [string, string, string];
-      const games: [string, string, [number, number] | 'forfeit'][] = [[first, second, firstSecond], [second, third, secondThird], [first, third, firstThird]];
+      const games: [string, string, [number, number] | 'forfeit'][] = [
+        [first, second, firstSecond],
+        [second, third, secondThird],
+        [first, third, firstThird],
+      ];
       for (const [day, [home, away, result]] of games.entries()) {
-        const match = await addMatch(t, league, { homeTeamId: home, awayTeamId: away, startsAt: at(league, day, times[pi]!), group });
-        await enterResult(t, league, match.id, result === 'forfeit' ? { forfeitedBy: away } : { homeScore: result[0], awayScore: result[1] });
+        const match = await addMatch(t, league, {
+          homeTeamId: home,
+          awayTeamId: away,
+          startsAt: at(league, day, times[pi]!),
+          group,
+        });
+        await enterResult(
+          t,
+          league,
+          match.id,
+          result === 'forfeit' ? { forfeitedBy: away } : { homeScore: result[0], awayScore: result[1] },
+        );
       }
     }
     const res = await preview(league, { qualifiersPerGroup: 1, bestNextPlaced: 1 });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const draw = res.body as Preview;
     expect(draw.ruleset).toBe('fiba-3x3');
-    expect(draw.nextPlacedRanking.map((r) => [r.teamId, r.played, r.pointsAverage, r.aboveNextBy, r.qualifies])).toEqual([
+    expect(
+      draw.nextPlacedRanking.map((r) => [r.teamId, r.played, r.pointsAverage, r.aboveNextBy, r.qualifies]),
+    ).toEqual([
       [ids[7], 2, 20, 'points-average', true],
       [ids[4], 2, 19.5, 'points-average', false],
       [ids[1], 2, 15, null, false],

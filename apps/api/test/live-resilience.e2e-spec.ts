@@ -67,11 +67,24 @@ describe('the listener', () => {
 
     const admin = new Client({ connectionString: t.databaseUrl });
     await admin.connect();
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'sailcourt-listener' AND datname = current_database()`);
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'sailcourt-listener' AND datname = current_database()`,
+    );
     await admin.end();
     const written = [];
-    written.push((await t.http.post(`/api/matches/${game.id}/live`).set(league.organizer).send(action('start')).expect(201)).body.seq as number);
-    written.push((await t.http.post(`/api/matches/${game.id}/live`).set(league.organizer).send(action('score', { team: 'home', points: 3 })).expect(201)).body.seq as number);
+    written.push(
+      (await t.http.post(`/api/matches/${game.id}/live`).set(league.organizer).send(action('start')).expect(201)).body
+        .seq as number,
+    );
+    written.push(
+      (
+        await t.http
+          .post(`/api/matches/${game.id}/live`)
+          .set(league.organizer)
+          .send(action('score', { team: 'home', points: 3 }))
+          .expect(201)
+      ).body.seq as number,
+    );
 
     const messages = await stream.waitFor(2, 10_000);
     expect(messages.map((m) => Number(m.id))).toEqual(written);

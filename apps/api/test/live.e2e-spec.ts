@@ -19,7 +19,8 @@ afterAll(async () => {
 
 const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> => queryDatabase<T>(t, text, params);
 
-const post = (matchId: string, body: Record<string, unknown>, auth: Record<string, string>) => t.http.post(`/api/matches/${matchId}/live`).set(auth).send(body);
+const post = (matchId: string, body: Record<string, unknown>, auth: Record<string, string>) =>
+  t.http.post(`/api/matches/${matchId}/live`).set(auth).send(body);
 
 describe('POST /matches/:id/live', () => {
   it('runs a game from start to final; the final moves the standings', async () => {
@@ -45,7 +46,13 @@ describe('POST /matches/:id/live', () => {
     const final = await post(game.id, action('final'), org).expect(201);
     expect(final.body.match).toEqual({ id: game.id, status: 'final', period: 2, homeScore: 4, awayScore: 2 });
     const standings = (await t.http.get(`/api/events/${league.eventId}/standings`).expect(200)).body;
-    expect(standings.groups[0].rows[0]).toMatchObject({ teamId: league.teamIds[0], played: 1, won: 1, pointsFor: 4, pointsAgainst: 2 });
+    expect(standings.groups[0].rows[0]).toMatchObject({
+      teamId: league.teamIds[0],
+      played: 1,
+      won: 1,
+      pointsFor: 4,
+      pointsAgainst: 2,
+    });
     expectProblem(await post(game.id, action('score', { team: 'home', points: 2 }), org), 409, 'type');
   });
 
@@ -58,7 +65,10 @@ describe('POST /matches/:id/live', () => {
     for (const a of answers) expect(a.body).toEqual(answers[0]!.body);
     const again = await post(game.id, goal, league.organizer).expect(200);
     expect(again.body.match).toMatchObject({ awayScore: 3 });
-    const rows = await sql<{ n: string }>(`SELECT count(*)::text AS n FROM match_live_actions WHERE match_id = $1 AND type = 'score'`, [game.id]);
+    const rows = await sql<{ n: string }>(
+      `SELECT count(*)::text AS n FROM match_live_actions WHERE match_id = $1 AND type = 'score'`,
+      [game.id],
+    );
     expect(rows[0]!.n).toBe('1');
   });
 
@@ -67,10 +77,21 @@ describe('POST /matches/:id/live', () => {
     await post(game.id, action('start'), league.organizer).expect(201);
     const three = action('score', { team: 'home', points: 3 });
     await post(game.id, three, league.organizer).expect(201);
-    const undone = await post(game.id, action('undo', { targetClientEventId: three.clientEventId }), league.organizer).expect(201);
+    const undone = await post(
+      game.id,
+      action('undo', { targetClientEventId: three.clientEventId }),
+      league.organizer,
+    ).expect(201);
     expect(undone.body.match).toMatchObject({ homeScore: 0, awayScore: 0 });
-    expectProblem(await post(game.id, action('undo', { targetClientEventId: three.clientEventId }), league.organizer), 409, 'targetClientEventId');
-    const log = await sql<{ type: string }>(`SELECT type FROM match_live_actions WHERE match_id = $1 ORDER BY match_live_actions.seq`, [game.id]);
+    expectProblem(
+      await post(game.id, action('undo', { targetClientEventId: three.clientEventId }), league.organizer),
+      409,
+      'targetClientEventId',
+    );
+    const log = await sql<{ type: string }>(
+      `SELECT type FROM match_live_actions WHERE match_id = $1 ORDER BY match_live_actions.seq`,
+      [game.id],
+    );
     expect(log.map((r) => r.type)).toEqual(['start', 'score', 'undo']);
   });
 
@@ -81,18 +102,34 @@ describe('POST /matches/:id/live', () => {
     const scorerA = league.organizer;
     const scorerB = bearer(link.body.token as string);
     const taps = (auth: Record<string, string>, team: string, points: number) =>
-      Array.from({ length: 8 }, () => post(game.id, action('score', { team, points }), auth).then((r) => expect(r.status, JSON.stringify(r.body)).toBe(201)));
+      Array.from({ length: 8 }, () =>
+        post(game.id, action('score', { team, points }), auth).then((r) =>
+          expect(r.status, JSON.stringify(r.body)).toBe(201),
+        ),
+      );
     await Promise.all([...taps(scorerA, 'home', 2), ...taps(scorerB, 'away', 3)]);
     const match = (await t.http.get(`/api/matches/${game.id}`).expect(200)).body;
     expect(match).toMatchObject({ homeScore: 16, awayScore: 24 });
 
-    const log = await sql<{ seq: string; client_event_id: string; type: LiveAction['type']; team: 'home' | 'away' | null; points: number | null; home_score: number; away_score: number }>(
+    const log = await sql<{
+      seq: string;
+      client_event_id: string;
+      type: LiveAction['type'];
+      team: 'home' | 'away' | null;
+      points: number | null;
+      home_score: number;
+      away_score: number;
+    }>(
       `SELECT seq::text, client_event_id, type, team, points, home_score, away_score FROM match_live_actions WHERE match_id = $1 ORDER BY match_live_actions.seq`,
       [game.id],
     );
     const seqs = log.map((r) => Number(r.seq));
     expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i)); // no gaps, no repeats
-    const replayed = replayLiveActions(log.map((r) => ({ clientEventId: r.client_event_id, type: r.type, team: r.team, points: r.points }) as LiveAction));
+    const replayed = replayLiveActions(
+      log.map(
+        (r) => ({ clientEventId: r.client_event_id, type: r.type, team: r.team, points: r.points }) as LiveAction,
+      ),
+    );
     expect(replayed).toMatchObject({ homeScore: match.homeScore, awayScore: match.awayScore });
     expect(log.at(-1)).toMatchObject({ home_score: 16, away_score: 24 });
   });
@@ -102,18 +139,26 @@ describe('POST /matches/:id/live', () => {
     const org = league.organizer;
     expectProblem(await post(game.id, action('score', { team: 'home', points: 2 }), org), 409, 'type'); // before the start
     await post(game.id, action('start'), org).expect(201);
-    const before = await sql(`SELECT status, period, home_score, away_score, version FROM matches WHERE id = $1`, [game.id]);
+    const before = await sql(`SELECT status, period, home_score, away_score, version FROM matches WHERE id = $1`, [
+      game.id,
+    ]);
     const logBefore = await sql(`SELECT count(*) FROM match_live_actions WHERE match_id = $1`, [game.id]);
     expectProblem(await post(game.id, action('dunk'), org), 400, 'type');
     expectProblem(await post(game.id, action('score', { team: 'home', points: 4 }), org), 400, 'points');
     expectProblem(await post(game.id, action('score', { team: 'middle', points: 2 }), org), 400, 'team');
     expectProblem(await post(game.id, action('score', { team: 'home' }), org), 400, 'points');
     expectProblem(await post(game.id, { clientEventId: 'tap-1', type: 'start' }, org), 400, 'clientEventId');
-    expectProblem(await post(game.id, action('undo', { targetClientEventId: randomUUID() }), org), 400, 'targetClientEventId');
+    expectProblem(
+      await post(game.id, action('undo', { targetClientEventId: randomUUID() }), org),
+      400,
+      'targetClientEventId',
+    );
     expectProblem(await post(game.id, action('final'), org), 422, 'type'); // 0–0
     expectProblem(await post(game.id, action('start'), org), 409, 'type');
     expectProblem(await post(randomUUID(), action('start'), org), 404);
-    expect(await sql(`SELECT status, period, home_score, away_score, version FROM matches WHERE id = $1`, [game.id])).toEqual(before);
+    expect(
+      await sql(`SELECT status, period, home_score, away_score, version FROM matches WHERE id = $1`, [game.id]),
+    ).toEqual(before);
     expect(await sql(`SELECT count(*) FROM match_live_actions WHERE match_id = $1`, [game.id])).toEqual(logBefore);
   });
 });
@@ -121,8 +166,16 @@ describe('POST /matches/:id/live', () => {
 describe('scorer links', () => {
   it('let their bearer score their game only, until revoked or expired', async () => {
     const { league, game } = await liveGame(t);
-    const other = await addMatch(t, league, { homeTeamId: league.teamIds[1], awayTeamId: league.teamIds[0], startsAt: at(league, 2, '19:30') });
-    const made = await t.http.post(`/api/matches/${game.id}/scorer-links`).set(league.organizer).send({ label: 'Court 1 table' }).expect(201);
+    const other = await addMatch(t, league, {
+      homeTeamId: league.teamIds[1],
+      awayTeamId: league.teamIds[0],
+      startsAt: at(league, 2, '19:30'),
+    });
+    const made = await t.http
+      .post(`/api/matches/${game.id}/scorer-links`)
+      .set(league.organizer)
+      .send({ label: 'Court 1 table' })
+      .expect(201);
     expect(made.body).toMatchObject({ matchId: game.id, label: 'Court 1 table', revokedAt: null });
     const scorer = bearer(made.body.token as string);
     await post(game.id, action('start'), scorer).expect(201);
@@ -144,9 +197,22 @@ describe('scorer links', () => {
 
     const soon = await t.http.post(`/api/matches/${game.id}/scorer-links`).set(league.organizer).send({}).expect(201);
     await sql(`UPDATE scorer_links SET expires_at = now() - interval '1 minute' WHERE id = $1`, [soon.body.id]);
-    expectProblem(await post(game.id, action('score', { team: 'home', points: 2 }), bearer(soon.body.token as string)), 403);
-    expectProblem(await t.http.post(`/api/matches/${game.id}/scorer-links`).set(league.organizer).send({ expiresAt: '2020-01-01T00:00:00+08:00' }), 422, 'expiresAt');
-    expectProblem(await t.http.delete(`/api/matches/${game.id}/scorer-links/${randomUUID()}`).set(league.organizer), 404);
+    expectProblem(
+      await post(game.id, action('score', { team: 'home', points: 2 }), bearer(soon.body.token as string)),
+      403,
+    );
+    expectProblem(
+      await t.http
+        .post(`/api/matches/${game.id}/scorer-links`)
+        .set(league.organizer)
+        .send({ expiresAt: '2020-01-01T00:00:00+08:00' }),
+      422,
+      'expiresAt',
+    );
+    expectProblem(
+      await t.http.delete(`/api/matches/${game.id}/scorer-links/${randomUUID()}`).set(league.organizer),
+      404,
+    );
   });
 });
 
@@ -160,14 +226,22 @@ describe('live streams (Server-Sent Events)', () => {
       // Delivery time is measured by `pnpm bench`; here it only has to arrive.
       const started = await post(game.id, action('start'), league.organizer).expect(201);
       const [first] = await stream.waitFor(1);
-      expect(first).toEqual({ id: String(started.body.seq), event: 'status', data: { matchId: game.id, seq: started.body.seq, status: 'live', period: 1, homeScore: 0, awayScore: 0 } });
+      expect(first).toEqual({
+        id: String(started.body.seq),
+        event: 'status',
+        data: { matchId: game.id, seq: started.body.seq, status: 'live', period: 1, homeScore: 0, awayScore: 0 },
+      });
       const goal = await post(game.id, action('score', { team: 'away', points: 2 }), league.organizer).expect(201);
       const [, second] = await stream.waitFor(2);
       expect(second).toMatchObject({ id: String(goal.body.seq), event: 'score', data: { homeScore: 0, awayScore: 2 } });
       stream.close();
 
       const missed = [];
-      for (const points of [1, 2, 3]) missed.push((await post(game.id, action('score', { team: 'home', points }), league.organizer).expect(201)).body.seq as number);
+      for (const points of [1, 2, 3])
+        missed.push(
+          (await post(game.id, action('score', { team: 'home', points }), league.organizer).expect(201)).body
+            .seq as number,
+        );
       const resumed = new StreamRecorder(`${replica.url}/api/matches/${game.id}/live`, goal.body.seq as number);
       const replayed = await resumed.waitFor(3);
       const after = await post(game.id, action('period-end'), league.organizer).expect(201);
@@ -184,8 +258,18 @@ describe('live streams (Server-Sent Events)', () => {
   it('streams an event’s games in seq order, with the headers that stop proxies from buffering', async () => {
     const league = await createLeague(t, { teams: 4 });
     const games = [
-      await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[1], startsAt: at(league, 0, '17:00'), court: 1 }),
-      await addMatch(t, league, { homeTeamId: league.teamIds[2], awayTeamId: league.teamIds[3], startsAt: at(league, 0, '17:00'), court: 2 }),
+      await addMatch(t, league, {
+        homeTeamId: league.teamIds[0],
+        awayTeamId: league.teamIds[1],
+        startsAt: at(league, 0, '17:00'),
+        court: 1,
+      }),
+      await addMatch(t, league, {
+        homeTeamId: league.teamIds[2],
+        awayTeamId: league.teamIds[3],
+        startsAt: at(league, 0, '17:00'),
+        court: 2,
+      }),
     ];
     const res = await fetch(`${baseUrl}/api/events/${league.eventId}/live`);
     expect(res.status).toBe(200);
@@ -197,7 +281,9 @@ describe('live streams (Server-Sent Events)', () => {
     const stream = new StreamRecorder(`${baseUrl}/api/events/${league.eventId}/live`);
     await stream.opened();
     for (const g of games) await post(g.id, action('start'), league.organizer).expect(201);
-    await Promise.all(games.map((g, i) => post(g.id, action('score', { team: 'home', points: i + 1 }), league.organizer).expect(201)));
+    await Promise.all(
+      games.map((g, i) => post(g.id, action('score', { team: 'home', points: i + 1 }), league.organizer).expect(201)),
+    );
     const messages = await stream.waitFor(4);
     const seqs = messages.map((m) => m.data.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
@@ -208,7 +294,9 @@ describe('live streams (Server-Sent Events)', () => {
     await client.connect();
     await client.query('BEGIN');
     await client.query(`UPDATE matches SET home_score = 99 WHERE id = $1`, [games[0]!.id]);
-    await client.query(`SELECT pg_notify('sailcourt', $1)`, [JSON.stringify({ t: 'live', e: league.eventId, m: games[0]!.id, s: 1e6 })]);
+    await client.query(`SELECT pg_notify('sailcourt', $1)`, [
+      JSON.stringify({ t: 'live', e: league.eventId, m: games[0]!.id, s: 1e6 }),
+    ]);
     await client.query('ROLLBACK');
     await client.end();
     const next = await post(games[1]!.id, action('score', { team: 'away', points: 3 }), league.organizer).expect(201);

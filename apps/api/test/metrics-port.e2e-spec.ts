@@ -27,7 +27,9 @@ describe('metrics on an internal port', () => {
     const url = `http://127.0.0.1:${(metrics.address() as AddressInfo).port}`;
     const res = await fetch(`${url}/metrics`);
     expect(res.status).toBe(200);
-    expect(await res.text()).toMatch(/sailcourt_http_requests_total\{method="GET",route="\/api\/seasons",status="200"\}/);
+    expect(await res.text()).toMatch(
+      /sailcourt_http_requests_total\{method="GET",route="\/api\/seasons",status="200"\}/,
+    );
     expect((await fetch(`${url}/api/metrics`)).status).toBe(200);
     expect((await fetch(`${url}/anything-else`)).status).toBe(404);
     // Liveness is answered here too, before the API port opens (see main.ts).

@@ -4,8 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from './support/problem.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
-type Entry = { id: string; sailNumber: string | null; boatName: string; teamName: string; crew?: { name: string; role: string }[] };
-type Leg = { id: string; number: number; startsAt: string; winner: { entryId: string; sailNumber: string | null } | null };
+type Entry = {
+  id: string;
+  sailNumber: string | null;
+  boatName: string;
+  teamName: string;
+  crew?: { name: string; role: string }[];
+};
+type Leg = {
+  id: string;
+  number: number;
+  startsAt: string;
+  winner: { entryId: string; sailNumber: string | null } | null;
+};
 type Rally = { id: string; discards: number; illustrative: string[]; legs: Leg[]; entries: Entry[] };
 type ResultRow = {
   place: number | null;
@@ -32,8 +43,20 @@ type Standing = {
   net: number;
   tieBreak?: { rule: string; tiedWith: string[]; explanation: string };
 };
-type CumulativeRow = { rank: number; entryId: string; complete: boolean; legsCompleted: number; totalCorrectedSeconds: number };
-type ResultInput = { entryId: unknown; finishedAt?: unknown; code?: unknown; points?: unknown; [extra: string]: unknown };
+type CumulativeRow = {
+  rank: number;
+  entryId: string;
+  complete: boolean;
+  legsCompleted: number;
+  totalCorrectedSeconds: number;
+};
+type ResultInput = {
+  entryId: unknown;
+  finishedAt?: unknown;
+  code?: unknown;
+  points?: unknown;
+  [extra: string]: unknown;
+};
 
 let t: TestApp;
 let organizer: string;
@@ -52,7 +75,10 @@ const get = async <T>(path: string, token?: string): Promise<T> => {
   return res.body as T;
 };
 const putResults = (rallyId: string, leg: number | string, body: unknown, token = organizer) =>
-  t.http.put(`/api/rallies/${rallyId}/legs/${leg}/results`).set(bearer(token)).send(body as object);
+  t.http
+    .put(`/api/rallies/${rallyId}/legs/${leg}/results`)
+    .set(bearer(token))
+    .send(body as object);
 
 const seededRally = async (): Promise<Rally> => {
   const list = await get<{ id: string; slug: string }[]>('/rallies');
@@ -69,14 +95,26 @@ async function createRally(input: {
   legs: { number: number; startsAt: string; distanceNm: number }[];
   boats: string[];
 }): Promise<{ rallyId: string; entryIds: Map<string, string> }> {
-  const rally = await t.http.post('/api/rallies').set(bearer(organizer)).send({ name: input.name, startDate: input.startDate, endDate: input.endDate }).expect(201);
+  const rally = await t.http
+    .post('/api/rallies')
+    .set(bearer(organizer))
+    .send({ name: input.name, startDate: input.startDate, endDate: input.endDate })
+    .expect(201);
   const rallyId = (rally.body as { id: string }).id;
   for (const leg of input.legs) {
-    await t.http.post(`/api/rallies/${rallyId}/legs`).set(bearer(organizer)).send({ ...leg, from: 'A', to: 'B' }).expect(201);
+    await t.http
+      .post(`/api/rallies/${rallyId}/legs`)
+      .set(bearer(organizer))
+      .send({ ...leg, from: 'A', to: 'B' })
+      .expect(201);
   }
   const entryIds = new Map<string, string>();
   for (const boat of input.boats) {
-    const team = await t.http.post('/api/teams').set(bearer(organizer)).send({ name: `${input.name} ${boat}`, sport: 'sailing' }).expect(201);
+    const team = await t.http
+      .post('/api/teams')
+      .set(bearer(organizer))
+      .send({ name: `${input.name} ${boat}`, sport: 'sailing' })
+      .expect(201);
     const [sailNumber = boat] = boat.split(' ');
     const entry = await t.http
       .post(`/api/rallies/${rallyId}/entries`)
@@ -99,7 +137,9 @@ describe('the seeded 2023 rally (illustrative leg results)', () => {
     expect(rally.discards).toBe(1);
     expect(rally.illustrative).toContain('discards');
     const standings = await get<Standing[]>(`/rallies/${rally.id}/standings`);
-    expect(standings.map((s) => [s.rank, s.sailNumber])).toEqual([1, 2, 3, 4, 5, 6, 7].map((rank) => [rank, `CHN 10${rank}`]));
+    expect(standings.map((s) => [s.rank, s.sailNumber])).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((rank) => [rank, `CHN 10${rank}`]),
+    );
     expect(standings.map((s) => [s.total, s.net])).toEqual([
       [8, 5],
       [12, 7],
@@ -121,7 +161,13 @@ describe('the seeded 2023 rally (illustrative leg results)', () => {
 
   it('gives each leg its winner on the rally', async () => {
     const rally = await seededRally();
-    expect(rally.legs.map((l) => l.winner?.sailNumber)).toEqual(['CHN 101', 'CHN 102', 'CHN 101', 'CHN 102', 'CHN 101']);
+    expect(rally.legs.map((l) => l.winner?.sailNumber)).toEqual([
+      'CHN 101',
+      'CHN 102',
+      'CHN 101',
+      'CHN 102',
+      'CHN 101',
+    ]);
   });
 
   it("lists a leg's results with elapsed, corrected, speed, codes and points", async () => {
@@ -138,12 +184,23 @@ describe('the seeded 2023 rally (illustrative leg results)', () => {
       ['CHN 106', 6, 6, null],
       ['CHN 107', null, 8, 'DNF'],
     ]);
-    expect(leg4[0]).toMatchObject({ finishedAt: '2023-07-01T20:00:00+08:00', elapsedSeconds: 34 * 3600, correctedSeconds: 34 * 3600, source: 'illustrative', recorded: true });
+    expect(leg4[0]).toMatchObject({
+      finishedAt: '2023-07-01T20:00:00+08:00',
+      elapsedSeconds: 34 * 3600,
+      correctedSeconds: 34 * 3600,
+      source: 'illustrative',
+      recorded: true,
+    });
     expect(leg4[0]?.speedKnots).toBeCloseTo(241 / 34, 9);
     expect(leg4[6]).toMatchObject({ finishedAt: null, elapsedSeconds: null, speedKnots: null });
     const leg5 = await get<ResultRow[]>(`/rallies/${rally.id}/legs/5/results`);
     // A dead heat: both share place 3 and the points of places 3 and 4 (A7).
-    expect(leg5.filter((r) => r.points === 3.5).map((r) => [bySail.get(r.entryId), r.place]).sort()).toEqual([
+    expect(
+      leg5
+        .filter((r) => r.points === 3.5)
+        .map((r) => [bySail.get(r.entryId), r.place])
+        .sort(),
+    ).toEqual([
       ['CHN 104', 3],
       ['CHN 105', 3],
     ]);
@@ -153,7 +210,12 @@ describe('the seeded 2023 rally (illustrative leg results)', () => {
     const rally = await seededRally();
     const rows = await get<CumulativeRow[]>(`/rallies/${rally.id}/standings/cumulative-time`);
     expect(rows).toHaveLength(7);
-    expect(rows.at(-1)).toMatchObject({ rank: 7, complete: false, legsCompleted: 4, entryId: rally.entries.find((e) => e.sailNumber === 'CHN 107')?.id });
+    expect(rows.at(-1)).toMatchObject({
+      rank: 7,
+      complete: false,
+      legsCompleted: 4,
+      entryId: rally.entries.find((e) => e.sailNumber === 'CHN 107')?.id,
+    });
     expect(rows.slice(0, 6).every((r) => r.complete)).toBe(true);
     expect(rows[0]?.totalCorrectedSeconds).toBeLessThan(rows[1]?.totalCorrectedSeconds ?? 0);
   });
@@ -173,12 +235,28 @@ describe('the seeded 2023 rally (illustrative leg results)', () => {
     expect((patched.body as Rally).discards).toBe(0);
     const noDiscard = await get<Standing[]>(`/rallies/${rally.id}/standings`);
     // Without the discard Yantai (CHN 105, 21.5) is ahead of Weihai (CHN 104, 22.5).
-    expect(noDiscard.map((s) => s.sailNumber)).toEqual(['CHN 101', 'CHN 102', 'CHN 103', 'CHN 105', 'CHN 104', 'CHN 106', 'CHN 107']);
+    expect(noDiscard.map((s) => s.sailNumber)).toEqual([
+      'CHN 101',
+      'CHN 102',
+      'CHN 103',
+      'CHN 105',
+      'CHN 104',
+      'CHN 106',
+      'CHN 107',
+    ]);
     expect(noDiscard.every((s) => s.net === s.total && s.legs.every((l) => !l.discarded))).toBe(true);
 
     await t.http.patch(path).set(bearer(organizer)).send({ discards: 1 }).expect(200);
     const again = await get<Standing[]>(`/rallies/${rally.id}/standings`);
-    expect(again.map((s) => s.sailNumber)).toEqual(['CHN 101', 'CHN 102', 'CHN 103', 'CHN 104', 'CHN 105', 'CHN 106', 'CHN 107']);
+    expect(again.map((s) => s.sailNumber)).toEqual([
+      'CHN 101',
+      'CHN 102',
+      'CHN 103',
+      'CHN 104',
+      'CHN 105',
+      'CHN 106',
+      'CHN 107',
+    ]);
   });
 });
 
@@ -221,7 +299,8 @@ describe('a real published series replayed leg by leg through the API', () => {
         if (cell === 'RET') rows.push({ entryId: id(boat), code: 'RET' });
         else if (cell === 'DNC') {
           if (race <= 3) rows.push({ entryId: id(boat), code: 'DNC' });
-        } else if (cell !== undefined) rows.push({ entryId: id(boat), finishedAt: addMinutes(startOf(race), 45 + cell) });
+        } else if (cell !== undefined)
+          rows.push({ entryId: id(boat), finishedAt: addMinutes(startOf(race), 45 + cell) });
       }
       const put = await putResults(rallyId, race, rows.reverse());
       expect(put.status, JSON.stringify(put.body)).toBe(200);
@@ -246,7 +325,9 @@ describe('a real published series replayed leg by leg through the API', () => {
       [4, '539 Dicker', 41, 23],
       [5, '147 Prior', 49, 25],
     ]);
-    const excluded = Object.fromEntries(standings.map((s) => [name.get(s.entryId), s.legs.filter((l) => l.discarded).map((l) => l.number)]));
+    const excluded = Object.fromEntries(
+      standings.map((s) => [name.get(s.entryId), s.legs.filter((l) => l.discarded).map((l) => l.number)]),
+    );
     expect(excluded).toEqual({
       '162 Crickmore': [2, 7, 9, 10],
       '128 Ward': [1, 3, 4, 8],
@@ -256,9 +337,19 @@ describe('a real published series replayed leg by leg through the API', () => {
     });
     const prior = standings.find((s) => name.get(s.entryId) === '147 Prior');
     expect(prior?.legs.filter((l) => l.code === 'DNC').map((l) => l.number)).toEqual([1, 2, 3, 6, 7]);
-    expect(standings.find((s) => name.get(s.entryId) === '128 Ward')?.legs[7]).toEqual({ number: 8, points: 6, code: 'RET', discarded: true });
+    expect(standings.find((s) => name.get(s.entryId) === '128 Ward')?.legs[7]).toEqual({
+      number: 8,
+      points: 6,
+      code: 'RET',
+      discarded: true,
+    });
     const leg6 = await get<ResultRow[]>(`/rallies/${rallyId}/legs/6/results`);
-    expect(leg6.find((r) => r.entryId === id('147 Prior'))).toMatchObject({ code: 'DNC', points: 6, place: null, recorded: false });
+    expect(leg6.find((r) => r.entryId === id('147 Prior'))).toMatchObject({
+      code: 'DNC',
+      points: 6,
+      place: null,
+      recorded: false,
+    });
   });
 });
 
@@ -273,35 +364,80 @@ describe('PUT leg results: bad input is refused, names the row and changes nothi
     before = await get<ResultRow[]>(`/rallies/${rally.id}/legs/2/results`);
     standingsBefore = await get<Standing[]>(`/rallies/${rally.id}/standings`);
     // The stored rows as the organizer would send them again, in finishing order.
-    base = before.map((r) => (r.code ? { entryId: r.entryId, code: r.code } : { entryId: r.entryId, finishedAt: r.finishedAt }));
+    base = before.map((r) =>
+      r.code ? { entryId: r.entryId, code: r.code } : { entryId: r.entryId, finishedAt: r.finishedAt },
+    );
   });
 
   const withRow = (index: number, row: ResultInput): ResultInput[] => base.map((r, i) => (i === index ? row : r));
   const entry = (index: number): string => String(base[index]?.entryId);
 
   it.each<[string, () => unknown, number, string[]]>([
-    ['a finish before the leg start', () => withRow(2, { entryId: entry(2), finishedAt: '2023-06-24T09:59:00+08:00' }), 422, ['2.finishedAt']],
-    ['a finish exactly at the start', () => withRow(1, { entryId: entry(1), finishedAt: '2023-06-24T10:00:00+08:00' }), 422, ['1.finishedAt']],
-    ['an unknown entry', () => withRow(1, { entryId: randomUUID(), finishedAt: '2023-06-25T06:00:00+08:00' }), 422, ['1.entryId']],
+    [
+      'a finish before the leg start',
+      () => withRow(2, { entryId: entry(2), finishedAt: '2023-06-24T09:59:00+08:00' }),
+      422,
+      ['2.finishedAt'],
+    ],
+    [
+      'a finish exactly at the start',
+      () => withRow(1, { entryId: entry(1), finishedAt: '2023-06-24T10:00:00+08:00' }),
+      422,
+      ['1.finishedAt'],
+    ],
+    [
+      'an unknown entry',
+      () => withRow(1, { entryId: randomUUID(), finishedAt: '2023-06-25T06:00:00+08:00' }),
+      422,
+      ['1.entryId'],
+    ],
     ['the same boat twice', () => [...base, { entryId: entry(0), code: 'DNF' }], 422, ['7.entryId']], // the seeded leg has 7 rows,
     ['an unknown code', () => withRow(4, { entryId: entry(4), code: 'XYZ' }), 400, ['4.code']],
     ['RDG without points', () => withRow(0, { entryId: entry(0), code: 'RDG' }), 400, ['0.points']],
     ['RDG with points below 1', () => withRow(0, { entryId: entry(0), code: 'RDG', points: 0 }), 400, ['0.points']],
     ['points with DNF', () => withRow(0, { entryId: entry(0), code: 'DNF', points: 3 }), 400, ['0.points']],
-    ['points without a code', () => withRow(0, { entryId: entry(0), finishedAt: '2023-06-25T06:00:00+08:00', points: 3 }), 400, ['0.points']],
+    [
+      'points without a code',
+      () => withRow(0, { entryId: entry(0), finishedAt: '2023-06-25T06:00:00+08:00', points: 3 }),
+      400,
+      ['0.points'],
+    ],
     ['ZFP without a finish', () => withRow(3, { entryId: entry(3), code: 'ZFP' }), 400, ['3.finishedAt']],
-    ['DNS with a finish', () => withRow(3, { entryId: entry(3), code: 'DNS', finishedAt: '2023-06-25T06:00:00+08:00' }), 400, ['3.finishedAt']],
+    [
+      'DNS with a finish',
+      () => withRow(3, { entryId: entry(3), code: 'DNS', finishedAt: '2023-06-25T06:00:00+08:00' }),
+      400,
+      ['3.finishedAt'],
+    ],
     ['neither finish nor code', () => withRow(5, { entryId: entry(5) }), 400, ['5.finishedAt']],
-    ['a finish without an offset', () => withRow(2, { entryId: entry(2), finishedAt: '2023-06-25T06:00:00' }), 400, ['2.finishedAt']],
-    ['a finish of the wrong type', () => withRow(2, { entryId: entry(2), finishedAt: 1687644000 }), 400, ['2.finishedAt']],
-    ['points of the wrong type', () => withRow(2, { entryId: entry(2), code: 'RDG', points: 'three' }), 400, ['2.points']],
+    [
+      'a finish without an offset',
+      () => withRow(2, { entryId: entry(2), finishedAt: '2023-06-25T06:00:00' }),
+      400,
+      ['2.finishedAt'],
+    ],
+    [
+      'a finish of the wrong type',
+      () => withRow(2, { entryId: entry(2), finishedAt: 1687644000 }),
+      400,
+      ['2.finishedAt'],
+    ],
+    [
+      'points of the wrong type',
+      () => withRow(2, { entryId: entry(2), code: 'RDG', points: 'three' }),
+      400,
+      ['2.points'],
+    ],
     ['an entry id that is no id', () => withRow(6, { entryId: 42, code: 'DNF' }), 400, ['6.entryId']],
     ['an unknown field', () => withRow(2, { ...base[2], entryId: entry(2), place: 1 }), 400, ['2.place']],
     ['a row that is no object', () => withRow(0, null as unknown as ResultInput), 400, ['0']],
     ['a body that is no array', () => ({ results: base }), 400, []],
     [
       'several bad rows at once: all named, 400 wins',
-      () => base.map((r, i) => (i === 1 ? { entryId: randomUUID(), code: 'DNF' } : i === 3 ? { entryId: entry(3), code: 'BAD' } : r)),
+      () =>
+        base.map((r, i) =>
+          i === 1 ? { entryId: randomUUID(), code: 'DNF' } : i === 3 ? { entryId: entry(3), code: 'BAD' } : r,
+        ),
       400,
       ['1.entryId', '3.code'],
     ],
@@ -319,7 +455,11 @@ describe('PUT leg results: bad input is refused, names the row and changes nothi
       boats: ['X1'],
     });
     const stranger = other.entryIds.get('X1') ?? '';
-    expectProblem(await putResults(rally.id, 2, withRow(0, { entryId: stranger, finishedAt: '2023-06-25T06:00:00+08:00' })), 422, ['0.entryId']);
+    expectProblem(
+      await putResults(rally.id, 2, withRow(0, { entryId: stranger, finishedAt: '2023-06-25T06:00:00+08:00' })),
+      422,
+      ['0.entryId'],
+    );
     expect(await get<ResultRow[]>(`/rallies/${rally.id}/legs/2/results`)).toEqual(before);
   });
 
@@ -425,7 +565,9 @@ describe('PUT leg results: codes, replacement and concurrency', () => {
     });
     const ids = BOATS.map((boat) => entryIds.get(boat) ?? '');
     const forwards = ids.map((entryId, i) => ({ entryId, finishedAt: addMinutes(START, 60 + i) }));
-    const backwards = ids.map((entryId, i) => (i === 0 ? { entryId, code: 'RET' } : { entryId, finishedAt: addMinutes(START, 90 - i) }));
+    const backwards = ids.map((entryId, i) =>
+      i === 0 ? { entryId, code: 'RET' } : { entryId, finishedAt: addMinutes(START, 90 - i) },
+    );
     const sets = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? forwards : backwards));
     const responses = await Promise.all(sets.map((body) => putResults(rallyId, 1, body)));
     expect(responses.map((r) => r.status)).toEqual(sets.map(() => 200));
@@ -442,8 +584,18 @@ describe('PUT leg results: codes, replacement and concurrency', () => {
 
 describe('entries with crews', () => {
   it('stores a crew and shows it to organizers only', async () => {
-    const { rallyId } = await createRally({ name: 'Crew rally', startDate: '2024-06-01', endDate: '2024-06-02', legs: [], boats: [] });
-    const team = await t.http.post('/api/teams').set(bearer(organizer)).send({ name: '崂山帆船队', sport: 'sailing' }).expect(201);
+    const { rallyId } = await createRally({
+      name: 'Crew rally',
+      startDate: '2024-06-01',
+      endDate: '2024-06-02',
+      legs: [],
+      boats: [],
+    });
+    const team = await t.http
+      .post('/api/teams')
+      .set(bearer(organizer))
+      .send({ name: '崂山帆船队', sport: 'sailing' })
+      .expect(201);
     const teamId = (team.body as { id: string }).id;
     const crew = [
       { name: '张伟', role: 'skipper' },
@@ -451,13 +603,34 @@ describe('entries with crews', () => {
       { name: '王强', role: 'crew' },
     ];
     expectProblem(
-      await t.http.post(`/api/rallies/${rallyId}/entries`).set(bearer(organizer)).send({ teamId, boatName: 'B', crew: [{ name: 'X', role: 'captain' }] }),
+      await t.http
+        .post(`/api/rallies/${rallyId}/entries`)
+        .set(bearer(organizer))
+        .send({ teamId, boatName: 'B', crew: [{ name: 'X', role: 'captain' }] }),
       400,
       ['crew.0.role'],
     );
-    expectProblem(await t.http.post(`/api/rallies/${rallyId}/entries`).set(bearer(organizer)).send({ teamId, boatName: 'B', crew: [{ role: 'crew' }] }), 400, ['crew.0.name']);
-    expectProblem(await t.http.post(`/api/rallies/${rallyId}/entries`).set(bearer(organizer)).send({ teamId, boatName: 'B', crew: 'all of us' }), 400, ['crew']);
-    const created = await t.http.post(`/api/rallies/${rallyId}/entries`).set(bearer(organizer)).send({ teamId, boatName: 'Laoshan', crew }).expect(201);
+    expectProblem(
+      await t.http
+        .post(`/api/rallies/${rallyId}/entries`)
+        .set(bearer(organizer))
+        .send({ teamId, boatName: 'B', crew: [{ role: 'crew' }] }),
+      400,
+      ['crew.0.name'],
+    );
+    expectProblem(
+      await t.http
+        .post(`/api/rallies/${rallyId}/entries`)
+        .set(bearer(organizer))
+        .send({ teamId, boatName: 'B', crew: 'all of us' }),
+      400,
+      ['crew'],
+    );
+    const created = await t.http
+      .post(`/api/rallies/${rallyId}/entries`)
+      .set(bearer(organizer))
+      .send({ teamId, boatName: 'Laoshan', crew })
+      .expect(201);
     expect((created.body as Entry).crew).toEqual(crew);
 
     const asOrganizer = await get<Rally>(`/rallies/${rallyId}`, organizer);
@@ -490,17 +663,36 @@ describe('the database keeps the invariants of leg results', () => {
       );
       const id = rows[0]?.id;
       expect(id).toBeTruthy();
-      await expect(db.query(`INSERT INTO rally_leg_results (rally_id, leg_id, entry_id, code) SELECT rally_id, leg_id, entry_id, 'DNF' FROM rally_leg_results WHERE id = $1`, [id])).rejects.toThrow(
-        /rally_leg_results_leg_entry_unique/,
+      await expect(
+        db.query(
+          `INSERT INTO rally_leg_results (rally_id, leg_id, entry_id, code) SELECT rally_id, leg_id, entry_id, 'DNF' FROM rally_leg_results WHERE id = $1`,
+          [id],
+        ),
+      ).rejects.toThrow(/rally_leg_results_leg_entry_unique/);
+      await expect(db.query(`UPDATE rally_leg_results SET code = 'XYZ' WHERE id = $1`, [id])).rejects.toThrow(
+        /rally_leg_results_code_valid/,
       );
-      await expect(db.query(`UPDATE rally_leg_results SET code = 'XYZ' WHERE id = $1`, [id])).rejects.toThrow(/rally_leg_results_code_valid/);
-      await expect(db.query(`UPDATE rally_leg_results SET points = 3 WHERE id = $1`, [id])).rejects.toThrow(/rally_leg_results_points_given/);
-      await expect(db.query(`UPDATE rally_leg_results SET code = 'RDG' WHERE id = $1`, [id])).rejects.toThrow(/rally_leg_results_points_given/);
-      await expect(db.query(`UPDATE rally_leg_results SET code = 'ZFP', finished_at = NULL WHERE id = $1`, [id])).rejects.toThrow(/rally_leg_results_penalty_has_finish/);
-      await expect(db.query(`UPDATE rally_leg_results SET code = 'DNS' WHERE id = $1`, [id])).rejects.toThrow(/rally_leg_results_no_finish_without_start/);
-      await expect(db.query(`UPDATE rally_leg_results SET finished_at = NULL WHERE id = $1`, [id])).rejects.toThrow(/rally_leg_results_finish_or_code/);
-      await expect(db.query(`UPDATE rally_leg_results SET entry_id = $2 WHERE id = $1`, [id, other.entryIds.get('Z9')])).rejects.toThrow(/foreign key/);
-      await expect(db.query(`UPDATE rally_entries SET crew = '{"name": "x"}' WHERE rally_id = $1`, [other.rallyId])).rejects.toThrow(/rally_entries_crew_is_array/);
+      await expect(db.query(`UPDATE rally_leg_results SET points = 3 WHERE id = $1`, [id])).rejects.toThrow(
+        /rally_leg_results_points_given/,
+      );
+      await expect(db.query(`UPDATE rally_leg_results SET code = 'RDG' WHERE id = $1`, [id])).rejects.toThrow(
+        /rally_leg_results_points_given/,
+      );
+      await expect(
+        db.query(`UPDATE rally_leg_results SET code = 'ZFP', finished_at = NULL WHERE id = $1`, [id]),
+      ).rejects.toThrow(/rally_leg_results_penalty_has_finish/);
+      await expect(db.query(`UPDATE rally_leg_results SET code = 'DNS' WHERE id = $1`, [id])).rejects.toThrow(
+        /rally_leg_results_no_finish_without_start/,
+      );
+      await expect(db.query(`UPDATE rally_leg_results SET finished_at = NULL WHERE id = $1`, [id])).rejects.toThrow(
+        /rally_leg_results_finish_or_code/,
+      );
+      await expect(
+        db.query(`UPDATE rally_leg_results SET entry_id = $2 WHERE id = $1`, [id, other.entryIds.get('Z9')]),
+      ).rejects.toThrow(/foreign key/);
+      await expect(
+        db.query(`UPDATE rally_entries SET crew = '{"name": "x"}' WHERE rally_id = $1`, [other.rallyId]),
+      ).rejects.toThrow(/rally_entries_crew_is_array/);
     } finally {
       await db.end();
     }

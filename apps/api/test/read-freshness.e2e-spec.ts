@@ -29,8 +29,16 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 describe('cached public reads across replicas', () => {
   it('serve a result written on one replica on the other’s next reads, without asking the database for the version each time', async () => {
     const league = await createLeague(t, { teams: 2 });
-    const game = await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[1], startsAt: at(league, 0, '19:30') });
-    const readOnB = () => fetch(`${replica.url}/api/events/${league.eventId}/standings`).then(async (r) => ({ etag: r.headers.get('etag'), body: (await r.json()) as { groups: { rows: { played: number }[] }[] } }));
+    const game = await addMatch(t, league, {
+      homeTeamId: league.teamIds[0],
+      awayTeamId: league.teamIds[1],
+      startsAt: at(league, 0, '19:30'),
+    });
+    const readOnB = () =>
+      fetch(`${replica.url}/api/events/${league.eventId}/standings`).then(async (r) => ({
+        etag: r.headers.get('etag'),
+        body: (await r.json()) as { groups: { rows: { played: number }[] }[] },
+      }));
     const versionReads = vi.spyOn(replica.app.get(MatchesRepository), 'feedVersion');
 
     const first = await readOnB();
@@ -40,7 +48,11 @@ describe('cached public reads across replicas', () => {
     await readOnB();
     await readOnB();
 
-    await t.http.put(`/api/matches/${game.id}/result`).set(league.organizer).send({ homeScore: 70, awayScore: 60 }).expect(200);
+    await t.http
+      .put(`/api/matches/${game.id}/result`)
+      .set(league.organizer)
+      .send({ homeScore: 70, awayScore: 60 })
+      .expect(200);
     const fresh = await until(readOnB, (r) => r.etag !== first.etag, 2_000);
     expect(fresh.etag).not.toBe(first.etag);
     expect(fresh.body.groups[0]!.rows.map((r) => r.played)).toEqual([1, 1]);
@@ -50,13 +62,25 @@ describe('cached public reads across replicas', () => {
 
   it('falls back to the database’s version while the listener is away, and a write made meanwhile is not missed', async () => {
     const league = await createLeague(t, { teams: 2 });
-    const game = await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[1], startsAt: at(league, 1, '19:30') });
-    const etagOnB = () => fetch(`${replica.url}/api/events/${league.eventId}/matches`).then((r) => r.headers.get('etag'));
+    const game = await addMatch(t, league, {
+      homeTeamId: league.teamIds[0],
+      awayTeamId: league.teamIds[1],
+      startsAt: at(league, 1, '19:30'),
+    });
+    const etagOnB = () =>
+      fetch(`${replica.url}/api/events/${league.eventId}/matches`).then((r) => r.headers.get('etag'));
     const before = await etagOnB();
     const bus = replica.app.get(NotificationBus);
     // Cut every listener off the database; the write below is announced to nobody.
-    await queryDatabase(t, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'sailcourt-listener' AND datname = current_database()`);
-    await until(async () => bus.listening, (listening) => !listening, 2_000);
+    await queryDatabase(
+      t,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'sailcourt-listener' AND datname = current_database()`,
+    );
+    await until(
+      async () => bus.listening,
+      (listening) => !listening,
+      2_000,
+    );
     await t.http.patch(`/api/matches/${game.id}`).set(league.organizer).send({ court: 2 }).expect(200);
     const after = await until(etagOnB, (etag) => etag !== before, 5_000);
     expect(after).not.toBe(before);
@@ -64,9 +88,16 @@ describe('cached public reads across replicas', () => {
 
   it('answer repeated anonymous reads from the front cache, and a write on the other replica within a second', async () => {
     const league = await createLeague(t, { teams: 2 });
-    const game = await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[1], startsAt: at(league, 2, '19:30') });
+    const game = await addMatch(t, league, {
+      homeTeamId: league.teamIds[0],
+      awayTeamId: league.teamIds[1],
+      startsAt: at(league, 2, '19:30'),
+    });
     const reads = vi.spyOn(replica.app.get(MatchesService), 'get');
-    const readOnB = (headers: Record<string, string> = {}) => fetch(`${replica.url}/api/matches/${game.id}`, { headers }).then(async (r) => (await r.json()) as { court: number | null; version: number });
+    const readOnB = (headers: Record<string, string> = {}) =>
+      fetch(`${replica.url}/api/matches/${game.id}`, { headers }).then(
+        async (r) => (await r.json()) as { court: number | null; version: number },
+      );
     const first = await readOnB();
     // The set-up's own writes are still being announced to B for a moment: wait for a read B answers from memory.
     const answeredFromMemory = async () => {
@@ -94,7 +125,11 @@ describe('cached public reads across replicas', () => {
 
   it('answer a write on the same replica at once: its own writes empty its cache before the answer leaves', async () => {
     const league = await createLeague(t, { teams: 2 });
-    const game = await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[1], startsAt: at(league, 3, '19:30') });
+    const game = await addMatch(t, league, {
+      homeTeamId: league.teamIds[0],
+      awayTeamId: league.teamIds[1],
+      startsAt: at(league, 3, '19:30'),
+    });
     await t.http.get(`/api/matches/${game.id}`).expect(200);
     await t.http.patch(`/api/matches/${game.id}`).set(league.organizer).send({ court: 4 }).expect(200);
     expect((await t.http.get(`/api/matches/${game.id}`).expect(200)).body.court).toBe(4);

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badFields, createEvent, createTeam, type Manager, newManager, players, register, setStatus, summary } from './support/registration-fixtures.js';
+import {
+  badFields,
+  createEvent,
+  createTeam,
+  type Manager,
+  newManager,
+  players,
+  register,
+  setStatus,
+  summary,
+} from './support/registration-fixtures.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -12,8 +22,22 @@ afterAll(async () => {
   await t.close();
 });
 
-type Registration = { id: string; status: string; teamId: string; waitlistPosition: number | null; roster?: unknown[]; rosterSize: number };
-type Audit = { fromStatus: string | null; toStatus: string; actorId: string | null; reason: string | null; overrides: string[]; registrationId: string };
+type Registration = {
+  id: string;
+  status: string;
+  teamId: string;
+  waitlistPosition: number | null;
+  roster?: unknown[];
+  rosterSize: number;
+};
+type Audit = {
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string | null;
+  reason: string | null;
+  overrides: string[];
+  registrationId: string;
+};
 
 const audit = async (registrationId: string): Promise<Audit[]> =>
   (await t.http.get(`/api/registrations/${registrationId}/audit`).set(bearer(organizer)).expect(200)).body;
@@ -26,7 +50,13 @@ describe('approval mode', () => {
     const m = await newManager(t);
     const created = await register(t, m.token, event.id, { teamId: m.teamId, roster: players(5) });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ eventId: event.id, teamId: m.teamId, status: 'pending', rosterSize: 5, teamName: '测试队' });
+    expect(created.body).toMatchObject({
+      eventId: event.id,
+      teamId: m.teamId,
+      status: 'pending',
+      rosterSize: 5,
+      teamName: '测试队',
+    });
     expect(created.body.roster).toHaveLength(5);
 
     const confirmed = await setStatus(t, organizer, created.body.id, { status: 'confirmed', reason: '资料齐全' });
@@ -36,7 +66,13 @@ describe('approval mode', () => {
     const mine = await t.http.get('/api/me/registrations').set(bearer(m.token)).expect(200);
     expect(mine.body.map((r: Registration) => [r.id, r.status])).toEqual([[created.body.id, 'confirmed']]);
     const notes = await t.http.get('/api/me/notifications').set(bearer(m.token)).expect(200);
-    expect(notes.body.map((n: { fromStatus: string | null; toStatus: string; byMe: boolean }) => [n.fromStatus, n.toStatus, n.byMe])).toEqual([
+    expect(
+      notes.body.map((n: { fromStatus: string | null; toStatus: string; byMe: boolean }) => [
+        n.fromStatus,
+        n.toStatus,
+        n.byMe,
+      ]),
+    ).toEqual([
       ['pending', 'confirmed', false],
       [null, 'pending', true],
     ]);
@@ -80,27 +116,41 @@ describe('first-come mode', () => {
     const event = await createEvent(t, { registrationMode: 'first-come', capacity: 2 });
     const ms = await managers(4);
     const regs: Registration[] = [];
-    for (const m of ms) regs.push((await register(t, m.token, event.id, { teamId: m.teamId, roster: players(4) }).expect(201)).body);
+    for (const m of ms)
+      regs.push((await register(t, m.token, event.id, { teamId: m.teamId, roster: players(4) }).expect(201)).body);
     expect(regs.map((r) => [r.status, r.waitlistPosition])).toEqual([
       ['confirmed', null],
       ['confirmed', null],
       ['waitlisted', 1],
       ['waitlisted', 2],
     ]);
-    expect(await summary(t, event.id)).toMatchObject({ capacity: 2, confirmed: 2, waitlisted: 2, pending: 0, placesLeft: 0, participants: 8 });
+    expect(await summary(t, event.id)).toMatchObject({
+      capacity: 2,
+      confirmed: 2,
+      waitlisted: 2,
+      pending: 0,
+      placesLeft: 0,
+      participants: 8,
+    });
   });
 
   it('promotes the oldest waitlisted team when a confirmed one is rejected, and when capacity is raised', async () => {
     const event = await createEvent(t, { registrationMode: 'first-come', capacity: 1 });
     const ms = await managers(4);
     const regs: Registration[] = [];
-    for (const m of ms) regs.push((await register(t, m.token, event.id, { teamId: m.teamId, roster: players(4) }).expect(201)).body);
+    for (const m of ms)
+      regs.push((await register(t, m.token, event.id, { teamId: m.teamId, roster: players(4) }).expect(201)).body);
     const [first, second, third, fourth] = regs as [Registration, Registration, Registration, Registration];
 
     await setStatus(t, organizer, first.id, { status: 'rejected', reason: '资格不符' }).expect(200);
-    const statuses = async () => (await t.http.get(`/api/events/${event.id}/registrations`).expect(200)).body.map((r: Registration) => r.status);
+    const statuses = async () =>
+      (await t.http.get(`/api/events/${event.id}/registrations`).expect(200)).body.map((r: Registration) => r.status);
     expect(await statuses()).toEqual(['rejected', 'confirmed', 'waitlisted', 'waitlisted']);
-    expect((await audit(first.id)).at(-1)).toMatchObject({ fromStatus: 'confirmed', toStatus: 'rejected', reason: '资格不符' });
+    expect((await audit(first.id)).at(-1)).toMatchObject({
+      fromStatus: 'confirmed',
+      toStatus: 'rejected',
+      reason: '资格不符',
+    });
 
     const raised = await t.http.patch(`/api/events/${event.id}`).set(bearer(organizer)).send({ capacity: 3 });
     expect(raised.status).toBe(200);
@@ -140,8 +190,14 @@ describe('rules that bind team managers', () => {
   });
 
   it('enforces the registration window for managers (422) and records an organizer’s override', async () => {
-    const closed = await createEvent(t, { registrationOpensAt: '2023-06-01T09:00:00+08:00', registrationClosesAt: '2023-06-10T18:00:00+08:00' });
-    const notYet = await createEvent(t, { registrationOpensAt: '2099-06-01T09:00:00+08:00', registrationClosesAt: '2099-06-10T18:00:00+08:00' });
+    const closed = await createEvent(t, {
+      registrationOpensAt: '2023-06-01T09:00:00+08:00',
+      registrationClosesAt: '2023-06-10T18:00:00+08:00',
+    });
+    const notYet = await createEvent(t, {
+      registrationOpensAt: '2099-06-01T09:00:00+08:00',
+      registrationClosesAt: '2099-06-10T18:00:00+08:00',
+    });
     const m = await newManager(t);
     const late = await register(t, m.token, closed.id, { teamId: m.teamId, roster: players(5) });
     expect(late.status).toBe(422);
@@ -149,7 +205,11 @@ describe('rules that bind team managers', () => {
     expect((await register(t, m.token, notYet.id, { teamId: m.teamId, roster: players(5) })).status).toBe(422);
     expect((await summary(t, closed.id)).registrationOpen).toBe(false);
 
-    const override = await register(t, organizer, closed.id, { teamId: m.teamId, roster: players(5), reason: '赛事方特批' });
+    const override = await register(t, organizer, closed.id, {
+      teamId: m.teamId,
+      roster: players(5),
+      reason: '赛事方特批',
+    });
     expect(override.status).toBe(201);
     expect(override.body.status).toBe('confirmed');
     const [entry] = await audit(override.body.id);
@@ -160,12 +220,25 @@ describe('rules that bind team managers', () => {
   it('enforces roster-size limits for managers (422), counting players but not staff', async () => {
     const event = await createEvent(t, { registrationMode: 'first-come', rosterMin: 3, rosterMax: 4 });
     const m = await newManager(t);
-    const tooFew = await register(t, m.token, event.id, { teamId: m.teamId, roster: [...players(2), { name: '教练', role: 'coach' }] });
+    const tooFew = await register(t, m.token, event.id, {
+      teamId: m.teamId,
+      roster: [...players(2), { name: '教练', role: 'coach' }],
+    });
     expect(tooFew.status).toBe(422);
-    expect(tooFew.body.errors).toEqual([{ field: 'roster', message: 'needs 3–4 players, has 2', code: 'registration.roster-size', params: { min: 3, max: 4, count: 2 } }]);
+    expect(tooFew.body.errors).toEqual([
+      {
+        field: 'roster',
+        message: 'needs 3–4 players, has 2',
+        code: 'registration.roster-size',
+        params: { min: 3, max: 4, count: 2 },
+      },
+    ]);
     expect(tooFew.body.code).toBe('registration.roster-size');
     expect((await register(t, m.token, event.id, { teamId: m.teamId, roster: players(5) })).status).toBe(422);
-    const ok = await register(t, m.token, event.id, { teamId: m.teamId, roster: [...players(4), { name: '教练', role: 'coach' }] });
+    const ok = await register(t, m.token, event.id, {
+      teamId: m.teamId,
+      roster: [...players(4), { name: '教练', role: 'coach' }],
+    });
     expect(ok.status).toBe(201);
     expect(ok.body.rosterSize).toBe(5);
 
@@ -178,21 +251,46 @@ describe('rules that bind team managers', () => {
     const event = await createEvent(t, { registrationMode: 'first-come' });
     const m = await newManager(t);
     const roster = players(5);
-    expect(badFields(await register(t, m.token, event.id, { teamId: m.teamId, roster: [...roster, { name: '重号', number: 6 }] }))).toEqual(['roster.5.number']);
-    expect(badFields(await register(t, m.token, event.id, { teamId: m.teamId, roster: [{ name: 'x'.repeat(150), number: 1 }] }))).toEqual(['roster.0.name']);
+    expect(
+      badFields(
+        await register(t, m.token, event.id, { teamId: m.teamId, roster: [...roster, { name: '重号', number: 6 }] }),
+      ),
+    ).toEqual(['roster.5.number']);
+    expect(
+      badFields(
+        await register(t, m.token, event.id, { teamId: m.teamId, roster: [{ name: 'x'.repeat(150), number: 1 }] }),
+      ),
+    ).toEqual(['roster.0.name']);
     expect(badFields(await register(t, m.token, event.id, { teamId: m.teamId, roster: [] }))).toEqual(['roster']);
     expect(badFields(await register(t, m.token, event.id, { teamId: m.teamId }))).toEqual(['roster']);
-    expect(badFields(await register(t, m.token, event.id, { teamId: m.teamId, roster: [{ name: 'A', number: 100 }] }))).toEqual(['roster.0.number']);
-    expect(badFields(await register(t, m.token, event.id, { teamId: m.teamId, roster: [{ name: 'A', number: 1.5 }] }))).toEqual(['roster.0.number']);
-    expect(badFields(await register(t, m.token, event.id, { teamId: m.teamId, roster: players(1), extra: true }))).toEqual(['extra']);
-    expect(badFields(await register(t, m.token, event.id, { teamId: 'not-a-uuid', roster: players(1) }))).toEqual(['teamId']);
+    expect(
+      badFields(await register(t, m.token, event.id, { teamId: m.teamId, roster: [{ name: 'A', number: 100 }] })),
+    ).toEqual(['roster.0.number']);
+    expect(
+      badFields(await register(t, m.token, event.id, { teamId: m.teamId, roster: [{ name: 'A', number: 1.5 }] })),
+    ).toEqual(['roster.0.number']);
+    expect(
+      badFields(await register(t, m.token, event.id, { teamId: m.teamId, roster: players(1), extra: true })),
+    ).toEqual(['extra']);
+    expect(badFields(await register(t, m.token, event.id, { teamId: 'not-a-uuid', roster: players(1) }))).toEqual([
+      'teamId',
+    ]);
     expect((await t.http.get(`/api/events/${event.id}/registrations`).expect(200)).body).toEqual([]);
   });
 
   it('uses the team’s saved roster when none is sent', async () => {
     const event = await createEvent(t, { registrationMode: 'first-come' });
     const m = await newManager(t);
-    await t.http.put(`/api/teams/${m.teamId}/roster`).set(bearer(m.token)).send({ roster: [{ name: '张三', number: 7 }, { name: '李教练', role: 'coach' }] }).expect(200);
+    await t.http
+      .put(`/api/teams/${m.teamId}/roster`)
+      .set(bearer(m.token))
+      .send({
+        roster: [
+          { name: '张三', number: 7 },
+          { name: '李教练', role: 'coach' },
+        ],
+      })
+      .expect(200);
     const res = await register(t, m.token, event.id, { teamId: m.teamId }).expect(201);
     expect(res.body.roster).toEqual([
       { name: '张三', number: 7, role: 'player' },
@@ -203,11 +301,24 @@ describe('rules that bind team managers', () => {
   it('only takes teams of the event’s sport, and known teams and events', async () => {
     const event = await createEvent(t);
     const sailor = await newManager(t, { sport: 'sailing' });
-    const wrongSport = await register(t, sailor.token, event.id, { teamId: sailor.teamId, roster: [{ name: '船长', role: 'skipper' }] });
+    const wrongSport = await register(t, sailor.token, event.id, {
+      teamId: sailor.teamId,
+      roster: [{ name: '船长', role: 'skipper' }],
+    });
     expect(wrongSport.status).toBe(422);
     expect(wrongSport.body.errors[0].field).toBe('teamId');
-    expect((await register(t, organizer, event.id, { teamId: '00000000-0000-4000-8000-000000000000', roster: players(1) })).status).toBe(422);
-    expect((await register(t, organizer, '00000000-0000-4000-8000-000000000000', { teamId: sailor.teamId, roster: players(1) })).status).toBe(404);
+    expect(
+      (await register(t, organizer, event.id, { teamId: '00000000-0000-4000-8000-000000000000', roster: players(1) }))
+        .status,
+    ).toBe(422);
+    expect(
+      (
+        await register(t, organizer, '00000000-0000-4000-8000-000000000000', {
+          teamId: sailor.teamId,
+          roster: players(1),
+        })
+      ).status,
+    ).toBe(404);
     expect((await register(t, organizer, 'nope', { teamId: sailor.teamId, roster: players(1) })).status).toBe(404);
     expect((await t.http.get('/api/registrations/nope')).status).toBe(404);
   });
@@ -226,14 +337,18 @@ describe('reading registrations', () => {
     expect(JSON.stringify(pub.body)).not.toContain('球员');
 
     const asManager = await t.http.get(`/api/events/${event.id}/registrations`).set(bearer(me.token)).expect(200);
-    expect(asManager.body.filter((r: Registration) => r.roster !== undefined).map((r: Registration) => r.teamId)).toEqual([me.teamId]);
+    expect(
+      asManager.body.filter((r: Registration) => r.roster !== undefined).map((r: Registration) => r.teamId),
+    ).toEqual([me.teamId]);
     const asOrganizer = await t.http.get(`/api/events/${event.id}/registrations`).set(bearer(organizer)).expect(200);
     expect(asOrganizer.body.every((r: Registration) => r.roster?.length === 5)).toBe(true);
 
     const page = await t.http.get(`/api/events/${event.id}/registrations?limit=2&offset=1`).expect(200);
     expect(page.body.total).toBe(3);
     expect(page.body.items.map((r: Registration) => r.teamId)).toEqual(ms.slice(1).map((m) => m.teamId));
-    expect((await t.http.get(`/api/events/${event.id}/registrations?status=confirmed&limit=1`).expect(200)).body.total).toBe(3);
+    expect(
+      (await t.http.get(`/api/events/${event.id}/registrations?status=confirmed&limit=1`).expect(200)).body.total,
+    ).toBe(3);
     expect(badFields(await t.http.get(`/api/events/${event.id}/registrations?limit=0`))).toEqual(['limit']);
     expect(badFields(await t.http.get(`/api/events/${event.id}/registrations?limit=abc`))).toEqual(['limit']);
   });
@@ -244,8 +359,13 @@ describe('reading registrations', () => {
     await register(t, m.token, event.id, { teamId: m.teamId, roster: [{ name: '王, 小明', number: 9 }] }).expect(201);
     const res = await t.http.get(`/api/events/${event.id}/registrations.csv`).set(bearer(organizer)).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('registration_id,team,team_en,city,status,waitlist_position,roster_size,roster,manager,manager_email,created_at,updated_at');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'registration_id,team,team_en,city,status,waitlist_position,roster_size,roster,manager,manager_email,created_at,updated_at',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines[1]).toContain('"#9 王, 小明"');
@@ -260,7 +380,13 @@ describe('reading registrations', () => {
     await register(t, m.token, event.id, { teamId: m.teamId, roster: players(5) }).expect(201);
     const log = await t.http.get(`/api/events/${event.id}/audit`).set(bearer(organizer)).expect(200);
     expect(log.body).toHaveLength(1);
-    expect(log.body[0]).toMatchObject({ teamId: m.teamId, toStatus: 'pending', actorId: m.userId, actorName: 'Team Manager', actorRole: 'team_manager' });
+    expect(log.body[0]).toMatchObject({
+      teamId: m.teamId,
+      toStatus: 'pending',
+      actorId: m.userId,
+      actorName: 'Team Manager',
+      actorRole: 'team_manager',
+    });
     expect(log.body[0].at).toMatch(/\+08:00$/);
     expect((await t.http.get(`/api/events/${event.id}/audit`).set(bearer(m.token))).status).toBe(403);
   });
@@ -274,18 +400,36 @@ describe('reading registrations', () => {
 
     const [a, b] = await managers(2);
     // The seeded league has divisions (U8/U10/U12 × boys/girls): each registration names one.
-    await register(t, organizer, futureStars.eventId, { teamId: a!.teamId, divisionId: 'U10-boys', roster: players(10) }).expect(201);
-    await register(t, organizer, futureStars.eventId, { teamId: b!.teamId, divisionId: 'U12-girls', roster: [...players(8), { name: '教练', role: 'coach' }] }).expect(201);
+    await register(t, organizer, futureStars.eventId, {
+      teamId: a!.teamId,
+      divisionId: 'U10-boys',
+      roster: players(10),
+    }).expect(201);
+    await register(t, organizer, futureStars.eventId, {
+      teamId: b!.teamId,
+      divisionId: 'U12-girls',
+      roster: [...players(8), { name: '教练', role: 'coach' }],
+    }).expect(201);
     const after = (await t.http.get('/api/seasons/qingdao-basketball-2023/participation').expect(200)).body;
     const fsAfter = after.events.find((e: { slug: string }) => e.slug === 'future-stars-mini-basketball-league');
     expect(fsAfter).toMatchObject({ participants: 19, confirmedTeams: 2, shareOfTarget: 0.0076 });
-    expect(fsAfter.divisions.filter((d: { confirmedTeams: number }) => d.confirmedTeams > 0).map((d: { code: string; participants: number }) => [d.code, d.participants])).toEqual([
+    expect(
+      fsAfter.divisions
+        .filter((d: { confirmedTeams: number }) => d.confirmedTeams > 0)
+        .map((d: { code: string; participants: number }) => [d.code, d.participants]),
+    ).toEqual([
       ['U10-boys', 10],
       ['U12-girls', 9],
     ]);
     expect(after.participants - before.participants).toBe(19);
     expect(after.shareOfTarget).toBe(Math.round((after.participants / 6000) * 10_000) / 10_000);
-    expect((await summary(t, futureStars.eventId))).toMatchObject({ capacity: 256, confirmed: 2, placesLeft: 254, participants: 19, participantTarget: 2500 });
+    expect(await summary(t, futureStars.eventId)).toMatchObject({
+      capacity: 256,
+      confirmed: 2,
+      placesLeft: 254,
+      participants: 19,
+      participantTarget: 2500,
+    });
     expect((await t.http.get('/api/seasons/no-such-season/participation')).status).toBe(404);
   });
 });
@@ -294,7 +438,9 @@ describe('concurrency (real PostgreSQL)', () => {
   it('40 simultaneous registrations to 8 places: exactly 8 confirmed and 32 waitlisted, all 201; withdrawals promote exactly once', async () => {
     const event = await createEvent(t, { registrationMode: 'first-come', capacity: 8 });
     const ms = await managers(40);
-    const responses = await Promise.all(ms.map((m) => register(t, m.token, event.id, { teamId: m.teamId, roster: players(5) })));
+    const responses = await Promise.all(
+      ms.map((m) => register(t, m.token, event.id, { teamId: m.teamId, roster: players(5) })),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(40).fill(201));
     const statuses = responses.map((r) => r.body.status as string);
     expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(8);
@@ -312,16 +458,26 @@ describe('concurrency (real PostgreSQL)', () => {
     await setStatus(t, byTeam.get(leaver.teamId)!.token, leaver.id, { status: 'withdrawn' }).expect(200);
     expect(await summary(t, event.id)).toMatchObject({ confirmed: 8, waitlisted: 31, withdrawn: 1 });
     expect((await t.http.get(`/api/registrations/${waitlist[0]!.id}`).expect(200)).body.status).toBe('confirmed');
-    expect((await t.http.get(`/api/registrations/${waitlist[1]!.id}`).expect(200)).body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect((await t.http.get(`/api/registrations/${waitlist[1]!.id}`).expect(200)).body).toMatchObject({
+      status: 'waitlisted',
+      waitlistPosition: 1,
+    });
 
     // Four simultaneous withdrawals: four promotions, never a ninth confirmed team.
     const leavers = confirmed.slice(1, 5);
-    const withdrawals = await Promise.all(leavers.map((r) => setStatus(t, byTeam.get(r.teamId)!.token, r.id, { status: 'withdrawn' })));
+    const withdrawals = await Promise.all(
+      leavers.map((r) => setStatus(t, byTeam.get(r.teamId)!.token, r.id, { status: 'withdrawn' })),
+    );
     expect(withdrawals.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(await summary(t, event.id)).toMatchObject({ confirmed: 8, waitlisted: 27, withdrawn: 5 });
     const promoted = waitlist.slice(0, 5).map((r) => r.id);
     const after = (await t.http.get(`/api/events/${event.id}/registrations`).expect(200)).body as Registration[];
-    expect(after.filter((r) => r.status === 'confirmed').map((r) => r.id).sort()).toEqual([...confirmed.slice(5).map((r) => r.id), ...promoted].sort());
+    expect(
+      after
+        .filter((r) => r.status === 'confirmed')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...confirmed.slice(5).map((r) => r.id), ...promoted].sort());
 
     // Each promotion happened exactly once.
     const log = (await t.http.get(`/api/events/${event.id}/audit`).set(bearer(organizer)).expect(200)).body as Audit[];
@@ -336,14 +492,22 @@ describe('concurrency (real PostgreSQL)', () => {
   it('lets only one of many simultaneous registrations of the same team through', async () => {
     const event = await createEvent(t, { registrationMode: 'first-come', capacity: 8 });
     const m = await newManager(t);
-    const responses = await Promise.all(Array.from({ length: 10 }, () => register(t, m.token, event.id, { teamId: m.teamId, roster: players(5) })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => register(t, m.token, event.id, { teamId: m.teamId, roster: players(5) })),
+    );
     expect(responses.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(409)]);
   });
 
   it('never over-fills when organizers confirm pending teams at the same time', async () => {
     const event = await createEvent(t, { registrationMode: 'approval', capacity: 3 });
     const ms = await managers(10);
-    const regs = await Promise.all(ms.map(async (m) => (await register(t, m.token, event.id, { teamId: m.teamId, roster: players(5) }).expect(201)).body as Registration));
+    const regs = await Promise.all(
+      ms.map(
+        async (m) =>
+          (await register(t, m.token, event.id, { teamId: m.teamId, roster: players(5) }).expect(201))
+            .body as Registration,
+      ),
+    );
     const confirms = await Promise.all(regs.map((r) => setStatus(t, organizer, r.id, { status: 'confirmed' })));
     expect(confirms.map((r) => r.status).sort()).toEqual([200, 200, 200, ...Array(7).fill(409)]);
     expect(await summary(t, event.id)).toMatchObject({ confirmed: 3, pending: 7 });
@@ -353,7 +517,8 @@ describe('concurrency (real PostgreSQL)', () => {
     const event = await createEvent(t, { registrationMode: 'first-come', capacity: 2 });
     const ms = await managers(8);
     const regs: Registration[] = [];
-    for (const m of ms) regs.push((await register(t, m.token, event.id, { teamId: m.teamId, roster: players(5) }).expect(201)).body);
+    for (const m of ms)
+      regs.push((await register(t, m.token, event.id, { teamId: m.teamId, roster: players(5) }).expect(201)).body);
     const [r0, r1] = regs as [Registration, Registration];
     const results = await Promise.all([
       setStatus(t, ms[0]!.token, r0.id, { status: 'withdrawn' }),
@@ -363,7 +528,14 @@ describe('concurrency (real PostgreSQL)', () => {
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(await summary(t, event.id)).toMatchObject({ confirmed: 4, waitlisted: 2, withdrawn: 2 });
     const log = (await t.http.get(`/api/events/${event.id}/audit`).set(bearer(organizer)).expect(200)).body as Audit[];
-    const promoted = log.filter((a) => a.toStatus === 'confirmed' && a.fromStatus === 'waitlisted').map((a) => a.registrationId);
-    expect(promoted.sort()).toEqual(regs.slice(2, 6).map((r) => r.id).sort());
+    const promoted = log
+      .filter((a) => a.toStatus === 'confirmed' && a.fromStatus === 'waitlisted')
+      .map((a) => a.registrationId);
+    expect(promoted.sort()).toEqual(
+      regs
+        .slice(2, 6)
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 });

@@ -12,7 +12,13 @@ const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'sailcourt-restart-'));
 const apiPort = await freePortBlock(2); // the API, then its embedded PostgreSQL
 const base = `http://127.0.0.1:${apiPort}/api`;
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, API_PORT: String(apiPort), EMBEDDED_PG_PORT: String(apiPort + 1) };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'development',
+  DATA_DIR: dataDir,
+  API_PORT: String(apiPort),
+  EMBEDDED_PG_PORT: String(apiPort + 1),
+};
 delete env.DATABASE_URL;
 
 async function startServer(): Promise<{ process: ChildProcess; output: () => string }> {
@@ -23,7 +29,12 @@ async function startServer(): Promise<{ process: ChildProcess; output: () => str
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    if (await fetch(`${base}/health`).then((r) => r.ok).catch(() => false)) return { process: child, output: () => output };
+    if (
+      await fetch(`${base}/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return { process: child, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill('SIGKILL');
@@ -47,13 +58,23 @@ describe('a local restart on the same DATA_DIR', () => {
   it('keeps created data, never duplicates the seed, and leaves no process behind', async () => {
     const first = await startServer();
     expect(first.output()).toContain('local organizer: organizer@sailcourt.local / sailcourt-organizer');
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' }) });
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' }),
+    });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const seasons = (await (await fetch(`${base}/seasons`)).json()) as { id: string }[];
     const created = await fetch(`${base}/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ seasonId: seasons[0]?.id, name: '重启测试赛', kind: 'tournament', startDate: '2023-08-01', endDate: '2023-08-02' }),
+      body: JSON.stringify({
+        seasonId: seasons[0]?.id,
+        name: '重启测试赛',
+        kind: 'tournament',
+        startDate: '2023-08-01',
+        endDate: '2023-08-02',
+      }),
     });
     expect(created.status).toBe(201);
     const event = (await created.json()) as { id: string };
@@ -68,7 +89,9 @@ describe('a local restart on the same DATA_DIR', () => {
       const events = (await (await fetch(`${base}/seasons/${seasons[0]?.id}/events`)).json()) as unknown[];
       expect(events).toHaveLength(16);
       // The token issued before the restart still works: the local secret lives in DATA_DIR.
-      expect((await fetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(200);
+      expect((await fetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(
+        200,
+      );
     } finally {
       expect(await stopServer(second.process)).toBe(0);
     }
@@ -87,7 +110,9 @@ describe('an embedded PostgreSQL that dies under the local server', () => {
       let back = false;
       while (!back && Date.now() - started < 30_000) {
         await new Promise((resolve) => setTimeout(resolve, 250));
-        back = await fetch(`${base}/health/ready`).then((r) => r.ok).catch(() => false);
+        back = await fetch(`${base}/health/ready`)
+          .then((r) => r.ok)
+          .catch(() => false);
       }
       expect(back, server.output()).toBe(true);
       expect(server.output()).toMatch(/embedded PostgreSQL stopped unexpectedly \(SIGKILL\); restarting it/);

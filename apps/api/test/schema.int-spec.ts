@@ -24,9 +24,37 @@ describe('schema', () => {
   it('seeds idempotently: a second start adds nothing', async () => {
     const url = await createTestDatabase();
     const first = await prepareDatabase(url, { seed: true, organizer });
-    expect(first).toEqual({ seasons: 1, venues: 6, events: 15, divisions: 6, teams: 17, rallies: 1, legs: 5, entries: 7, legResults: 35, positions: 1770, impactAssumptionSets: 1, registrations: 10, matches: 45 });
+    expect(first).toEqual({
+      seasons: 1,
+      venues: 6,
+      events: 15,
+      divisions: 6,
+      teams: 17,
+      rallies: 1,
+      legs: 5,
+      entries: 7,
+      legResults: 35,
+      positions: 1770,
+      impactAssumptionSets: 1,
+      registrations: 10,
+      matches: 45,
+    });
     const second = await prepareDatabase(url, { seed: true, organizer });
-    expect(second).toEqual({ seasons: 0, venues: 0, events: 0, divisions: 0, teams: 0, rallies: 0, legs: 0, entries: 0, legResults: 0, positions: 0, impactAssumptionSets: 0, registrations: 0, matches: 0 });
+    expect(second).toEqual({
+      seasons: 0,
+      venues: 0,
+      events: 0,
+      divisions: 0,
+      teams: 0,
+      rallies: 0,
+      legs: 0,
+      entries: 0,
+      legResults: 0,
+      positions: 0,
+      impactAssumptionSets: 0,
+      registrations: 0,
+      matches: 0,
+    });
     expect(await count(url, 'events')).toBe(15);
     expect(await count(url, 'rally_leg_results')).toBe(35);
     expect(await count(url, 'matches')).toBe(45);
@@ -43,13 +71,29 @@ describe('schema', () => {
     try {
       await expect(client.query(`UPDATE events SET capacity = -1`)).rejects.toThrow(/events_capacity_non_negative/);
       await expect(client.query(`UPDATE events SET end_date = start_date - 1`)).rejects.toThrow(/events_dates_ordered/);
-      await expect(client.query(`INSERT INTO seasons (slug, name, start_date, end_date) VALUES ('qingdao-basketball-2023', 'x', '2023-01-01', '2023-01-02')`)).rejects.toThrow(/unique/);
-      await expect(client.query(`INSERT INTO users (email, password_hash, role, display_name) VALUES ('A@B.C', 'x', 'organizer', 'x')`)).rejects.toThrow(/users_email_lowercase/);
       await expect(
-        client.query(`INSERT INTO impact_assumption_sets (season_id, event_id, assumptions) SELECT e.season_id, e.id, '{}' FROM events e LIMIT 1`),
+        client.query(
+          `INSERT INTO seasons (slug, name, start_date, end_date) VALUES ('qingdao-basketball-2023', 'x', '2023-01-01', '2023-01-02')`,
+        ),
+      ).rejects.toThrow(/unique/);
+      await expect(
+        client.query(
+          `INSERT INTO users (email, password_hash, role, display_name) VALUES ('A@B.C', 'x', 'organizer', 'x')`,
+        ),
+      ).rejects.toThrow(/users_email_lowercase/);
+      await expect(
+        client.query(
+          `INSERT INTO impact_assumption_sets (season_id, event_id, assumptions) SELECT e.season_id, e.id, '{}' FROM events e LIMIT 1`,
+        ),
       ).rejects.toThrow(/impact_assumption_sets_one_owner/);
-      await expect(client.query(`UPDATE impact_assumption_sets SET assumptions = '[]'`)).rejects.toThrow(/impact_assumption_sets_assumptions_object/);
-      await expect(client.query(`INSERT INTO impact_assumption_sets (season_id, assumptions) SELECT id, '{}' FROM seasons LIMIT 1`)).rejects.toThrow(/unique/);
+      await expect(client.query(`UPDATE impact_assumption_sets SET assumptions = '[]'`)).rejects.toThrow(
+        /impact_assumption_sets_assumptions_object/,
+      );
+      await expect(
+        client.query(
+          `INSERT INTO impact_assumption_sets (season_id, assumptions) SELECT id, '{}' FROM seasons LIMIT 1`,
+        ),
+      ).rejects.toThrow(/unique/);
     } finally {
       await client.end();
     }

@@ -12,7 +12,10 @@ afterAll(async () => {
 
 describe('slugs in paths (contract v2)', () => {
   it('take a slug wherever an id goes, on every route below it', async () => {
-    const events = (await t.http.get('/api/seasons/qingdao-basketball-2023/events').expect(200)).body as Array<{ id: string; slug: string }>;
+    const events = (await t.http.get('/api/seasons/qingdao-basketball-2023/events').expect(200)).body as Array<{
+      id: string;
+      slug: string;
+    }>;
     const league = events.find((e) => e.slug === 'cba-summer-league-2023')!;
     expect((await t.http.get('/api/events/cba-summer-league-2023').expect(200)).body.id).toBe(league.id);
     const bySlug = await t.http.get('/api/events/cba-summer-league-2023/standings?x=1').expect(200);

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMatch, at, createLeague, enterResult, type League, listMatches, type MatchBody } from './support/competition-fixtures.js';
+import {
+  addMatch,
+  at,
+  createLeague,
+  enterResult,
+  type League,
+  listMatches,
+  type MatchBody,
+} from './support/competition-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -10,10 +18,28 @@ afterAll(async () => {
   await t.close();
 });
 
-type Row = { rank: number; teamId: string; teamName: string; played: number; won: number; lost: number; classificationPoints: number; pointsFor: number; pointsAgainst: number; pointsDiff: number; tieBreak?: { criterion: string; tiedWith: string[]; values: { teamId: string; value: number }[]; explanation: string } };
+type Row = {
+  rank: number;
+  teamId: string;
+  teamName: string;
+  played: number;
+  won: number;
+  lost: number;
+  classificationPoints: number;
+  pointsFor: number;
+  pointsAgainst: number;
+  pointsDiff: number;
+  tieBreak?: {
+    criterion: string;
+    tiedWith: string[];
+    values: { teamId: string; value: number }[];
+    explanation: string;
+  };
+};
 type Standings = { groups: { name: string; complete: boolean; rows: Row[] }[] };
 
-const standings = async (eventId: string): Promise<Standings> => (await t.http.get(`/api/events/${eventId}/standings`).expect(200)).body as Standings;
+const standings = async (eventId: string): Promise<Standings> =>
+  (await t.http.get(`/api/events/${eventId}/standings`).expect(200)).body as Standings;
 
 /**
  * A, B and C win two games each and D none. On head-to-head among A, B and C each won once, but
@@ -34,7 +60,14 @@ async function tieLeague(): Promise<{ league: League; games: MatchBody[] }> {
   const league = await createLeague(t, { teams: 4 });
   const games: MatchBody[] = [];
   for (const g of TIE_GAMES) {
-    games.push(await addMatch(t, league, { homeTeamId: league.teamIds[g.home], awayTeamId: league.teamIds[g.away], startsAt: at(league, g.day, g.time), round: g.day + 1 }));
+    games.push(
+      await addMatch(t, league, {
+        homeTeamId: league.teamIds[g.home],
+        awayTeamId: league.teamIds[g.away],
+        startsAt: at(league, g.day, g.time),
+        round: g.day + 1,
+      }),
+    );
   }
   return { league, games };
 }
@@ -76,7 +109,19 @@ describe('GET /events/:id/standings', () => {
     expect(result.groups).toHaveLength(1);
     expect(result.groups[0]).toMatchObject({ name: '', complete: true });
     const rows = result.groups[0]!.rows;
-    expect(rows.map((r) => [r.rank, r.teamName, r.played, r.won, r.lost, r.classificationPoints, r.pointsFor, r.pointsAgainst, r.pointsDiff])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.rank,
+        r.teamName,
+        r.played,
+        r.won,
+        r.lost,
+        r.classificationPoints,
+        r.pointsFor,
+        r.pointsAgainst,
+        r.pointsDiff,
+      ]),
+    ).toEqual([
       [1, '队A', 3, 2, 1, 5, 241, 205, 36],
       [2, '队B', 3, 2, 1, 5, 232, 230, 2],
       [3, '队C', 3, 2, 1, 5, 233, 218, 15],
@@ -107,7 +152,11 @@ describe('GET /events/:id/standings', () => {
 
   it('gives a forfeit 0 classification points and the opponent a 20–0 win', async () => {
     const league = await createLeague(t, { teams: 2 });
-    const game = await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[1], startsAt: at(league, 0, '19:30') });
+    const game = await addMatch(t, league, {
+      homeTeamId: league.teamIds[0],
+      awayTeamId: league.teamIds[1],
+      startsAt: at(league, 0, '19:30'),
+    });
     await enterResult(t, league, game.id, { forfeitedBy: league.teamIds[0] });
     const rows = (await standings(league.eventId)).groups[0]!.rows;
     expect(rows.map((r) => [r.teamName, r.won, r.lost, r.classificationPoints, r.pointsFor, r.pointsAgainst])).toEqual([
@@ -117,7 +166,10 @@ describe('GET /events/:id/standings', () => {
   });
 
   it('keeps groups apart and lists the seeded CBA Summer League with real-looking standings', async () => {
-    const events = (await t.http.get('/api/seasons/qingdao-basketball-2023/events').expect(200)).body as { id: string; slug: string }[];
+    const events = (await t.http.get('/api/seasons/qingdao-basketball-2023/events').expect(200)).body as {
+      id: string;
+      slug: string;
+    }[];
     const cba = events.find((e) => e.slug === 'cba-summer-league-2023')!;
     const table = await standings(cba.id);
     expect(table.groups.map((g) => g.name)).toEqual(['']);
@@ -130,12 +182,19 @@ describe('GET /events/:id/standings', () => {
 
     const league = await createLeague(t, { teams: 4 });
     const [a, b, c, d] = league.teamIds as [string, string, string, string];
-    const ab = await addMatch(t, league, { homeTeamId: a, awayTeamId: b, startsAt: at(league, 0, '17:00'), group: 'A' });
+    const ab = await addMatch(t, league, {
+      homeTeamId: a,
+      awayTeamId: b,
+      startsAt: at(league, 0, '17:00'),
+      group: 'A',
+    });
     await addMatch(t, league, { homeTeamId: c, awayTeamId: d, startsAt: at(league, 0, '19:30'), group: 'B' });
     await enterResult(t, league, ab.id, { homeScore: 60, awayScore: 70 });
     const grouped = await standings(league.eventId);
     // Nothing separates C and D yet: they share first place in group B.
-    expect(grouped.groups.map((g) => [g.name, g.complete, g.rows.map((r) => `${r.rank} ${r.teamName}`).sort()])).toEqual([
+    expect(
+      grouped.groups.map((g) => [g.name, g.complete, g.rows.map((r) => `${r.rank} ${r.teamName}`).sort()]),
+    ).toEqual([
       ['A', true, ['1 队B', '2 队A']],
       ['B', false, ['1 队C', '1 队D']],
     ]);
@@ -161,7 +220,14 @@ describe('GET /events/:id/standings', () => {
     expect(filtered.headers.etag).not.toBe(listTag);
 
     // A failed write changes nothing…
-    expect((await t.http.put(`/api/matches/${games[0]!.id}/result`).set(league.organizer).send({ homeScore: 70, awayScore: 70 })).status).toBe(422);
+    expect(
+      (
+        await t.http
+          .put(`/api/matches/${games[0]!.id}/result`)
+          .set(league.organizer)
+          .send({ homeScore: 70, awayScore: 70 })
+      ).status,
+    ).toBe(422);
     expect((await t.http.get(url).set('If-None-Match', etag)).status).toBe(304);
     // …a result invalidates both feeds.
     await enterResult(t, league, games[0]!.id, { homeScore: 80, awayScore: 70 });
@@ -171,16 +237,28 @@ describe('GET /events/:id/standings', () => {
     expect(fresh.body.groups[0].rows[0]).toMatchObject({ teamName: '队A', won: 1 });
     const freshList = await t.http.get(list).set('If-None-Match', listTag);
     expect(freshList.status).toBe(200);
-    expect(freshList.body.find((m: MatchBody) => m.id === games[0]!.id)).toMatchObject({ homeScore: 80, status: 'final' });
+    expect(freshList.body.find((m: MatchBody) => m.id === games[0]!.id)).toMatchObject({
+      homeScore: 80,
+      status: 'final',
+    });
 
     // A team's new name and a newly confirmed team reach the cached standings too.
-    const renamed = await t.http.patch(`/api/teams/${league.teamIds[0]}`).set(league.organizer).send({ name: '新名字' });
+    const renamed = await t.http
+      .patch(`/api/teams/${league.teamIds[0]}`)
+      .set(league.organizer)
+      .send({ name: '新名字' });
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
     const afterRename = await t.http.get(url).set('If-None-Match', fresh.headers.etag as string);
     expect(afterRename.status).toBe(200);
     expect(afterRename.body.groups[0].rows[0].teamName).toBe('新名字');
-    const team = (await t.http.post('/api/teams').set(league.organizer).send({ name: '新队', sport: 'basketball' }).expect(201)).body.id as string;
-    await t.http.post(`/api/events/${league.eventId}/registrations`).set(league.organizer).send({ teamId: team }).expect(201);
+    const team = (
+      await t.http.post('/api/teams').set(league.organizer).send({ name: '新队', sport: 'basketball' }).expect(201)
+    ).body.id as string;
+    await t.http
+      .post(`/api/events/${league.eventId}/registrations`)
+      .set(league.organizer)
+      .send({ teamId: team })
+      .expect(201);
     const withNewTeam = await t.http.get(url).set('If-None-Match', afterRename.headers.etag as string);
     expect(withNewTeam.status).toBe(200);
     expect(withNewTeam.body.groups[0].rows).toHaveLength(5);
@@ -193,7 +271,8 @@ describe('GET /events/:id/standings', () => {
 describe('playoffs', () => {
   it('seeds a bracket from the final standings and advances winners as results arrive', async () => {
     const { league, games } = await tieLeague();
-    const post = (body: Record<string, unknown>) => t.http.post(`/api/events/${league.eventId}/playoffs`).set(league.organizer).send(body);
+    const post = (body: Record<string, unknown>) =>
+      t.http.post(`/api/events/${league.eventId}/playoffs`).set(league.organizer).send(body);
     await enterAll(league, games, [0, 1, 2, 3, 4]);
     expect((await post({ qualifiersPerGroup: 4 })).status).toBe(409); // a group game remains
     expect((await t.http.get(`/api/events/${league.eventId}/bracket`)).status).toBe(404);
@@ -207,7 +286,12 @@ describe('playoffs', () => {
     expect(created.body.seeds.map((s: { teamId: string }) => s.teamId)).toEqual([a, b, c, d]);
     type Slot = { slot: string; matchId: string; home: { teamId: string }; away: { teamId: string } };
     const slot = (body: { matches: Slot[] }, id: string): Slot => body.matches.find((m) => m.slot === id)!;
-    expect(slot(created.body, 'R1-M1')).toMatchObject({ status: 'ready', home: { teamId: a }, away: { teamId: d }, startsAt: expect.stringMatching(new RegExp(`^${at(league, 3, '').slice(0, 10)}`)) });
+    expect(slot(created.body, 'R1-M1')).toMatchObject({
+      status: 'ready',
+      home: { teamId: a },
+      away: { teamId: d },
+      startsAt: expect.stringMatching(new RegExp(`^${at(league, 3, '').slice(0, 10)}`)),
+    });
     expect(slot(created.body, 'R1-M2')).toMatchObject({ status: 'ready', home: { teamId: b }, away: { teamId: c } });
     expect(slot(created.body, 'R2-M1')).toMatchObject({ status: 'waiting', matchId: null });
     expect((await post({})).status).toBe(409);
@@ -216,12 +300,19 @@ describe('playoffs', () => {
     const semis = (await listMatches(t, league.eventId)).filter((m) => m.playoffSlot);
     expect(semis.map((m) => m.playoffSlot).sort()).toEqual(['R1-M1', 'R1-M2']);
     await enterResult(t, league, slot(created.body, 'R1-M1').matchId, { homeScore: 70, awayScore: 75 }); // D upsets A
-    expect(slot((await t.http.get(`/api/events/${league.eventId}/bracket`).expect(200)).body, 'R2-M1').matchId).toBeNull();
+    expect(
+      slot((await t.http.get(`/api/events/${league.eventId}/bracket`).expect(200)).body, 'R2-M1').matchId,
+    ).toBeNull();
     await enterResult(t, league, slot(created.body, 'R1-M2').matchId, { homeScore: 81, awayScore: 79 }); // B beats C
 
     const bracket = (await t.http.get(`/api/events/${league.eventId}/bracket`).expect(200)).body;
     const final = slot(bracket, 'R2-M1');
-    expect(final).toMatchObject({ status: 'ready', home: { teamId: d }, away: { teamId: b }, startsAt: expect.stringMatching(new RegExp(`^${at(league, 4, '').slice(0, 10)}`)) });
+    expect(final).toMatchObject({
+      status: 'ready',
+      home: { teamId: d },
+      away: { teamId: b },
+      startsAt: expect.stringMatching(new RegExp(`^${at(league, 4, '').slice(0, 10)}`)),
+    });
     expect(slot(bracket, 'third-place')).toMatchObject({ status: 'ready', home: { teamId: a }, away: { teamId: c } });
     expect((await standings(league.eventId)).groups[0]!.rows.map((r) => r.played)).toEqual([3, 3, 3, 3]);
 
@@ -234,8 +325,14 @@ describe('playoffs', () => {
     const done = (await t.http.get(`/api/events/${league.eventId}/bracket`).expect(200)).body;
     expect(done.championTeamId).toBe(a);
     // Once the final is played, a correction that would change its teams is refused and changes nothing.
-    const refused = await t.http.put(`/api/matches/${semi.id}/result`).set(league.organizer).send({ homeScore: 70, awayScore: 75 });
+    const refused = await t.http
+      .put(`/api/matches/${semi.id}/result`)
+      .set(league.organizer)
+      .send({ homeScore: 70, awayScore: 75 });
     expect(refused.status).toBe(409);
-    expect((await t.http.get(`/api/matches/${semi.id}`).expect(200)).body).toMatchObject({ homeScore: 80, awayScore: 75 });
+    expect((await t.http.get(`/api/matches/${semi.id}`).expect(200)).body).toMatchObject({
+      homeScore: 80,
+      awayScore: 75,
+    });
   });
 });

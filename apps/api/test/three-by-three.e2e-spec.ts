@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMatch, at, createLeague, enterResult, type League, type MatchBody } from './support/competition-fixtures.js';
+import {
+  addMatch,
+  at,
+  createLeague,
+  enterResult,
+  type League,
+  type MatchBody,
+} from './support/competition-fixtures.js';
 import { expectProblem } from './support/problem.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -11,16 +18,42 @@ afterAll(async () => {
   await t.close();
 });
 
-type TieBreak = { criterion: string; tiedWith: string[]; values: { teamId: string; value: number }[]; explanation: string; explanationEn: string };
-type Row = { rank: number; teamId: string; teamName: string; won: number; lost: number; forfeits: number; classificationPoints: number; pointsFor: number; pointsAverage?: number | null; gamesCounted?: number; tieBreak?: unknown; tieBreak3x3?: TieBreak };
+type TieBreak = {
+  criterion: string;
+  tiedWith: string[];
+  values: { teamId: string; value: number }[];
+  explanation: string;
+  explanationEn: string;
+};
+type Row = {
+  rank: number;
+  teamId: string;
+  teamName: string;
+  won: number;
+  lost: number;
+  forfeits: number;
+  classificationPoints: number;
+  pointsFor: number;
+  pointsAverage?: number | null;
+  gamesCounted?: number;
+  tieBreak?: unknown;
+  tieBreak3x3?: TieBreak;
+};
 type Standings = { ruleset: string; groups: { name: string; complete: boolean; rows: Row[] }[] };
 
-const standings = async (eventId: string): Promise<Standings> => (await t.http.get(`/api/events/${eventId}/standings`).expect(200)).body as Standings;
+const standings = async (eventId: string): Promise<Standings> =>
+  (await t.http.get(`/api/events/${eventId}/standings`).expect(200)).body as Standings;
 
 async function games(league: League, pairs: [number, number][]): Promise<MatchBody[]> {
   const out: MatchBody[] = [];
   for (const [i, [home, away]] of pairs.entries()) {
-    out.push(await addMatch(t, league, { homeTeamId: league.teamIds[home], awayTeamId: league.teamIds[away], startsAt: at(league, i, '10:00') }));
+    out.push(
+      await addMatch(t, league, {
+        homeTeamId: league.teamIds[home],
+        awayTeamId: league.teamIds[away],
+        startsAt: at(league, i, '10:00'),
+      }),
+    );
   }
   return out;
 }
@@ -32,14 +65,24 @@ describe('event ruleset', () => {
     const three = await createLeague(t, { teams: 2, ruleset: 'fiba-3x3' });
     expect((await t.http.get(`/api/events/${three.eventId}`).expect(200)).body.ruleset).toBe('fiba-3x3');
     const season = (await t.http.get('/api/seasons/qingdao-basketball-2023').expect(200)).body as { id: string };
-    const bad = await t.http.post('/api/events').set(five.organizer).send({ seasonId: season.id, name: '坏', kind: 'tournament', startDate: '2023-07-20', endDate: '2023-07-21', ruleset: 'nba' });
+    const bad = await t.http.post('/api/events').set(five.organizer).send({
+      seasonId: season.id,
+      name: '坏',
+      kind: 'tournament',
+      startDate: '2023-07-20',
+      endDate: '2023-07-21',
+      ruleset: 'nba',
+    });
     expectProblem(bad, 400, 'ruleset');
   });
 
   it('PATCH /events/:id changes the ruleset (standings follow at once) until a game has a result, then 409 and nothing changes', async () => {
     const league = await createLeague(t, { teams: 2 });
     expect((await standings(league.eventId)).ruleset).toBe('fiba');
-    const patched = await t.http.patch(`/api/events/${league.eventId}`).set(league.organizer).send({ ruleset: 'fiba-3x3' });
+    const patched = await t.http
+      .patch(`/api/events/${league.eventId}`)
+      .set(league.organizer)
+      .send({ ruleset: 'fiba-3x3' });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     expect(patched.body.ruleset).toBe('fiba-3x3');
     // The standings feed is cached per version: a ruleset change must be a new version.
@@ -47,8 +90,16 @@ describe('event ruleset', () => {
 
     const [game] = await games(league, [[0, 1]]);
     await enterResult(t, league, game!.id, { homeScore: 21, awayScore: 15 });
-    expectProblem(await t.http.patch(`/api/events/${league.eventId}`).set(league.organizer).send({ ruleset: 'fiba' }), 409, 'ruleset');
-    expectProblem(await t.http.patch(`/api/events/${league.eventId}`).set(league.organizer).send({ ruleset: 'five' }), 400, 'ruleset');
+    expectProblem(
+      await t.http.patch(`/api/events/${league.eventId}`).set(league.organizer).send({ ruleset: 'fiba' }),
+      409,
+      'ruleset',
+    );
+    expectProblem(
+      await t.http.patch(`/api/events/${league.eventId}`).set(league.organizer).send({ ruleset: 'five' }),
+      400,
+      'ruleset',
+    );
     expect((await t.http.get(`/api/events/${league.eventId}`).expect(200)).body.ruleset).toBe('fiba-3x3');
   });
 });
@@ -58,7 +109,8 @@ describe('PUT /matches/:id/result under fiba-3x3', () => {
     const league = await createLeague(t, { teams: 2, ruleset: 'fiba-3x3' });
     const [game] = await games(league, [[0, 1]]);
     const id = game!.id;
-    const put = (body: Record<string, unknown>) => t.http.put(`/api/matches/${id}/result`).set(league.organizer).send(body);
+    const put = (body: Record<string, unknown>) =>
+      t.http.put(`/api/matches/${id}/result`).set(league.organizer).send(body);
 
     expectProblem(await put({ homeScore: 23, awayScore: 10 }), 422, 'homeScore');
     expectProblem(await put({ homeScore: 21, awayScore: 22 }), 422, 'homeScore');
@@ -70,7 +122,12 @@ describe('PUT /matches/:id/result under fiba-3x3', () => {
     expect([untouched.status, untouched.homeScore, untouched.version]).toEqual(['scheduled', null, game!.version]);
 
     const early = await enterResult(t, league, id, { homeScore: 22, awayScore: 4 });
-    expect([early.homeScore, early.awayScore, early.overtime, early.winnerTeamId]).toEqual([22, 4, false, league.teamIds[0]]);
+    expect([early.homeScore, early.awayScore, early.overtime, early.winnerTeamId]).toEqual([
+      22,
+      4,
+      false,
+      league.teamIds[0],
+    ]);
     const ot = await enterResult(t, league, id, { homeScore: 20, awayScore: 22, overtime: true });
     expect([ot.homeScore, ot.awayScore, ot.overtime, ot.winnerTeamId]).toEqual([20, 22, true, league.teamIds[1]]);
   });
@@ -79,7 +136,14 @@ describe('PUT /matches/:id/result under fiba-3x3', () => {
     const league = await createLeague(t, { teams: 2, ruleset: 'fiba-3x3' });
     const [game] = await games(league, [[0, 1]]);
     const res = await enterResult(t, league, game!.id, { forfeitedBy: league.teamIds[0] });
-    expect([res.status, res.homeScore, res.awayScore, res.forfeitedBy, res.winnerTeamId, res.overtime]).toEqual(['forfeit', null, null, league.teamIds[0], league.teamIds[1], false]);
+    expect([res.status, res.homeScore, res.awayScore, res.forfeitedBy, res.winnerTeamId, res.overtime]).toEqual([
+      'forfeit',
+      null,
+      null,
+      league.teamIds[0],
+      league.teamIds[1],
+      false,
+    ]);
   });
 
   it('five-a-side is unchanged: 102–74 is a result there, and a forfeit still counts 20–0', async () => {
@@ -122,7 +186,19 @@ describe('GET /events/:id/standings under fiba-3x3', () => {
     const result = await standings(league.eventId);
     expect(result.ruleset).toBe('fiba-3x3');
     const rows = result.groups[0]!.rows;
-    expect(rows.map((r) => [r.rank, r.teamName, r.won, r.lost, r.forfeits, r.classificationPoints, r.pointsFor, r.gamesCounted, r.pointsAverage])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.rank,
+        r.teamName,
+        r.won,
+        r.lost,
+        r.forfeits,
+        r.classificationPoints,
+        r.pointsFor,
+        r.gamesCounted,
+        r.pointsAverage,
+      ]),
+    ).toEqual([
       [1, '队B', 2, 1, 0, 2, 60, 3, 20],
       [2, '队C', 2, 1, 0, 2, 54, 3, 18],
       [3, '队A', 2, 1, 0, 2, 35, 2, 17.5],
@@ -133,7 +209,8 @@ describe('GET /events/:id/standings under fiba-3x3', () => {
       criterion: 'points-average',
       tiedWith: [league.teamIds[2], league.teamIds[0]],
       explanation: 'Ahead of 队C and 队A on points scored per game (forfeit wins left out) (20 vs 18, 17.5)',
-      explanationEn: 'Ahead of Team 队C and Team 队A on points scored per game (forfeit wins left out) (20 vs 18, 17.5)',
+      explanationEn:
+        'Ahead of Team 队C and Team 队A on points scored per game (forfeit wins left out) (20 vs 18, 17.5)',
     });
     expect(rows[3]!.tieBreak3x3).toBeUndefined();
   });

@@ -21,27 +21,55 @@ afterAll(async () => {
 /** A rally of two boats in June 2023 (positions must fall inside its dates). */
 async function rallyOfTwo(): Promise<{ rallyId: string; entries: string[] }> {
   const name = `Live tracker ${randomUUID().slice(0, 8)}`;
-  const rally = (await t.http.post('/api/rallies').set(bearer(organizer)).send({ name, startDate: '2023-06-19', endDate: '2023-06-25' }).expect(201)).body as { id: string };
+  const rally = (
+    await t.http
+      .post('/api/rallies')
+      .set(bearer(organizer))
+      .send({ name, startDate: '2023-06-19', endDate: '2023-06-25' })
+      .expect(201)
+  ).body as { id: string };
   const entries: string[] = [];
   for (const boat of ['Alpha', 'Bravo']) {
-    const team = await t.http.post('/api/teams').set(bearer(organizer)).send({ name: `${name} ${boat}`, sport: 'sailing' }).expect(201);
-    const entry = await t.http.post(`/api/rallies/${rally.id}/entries`).set(bearer(organizer)).send({ teamId: (team.body as { id: string }).id, boatName: boat }).expect(201);
+    const team = await t.http
+      .post('/api/teams')
+      .set(bearer(organizer))
+      .send({ name: `${name} ${boat}`, sport: 'sailing' })
+      .expect(201);
+    const entry = await t.http
+      .post(`/api/rallies/${rally.id}/entries`)
+      .set(bearer(organizer))
+      .send({ teamId: (team.body as { id: string }).id, boatName: boat })
+      .expect(201);
     entries.push((entry.body as { id: string }).id);
   }
   return { rallyId: rally.id, entries };
 }
 
-const fix = (entryId: string, minute: number) => ({ entryId, at: `2023-06-20T10:${String(minute).padStart(2, '0')}:00+08:00`, lat: 36 + minute / 100, lon: 120.5 });
-const post = (rallyId: string, rows: unknown[]) => t.http.post(`/api/rallies/${rallyId}/positions`).set(bearer(organizer)).send(rows).expect(200);
+const fix = (entryId: string, minute: number) => ({
+  entryId,
+  at: `2023-06-20T10:${String(minute).padStart(2, '0')}:00+08:00`,
+  lat: 36 + minute / 100,
+  lon: 120.5,
+});
+const post = (rallyId: string, rows: unknown[]) =>
+  t.http.post(`/api/rallies/${rallyId}/positions`).set(bearer(organizer)).send(rows).expect(200);
 const storedVersion = async (rallyId: string): Promise<number> =>
-  Number((await queryDatabase<{ v: string }>(t, `SELECT positions_version::text AS v FROM rallies WHERE id = $1`, [rallyId]))[0]?.v);
+  Number(
+    (
+      await queryDatabase<{ v: string }>(t, `SELECT positions_version::text AS v FROM rallies WHERE id = $1`, [rallyId])
+    )[0]?.v,
+  );
 
 describe('GET /rallies/:id/tracking/live', () => {
   it('carries positions stored through one replica to a stream held on another, one message per write with new fixes', async () => {
     const replica = await startReplica(t);
     try {
       const { rallyId, entries } = await rallyOfTwo();
-      const stream = new StreamRecorder<PositionsMessage>(`${replica.url}/api/rallies/${rallyId}/tracking/live`, undefined, ['positions']);
+      const stream = new StreamRecorder<PositionsMessage>(
+        `${replica.url}/api/rallies/${rallyId}/tracking/live`,
+        undefined,
+        ['positions'],
+      );
       await stream.opened();
 
       expect((await post(rallyId, [fix(entries[0]!, 0), fix(entries[1]!, 0)])).body).toMatchObject({ accepted: 2 });
@@ -71,11 +99,17 @@ describe('GET /rallies/:id/tracking/live', () => {
     await post(rallyId, [fix(entries[1]!, 3)]);
     const newest = await storedVersion(rallyId);
 
-    const behind = new StreamRecorder<PositionsMessage>(`${baseUrl}/api/rallies/${rallyId}/tracking/live`, seen, ['positions']);
+    const behind = new StreamRecorder<PositionsMessage>(`${baseUrl}/api/rallies/${rallyId}/tracking/live`, seen, [
+      'positions',
+    ]);
     const [caughtUp] = await behind.waitFor(1);
     expect(caughtUp).toEqual({ id: String(newest), event: 'positions', data: { rallyId, version: newest } });
 
-    const current = new StreamRecorder<PositionsMessage>(`${baseUrl}/api/rallies/${rallyId}/tracking/live?lastEventId=${newest}`, undefined, ['positions']);
+    const current = new StreamRecorder<PositionsMessage>(
+      `${baseUrl}/api/rallies/${rallyId}/tracking/live?lastEventId=${newest}`,
+      undefined,
+      ['positions'],
+    );
     await current.opened();
     await post(rallyId, [fix(entries[1]!, 4)]);
     const [onlyNew] = await current.waitFor(1);
@@ -99,7 +133,15 @@ describe('GET /rallies/:id/tracking/live', () => {
     const seeded = await fetch(`${baseUrl}/api/rallies/shandong-peninsula-rally-2023/tracking/live`); // a slug works as the id does
     expect(seeded.status).toBe(200);
     await seeded.body?.cancel();
-    expectProblem(await t.http.get(`/api/rallies/${rallyId}/tracking/live`).set('Last-Event-ID', 'seven'), 400, 'Last-Event-ID');
-    expectProblem(await t.http.get(`/api/rallies/${rallyId}/tracking/live`).query({ lastEventId: '-1' }), 400, 'lastEventId');
+    expectProblem(
+      await t.http.get(`/api/rallies/${rallyId}/tracking/live`).set('Last-Event-ID', 'seven'),
+      400,
+      'Last-Event-ID',
+    );
+    expectProblem(
+      await t.http.get(`/api/rallies/${rallyId}/tracking/live`).query({ lastEventId: '-1' }),
+      400,
+      'lastEventId',
+    );
   });
 });

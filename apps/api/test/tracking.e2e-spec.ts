@@ -4,12 +4,45 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from './support/problem.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
-type Leg = { number: number; fromCoordinates: LatLon | null; toCoordinates: LatLon | null; waypoints: (LatLon & { name?: string })[]; finishLine: LatLon[] | null };
+type Leg = {
+  number: number;
+  fromCoordinates: LatLon | null;
+  toCoordinates: LatLon | null;
+  waypoints: (LatLon & { name?: string })[];
+  finishLine: LatLon[] | null;
+};
 type LatLon = { lat: number; lon: number };
-type Ingest = { accepted: number; duplicates: number; rejected: { index: number; errors: { field: string; message: string }[] }[] };
-type ProgressRow = { rank: number | null; entryId: string; boatName: string; at: string | null; dtfNm: number | null; dtlNm: number | null; sogKn: number | null; etaAt: string | null; finishedAt: string | null; nextWaypoint: number; distanceSailedNm: number; illustrative: boolean };
+type Ingest = {
+  accepted: number;
+  duplicates: number;
+  rejected: { index: number; errors: { field: string; message: string }[] }[];
+};
+type ProgressRow = {
+  rank: number | null;
+  entryId: string;
+  boatName: string;
+  at: string | null;
+  dtfNm: number | null;
+  dtlNm: number | null;
+  sogKn: number | null;
+  etaAt: string | null;
+  finishedAt: string | null;
+  nextWaypoint: number;
+  distanceSailedNm: number;
+  illustrative: boolean;
+};
 type TrackPoint = { entryId: string; at: string; lat: number; lon: number; origin: string };
-type TrackImport = { id: string; points: number; duplicates: number; rejected: { index: number; errors: { field: string; code?: string }[] }[]; rejectedCount: number; encoding: string; firstAt: string; committedAt: string | null; outline: number[][] };
+type TrackImport = {
+  id: string;
+  points: number;
+  duplicates: number;
+  rejected: { index: number; errors: { field: string; code?: string }[] }[];
+  rejectedCount: number;
+  encoding: string;
+  firstAt: string;
+  committedAt: string | null;
+  outline: number[][];
+};
 
 const R_NM = 3440.065;
 const RAD = Math.PI / 180;
@@ -26,7 +59,14 @@ function destination(from: LatLon, bearingDeg: number, distanceNm: number): LatL
 
 /** Great circle by the spherical law of cosines: an independent check of the API's haversine. */
 const arcNm = (a: LatLon, b: LatLon): number =>
-  R_NM * Math.acos(Math.min(1, Math.sin(a.lat * RAD) * Math.sin(b.lat * RAD) + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.cos((b.lon - a.lon) * RAD)));
+  R_NM *
+  Math.acos(
+    Math.min(
+      1,
+      Math.sin(a.lat * RAD) * Math.sin(b.lat * RAD) +
+        Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.cos((b.lon - a.lon) * RAD),
+    ),
+  );
 const tenth = (nm: number): number => Math.round(nm * 10) / 10;
 
 let t: TestApp;
@@ -39,20 +79,38 @@ afterAll(async () => {
   await t.close();
 });
 
-async function createRally(name: string, startDate: string, endDate: string, boats: string[]): Promise<{ rallyId: string; entries: string[] }> {
+async function createRally(
+  name: string,
+  startDate: string,
+  endDate: string,
+  boats: string[],
+): Promise<{ rallyId: string; entries: string[] }> {
   const rally = await t.http.post('/api/rallies').set(bearer(organizer)).send({ name, startDate, endDate }).expect(201);
   const rallyId = (rally.body as { id: string }).id;
   const entries: string[] = [];
   for (const boat of boats) {
-    const team = await t.http.post('/api/teams').set(bearer(organizer)).send({ name: `${name} ${boat} ${randomUUID().slice(0, 6)}`, sport: 'sailing' }).expect(201);
-    const entry = await t.http.post(`/api/rallies/${rallyId}/entries`).set(bearer(organizer)).send({ teamId: (team.body as { id: string }).id, boatName: boat }).expect(201);
+    const team = await t.http
+      .post('/api/teams')
+      .set(bearer(organizer))
+      .send({ name: `${name} ${boat} ${randomUUID().slice(0, 6)}`, sport: 'sailing' })
+      .expect(201);
+    const entry = await t.http
+      .post(`/api/rallies/${rallyId}/entries`)
+      .set(bearer(organizer))
+      .send({ teamId: (team.body as { id: string }).id, boatName: boat })
+      .expect(201);
     entries.push((entry.body as { id: string }).id);
   }
   return { rallyId, entries };
 }
 
-const post = (rallyId: string, rows: unknown, token = organizer) => t.http.post(`/api/rallies/${rallyId}/positions`).set(bearer(token)).send(rows as object);
-const tracks = async (rallyId: string, query = ''): Promise<TrackPoint[]> => (await t.http.get(`/api/rallies/${rallyId}/tracks${query}`).expect(200)).body as TrackPoint[];
+const post = (rallyId: string, rows: unknown, token = organizer) =>
+  t.http
+    .post(`/api/rallies/${rallyId}/positions`)
+    .set(bearer(token))
+    .send(rows as object);
+const tracks = async (rallyId: string, query = ''): Promise<TrackPoint[]> =>
+  (await t.http.get(`/api/rallies/${rallyId}/tracks${query}`).expect(200)).body as TrackPoint[];
 const progress = async (rallyId: string, leg: number, at?: string): Promise<ProgressRow[]> => {
   const res = await t.http.get(`/api/rallies/${rallyId}/legs/${leg}/progress`).query(at ? { at } : {});
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -71,7 +129,19 @@ describe('leg geometry', () => {
     const created = await t.http
       .post(`/api/rallies/${rallyId}/legs`)
       .set(bearer(organizer))
-      .send({ number: 1, from: '青岛', to: '潍坊', distanceNm: 120, startsAt: '2023-06-19T10:00:00+08:00', start: START, finish: [{ lat: 37, lon: 120.9 }, { lat: 37, lon: 121.1 }], waypoints: [MARK] });
+      .send({
+        number: 1,
+        from: '青岛',
+        to: '潍坊',
+        distanceNm: 120,
+        startsAt: '2023-06-19T10:00:00+08:00',
+        start: START,
+        finish: [
+          { lat: 37, lon: 120.9 },
+          { lat: 37, lon: 121.1 },
+        ],
+        waypoints: [MARK],
+      });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const leg = created.body as Leg;
     expect(leg.fromCoordinates).toEqual(START);
@@ -81,7 +151,11 @@ describe('leg geometry', () => {
     expect(leg.finishLine).toHaveLength(2);
     expect(leg.waypoints).toEqual([MARK]);
 
-    const patched = await t.http.patch(`/api/rallies/${rallyId}/legs/1`).set(bearer(organizer)).send({ finish: FINISH, waypoints: [] }).expect(200);
+    const patched = await t.http
+      .patch(`/api/rallies/${rallyId}/legs/1`)
+      .set(bearer(organizer))
+      .send({ finish: FINISH, waypoints: [] })
+      .expect(200);
     expect((patched.body as Leg).finishLine).toBeNull();
     expect((patched.body as Leg).waypoints).toEqual([]);
     expect((patched.body as Leg).fromCoordinates).toEqual(START);
@@ -94,7 +168,11 @@ describe('leg geometry', () => {
     ['an unknown field in a finish', { finish: { lat: 37, lon: 121, alt: 3 } }, 'finish'],
   ])('refuses %s with 400 naming the field', async (_label, body, field) => {
     const { rallyId } = await createRally(`Bad geometry ${field}`, '2023-06-19', '2023-07-05', []);
-    await t.http.post(`/api/rallies/${rallyId}/legs`).set(bearer(organizer)).send({ number: 1, from: 'A', to: 'B', distanceNm: 10, startsAt: '2023-06-19T10:00:00+08:00' }).expect(201);
+    await t.http
+      .post(`/api/rallies/${rallyId}/legs`)
+      .set(bearer(organizer))
+      .send({ number: 1, from: 'A', to: 'B', distanceNm: 10, startsAt: '2023-06-19T10:00:00+08:00' })
+      .expect(201);
     expectProblem(await t.http.patch(`/api/rallies/${rallyId}/legs/1`).set(bearer(organizer)).send(body), 400, field);
   });
 });
@@ -127,10 +205,18 @@ describe('positions in: duplicates, bad rows, scope', () => {
       [7, ['speed']],
     ]);
     // The same fix again: a duplicate, not an error, and nothing changes.
-    expect((await post(rallyId, [fix(a, '2023-06-19T10:00:00+08:00')]).expect(200)).body).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
+    expect((await post(rallyId, [fix(a, '2023-06-19T10:00:00+08:00')]).expect(200)).body).toEqual({
+      accepted: 0,
+      duplicates: 1,
+      rejected: [],
+    });
     const stored = await tracks(rallyId);
     // Oldest first; boats at the same instant in any order.
-    expect(stored.map((p) => [p.entryId === a ? 'A' : 'B', p.at]).sort((x, y) => x[1]!.localeCompare(y[1]!) || x[0]!.localeCompare(y[0]!))).toEqual([
+    expect(
+      stored
+        .map((p) => [p.entryId === a ? 'A' : 'B', p.at])
+        .sort((x, y) => x[1]!.localeCompare(y[1]!) || x[0]!.localeCompare(y[0]!)),
+    ).toEqual([
       ['A', '2023-06-19T10:00:00+08:00'],
       ['B', '2023-06-19T10:00:00+08:00'],
       ['A', '2023-06-19T10:05:00+08:00'],
@@ -147,26 +233,63 @@ describe('positions in: duplicates, bad rows, scope', () => {
     const { rallyId, entries } = await createRally('Tokens', '2023-06-19', '2023-07-05', ['A', 'B']);
     const other = await createRally('Tokens elsewhere', '2023-06-19', '2023-07-05', ['C']);
     const [a, b] = entries as [string, string];
-    const created = await t.http.post(`/api/rallies/${rallyId}/entries/${a}/tracker-tokens`).set(bearer(organizer)).send({ label: 'Iridium A' });
+    const created = await t.http
+      .post(`/api/rallies/${rallyId}/entries/${a}/tracker-tokens`)
+      .set(bearer(organizer))
+      .send({ label: 'Iridium A' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const { token, id } = created.body as { token: string; id: string };
     expect(token).toMatch(/^trk_/);
 
-    expect((await post(rallyId, [{ entryId: a, at: '2023-06-19T11:00:00+08:00', lat: 36, lon: 120 }], token).expect(200)).body).toMatchObject({ accepted: 1 });
-    expectProblem(await post(rallyId, [{ entryId: a, at: '2023-06-19T11:01:00+08:00', lat: 36, lon: 120 }, { entryId: b, at: '2023-06-19T11:01:00+08:00', lat: 36, lon: 120 }], token), 403);
-    expectProblem(await post(other.rallyId, [{ entryId: other.entries[0], at: '2023-06-19T11:00:00+08:00', lat: 36, lon: 120 }], token), 403);
+    expect(
+      (await post(rallyId, [{ entryId: a, at: '2023-06-19T11:00:00+08:00', lat: 36, lon: 120 }], token).expect(200))
+        .body,
+    ).toMatchObject({ accepted: 1 });
+    expectProblem(
+      await post(
+        rallyId,
+        [
+          { entryId: a, at: '2023-06-19T11:01:00+08:00', lat: 36, lon: 120 },
+          { entryId: b, at: '2023-06-19T11:01:00+08:00', lat: 36, lon: 120 },
+        ],
+        token,
+      ),
+      403,
+    );
+    expectProblem(
+      await post(
+        other.rallyId,
+        [{ entryId: other.entries[0], at: '2023-06-19T11:00:00+08:00', lat: 36, lon: 120 }],
+        token,
+      ),
+      403,
+    );
     // The token opens nothing else.
-    expectProblem(await t.http.post(`/api/rallies/${rallyId}/entries/${a}/tracker-tokens`).set(bearer(token)).send({}), 403);
+    expectProblem(
+      await t.http.post(`/api/rallies/${rallyId}/entries/${a}/tracker-tokens`).set(bearer(token)).send({}),
+      403,
+    );
     const manager = await t.signUp();
-    expectProblem(await post(rallyId, [{ entryId: a, at: '2023-06-19T11:02:00+08:00', lat: 36, lon: 120 }], manager.token), 403);
+    expectProblem(
+      await post(rallyId, [{ entryId: a, at: '2023-06-19T11:02:00+08:00', lat: 36, lon: 120 }], manager.token),
+      403,
+    );
     expectProblem(await t.http.post(`/api/rallies/${rallyId}/positions`).send([]), 401);
 
-    const listed = (await t.http.get(`/api/rallies/${rallyId}/entries/${a}/tracker-tokens`).set(bearer(organizer)).expect(200)).body as Record<string, unknown>[];
+    const listed = (
+      await t.http.get(`/api/rallies/${rallyId}/entries/${a}/tracker-tokens`).set(bearer(organizer)).expect(200)
+    ).body as Record<string, unknown>[];
     expect(listed).toHaveLength(1);
     expect(listed[0]).not.toHaveProperty('token');
     await t.http.delete(`/api/rallies/${rallyId}/entries/${a}/tracker-tokens/${id}`).set(bearer(organizer)).expect(204);
-    expectProblem(await post(rallyId, [{ entryId: a, at: '2023-06-19T11:03:00+08:00', lat: 36, lon: 120 }], token), 401);
-    expectProblem(await t.http.delete(`/api/rallies/${rallyId}/entries/${b}/tracker-tokens/${id}`).set(bearer(organizer)), 404);
+    expectProblem(
+      await post(rallyId, [{ entryId: a, at: '2023-06-19T11:03:00+08:00', lat: 36, lon: 120 }], token),
+      401,
+    );
+    expectProblem(
+      await t.http.delete(`/api/rallies/${rallyId}/entries/${b}/tracker-tokens/${id}`).set(bearer(organizer)),
+      404,
+    );
     expect((await tracks(rallyId)).map((p) => p.at)).toEqual(['2023-06-19T11:00:00+08:00']);
     expect((await tracks(rallyId)).map((p) => p.origin)).toEqual(['tracker']);
   });
@@ -174,14 +297,29 @@ describe('positions in: duplicates, bad rows, scope', () => {
 
 describe('progress: DTF through waypoints, passing rule, finish, ranking', () => {
   it('ranks the finished boat first, then by DTF through the mark not yet passed', async () => {
-    const { rallyId, entries } = await createRally('Square', '2023-06-19', '2023-07-05', ['Short', 'Round', 'Home', 'Silent']);
+    const { rallyId, entries } = await createRally('Square', '2023-06-19', '2023-07-05', [
+      'Short',
+      'Round',
+      'Home',
+      'Silent',
+    ]);
     const [short, round, home] = entries as [string, string, string, string];
     await t.http
       .post(`/api/rallies/${rallyId}/legs`)
       .set(bearer(organizer))
-      .send({ number: 1, from: 'A', to: 'B', distanceNm: 120, startsAt: '2023-06-19T10:00:00+08:00', start: START, finish: FINISH, waypoints: [MARK] })
+      .send({
+        number: 1,
+        from: 'A',
+        to: 'B',
+        distanceNm: 120,
+        startsAt: '2023-06-19T10:00:00+08:00',
+        start: START,
+        finish: FINISH,
+        waypoints: [MARK],
+      })
       .expect(201);
-    const at = (h: number, m = 0) => `2023-06-${String(19 + Math.floor((10 + h) / 24)).padStart(2, '0')}T${String((10 + h) % 24).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+08:00`;
+    const at = (h: number, m = 0) =>
+      `2023-06-${String(19 + Math.floor((10 + h) / 24)).padStart(2, '0')}T${String((10 + h) % 24).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+08:00`;
     await post(rallyId, [
       // Short: half way to the mark. DTF = to the mark, then the mark to the finish.
       { entryId: short, at: at(0), ...START },
@@ -234,7 +372,11 @@ describe('progress: DTF through waypoints, passing rule, finish, ranking', () =>
 
   it('answers 422 for a leg without a course and 404 for an unknown leg', async () => {
     const { rallyId } = await createRally('No course', '2023-06-19', '2023-07-05', []);
-    await t.http.post(`/api/rallies/${rallyId}/legs`).set(bearer(organizer)).send({ number: 1, from: 'A', to: 'B', distanceNm: 10, startsAt: '2023-06-19T10:00:00+08:00' }).expect(201);
+    await t.http
+      .post(`/api/rallies/${rallyId}/legs`)
+      .set(bearer(organizer))
+      .send({ number: 1, from: 'A', to: 'B', distanceNm: 10, startsAt: '2023-06-19T10:00:00+08:00' })
+      .expect(201);
     expectProblem(await t.http.get(`/api/rallies/${rallyId}/legs/1/progress`), 422, 'leg');
     expectProblem(await t.http.get(`/api/rallies/${rallyId}/legs/2/progress`), 404);
     expectProblem(await t.http.get(`/api/rallies/${rallyId}/legs/1/progress?at=yesterday`), 400, 'at');
@@ -252,18 +394,36 @@ describe('progress: DTF through waypoints, passing rule, finish, ranking', () =>
     await t.http
       .post(`/api/rallies/${rallyId}/legs`)
       .set(bearer(organizer))
-      .send({ number: 1, from: 'Les Sables-d’Olonne', to: 'Les Sables-d’Olonne', distanceNm: 24394, startsAt: '2024-11-10T13:02:00+01:00', start: finish, finish })
+      .send({
+        number: 1,
+        from: 'Les Sables-d’Olonne',
+        to: 'Les Sables-d’Olonne',
+        distanceNm: 24394,
+        startsAt: '2024-11-10T13:02:00+01:00',
+        start: finish,
+        finish,
+      })
       .expect(201);
     const rows: unknown[] = [];
-    const finishers: [number, string][] = [[0, '2025-01-14T08:24:49+01:00'], [1, '2025-01-15T07:12:02+01:00'], [2, '2025-01-17T01:27:37+01:00']];
+    const finishers: [number, string][] = [
+      [0, '2025-01-14T08:24:49+01:00'],
+      [1, '2025-01-15T07:12:02+01:00'],
+      [2, '2025-01-17T01:27:37+01:00'],
+    ];
     for (const [i, finishedAt] of finishers) {
       const t0 = Date.parse(finishedAt);
       // Sailing north-east across the finish: 0.1 nm short of it a minute before, 0.1 nm beyond a minute after.
       rows.push({ entryId: entries[i], at: new Date(t0 - 60_000).toISOString(), ...destination(finish, 225, 0.1) });
       rows.push({ entryId: entries[i], at: new Date(t0 + 60_000).toISOString(), ...destination(finish, 45, 0.1) });
     }
-    const racing: [number, number, number][] = [[3, 1614.0, 250], [4, 1617.2, 245], [5, 1717.9, 240], [6, 1741.1, 250]];
-    for (const [i, dtf, bearing] of racing) rows.push({ entryId: entries[i], at: '2025-01-19T11:00:00Z', ...destination(finish, bearing, dtf) });
+    const racing: [number, number, number][] = [
+      [3, 1614.0, 250],
+      [4, 1617.2, 245],
+      [5, 1717.9, 240],
+      [6, 1741.1, 250],
+    ];
+    for (const [i, dtf, bearing] of racing)
+      rows.push({ entryId: entries[i], at: '2025-01-19T11:00:00Z', ...destination(finish, bearing, dtf) });
     expect(((await post(rallyId, rows).expect(200)).body as Ingest).accepted).toBe(rows.length);
 
     const ranking = await progress(rallyId, 1, '2025-01-19T13:00:00+01:00');
@@ -276,7 +436,11 @@ describe('progress: DTF through waypoints, passing rule, finish, ranking', () =>
       [6, 'Meilhat', 1717.9, 103.9],
       [7, 'Lunven', 1741.1, 127.1],
     ]);
-    expect(ranking.slice(0, 3).map((r) => r.finishedAt)).toEqual(['2025-01-14T15:24:49+08:00', '2025-01-15T14:12:02+08:00', '2025-01-17T08:27:37+08:00']);
+    expect(ranking.slice(0, 3).map((r) => r.finishedAt)).toEqual([
+      '2025-01-14T15:24:49+08:00',
+      '2025-01-15T14:12:02+08:00',
+      '2025-01-17T08:27:37+08:00',
+    ]);
   });
 });
 
@@ -286,7 +450,11 @@ describe('the seeded 2023 rally: courses and illustrative tracks', () => {
     const rallyId = rallies.find((r) => r.slug === 'shandong-peninsula-rally-2023')!.id;
     const legs = ((await t.http.get(`/api/rallies/${rallyId}`).expect(200)).body as { legs: Leg[] }).legs;
     expect(legs[0]?.waypoints.map((w) => w.name)).toContain('Off Chengshan Cape');
-    const results = (await t.http.get(`/api/rallies/${rallyId}/legs/1/results`).expect(200)).body as { place: number; entryId: string; finishedAt: string }[];
+    const results = (await t.http.get(`/api/rallies/${rallyId}/legs/1/results`).expect(200)).body as {
+      place: number;
+      entryId: string;
+      finishedAt: string;
+    }[];
     const finished = await progress(rallyId, 1, '2023-06-23T00:00:00+08:00');
     expect(finished.map((r) => r.entryId)).toEqual(results.map((r) => r.entryId));
     expect(finished.map((r) => r.finishedAt)).toEqual(results.map((r) => r.finishedAt));
@@ -309,54 +477,128 @@ describe('track files: preview, then commit', () => {
   it('previews a GPX without storing, commits once, counts duplicates, refuses a second commit', async () => {
     const { rallyId, entries } = await createRally('GPX', '2023-06-19', '2023-07-05', ['A']);
     const entryId = entries[0] as string;
-    const points = Array.from({ length: 30 }, (_, i) => ({ at: new Date(Date.parse('2023-06-19T02:00:00Z') + i * 600_000).toISOString(), lat: 36 + i * 0.01, lon: 120.3 }));
-    const file = gpx(points, '<trkpt lat="95" lon="120"><time>2023-06-19T10:00:00Z</time></trkpt>\n<trkpt lat="36" lon="120"><time>1999-01-01T00:00:00Z</time></trkpt>');
-    const staged = await t.http.post(`/api/rallies/${rallyId}/entries/${entryId}/track-imports?fileName=a.gpx`).set(bearer(organizer)).set('Content-Type', 'application/gpx+xml').send(file);
+    const points = Array.from({ length: 30 }, (_, i) => ({
+      at: new Date(Date.parse('2023-06-19T02:00:00Z') + i * 600_000).toISOString(),
+      lat: 36 + i * 0.01,
+      lon: 120.3,
+    }));
+    const file = gpx(
+      points,
+      '<trkpt lat="95" lon="120"><time>2023-06-19T10:00:00Z</time></trkpt>\n<trkpt lat="36" lon="120"><time>1999-01-01T00:00:00Z</time></trkpt>',
+    );
+    const staged = await t.http
+      .post(`/api/rallies/${rallyId}/entries/${entryId}/track-imports?fileName=a.gpx`)
+      .set(bearer(organizer))
+      .set('Content-Type', 'application/gpx+xml')
+      .send(file);
     expect(staged.status, JSON.stringify(staged.body)).toBe(201);
     const preview = staged.body as TrackImport;
-    expect(preview).toMatchObject({ points: 30, duplicates: 0, rejectedCount: 2, committedAt: null, firstAt: '2023-06-19T10:00:00+08:00' });
-    expect(preview.rejected.map((r) => [r.index, r.errors.map((e) => e.field)])).toEqual([[30, ['lat']], [31, ['time']]]);
+    expect(preview).toMatchObject({
+      points: 30,
+      duplicates: 0,
+      rejectedCount: 2,
+      committedAt: null,
+      firstAt: '2023-06-19T10:00:00+08:00',
+    });
+    expect(preview.rejected.map((r) => [r.index, r.errors.map((e) => e.field)])).toEqual([
+      [30, ['lat']],
+      [31, ['time']],
+    ]);
     expect(await tracks(rallyId)).toEqual([]);
 
-    const committed = await t.http.post(`/api/rallies/${rallyId}/track-imports/${preview.id}/commit`).set(bearer(organizer)).expect(200);
+    const committed = await t.http
+      .post(`/api/rallies/${rallyId}/track-imports/${preview.id}/commit`)
+      .set(bearer(organizer))
+      .expect(200);
     expect(committed.body).toEqual({ accepted: 30, duplicates: 0, rejected: [] });
-    expectProblem(await t.http.post(`/api/rallies/${rallyId}/track-imports/${preview.id}/commit`).set(bearer(organizer)), 409);
+    expectProblem(
+      await t.http.post(`/api/rallies/${rallyId}/track-imports/${preview.id}/commit`).set(bearer(organizer)),
+      409,
+    );
     expect((await tracks(rallyId)).every((p) => p.origin === 'gpx')).toBe(true);
 
     // The same file again: every point is a duplicate, shown in the preview and counted on commit.
-    const again = (await t.http.post(`/api/rallies/${rallyId}/entries/${entryId}/track-imports`).set(bearer(organizer)).set('Content-Type', 'application/gpx+xml').send(file).expect(201)).body as TrackImport;
+    const again = (
+      await t.http
+        .post(`/api/rallies/${rallyId}/entries/${entryId}/track-imports`)
+        .set(bearer(organizer))
+        .set('Content-Type', 'application/gpx+xml')
+        .send(file)
+        .expect(201)
+    ).body as TrackImport;
     expect(again.duplicates).toBe(30);
-    expect((await t.http.post(`/api/rallies/${rallyId}/track-imports/${again.id}/commit`).set(bearer(organizer)).expect(200)).body).toEqual({ accepted: 0, duplicates: 30, rejected: [] });
+    expect(
+      (await t.http.post(`/api/rallies/${rallyId}/track-imports/${again.id}/commit`).set(bearer(organizer)).expect(200))
+        .body,
+    ).toEqual({ accepted: 0, duplicates: 30, rejected: [] });
     expect(await tracks(rallyId)).toHaveLength(30);
   });
 
   it('reads a 100,000-point GPX', { timeout: 120_000 }, async () => {
     const { rallyId, entries } = await createRally('Big GPX', '2023-06-19', '2023-07-05', ['A']);
     const start = Date.parse('2023-06-19T02:00:00Z');
-    const points = Array.from({ length: 100_000 }, (_, i) => ({ at: new Date(start + i * 10_000).toISOString(), lat: 36 + Math.sin(i / 1000) * 0.5, lon: 120 + i * 0.00002 }));
-    const res = await t.http.post(`/api/rallies/${rallyId}/entries/${entries[0]}/track-imports`).set(bearer(organizer)).set('Content-Type', 'application/gpx+xml').send(gpx(points));
+    const points = Array.from({ length: 100_000 }, (_, i) => ({
+      at: new Date(start + i * 10_000).toISOString(),
+      lat: 36 + Math.sin(i / 1000) * 0.5,
+      lon: 120 + i * 0.00002,
+    }));
+    const res = await t.http
+      .post(`/api/rallies/${rallyId}/entries/${entries[0]}/track-imports`)
+      .set(bearer(organizer))
+      .set('Content-Type', 'application/gpx+xml')
+      .send(gpx(points));
     expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(201);
     const preview = res.body as TrackImport;
     expect(preview.points).toBe(100_000);
     expect(preview.outline.length).toBeLessThan(2000);
     expect(await tracks(rallyId)).toEqual([]);
-    expect((await t.http.post(`/api/rallies/${rallyId}/track-imports/${preview.id}/commit`).set(bearer(organizer)).expect(200)).body).toMatchObject({ accepted: 100_000 });
+    expect(
+      (
+        await t.http
+          .post(`/api/rallies/${rallyId}/track-imports/${preview.id}/commit`)
+          .set(bearer(organizer))
+          .expect(200)
+      ).body,
+    ).toMatchObject({ accepted: 100_000 });
     expect(await tracks(rallyId, `?entryId=${entries[0]}&toleranceNm=0.5`)).not.toHaveLength(100_000);
   });
 
   it('reads a GB18030 CSV with Chinese headers, lists garbage lines, stores nothing until the commit', async () => {
     const { rallyId, entries } = await createRally('CSV', '2023-06-19', '2023-07-05', ['A']);
-    const csv = ['时间,纬度,经度,航速,航向', '2023-06-19 10:00:00,36.08,120.32,6.5,90', '2023-06-19 10:30:00,36.08,120.40,6.8,92', '这是一行垃圾', '2023-06-19 11:00:00,abc,120.5,,', '2023-06-19 11:30:00,36.09,120.55,7.1,95'].join('\r\n');
+    const csv = [
+      '时间,纬度,经度,航速,航向',
+      '2023-06-19 10:00:00,36.08,120.32,6.5,90',
+      '2023-06-19 10:30:00,36.08,120.40,6.8,92',
+      '这是一行垃圾',
+      '2023-06-19 11:00:00,abc,120.5,,',
+      '2023-06-19 11:30:00,36.09,120.55,7.1,95',
+    ].join('\r\n');
     const bytes = iconv.encode(csv, 'gb18030');
-    const res = await t.http.post(`/api/rallies/${rallyId}/entries/${entries[0]}/track-imports`).set(bearer(organizer)).set('Content-Type', 'text/csv').send(bytes);
+    const res = await t.http
+      .post(`/api/rallies/${rallyId}/entries/${entries[0]}/track-imports`)
+      .set(bearer(organizer))
+      .set('Content-Type', 'text/csv')
+      .send(bytes);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    const preview = res.body as TrackImport & { notes: string[]; noteCodes: string[]; rejected: { index: number; errors: { field: string; code: string }[] }[] };
-    expect(preview).toMatchObject({ encoding: 'gb18030', points: 3, rejectedCount: 2, firstAt: '2023-06-19T10:00:00+08:00' });
+    const preview = res.body as TrackImport & {
+      notes: string[];
+      noteCodes: string[];
+      rejected: { index: number; errors: { field: string; code: string }[] }[];
+    };
+    expect(preview).toMatchObject({
+      encoding: 'gb18030',
+      points: 3,
+      rejectedCount: 2,
+      firstAt: '2023-06-19T10:00:00+08:00',
+    });
     expect(preview.rejected.map((r) => r.index)).toEqual([4, 5]);
     expect(preview.notes.join(' ')).toContain('UTC+08:00');
     // Codes as well as words, for a client to say it in its reader's language.
     expect(preview.noteCodes).toEqual(['speed-knots', 'local-time']);
-    expect(preview.rejected.map((r) => r.errors.map((e) => e.code))).toEqual([['track.latitude', 'track.longitude', 'track.time'], ['track.latitude']]);
+    expect(preview.rejected.map((r) => r.errors.map((e) => e.code))).toEqual([
+      ['track.latitude', 'track.longitude', 'track.time'],
+      ['track.latitude'],
+    ]);
     expect(await tracks(rallyId)).toEqual([]);
     await t.http.post(`/api/rallies/${rallyId}/track-imports/${preview.id}/commit`).set(bearer(organizer)).expect(200);
     const stored = await tracks(rallyId);
@@ -374,13 +616,23 @@ describe('track files: preview, then commit', () => {
     ['a CSV whose every line is bad', 'text/csv', 'time,lat,lon\nx,y,z\n', '2.time', 'track-file.no-points'],
   ])('answers %s with 422 naming why, and stores nothing', async (_label, type, body, field, code) => {
     const { rallyId, entries } = await createRally(`Bad file ${field}`, '2023-06-19', '2023-07-05', ['A']);
-    const res = await t.http.post(`/api/rallies/${rallyId}/entries/${entries[0]}/track-imports`).set(bearer(organizer)).set('Content-Type', type).send(body);
+    const res = await t.http
+      .post(`/api/rallies/${rallyId}/entries/${entries[0]}/track-imports`)
+      .set(bearer(organizer))
+      .set('Content-Type', type)
+      .send(body);
     expect(expectProblem(res, 422, field).code).toBe(code);
     expect(await tracks(rallyId)).toEqual([]);
   });
 
   it('is for organizers only', async () => {
     const { rallyId, entries } = await createRally('File auth', '2023-06-19', '2023-07-05', ['A']);
-    expectProblem(await t.http.post(`/api/rallies/${rallyId}/entries/${entries[0]}/track-imports`).set('Content-Type', 'text/csv').send('time,lat,lon\n'), 401);
+    expectProblem(
+      await t.http
+        .post(`/api/rallies/${rallyId}/entries/${entries[0]}/track-imports`)
+        .set('Content-Type', 'text/csv')
+        .send('time,lat,lon\n'),
+      401,
+    );
   });
 });

@@ -6,7 +6,19 @@ import { openBrowser, screenshot } from './support/browser.js';
 const SEASON = 'qingdao-basketball-2023';
 const LEAGUE = 'cba-summer-league-2023';
 
-type Match = { id: string; startsAt: string | null; homeTeamId: string; awayTeamId: string; homeTeamName: string; awayTeamName: string; date: string | null; status: string; homeScore: number | null; awayScore: number | null; version: number };
+type Match = {
+  id: string;
+  startsAt: string | null;
+  homeTeamId: string;
+  awayTeamId: string;
+  homeTeamName: string;
+  awayTeamName: string;
+  date: string | null;
+  status: string;
+  homeScore: number | null;
+  awayScore: number | null;
+  version: number;
+};
 type Row = { rank: number; teamId: string; teamName: string; classificationPoints: number };
 type Standings = { groups: { name: string; rows: Row[] }[] };
 
@@ -23,7 +35,11 @@ let fanWithoutJs: BrowserContext;
 let organizer: BrowserContext;
 let eventId = '';
 beforeAll(async () => {
-  [fan, fanWithoutJs, organizer] = await Promise.all([openBrowser(), openBrowser({ javaScriptEnabled: false }), openBrowser()]);
+  [fan, fanWithoutJs, organizer] = await Promise.all([
+    openBrowser(),
+    openBrowser({ javaScriptEnabled: false }),
+    openBrowser(),
+  ]);
   const events = await api<{ id: string; slug: string | null }[]>(`/seasons/${SEASON}/events`);
   eventId = events.find((e) => e.slug === LEAGUE)?.id ?? '';
   expect(eventId).not.toBe('');
@@ -33,10 +49,12 @@ afterAll(async () => {
 });
 
 const matches = () => api<Match[]>(`/events/${eventId}/matches`);
-const standingsOrder = (page: Page) => page.locator('table.standings tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-team-id') ?? ''));
+const standingsOrder = (page: Page) =>
+  page.locator('table.standings tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-team-id') ?? ''));
 
 /** The day headings as the page writes them, from the same formatter. */
-const dayTitle = (locale: Locale, day: string) => formatDate(locale, day, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
+const dayTitle = (locale: Locale, day: string) =>
+  formatDate(locale, day, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
 
 async function expectDays(page: Page, locale: Locale, games: Match[]): Promise<void> {
   const days = [...new Set(games.map((m) => m.date ?? 'tba'))];
@@ -85,16 +103,27 @@ describe('competition pages', () => {
     expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
     expect((await feed.text()).match(/BEGIN:VEVENT/g)?.length).toBe(games.length);
     // …in the reader's language, calendar name included.
-    const english = (await (await fetch(web(`/events/${eventId}/calendar.ics?lang=en`))).text()).replace(/\r\n[ \t]/g, '');
+    const english = (await (await fetch(web(`/events/${eventId}/calendar.ics?lang=en`))).text()).replace(
+      /\r\n[ \t]/g,
+      '',
+    );
     expect(english).toMatch(/X-WR-CALNAME:CBA Summer League.*: games\r\n/);
     expect(english).not.toMatch(/SUMMARY:.*[\u4e00-\u9fff]/);
     // Download (https), subscribe (webcal://), Google and Outlook, each a 44 px tap target, each in the reader's language.
     const ways = page.locator('[data-feed="event"] a');
     expect(await ways.count()).toBe(4);
-    expect(await ways.nth(0).getAttribute('href')).toMatch(new RegExp(`^https?://.+/events/${eventId}/calendar\\.ics\\?lang=(zh-CN|en)$`));
-    expect(await ways.nth(1).getAttribute('href')).toMatch(new RegExp(`^webcal://.+/events/${eventId}/calendar\\.ics\\?lang=(zh-CN|en)$`));
-    expect(await ways.nth(2).getAttribute('href')).toMatch(/^https:\/\/calendar\.google\.com\/calendar\/render\?cid=webcal/);
-    expect(await ways.nth(3).getAttribute('href')).toMatch(/^https:\/\/outlook\.live\.com\/calendar\/0\/addfromweb\?url=http/);
+    expect(await ways.nth(0).getAttribute('href')).toMatch(
+      new RegExp(`^https?://.+/events/${eventId}/calendar\\.ics\\?lang=(zh-CN|en)$`),
+    );
+    expect(await ways.nth(1).getAttribute('href')).toMatch(
+      new RegExp(`^webcal://.+/events/${eventId}/calendar\\.ics\\?lang=(zh-CN|en)$`),
+    );
+    expect(await ways.nth(2).getAttribute('href')).toMatch(
+      /^https:\/\/calendar\.google\.com\/calendar\/render\?cid=webcal/,
+    );
+    expect(await ways.nth(3).getAttribute('href')).toMatch(
+      /^https:\/\/outlook\.live\.com\/calendar\/0\/addfromweb\?url=http/,
+    );
     for (let i = 0; i < 4; i++) expect((await ways.nth(i).boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
     await page.close();
   });
@@ -109,7 +138,9 @@ describe('competition pages', () => {
     await page.waitForURL(/team=/);
     const own = games.filter((m) => m.homeTeamId === team?.homeTeamId || m.awayTeamId === team?.homeTeamId);
     expect(await page.locator('section.day tbody tr').count()).toBe(own.length);
-    const rows = await page.locator('section.day tbody tr').evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-home')}|${tr.getAttribute('data-away')}`));
+    const rows = await page
+      .locator('section.day tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-home')}|${tr.getAttribute('data-away')}`));
     for (const row of rows) expect(row.split('|')).toContain(team?.homeTeamName);
     expect(await page.locator(`[data-feed="team-${team?.homeTeamId}"]`).count()).toBe(1);
     await page.close();
@@ -123,7 +154,12 @@ describe('competition pages', () => {
     const pick = rows.flatMap((upper, i) => {
       const lower = rows[i + 1];
       if (!lower || lower.classificationPoints !== upper.classificationPoints) return [];
-      const game = games.find((m) => m.status === 'scheduled' && [m.homeTeamId, m.awayTeamId].includes(upper.teamId) && [m.homeTeamId, m.awayTeamId].includes(lower.teamId));
+      const game = games.find(
+        (m) =>
+          m.status === 'scheduled' &&
+          [m.homeTeamId, m.awayTeamId].includes(upper.teamId) &&
+          [m.homeTeamId, m.awayTeamId].includes(lower.teamId),
+      );
       return game ? [{ upper, lower, game }] : [];
     })[0];
     expect(pick, 'the seeded standings have two level neighbours with a game to play').toBeDefined();
@@ -134,7 +170,9 @@ describe('competition pages', () => {
     const before = await standingsOrder(pub);
     expect(before.indexOf(upper?.teamId ?? '')).toBeLessThan(before.indexOf(lower?.teamId ?? ''));
     // When the overall figures decide, the note first says why head-to-head could not.
-    expect(await pub.locator(`tr[data-team-id="${upper?.teamId}"] .why`).textContent()).toMatch(/^(与.+?(尚未交手,无法比较相互间成绩|相互间成绩相同);)?(凭|按|因)/);
+    expect(await pub.locator(`tr[data-team-id="${upper?.teamId}"] .why`).textContent()).toMatch(
+      /^(与.+?(尚未交手,无法比较相互间成绩|相互间成绩相同);)?(凭|按|因)/,
+    );
     await screenshot(pub, 'competition-standings-before');
 
     // Sign in through the form and open the game's day on the organizers' page.
@@ -175,15 +213,23 @@ describe('competition pages', () => {
     expect(await card.locator('[data-score]').getAttribute('data-score')).toBe(lowerIsHome ? '100:60' : '60:100');
     await screenshot(page, 'competition-result-saved');
     const stored = await api<Match>(`/matches/${game?.id}`);
-    expect([stored.status, stored.homeScore, stored.awayScore]).toEqual(['final', lowerIsHome ? 100 : 60, lowerIsHome ? 60 : 100]);
+    expect([stored.status, stored.homeScore, stored.awayScore]).toEqual([
+      'final',
+      lowerIsHome ? 100 : 60,
+      lowerIsHome ? 60 : 100,
+    ]);
 
     // The public standings, reloaded: the winner now sits above the team it beat.
     await pub.reload();
     const after = await standingsOrder(pub);
     expect(after).not.toEqual(before);
     expect(after.indexOf(lower?.teamId ?? '')).toBeLessThan(after.indexOf(upper?.teamId ?? ''));
-    expect(await pub.locator(`tr[data-team-id="${lower?.teamId}"] td.points`).textContent()).toBe(String((lower?.classificationPoints ?? 0) + 2));
-    expect(await pub.locator(`tr[data-team-id="${upper?.teamId}"] td.points`).textContent()).toBe(String((upper?.classificationPoints ?? 0) + 1));
+    expect(await pub.locator(`tr[data-team-id="${lower?.teamId}"] td.points`).textContent()).toBe(
+      String((lower?.classificationPoints ?? 0) + 2),
+    );
+    expect(await pub.locator(`tr[data-team-id="${upper?.teamId}"] td.points`).textContent()).toBe(
+      String((upper?.classificationPoints ?? 0) + 1),
+    );
     await screenshot(pub, 'competition-standings-after');
     await Promise.all([page.close(), pub.close()]);
   });

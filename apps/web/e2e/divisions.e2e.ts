@@ -34,14 +34,31 @@ async function settled(page: Page): Promise<void> {
 /** A team manager's account and team with a saved roster of girls born in 2016, made the way the pages would. */
 async function managerWithTeam(name: string): Promise<{ email: string; token: string; teamId: string }> {
   const email = `u8-${RUN}-${name.length}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const signup = await fetch(`${inject('apiUrl')}/api/auth/signup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD, displayName: `${name}教练` }) });
+  const signup = await fetch(`${inject('apiUrl')}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD, displayName: `${name}教练` }),
+  });
   expect(signup.status).toBe(201);
   const { accessToken: token } = (await signup.json()) as { accessToken: string };
   const auth = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
-  const team = await fetch(`${inject('apiUrl')}/api/teams`, { method: 'POST', headers: auth, body: JSON.stringify({ name, sport: 'basketball', city: '潍坊', cityEn: 'Weifang' }) });
+  const team = await fetch(`${inject('apiUrl')}/api/teams`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ name, sport: 'basketball', city: '潍坊', cityEn: 'Weifang' }),
+  });
   const teamId = ((await team.json()) as { id: string }).id;
-  const roster = Array.from({ length: 8 }, (_, i) => ({ name: `${name}队员${i + 1}`, number: i + 4, role: 'player', birthYear: 2016 }));
-  const saved = await fetch(`${inject('apiUrl')}/api/teams/${teamId}/roster`, { method: 'PUT', headers: auth, body: JSON.stringify({ roster }) });
+  const roster = Array.from({ length: 8 }, (_, i) => ({
+    name: `${name}队员${i + 1}`,
+    number: i + 4,
+    role: 'player',
+    birthYear: 2016,
+  }));
+  const saved = await fetch(`${inject('apiUrl')}/api/teams/${teamId}/roster`, {
+    method: 'PUT',
+    headers: auth,
+    body: JSON.stringify({ roster }),
+  });
   expect(saved.status, await saved.clone().text()).toBe(200);
   return { email, token, teamId };
 }
@@ -76,20 +93,29 @@ describe('divisions', () => {
     await page.locator('#divisionId-error').waitFor();
     expect(await page.textContent('#divisionId-error')).toContain(zh('division.error.required'));
     expect(await page.getAttribute('#divisionId', 'aria-invalid')).toBe('true');
-    expect((await api.call<Registration[]>('GET', `/events/${event.id}/registrations`)).some((r) => r.teamId === home.teamId)).toBe(false);
+    expect(
+      (await api.call<Registration[]>('GET', `/events/${event.id}/registrations`)).some(
+        (r) => r.teamId === home.teamId,
+      ),
+    ).toBe(false);
     await page.selectOption('#divisionId', division.id);
     await page.getByRole('button', { name: zh('registration.register.submit', { team: `潍坊小花${RUN}` }) }).click();
     await page.waitForURL(/registered=1/);
     expect(await page.getAttribute('[data-registered-division]', 'data-registered-division')).toBe(DIVISION);
-    expect(await page.textContent('[data-registered-division]')).toBe(zh('division.registered', { name: division.name }));
+    expect(await page.textContent('[data-registered-division]')).toBe(
+      zh('division.registered', { name: division.name }),
+    );
     await screenshot(page, 'divisions-registered');
-    const stored = (await api.call<Registration[]>('GET', `/events/${event.id}/registrations`)).find((r) => r.teamId === home.teamId);
+    const stored = (await api.call<Registration[]>('GET', `/events/${event.id}/registrations`)).find(
+      (r) => r.teamId === home.teamId,
+    );
     expect(stored).toMatchObject({ divisionId: division.id, status: 'pending' });
 
     // The organizer confirms it, adds two more teams to the division, schedules the division and enters results.
     await api.call('PATCH', `/registrations/${stored?.id}`, { status: 'confirmed' });
     const others = [await managerWithTeam(`青岛小星${RUN}`), await managerWithTeam(`烟台海鸥${RUN}`)];
-    for (const other of others) await api.call('POST', `/events/${event.id}/registrations`, { teamId: other.teamId, divisionId: DIVISION });
+    for (const other of others)
+      await api.call('POST', `/events/${event.id}/registrations`, { teamId: other.teamId, divisionId: DIVISION });
     // The organizer's schedule page: pick the division, preview, save; only that division's teams meet.
     const org = await openBrowser();
     const orgPage = await org.newPage();
@@ -123,10 +149,16 @@ describe('divisions', () => {
     // The home team wins both its games; Qingdao beats Yantai.
     const [qingdao, yantai] = others;
     for (const game of plan.matches) {
-      const homeWins = game.homeTeamId === home.teamId || (game.homeTeamId === qingdao?.teamId && game.awayTeamId === yantai?.teamId);
-      const awayWins = game.awayTeamId === home.teamId || (game.awayTeamId === qingdao?.teamId && game.homeTeamId === yantai?.teamId);
+      const homeWins =
+        game.homeTeamId === home.teamId || (game.homeTeamId === qingdao?.teamId && game.awayTeamId === yantai?.teamId);
+      const awayWins =
+        game.awayTeamId === home.teamId || (game.awayTeamId === qingdao?.teamId && game.homeTeamId === yantai?.teamId);
       expect(homeWins || awayWins).toBe(true);
-      await api.call('PUT', `/matches/${game.id}/result`, homeWins ? { homeScore: 18, awayScore: 10 } : { homeScore: 10, awayScore: 18 });
+      await api.call(
+        'PUT',
+        `/matches/${game.id}/result`,
+        homeWins ? { homeScore: 18, awayScore: 10 } : { homeScore: 10, awayScore: 18 },
+      );
     }
 
     // The standings page: pick the division from the filter; one table, the division's three teams, ranked.
@@ -139,7 +171,10 @@ describe('divisions', () => {
     expect(await groups.count()).toBe(1);
     expect(await groups.first().getAttribute('data-division')).toBe(division.id);
     expect(await groups.first().getAttribute('aria-label')).toBe(division.name);
-    const order = await groups.first().locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-team-id')));
+    const order = await groups
+      .first()
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-team-id')));
     expect(order).toEqual([home.teamId, qingdao?.teamId, yantai?.teamId]);
     await screenshot(page, 'divisions-standings-zh-CN');
 

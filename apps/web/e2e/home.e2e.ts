@@ -5,7 +5,8 @@ import { openBrowser, screenshot } from './support/browser.js';
 let browser: BrowserContext;
 
 async function seasonEventCount(): Promise<number> {
-  const api = (path: string) => fetch(`${inject('apiUrl')}/api${path}`).then((r) => r.json() as Promise<{ id: string; slug: string }[]>);
+  const api = (path: string) =>
+    fetch(`${inject('apiUrl')}/api${path}`).then((r) => r.json() as Promise<{ id: string; slug: string }[]>);
   const season = (await api('/seasons')).find((s) => s.slug === 'qingdao-basketball-2023');
   return (await api(`/seasons/${season?.id}/events`)).length;
 }

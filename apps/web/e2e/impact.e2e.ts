@@ -13,7 +13,10 @@ type Json = Record<string, unknown>;
 const isJson = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 async function api(path: string, init?: RequestInit): Promise<Json> {
-  const response = await fetch(`${inject('apiUrl')}/api${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+  const response = await fetch(`${inject('apiUrl')}/api${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json' },
+  });
   const body: unknown = await response.json();
   if (!response.ok || !isJson(body)) throw new Error(`${path}: ${response.status}`);
   return body;
@@ -22,7 +25,8 @@ async function api(path: string, init?: RequestInit): Promise<Json> {
 /** Direct spending of the season's stored assumptions with spectators' local share replaced — computed by the API. */
 async function directWithLocalShare(localShare: number): Promise<number> {
   const { assumptions } = await api(`/seasons/${SEASON}/impact`);
-  if (!isJson(assumptions) || !isJson(assumptions.groups) || !isJson(assumptions.groups.spectators)) throw new Error('no spectators');
+  if (!isJson(assumptions) || !isJson(assumptions.groups) || !isJson(assumptions.groups.spectators))
+    throw new Error('no spectators');
   assumptions.groups.spectators.localShare = localShare;
   const { spending } = await api('/impact/estimate', { method: 'POST', body: JSON.stringify(assumptions) });
   if (!isJson(spending) || typeof spending.total !== 'number') throw new Error('no total');
@@ -50,7 +54,13 @@ afterAll(async () => {
 describe('tourism impact page', () => {
   const cases: { locale: Locale; estimate: string; scenario: string; expected: string; title: string }[] = [
     { locale: 'zh-CN', estimate: '估算', scenario: '情景估算', expected: '报道预期', title: '旅游影响估算' },
-    { locale: 'en', estimate: 'Estimate', scenario: 'Scenario estimate', expected: 'Reported expectation', title: 'Tourism impact estimate' },
+    {
+      locale: 'en',
+      estimate: 'Estimate',
+      scenario: 'Scenario estimate',
+      expected: 'Reported expectation',
+      title: 'Tourism impact estimate',
+    },
   ];
 
   for (const c of cases) {
@@ -68,7 +78,11 @@ describe('tourism impact page', () => {
       expect(await page.locator('[data-chart=tornado] [data-field]').count()).toBeGreaterThan(5);
       await screenshot(page, `impact-${c.locale}`);
 
-      const before = { bar: await page.getAttribute(ACCOMMODATION_BAR, 'width'), group: await page.getAttribute(SPECTATORS_BAR, 'width'), tornado: await text(page, '[data-chart=tornado] desc') };
+      const before = {
+        bar: await page.getAttribute(ACCOMMODATION_BAR, 'width'),
+        group: await page.getAttribute(SPECTATORS_BAR, 'width'),
+        tornado: await text(page, '[data-chart=tornado] desc'),
+      };
       // More locals, fewer visitors: every bar shrinks against the scale the stored figures set.
       await page.locator(LOCAL_SHARE).fill('0.6');
       const expected = formatYuan(c.locale, await directWithLocalShare(0.6));
@@ -89,9 +103,12 @@ describe('tourism impact page', () => {
   it('has a what-if slider for every assumption in the tornado chart, each per-day spending category its own', async () => {
     const page = await browser.newPage();
     await open(page, '/impact?lang=en');
-    const fields = await page.locator('[data-chart=tornado] [data-field]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-field') ?? ''));
+    const fields = await page
+      .locator('[data-chart=tornado] [data-field]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-field') ?? ''));
     expect(fields.some((field) => field.includes('.dailySpend.'))).toBe(true);
-    for (const field of fields) expect(await page.locator(`form.controls input[type=range][name="${field}"]`).count(), field).toBe(1);
+    for (const field of fields)
+      expect(await page.locator(`form.controls input[type=range][name="${field}"]`).count(), field).toBe(1);
     // Shopping alone moves: the shopping bar grows, catering stays.
     const category = (key: string) => page.getAttribute(`[data-chart=by-category] [data-key=${key}] rect.bar`, 'width');
     const before = { shopping: await category('shopping'), catering: await category('catering') };
@@ -100,7 +117,9 @@ describe('tourism impact page', () => {
     for (let i = 0; i < 10; i += 1) await page.keyboard.press('ArrowRight');
     await expect.poll(() => category('shopping')).not.toBe(before.shopping);
     expect(await category('catering')).toBe(before.catering);
-    expect(await text(page, '.lever:has(input[name="groups.spectators.dailySpend.shopping"]) label')).toBe('Daily spend · shopping');
+    expect(await text(page, '.lever:has(input[name="groups.spectators.dailySpend.shopping"]) label')).toBe(
+      'Daily spend · shopping',
+    );
     await page.close();
   });
 
@@ -173,7 +192,13 @@ describe('impact methodology page', () => {
     expect(await text(page, '.formula')).toContain('E');
     expect(await text(page, 'main')).toContain('eventIMPACTS');
     expect(await text(page, 'main')).toContain('Crompton');
-    expect(await page.locator('h3[id^=group-]').allTextContents()).toEqual(['参赛者', '随行人员', '观众', '裁判、官员与媒体', '乘数与主办方支出']);
+    expect(await page.locator('h3[id^=group-]').allTextContents()).toEqual([
+      '参赛者',
+      '随行人员',
+      '观众',
+      '裁判、官员与媒体',
+      '乘数与主办方支出',
+    ]);
     expect(await text(page, 'tr[data-path="groups.spectators.localShare"]')).toMatch(/本地人比例\s*40%/);
     expect(await text(page, 'tr[data-path="groups.officialsMedia.persons"]')).toContain('示意数据');
     // The citation is named in the reader's language (the stored text is English).
@@ -219,7 +244,7 @@ describe('impact methodology page', () => {
     await page.fill('#edit-reason', 'Back to the seeded value');
     await page.getByRole('button', { name: 'Save the assumptions' }).click();
     await expect.poll(() => text(page, 'tr[data-path="groups.officialsMedia.persons"]')).toContain('400 persons');
-    expect(formatYuan('en', (await directWithLocalShare(0.4)))).toBe(formatYuan('en', stored));
+    expect(formatYuan('en', await directWithLocalShare(0.4))).toBe(formatYuan('en', stored));
     await page.close();
   });
 });

@@ -13,7 +13,24 @@ const web = (path: string) => `${inject('webUrl')}${path}`;
 
 const { call, signIn, seeded } = organizerApi();
 
-const CITIES = ['青岛', '济南', '烟台', '潍坊', '淄博', '威海', '日照', '临沂', '德州', '聊城', '滨州', '菏泽', '枣庄', '东营', '泰安', '济宁'];
+const CITIES = [
+  '青岛',
+  '济南',
+  '烟台',
+  '潍坊',
+  '淄博',
+  '威海',
+  '日照',
+  '临沂',
+  '德州',
+  '聊城',
+  '滨州',
+  '菏泽',
+  '枣庄',
+  '东营',
+  '泰安',
+  '济宁',
+];
 const SURNAMES = ['张', '王', '李', '赵', '刘'];
 
 /** 16 Future Stars-style city teams of five, as a Chinese Excel saves CSV: GB18030. Two rows are wrong on purpose. */
@@ -22,8 +39,10 @@ function sheet(): { file: string; duplicateRow: number; formulaRow: number } {
   CITIES.forEach((city, t) => {
     SURNAMES.forEach((surname, p) => {
       const number = p === 1 && t === 3 ? 4 : p + 4; // team 4's second player repeats number 4
-      const player = p === 2 && t === 9 ? '=cmd|\' /C calc\'!A0' : `${surname}${city}${p + 1}`;
-      lines.push(`${city}未来之星,${city},${player},${number},${p === 4 ? '教练' : '球员'},${p === 4 ? '' : 41000 + t * 10 + p}`);
+      const player = p === 2 && t === 9 ? "=cmd|' /C calc'!A0" : `${surname}${city}${p + 1}`;
+      lines.push(
+        `${city}未来之星,${city},${player},${number},${p === 4 ? '教练' : '球员'},${p === 4 ? '' : 41000 + t * 10 + p}`,
+      );
     });
   });
   const dir = mkdtempSync(join(tmpdir(), 'sailcourt-import-'));
@@ -64,10 +83,14 @@ describe('spreadsheet import', () => {
     expect(await page.getAttribute('[data-encoding]', 'data-encoding')).toBe('gb18030');
     expect(await page.getAttribute('[data-problems]', 'data-problems')).toBe('2');
     expect(await page.locator('table.rows tbody tr[data-row]').count()).toBe(80);
-    expect(await page.locator('tr.bad').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row'))))).toEqual([duplicateRow, formulaRow]);
+    expect(
+      await page.locator('tr.bad').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row')))),
+    ).toEqual([duplicateRow, formulaRow]);
     expect(await page.textContent(`#problem-${duplicateRow}`)).toContain('number 4 is already used by row');
     expect(await page.textContent(`#problem-${formulaRow}`)).toContain('formula');
-    expect(await page.locator(`tr[data-row="${formulaRow}"] input[data-column="player"]`).getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await page.locator(`tr[data-row="${formulaRow}"] input[data-column="player"]`).getAttribute('aria-invalid'),
+    ).toBe('true');
     await screenshot(page, 'import-preview-flagged');
     // Nothing is stored by the preview.
     expect((await call<unknown[]>('GET', `/events/${event.id}/registrations`)).length).toBe(0);
@@ -79,7 +102,10 @@ describe('spreadsheet import', () => {
     expect(await page.textContent('p.saved')).toContain(zh('import.done', { created: 16, updated: 0, people: 80 }));
     await screenshot(page, 'import-committed');
 
-    const registrations = await call<{ teamName: string; status: string; rosterSize: number }[]>('GET', `/events/${event.id}/registrations`);
+    const registrations = await call<{ teamName: string; status: string; rosterSize: number }[]>(
+      'GET',
+      `/events/${event.id}/registrations`,
+    );
     expect(registrations).toHaveLength(16);
     expect(registrations.every((r) => r.status === 'confirmed' && r.rosterSize === 5)).toBe(true);
     expect(registrations.map((r) => r.teamName).sort()).toEqual(CITIES.map((c) => `${c}未来之星`).sort());

@@ -5,12 +5,19 @@ import { openBrowser, screenshot } from './support/browser.js';
 import { axeViolations, PHONE, sidewaysProblems } from './support/phone.js';
 
 /** Texts the pages show, from the tables the pages use. */
-const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key as 'app.name', params as Record<string, never>);
-const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key as 'app.name', params as Record<string, never>);
+const zh = (key: MessageKey, params?: Record<string, string | number>) =>
+  translate('zh-CN', key as 'app.name', params as Record<string, never>);
+const en = (key: MessageKey, params?: Record<string, string | number>) =>
+  translate('en', key as 'app.name', params as Record<string, never>);
 const web = (path: string) => `${inject('webUrl')}${path}`;
 
 type Json = Record<string, unknown>;
-async function call(path: string, method: string, token: string | null, body?: unknown): Promise<{ status: number; body: Json }> {
+async function call(
+  path: string,
+  method: string,
+  token: string | null,
+  body?: unknown,
+): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${inject('apiUrl')}/api${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -47,8 +54,14 @@ async function phone(context: BrowserContext, path: string): Promise<Page> {
 
 beforeAll(async () => {
   [manager, organizer] = await Promise.all([openBrowser(), openBrowser()]);
-  organizerToken = ((await call('/auth/login', 'POST', null, { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' })).body.accessToken as string) ?? '';
-  const signup = await call('/auth/signup', 'POST', null, { email: managerAccount.email, password: managerAccount.password, displayName: '周领队' });
+  organizerToken =
+    ((await call('/auth/login', 'POST', null, { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' }))
+      .body.accessToken as string) ?? '';
+  const signup = await call('/auth/signup', 'POST', null, {
+    email: managerAccount.email,
+    password: managerAccount.password,
+    displayName: '周领队',
+  });
   managerAccount.token = signup.body.accessToken as string;
 });
 afterAll(async () => {
@@ -67,16 +80,42 @@ describe('a withdrawal after games were played', () => {
     // A first-come event with two confirmed teams that have played each other.
     const seasons = (await call('/seasons', 'GET', null)).body as unknown as { id: string; slug: string }[];
     const seasonId = seasons.find((s) => s.slug === 'qingdao-basketball-2023')?.id;
-    const event = (await call('/events', 'POST', organizerToken, { seasonId, name: `周末挑战赛${Date.now() % 10000}`, nameEn: 'Weekend Challenge', kind: 'tournament', startDate: '2023-08-01', endDate: '2023-08-03', registrationMode: 'first-come' })).body;
-    const mine = (await call('/teams', 'POST', managerAccount.token, { name: '海风队', sport: 'basketball', city: '青岛' })).body;
+    const event = (
+      await call('/events', 'POST', organizerToken, {
+        seasonId,
+        name: `周末挑战赛${Date.now() % 10000}`,
+        nameEn: 'Weekend Challenge',
+        kind: 'tournament',
+        startDate: '2023-08-01',
+        endDate: '2023-08-03',
+        registrationMode: 'first-come',
+      })
+    ).body;
+    const mine = (
+      await call('/teams', 'POST', managerAccount.token, { name: '海风队', sport: 'basketball', city: '青岛' })
+    ).body;
     const other = (await call('/teams', 'POST', organizerToken, { name: '浪花队', sport: 'basketball' })).body;
-    const registration = await call(`/events/${event.id}/registrations`, 'POST', managerAccount.token, { teamId: mine.id, roster: [{ name: '甲', number: 4 }] });
+    const registration = await call(`/events/${event.id}/registrations`, 'POST', managerAccount.token, {
+      teamId: mine.id,
+      roster: [{ name: '甲', number: 4 }],
+    });
     expect(registration.status).toBe(201);
-    await call(`/events/${event.id}/registrations`, 'POST', organizerToken, { teamId: other.id, roster: [{ name: '乙', number: 5 }] });
-    const match = await call(`/events/${event.id}/matches`, 'POST', organizerToken, { homeTeamId: mine.id, awayTeamId: other.id, startsAt: '2023-08-01T19:30:00+08:00' });
-    expect((await call(`/matches/${match.body.id}/result`, 'PUT', organizerToken, { homeScore: 66, awayScore: 60 })).status).toBe(200);
+    await call(`/events/${event.id}/registrations`, 'POST', organizerToken, {
+      teamId: other.id,
+      roster: [{ name: '乙', number: 5 }],
+    });
+    const match = await call(`/events/${event.id}/matches`, 'POST', organizerToken, {
+      homeTeamId: mine.id,
+      awayTeamId: other.id,
+      startsAt: '2023-08-01T19:30:00+08:00',
+    });
+    expect(
+      (await call(`/matches/${match.body.id}/result`, 'PUT', organizerToken, { homeScore: 66, awayScore: 60 })).status,
+    ).toBe(200);
     // Both teams are seeded into a bracket: a withdrawal from here on flags it on the organizer's manage page.
-    expect((await call(`/events/${event.id}/playoffs`, 'POST', organizerToken, { qualifiersPerGroup: 2 })).status).toBe(201);
+    expect((await call(`/events/${event.id}/playoffs`, 'POST', organizerToken, { qualifiersPerGroup: 2 })).status).toBe(
+      201,
+    );
 
     const page = await phone(manager, '/me');
     const row = page.locator(`[data-registration="${registration.body.id}"]`);
@@ -84,7 +123,9 @@ describe('a withdrawal after games were played', () => {
     // First press: a confirmation in the row, focused; nothing stored changed.
     const confirm = row.locator('.confirm');
     await confirm.waitFor();
-    expect(await confirm.textContent()).toContain(zh('registration.me.confirmWithdraw', { team: '海风队', event: event.name as string }));
+    expect(await confirm.textContent()).toContain(
+      zh('registration.me.confirmWithdraw', { team: '海风队', event: event.name as string }),
+    );
     expect(await page.evaluate(() => document.activeElement?.classList.contains('confirm'))).toBe(true);
     expect((await call(`/registrations/${registration.body.id}`, 'GET', null)).body.status).toBe('confirmed');
     await screenshot(page, 'phone-withdraw-confirm-zh-CN');
@@ -113,7 +154,11 @@ describe('a withdrawal after games were played', () => {
     const requested = manage.locator(`[data-bracket-flags] li[data-team="${mine.id}"]`);
     expect(await requested.getAttribute('data-state')).toBe('requested');
     expect(await requested.textContent()).toBe(en('competition.bracket.flagRequested', { team: '海风队' }));
-    expect(await manage.locator('[data-bracket-flags] a', { hasText: en('competition.bracket.flagDecide') }).getAttribute('href')).toBe(`/organizer/events/${event.id}`);
+    expect(
+      await manage
+        .locator('[data-bracket-flags] a', { hasText: en('competition.bracket.flagDecide') })
+        .getAttribute('href'),
+    ).toBe(`/organizer/events/${event.id}`);
     expect(await sidewaysProblems(manage)).toEqual([]);
     expect(await axeViolations(manage)).toEqual([]);
     await manage.close();
@@ -129,7 +174,10 @@ describe('a withdrawal after games were played', () => {
     expect(await axeViolations(board)).toEqual([]);
     await screenshot(board, 'phone-withdrawal-approved-en');
     await board.close();
-    expect((await call(`/registrations/${registration.body.id}`, 'GET', null)).body).toMatchObject({ status: 'withdrawn', withdrawalRequestedAt: null });
+    expect((await call(`/registrations/${registration.body.id}`, 'GET', null)).body).toMatchObject({
+      status: 'withdrawn',
+      withdrawalRequestedAt: null,
+    });
 
     // Withdrawn after games: the manage page keeps flagging the bracket (in Chinese too), now as withdrawn.
     const after = await phone(organizer, `/events/${event.id}/manage?lang=zh-CN`);
@@ -145,7 +193,18 @@ describe('a roster pasted on a phone', () => {
   it('fills ten people from ten lines, shows every mistake at once in a focused summary, then saves', async () => {
     const team = (await call('/teams', 'POST', managerAccount.token, { name: '石老人队', sport: 'basketball' })).body;
     const page = await phone(manager, `/teams/${team.id}/edit`);
-    const lines = ['王小明, 4, 球员', '李子涵，5，后卫', '张浩然、6', '刘一诺,7', '陈思远,8', '杨俊熙,9', '赵宇航,10', '黄嘉乐,4', ',11', '孙教练, 主教练'];
+    const lines = [
+      '王小明, 4, 球员',
+      '李子涵，5，后卫',
+      '张浩然、6',
+      '刘一诺,7',
+      '陈思远,8',
+      '杨俊熙,9',
+      '赵宇航,10',
+      '黄嘉乐,4',
+      ',11',
+      '孙教练, 主教练',
+    ];
     await page.locator('.paste summary').click();
     await page.fill('#roster-paste', lines.join('\n'));
     await page.getByRole('button', { name: zh('registration.roster.pasteButton') }).click();
@@ -173,7 +232,11 @@ describe('a roster pasted on a phone', () => {
     // Said beside the button, on screen.
     const box = await saved.boundingBox();
     expect(box && box.y >= 0 && box.y < PHONE.height).toBe(true);
-    const roster = (await call(`/teams/${team.id}/roster`, 'GET', managerAccount.token)).body.roster as { name: string; number: number | null; role: string }[];
+    const roster = (await call(`/teams/${team.id}/roster`, 'GET', managerAccount.token)).body.roster as {
+      name: string;
+      number: number | null;
+      role: string;
+    }[];
     expect(roster).toHaveLength(9);
     expect(roster.at(-1)).toMatchObject({ name: '孙教练', role: 'coach' });
     await page.close();

@@ -11,8 +11,19 @@ const web = (path: string) => `${inject('webUrl')}${path}`;
 
 const { call, signIn, seeded } = organizerApi();
 
-type Match = { id: string; group: string; homeTeamId: string; awayTeamId: string; playoffSlot: string | null; status: string };
-type Bracket = { seeds: { teamId: string; teamName: string; group: string | null; groupRank: number | null }[]; bestNextPlaced: number; matches: { slot: string; round: number; matchId: string | null }[] };
+type Match = {
+  id: string;
+  group: string;
+  homeTeamId: string;
+  awayTeamId: string;
+  playoffSlot: string | null;
+  status: string;
+};
+type Bracket = {
+  seeds: { teamId: string; teamName: string; group: string | null; groupRank: number | null }[];
+  bestNextPlaced: number;
+  matches: { slot: string; round: number; matchId: string | null }[];
+};
 
 let organizer: BrowserContext;
 beforeAll(async () => {
@@ -33,7 +44,8 @@ async function signInPage(page: Page, path: string): Promise<void> {
 
 /** Every game won by its home team, by a margin that differs from game to game (so no tie needs lots). */
 async function playAll(games: Match[]): Promise<void> {
-  for (const [i, m] of games.entries()) await call('PUT', `/matches/${m.id}/result`, { homeScore: 70 + i, awayScore: 60 });
+  for (const [i, m] of games.entries())
+    await call('PUT', `/matches/${m.id}/result`, { homeScore: 70 + i, awayScore: 60 });
 }
 
 describe('group stage → knockout', () => {
@@ -43,7 +55,11 @@ describe('group stage → knockout', () => {
     const event = await seeded('womens-invitational');
     expect(await call<unknown[]>('GET', `/events/${event.id}/matches`)).toEqual([]);
     for (let i = 1; i <= 9; i++) {
-      const team = await call<{ id: string }>('POST', '/teams', { name: `邀请赛女队${i}`, nameEn: `Invitational ${i}`, sport: 'basketball' });
+      const team = await call<{ id: string }>('POST', '/teams', {
+        name: `邀请赛女队${i}`,
+        nameEn: `Invitational ${i}`,
+        sport: 'basketball',
+      });
       await call('POST', `/events/${event.id}/registrations`, { teamId: team.id, roster: [{ name: '球员' }] });
     }
 
@@ -93,7 +109,9 @@ describe('group stage → knockout', () => {
     expect(bracket.bestNextPlaced).toBe(2);
     expect(bracket.seeds).toHaveLength(8);
     expect(new Set(bracket.seeds.map((s) => s.teamName))).toEqual(new Set(previewed));
-    const quarterFinals = (await call<Match[]>('GET', `/events/${event.id}/matches`)).filter((m) => m.playoffSlot?.startsWith('R1-'));
+    const quarterFinals = (await call<Match[]>('GET', `/events/${event.id}/matches`)).filter((m) =>
+      m.playoffSlot?.startsWith('R1-'),
+    );
     expect(quarterFinals).toHaveLength(4);
     const groupOf = new Map(bracket.seeds.map((s) => [s.teamId, s.group]));
     for (const m of quarterFinals) expect(groupOf.get(m.homeTeamId)).not.toBe(groupOf.get(m.awayTeamId));
@@ -109,7 +127,9 @@ describe('group stage → knockout', () => {
     await page.getByRole('button', { name: en('knockout.confirm'), exact: true }).click();
     await page.locator('#refused-title').waitFor();
     expect(await page.textContent('.refused [role="alert"]')).toContain(en('knockout.bracketExists'));
-    expect((await call<Bracket>('GET', `/events/${event.id}/bracket`)).seeds.map((s) => s.teamId)).toEqual(bracket.seeds.map((s) => s.teamId));
+    expect((await call<Bracket>('GET', `/events/${event.id}/bracket`)).seeds.map((s) => s.teamId)).toEqual(
+      bracket.seeds.map((s) => s.teamId),
+    );
 
     // axe (WCAG 2.1 AA) on the preview, in a browser with JavaScript (axe runs as a script).
     const withJs = await openBrowser();

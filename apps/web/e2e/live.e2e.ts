@@ -44,17 +44,24 @@ afterAll(async () => {
 
 /** A scorer link for the game, as the organizer hands it out, opened on a phone. */
 async function openConsole(matchId: string): Promise<Page> {
-  const link = await api<{ token: string }>(`/matches/${matchId}/scorer-links`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}' });
+  const link = await api<{ token: string }>(`/matches/${matchId}/scorer-links`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: '{}',
+  });
   const page = await scorer.newPage();
   await page.setViewportSize(PHONE);
   await page.goto(web(`/matches/${matchId}/score?key=${encodeURIComponent(link.token)}&lang=en`));
   expect(new URL(page.url()).search).toBe(''); // the token left the address bar for an httpOnly cookie
   await page.locator('form.console').waitFor();
-  await page.waitForFunction(() => document.querySelector('form.console')?.getAttribute('data-offline-ready') === 'true');
+  await page.waitForFunction(
+    () => document.querySelector('form.console')?.getAttribute('data-offline-ready') === 'true',
+  );
   return page;
 }
 
-const tap = (page: Page, side: 'home' | 'away', points: number) => page.locator(`button[value="score:${side}:${points}"]`).click();
+const tap = (page: Page, side: 'home' | 'away', points: number) =>
+  page.locator(`button[value="score:${side}:${points}"]`).click();
 const consoleScore = (page: Page) => page.locator('[data-console-score]').getAttribute('data-console-score');
 const waiting = (page: Page) => page.locator('[data-waiting]').getAttribute('data-waiting');
 const apiScore = async (matchId: string) => {
@@ -83,10 +90,17 @@ describe('live game day', () => {
     expect(await consoleScore(page)).toBe('5:2');
     await screenshot(page, 'live-scorer-console-phone');
 
-    await fanMatch.waitForFunction(() => document.querySelector('.board [data-score]')?.getAttribute('data-score') === '5:2');
-    expect(await fanMatch.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+    await fanMatch.waitForFunction(
+      () => document.querySelector('.board [data-score]')?.getAttribute('data-score') === '5:2',
+    );
+    expect(await fanMatch.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(
+      true,
+    );
     expect(await fanMatch.locator('[data-status="live"]').first().textContent()).toBe(en('competition.status.live'));
-    await fanSchedule.waitForFunction((id) => document.querySelector(`tr[data-match="${id}"] [data-score]`)?.getAttribute('data-score') === '5:2', game.id);
+    await fanSchedule.waitForFunction(
+      (id) => document.querySelector(`tr[data-match="${id}"] [data-score]`)?.getAttribute('data-score') === '5:2',
+      game.id,
+    );
     await screenshot(fanMatch, 'live-fan-match');
     expect(await apiScore(game.id)).toBe('5:2');
   });
@@ -100,7 +114,14 @@ describe('live game day', () => {
     expect(await apiScore(game.id)).toBe('2:0');
 
     await scorer.setOffline(true);
-    for (const [side, points] of [['home', 1], ['away', 3], ['home', 2], ['away', 1], ['home', 3]] as const) await tap(page, side, points);
+    for (const [side, points] of [
+      ['home', 1],
+      ['away', 3],
+      ['home', 2],
+      ['away', 1],
+      ['home', 3],
+    ] as const)
+      await tap(page, side, points);
     expect(await waiting(page)).toBe('5');
     expect(await page.getByText(en('score.waiting.other', { count: 5 })).count()).toBe(1);
     expect(await consoleScore(page)).toBe('8:4');
@@ -114,7 +135,11 @@ describe('live game day', () => {
     } finally {
       await scorer.setOffline(false);
     }
-    await page.waitForFunction(() => document.querySelector('[data-waiting]')?.getAttribute('data-waiting') === '0', undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-waiting]')?.getAttribute('data-waiting') === '0',
+      undefined,
+      { timeout: 20_000 },
+    );
     expect(await apiScore(game.id)).toBe('8:4');
     await page.reload();
     await page.waitForFunction(() => document.querySelector('[data-waiting]')?.getAttribute('data-waiting') === '0');
@@ -123,7 +148,10 @@ describe('live game day', () => {
 
   it('moves the standings when the scorer confirms the final', async () => {
     const game = games[2]!;
-    const played = async () => (await api<{ groups: { rows: Row[] }[] }>(`/events/${eventId}/standings`)).groups.flatMap((g) => g.rows).find((r) => r.teamId === game.homeTeamId)?.played ?? -1;
+    const played = async () =>
+      (await api<{ groups: { rows: Row[] }[] }>(`/events/${eventId}/standings`)).groups
+        .flatMap((g) => g.rows)
+        .find((r) => r.teamId === game.homeTeamId)?.played ?? -1;
     const before = await played();
     const standings = await fan.newPage();
     await standings.goto(web(`/events/${eventId}/standings?lang=en`));
@@ -154,7 +182,13 @@ describe('live game day', () => {
   it('serves embeds without the site’s chrome, live inside another site’s iframe', async () => {
     const game = games[0]!;
     // A club's page on another origin (frame-ancestors * admits any http(s) site, not an opaque about:blank).
-    const club = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<h1>Club news</h1><iframe title="score" src="${web(`/embed/matches/${game.id}?lang=en`)}" width="360" height="240"></iframe>`));
+    const club = createServer((_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          `<h1>Club news</h1><iframe title="score" src="${web(`/embed/matches/${game.id}?lang=en`)}" width="360" height="240"></iframe>`,
+        ),
+    );
     await new Promise<void>((resolve) => club.listen(0, '127.0.0.1', resolve));
     const host = await fan.newPage();
     await host.goto(`http://127.0.0.1:${(club.address() as AddressInfo).port}/`);

@@ -9,7 +9,13 @@ const zh = (key: MessageKey, params?: Record<string, string | number>) => transl
 const web = (path: string) => `${inject('webUrl')}${path}`;
 const { call, signIn, seeded } = organizerApi();
 
-type Official = { id: string; name: string; contact: string | null; affiliatedTeamIds: string[]; availability: { startsAt: string; endsAt: string }[] };
+type Official = {
+  id: string;
+  name: string;
+  contact: string | null;
+  affiliatedTeamIds: string[];
+  availability: { startsAt: string; endsAt: string }[];
+};
 
 let organizer: BrowserContext;
 beforeAll(async () => {
@@ -30,8 +36,16 @@ describe('editing an official', () => {
       await call('POST', `/events/${event.id}/registrations`, { teamId: team.id, roster: [{ name: '球员' }] });
       teams.push(team.id);
     }
-    const game = await call<{ id: string }>('POST', `/events/${event.id}/matches`, { homeTeamId: teams[0], awayTeamId: teams[1], startsAt: '2023-08-01T17:00:00+08:00' });
-    const official = await call<Official>('POST', '/officials', { name: '周裁判', contact: '137 0000 0000', roles: ['referee'] });
+    const game = await call<{ id: string }>('POST', `/events/${event.id}/matches`, {
+      homeTeamId: teams[0],
+      awayTeamId: teams[1],
+      startsAt: '2023-08-01T17:00:00+08:00',
+    });
+    const official = await call<Official>('POST', '/officials', {
+      name: '周裁判',
+      contact: '137 0000 0000',
+      roles: ['referee'],
+    });
     await call('POST', `/matches/${game.id}/officials`, { officialId: official.id, role: 'referee' });
 
     const page = await organizer.newPage();

@@ -19,7 +19,11 @@ async function streetTournament(prefix: string): Promise<{ eventId: string; team
   expect(event.ruleset).toBe('fiba-3x3');
   const teams: string[] = [];
   for (const letter of ['甲', '乙', '丙', '丁']) {
-    const team = await call<{ id: string }>('POST', '/teams', { name: `${prefix}${letter}队`, nameEn: `${prefix} ${letter}`, sport: 'basketball' });
+    const team = await call<{ id: string }>('POST', '/teams', {
+      name: `${prefix}${letter}队`,
+      nameEn: `${prefix} ${letter}`,
+      sport: 'basketball',
+    });
     await call('POST', `/events/${event.id}/registrations`, { teamId: team.id, roster: [{ name: '球员' }] });
     teams.push(team.id);
   }
@@ -39,8 +43,16 @@ describe('officials and 3x3', () => {
   it('an organizer assigns an official; a clashing assignment is refused beside the game; the official’s page lists the game', async () => {
     const { eventId, teams } = await streetTournament('三人');
     const [t0, t1, t2, t3] = teams as [string, string, string, string];
-    const first = await call<{ id: string }>('POST', `/events/${eventId}/matches`, { homeTeamId: t0, awayTeamId: t1, startsAt: '2023-07-16T10:00:00+08:00' });
-    const second = await call<{ id: string }>('POST', `/events/${eventId}/matches`, { homeTeamId: t2, awayTeamId: t3, startsAt: '2023-07-16T10:15:00+08:00' });
+    const first = await call<{ id: string }>('POST', `/events/${eventId}/matches`, {
+      homeTeamId: t0,
+      awayTeamId: t1,
+      startsAt: '2023-07-16T10:00:00+08:00',
+    });
+    const second = await call<{ id: string }>('POST', `/events/${eventId}/matches`, {
+      homeTeamId: t2,
+      awayTeamId: t3,
+      startsAt: '2023-07-16T10:15:00+08:00',
+    });
     const ref = await call<{ id: string }>('POST', '/officials', { name: '周裁判', roles: ['referee', 'table'] });
 
     const page = await organizer.newPage();
@@ -99,17 +111,30 @@ describe('officials and 3x3', () => {
       [b, d, { homeScore: 21, awayScore: 16 }],
     ];
     for (const [i, [home, away, result]] of games.entries()) {
-      const m = await call<{ id: string }>('POST', `/events/${eventId}/matches`, { homeTeamId: home, awayTeamId: away, group: 'B', startsAt: `2023-07-2${1 + Math.floor(i / 2)}T${i % 2 === 0 ? '09' : '15'}:00:00+08:00` });
+      const m = await call<{ id: string }>('POST', `/events/${eventId}/matches`, {
+        homeTeamId: home,
+        awayTeamId: away,
+        group: 'B',
+        startsAt: `2023-07-2${1 + Math.floor(i / 2)}T${i % 2 === 0 ? '09' : '15'}:00:00+08:00`,
+      });
       await call('PUT', `/matches/${m.id}/result`, result);
     }
     const page = await fan.newPage();
     await page.goto(web(`/events/${eventId}/standings?lang=en`));
-    const order = await page.locator('section[data-group="B"] table.standings-3x3 tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-team-id')));
+    const order = await page
+      .locator('section[data-group="B"] table.standings-3x3 tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-team-id')));
     expect(order).toEqual([b, c, a, d]);
-    expect(await page.locator(`tr[data-team-id="${c}"] .why`).textContent()).toBe('Behind 街头 乙 and ahead of 街头 甲 on points scored per game (forfeit wins left out) (18 vs 20, 17.5)');
-    expect(await page.locator('details[data-ruleset="fiba-3x3"] summary').textContent()).toBe(translate('en', 'competition.standings3x3.rules.title'));
+    expect(await page.locator(`tr[data-team-id="${c}"] .why`).textContent()).toBe(
+      'Behind 街头 乙 and ahead of 街头 甲 on points scored per game (forfeit wins left out) (18 vs 20, 17.5)',
+    );
+    expect(await page.locator('details[data-ruleset="fiba-3x3"] summary').textContent()).toBe(
+      translate('en', 'competition.standings3x3.rules.title'),
+    );
     await page.goto(web(`/events/${eventId}/standings?lang=zh-CN`));
-    expect(await page.locator(`tr[data-team-id="${b}"] .why`).textContent()).toBe('凭场均得分(不计弃权胜场)排在街头丙队和街头甲队之前(20 对 18、17.5)');
+    expect(await page.locator(`tr[data-team-id="${b}"] .why`).textContent()).toBe(
+      '凭场均得分(不计弃权胜场)排在街头丙队和街头甲队之前(20 对 18、17.5)',
+    );
     await screenshot(page, 'standings-3x3');
   });
 });

@@ -5,12 +5,21 @@ const apiUrl = (path: string) => `${inject('apiUrl')}/api${path}`;
 const LEAGUE = 'cba-summer-league-2023';
 
 async function organizerToken(): Promise<string> {
-  const res = await fetch(apiUrl('/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' }) });
+  const res = await fetch(apiUrl('/auth/login'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' }),
+  });
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
 /** Fetches until `done` holds, for up to `timeoutMs`; returns the last answer. */
-async function fetchUntil(url: string, init: RequestInit, done: (res: Response, body: string) => boolean, timeoutMs: number): Promise<{ res: Response; body: string }> {
+async function fetchUntil(
+  url: string,
+  init: RequestInit,
+  done: (res: Response, body: string) => boolean,
+  timeoutMs: number,
+): Promise<{ res: Response; body: string }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await fetch(url, init);
@@ -38,7 +47,12 @@ describe('the page cache', () => {
 
     // A write through the API (another client) reaches the next page within a second or so.
     const token = await organizerToken();
-    const games = (await (await fetch(apiUrl(`/events/${LEAGUE}/matches`))).json()) as Array<{ id: string; status: string; court: number | null; version: number }>;
+    const games = (await (await fetch(apiUrl(`/events/${LEAGUE}/matches`))).json()) as Array<{
+      id: string;
+      status: string;
+      court: number | null;
+      version: number;
+    }>;
     const game = games.find((m) => m.status === 'scheduled')!;
     const moved = await fetch(apiUrl(`/matches/${game.id}`), {
       method: 'PATCH',

@@ -1,7 +1,16 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, screenshot } from './support/browser.js';
-import { axeViolations, codeNames, otherLanguage, PHONE, phonePage, readerTexts, sidewaysProblems, SMALL_PHONE } from './support/phone.js';
+import {
+  axeViolations,
+  codeNames,
+  otherLanguage,
+  PHONE,
+  phonePage,
+  readerTexts,
+  sidewaysProblems,
+  SMALL_PHONE,
+} from './support/phone.js';
 
 /**
  * Every job's pages on a phone, in both languages: nothing scrolls sideways, every table is whole or turned into
@@ -18,20 +27,72 @@ type Locale = (typeof LOCALES)[number];
  * units of the sea and of time zones, and the boats' class. Kept short on purpose: anything else is a finding.
  */
 const PROPER_NOUNS = [
-  'Sailcourt', 'CBA', 'FIBA', 'RRS', 'UTC', 'Beneteau First 40', 'First 40', 'CHN', 'World Sailing', 'iCalendar', 'Google', 'Outlook', 'Apple',
-  'JavaScript', 'Tab', 'eventIMPACTS', 'Crompton', 'Natural Earth', 'world-atlas',
+  'Sailcourt',
+  'CBA',
+  'FIBA',
+  'RRS',
+  'UTC',
+  'Beneteau First 40',
+  'First 40',
+  'CHN',
+  'World Sailing',
+  'iCalendar',
+  'Google',
+  'Outlook',
+  'Apple',
+  'JavaScript',
+  'Tab',
+  'eventIMPACTS',
+  'Crompton',
+  'Natural Earth',
+  'world-atlas',
   // Names the test's team manager gave in Chinese only (user-entered proper nouns have no English form).
-  '王教练', '崂山小飞虎', '青岛', '海风队', '浪花队', '石老人队', '周领队',
+  '王教练',
+  '崂山小飞虎',
+  '青岛',
+  '海风队',
+  '浪花队',
+  '石老人队',
+  '周领队',
   // What other test files, sharing this platform, type as users: a manager's name, an organizer's account name and
   // notes on assumption changes. User-entered text stays in the language it was written in.
-  '周教练', 'Organizer', 'Referee list came in', 'Back to the seeded value',
-  'DNC', 'DNS', 'DNF', 'OCS', 'RET', 'DSQ', 'DNE', 'UFD', 'BFD', 'RDG', 'DPI', 'ZFP', 'SCP', 'NSC', 'OSR', 'Excel', 'CSV', 'ics', 'webcal', 'https', 'Email', 'email',
+  '周教练',
+  'Organizer',
+  'Referee list came in',
+  'Back to the seeded value',
+  'DNC',
+  'DNS',
+  'DNF',
+  'OCS',
+  'RET',
+  'DSQ',
+  'DNE',
+  'UFD',
+  'BFD',
+  'RDG',
+  'DPI',
+  'ZFP',
+  'SCP',
+  'NSC',
+  'OSR',
+  'Excel',
+  'CSV',
+  'ics',
+  'webcal',
+  'https',
+  'Email',
+  'email',
 ];
 
 let browser: BrowserContext;
 let managerBrowser: BrowserContext;
 let organizerBrowser: BrowserContext;
-const paths = { match: '', event: 'cba-summer-league-2023', team: '', futureStars: 'future-stars-mini-basketball-league' };
+const paths = {
+  match: '',
+  event: 'cba-summer-league-2023',
+  team: '',
+  futureStars: 'future-stars-mini-basketball-league',
+};
 
 async function json<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(api(path), init);
@@ -63,9 +124,17 @@ beforeAll(async () => {
   paths.match = matches[0]?.id ?? '';
   // A team manager with a team and its roster.
   const email = `phone-${Date.now()}@example.com`;
-  const signup = await json<{ accessToken: string }>('/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'phone-first-2023', displayName: '王教练' }) });
+  const signup = await json<{ accessToken: string }>('/auth/signup', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'phone-first-2023', displayName: '王教练' }),
+  });
   const auth = { 'content-type': 'application/json', authorization: `Bearer ${signup.accessToken}` };
-  const team = await json<{ id: string }>('/teams', { method: 'POST', headers: auth, body: JSON.stringify({ name: '崂山小飞虎', sport: 'basketball', city: '青岛' }) });
+  const team = await json<{ id: string }>('/teams', {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ name: '崂山小飞虎', sport: 'basketball', city: '青岛' }),
+  });
   paths.team = team.id;
   await signIn(managerBrowser, email, 'phone-first-2023');
   await signIn(organizerBrowser, 'organizer@sailcourt.local', 'sailcourt-organizer');
@@ -109,22 +178,25 @@ async function open(check: Check, locale: Locale, size: { width: number; height:
 }
 
 describe.each(LOCALES)('phone pages in %s at 390 × 844', (locale) => {
-  it.each(PAGES.map((p) => [p.name, p] as const))('%s: fits the screen, reads in one language, names no code, passes axe', async (_name, check) => {
-    const page = await open(check, locale);
-    const findings: Record<string, unknown> = {};
-    const sideways = await sidewaysProblems(page);
-    if (sideways.length > 0) findings.sideways = sideways;
-    const { text, labels } = await readerTexts(page);
-    const codes = codeNames([text, ...labels]);
-    if (codes.length > 0) findings.codeNames = codes;
-    const foreign = otherLanguage(locale, [text, ...labels].join(' \n '), PROPER_NOUNS);
-    if (foreign.length > 0) findings.otherLanguage = foreign;
-    const violations = await axeViolations(page);
-    if (violations.length > 0) findings.axe = violations;
-    await screenshot(page, `phone-${check.name}-${locale}`);
-    await page.close();
-    expect(findings).toEqual({});
-  });
+  it.each(PAGES.map((p) => [p.name, p] as const))(
+    '%s: fits the screen, reads in one language, names no code, passes axe',
+    async (_name, check) => {
+      const page = await open(check, locale);
+      const findings: Record<string, unknown> = {};
+      const sideways = await sidewaysProblems(page);
+      if (sideways.length > 0) findings.sideways = sideways;
+      const { text, labels } = await readerTexts(page);
+      const codes = codeNames([text, ...labels]);
+      if (codes.length > 0) findings.codeNames = codes;
+      const foreign = otherLanguage(locale, [text, ...labels].join(' \n '), PROPER_NOUNS);
+      if (foreign.length > 0) findings.otherLanguage = foreign;
+      const violations = await axeViolations(page);
+      if (violations.length > 0) findings.axe = violations;
+      await screenshot(page, `phone-${check.name}-${locale}`);
+      await page.close();
+      expect(findings).toEqual({});
+    },
+  );
 });
 
 const PUBLIC_PAGES = PAGES.filter((p) => p.who === 'public');
@@ -141,29 +213,32 @@ describe('the smallest phones (360 px)', () => {
 
 describe('what search results and link previews show', () => {
   const SHARED = PUBLIC_PAGES.filter((p) => p.name !== 'login' && p.name !== 'signup');
-  it.each(SHARED.map((p) => [p.name, p] as const))('%s has a description, an Open Graph title, description and picture', async (_name, check) => {
-    for (const locale of LOCALES) {
-      const page = await open(check, locale);
-      const meta = await page.evaluate(() => {
-        const content = (selector: string) => document.head.querySelector(selector)?.getAttribute('content') ?? '';
-        return {
-          title: document.title,
-          description: content('meta[name="description"]'),
-          ogTitle: content('meta[property="og:title"]'),
-          ogDescription: content('meta[property="og:description"]'),
-          ogImage: content('meta[property="og:image"]'),
-          ogUrl: content('meta[property="og:url"]'),
-        };
-      });
-      expect(meta.description.length, `${locale} description`).toBeGreaterThan(10);
-      expect(meta.ogDescription).toBe(meta.description);
-      expect(meta.title.startsWith(meta.ogTitle) && meta.ogTitle.length > 0, `${locale} og:title`).toBe(true);
-      expect(new URL(meta.ogUrl).pathname).toBe(new URL(page.url()).pathname);
-      const image = await fetch(meta.ogImage);
-      expect(image.headers.get('content-type')).toBe('image/png');
-      await page.close();
-    }
-  });
+  it.each(SHARED.map((p) => [p.name, p] as const))(
+    '%s has a description, an Open Graph title, description and picture',
+    async (_name, check) => {
+      for (const locale of LOCALES) {
+        const page = await open(check, locale);
+        const meta = await page.evaluate(() => {
+          const content = (selector: string) => document.head.querySelector(selector)?.getAttribute('content') ?? '';
+          return {
+            title: document.title,
+            description: content('meta[name="description"]'),
+            ogTitle: content('meta[property="og:title"]'),
+            ogDescription: content('meta[property="og:description"]'),
+            ogImage: content('meta[property="og:image"]'),
+            ogUrl: content('meta[property="og:url"]'),
+          };
+        });
+        expect(meta.description.length, `${locale} description`).toBeGreaterThan(10);
+        expect(meta.ogDescription).toBe(meta.description);
+        expect(meta.title.startsWith(meta.ogTitle) && meta.ogTitle.length > 0, `${locale} og:title`).toBe(true);
+        expect(new URL(meta.ogUrl).pathname).toBe(new URL(page.url()).pathname);
+        const image = await fetch(meta.ogImage);
+        expect(image.headers.get('content-type')).toBe('image/png');
+        await page.close();
+      }
+    },
+  );
 });
 
 describe('the phone header', () => {
@@ -185,13 +260,19 @@ describe('the phone header', () => {
     await page.locator('header .brand').focus();
     const colors = await page.evaluate(() => {
       const brand = document.querySelector('header .brand') as HTMLElement;
-      return { outline: getComputedStyle(brand).outlineColor, background: getComputedStyle(document.querySelector('header') as HTMLElement).backgroundColor };
+      return {
+        outline: getComputedStyle(brand).outlineColor,
+        background: getComputedStyle(document.querySelector('header') as HTMLElement).backgroundColor,
+      };
     });
     const luminance = (css: string) => {
-      const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((c) => {
-        const s = c / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      });
+      const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? [])
+        .slice(0, 3)
+        .map(Number)
+        .map((c) => {
+          const s = c / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
       return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
     };
     const [light, dark] = [luminance(colors.outline), luminance(colors.background)].sort((a, b) => b - a);

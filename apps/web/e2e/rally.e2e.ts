@@ -6,16 +6,28 @@ const RALLY = 'shandong-peninsula-rally-2023';
 const LEADER = '山东港口青岛港—丹泉酒业·赛曼队';
 const RUNNER_UP = '潍坊港—梦之蓝·飞鱼帆船队';
 
-type ResultRow = { entryId: string; sailNumber: string | null; finishedAt: string | null; code: string | null; points: number; recorded: boolean };
+type ResultRow = {
+  entryId: string;
+  sailNumber: string | null;
+  finishedAt: string | null;
+  code: string | null;
+  points: number;
+  recorded: boolean;
+};
 
 let browser: BrowserContext;
 let seededLeg5: ResultRow[] = [];
 
 const api = (path: string, init?: RequestInit) => fetch(`${inject('apiUrl')}/api${path}`, init);
-const leg5Results = async (): Promise<ResultRow[]> => (await (await api(`/rallies/${RALLY}/legs/5/results`)).json()) as ResultRow[];
+const leg5Results = async (): Promise<ResultRow[]> =>
+  (await (await api(`/rallies/${RALLY}/legs/5/results`)).json()) as ResultRow[];
 
 async function organizerToken(): Promise<string> {
-  const response = await api('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' }) });
+  const response = await api('/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' }),
+  });
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
@@ -26,13 +38,20 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Other browser tests share the seeded platform: put leg 5 back as it was seeded.
-  const body = seededLeg5.filter((r) => r.recorded).map((r) => (r.code ? { entryId: r.entryId, code: r.code } : { entryId: r.entryId, finishedAt: r.finishedAt }));
-  await api(`/rallies/${RALLY}/legs/5/results`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${await organizerToken()}` }, body: JSON.stringify(body) });
+  const body = seededLeg5
+    .filter((r) => r.recorded)
+    .map((r) => (r.code ? { entryId: r.entryId, code: r.code } : { entryId: r.entryId, finishedAt: r.finishedAt }));
+  await api(`/rallies/${RALLY}/legs/5/results`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await organizerToken()}` },
+    body: JSON.stringify(body),
+  });
   await browser.close();
 });
 
 const standingsRows = (page: Page) => page.locator('table.standings tbody tr');
-const entryRow = (page: Page, sailNumber: string) => page.locator('table.entry tbody tr', { has: page.locator('th', { hasText: sailNumber }) });
+const entryRow = (page: Page, sailNumber: string) =>
+  page.locator('table.entry tbody tr', { has: page.locator('th', { hasText: sailNumber }) });
 
 describe('rally page', () => {
   it('shows the route map with all five legs, the legs, a leg’s results and the standings, in Chinese then English', async () => {
@@ -69,7 +88,9 @@ describe('rally page', () => {
     expect(await results.first().textContent()).toMatch(/6月21日 17:30:00.*55:30:00.*55:30:00.*6\.52 节/s);
     expect(await page.locator('#leg-results .illustrative').count()).toBeGreaterThan(0);
     await page.goto(`${inject('webUrl')}/rally/${RALLY}?leg=4`);
-    expect(await page.locator('table.leg-results abbr', { hasText: 'DNF' }).getAttribute('title')).toBe('未完成(未到达终点)');
+    expect(await page.locator('table.leg-results abbr', { hasText: 'DNF' }).getAttribute('title')).toBe(
+      '未完成(未到达终点)',
+    );
     await screenshot(page, 'rally-zh-CN');
 
     await page.getByRole('link', { name: '累计修正用时' }).click();
@@ -82,9 +103,13 @@ describe('rally page', () => {
     await page.getByRole('link', { name: 'Points (RRS Appendix A low point)' }).click();
     await page.waitForSelector('table.standings');
     expect(await page.locator('.rally-map .leg-line').count()).toBe(5);
-    expect(await page.locator('.rally-map desc').textContent()).toContain('leg 1 from Qingdao Cruise Home Port to Weifang (Binhai), 362 nm');
+    expect(await page.locator('.rally-map desc').textContent()).toContain(
+      'leg 1 from Qingdao Cruise Home Port to Weifang (Binhai), 362 nm',
+    );
     expect(await standingsRows(page).count()).toBe(7);
-    expect(await standingsRows(page).first().locator('th').textContent()).toContain('Shandong Port Qingdao Port – Danquan Liquor · Saiman Team');
+    expect(await standingsRows(page).first().locator('th').textContent()).toContain(
+      'Shandong Port Qingdao Port – Danquan Liquor · Saiman Team',
+    );
     expect(await standingsRows(page).first().locator('s').textContent()).toBe('(3)(discarded)');
     expect(await page.locator('.tie-note').textContent()).toContain('tied on 16.5 net points');
     expect(await page.locator('table.leg-results caption').textContent()).toContain('Leg 4 results');
@@ -107,7 +132,10 @@ describe('entering a leg’s results', () => {
     await page.goto(`${inject('webUrl')}/rally/${RALLY}/legs/5/edit?lang=zh-CN`);
     await page.fill('#email', 'organizer@sailcourt.local');
     await page.fill('#password', 'sailcourt-organizer');
-    await Promise.all([page.waitForURL((url) => url.pathname.endsWith('/legs/5/edit')), page.getByRole('button', { name: '登录' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.endsWith('/legs/5/edit')),
+      page.getByRole('button', { name: '登录' }).click(),
+    ]);
     expect(await page.locator('table.entry tbody tr').count()).toBe(7);
     expect(await entryRow(page, 'CHN 101').locator('input[name^="finish:"]').inputValue()).toBe('2023-07-04 14:30:00');
 
@@ -120,11 +148,15 @@ describe('entering a leg’s results', () => {
     await Promise.all([plain.waitForLoadState('load'), plain.getByRole('button', { name: '保存成绩' }).click()]);
     expect(plain.url()).toContain('/legs/5/edit?/save'); // a native post, not an enhanced fetch
     const badRow = entryRow(plain, 'CHN 103');
-    expect(await badRow.locator('.field-error').textContent()).toBe('到达时间必须晚于本赛段起航时间(2023-07-04 06:00:00)');
+    expect(await badRow.locator('.field-error').textContent()).toBe(
+      '到达时间必须晚于本赛段起航时间(2023-07-04 06:00:00)',
+    );
     const badInput = badRow.locator('input[name^="finish:"]');
     expect(await badInput.inputValue()).toBe('2023-07-04 05:00:00');
     expect(await badInput.getAttribute('aria-invalid')).toBe('true');
-    expect(await badInput.getAttribute('aria-describedby')).toBe(await badRow.locator('.field-error').getAttribute('id'));
+    expect(await badInput.getAttribute('aria-describedby')).toBe(
+      await badRow.locator('.field-error').getAttribute('id'),
+    );
     expect(await plain.locator('table.entry .field-error').count()).toBe(1);
     expect(await plain.locator('.error-summary').textContent()).toContain('CHN 103');
     await screenshot(plain, 'rally-edit-error-no-js');
@@ -135,7 +167,9 @@ describe('entering a leg’s results', () => {
     await entryRow(page, 'CHN 103').locator('input[name^="finish:"]').fill('2023-07-04 05:00:00');
     await page.getByRole('button', { name: '保存成绩' }).click();
     await page.waitForSelector('table.entry .field-error');
-    expect(await entryRow(page, 'CHN 103').locator('.field-error').textContent()).toContain('到达时间必须晚于本赛段起航时间');
+    expect(await entryRow(page, 'CHN 103').locator('.field-error').textContent()).toContain(
+      '到达时间必须晚于本赛段起航时间',
+    );
     await screenshot(page, 'rally-edit-error');
     await entryRow(page, 'CHN 103').locator('input[name^="finish:"]').fill('2023-07-04 14:47:00');
     await page.fill('#paste', 'CHN 101\tDSQ');

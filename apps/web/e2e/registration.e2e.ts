@@ -35,12 +35,18 @@ const web = (path: string) => `${inject('webUrl')}${path}`;
 
 /** The API as the test's own witness: what is stored, independent of what the pages say. */
 async function apiToken(email: string, password: string): Promise<string> {
-  const res = await fetch(`${inject('apiUrl')}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${inject('apiUrl')}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 async function storedRoster(token: string, teamId: string): Promise<{ name: string; number: number | null }[]> {
-  const res = await fetch(`${inject('apiUrl')}/api/teams/${teamId}/roster`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`${inject('apiUrl')}/api/teams/${teamId}/roster`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { roster: { name: string; number: number | null }[] }).roster;
 }
@@ -59,7 +65,11 @@ async function signIn(page: Page, email: string, password: string, next: string)
   await page.waitForURL((url) => url.pathname === next);
 }
 
-async function fillRow(page: Page, index: number, [name, number, position, birthYear]: readonly string[]): Promise<void> {
+async function fillRow(
+  page: Page,
+  index: number,
+  [name, number, position, birthYear]: readonly string[],
+): Promise<void> {
   await page.fill(`#roster-${index}-name`, name ?? '');
   await page.fill(`#roster-${index}-number`, number ?? '');
   await page.selectOption(`#roster-${index}-position`, position ?? '');
@@ -138,7 +148,8 @@ describe('teams and registration', () => {
     await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
     const eventId = /\/events\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
     expect(await page.textContent('[data-testid="registration-open"]')).toBe(zh('registration.open'));
-    const placesLeft = async (p: Page) => Number(/\d+/.exec((await p.textContent('[data-testid="places-left"]')) ?? '')?.[0]);
+    const placesLeft = async (p: Page) =>
+      Number(/\d+/.exec((await p.textContent('[data-testid="places-left"]')) ?? '')?.[0]);
     const placesBefore = await placesLeft(page);
     expect(placesBefore).toBeGreaterThan(0);
     await page.getByRole('link', { name: zh('registration.event.register') }).click();
@@ -146,7 +157,9 @@ describe('teams and registration', () => {
 
     // Review the saved roster, then register it.
     expect(await page.locator('table tbody tr').count()).toBe(8);
-    expect(await page.textContent('main')).toContain(zh('registration.register.playerCount', { players: 8, people: 8 }));
+    expect(await page.textContent('main')).toContain(
+      zh('registration.register.playerCount', { players: 8, people: 8 }),
+    );
     // The league plays in divisions (age group × gender): the players, born 2012–13, go into U12 boys.
     const u12 = await page.locator('#divisionId option', { hasText: 'U12男子组' }).getAttribute('value');
     await page.selectOption('#divisionId', u12 ?? '');
@@ -166,7 +179,9 @@ describe('teams and registration', () => {
     const queued = org.locator(`#pending li[data-team="${TEAM}"]`);
     expect(await queued.count()).toBe(1);
     // The button's name carries the team (for screen readers, from a visually hidden span): "通过 : 崂山小飞虎".
-    await queued.getByRole('button', { name: new RegExp(`^${zh('registration.organizer.decide.confirmed')}\\s*:\\s*${TEAM}$`) }).click();
+    await queued
+      .getByRole('button', { name: new RegExp(`^${zh('registration.organizer.decide.confirmed')}\\s*:\\s*${TEAM}$`) })
+      .click();
     await org.locator(`#confirmed li[data-team="${TEAM}"]`).waitFor();
     expect(await org.locator(`#pending li[data-team="${TEAM}"]`).count()).toBe(0);
     expect(await org.locator('.audit tbody tr').first().textContent()).toContain(TEAM);
@@ -196,10 +211,18 @@ describe('teams and registration', () => {
   it('edits a roster without JavaScript: rows are added and removed by the server, and a duplicate number is refused beside its row', async () => {
     // A manager and an empty team set up through the API; the browser then runs with the app's scripts blocked.
     const email = `nojs-${Date.now()}@example.com`;
-    const signup = await fetch(`${inject('apiUrl')}/api/auth/signup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD, displayName: '无脚本' }) });
+    const signup = await fetch(`${inject('apiUrl')}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD, displayName: '无脚本' }),
+    });
     expect(signup.status).toBe(201);
     const { accessToken } = (await signup.json()) as { accessToken: string };
-    const created = await fetch(`${inject('apiUrl')}/api/teams`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ name: '无脚本队', sport: 'basketball' }) });
+    const created = await fetch(`${inject('apiUrl')}/api/teams`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ name: '无脚本队', sport: 'basketball' }),
+    });
     const teamId = ((await created.json()) as { id: string }).id;
 
     const context = await openBrowser();
@@ -221,7 +244,11 @@ describe('teams and registration', () => {
       await page.waitForLoadState('load');
       expect(await page.locator('.rows > li').count()).toBe(6);
       expect(await page.inputValue('#roster-0-name')).toBe('甲');
-      await page.getByRole('button', { name: `${zh('registration.roster.remove')} ${zh('registration.roster.row', { number: 2 })}` }).click();
+      await page
+        .getByRole('button', {
+          name: `${zh('registration.roster.remove')} ${zh('registration.roster.row', { number: 2 })}`,
+        })
+        .click();
       await page.waitForLoadState('load');
       expect(await page.locator('.rows > li').count()).toBe(5);
       expect(await page.inputValue('#roster-1-name')).toBe('');

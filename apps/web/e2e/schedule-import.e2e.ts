@@ -28,7 +28,10 @@ function scheduleFile(typo: boolean): string {
     ['45130', '0.7083333333', a, d],
     ['45130', '0.8125', b, c],
   ];
-  const lines = ['日期,时间,主队,客队,场馆,场地,组别,轮次', ...games.map(([date, time, home, away], i) => `${date},${time},${home},${away},,,A,${Math.floor(i / 2) + 1}`)];
+  const lines = [
+    '日期,时间,主队,客队,场馆,场地,组别,轮次',
+    ...games.map(([date, time, home, away], i) => `${date},${time},${home},${away},,,A,${Math.floor(i / 2) + 1}`),
+  ];
   const file = join(mkdtempSync(join(tmpdir(), 'sailcourt-schedule-')), typo ? '赛程表.csv' : '赛程表-改正.csv');
   writeFileSync(file, iconv.encode(`${lines.join('\r\n')}\r\n`, 'gb18030'));
   return file;
@@ -71,7 +74,9 @@ describe('schedule import page', () => {
     expect(await page.getAttribute('[data-encoding]', 'data-encoding')).toBe('gb18030');
     expect(await page.getAttribute('[data-problems]', 'data-problems')).toBe('1');
     expect(await page.locator('table.rows tbody tr[data-row]').count()).toBe(6);
-    expect(await page.locator('tr.bad').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row'))))).toEqual([4]);
+    expect(
+      await page.locator('tr.bad').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row')))),
+    ).toEqual([4]);
     expect(await page.textContent('#problem-4')).toContain('is not a confirmed team of this event');
     expect(await page.locator('tr[data-row="4"] input[data-column="home"]').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'schedule-import-flagged');
@@ -96,7 +101,9 @@ describe('schedule import page', () => {
     await page.setInputFiles('#schedule-file', scheduleFile(false));
     await page.getByRole('button', { name: zh('import.preview'), exact: true }).click();
     await page.locator('[data-problems="0"]').waitFor();
-    expect(await page.textContent('[data-problems="0"]')).toContain(zh('scheduleImport.counts', { created: 0, existing: 6 }));
+    expect(await page.textContent('[data-problems="0"]')).toContain(
+      zh('scheduleImport.counts', { created: 0, existing: 6 }),
+    );
     await page.getByRole('button', { name: zh('scheduleImport.commit'), exact: true }).click();
     await page.locator('p.saved').waitFor();
     expect(await page.textContent('p.saved')).toContain(zh('scheduleImport.done', { created: 0, existing: 6 }));

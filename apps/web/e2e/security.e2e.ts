@@ -21,22 +21,28 @@ async function signIn(page: Page, next: string): Promise<void> {
   await page.goto(web(`/login?next=${encodeURIComponent(next)}`));
   await page.fill('#email', ORGANIZER.email);
   await page.fill('#password', ORGANIZER.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 }), page.getByRole('button', { name: zh('login.submit'), exact: true }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 }),
+    page.getByRole('button', { name: zh('login.submit'), exact: true }).click(),
+  ]);
 }
 
 describe('redirects after sign-in stay on the site', () => {
   // The outside probe's payloads: a backslash and an encoded tab both turned into //evil.example.
-  it.each(['/\\evil.example', '/\t/evil.example', '//evil.example', 'https://evil.example/', '/x/..//evil.example'])('lands on the site for next=%j', async (next) => {
-    const page = await browser.newPage();
-    try {
-      await signIn(page, next);
-      expect(new URL(page.url()).origin).toBe(inject('webUrl'));
-      expect(new URL(page.url()).pathname).toBe('/organizer'); // the organizer's own start page, not the asked-for one
-    } finally {
-      await page.context().clearCookies();
-      await page.close();
-    }
-  });
+  it.each(['/\\evil.example', '/\t/evil.example', '//evil.example', 'https://evil.example/', '/x/..//evil.example'])(
+    'lands on the site for next=%j',
+    async (next) => {
+      const page = await browser.newPage();
+      try {
+        await signIn(page, next);
+        expect(new URL(page.url()).origin).toBe(inject('webUrl'));
+        expect(new URL(page.url()).pathname).toBe('/organizer'); // the organizer's own start page, not the asked-for one
+      } finally {
+        await page.context().clearCookies();
+        await page.close();
+      }
+    },
+  );
 
   it('still follows a path of the site', async () => {
     const page = await browser.newPage();
@@ -52,11 +58,21 @@ describe('redirects after sign-in stay on the site', () => {
   it('keeps the language switch and sign-up redirects on the site too (HTTP)', async () => {
     const origin = inject('webUrl');
     for (const redirectTo of ['/\\evil.example', '/\t/evil.example', '//evil.example']) {
-      const res = await fetch(web('/language'), { method: 'POST', redirect: 'manual', headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ locale: 'en', redirectTo }) });
+      const res = await fetch(web('/language'), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ locale: 'en', redirectTo }),
+      });
       expect(res.status).toBe(303);
       expect(new URL(res.headers.get('location') ?? '', origin).origin).toBe(origin);
     }
-    const back = await fetch(web('/language'), { method: 'POST', redirect: 'manual', headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ locale: 'en', redirectTo: '/impact?lang=zh-CN&x=1' }) });
+    const back = await fetch(web('/language'), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ locale: 'en', redirectTo: '/impact?lang=zh-CN&x=1' }),
+    });
     expect(back.headers.get('location')).toBe('/impact?x=1');
   });
 });

@@ -39,25 +39,68 @@ function along(share: number): { lat: number; lon: number } {
 
 /** Steady: a fix every 10 minutes, at the finish 10 hours after the start. */
 function steadyGpx(): string {
-  const points = Array.from({ length: 61 }, (_, i) => ({ at: new Date(LEG_START + i * 600_000).toISOString(), ...along(i / 60) }));
-  const trkpts = points.map((p) => `<trkpt lat="${p.lat.toFixed(5)}" lon="${p.lon.toFixed(5)}"><time>${p.at}</time></trkpt>`).join('\n');
+  const points = Array.from({ length: 61 }, (_, i) => ({
+    at: new Date(LEG_START + i * 600_000).toISOString(),
+    ...along(i / 60),
+  }));
+  const trkpts = points
+    .map((p) => `<trkpt lat="${p.lat.toFixed(5)}" lon="${p.lon.toFixed(5)}"><time>${p.at}</time></trkpt>`)
+    .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="plotter" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>\n${trkpts}\n</trkseg></trk></gpx>\n`;
 }
 
 beforeAll(async () => {
   browser = await openBrowser();
-  const { accessToken: token } = await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' } });
-  const rally = await api<{ id: string }>('/rallies', { method: 'POST', token, body: { name: '追踪测试拉力赛', nameEn: 'Tracker test rally', startDate: '2023-05-01', endDate: '2023-05-03' } });
+  const { accessToken: token } = await api<{ accessToken: string }>('/auth/login', {
+    method: 'POST',
+    body: { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' },
+  });
+  const rally = await api<{ id: string }>('/rallies', {
+    method: 'POST',
+    token,
+    body: { name: '追踪测试拉力赛', nameEn: 'Tracker test rally', startDate: '2023-05-01', endDate: '2023-05-03' },
+  });
   rallyId = rally.id;
-  await api(`/rallies/${rallyId}/legs`, { method: 'POST', token, body: { number: 1, from: '青岛', to: '日照', fromEn: 'Qingdao', toEn: 'Rizhao', distanceNm: 60, startsAt: '2023-05-01T10:00:00+08:00', start: START, finish: FINISH, waypoints: [MARK] } });
+  await api(`/rallies/${rallyId}/legs`, {
+    method: 'POST',
+    token,
+    body: {
+      number: 1,
+      from: '青岛',
+      to: '日照',
+      fromEn: 'Qingdao',
+      toEn: 'Rizhao',
+      distanceNm: 60,
+      startsAt: '2023-05-01T10:00:00+08:00',
+      start: START,
+      finish: FINISH,
+      waypoints: [MARK],
+    },
+  });
   const entries: string[] = [];
   for (const boat of ['Fast Starter', 'Steady']) {
-    const team = await api<{ id: string }>('/teams', { method: 'POST', token, body: { name: `${boat} ${Date.now()}`, sport: 'sailing' } });
-    entries.push((await api<{ id: string }>(`/rallies/${rallyId}/entries`, { method: 'POST', token, body: { teamId: team.id, boatName: boat } })).id);
+    const team = await api<{ id: string }>('/teams', {
+      method: 'POST',
+      token,
+      body: { name: `${boat} ${Date.now()}`, sport: 'sailing' },
+    });
+    entries.push(
+      (
+        await api<{ id: string }>(`/rallies/${rallyId}/entries`, {
+          method: 'POST',
+          token,
+          body: { teamId: team.id, boatName: boat },
+        })
+      ).id,
+    );
   }
   [fast, steady] = entries as [string, string];
   // The fast starter leads early, then stalls well short of the finish.
-  const fastFixes = [0, 1, 2, 3, 4, 6, 8, 10].map((h) => ({ entryId: fast, at: new Date(LEG_START + h * HOUR).toISOString(), ...along(Math.min(0.7, h * 0.175)) }));
+  const fastFixes = [0, 1, 2, 3, 4, 6, 8, 10].map((h) => ({
+    entryId: fast,
+    at: new Date(LEG_START + h * HOUR).toISOString(),
+    ...along(Math.min(0.7, h * 0.175)),
+  }));
   await api(`/rallies/${rallyId}/positions`, { method: 'POST', token, body: fastFixes });
 });
 
@@ -65,7 +108,8 @@ afterAll(async () => {
   await browser.close();
 });
 
-const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key as 'app.name', params as Record<string, never>);
+const zh = (key: MessageKey, params?: Record<string, string | number>) =>
+  translate('zh-CN', key as 'app.name', params as Record<string, never>);
 const boardRows = (page: Page) => page.locator('table.tracker-board tbody tr');
 
 describe('rally tracker', () => {
@@ -74,10 +118,17 @@ describe('rally tracker', () => {
     await page.goto(`${inject('webUrl')}/login?lang=en&next=${encodeURIComponent(`/rally/${rallyId}/tracks/import`)}`);
     await page.fill('#email', 'organizer@sailcourt.local');
     await page.fill('#password', 'sailcourt-organizer');
-    await Promise.all([page.waitForURL((url) => url.pathname.endsWith('/tracks/import')), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.endsWith('/tracks/import')),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
 
     await page.selectOption('#entryId', steady);
-    await page.setInputFiles('#file', { name: 'steady.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(steadyGpx()) });
+    await page.setInputFiles('#file', {
+      name: 'steady.gpx',
+      mimeType: 'application/gpx+xml',
+      buffer: Buffer.from(steadyGpx()),
+    });
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.waitForSelector('[data-testid="import-points"]');
     expect(await page.textContent('[data-testid="import-points"]')).toBe('61');
@@ -85,7 +136,10 @@ describe('rally tracker', () => {
     expect((await api<unknown[]>(`/rallies/${rallyId}/tracks?entryId=${steady}`)).length).toBe(0);
     await screenshot(page, 'tracker-import-preview');
 
-    await Promise.all([page.waitForURL((url) => url.pathname === `/rally/${rallyId}`), page.getByRole('button', { name: 'Store 61 points' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `/rally/${rallyId}`),
+      page.getByRole('button', { name: 'Store 61 points' }).click(),
+    ]);
     expect(await page.textContent('.notice')).toContain('61');
 
     // At the file's last fix the steady boat has finished and leads; its trail is on the map.
@@ -94,12 +148,23 @@ describe('rally tracker', () => {
     expect(await map.locator(`.boat[data-entry="${steady}"]`).count()).toBe(1);
     expect(await boardRows(page).first().getAttribute('data-entry')).toBe(steady);
     expect(await boardRows(page).first().locator('td.dtf').textContent()).toContain('Finished');
-    expect(await page.locator('table.tracker-board th[scope="col"]').allTextContents()).toEqual(['Rank', 'Boat', 'DTF', 'DTL', 'Speed', 'ETA', 'Last fix']);
+    expect(await page.locator('table.tracker-board th[scope="col"]').allTextContents()).toEqual([
+      'Rank',
+      'Boat',
+      'DTF',
+      'DTL',
+      'Speed',
+      'ETA',
+      'Last fix',
+    ]);
 
     // Replay to 13:00: the fast starter leads, and both boats sit elsewhere on the map.
     const before = await map.locator(`.boat[data-entry="${steady}"]`).getAttribute('transform');
     await page.locator('#replay-at').fill(String(LEG_START + 3 * HOUR));
-    await page.waitForFunction((id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id, fast);
+    await page.waitForFunction(
+      (id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id,
+      fast,
+    );
     expect(await boardRows(page).first().locator('td.dtf').textContent()).toMatch(/nm/);
     expect(await map.locator(`.boat[data-entry="${steady}"]`).getAttribute('transform')).not.toBe(before);
     expect(await page.textContent('output.time')).toBe('2023-05-01 13:00');
@@ -113,11 +178,24 @@ describe('rally tracker', () => {
     // The crossing is a proposal: the organizer fills it into the leg's results, checks, and saves.
     await page.goto(`${inject('webUrl')}/rally/${rallyId}/legs/1/edit?lang=en`);
     await page.getByRole('button', { name: /Fill in the tracker’s finish times \(1\)/ }).click();
-    await page.waitForFunction((id) => (document.querySelector(`input[name="finish:${id}"]`) as HTMLInputElement | null)?.value === '2023-05-01 20:00:00', steady);
+    await page.waitForFunction(
+      (id) =>
+        (document.querySelector(`input[name="finish:${id}"]`) as HTMLInputElement | null)?.value ===
+        '2023-05-01 20:00:00',
+      steady,
+    );
     expect(await api<unknown[]>(`/rallies/${rallyId}/legs/1/results`)).toEqual([]);
-    await Promise.all([page.waitForURL((url) => url.searchParams.has('saved')), page.getByRole('button', { name: 'Save results' }).click()]);
-    const results = await api<{ entryId: string; finishedAt: string | null; place: number | null }[]>(`/rallies/${rallyId}/legs/1/results`);
-    expect(results.find((r) => r.entryId === steady)).toMatchObject({ finishedAt: '2023-05-01T20:00:00+08:00', place: 1 });
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.has('saved')),
+      page.getByRole('button', { name: 'Save results' }).click(),
+    ]);
+    const results = await api<{ entryId: string; finishedAt: string | null; place: number | null }[]>(
+      `/rallies/${rallyId}/legs/1/results`,
+    );
+    expect(results.find((r) => r.entryId === steady)).toMatchObject({
+      finishedAt: '2023-05-01T20:00:00+08:00',
+      place: 1,
+    });
     await page.close();
   });
 
@@ -135,7 +213,9 @@ describe('rally tracker', () => {
 
   it('labels the seeded 2023 tracks illustrative', async () => {
     const page = await browser.newPage();
-    await page.goto(`${inject('webUrl')}/rally/shandong-peninsula-rally-2023?lang=en&tleg=1&at=${Date.parse('2023-06-20T12:00:00+08:00')}#tracker`);
+    await page.goto(
+      `${inject('webUrl')}/rally/shandong-peninsula-rally-2023?lang=en&tleg=1&at=${Date.parse('2023-06-20T12:00:00+08:00')}#tracker`,
+    );
     expect(await page.locator('#tracker .note').textContent()).toContain('illustrative');
     expect(await boardRows(page).count()).toBe(7);
     expect(await page.locator('.rally-map .trail').count()).toBe(7);
@@ -143,18 +223,60 @@ describe('rally tracker', () => {
   });
 
   it('follows live: positions posted through the API appear on the open page without a reload, until the reader replays', async () => {
-    const { accessToken: token } = await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' } });
+    const { accessToken: token } = await api<{ accessToken: string }>('/auth/login', {
+      method: 'POST',
+      body: { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' },
+    });
     // A rally of its own, dated before the others so that no other page changes.
-    const rally = await api<{ id: string }>('/rallies', { method: 'POST', token, body: { name: '实时追踪测试', nameEn: 'Live tracker test', startDate: '2023-04-20', endDate: '2023-04-21' } });
+    const rally = await api<{ id: string }>('/rallies', {
+      method: 'POST',
+      token,
+      body: { name: '实时追踪测试', nameEn: 'Live tracker test', startDate: '2023-04-20', endDate: '2023-04-21' },
+    });
     const legStart = Date.parse('2023-04-20T10:00:00+08:00');
-    await api(`/rallies/${rally.id}/legs`, { method: 'POST', token, body: { number: 1, from: '青岛', to: '日照', fromEn: 'Qingdao', toEn: 'Rizhao', distanceNm: 60, startsAt: '2023-04-20T10:00:00+08:00', start: START, finish: FINISH, waypoints: [MARK] } });
+    await api(`/rallies/${rally.id}/legs`, {
+      method: 'POST',
+      token,
+      body: {
+        number: 1,
+        from: '青岛',
+        to: '日照',
+        fromEn: 'Qingdao',
+        toEn: 'Rizhao',
+        distanceNm: 60,
+        startsAt: '2023-04-20T10:00:00+08:00',
+        start: START,
+        finish: FINISH,
+        waypoints: [MARK],
+      },
+    });
     const boats: string[] = [];
     for (const boat of ['Early', 'Late']) {
-      const team = await api<{ id: string }>('/teams', { method: 'POST', token, body: { name: `${boat} live ${Date.now()}`, sport: 'sailing' } });
-      boats.push((await api<{ id: string }>(`/rallies/${rally.id}/entries`, { method: 'POST', token, body: { teamId: team.id, boatName: boat } })).id);
+      const team = await api<{ id: string }>('/teams', {
+        method: 'POST',
+        token,
+        body: { name: `${boat} live ${Date.now()}`, sport: 'sailing' },
+      });
+      boats.push(
+        (
+          await api<{ id: string }>(`/rallies/${rally.id}/entries`, {
+            method: 'POST',
+            token,
+            body: { teamId: team.id, boatName: boat },
+          })
+        ).id,
+      );
     }
     const [early, late] = boats as [string, string];
-    await api(`/rallies/${rally.id}/positions`, { method: 'POST', token, body: [0, 1, 2].map((h) => ({ entryId: early, at: new Date(legStart + h * HOUR).toISOString(), ...along(h * 0.1) })) });
+    await api(`/rallies/${rally.id}/positions`, {
+      method: 'POST',
+      token,
+      body: [0, 1, 2].map((h) => ({
+        entryId: early,
+        at: new Date(legStart + h * HOUR).toISOString(),
+        ...along(h * 0.1),
+      })),
+    });
 
     const page = await browser.newPage();
     await page.goto(`${inject('webUrl')}/rally/${rally.id}?lang=en#tracker`);
@@ -166,8 +288,19 @@ describe('rally tracker', () => {
     await page.evaluate(() => Object.assign(window, { notReloaded: true }));
 
     // The late boat's tracker posts its first fixes, ahead of the early boat: it appears and takes the lead.
-    await api(`/rallies/${rally.id}/positions`, { method: 'POST', token, body: [1, 2, 3].map((h) => ({ entryId: late, at: new Date(legStart + h * HOUR).toISOString(), ...along(h * 0.2) })) });
-    await page.waitForFunction((id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id, late);
+    await api(`/rallies/${rally.id}/positions`, {
+      method: 'POST',
+      token,
+      body: [1, 2, 3].map((h) => ({
+        entryId: late,
+        at: new Date(legStart + h * HOUR).toISOString(),
+        ...along(h * 0.2),
+      })),
+    });
+    await page.waitForFunction(
+      (id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id,
+      late,
+    );
     expect(await page.locator(`table.tracker-board tr[data-entry="${late}"] td.dtf`).textContent()).toMatch(/nm/);
     expect(await map.locator(`.boat[data-entry="${late}"]`).count()).toBe(1);
     expect(await map.locator(`.trail[data-entry="${late}"]`).getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
@@ -178,11 +311,18 @@ describe('rally tracker', () => {
     await page.locator('#replay-at').fill(String(legStart + HOUR));
     await page.getByRole('button', { name: 'Back to live' }).waitFor();
     expect(await page.locator('[data-live-state]').count()).toBe(0);
-    await api(`/rallies/${rally.id}/positions`, { method: 'POST', token, body: [{ entryId: early, at: new Date(legStart + 4 * HOUR).toISOString(), ...along(0.9) }] });
+    await api(`/rallies/${rally.id}/positions`, {
+      method: 'POST',
+      token,
+      body: [{ entryId: early, at: new Date(legStart + 4 * HOUR).toISOString(), ...along(0.9) }],
+    });
     await page.waitForTimeout(1_000);
     expect(await page.textContent('output.time')).toBe('2023-04-20 11:00');
     await page.getByRole('button', { name: 'Back to live' }).click();
-    await page.waitForFunction((id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id, early);
+    await page.waitForFunction(
+      (id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id,
+      early,
+    );
     expect(await page.textContent('output.time')).toBe('2023-04-21 23:59');
     await page.close();
   });
@@ -198,7 +338,9 @@ describe('rally tracker', () => {
     await upload('garbage.csv', 'lorem ipsum\nnot a track\n');
     await page.locator('.error-summary').waitFor();
     expect(await page.textContent('.error-summary')).toContain(zh('rally.import.problem.missingColumns'));
-    expect(await page.textContent('.error-summary')).toContain(zh('rally.import.row.missingColumn', { column: zh('rally.import.column.lat') }));
+    expect(await page.textContent('.error-summary')).toContain(
+      zh('rally.import.row.missingColumn', { column: zh('rally.import.column.lat') }),
+    );
 
     // A time without zone (read as UTC+8) and a latitude of 95 (refused alone).
     await upload('fixes.csv', 'time,lat,lon\n2023-05-02 08:00:00,36.0,120.3\n2023-05-02 08:10:00,95,120.3\n');

@@ -179,7 +179,10 @@ function ringArea(ring) {
 }
 
 function ringBboxIntersects(ring, box) {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (const [x, y] of ring) {
     if (x < w) w = x;
     if (x > e) e = x;

@@ -17,7 +17,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   const asked = event.url.searchParams.get('lang');
   const saved = event.cookies.get(LOCALE_COOKIE);
   event.locals.locale = localeOf(asked, saved);
-  if (isLocale(asked) && asked !== saved) event.cookies.set(LOCALE_COOKIE, asked, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 365 * 86400 });
+  if (isLocale(asked) && asked !== saved)
+    event.cookies.set(LOCALE_COOKIE, asked, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 365 * 86400 });
 
   event.locals.user = null;
   event.locals.accessToken = readSession(event.cookies) ?? null;
@@ -31,19 +32,33 @@ export const handle: Handle = async ({ event, resolve }) => {
         clearSession(event.cookies);
       }
     }
-    const rendered = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
+    const rendered = await resolve(event, {
+      transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale),
+    });
     // Inside the render, so a cached page keeps them (server.js serves hits without this hook).
     applySecurityHeaders(event.url, rendered.headers);
     return rendered;
   });
   response.headers.set('X-Request-Id', event.locals.requestId);
-  logRequest({ requestId: event.locals.requestId, method: event.request.method, path: event.url.pathname, status: response.status, ms: performance.now() - started });
+  logRequest({
+    requestId: event.locals.requestId,
+    method: event.request.method,
+    path: event.url.pathname,
+    status: response.status,
+    ms: performance.now() - started,
+  });
   return response;
 };
 
 function applySecurityHeaders(url: URL, headers: Headers): void {
-  const { 'x-frame-ancestors': ancestors = "'none'", ...rest } = securityHeaders(url.pathname, { https: url.protocol === 'https:', embedFrameAncestors: env.EMBED_FRAME_ANCESTORS ?? '*' });
+  const { 'x-frame-ancestors': ancestors = "'none'", ...rest } = securityHeaders(url.pathname, {
+    https: url.protocol === 'https:',
+    embedFrameAncestors: env.EMBED_FRAME_ANCESTORS ?? '*',
+  });
   for (const [name, value] of Object.entries(rest)) headers.set(name, value);
   // Some responses (redirects, files) carry no page policy: they still must not be framed.
-  headers.set('Content-Security-Policy', withFrameAncestors(withConnectSource(headers.get('Content-Security-Policy'), liveApiOrigin(url)), ancestors));
+  headers.set(
+    'Content-Security-Policy',
+    withFrameAncestors(withConnectSource(headers.get('Content-Security-Policy'), liveApiOrigin(url)), ancestors),
+  );
 }

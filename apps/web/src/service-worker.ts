@@ -27,7 +27,13 @@ sw.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('sailcourt-assets-') && key !== ASSETS_CACHE).map((key) => caches.delete(key))))
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((key) => key.startsWith('sailcourt-assets-') && key !== ASSETS_CACHE)
+            .map((key) => caches.delete(key)),
+        ),
+      )
       .then(() => sw.clients.claim()),
   );
 });
@@ -42,7 +48,10 @@ sw.addEventListener('fetch', (event) => {
   } else if (request.mode === 'navigate' && isOfflinePage(url.pathname)) {
     // Network first, so an online scorer always gets the current game; the cached page only offline.
     event.respondWith(
-      fetch(request).catch(async () => (await caches.open(OFFLINE_PAGES_CACHE).then((cache) => cache.match(url.pathname))) ?? Response.error()),
+      fetch(request).catch(
+        async () =>
+          (await caches.open(OFFLINE_PAGES_CACHE).then((cache) => cache.match(url.pathname))) ?? Response.error(),
+      ),
     );
   }
 });

@@ -50,7 +50,11 @@ export async function startCluster(extraEnv: Record<string, string> = {}): Promi
   };
   delete env.NODE_ENV; // vitest sets "test"; the cluster runs its replicas in production mode
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'scripts/cluster.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'scripts/cluster.mjs')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -67,7 +71,8 @@ export async function startCluster(extraEnv: Record<string, string> = {}): Promi
   }
   const state = () => JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as ClusterState;
   const { settings } = state();
-  const servicesRunning = () => Object.entries(state().pids).filter((entry): entry is [string, number] => entry[1] !== null);
+  const servicesRunning = () =>
+    Object.entries(state().pids).filter((entry): entry is [string, number] => entry[1] !== null);
   return {
     dir,
     edge: `http://127.0.0.1:${settings.edge.port}`,
@@ -78,7 +83,12 @@ export async function startCluster(extraEnv: Record<string, string> = {}): Promi
       const services = servicesRunning();
       child.kill('SIGTERM');
       const code = await exited;
-      const leftovers = [...services.filter(([, pid]) => groupAlive(pid)).map(([name, pid]) => `${name}'s process group ${pid}: ${groupMembers(pid)}`), ...processesUsing(dir)];
+      const leftovers = [
+        ...services
+          .filter(([, pid]) => groupAlive(pid))
+          .map(([name, pid]) => `${name}'s process group ${pid}: ${groupMembers(pid)}`),
+        ...processesUsing(dir),
+      ];
       if (leftovers.length === 0) rmSync(dir, { recursive: true, force: true });
       return { code, leftovers };
     },
@@ -143,7 +153,12 @@ export async function untilStatus(url: string, status: number, timeoutMs: number
 }
 
 /** Waits until the supervisor has replaced a process (new pid in state.json). */
-export async function untilReplaced(cluster: RunningCluster, name: string, oldPid: number, timeoutMs: number): Promise<number> {
+export async function untilReplaced(
+  cluster: RunningCluster,
+  name: string,
+  oldPid: number,
+  timeoutMs: number,
+): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     const pid = cluster.state().pids[name];

@@ -6,7 +6,13 @@ export type LoadResult = { total: number; ok: number; failed: number; failures: 
  * `workers` loops, each requesting the next URL as soon as the previous answered, for `durationMs`.
  * A request fails when it errors, times out (5 s) or answers anything but 200.
  */
-export async function readLoad(urls: readonly string[], durationMs: number, workers: number, midway?: () => void | Promise<void>, midwayAtMs = 0): Promise<LoadResult> {
+export async function readLoad(
+  urls: readonly string[],
+  durationMs: number,
+  workers: number,
+  midway?: () => void | Promise<void>,
+  midwayAtMs = 0,
+): Promise<LoadResult> {
   const result: LoadResult = { total: 0, ok: 0, failed: 0, failures: [], maxMs: 0 };
   const end = Date.now() + durationMs;
   let next = 0;
@@ -30,7 +36,9 @@ export async function readLoad(urls: readonly string[], durationMs: number, work
       } else result.ok++;
     }
   };
-  const trigger = midway ? new Promise<void>((resolve) => setTimeout(() => void Promise.resolve(midway()).then(resolve), midwayAtMs)) : Promise.resolve();
+  const trigger = midway
+    ? new Promise<void>((resolve) => setTimeout(() => void Promise.resolve(midway()).then(resolve), midwayAtMs))
+    : Promise.resolve();
   await Promise.all([...Array.from({ length: workers }, loop), trigger]);
   return result;
 }

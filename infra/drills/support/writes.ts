@@ -15,7 +15,11 @@ export type WriteRecord = {
 };
 
 export type Api = {
-  send: (method: string, path: string, body?: unknown) => Promise<{ status: number; json: Record<string, unknown>; problem: boolean; ms: number }>;
+  send: (
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => Promise<{ status: number; json: Record<string, unknown>; problem: boolean; ms: number }>;
 };
 
 /** Requests through the edge as the organizer; a connection error counts as status 0. */
@@ -26,13 +30,23 @@ export function apiClient(edge: string, token: string): Api {
       try {
         const res = await fetch(`${edge}/api${path}`, {
           method,
-          headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(10_000),
         });
         const text = await res.text();
-        const problem = (res.headers.get('content-type') ?? '').startsWith('application/problem+json') && res.headers.get('retry-after') !== null;
-        return { status: res.status, json: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : {}, problem, ms: Date.now() - started };
+        const problem =
+          (res.headers.get('content-type') ?? '').startsWith('application/problem+json') &&
+          res.headers.get('retry-after') !== null;
+        return {
+          status: res.status,
+          json: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : {},
+          problem,
+          ms: Date.now() - started,
+        };
       } catch {
         return { status: 0, json: {}, problem: false, ms: Date.now() - started };
       }
@@ -41,13 +55,18 @@ export function apiClient(edge: string, token: string): Api {
 }
 
 export async function signIn(edge: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${edge}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${edge}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in through the edge answered ${res.status}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
 const ok = (status: number) => status >= 200 && status < 300;
-const roster = (n: number) => Array.from({ length: 5 }, (_, i) => ({ name: `Drill Player ${n}-${i + 1}`, number: i + 4 }));
+const roster = (n: number) =>
+  Array.from({ length: 5 }, (_, i) => ({ name: `Drill Player ${n}-${i + 1}`, number: i + 4 }));
 
 /** A match to score, with the score this drill will write. */
 export type ResultTarget = { matchId: string; home: number; away: number };
@@ -57,7 +76,14 @@ export type ResultTarget = { matchId: string; home: number; away: number };
  * `registrationEventId`) and results (the next match of `results`). Every attempt is recorded;
  * what failed is returned for a retry after the outage.
  */
-export async function writeLoad(api: Api, registrationEventId: string, results: ResultTarget[], durationMs: number, label: string, pauseMs = 100) {
+export async function writeLoad(
+  api: Api,
+  registrationEventId: string,
+  results: ResultTarget[],
+  durationMs: number,
+  label: string,
+  pauseMs = 100,
+) {
   const records: WriteRecord[] = [];
   const retry: (() => Promise<void>)[] = [];
   const end = Date.now() + durationMs;
@@ -65,17 +91,38 @@ export async function writeLoad(api: Api, registrationEventId: string, results: 
 
   const register = async (teamId: string, i: number): Promise<void> => {
     const res = await api.send('POST', `/events/${registrationEventId}/registrations`, { teamId, roster: roster(i) });
-    records.push({ kind: 'registration', key: String(res.json.id ?? teamId), status: res.status, problem: res.problem, ms: res.ms, detail: String(res.json.detail ?? '') });
+    records.push({
+      kind: 'registration',
+      key: String(res.json.id ?? teamId),
+      status: res.status,
+      problem: res.problem,
+      ms: res.ms,
+      detail: String(res.json.detail ?? ''),
+    });
     if (!ok(res.status)) retry.push(() => retryRegistration(teamId, i));
   };
   const retryRegistration = async (teamId: string, i: number): Promise<void> => {
     const res = await api.send('POST', `/events/${registrationEventId}/registrations`, { teamId, roster: roster(i) });
     // 409: the first attempt did commit although its answer was lost; the check below looks for it.
-    records.push({ kind: 'registration', key: String(res.json.id ?? `team:${teamId}`), status: res.status, problem: res.problem, ms: res.ms, detail: String(res.json.detail ?? '') });
+    records.push({
+      kind: 'registration',
+      key: String(res.json.id ?? `team:${teamId}`),
+      status: res.status,
+      problem: res.problem,
+      ms: res.ms,
+      detail: String(res.json.detail ?? ''),
+    });
   };
   const newTeam = async (i: number): Promise<void> => {
     const res = await api.send('POST', '/teams', { name: `${label} team ${i}`, sport: 'basketball' });
-    records.push({ kind: 'team', key: String(res.json.id ?? ''), status: res.status, problem: res.problem, ms: res.ms, detail: String(res.json.detail ?? '') });
+    records.push({
+      kind: 'team',
+      key: String(res.json.id ?? ''),
+      status: res.status,
+      problem: res.problem,
+      ms: res.ms,
+      detail: String(res.json.detail ?? ''),
+    });
     if (ok(res.status)) await register(String(res.json.id), i);
     else retry.push(() => newTeam(i));
   };
@@ -86,8 +133,19 @@ export async function writeLoad(api: Api, registrationEventId: string, results: 
     }
   };
   const putResult = async (target: ResultTarget): Promise<void> => {
-    const res = await api.send('PUT', `/matches/${target.matchId}/result`, { homeScore: target.home, awayScore: target.away });
-    records.push({ kind: 'result', key: target.matchId, score: { home: target.home, away: target.away }, status: res.status, problem: res.problem, ms: res.ms, detail: String(res.json.detail ?? '') });
+    const res = await api.send('PUT', `/matches/${target.matchId}/result`, {
+      homeScore: target.home,
+      awayScore: target.away,
+    });
+    records.push({
+      kind: 'result',
+      key: target.matchId,
+      score: { home: target.home, away: target.away },
+      status: res.status,
+      problem: res.problem,
+      ms: res.ms,
+      detail: String(res.json.detail ?? ''),
+    });
     if (!ok(res.status)) retry.push(() => putResult(target));
   };
   const scoring = async () => {
@@ -101,10 +159,19 @@ export async function writeLoad(api: Api, registrationEventId: string, results: 
   return { records, retry };
 }
 
-export type Audit = { acknowledged: number; found: number; missing: string[]; byKind: Record<string, { acknowledged: number; found: number }> };
+export type Audit = {
+  acknowledged: number;
+  found: number;
+  missing: string[];
+  byKind: Record<string, { acknowledged: number; found: number }>;
+};
 
 /** Looks every acknowledged write up in PostgreSQL itself. */
-export async function auditWrites(databaseUrl: string, records: WriteRecord[], registrationEventId: string): Promise<Audit> {
+export async function auditWrites(
+  databaseUrl: string,
+  records: WriteRecord[],
+  registrationEventId: string,
+): Promise<Audit> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const audit: Audit = { acknowledged: 0, found: 0, missing: [], byKind: {} };
@@ -114,11 +181,25 @@ export async function auditWrites(databaseUrl: string, records: WriteRecord[], r
       audit.acknowledged++;
       kind.acknowledged++;
       let found = false;
-      if (record.kind === 'team') found = (await client.query('SELECT 1 FROM teams WHERE id = $1', [record.key])).rowCount === 1;
-      if (record.kind === 'registration') found = (await client.query('SELECT 1 FROM registrations WHERE id = $1 AND event_id = $2', [record.key, registrationEventId])).rowCount === 1;
+      if (record.kind === 'team')
+        found = (await client.query('SELECT 1 FROM teams WHERE id = $1', [record.key])).rowCount === 1;
+      if (record.kind === 'registration')
+        found =
+          (
+            await client.query('SELECT 1 FROM registrations WHERE id = $1 AND event_id = $2', [
+              record.key,
+              registrationEventId,
+            ])
+          ).rowCount === 1;
       if (record.kind === 'result') {
-        const row = (await client.query<{ home_score: number; away_score: number; status: string }>('SELECT home_score, away_score, status FROM matches WHERE id = $1', [record.key])).rows[0];
-        found = row?.status === 'final' && row.home_score === record.score?.home && row.away_score === record.score?.away;
+        const row = (
+          await client.query<{ home_score: number; away_score: number; status: string }>(
+            'SELECT home_score, away_score, status FROM matches WHERE id = $1',
+            [record.key],
+          )
+        ).rows[0];
+        found =
+          row?.status === 'final' && row.home_score === record.score?.home && row.away_score === record.score?.away;
       }
       if (found) {
         audit.found++;
@@ -136,7 +217,14 @@ export async function registrationExists(databaseUrl: string, eventId: string, t
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return (await client.query("SELECT 1 FROM registrations WHERE event_id = $1 AND team_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')", [eventId, teamId])).rowCount === 1;
+    return (
+      (
+        await client.query(
+          "SELECT 1 FROM registrations WHERE event_id = $1 AND team_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')",
+          [eventId, teamId],
+        )
+      ).rowCount === 1
+    );
   } finally {
     await client.end();
   }

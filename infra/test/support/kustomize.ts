@@ -8,7 +8,12 @@ import { parseAllDocuments } from 'yaml';
  * of named items, such as containers and env, merge by name; other lists are replaced). Any other
  * field in a kustomization fails loudly rather than being silently ignored.
  */
-export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [key: string]: unknown }; [key: string]: unknown };
+export type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; [key: string]: unknown };
+  [key: string]: unknown;
+};
 
 type Kustomization = {
   apiVersion?: string;
@@ -23,11 +28,20 @@ type Kustomization = {
 const KNOWN_FIELDS = new Set(['apiVersion', 'kind', 'namespace', 'resources', 'images', 'replicas', 'patches']);
 
 /** Kinds that live outside namespaces (namespace: in a kustomization leaves them alone). */
-const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'IngressClass']);
+const CLUSTER_SCOPED = new Set([
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PersistentVolume',
+  'StorageClass',
+  'IngressClass',
+]);
 
 export function build(dir: string): K8sObject[] {
   const kustomization = readYaml(join(dir, 'kustomization.yaml'))[0] as Kustomization;
-  for (const key of Object.keys(kustomization)) if (!KNOWN_FIELDS.has(key)) throw new Error(`${dir}/kustomization.yaml: unsupported field '${key}'`);
+  for (const key of Object.keys(kustomization))
+    if (!KNOWN_FIELDS.has(key)) throw new Error(`${dir}/kustomization.yaml: unsupported field '${key}'`);
   if (kustomization.kind !== 'Kustomization') throw new Error(`${dir}/kustomization.yaml: kind must be Kustomization`);
 
   let objects: K8sObject[] = [];
@@ -43,7 +57,9 @@ export function build(dir: string): K8sObject[] {
     }
   }
   for (const { name, count } of kustomization.replicas ?? []) {
-    const target = objects.find((o) => o.metadata.name === name && (o.kind === 'Deployment' || o.kind === 'StatefulSet'));
+    const target = objects.find(
+      (o) => o.metadata.name === name && (o.kind === 'Deployment' || o.kind === 'StatefulSet'),
+    );
     if (!target) throw new Error(`${dir}: replicas for '${name}' matches no Deployment`);
     (target.spec as { replicas: number }).replicas = count;
   }
@@ -58,7 +74,9 @@ export function build(dir: string): K8sObject[] {
     if (!used) throw new Error(`${dir}: image '${image.name}' is used by no container`);
   }
   if (kustomization.namespace) {
-    for (const object of objects) if (!CLUSTER_SCOPED.has(object.kind)) object.metadata = { ...object.metadata, namespace: kustomization.namespace };
+    for (const object of objects)
+      if (!CLUSTER_SCOPED.has(object.kind))
+        object.metadata = { ...object.metadata, namespace: kustomization.namespace };
   }
   return objects;
 }
@@ -73,7 +91,10 @@ function readYaml(path: string): unknown[] {
 }
 
 function containersOf(object: K8sObject): { image: string }[] {
-  const pod = (object.spec as { template?: { spec?: { containers?: { image: string }[]; initContainers?: { image: string }[] } } } | undefined)?.template?.spec;
+  const pod = (
+    object.spec as
+      { template?: { spec?: { containers?: { image: string }[]; initContainers?: { image: string }[] } } } | undefined
+  )?.template?.spec;
   return [...(pod?.containers ?? []), ...(pod?.initContainers ?? [])];
 }
 
@@ -82,14 +103,17 @@ function splitImage(image: string): [string, string | undefined] {
   return at > image.lastIndexOf('/') ? [image.slice(0, at), image.slice(at + 1)] : [image, undefined];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isNamedList = (value: unknown): value is Record<string, unknown>[] => Array.isArray(value) && value.length > 0 && value.every((item) => isObject(item) && typeof item.name === 'string');
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNamedList = (value: unknown): value is Record<string, unknown>[] =>
+  Array.isArray(value) && value.length > 0 && value.every((item) => isObject(item) && typeof item.name === 'string');
 
 /** Strategic merge, as far as these manifests need it. */
 export function merge(base: unknown, patch: unknown): unknown {
   if (isObject(base) && isObject(patch)) {
     const out: Record<string, unknown> = { ...base };
-    for (const [key, value] of Object.entries(patch)) out[key] = key in base ? merge(base[key], value) : structuredClone(value);
+    for (const [key, value] of Object.entries(patch))
+      out[key] = key in base ? merge(base[key], value) : structuredClone(value);
     return out;
   }
   if (isNamedList(base) && isNamedList(patch)) {
@@ -103,4 +127,5 @@ export function merge(base: unknown, patch: unknown): unknown {
   return structuredClone(patch);
 }
 
-export const overlayDir = (name: string) => join(dirname(new URL(import.meta.url).pathname), '..', '..', 'k8s', 'overlays', name);
+export const overlayDir = (name: string) =>
+  join(dirname(new URL(import.meta.url).pathname), '..', '..', 'k8s', 'overlays', name);

@@ -6,7 +6,9 @@ import ts from 'typescript';
 import type { K8sObject } from './kustomize.js';
 
 const INFRA = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CNPG_SCHEMA = JSON.parse(readFileSync(join(INFRA, 'k8s', 'schemas', 'cnpg-v1.schema.json'), 'utf8')) as { $id: string };
+const CNPG_SCHEMA = JSON.parse(readFileSync(join(INFRA, 'k8s', 'schemas', 'cnpg-v1.schema.json'), 'utf8')) as {
+  $id: string;
+};
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addSchema(CNPG_SCHEMA);
 
@@ -31,7 +33,10 @@ export async function validateObjects(objects: K8sObject[]): Promise<string[]> {
     if (object.apiVersion === 'postgresql.cnpg.io/v1') {
       const validate = ajv.getSchema(`${CNPG_SCHEMA.$id}#/definitions/${object.kind}`);
       if (!validate) problems.push(`${id}: no schema for CloudNativePG kind ${object.kind}`);
-      else if (!validate(object)) problems.push(...(validate.errors ?? []).map((e) => `${id}${e.instancePath}: ${e.message} ${JSON.stringify(e.params)}`));
+      else if (!validate(object))
+        problems.push(
+          ...(validate.errors ?? []).map((e) => `${id}${e.instancePath}: ${e.message} ${JSON.stringify(e.params)}`),
+        );
       continue;
     }
     let Model: ModelClass;
@@ -81,13 +86,19 @@ function excessProperties(objects: K8sObject[]): string[] {
   const dir = join(INFRA, 'node_modules', '.cache', 'k8s-typecheck');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'objects.ts');
-  const lines = objects.map((object, i) => `import type { I${object.kind} as T${i} } from '${modelPath(object)}';\nexport const o${i}: T${i} = ${JSON.stringify(object)};`);
+  const lines = objects.map(
+    (object, i) =>
+      `import type { I${object.kind} as T${i} } from '${modelPath(object)}';\nexport const o${i}: T${i} = ${JSON.stringify(object)};`,
+  );
   writeFileSync(file, `${lines.join('\n')}\n`);
   const program = ts.createProgram([file], COMPILER_OPTIONS, host, previousProgram);
   previousProgram = program;
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
-    const line = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line : -1;
+    const line =
+      diagnostic.file && diagnostic.start !== undefined
+        ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line
+        : -1;
     const object = objects[Math.floor(line / 2)];
     return `${object ? `${object.kind}/${object.metadata.name}` : 'objects'}: ${message}`;
   });

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 const dir = mkdtempSync(join(tmpdir(), 'api-client-check-'));
 try {
   const fresh = join(dir, 'schema.ts');
-  execFileSync('npx', ['openapi-typescript', 'openapi.json', '--default-non-nullable', 'false', '--output', fresh], { stdio: 'ignore' });
+  execFileSync('npx', ['openapi-typescript', 'openapi.json', '--default-non-nullable', 'false', '--output', fresh], {
+    stdio: 'ignore',
+  });
   if (readFileSync(fresh, 'utf8') !== readFileSync('src/schema.ts', 'utf8')) {
     console.error('src/schema.ts is stale: run `pnpm --filter @sailcourt/api-client generate` and commit it.');
     process.exit(1);

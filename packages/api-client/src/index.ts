@@ -13,11 +13,18 @@ export type ProblemFieldError = components['schemas']['FieldErrorDto'];
  * A typed client for the Sailcourt API. `baseUrl` is the server root (e.g. http://localhost:3001);
  * paths carry the `/api` prefix as in the OpenAPI document. Pass `token` for signed-in calls.
  */
-export function createSailcourtClient(baseUrl: string, token?: string, options: Omit<ClientOptions, 'baseUrl'> = {}): SailcourtClient {
+export function createSailcourtClient(
+  baseUrl: string,
+  token?: string,
+  options: Omit<ClientOptions, 'baseUrl'> = {},
+): SailcourtClient {
   return createClient<paths>({
     ...options,
     baseUrl,
-    headers: { ...(options.headers as Record<string, string> | undefined), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(options.headers as Record<string, string> | undefined),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
   });
 }
 

@@ -6,7 +6,8 @@ export const CHINA_OFFSET = '+08:00';
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** The instant as China's wall clock, `YYYY-MM-DDTHH:MM:SS` (no offset). */
-export const chinaWallClock = (instant: Date | number): string => new Date(+instant + CHINA_OFFSET_MS).toISOString().slice(0, 19);
+export const chinaWallClock = (instant: Date | number): string =>
+  new Date(+instant + CHINA_OFFSET_MS).toISOString().slice(0, 19);
 
 /** The calendar day in China at the instant. */
 export const chinaDate = (instant: Date | number): string => chinaWallClock(instant).slice(0, 10);

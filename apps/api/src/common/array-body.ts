@@ -26,7 +26,11 @@ export class ArrayBodyPipe<T extends object> implements PipeTransform<unknown, P
         continue;
       }
       const row = plainToInstance(this.rowType, item);
-      const rowErrors = await validate(row, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+      const rowErrors = await validate(row, {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        validationError: { target: false, value: false },
+      });
       errors.push(...flattenValidationErrors(rowErrors, String(index)));
       rows.push(row);
     }

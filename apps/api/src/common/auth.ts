@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, HttpStatus, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  HttpStatus,
+  Injectable,
+  SetMetadata,
+  createParamDecorator,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
@@ -19,7 +26,8 @@ export type TokenClaims = { sub: string; role: UserRole; email: string; ver?: nu
  */
 export const SCORER_TOKEN_PREFIX = 'sc_';
 export const TRACKER_TOKEN_PREFIX = 'trk_';
-const isLinkToken = (token: string): boolean => token.startsWith(SCORER_TOKEN_PREFIX) || token.startsWith(TRACKER_TOKEN_PREFIX);
+const isLinkToken = (token: string): boolean =>
+  token.startsWith(SCORER_TOKEN_PREFIX) || token.startsWith(TRACKER_TOKEN_PREFIX);
 
 type Access = { roles: readonly UserRole[]; linkToken?: boolean };
 const ACCESS_KEY = 'sailcourt:access';
@@ -30,7 +38,8 @@ export const SignedIn = () => SetMetadata(ACCESS_KEY, { roles: ['organizer', 'te
 export const Roles = (...roles: UserRole[]) => SetMetadata(ACCESS_KEY, { roles } satisfies Access);
 
 /** These roles, or a link token (a scorer link's), which the handler checks against its game. */
-export const RolesOrScorerLink = (...roles: UserRole[]) => SetMetadata(ACCESS_KEY, { roles, linkToken: true } satisfies Access);
+export const RolesOrScorerLink = (...roles: UserRole[]) =>
+  SetMetadata(ACCESS_KEY, { roles, linkToken: true } satisfies Access);
 
 type AuthedRequest = Request & { caller?: Caller; linkToken?: string };
 
@@ -42,7 +51,6 @@ export const LinkToken = createParamDecorator((_data: unknown, context: Executio
 export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   return context.switchToHttp().getRequest<AuthedRequest>().caller;
 });
-
 
 /**
  * Reads the bearer token on every request (public reads too, so a bad token is always a 401),
@@ -64,13 +72,22 @@ export class AuthGuard implements CanActivate {
       if (isLinkToken(token)) request.linkToken = token;
       else request.caller = await this.verify(token);
     }
-    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!access) return true;
     if (request.linkToken) {
       if (access.linkToken) return true;
-      throw new ProblemException(HttpStatus.FORBIDDEN, 'A scorer link or tracker token only allows what it was made for.', undefined, 'link-token.scope');
+      throw new ProblemException(
+        HttpStatus.FORBIDDEN,
+        'A scorer link or tracker token only allows what it was made for.',
+        undefined,
+        'link-token.scope',
+      );
     }
-    if (!request.caller) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'Sign in first: send Authorization: Bearer <accessToken>.');
+    if (!request.caller)
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'Sign in first: send Authorization: Bearer <accessToken>.');
     if (!access.roles.includes(request.caller.role)) {
       throw new ProblemException(HttpStatus.FORBIDDEN, `This needs the role ${access.roles.join(' or ')}.`);
     }
@@ -82,11 +99,21 @@ export class AuthGuard implements CanActivate {
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The access token is invalid or has expired.', undefined, 'auth.token-invalid');
+      throw new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        'The access token is invalid or has expired.',
+        undefined,
+        'auth.token-invalid',
+      );
     }
     // Checked on every signed-in request (a primary-key lookup), so a sign-out holds on every replica at once.
     if ((await this.users.tokenVersion(claims.sub)) !== (claims.ver ?? 0)) {
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'The access token was revoked (signed out).', undefined, 'auth.token-revoked');
+      throw new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        'The access token was revoked (signed out).',
+        undefined,
+        'auth.token-revoked',
+      );
     }
     return { id: claims.sub, role: claims.role, email: claims.email };
   }

@@ -1,6 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import {
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Years a sports calendar can mean; year 0000 does not exist in PostgreSQL, 30 February nowhere. */
@@ -17,7 +25,10 @@ export function isCalendarDate(value: unknown): value is string {
 
 /** A calendar date `YYYY-MM-DD` that exists (no 30 February). */
 export const IsCalendarDate = () =>
-  ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => '$property must be a real date YYYY-MM-DD' } });
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: { validate: isCalendarDate, defaultMessage: () => '$property must be a real date YYYY-MM-DD' },
+  });
 
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
 
@@ -41,9 +52,19 @@ export const IsInstant = () =>
 /** A required display name: 1–max characters, not blank. */
 /** Some visible character; its own rule (code `validation.is-not-blank`) so clients need not read the message. */
 export const IsNotBlank = (options: ValidationOptions = {}) =>
-  ValidateBy({ name: 'isNotBlank', validator: { validate: (value: unknown) => typeof value === 'string' && /\S/.test(value), defaultMessage: () => '$property must not be blank' } }, options);
+  ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && /\S/.test(value),
+        defaultMessage: () => '$property must not be blank',
+      },
+    },
+    options,
+  );
 
-export const IsName = (max = 120, options: ValidationOptions = {}) => applyDecorators(IsString(options), MinLength(1, options), MaxLength(max, options), IsNotBlank(options));
+export const IsName = (max = 120, options: ValidationOptions = {}) =>
+  applyDecorators(IsString(options), MinLength(1, options), MaxLength(max, options), IsNotBlank(options));
 
 /** May be left out, but not sent as null: `IsOptional` would let null through as "no value". */
 export const IsOmittable = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
@@ -52,10 +73,17 @@ export const IsOptionalName = (max = 120) => applyDecorators(IsOptional(), IsNam
 
 /** Provenance every published record carries. */
 export class SourcedDto {
-  @ApiProperty({ nullable: true, type: String, description: 'Where the facts come from, or "illustrative" when the sources are silent.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Where the facts come from, or "illustrative" when the sources are silent.',
+  })
   source: string | null;
 
-  @ApiProperty({ type: [String], description: 'Fields of this record that the sources do not give (illustrative values).' })
+  @ApiProperty({
+    type: [String],
+    description: 'Fields of this record that the sources do not give (illustrative values).',
+  })
   illustrative: string[];
 }
 

@@ -61,7 +61,8 @@ export function foldLine(line: string): string {
 }
 
 const utcStamp = (d: Date): string => `${d.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
-const localStamp = (d: Date): string => new Date(d.getTime() + OFFSET_MS).toISOString().replace(/[-:]/g, '').slice(0, 15);
+const localStamp = (d: Date): string =>
+  new Date(d.getTime() + OFFSET_MS).toISOString().replace(/[-:]/g, '').slice(0, 15);
 
 function eventLines(e: IcsEvent): string[] {
   return [

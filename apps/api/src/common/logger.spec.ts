@@ -20,7 +20,16 @@ const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g';
 describe('structured logs', () => {
   it('redacts credentials, tokens, emails and SQL parameters', () => {
     const { lines, stream } = capture();
-    createLogger(stream).info({ email: EMAIL, password: 'secret', user: { email: EMAIL, passwordHash: HASH }, parameters: [EMAIL, HASH], headers: { authorization: 'Bearer abc.def' } }, 'x');
+    createLogger(stream).info(
+      {
+        email: EMAIL,
+        password: 'secret',
+        user: { email: EMAIL, passwordHash: HASH },
+        parameters: [EMAIL, HASH],
+        headers: { authorization: 'Bearer abc.def' },
+      },
+      'x',
+    );
     const text = lines.join('');
     for (const leak of [EMAIL, HASH, 'secret', 'abc.def']) expect(text).not.toContain(leak);
     expect(JSON.parse(text)).toMatchObject({ service: 'api', msg: 'x', email: '[redacted]' });
@@ -29,7 +38,14 @@ describe('structured logs', () => {
   it('logs a failed INSERT with its SQL but without its parameters', () => {
     const { lines, stream } = capture();
     const query = 'INSERT INTO "users"("email", "password_hash") VALUES ($1, $2)';
-    const error = new QueryFailedError(query, [EMAIL, HASH], Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', detail: `Key (email)=(${EMAIL}) already exists.` }));
+    const error = new QueryFailedError(
+      query,
+      [EMAIL, HASH],
+      Object.assign(new Error('duplicate key value violates unique constraint'), {
+        code: '23505',
+        detail: `Key (email)=(${EMAIL}) already exists.`,
+      }),
+    );
     new RedactingTypeOrmLogger(createLogger(stream)).logQueryError(error, query, [EMAIL, HASH]);
     const text = lines.join('');
     expect(text).toContain('INSERT INTO');

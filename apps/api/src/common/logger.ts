@@ -34,7 +34,9 @@ export const logger: Logger = createLogger();
 /** An error as it may be logged: its kind, words, code and stack; never a failed query's parameters or row detail. */
 export function errorForLog(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ??
+    (error as { code?: unknown }).code;
   return { type: error.name, message: error.message, ...(code !== undefined ? { code } : {}), stack: error.stack };
 }
 
@@ -64,7 +66,15 @@ export class RedactingTypeOrmLogger implements TypeOrmLogger {
   logQuery(): void {}
   logQueryError(error: string | Error, query: string, parameters?: unknown[] | object): void {
     const count = Array.isArray(parameters) ? parameters.length : parameters ? Object.keys(parameters).length : 0;
-    this.out.warn({ context: 'typeorm', query, parameterCount: count, err: typeof error === 'string' ? { message: error } : errorForLog(error) }, 'query failed');
+    this.out.warn(
+      {
+        context: 'typeorm',
+        query,
+        parameterCount: count,
+        err: typeof error === 'string' ? { message: error } : errorForLog(error),
+      },
+      'query failed',
+    );
   }
   logQuerySlow(time: number, query: string): void {
     this.out.warn({ context: 'typeorm', query, ms: time }, 'slow query');

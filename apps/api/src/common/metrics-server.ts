@@ -11,7 +11,9 @@ export function startMetricsServer(port: number, host = '0.0.0.0'): Promise<Serv
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/api/health/live') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }));
       return;
     }
     if (req.method !== 'GET' || (path !== '/metrics' && path !== '/api/metrics')) {
@@ -19,7 +21,8 @@ export function startMetricsServer(port: number, host = '0.0.0.0'): Promise<Serv
       return;
     }
     metricsRegistry.metrics().then(
-      (text) => res.writeHead(200, { 'content-type': metricsRegistry.contentType, 'cache-control': 'no-store' }).end(text),
+      (text) =>
+        res.writeHead(200, { 'content-type': metricsRegistry.contentType, 'cache-control': 'no-store' }).end(text),
       () => res.writeHead(500).end(),
     );
   });

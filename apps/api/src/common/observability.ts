@@ -49,7 +49,18 @@ export function observeRequests(logRequests: boolean) {
       requests.inc({ method: req.method, route, status: String(res.statusCode) });
       duration.observe({ method: req.method, route }, seconds);
       // The path without its query string, which may carry personal data.
-      if (logRequests) logger.info({ reqId: requestIdOf(req), method: req.method, path: req.path, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+      if (logRequests)
+        logger.info(
+          {
+            reqId: requestIdOf(req),
+            method: req.method,
+            path: req.path,
+            route,
+            status: res.statusCode,
+            ms: Math.round(seconds * 1000),
+          },
+          'request',
+        );
     });
     next();
   };

@@ -4,7 +4,11 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** `?limit=&offset=` as the contract has it: with `limit` a list answers `{items, total}`, without it the whole array. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, description: 'With limit the answer is {items, total}; without it, the whole array' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 1000,
+    description: 'With limit the answer is {items, total}; without it, the whole array',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,6 +1,11 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 
-type Operation = { responses?: Record<string, unknown>; security?: unknown[]; requestBody?: unknown; parameters?: { in?: string }[] };
+type Operation = {
+  responses?: Record<string, unknown>;
+  security?: unknown[];
+  requestBody?: unknown;
+  parameters?: { in?: string }[];
+};
 
 /** The codes a client may switch on, by family; new codes may appear, so clients fall back on `status`. */
 export const PROBLEM_CODES: readonly string[] = [
@@ -61,10 +66,23 @@ const FIELD_ERROR_SCHEMA = {
   type: 'object',
   required: ['field', 'message', 'code'],
   properties: {
-    field: { type: 'string', example: 'roster.2.number', description: 'Dotted path of the API field (0-based indices)' },
+    field: {
+      type: 'string',
+      example: 'roster.2.number',
+      description: 'Dotted path of the API field (0-based indices)',
+    },
     message: { type: 'string', description: 'English, for people; clients word it from `code` and `params`' },
-    code: { type: 'string', example: 'validation.max', description: 'Stable: `validation.<rule>` for malformed input, or the problem’s code' },
-    params: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] }, example: { limit: 999 }, description: 'Structured details: a limit, the clashing match’s id …' },
+    code: {
+      type: 'string',
+      example: 'validation.max',
+      description: 'Stable: `validation.<rule>` for malformed input, or the problem’s code',
+    },
+    params: {
+      type: 'object',
+      additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+      example: { limit: 999 },
+      description: 'Structured details: a limit, the clashing match’s id …',
+    },
   },
 };
 
@@ -76,7 +94,11 @@ const PROBLEM_SCHEMA = {
     type: { type: 'string', format: 'uri' },
     title: { type: 'string' },
     status: { type: 'integer' },
-    code: { type: 'string', example: 'match.clash', description: `Stable and machine-readable. Known codes: ${PROBLEM_CODES.join(', ')}.` },
+    code: {
+      type: 'string',
+      example: 'match.clash',
+      description: `Stable and machine-readable. Known codes: ${PROBLEM_CODES.join(', ')}.`,
+    },
     detail: { type: 'string' },
     instance: { type: 'string' },
     errors: { type: 'array', items: { $ref: '#/components/schemas/FieldErrorDto' } },
@@ -102,7 +124,11 @@ const problemResponse = (status: string) => ({
 /** Every operation's error responses, documented once from what the filter and guards can answer. */
 export function documentProblems(document: OpenAPIObject): OpenAPIObject {
   document.components ??= {};
-  document.components.schemas = { ...document.components.schemas, ProblemDto: PROBLEM_SCHEMA, FieldErrorDto: FIELD_ERROR_SCHEMA } as typeof document.components.schemas;
+  document.components.schemas = {
+    ...document.components.schemas,
+    ProblemDto: PROBLEM_SCHEMA,
+    FieldErrorDto: FIELD_ERROR_SCHEMA,
+  } as typeof document.components.schemas;
   for (const methods of Object.values(document.paths)) {
     for (const [method, raw] of Object.entries(methods as Record<string, Operation>)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;

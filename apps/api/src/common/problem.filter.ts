@@ -16,8 +16,16 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception);
-    if (problem.status === 503) logger.warn({ reqId: requestIdOf(request), method: request.method, url: request.path, err: errorForLog(exception) }, 'database unavailable');
-    else if (problem.status >= 500) logger.error({ reqId: requestIdOf(request), method: request.method, url: request.path, err: errorForLog(exception) }, 'request failed');
+    if (problem.status === 503)
+      logger.warn(
+        { reqId: requestIdOf(request), method: request.method, url: request.path, err: errorForLog(exception) },
+        'database unavailable',
+      );
+    else if (problem.status >= 500)
+      logger.error(
+        { reqId: requestIdOf(request), method: request.method, url: request.path, err: errorForLog(exception) },
+        'request failed',
+      );
     problem.instance = request.originalUrl;
     sendProblem(response, problem);
   }
@@ -38,16 +46,33 @@ export function sendProblem(response: Response, problem: ProblemDetails): void {
 }
 
 /** Every field error carries a code too: its own, or the problem's. */
-export function makeProblem(status: number, detail: string, errors?: FieldError[], code = defaultProblemCode(status)): ProblemDetails {
+export function makeProblem(
+  status: number,
+  detail: string,
+  errors?: FieldError[],
+  code = defaultProblemCode(status),
+): ProblemDetails {
   const coded = errors?.map((e) => ({ ...e, code: e.code ?? code }));
-  return { type: problemType(status), title: problemTitle(status), status, code, detail, ...(coded ? { errors: coded } : {}) };
+  return {
+    type: problemType(status),
+    title: problemTitle(status),
+    status,
+    code,
+    detail,
+    ...(coded ? { errors: coded } : {}),
+  };
 }
 
 function fromHttpException(exception: HttpException): ProblemDetails {
   const status = exception.getStatus();
   const body = exception.getResponse();
   if (typeof body === 'object' && body !== null) {
-    const { detail, errors, message, code } = body as { detail?: string; errors?: FieldError[]; message?: string | string[]; code?: string };
+    const { detail, errors, message, code } = body as {
+      detail?: string;
+      errors?: FieldError[];
+      message?: string | string[];
+      code?: string;
+    };
     const text = detail ?? (Array.isArray(message) ? message.join('; ') : message) ?? exception.message;
     return makeProblem(status, text, errors, code);
   }
@@ -58,7 +83,8 @@ function fromHttpException(exception: HttpException): ProblemDetails {
 const FIELD_OF_COLUMN: Record<string, string> = { group_name: 'group', password_hash: 'password' };
 
 /** `registration_mode` → `registrationMode`: clients know the API's field names, not the columns. */
-const apiFieldOf = (column: string): string => FIELD_OF_COLUMN[column] ?? column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const apiFieldOf = (column: string): string =>
+  FIELD_OF_COLUMN[column] ?? column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /**
  * Constraint violations are the database refusing a write that slipped past validation (a race,
@@ -70,12 +96,22 @@ function fromDatabaseError(error: PgError): ProblemDetails {
     case '23505':
       return makeProblem(409, 'It already exists.', undefined, 'resource.exists');
     case '23503':
-      return makeProblem(422, 'A referenced record does not exist or is still in use.', undefined, 'resource.reference');
+      return makeProblem(
+        422,
+        'A referenced record does not exist or is still in use.',
+        undefined,
+        'resource.reference',
+      );
     case '23514':
       return makeProblem(422, 'The change breaks a rule.', undefined, 'rule.violated');
     case '23502': {
       const field = error.column ? apiFieldOf(error.column) : undefined;
-      return makeProblem(400, `Missing value for ${field ?? 'a required field'}.`, field ? [{ field, message: 'is required', code: 'validation.required' }] : undefined, 'validation.required');
+      return makeProblem(
+        400,
+        `Missing value for ${field ?? 'a required field'}.`,
+        field ? [{ field, message: 'is required', code: 'validation.required' }] : undefined,
+        'validation.required',
+      );
     }
     case '22P02':
     case '22P05':

@@ -71,12 +71,17 @@ export class ProblemException extends HttpException {
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldError[], code?: string) => new ProblemException(HttpStatus.BAD_REQUEST, detail, errors, code);
-export const notFound = (what: string, id: string) => new ProblemException(HttpStatus.NOT_FOUND, `No ${what} with id '${id}'.`, undefined, 'resource.not-found');
-export const conflict = (detail: string, errors?: FieldError[], code?: string) => new ProblemException(HttpStatus.CONFLICT, detail, errors, code);
+export const badRequest = (detail: string, errors?: FieldError[], code?: string) =>
+  new ProblemException(HttpStatus.BAD_REQUEST, detail, errors, code);
+export const notFound = (what: string, id: string) =>
+  new ProblemException(HttpStatus.NOT_FOUND, `No ${what} with id '${id}'.`, undefined, 'resource.not-found');
+export const conflict = (detail: string, errors?: FieldError[], code?: string) =>
+  new ProblemException(HttpStatus.CONFLICT, detail, errors, code);
 export const unprocessable = (detail: string, errors?: FieldError[], code?: string) =>
   new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, detail, errors, code);
-export const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, detail, undefined, 'auth.forbidden');
+export const forbidden = (detail: string) =>
+  new ProblemException(HttpStatus.FORBIDDEN, detail, undefined, 'auth.forbidden');
 
 /** For "does the referenced record exist?" checks: only a 404 means no; anything else (a database outage) passes through. */
-export const isNotFound = (error: unknown): boolean => error instanceof HttpException && error.getStatus() === HttpStatus.NOT_FOUND;
+export const isNotFound = (error: unknown): boolean =>
+  error instanceof HttpException && error.getStatus() === HttpStatus.NOT_FOUND;

@@ -54,14 +54,21 @@ export class RateLimitStore {
 
   /** Gives a place back to the window it was taken from (and only that one). */
   async release(key: string, windowStartedAt: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE rate_limit_windows SET hits = greatest(hits - 1, 0) WHERE key = $1 AND window_started_at = $2`, [key, windowStartedAt]);
+    await this.dataSource.query(
+      `UPDATE rate_limit_windows SET hits = greatest(hits - 1, 0) WHERE key = $1 AND window_started_at = $2`,
+      [key, windowStartedAt],
+    );
   }
 
   private purgeExpired(): void {
     const now = Date.now();
     if (now - this.lastPurge < PURGE_EVERY_MS) return;
     this.lastPurge = now;
-    this.dataSource.query(`DELETE FROM rate_limit_windows WHERE window_started_at <= now() - make_interval(secs => $1)`, [WINDOW_SECONDS]).catch(() => undefined);
+    this.dataSource
+      .query(`DELETE FROM rate_limit_windows WHERE window_started_at <= now() - make_interval(secs => $1)`, [
+        WINDOW_SECONDS,
+      ])
+      .catch(() => undefined);
   }
 }
 
@@ -77,14 +84,24 @@ export class RateLimitGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const bucket = this.reflector.get<RateLimitBucket | undefined>(BUCKET_KEY, context.getHandler()) ?? (['GET', 'HEAD'].includes(request.method) ? undefined : 'write');
+    const bucket =
+      this.reflector.get<RateLimitBucket | undefined>(BUCKET_KEY, context.getHandler()) ??
+      (['GET', 'HEAD'].includes(request.method) ? undefined : 'write');
     if (!bucket) return true;
     const key = hashKey(`${bucket}:${clientAddressOf(request)}${bucket === 'sign-in' ? `:${accountOf(request)}` : ''}`);
     const { hits, windowStartedAt } = await this.store.hit(key);
     if (hits > this.limits[bucket]) {
-      const retryAfter = Math.max(1, Math.ceil((windowStartedAt.getTime() + WINDOW_SECONDS * 1000 - Date.now()) / 1000));
+      const retryAfter = Math.max(
+        1,
+        Math.ceil((windowStartedAt.getTime() + WINDOW_SECONDS * 1000 - Date.now()) / 1000),
+      );
       response.setHeader('Retry-After', String(retryAfter));
-      throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, `Too many requests; retry in ${retryAfter} s.`, undefined, `rate-limit.${bucket}`);
+      throw new ProblemException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        `Too many requests; retry in ${retryAfter} s.`,
+        undefined,
+        `rate-limit.${bucket}`,
+      );
     }
     if (bucket === 'sign-in') {
       response.once('finish', () => {

@@ -41,7 +41,9 @@ function app(req: IncomingMessage, res: ServerResponse): void {
   }
   const url = req.url ?? '';
   if (url.startsWith('/api/private')) {
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'private, no-store' }).end(`{"n":${computed}}`);
+    res
+      .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'private, no-store' })
+      .end(`{"n":${computed}}`);
     return;
   }
   if (url.startsWith('/api/missing')) {
@@ -58,7 +60,10 @@ function app(req: IncomingMessage, res: ServerResponse): void {
   res.end(`${computed}}`);
 }
 
-async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; requestId: string | null }> {
+async function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; requestId: string | null }> {
   const res = await fetch(`${base}${path}`, { headers });
   return { status: res.status, body: await res.text(), requestId: res.headers.get('x-request-id') };
 }

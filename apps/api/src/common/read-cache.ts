@@ -19,7 +19,14 @@ import { requestIdFor } from './request-id.js';
  */
 export type ReadCacheOptions = { maxEntries?: number; maxBodyBytes?: number; ttlMs?: number; now?: () => number };
 
-type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; etag: string | undefined; route: string; storedAt: number };
+type Entry = {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+  etag: string | undefined;
+  route: string;
+  storedAt: number;
+};
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -123,7 +130,9 @@ export class ReadCache {
         keep = false;
         return;
       }
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+      const buffer = Buffer.isBuffer(chunk)
+        ? chunk
+        : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
       bytes += buffer.byteLength;
       if (bytes > this.maxBodyBytes) keep = false;
       else chunks.push(buffer);
@@ -148,7 +157,8 @@ export class ReadCache {
 
   private store(key: string, res: ServerResponse, body: Buffer): void {
     const headers: OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(res.getHeaders())) if (!NOT_KEPT.has(name) && value !== undefined) headers[name] = value;
+    for (const [name, value] of Object.entries(res.getHeaders()))
+      if (!NOT_KEPT.has(name) && value !== undefined) headers[name] = value;
     const req = res.req as IncomingMessage & { route?: { path?: string }; baseUrl?: string };
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     const etag = res.getHeader('etag');

@@ -15,6 +15,7 @@ export function assignRequestId(req: IdentifiedRequest, res: Response, next: Nex
 }
 
 /** The caller's id when it is a sensible one, else a new one. */
-export const requestIdFor = (given: string | string[] | undefined): string => (typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID());
+export const requestIdFor = (given: string | string[] | undefined): string =>
+  typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 
 export const requestIdOf = (req: Request): string | undefined => (req as IdentifiedRequest).requestId;

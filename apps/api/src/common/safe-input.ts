@@ -9,7 +9,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Why a piece of text cannot be stored: PostgreSQL refuses NUL, and a lone surrogate is not text at all. */
 export function textProblem(text: string): Pick<FieldError, 'message' | 'code'> | null {
   if (text.includes('\u0000')) return { message: 'must not contain NUL characters', code: 'validation.nul-character' };
-  if (LONE_SURROGATE.test(text)) return { message: 'must be well-formed Unicode (no lone surrogates)', code: 'validation.malformed-unicode' };
+  if (LONE_SURROGATE.test(text))
+    return { message: 'must be well-formed Unicode (no lone surrogates)', code: 'validation.malformed-unicode' };
   return null;
 }
 
@@ -36,10 +37,17 @@ export function inputProblems(value: unknown, root: string): FieldError[] {
     }
     if (typeof node !== 'object' || node === null) return;
     if (depth >= MAX_INPUT_DEPTH) {
-      problems.push({ field: topField(field) || root, message: `nests deeper than ${MAX_INPUT_DEPTH} levels`, code: 'validation.too-deep', params: { max: MAX_INPUT_DEPTH } });
+      problems.push({
+        field: topField(field) || root,
+        message: `nests deeper than ${MAX_INPUT_DEPTH} levels`,
+        code: 'validation.too-deep',
+        params: { max: MAX_INPUT_DEPTH },
+      });
       return;
     }
-    const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((item, index) => [index, item]) : Object.entries(node);
+    const entries: [string | number, unknown][] = Array.isArray(node)
+      ? node.map((item, index) => [index, item])
+      : Object.entries(node);
     for (const [key, item] of entries) {
       const keyProblem = typeof key === 'string' ? textProblem(key) : null;
       if (keyProblem) problems.push({ field: field || root, ...keyProblem });
@@ -59,12 +67,21 @@ export class SafeInputPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
     if (metadata.type === 'body' && value === undefined) {
-      throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Send a JSON body with Content-Type: application/json.', [{ field: 'body', message: 'is required' }], 'request.unsupported-media-type');
+      throw new ProblemException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'Send a JSON body with Content-Type: application/json.',
+        [{ field: 'body', message: 'is required' }],
+        'request.unsupported-media-type',
+      );
     }
     const root = metadata.data ?? (metadata.type === 'param' ? 'path' : metadata.type === 'query' ? 'query' : 'body');
     const problems = inputProblems(value, root);
     if (problems.length > 0) {
-      throw badRequest(`Invalid request: ${[...new Set(problems.map((p) => p.field))].join(', ')}.`, problems, problems[0]?.code);
+      throw badRequest(
+        `Invalid request: ${[...new Set(problems.map((p) => p.field))].join(', ')}.`,
+        problems,
+        problems[0]?.code,
+      );
     }
     return value;
   }

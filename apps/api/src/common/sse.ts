@@ -30,7 +30,12 @@ export function openEventStream(req: Request, res: Response): StreamSink {
 export function lastEventIdOf(header: string | undefined, query: string | undefined, code: string): number | undefined {
   const raw = header ?? query;
   if (raw === undefined || raw.trim() === '') return undefined;
-  if (!/^\d{1,15}$/.test(raw.trim())) throw badRequest('Last-Event-ID must be a message id (a whole number).', [{ field: 'Last-Event-ID', message: 'must be a whole number' }], code);
+  if (!/^\d{1,15}$/.test(raw.trim()))
+    throw badRequest(
+      'Last-Event-ID must be a message id (a whole number).',
+      [{ field: 'Last-Event-ID', message: 'must be a whole number' }],
+      code,
+    );
   return Number(raw.trim());
 }
 
@@ -39,7 +44,11 @@ export function lastEventIdOf(header: string | undefined, query: string | undefi
  * when the client goes, also if it went while attaching. An attach that fails ends the response: the
  * client reconnects with its Last-Event-ID.
  */
-export async function serveEventStream(req: Request, res: Response, attach: (sink: StreamSink) => Promise<() => void>): Promise<void> {
+export async function serveEventStream(
+  req: Request,
+  res: Response,
+  attach: (sink: StreamSink) => Promise<() => void>,
+): Promise<void> {
   const sink = openEventStream(req, res);
   let detach: (() => void) | null = null;
   let closed = false;

@@ -10,11 +10,21 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-const LIMIT_RULES = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'maxDate', 'minDate']);
+const LIMIT_RULES = new Set([
+  'min',
+  'max',
+  'minLength',
+  'maxLength',
+  'arrayMinSize',
+  'arrayMaxSize',
+  'maxDate',
+  'minDate',
+]);
 
 /** `isInt` → `validation.is-int`; a limit rule carries its limit in `params.limit`. */
 function fieldError(field: string, rule: string, message: string): FieldError {
-  if (rule === 'whitelistValidation') return { field, message: 'is not a known field', code: 'validation.unknown-field' };
+  if (rule === 'whitelistValidation')
+    return { field, message: 'is not a known field', code: 'validation.unknown-field' };
   const code = `validation.${rule.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
   const text = message.replace(/^\S+ /, '');
   const limit = LIMIT_RULES.has(rule) ? /(-?\d+(?:\.\d+)?)/.exec(text)?.[1] : undefined;

@@ -12,11 +12,15 @@ export function startWaitingServer(port: number, reason: () => string): Promise<
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/api/health/live') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }));
       return;
     }
     const problem = { ...makeProblem(503, `Starting: ${reason()}`), instance: req.url ?? '/' };
-    res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': String(RETRY_AFTER_SECONDS) }).end(JSON.stringify(problem));
+    res
+      .writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': String(RETRY_AFTER_SECONDS) })
+      .end(JSON.stringify(problem));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

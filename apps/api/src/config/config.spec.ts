@@ -9,7 +9,12 @@ const dataDir = () => mkdtempSync(join(tmpdir(), 'sailcourt-config-'));
 describe('loadConfig', () => {
   it('runs locally with no settings at all: embedded database, printed organizer defaults', () => {
     const config = loadConfig({ DATA_DIR: dataDir() });
-    expect(config).toMatchObject({ apiPort: 3001, databaseUrl: undefined, seedOnStart: true, organizer: { ...LOCAL_ORGANIZER, isLocalDefault: true } });
+    expect(config).toMatchObject({
+      apiPort: 3001,
+      databaseUrl: undefined,
+      seedOnStart: true,
+      organizer: { ...LOCAL_ORGANIZER, isLocalDefault: true },
+    });
     expect(config.jwtSecret).toHaveLength(64);
   });
 
@@ -21,7 +26,9 @@ describe('loadConfig', () => {
   it('shares the generated secrets through DATA_DIR: a second replica on the folder reads the first one’s', async () => {
     const dir = dataDir();
     // Replicas starting together: each tries an exclusive create, the losers read the winner's file.
-    const secrets = await Promise.all(Array.from({ length: 5 }, () => Promise.resolve().then(() => localSecret(dir, 'jwt-secret'))));
+    const secrets = await Promise.all(
+      Array.from({ length: 5 }, () => Promise.resolve().then(() => localSecret(dir, 'jwt-secret'))),
+    );
     expect(new Set(secrets).size).toBe(1);
     expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(secrets[0]);
     const config = loadConfig({ DATA_DIR: dir });
@@ -32,14 +39,22 @@ describe('loadConfig', () => {
 
   it('trusts no proxy by default and validates TRUSTED_PROXIES', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).trustedProxies).toEqual([]);
-    expect(loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8' }).trustedProxies).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8']);
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8' }).trustedProxies,
+    ).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8']);
     for (const bad of ['loopback', '10.0.0.0/33', '300.1.1.1', '10.0.0.1/8/1']) {
       expect(() => loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: bad }), bad).toThrow(/TRUSTED_PROXIES/);
     }
   });
 
   it('has no web proxy secret in production unless one is set', () => {
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/s', JWT_SECRET: 'x'.repeat(32), ORGANIZER_EMAIL: 'o@example.com', ORGANIZER_PASSWORD: 'long-enough-pass' };
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db:5432/s',
+      JWT_SECRET: 'x'.repeat(32),
+      ORGANIZER_EMAIL: 'o@example.com',
+      ORGANIZER_PASSWORD: 'long-enough-pass',
+    };
     expect(loadConfig(production).webProxySecret).toBeNull();
     expect(loadConfig({ ...production, WEB_PROXY_SECRET: 'w'.repeat(32) }).webProxySecret).toBe('w'.repeat(32));
     expect(() => loadConfig({ ...production, WEB_PROXY_SECRET: 'short' })).toThrow(/WEB_PROXY_SECRET/);
@@ -51,7 +66,8 @@ describe('loadConfig', () => {
       loadConfig({ NODE_ENV: 'production' });
     } catch (error) {
       const message = (error as Error).message;
-      for (const key of ['DATABASE_URL', 'JWT_SECRET', 'ORGANIZER_EMAIL', 'ORGANIZER_PASSWORD']) expect(message).toContain(key);
+      for (const key of ['DATABASE_URL', 'JWT_SECRET', 'ORGANIZER_EMAIL', 'ORGANIZER_PASSWORD'])
+        expect(message).toContain(key);
     }
   });
 
@@ -85,7 +101,11 @@ describe('loadConfig', () => {
   });
 
   it('bounds every database wait by default and lets LISTEN go around a transaction pooler', () => {
-    const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u:p@pooler:5432/s', DATABASE_LISTEN_URL: 'postgres://u:p@primary:5432/s' });
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      DATABASE_URL: 'postgres://u:p@pooler:5432/s',
+      DATABASE_LISTEN_URL: 'postgres://u:p@primary:5432/s',
+    });
     expect(config.pool).toEqual({ poolSize: 10, connectTimeoutMs: 1000, queryTimeoutMs: 1500 });
     expect(config.databaseListenUrl).toBe('postgres://u:p@primary:5432/s');
     expect(config.metricsPort).toBeUndefined();

@@ -21,11 +21,18 @@ const envSchema = z
     DATA_DIR: z.string().min(1).default('.data'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+    JWT_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(8 * 3600),
     ORGANIZER_EMAIL: z.email().optional(),
     ORGANIZER_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     SEED_ON_START: z.enum(['true', 'false']).default('true'),
-    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'like 100kb or 1mb').default('100kb'),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(kb|mb)$/, 'like 100kb or 1mb')
+      .default('100kb'),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
     WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
@@ -34,11 +41,29 @@ const envSchema = z
     TRUSTED_PROXIES: z
       .string()
       .default('')
-      .refine((list) => splitList(list).every(isAddressOrCidr), 'must be comma-separated IP addresses or CIDR ranges, like 10.0.0.0/8,127.0.0.1'),
+      .refine(
+        (list) => splitList(list).every(isAddressOrCidr),
+        'must be comma-separated IP addresses or CIDR ranges, like 10.0.0.0/8,127.0.0.1',
+      ),
     WEB_PROXY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    OFFICIAL_TRAVEL_BUFFER_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
-    OFFICIAL_GAME_MINUTES: z.coerce.number().int().min(10).max(24 * 60).default(120),
-    OFFICIAL_GAME_MINUTES_3X3: z.coerce.number().int().min(10).max(24 * 60).default(30),
+    OFFICIAL_TRAVEL_BUFFER_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .default(60),
+    OFFICIAL_GAME_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 60)
+      .default(120),
+    OFFICIAL_GAME_MINUTES_3X3: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 60)
+      .default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -94,7 +119,11 @@ export const PRODUCTION_METRICS_PORT = 9464;
 /** The validated configuration, for providers that need a setting (bound in AppModule). */
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-const splitList = (list: string): string[] => list.split(',').map((item) => item.trim()).filter(Boolean);
+const splitList = (list: string): string[] =>
+  list
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 function isAddressOrCidr(entry: string): boolean {
   const [address = '', bits, ...rest] = entry.split('/');
@@ -121,7 +150,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiPort: e.API_PORT,
     databaseUrl: e.DATABASE_URL,
     databaseListenUrl: e.DATABASE_LISTEN_URL ?? e.DATABASE_URL,
-    pool: { poolSize: e.DB_POOL_SIZE, connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS, queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS },
+    pool: {
+      poolSize: e.DB_POOL_SIZE,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
+    },
     metricsPort: e.METRICS_PORT ?? (e.NODE_ENV === 'production' ? PRODUCTION_METRICS_PORT : undefined),
     dataDir,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
@@ -140,8 +173,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readCache: e.READ_CACHE === 'on',
     requestLog: (e.REQUEST_LOG ?? (e.NODE_ENV === 'production' ? 'json' : 'off')) === 'json',
     trustedProxies: splitList(e.TRUSTED_PROXIES),
-    webProxySecret: e.WEB_PROXY_SECRET ?? (e.NODE_ENV === 'production' ? null : localSecret(dataDir, WEB_PROXY_SECRET_FILE)),
-    officials: { travelBufferMinutes: e.OFFICIAL_TRAVEL_BUFFER_MINUTES, gameMinutes: e.OFFICIAL_GAME_MINUTES, gameMinutes3x3: e.OFFICIAL_GAME_MINUTES_3X3 },
+    webProxySecret:
+      e.WEB_PROXY_SECRET ?? (e.NODE_ENV === 'production' ? null : localSecret(dataDir, WEB_PROXY_SECRET_FILE)),
+    officials: {
+      travelBufferMinutes: e.OFFICIAL_TRAVEL_BUFFER_MINUTES,
+      gameMinutes: e.OFFICIAL_GAME_MINUTES,
+      gameMinutes3x3: e.OFFICIAL_GAME_MINUTES_3X3,
+    },
   };
 }
 

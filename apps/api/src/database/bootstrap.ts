@@ -14,12 +14,17 @@ export async function prepareDatabase(url: string, options: BootstrapOptions): P
   let report: SeedReport | null = null;
   await migrate(url, async (dataSource) => {
     await upsertOrganizer(dataSource, options.organizer.email, options.organizer.password);
-    if (options.seed) report = await dataSource.transaction((manager) => seed2023({ query: (sql, params) => manager.query(sql, params).then(rowsOf) }));
+    if (options.seed)
+      report = await dataSource.transaction((manager) =>
+        seed2023({ query: (sql, params) => manager.query(sql, params).then(rowsOf) }),
+      );
   });
   return report;
 }
 
-const rowsOf = (result: unknown): { rows: Record<string, unknown>[] } => ({ rows: Array.isArray(result) ? (result as Record<string, unknown>[]) : [] });
+const rowsOf = (result: unknown): { rows: Record<string, unknown>[] } => ({
+  rows: Array.isArray(result) ? (result as Record<string, unknown>[]) : [],
+});
 
 /** A changed ORGANIZER_PASSWORD takes effect on the next start. */
 async function upsertOrganizer(dataSource: DataSource, email: string, password: string): Promise<void> {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { assertTraversableForPostgres, EmbeddedPostgresError, untraversableAncestor } from './embedded-postgres.js';
 
 /** Folder modes as `ls -ld` shows them on a fresh Debian: /root is 700, the rest 755. */
-const modes: Record<string, number> = { '/': 0o755, '/root': 0o700, '/root/sailcourt': 0o755, '/srv': 0o755, '/srv/sailcourt': 0o755, '/home/ann': 0o750 };
+const modes: Record<string, number> = {
+  '/': 0o755,
+  '/root': 0o700,
+  '/root/sailcourt': 0o755,
+  '/srv': 0o755,
+  '/srv/sailcourt': 0o755,
+  '/home/ann': 0o750,
+};
 const modeOf = (path: string) => modes[path] ?? 0o755;
 
 describe('untraversableAncestor', () => {
@@ -26,6 +33,8 @@ describe('assertTraversableForPostgres', () => {
     const blocked = untraversableAncestor('/root/anything');
     if (blocked === null) return; // a machine whose /root others may enter has nothing to report
     expect(() => assertTraversableForPostgres('/root/anything/.data/postgres', true)).toThrow(EmbeddedPostgresError);
-    expect(() => assertTraversableForPostgres('/root/anything/.data/postgres', true)).toThrow(/cannot enter \/root.*chmod o\+x \/root/s);
+    expect(() => assertTraversableForPostgres('/root/anything/.data/postgres', true)).toThrow(
+      /cannot enter \/root.*chmod o\+x \/root/s,
+    );
   });
 });

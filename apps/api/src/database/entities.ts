@@ -9,7 +9,11 @@ import { PlayoffBracketEntity } from '../modules/matches/playoff-bracket.entity.
 import { LiveActionEntity } from '../modules/live/live-action.entity.js';
 import { LiveEventCounterEntity } from '../modules/live/live-event-counter.entity.js';
 import { ScorerLinkEntity } from '../modules/live/scorer-link.entity.js';
-import { MatchOfficialEntity, OfficialAssignmentAuditEntity, OfficialEntity } from '../modules/officials/official.entity.js';
+import {
+  MatchOfficialEntity,
+  OfficialAssignmentAuditEntity,
+  OfficialEntity,
+} from '../modules/officials/official.entity.js';
 import { LegResultEntity } from '../modules/rallies/leg-result.entity.js';
 import { LegEntity } from '../modules/rallies/leg.entity.js';
 import { RallyEntity } from '../modules/rallies/rally.entity.js';
@@ -25,4 +29,32 @@ import { UserEntity } from '../modules/users/user.entity.js';
 import { VenueEntity } from '../modules/venues/venue.entity.js';
 
 /** Every entity, listed explicitly: ESM builds and test runners do not agree on glob loading. */
-export const ENTITIES = [UserEntity, SeasonEntity, VenueEntity, EventEntity, TeamEntity, RallyEntity, LegEntity, EntryEntity, LegResultEntity, TeamMemberEntity, RegistrationEntity, RegistrationAuditEntity, ImpactAssumptionSetEntity, ImpactAssumptionChangeEntity, MatchEntity, MatchFeedVersionEntity, PlayoffBracketEntity, LiveActionEntity, LiveEventCounterEntity, ScorerLinkEntity, PositionEntity, TrackerTokenEntity, TrackImportEntity, OfficialEntity, MatchOfficialEntity, OfficialAssignmentAuditEntity, DivisionEntity];
+export const ENTITIES = [
+  UserEntity,
+  SeasonEntity,
+  VenueEntity,
+  EventEntity,
+  TeamEntity,
+  RallyEntity,
+  LegEntity,
+  EntryEntity,
+  LegResultEntity,
+  TeamMemberEntity,
+  RegistrationEntity,
+  RegistrationAuditEntity,
+  ImpactAssumptionSetEntity,
+  ImpactAssumptionChangeEntity,
+  MatchEntity,
+  MatchFeedVersionEntity,
+  PlayoffBracketEntity,
+  LiveActionEntity,
+  LiveEventCounterEntity,
+  ScorerLinkEntity,
+  PositionEntity,
+  TrackerTokenEntity,
+  TrackImportEntity,
+  OfficialEntity,
+  MatchOfficialEntity,
+  OfficialAssignmentAuditEntity,
+  DivisionEntity,
+];

@@ -24,4 +24,5 @@ Object.defineProperty(FailFastClient.prototype, 'query', {
   },
 });
 
-export const isReadTimeout = (error: unknown): boolean => error instanceof Error && error.message === 'Query read timeout';
+export const isReadTimeout = (error: unknown): boolean =>
+  error instanceof Error && error.message === 'Query read timeout';

@@ -45,7 +45,10 @@ export async function loadLeague(url: string, shape: LeagueShape): Promise<strin
        SELECT $2 || '-team-' || i, '基准队' || i, 'Bench team ' || i, 'basketball', 'benchmark' FROM generate_series(1, $1::int) i RETURNING id`,
       [shape.teams, shape.slug],
     );
-    const games = leagueResults(teams.rows.map((r) => r.id), shape.games);
+    const games = leagueResults(
+      teams.rows.map((r) => r.id),
+      shape.games,
+    );
     for (let from = 0; from < games.length; from += 5_000) {
       const chunk = games.slice(from, from + 5_000);
       await db.query(

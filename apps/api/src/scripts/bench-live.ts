@@ -30,15 +30,27 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 type Replica = { url: string; process: ChildProcess };
 
-
 function startReplica(port: number, databaseUrl: string, dataDir: string): Promise<Replica> {
-  const env = { ...process.env, NODE_ENV: 'development', API_PORT: String(port), DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SEED_ON_START: 'false', WRITE_RATE_LIMIT: '1000000', ...organizerEnv() };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    API_PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    SEED_ON_START: 'false',
+    WRITE_RATE_LIMIT: '1000000',
+    ...organizerEnv(),
+  };
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   return waitFor(`${url}/api/health`).then(() => ({ url, process: child }));
 }
 
-const organizerEnv = () => ({ ORGANIZER_EMAIL: ORGANIZER.email, ORGANIZER_PASSWORD: ORGANIZER.password, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-!' });
+const organizerEnv = () => ({
+  ORGANIZER_EMAIL: ORGANIZER.email,
+  ORGANIZER_PASSWORD: ORGANIZER.password,
+  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-!',
+});
 
 async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 240; i++) {
@@ -52,21 +64,41 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-function request(method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; json: unknown }> {
+function request(
+  method: string,
+  url: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; json: unknown }> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(url, { method, agent, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as unknown) : null }));
-    });
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            json: chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as unknown) : null,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
 }
 
 const rssBytes = (pid: number): number => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(line?.replace(/\D+/g, '') ?? 0) * 1024;
 };
 
@@ -97,7 +129,13 @@ async function fanOut(a: Replica, b: Replica, token: string, matchId: string, fa
   const before = rssBytes(b.process.pid ?? 0);
   const streams: http.ClientRequest[] = [];
   for (let i = 0; i < fans; i += 200) {
-    streams.push(...(await Promise.all(Array.from({ length: Math.min(200, fans - i) }, () => openFan(`${b.url}/api/matches/${matchId}/live`, arrivals)))));
+    streams.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(200, fans - i) }, () =>
+          openFan(`${b.url}/api/matches/${matchId}/live`, arrivals),
+        ),
+      )),
+    );
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
   const held = rssBytes(b.process.pid ?? 0);
@@ -106,7 +144,12 @@ async function fanOut(a: Replica, b: Replica, token: string, matchId: string, fa
   let delivered = 0;
   for (let m = 0; m < MESSAGES_PER_RUN; m++) {
     const sentAt = performance.now();
-    const answer = await request('POST', `${a.url}/api/matches/${matchId}/live`, { clientEventId: randomUUID(), type: 'score', team: m % 2 ? 'home' : 'away', points: 2 }, token);
+    const answer = await request(
+      'POST',
+      `${a.url}/api/matches/${matchId}/live`,
+      { clientEventId: randomUUID(), type: 'score', team: m % 2 ? 'home' : 'away', points: 2 },
+      token,
+    );
     writes.push(performance.now() - sentAt);
     const seq = (answer.json as { seq: number }).seq;
     const times: number[] = [];
@@ -138,7 +181,12 @@ async function writePath(a: Replica, token: string, matchIds: readonly string[])
       const matchId = matchIds[i % matchIds.length] ?? '';
       while (performance.now() < until) {
         const t0 = performance.now();
-        const res = await request('POST', `${a.url}/api/matches/${matchId}/live`, { clientEventId: randomUUID(), type: 'score', team: i % 2 ? 'home' : 'away', points: 1 + (i % 3) }, token);
+        const res = await request(
+          'POST',
+          `${a.url}/api/matches/${matchId}/live`,
+          { clientEventId: randomUUID(), type: 'score', team: i % 2 ? 'home' : 'away', points: 1 + (i % 3) },
+          token,
+        );
         latencies.push(performance.now() - t0);
         if (res.status === 201) accepted += 1;
         else refused += 1;
@@ -162,21 +210,39 @@ async function main(): Promise<void> {
     const basePort = 47000 + Math.floor(Math.random() * 1000);
     replicas.push(await startReplica(basePort, url, dir), await startReplica(basePort + 1, url, dir));
     const [a, b] = replicas as [Replica, Replica];
-    const token = ((await request('POST', `${a.url}/api/auth/login`, ORGANIZER)).json as { accessToken: string }).accessToken;
-    const events = (await request('GET', `${a.url}/api/seasons/qingdao-basketball-2023/events`)).json as Array<{ id: string; slug: string }>;
+    const token = ((await request('POST', `${a.url}/api/auth/login`, ORGANIZER)).json as { accessToken: string })
+      .accessToken;
+    const events = (await request('GET', `${a.url}/api/seasons/qingdao-basketball-2023/events`)).json as Array<{
+      id: string;
+      slug: string;
+    }>;
     const league = events.find((e) => e.slug === 'cba-summer-league-2023')?.id ?? '';
-    const games = ((await request('GET', `${a.url}/api/events/${league}/matches`)).json as Array<{ id: string; status: string }>).filter((m) => m.status === 'scheduled');
+    const games = (
+      (await request('GET', `${a.url}/api/events/${league}/matches`)).json as Array<{ id: string; status: string }>
+    ).filter((m) => m.status === 'scheduled');
     const [fanGame, ...others] = games;
     if (!fanGame || others.length < 8) throw new Error('The seeded league has too few games to play.');
-    for (const g of [fanGame, ...others.slice(0, 8)]) await request('POST', `${a.url}/api/matches/${g.id}/live`, { clientEventId: randomUUID(), type: 'start' }, token);
+    for (const g of [fanGame, ...others.slice(0, 8)])
+      await request('POST', `${a.url}/api/matches/${g.id}/live`, { clientEventId: randomUUID(), type: 'start' }, token);
 
-    console.log(`Live fan-out: a score posted on replica A, read on replica B's streams (${MESSAGES_PER_RUN} messages per run; time from sending the write)`);
+    console.log(
+      `Live fan-out: a score posted on replica A, read on replica B's streams (${MESSAGES_PER_RUN} messages per run; time from sending the write)`,
+    );
     for (const fans of FAN_COUNTS) await fanOut(a, b, token, fanGame.id, fans);
     console.log('Live write path (replica A):');
-    await writePath(a, token, others.slice(0, 8).map((g) => g.id));
+    await writePath(
+      a,
+      token,
+      others.slice(0, 8).map((g) => g.id),
+    );
   } finally {
     for (const r of replicas) r.process.kill('SIGTERM');
-    await Promise.all(replicas.map((r) => new Promise((resolve) => (r.process.exitCode === null ? r.process.once('exit', resolve) : resolve(null)))));
+    await Promise.all(
+      replicas.map(
+        (r) =>
+          new Promise((resolve) => (r.process.exitCode === null ? r.process.once('exit', resolve) : resolve(null))),
+      ),
+    );
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
     agent.destroy();

@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 
 export type LoadRequest = { url: string; headers: Record<string, string>; durationMs: number; connections: number };
-export type LoadResult = { requests: number; failures: number; statuses: Record<string, number>; latenciesMs: number[] };
+export type LoadResult = {
+  requests: number;
+  failures: number;
+  statuses: Record<string, number>;
+  latenciesMs: number[];
+};
 
 /** Starts the worker; `run` puts one phase of load on a URL, `stop` ends the thread. */
 export function startLoadWorker(): { run: (request: LoadRequest) => Promise<LoadResult>; stop: () => Promise<number> } {

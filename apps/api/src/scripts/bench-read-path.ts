@@ -28,7 +28,11 @@ const PHASE_MS = 1_000;
 const ROUNDS = 3;
 const GOALS = { page: { ratio: 0.3, p99Ms: 50 }, api: { ratio: 0.5, p99Ms: 20 } } as const;
 const BIG = { slug: 'bench-big-league', teams: 200, games: 3_000, perDay: 100 } as const;
-const ORGANIZER = { ORGANIZER_EMAIL: 'bench@sailcourt.local', ORGANIZER_PASSWORD: 'bench-organizer-password', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-!' };
+const ORGANIZER = {
+  ORGANIZER_EMAIL: 'bench@sailcourt.local',
+  ORGANIZER_PASSWORD: 'bench-organizer-password',
+  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-!',
+};
 const API_MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 const WEB_MAIN = fileURLToPath(new URL('../../../web/server.js', import.meta.url));
 /** What a browser sends; the real path and the bare server get the same. */
@@ -45,7 +49,13 @@ const randomPort = () => 20_000 + Math.floor(Math.random() * 10_000);
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 480; i++) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(250);
   }
   throw new Error(`${url} did not come up`);
@@ -59,7 +69,14 @@ function rawGet(url: string): Promise<{ status: number; headers: http.IncomingHt
       .get(url, { headers: BROWSER_HEADERS }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - started }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+            ms: performance.now() - started,
+          }),
+        );
         res.on('error', reject);
       })
       .on('error', reject);
@@ -69,7 +86,9 @@ function rawGet(url: string): Promise<{ status: number; headers: http.IncomingHt
 async function capture(base: string, target: Target): Promise<Captured> {
   const res = await rawGet(`${base}${target.path}`);
   if (res.status !== 200) throw new Error(`${target.path} answered ${res.status}`);
-  const headers = Object.fromEntries(KEPT_HEADERS.flatMap((name) => (typeof res.headers[name] === 'string' ? [[name, res.headers[name]]] : [])));
+  const headers = Object.fromEntries(
+    KEPT_HEADERS.flatMap((name) => (typeof res.headers[name] === 'string' ? [[name, res.headers[name]]] : [])),
+  );
   return { ...target, headers, body: res.body };
 }
 
@@ -88,16 +107,33 @@ http.createServer((req, res) => {
 
 function startBare(dir: string, captured: readonly Captured[], port: number): ChildProcess {
   const file = join(dir, 'bare-routes.json');
-  writeFileSync(file, JSON.stringify(captured.map((c) => ({ path: c.path, headers: c.headers, body: c.body.toString('base64') }))));
-  return spawn(process.execPath, ['--input-type=module', '-e', BARE_SERVER, file, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  writeFileSync(
+    file,
+    JSON.stringify(captured.map((c) => ({ path: c.path, headers: c.headers, body: c.body.toString('base64') }))),
+  );
+  return spawn(process.execPath, ['--input-type=module', '-e', BARE_SERVER, file, String(port)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 type Figures = { rps: number; p99: number; failures: number };
 
-async function measure(worker: ReturnType<typeof startLoadWorker>, realUrl: string, bareUrl: string): Promise<{ real: Figures; bare: Figures }> {
-  const totals = { real: { requests: 0, failures: 0, latencies: [] as number[] }, bare: { requests: 0, failures: 0, latencies: [] as number[] } };
+async function measure(
+  worker: ReturnType<typeof startLoadWorker>,
+  realUrl: string,
+  bareUrl: string,
+): Promise<{ real: Figures; bare: Figures }> {
+  const totals = {
+    real: { requests: 0, failures: 0, latencies: [] as number[] },
+    bare: { requests: 0, failures: 0, latencies: [] as number[] },
+  };
   const phase = async (which: 'real' | 'bare', durationMs: number, counted: boolean) => {
-    const r = await worker.run({ url: which === 'real' ? realUrl : bareUrl, headers: BROWSER_HEADERS, durationMs, connections: CONNECTIONS });
+    const r = await worker.run({
+      url: which === 'real' ? realUrl : bareUrl,
+      headers: BROWSER_HEADERS,
+      durationMs,
+      connections: CONNECTIONS,
+    });
     if (!counted) return;
     totals[which].requests += r.requests;
     totals[which].failures += r.failures;
@@ -110,7 +146,11 @@ async function measure(worker: ReturnType<typeof startLoadWorker>, realUrl: stri
     for (const which of order) await phase(which, PHASE_MS, true);
   }
   const seconds = (ROUNDS * PHASE_MS) / 1000;
-  const figures = (t: (typeof totals)['real']): Figures => ({ rps: t.requests / seconds, p99: percentile(t.latencies, 99), failures: t.failures });
+  const figures = (t: (typeof totals)['real']): Figures => ({
+    rps: t.requests / seconds,
+    p99: percentile(t.latencies, 99),
+    failures: t.failures,
+  });
   return { real: figures(totals.real), bare: figures(totals.bare) };
 }
 
@@ -121,11 +161,13 @@ async function weigh(url: string): Promise<{ ms: number; bytes: number; gzipByte
   for (let i = 0; i < 5; i++) {
     const res = await new Promise<{ body: Buffer; ms: number }>((resolve, reject) => {
       const started = performance.now();
-      http.get(url, (r) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => resolve({ body: Buffer.concat(chunks), ms: performance.now() - started }));
-      }).on('error', reject);
+      http
+        .get(url, (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => resolve({ body: Buffer.concat(chunks), ms: performance.now() - started }));
+        })
+        .on('error', reject);
     });
     times.push(res.ms);
     body = res.body;
@@ -134,7 +176,9 @@ async function weigh(url: string): Promise<{ ms: number; bytes: number; gzipByte
 }
 
 async function main(): Promise<void> {
-  console.log(`Read path — Node ${process.version}, ${availableParallelism()} CPU(s), ${CONNECTIONS} connections, ${ROUNDS} × ${PHASE_MS / 1000} s per side, alternating\n`);
+  console.log(
+    `Read path — Node ${process.version}, ${availableParallelism()} CPU(s), ${CONNECTIONS} connections, ${ROUNDS} × ${PHASE_MS / 1000} s per side, alternating\n`,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'sailcourt-bench-read-'));
   const port = randomPort();
   const pg = await startEmbeddedPostgres(join(dir, 'cluster'), port);
@@ -143,32 +187,63 @@ async function main(): Promise<void> {
   try {
     await ensureDatabase(pg.url('postgres'), 'bench');
     const databaseUrl = pg.url('bench');
-    await prepareDatabase(databaseUrl, { seed: true, organizer: { email: ORGANIZER.ORGANIZER_EMAIL, password: ORGANIZER.ORGANIZER_PASSWORD } });
+    await prepareDatabase(databaseUrl, {
+      seed: true,
+      organizer: { email: ORGANIZER.ORGANIZER_EMAIL, password: ORGANIZER.ORGANIZER_PASSWORD },
+    });
     const day0 = Date.parse('2023-07-10T09:00:00+08:00');
-    await loadLeague(databaseUrl, { slug: BIG.slug, teams: BIG.teams, games: BIG.games, startsAt: (i) => new Date(day0 + Math.floor(i / BIG.perDay) * 86_400_000 + (i % 10) * 3_600_000) });
+    await loadLeague(databaseUrl, {
+      slug: BIG.slug,
+      teams: BIG.teams,
+      games: BIG.games,
+      startsAt: (i) => new Date(day0 + Math.floor(i / BIG.perDay) * 86_400_000 + (i % 10) * 3_600_000),
+    });
 
     const [apiPort, webPort, barePort] = [port + 1, port + 2, port + 3];
     const api = `http://127.0.0.1:${apiPort}`;
     const web = `http://127.0.0.1:${webPort}`;
     const bare = `http://127.0.0.1:${barePort}`;
-    const apiEnv = { ...process.env, ...ORGANIZER, NODE_ENV: 'production', API_PORT: String(apiPort), METRICS_PORT: String(port + 4), DATABASE_URL: databaseUrl, DATA_DIR: dir, SEED_ON_START: 'false' };
+    const apiEnv = {
+      ...process.env,
+      ...ORGANIZER,
+      NODE_ENV: 'production',
+      API_PORT: String(apiPort),
+      METRICS_PORT: String(port + 4),
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dir,
+      SEED_ON_START: 'false',
+    };
     const apiProcess = spawn(process.execPath, [API_MAIN], { env: apiEnv, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(apiProcess);
     await waitFor(`${api}/api/health/ready`, apiProcess);
 
-    const events = (await (await fetch(`${api}/api/seasons/qingdao-basketball-2023/events`)).json()) as { id: string; slug: string }[];
+    const events = (await (await fetch(`${api}/api/seasons/qingdao-basketball-2023/events`)).json()) as {
+      id: string;
+      slug: string;
+    }[];
     const cba = events.find((e) => e.slug === 'cba-summer-league-2023')?.id ?? '';
     const coldApi = await rawGet(`${api}/api/events/${cba}/standings`);
     const matches = (await (await fetch(`${api}/api/events/${cba}/matches`)).json()) as { id: string }[];
     const match = matches[0]?.id ?? '';
-    const rally = ((await (await fetch(`${api}/api/rallies/shandong-peninsula-rally-2023`)).json()) as { id: string }).id;
+    const rally = ((await (await fetch(`${api}/api/rallies/shandong-peninsula-rally-2023`)).json()) as { id: string })
+      .id;
 
-    const webEnv = { ...process.env, NODE_ENV: 'production', PORT: String(webPort), HOST: '127.0.0.1', API_URL: api, API_PORT: String(apiPort), ORIGIN: web };
+    const webEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(webPort),
+      HOST: '127.0.0.1',
+      API_URL: api,
+      API_PORT: String(apiPort),
+      ORIGIN: web,
+    };
     const webProcess = spawn(process.execPath, [WEB_MAIN], { env: webEnv, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(webProcess);
     await waitFor(`${web}/login`, webProcess);
     const coldPage = await rawGet(`${web}/events/cba-summer-league-2023/standings`);
-    console.log(`Cold start: the first standings after starting — API ${fmt(coldApi.ms)} ms, web page ${fmt(coldPage.ms)} ms (goal < 200 ms)\n`);
+    console.log(
+      `Cold start: the first standings after starting — API ${fmt(coldApi.ms)} ms, web page ${fmt(coldPage.ms)} ms (goal < 200 ms)\n`,
+    );
 
     const targets: Target[] = [
       { kind: 'page', label: 'home', path: '/' },
@@ -203,7 +278,9 @@ async function main(): Promise<void> {
       );
     }
 
-    console.log(`\nA big league (${fmt(BIG.teams)} teams, ${fmt(BIG.games)} games over ${BIG.games / BIG.perDay} days), one request at a time (median of 5):`);
+    console.log(
+      `\nA big league (${fmt(BIG.teams)} teams, ${fmt(BIG.games)} games over ${BIG.games / BIG.perDay} days), one request at a time (median of 5):`,
+    );
     for (const [label, url] of [
       ['schedule page (a page of days)', `${web}/events/${BIG.slug}/schedule`],
       ['standings page', `${web}/events/${BIG.slug}/standings`],
@@ -211,7 +288,9 @@ async function main(): Promise<void> {
       ['API standings', `${api}/api/events/${BIG.slug}/standings`],
     ] as const) {
       const w = await weigh(url);
-      console.log(`   ${label.padEnd(32)} ${fmt(w.bytes / 1024).padStart(6)} KiB (${fmt(w.gzipBytes / 1024)} KiB gzip), ${fmt(w.ms, 1)} ms`);
+      console.log(
+        `   ${label.padEnd(32)} ${fmt(w.bytes / 1024).padStart(6)} KiB (${fmt(w.gzipBytes / 1024)} KiB gzip), ${fmt(w.ms, 1)} ms`,
+      );
     }
   } finally {
     await worker.stop();

@@ -35,7 +35,6 @@ const TARGET_PROGRESS_MS = 200;
 
 type Fix = { entryId: string; at: number; lat: number; lon: number };
 
-
 /** Every boat, a fix a minute for 16 days: the illustrative 2023 tracks interpolated to the minute, in port between legs. */
 function minuteFixes(entryBySail: Map<string, string>): Fix[] {
   const rally = loadRally();
@@ -51,7 +50,12 @@ function minuteFixes(entryBySail: Map<string, string>): Fix[] {
       const b = own[j + 1];
       if (!a) continue;
       const f = b && at > a.at && b.at > a.at ? Math.min(1, (at - a.at) / (b.at - a.at)) : 0;
-      fixes.push({ entryId, at, lat: a.lat + ((b?.lat ?? a.lat) - a.lat) * f, lon: a.lon + ((b?.lon ?? a.lon) - a.lon) * f });
+      fixes.push({
+        entryId,
+        at,
+        lat: a.lat + ((b?.lat ?? a.lat) - a.lat) * f,
+        lon: a.lon + ((b?.lon ?? a.lon) - a.lon) * f,
+      });
     }
   }
   return fixes.sort((x, y) => x.at - y.at);
@@ -61,7 +65,9 @@ async function post(url: string, token: string, rows: readonly Fix[]): Promise<n
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(rows.map((r) => ({ entryId: r.entryId, at: new Date(r.at).toISOString(), lat: r.lat, lon: r.lon }))),
+    body: JSON.stringify(
+      rows.map((r) => ({ entryId: r.entryId, at: new Date(r.at).toISOString(), lat: r.lat, lon: r.lon })),
+    ),
   });
   const body = (await res.json()) as { accepted: number };
   if (res.status !== 200) throw new Error(`positions answered ${res.status}`);
@@ -125,8 +131,20 @@ async function main(): Promise<void> {
     const { port } = app.getHttpServer().address() as AddressInfo;
     const base = `http://127.0.0.1:${port}/api`;
     try {
-      const token = ((await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@sailcourt.local', password: 'bench-organizer-password' }) })).json()) as { accessToken: string }).accessToken;
-      const rally = (await (await fetch(`${base}/rallies/shandong-peninsula-rally-2023`)).json()) as { id: string; entries: { id: string; sailNumber: string }[]; legs: { number: number; startsAt: string }[] };
+      const token = (
+        (await (
+          await fetch(`${base}/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: 'bench@sailcourt.local', password: 'bench-organizer-password' }),
+          })
+        ).json()) as { accessToken: string }
+      ).accessToken;
+      const rally = (await (await fetch(`${base}/rallies/shandong-peninsula-rally-2023`)).json()) as {
+        id: string;
+        entries: { id: string; sailNumber: string }[];
+        legs: { number: number; startsAt: string }[];
+      };
       const db = new Client({ connectionString: databaseUrl });
       await db.connect();
       await db.query(`DELETE FROM rally_positions`); // the seed's 30-minute tracks make way for the minute ones
@@ -135,7 +153,8 @@ async function main(): Promise<void> {
       const positionsUrl = `${base}/rallies/${rally.id}/positions`;
 
       // 1. Ingest through the API.
-      const batches = (from: number, count: number) => Array.from({ length: count }, (_, i) => fixes.slice(from + i * BATCH, from + (i + 1) * BATCH));
+      const batches = (from: number, count: number) =>
+        Array.from({ length: count }, (_, i) => fixes.slice(from + i * BATCH, from + (i + 1) * BATCH));
       let started = performance.now();
       let stored = 0;
       for (const batch of batches(0, SINGLE_CLIENT_BATCHES)) stored += await post(positionsUrl, token, batch);
@@ -152,7 +171,9 @@ async function main(): Promise<void> {
       const concurrent = (counts.reduce((a, b) => a + b, 0) * 1000) / (performance.now() - started);
       const viaApi = (SINGLE_CLIENT_BATCHES + CONCURRENT_BATCHES) * BATCH;
       console.log(`1. Position ingest through the API, batches of ${BATCH} (${fmt(viaApi)} positions):`);
-      console.log(`   one client ${fmt(single)} positions/s · ${CONCURRENT_CLIENTS} clients ${fmt(concurrent)} positions/s`);
+      console.log(
+        `   one client ${fmt(single)} positions/s · ${CONCURRENT_CLIENTS} clients ${fmt(concurrent)} positions/s`,
+      );
       console.log(`   (a fleet of 7 boats at a fix a minute sends 0.12 positions/s)\n`);
 
       // 2. progress?at with the full 16 days stored.
@@ -160,7 +181,9 @@ async function main(): Promise<void> {
       const client = new Client({ connectionString: databaseUrl });
       await client.connect();
       const total = Number((await client.query(`SELECT count(*) AS n FROM rally_positions`)).rows[0]?.n ?? 0);
-      const size = String((await client.query(`SELECT pg_size_pretty(pg_total_relation_size('rally_positions')) AS s`)).rows[0]?.s ?? '');
+      const size = String(
+        (await client.query(`SELECT pg_size_pretty(pg_total_relation_size('rally_positions')) AS s`)).rows[0]?.s ?? '',
+      );
       await client.end();
       console.log(`2. GET …/legs/:n/progress?at= with ${fmt(total)} stored positions (table and key: ${size}):`);
       for (const leg of rally.legs) {
@@ -170,9 +193,13 @@ async function main(): Promise<void> {
         const times: number[] = [];
         const cold: number[] = [];
         for (let i = 0; i < PROGRESS_SAMPLES + 2; i++) {
-          const at = new Date(from + ((to - from) * ((i % PROGRESS_SAMPLES) + 1)) / (PROGRESS_SAMPLES + 1)).toISOString();
+          const at = new Date(
+            from + ((to - from) * ((i % PROGRESS_SAMPLES) + 1)) / (PROGRESS_SAMPLES + 1),
+          ).toISOString();
           const t0 = performance.now();
-          const res = await fetch(`${base}/rallies/${rally.id}/legs/${leg.number}/progress?at=${encodeURIComponent(at)}`);
+          const res = await fetch(
+            `${base}/rallies/${rally.id}/legs/${leg.number}/progress?at=${encodeURIComponent(at)}`,
+          );
           await res.arrayBuffer();
           if (res.status !== 200) throw new Error(`progress answered ${res.status}`);
           if (i === 0) cold.push(performance.now() - t0); // reads the leg from the database
@@ -188,17 +215,32 @@ async function main(): Promise<void> {
       const raw = await (await fetch(`${base}/rallies/${rally.id}/tracks?leg=1`)).arrayBuffer();
       const simplified = await (await fetch(`${base}/rallies/${rally.id}/tracks?leg=1&toleranceNm=0.25`)).arrayBuffer();
       const webEntry = fileURLToPath(new URL('../../../web/server.js', import.meta.url));
-      console.log(`\n3. Rally page weight, leg 1 (${fmt(JSON.parse(new TextDecoder().decode(raw)).length)} fixes; ${fmt(JSON.parse(new TextDecoder().decode(simplified)).length)} after Douglas–Peucker at 0.25 nm):`);
-      console.log(`   the leg's raw fixes as JSON: ${fmt(raw.byteLength / 1024)} KiB (${fmt(gzipSync(Buffer.from(raw)).byteLength / 1024)} KiB gzip)`);
+      console.log(
+        `\n3. Rally page weight, leg 1 (${fmt(JSON.parse(new TextDecoder().decode(raw)).length)} fixes; ${fmt(JSON.parse(new TextDecoder().decode(simplified)).length)} after Douglas–Peucker at 0.25 nm):`,
+      );
+      console.log(
+        `   the leg's raw fixes as JSON: ${fmt(raw.byteLength / 1024)} KiB (${fmt(gzipSync(Buffer.from(raw)).byteLength / 1024)} KiB gzip)`,
+      );
       if (existsSync(webEntry)) {
         const webPort = 58000 + Math.floor(Math.random() * 900);
-        web = spawn(process.execPath, [webEntry], { env: { ...process.env, PORT: String(webPort), HOST: '127.0.0.1', API_URL: `http://127.0.0.1:${port}`, ORIGIN: `http://127.0.0.1:${webPort}` }, stdio: 'ignore' });
+        web = spawn(process.execPath, [webEntry], {
+          env: {
+            ...process.env,
+            PORT: String(webPort),
+            HOST: '127.0.0.1',
+            API_URL: `http://127.0.0.1:${port}`,
+            ORIGIN: `http://127.0.0.1:${webPort}`,
+          },
+          stdio: 'ignore',
+        });
         const page = `http://127.0.0.1:${webPort}/rally/shandong-peninsula-rally-2023?tleg=1&at=${Date.parse(rally.legs[1]?.startsAt ?? '') - MINUTE}`;
         await waitFor(`http://127.0.0.1:${webPort}/`, web);
         const html = Buffer.from(await (await fetch(page)).arrayBuffer());
         const t0 = performance.now();
         await (await fetch(page)).arrayBuffer();
-        console.log(`   the rally page's HTML with trails: ${fmt(html.byteLength / 1024)} KiB (${fmt(gzipSync(html).byteLength / 1024)} KiB gzip), served in ${fmt(performance.now() - t0)} ms`);
+        console.log(
+          `   the rally page's HTML with trails: ${fmt(html.byteLength / 1024)} KiB (${fmt(gzipSync(html).byteLength / 1024)} KiB gzip), served in ${fmt(performance.now() - t0)} ms`,
+        );
       } else {
         console.log('   (web not built: run `pnpm build` to measure the page itself)');
       }

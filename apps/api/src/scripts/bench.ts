@@ -67,7 +67,9 @@ async function main(): Promise<void> {
   console.log(`Sailcourt benchmark — Node ${process.version}, ${availableParallelism()} CPU(s)\n`);
   const domain = benchDomain();
   console.log(`1. FIBA standings in process, ${TEAMS} teams / ${fmt(GAMES)} games (one group, Appendix D tie-breaks):`);
-  console.log(`   median ${fmt(domain.median, 1)} ms (min ${fmt(domain.min, 1)}, max ${fmt(domain.max, 1)}; ${DOMAIN_RUNS} runs) — target < ${TARGET_MS} ms: ${verdict(domain.median < TARGET_MS)}\n`);
+  console.log(
+    `   median ${fmt(domain.median, 1)} ms (min ${fmt(domain.min, 1)}, max ${fmt(domain.max, 1)}; ${DOMAIN_RUNS} runs) — target < ${TARGET_MS} ms: ${verdict(domain.median < TARGET_MS)}\n`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'sailcourt-bench-'));
   const pg = await startEmbeddedPostgres(join(dir, 'cluster'), 56000 + Math.floor(Math.random() * 900));
@@ -75,10 +77,21 @@ async function main(): Promise<void> {
   try {
     await ensureDatabase(pg.url('postgres'), 'bench');
     const databaseUrl = pg.url('bench');
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET: 'bench-secret-that-is-at-least-32-characters', ORGANIZER_EMAIL: 'bench@sailcourt.local', ORGANIZER_PASSWORD: 'bench-organizer-password' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: 'bench-secret-that-is-at-least-32-characters',
+      ORGANIZER_EMAIL: 'bench@sailcourt.local',
+      ORGANIZER_PASSWORD: 'bench-organizer-password',
+    });
     await prepareDatabase(databaseUrl, { seed: true, organizer: config.organizer });
     const start = Date.parse('2023-07-10T11:30:00Z');
-    const eventId = await loadLeague(databaseUrl, { slug: 'bench-league', teams: TEAMS, games: GAMES, startsAt: (i) => new Date(start + i * 60_000) });
+    const eventId = await loadLeague(databaseUrl, {
+      slug: 'bench-league',
+      teams: TEAMS,
+      games: GAMES,
+      startsAt: (i) => new Date(start + i * 60_000),
+    });
     const app = await createApp(config, { databaseUrl, logger: false });
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
@@ -89,15 +102,24 @@ async function main(): Promise<void> {
       const cold = await timed(standings);
       const etag = (await fetch(standings)).headers.get('etag') ?? '';
       const size = {
-        identity: (await (await fetch(standings, { headers: { 'Accept-Encoding': 'identity' } })).arrayBuffer()).byteLength,
-        gzip: Number((await fetch(standings, { method: 'GET', headers: { 'Accept-Encoding': 'gzip' } })).headers.get('content-length') ?? 0),
+        identity: (await (await fetch(standings, { headers: { 'Accept-Encoding': 'identity' } })).arrayBuffer())
+          .byteLength,
+        gzip: Number(
+          (await fetch(standings, { method: 'GET', headers: { 'Accept-Encoding': 'gzip' } })).headers.get(
+            'content-length',
+          ) ?? 0,
+        ),
       };
       const totals = { health: 0, full: 0, conditional: 0 };
       /** Time this (the server's) thread was busy, per endpoint: steadier than throughput on a shared machine. */
       const busyMs = { health: 0, full: 0, conditional: 0 };
       const failures: string[] = [];
       // Browsers and edge caches ask for gzip; every phase sends the same headers but its validator.
-      const phase = async (name: keyof typeof totals, url: string, extra: Record<string, string> = {}): Promise<void> => {
+      const phase = async (
+        name: keyof typeof totals,
+        url: string,
+        extra: Record<string, string> = {},
+      ): Promise<void> => {
         const headers = { 'Accept-Encoding': 'gzip', ...extra };
         const before = performance.eventLoopUtilization();
         const r = await worker.run({ url, headers, durationMs: PHASE_MS, connections: CONNECTIONS });
@@ -111,27 +133,51 @@ async function main(): Promise<void> {
       busyMs.health = 0;
       for (let round = 0; round < ROUNDS; round++) {
         // ABC then CBA, so a drift in machine load weighs on every endpoint alike.
-        const order: (() => Promise<void>)[] = [() => phase('health', health), () => phase('full', standings), () => phase('conditional', standings, { 'If-None-Match': etag })];
+        const order: (() => Promise<void>)[] = [
+          () => phase('health', health),
+          () => phase('full', standings),
+          () => phase('conditional', standings, { 'If-None-Match': etag }),
+        ];
         for (const run of round % 2 === 0 ? order : [...order].reverse()) await run();
       }
       const seconds = (ROUNDS * PHASE_MS) / 1000;
-      const rps = { health: totals.health / seconds, full: totals.full / seconds, conditional: totals.conditional / seconds };
-      const cost = (name: keyof typeof totals): string => `${fmt((busyMs[name] * 1000) / Math.max(1, totals[name]))} µs`;
+      const rps = {
+        health: totals.health / seconds,
+        full: totals.full / seconds,
+        conditional: totals.conditional / seconds,
+      };
+      const cost = (name: keyof typeof totals): string =>
+        `${fmt((busyMs[name] * 1000) / Math.max(1, totals[name]))} µs`;
       const db = new Client({ connectionString: databaseUrl });
       await db.connect();
-      await db.query(`UPDATE matches SET home_score = home_score + 2 WHERE id = (SELECT id FROM matches WHERE event_id = $1 ORDER BY starts_at LIMIT 1)`, [eventId]);
+      await db.query(
+        `UPDATE matches SET home_score = home_score + 2 WHERE id = (SELECT id FROM matches WHERE event_id = $1 ORDER BY starts_at LIMIT 1)`,
+        [eventId],
+      );
       await db.end();
       const afterWrite = await timed(standings);
       const etagAfter = (await fetch(standings)).headers.get('etag') ?? '';
 
-      console.log(`2. HTTP on loopback, ${CONNECTIONS} connections, ${ROUNDS} × ${PHASE_MS / 1000} s per endpoint, alternating:`);
+      console.log(
+        `2. HTTP on loopback, ${CONNECTIONS} connections, ${ROUNDS} × ${PHASE_MS / 1000} s per endpoint, alternating:`,
+      );
       console.log(`   endpoint                                          throughput   server thread busy per request`);
-      console.log(`   GET /api/health                                   ${fmt(rps.health).padStart(6)} req/s   ${cost('health')}`);
-      console.log(`   GET /api/events/:id/standings (200, full body)    ${fmt(rps.full).padStart(6)} req/s   ${cost('full')}   ratio ${fmt(rps.full / rps.health, 3)} — target ≥ ${TARGET_RATIO}: ${verdict(rps.full / rps.health >= TARGET_RATIO)}`);
-      console.log(`   GET /api/events/:id/standings (If-None-Match→304) ${fmt(rps.conditional).padStart(6)} req/s   ${cost('conditional')}   ratio ${fmt(rps.conditional / rps.health, 3)}`);
-      console.log(`   standings body: ${fmt(size.identity / 1024)} KiB JSON, sent as ${fmt(size.gzip / 1024)} KiB gzip (each phase sends Accept-Encoding: gzip)`);
+      console.log(
+        `   GET /api/health                                   ${fmt(rps.health).padStart(6)} req/s   ${cost('health')}`,
+      );
+      console.log(
+        `   GET /api/events/:id/standings (200, full body)    ${fmt(rps.full).padStart(6)} req/s   ${cost('full')}   ratio ${fmt(rps.full / rps.health, 3)} — target ≥ ${TARGET_RATIO}: ${verdict(rps.full / rps.health >= TARGET_RATIO)}`,
+      );
+      console.log(
+        `   GET /api/events/:id/standings (If-None-Match→304) ${fmt(rps.conditional).padStart(6)} req/s   ${cost('conditional')}   ratio ${fmt(rps.conditional / rps.health, 3)}`,
+      );
+      console.log(
+        `   standings body: ${fmt(size.identity / 1024)} KiB JSON, sent as ${fmt(size.gzip / 1024)} KiB gzip (each phase sends Accept-Encoding: gzip)`,
+      );
       console.log(`   first standings response (cold: ${fmt(GAMES)} games read and ranked): ${fmt(cold, 0)} ms`);
-      console.log(`   after a result is written: ETag ${etagAfter !== etag ? 'changed' : 'UNCHANGED'}, recomputed in ${fmt(afterWrite, 0)} ms`);
+      console.log(
+        `   after a result is written: ETag ${etagAfter !== etag ? 'changed' : 'UNCHANGED'}, recomputed in ${fmt(afterWrite, 0)} ms`,
+      );
       if (failures.length > 0) console.log(`   failures: ${failures.join('; ')}`);
     } finally {
       await app.close();

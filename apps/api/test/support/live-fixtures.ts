@@ -7,7 +7,18 @@ import { createApp } from '../../src/app.factory.js';
 import { addMatch, at, createLeague, type League, type MatchBody } from './competition-fixtures.js';
 import type { TestApp } from './test-app.js';
 
-export type LiveMessage = { id: string; event: string; data: { matchId: string; seq: number; status: string; period: number; homeScore: number | null; awayScore: number | null } };
+export type LiveMessage = {
+  id: string;
+  event: string;
+  data: {
+    matchId: string;
+    seq: number;
+    status: string;
+    period: number;
+    homeScore: number | null;
+    awayScore: number | null;
+  };
+};
 
 /** Puts the test app on a real port (EventSource needs a URL); returns its base URL. */
 export async function listen(app: INestApplication): Promise<string> {
@@ -25,7 +36,11 @@ export async function startReplica(t: TestApp): Promise<{ app: INestApplication;
 /** A league of two teams with one game on its first evening. */
 export async function liveGame(t: TestApp): Promise<{ league: League; game: MatchBody }> {
   const league = await createLeague(t, { teams: 2 });
-  const game = await addMatch(t, league, { homeTeamId: league.teamIds[0], awayTeamId: league.teamIds[1], startsAt: at(league, 0, '19:30') });
+  const game = await addMatch(t, league, {
+    homeTeamId: league.teamIds[0],
+    awayTeamId: league.teamIds[1],
+    startsAt: at(league, 0, '19:30'),
+  });
   return { league, game };
 }
 
@@ -41,7 +56,11 @@ export class StreamRecorder<Data = LiveMessage['data']> {
 
   constructor(url: string, lastEventId?: number, types: readonly string[] = ['score', 'status']) {
     this.source = new EventSource(url, {
-      fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...(lastEventId === undefined ? {} : { 'Last-Event-ID': String(lastEventId) }) } }),
+      fetch: (input, init) =>
+        fetch(input, {
+          ...init,
+          headers: { ...init?.headers, ...(lastEventId === undefined ? {} : { 'Last-Event-ID': String(lastEventId) }) },
+        }),
     });
     for (const type of types) {
       this.source.addEventListener(type, (e) => {
@@ -55,7 +74,9 @@ export class StreamRecorder<Data = LiveMessage['data']> {
     if (this.source.readyState === EventSource.OPEN) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.source.addEventListener('open', () => resolve(), { once: true });
-      this.source.addEventListener('error', (e) => reject(new Error(`stream failed: ${e.message ?? 'error'}`)), { once: true });
+      this.source.addEventListener('error', (e) => reject(new Error(`stream failed: ${e.message ?? 'error'}`)), {
+        once: true,
+      });
     });
   }
 

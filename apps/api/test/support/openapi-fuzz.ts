@@ -19,7 +19,12 @@ type Schema = {
   allOf?: Schema[];
 };
 type Parameter = { name: string; in: 'path' | 'query' | 'header'; schema?: Schema };
-type Operation = { operationId: string; parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> }; security?: unknown[] };
+type Operation = {
+  operationId: string;
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  security?: unknown[];
+};
 type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
 export type FuzzOperation = { method: string; path: string; operation: Operation };
@@ -33,7 +38,9 @@ export type FuzzRequest = {
 };
 
 export function loadOpenApi(): Document {
-  return JSON.parse(readFileSync(new URL('../../../../packages/api-client/openapi.json', import.meta.url), 'utf8')) as Document;
+  return JSON.parse(
+    readFileSync(new URL('../../../../packages/api-client/openapi.json', import.meta.url), 'utf8'),
+  ) as Document;
 }
 
 export function operationsOf(document: Document): FuzzOperation[] {
@@ -106,7 +113,17 @@ const HOSTILE_PATH_IDS: readonly string[] = [
   '%20',
 ];
 
-const HOSTILE_QUERY_VALUES: readonly string[] = ['%00', '%ED%A0%80', '-1', '1e308', '99999999999999999999', 'a'.repeat(3000), '', '%5B%5D', 'x&$1=y'];
+const HOSTILE_QUERY_VALUES: readonly string[] = [
+  '%00',
+  '%ED%A0%80',
+  '-1',
+  '1e308',
+  '99999999999999999999',
+  'a'.repeat(3000),
+  '',
+  '%5B%5D',
+  'x&$1=y',
+];
 
 const WHOLE_BODIES: readonly { label: string; body?: string; contentType?: string }[] = [
   { label: 'deep array body', body: deepArray(10000) },
@@ -133,8 +150,10 @@ export type FuzzContext = {
 
 function resolve(document: Document, schema: Schema | undefined): Schema {
   let current = schema ?? {};
-  for (let i = 0; i < 10 && current.$ref; i += 1) current = document.components.schemas[current.$ref.split('/').pop() ?? ''] ?? {};
-  if (current.allOf?.length) return current.allOf.reduce<Schema>((merged, part) => ({ ...merged, ...resolve(document, part) }), {});
+  for (let i = 0; i < 10 && current.$ref; i += 1)
+    current = document.components.schemas[current.$ref.split('/').pop() ?? ''] ?? {};
+  if (current.allOf?.length)
+    return current.allOf.reduce<Schema>((merged, part) => ({ ...merged, ...resolve(document, part) }), {});
   if (current.oneOf?.[0]) return resolve(document, current.oneOf[0]);
   if (current.anyOf?.[0]) return resolve(document, current.anyOf[0]);
   return current;
@@ -159,7 +178,9 @@ function sample(document: Document, raw: Schema | undefined, depth = 0): unknown
       return depth > 3 ? [] : [sample(document, schema.items, depth + 1)];
     default: {
       if (!schema.properties || depth > 3) return {};
-      return Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, sample(document, value, depth + 1)]));
+      return Object.fromEntries(
+        Object.entries(schema.properties).map(([key, value]) => [key, sample(document, value, depth + 1)]),
+      );
     }
   }
 }
@@ -167,7 +188,8 @@ function sample(document: Document, raw: Schema | undefined, depth = 0): unknown
 /** Every field path of a sampled value (`roster.0.number`), so a hostile value can replace any one of them. */
 function fieldPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return [prefix, ...value.flatMap((item, index) => fieldPaths(item, [...prefix, index]))];
-  if (typeof value === 'object' && value !== null) return [prefix, ...Object.entries(value).flatMap(([key, item]) => fieldPaths(item, [...prefix, key]))];
+  if (typeof value === 'object' && value !== null)
+    return [prefix, ...Object.entries(value).flatMap(([key, item]) => fieldPaths(item, [...prefix, key]))];
   return [prefix];
 }
 
@@ -184,12 +206,18 @@ function splice(base: unknown, at: (string | number)[], hostile: string): string
 }
 
 /** Sampled hostile requests for one operation: `perOperation` body cases plus path and query cases. */
-export function casesFor(op: FuzzOperation, context: FuzzContext, sampler: Sampler, perOperation: number): FuzzRequest[] {
+export function casesFor(
+  op: FuzzOperation,
+  context: FuzzContext,
+  sampler: Sampler,
+  perOperation: number,
+): FuzzRequest[] {
   const parameters = op.operation.parameters ?? [];
   const ids = context.pathIds(op.path);
   const urlWith = (pathOverrides: Record<string, string>, query = ''): string => {
     let url = op.path;
-    for (const p of parameters.filter((x) => x.in === 'path')) url = url.replace(`{${p.name}}`, pathOverrides[p.name] ?? ids[p.name] ?? 'unknown');
+    for (const p of parameters.filter((x) => x.in === 'path'))
+      url = url.replace(`{${p.name}}`, pathOverrides[p.name] ?? ids[p.name] ?? 'unknown');
     return query ? `${url}?${query}` : url;
   };
   const jsonSchema = op.operation.requestBody?.content['application/json']?.schema;
@@ -203,17 +231,41 @@ export function casesFor(op: FuzzOperation, context: FuzzContext, sampler: Sampl
   for (const p of parameters.filter((x) => x.in === 'path')) {
     for (let i = 0; i < 3; i += 1) {
       const bad = sampler.pick(HOSTILE_PATH_IDS);
-      cases.push({ label: `path ${p.name}=${bad.slice(0, 20)}`, method: op.method, url: urlWith({ [p.name]: bad }), headers: headers(), body: validBody });
+      cases.push({
+        label: `path ${p.name}=${bad.slice(0, 20)}`,
+        method: op.method,
+        url: urlWith({ [p.name]: bad }),
+        headers: headers(),
+        body: validBody,
+      });
     }
   }
   for (const p of parameters.filter((x) => x.in === 'query')) {
     for (let i = 0; i < 2; i += 1) {
       const bad = sampler.pick(HOSTILE_QUERY_VALUES);
-      cases.push({ label: `query ${p.name}=${bad.slice(0, 20)}`, method: op.method, url: urlWith({}, `${p.name}=${bad}`), headers: headers(), body: validBody });
+      cases.push({
+        label: `query ${p.name}=${bad.slice(0, 20)}`,
+        method: op.method,
+        url: urlWith({}, `${p.name}=${bad}`),
+        headers: headers(),
+        body: validBody,
+      });
     }
   }
   if (parameters.some((p) => p.in === 'query')) {
-    cases.push({ label: 'repeated query', method: op.method, url: urlWith({}, parameters.filter((p) => p.in === 'query').map((p) => `${p.name}=1&${p.name}=2`).join('&')), headers: headers(), body: validBody });
+    cases.push({
+      label: 'repeated query',
+      method: op.method,
+      url: urlWith(
+        {},
+        parameters
+          .filter((p) => p.in === 'query')
+          .map((p) => `${p.name}=1&${p.name}=2`)
+          .join('&'),
+      ),
+      headers: headers(),
+      body: validBody,
+    });
   }
   if (jsonSchema) {
     const base = JSON.parse(validBody ?? '{}') as unknown;
@@ -221,13 +273,31 @@ export function casesFor(op: FuzzOperation, context: FuzzContext, sampler: Sampl
     for (let i = 0; i < perOperation; i += 1) {
       const at = sampler.pick(paths);
       const hostile = sampler.pick(HOSTILE_VALUES);
-      cases.push({ label: `body ${at.join('.') || '(root)'}=${hostile.slice(0, 24)}`, method: op.method, url: urlWith({}), headers: headers(), body: splice(base, at, hostile) });
+      cases.push({
+        label: `body ${at.join('.') || '(root)'}=${hostile.slice(0, 24)}`,
+        method: op.method,
+        url: urlWith({}),
+        headers: headers(),
+        body: splice(base, at, hostile),
+      });
     }
     for (const whole of WHOLE_BODIES) {
-      cases.push({ label: whole.label, method: op.method, url: urlWith({}), headers: whole.body === undefined ? {} : headers(whole.contentType), body: whole.body });
+      cases.push({
+        label: whole.label,
+        method: op.method,
+        url: urlWith({}),
+        headers: whole.body === undefined ? {} : headers(whole.contentType),
+        body: whole.body,
+      });
     }
   } else if (op.method !== 'GET') {
-    cases.push({ label: 'unexpected body', method: op.method, url: urlWith({}), headers: headers(), body: deepArray(10000) });
+    cases.push({
+      label: 'unexpected body',
+      method: op.method,
+      url: urlWith({}),
+      headers: headers(),
+      body: deepArray(10000),
+    });
   }
   return cases;
 }

@@ -1,6 +1,13 @@
 import { expect } from 'vitest';
 
-export type Problem = { type: string; title: string; status: number; code: string; detail: string; errors?: { field: string; message: string; code: string; params?: Record<string, string | number> }[] };
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  errors?: { field: string; message: string; code: string; params?: Record<string, string | number> }[];
+};
 type Response = { status: number; headers: Record<string, string>; body: unknown };
 
 /** Asserts an RFC 9457 problem with this status, naming at least these fields; returns it for further checks. */
@@ -13,6 +20,7 @@ export function expectProblem(res: Response, status: number, fields: string | st
   expect(problem.detail).toBeTruthy();
   expect(problem.code, 'every problem carries a machine-readable code').toMatch(/^[a-z-]+\.[a-z-]+$/);
   const named = (problem.errors ?? []).map((e) => e.field);
-  for (const field of typeof fields === 'string' ? [fields] : fields) expect(named, JSON.stringify(problem)).toContain(field);
+  for (const field of typeof fields === 'string' ? [fields] : fields)
+    expect(named, JSON.stringify(problem)).toContain(field);
   return problem;
 }

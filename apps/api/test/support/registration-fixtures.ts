@@ -5,7 +5,8 @@ export type RosterRow = { name: string; number?: number; role?: string };
 export type Manager = { token: string; userId: string; teamId: string };
 
 /** `count` players numbered from `first`. */
-export const players = (count: number, first = 4): RosterRow[] => Array.from({ length: count }, (_, i) => ({ name: `球员${first + i}`, number: first + i }));
+export const players = (count: number, first = 4): RosterRow[] =>
+  Array.from({ length: count }, (_, i) => ({ name: `球员${first + i}`, number: first + i }));
 
 export async function seasonId(t: TestApp): Promise<string> {
   const res = await t.http.get('/api/seasons/qingdao-basketball-2023').expect(200);
@@ -13,17 +14,30 @@ export async function seasonId(t: TestApp): Promise<string> {
 }
 
 /** A fresh event in the seeded season; registration settings come from `settings`. */
-export async function createEvent(t: TestApp, settings: Record<string, unknown> = {}): Promise<{ id: string } & Record<string, unknown>> {
+export async function createEvent(
+  t: TestApp,
+  settings: Record<string, unknown> = {},
+): Promise<{ id: string } & Record<string, unknown>> {
   const res = await t.http
     .post('/api/events')
     .set(bearer(await t.organizerToken()))
-    .send({ seasonId: await seasonId(t), name: '测试赛', kind: 'tournament', startDate: '2023-07-20', endDate: '2023-07-21', ...settings });
+    .send({
+      seasonId: await seasonId(t),
+      name: '测试赛',
+      kind: 'tournament',
+      startDate: '2023-07-20',
+      endDate: '2023-07-21',
+      ...settings,
+    });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 
 export async function createTeam(t: TestApp, token: string, fields: Record<string, unknown> = {}): Promise<string> {
-  const res = await t.http.post('/api/teams').set(bearer(token)).send({ name: '测试队', sport: 'basketball', city: '青岛', ...fields });
+  const res = await t.http
+    .post('/api/teams')
+    .set(bearer(token))
+    .send({ name: '测试队', sport: 'basketball', city: '青岛', ...fields });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id as string;
 }

@@ -71,7 +71,10 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     },
     signUp: async (name = 'Team Manager') => {
       const email = `${randomUUID()}@example.com`;
-      const res = await http.post('/api/auth/signup').send({ email, password: 'manager-password', displayName: name }).expect(201);
+      const res = await http
+        .post('/api/auth/signup')
+        .send({ email, password: 'manager-password', displayName: name })
+        .expect(201);
       return { token: res.body.accessToken as string, userId: res.body.user.id as string };
     },
     close: () => app.close(),
@@ -86,7 +89,11 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
  * when `t` is an app, this waits until the app has heard it, as every replica does moments after a commit,
  * so a read that follows is not answered from a cache the announcement has yet to empty.
  */
-export async function queryDatabase<T>(t: Pick<TestApp, 'databaseUrl'> & { app?: INestApplication }, text: string, params: unknown[] = []): Promise<T[]> {
+export async function queryDatabase<T>(
+  t: Pick<TestApp, 'databaseUrl'> & { app?: INestApplication },
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const heard = t.app && /^\s*(insert|update|delete)\b/i.test(text) ? nextNotification(t.app) : null;
   const client = new Client({ connectionString: t.databaseUrl });
   await client.connect();

@@ -13,11 +13,19 @@ export function organizerApi() {
     return (await res.json()) as T;
   }
   async function signIn(): Promise<void> {
-    token = (await call<{ accessToken: string }>('POST', '/auth/login', { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' })).accessToken;
+    token = (
+      await call<{ accessToken: string }>('POST', '/auth/login', {
+        email: 'organizer@sailcourt.local',
+        password: 'sailcourt-organizer',
+      })
+    ).accessToken;
   }
   /** A seeded event by its slug, from the season's list (tests add no events: the home page counts them). */
   async function seeded(slug: string): Promise<{ id: string; ruleset: string }> {
-    const events = await call<{ id: string; slug: string | null; ruleset: string }[]>('GET', '/seasons/qingdao-basketball-2023/events');
+    const events = await call<{ id: string; slug: string | null; ruleset: string }[]>(
+      'GET',
+      '/seasons/qingdao-basketball-2023/events',
+    );
     const event = events.find((e) => e.slug === slug);
     expect(event, slug).toBeDefined();
     return event as { id: string; ruleset: string };

@@ -8,16 +8,33 @@ export const SMALL_PHONE = { width: 360, height: 780 } as const;
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] };
+export type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+};
 
 /** axe-core's WCAG 2.1 A/AA rules, run inside the page (its script injected into Chromium). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated by the browser's debugging protocol, which the pages' CSP (no inline scripts) does not govern.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 160) })) }));
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 160) })),
+    }));
   });
 }
 
@@ -26,16 +43,20 @@ export async function sidewaysProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth + 1) problems.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
-    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+    if (root.scrollWidth > root.clientWidth + 1)
+      problems.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('main *'))) {
       const style = getComputedStyle(el);
       if (style.display === 'none' || el.closest('details:not([open])')) continue;
-      if ((style.overflowX === 'auto' || style.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1) problems.push(`${describe(el)} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
+      if ((style.overflowX === 'auto' || style.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1)
+        problems.push(`${describe(el)} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
     }
     for (const table of Array.from(document.querySelectorAll('main table'))) {
       const box = table.getBoundingClientRect();
-      if (box.width > 0 && box.right > window.innerWidth + 1) problems.push(`${describe(table)} is cut off (${Math.round(box.right)} > ${window.innerWidth})`);
+      if (box.width > 0 && box.right > window.innerWidth + 1)
+        problems.push(`${describe(table)} is cut off (${Math.round(box.right)} > ${window.innerWidth})`);
       // Squeezed: a cell narrower than two characters while holding a longer word.
       for (const cell of Array.from(table.querySelectorAll<HTMLElement>('td, th'))) {
         const r = cell.getBoundingClientRect();
@@ -56,13 +77,24 @@ export async function readerTexts(page: Page): Promise<{ text: string; labels: s
     const pageLang = document.documentElement.lang;
     const foreign = (el: Element | null) => {
       const marked = el?.closest('[lang]');
-      return marked !== null && marked !== undefined && marked !== document.documentElement && marked.getAttribute('lang') !== pageLang;
+      return (
+        marked !== null &&
+        marked !== undefined &&
+        marked !== document.documentElement &&
+        marked.getAttribute('lang') !== pageLang
+      );
     };
     const parts: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || foreign(parent) || parent.closest('script, style, noscript, svg title, code, [translate="no"]') || parent.closest('[hidden]')) continue;
+      if (
+        !parent ||
+        foreign(parent) ||
+        parent.closest('script, style, noscript, svg title, code, [translate="no"]') ||
+        parent.closest('[hidden]')
+      )
+        continue;
       parts.push(node.textContent ?? '');
     }
     const labels: string[] = [];
@@ -97,7 +129,10 @@ export function otherLanguage(locale: 'zh-CN' | 'en', text: string, allowed: rea
 }
 
 /** A page at phone size, for the given language (?lang= sets the reader's choice). */
-export async function phonePage(browser: BrowserContext, size: { width: number; height: number } = PHONE): Promise<Page> {
+export async function phonePage(
+  browser: BrowserContext,
+  size: { width: number; height: number } = PHONE,
+): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewportSize(size);
   return page;

@@ -18,7 +18,8 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 async function waitFor(url: string, timeoutMs: number, process: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (process.exitCode !== null) throw new Error(`The platform exited early (code ${process.exitCode}). Its last output:\n${output()}`);
+    if (process.exitCode !== null)
+      throw new Error(`The platform exited early (code ${process.exitCode}). Its last output:\n${output()}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -36,8 +37,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const [apiPort, pgPort] = [webPort + 1, webPort + 2];
   const webUrl = `http://127.0.0.1:${webPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const env = { ...process.env, DATA_DIR: dataDir, WEB_PORT: String(webPort), API_PORT: String(apiPort), EMBEDDED_PG_PORT: String(pgPort), HOST: '127.0.0.1', ORIGIN: webUrl };
-  const platform = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    WEB_PORT: String(webPort),
+    API_PORT: String(apiPort),
+    EMBEDDED_PG_PORT: String(pgPort),
+    HOST: '127.0.0.1',
+    ORIGIN: webUrl,
+  };
+  const platform = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   // Quiet while it works, but what it printed last explains a failed start.
   let recent = '';
   platform.stdout?.on('data', (chunk: Buffer) => {

@@ -13,8 +13,12 @@ export const load: PageServerLoad = async (event) => {
   const season = seasons.find((s) => s.slug === FEATURED_SEASON) ?? seasons[0] ?? null;
   const rallySummary = rallies[0] ?? null;
   const [events, rally] = await Promise.all([
-    season ? client.GET('/api/seasons/{id}/events', { params: { path: { id: season.id } } }).then(required) : Promise.resolve([]),
-    rallySummary ? client.GET('/api/rallies/{id}', { params: { path: { id: rallySummary.id } } }).then(required) : Promise.resolve(null),
+    season
+      ? client.GET('/api/seasons/{id}/events', { params: { path: { id: season.id } } }).then(required)
+      : Promise.resolve([]),
+    rallySummary
+      ? client.GET('/api/rallies/{id}', { params: { path: { id: rallySummary.id } } }).then(required)
+      : Promise.resolve(null),
   ]);
   return { season, events, rally, today };
 };

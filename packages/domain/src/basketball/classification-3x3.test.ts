@@ -21,7 +21,14 @@ const row = (rows: Fiba3x3StandingRow[], id: string) => rows.find((r) => r.teamI
 
 // Each case applies one sentence of the rule text quoted at the top of classification-3x3.ts.
 describe('classifyFiba3x3Group — the rule text, step by step', () => {
-  const cases: { name: string; teams: string[]; games: string[]; seeds?: Record<string, number>; expected: string[]; criteria: Record<string, string | undefined> }[] = [
+  const cases: {
+    name: string;
+    teams: string[];
+    games: string[];
+    seeds?: Record<string, number>;
+    expected: string[];
+    criteria: Record<string, string | undefined>;
+  }[] = [
     {
       name: 'step 1: most wins decides; points never outweigh a win',
       teams: ['A', 'B', 'C'],
@@ -85,9 +92,15 @@ describe('classifyFiba3x3Group — the rule text, step by step', () => {
 
   for (const c of cases) {
     it(c.name, () => {
-      const rows = classifyFiba3x3Group({ teamIds: c.teams, games: c.games.map(g), groupComplete: true, ...(c.seeds ? { seeds: c.seeds } : {}) });
+      const rows = classifyFiba3x3Group({
+        teamIds: c.teams,
+        games: c.games.map(g),
+        groupComplete: true,
+        ...(c.seeds ? { seeds: c.seeds } : {}),
+      });
       expect(order(rows)).toEqual(c.expected);
-      for (const [team, criterion] of Object.entries(c.criteria)) expect(row(rows, team)?.tieBreak?.criterion, team).toBe(criterion);
+      for (const [team, criterion] of Object.entries(c.criteria))
+        expect(row(rows, team)?.tieBreak?.criterion, team).toBe(criterion);
     });
   }
 
@@ -97,7 +110,14 @@ describe('classifyFiba3x3Group — the rule text, step by step', () => {
       games: ['A-B 20-18', 'B-C 21-19', 'C-A 17-15', 'A-D forfeit D', 'B-D 21-16', 'C-D 18-10'].map(g),
     });
     expect(row(rows, 'A')).toMatchObject({ won: 2, forfeits: 0, pointsFor: 35, gamesCounted: 2, pointsAverage: 17.5 });
-    expect(row(rows, 'D')).toMatchObject({ won: 0, lost: 3, forfeits: 1, pointsFor: 26, gamesCounted: 3, pointsAverage: 8.67 });
+    expect(row(rows, 'D')).toMatchObject({
+      won: 0,
+      lost: 3,
+      forfeits: 1,
+      pointsFor: 26,
+      gamesCounted: 3,
+      pointsAverage: 8.67,
+    });
     expect(row(rows, 'B')?.tieBreak).toEqual({
       criterion: 'points-average',
       tiedWith: ['C', 'A'],
@@ -108,7 +128,9 @@ describe('classifyFiba3x3Group — the rule text, step by step', () => {
       ],
       explanation: 'Ahead of C and A on points scored per game (forfeit wins left out) (20 vs 18, 17.5)',
     });
-    expect(row(rows, 'C')?.tieBreak?.explanation).toBe('Behind B and ahead of A on points scored per game (forfeit wins left out) (18 vs 20, 17.5)');
+    expect(row(rows, 'C')?.tieBreak?.explanation).toBe(
+      'Behind B and ahead of A on points scored per game (forfeit wins left out) (18 vs 20, 17.5)',
+    );
   });
 
   it('two teams level whose game is not played yet go to the points average', () => {
@@ -119,7 +141,9 @@ describe('classifyFiba3x3Group — the rule text, step by step', () => {
 
   it('rejects what cannot be a game', () => {
     expect(() => classifyFiba3x3Group({ teamIds: ['A', 'B'], games: [g('A-B 21-21')] })).toThrow(BasketballRuleError);
-    expect(() => classifyFiba3x3Group({ teamIds: ['A', 'B'], games: [{ homeTeamId: 'A', awayTeamId: 'B', homeScore: 21 }] })).toThrow(/both scores/);
+    expect(() =>
+      classifyFiba3x3Group({ teamIds: ['A', 'B'], games: [{ homeTeamId: 'A', awayTeamId: 'B', homeScore: 21 }] }),
+    ).toThrow(/both scores/);
     expect(() => classifyFiba3x3Group({ teamIds: ['A', 'B'], games: [g('A-X 21-1')] })).toThrow(/not in the pool/);
     expect(() => classifyFiba3x3Group({ teamIds: ['A', 'A'], games: [] })).toThrow(/twice/);
   });
@@ -147,7 +171,9 @@ describe('classifyFiba3x3Group — FIBA 3x3 World Cup 2018, women, Pool A (real)
     ['CZE', 'TKM'],
     ['CZE', 'INA'],
   ];
-  const regulationScore = fc.integer({ min: 1, max: 22 }).chain((w) => fc.tuple(fc.constant(w), fc.integer({ min: 0, max: Math.min(w - 1, 20) })));
+  const regulationScore = fc
+    .integer({ min: 1, max: 22 })
+    .chain((w) => fc.tuple(fc.constant(w), fc.integer({ min: 0, max: Math.min(w - 1, 20) })));
 
   it('Czech Republic first on head-to-head over Italy (both 3–1), whatever the unreported scores', () => {
     fc.assert(
@@ -157,7 +183,11 @@ describe('classifyFiba3x3Group — FIBA 3x3 World Cup 2018, women, Pool A (real)
           const [w = 21, l = 0] = scores[i] ?? [];
           return { homeTeamId: winner, awayTeamId: loser, homeScore: w, awayScore: l };
         });
-        const rows = classifyFiba3x3Group({ teamIds: ['CZE', 'ITA', 'INA', 'MAS', 'TKM'], games: [...day4, ...earlier], groupComplete: true });
+        const rows = classifyFiba3x3Group({
+          teamIds: ['CZE', 'ITA', 'INA', 'MAS', 'TKM'],
+          games: [...day4, ...earlier],
+          groupComplete: true,
+        });
         expect(order(rows).slice(0, 2)).toEqual(['1 CZE 3-1', '2 ITA 3-1']);
         expect(row(rows, 'CZE')?.tieBreak).toMatchObject({ criterion: 'head-to-head', tiedWith: ['ITA'] });
         expect(row(rows, 'ITA')?.tieBreak?.explanation).toBe('Behind CZE on the game between them (wins) (0 vs 1)');

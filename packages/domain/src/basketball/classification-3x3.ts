@@ -117,7 +117,8 @@ export function classifyFiba3x3Group(input: Fiba3x3GroupInput): Fiba3x3StandingR
   const seeds = input.seeds ?? {};
 
   const sameGameCount = new Set([...tallies.values()].map((t) => t.played)).size <= 1;
-  const primary = (t: string): Fraction => (sameGameCount ? { n: get(tallies, t).won, d: 1 } : ratio(get(tallies, t).won, get(tallies, t).played));
+  const primary = (t: string): Fraction =>
+    sameGameCount ? { n: get(tallies, t).won, d: 1 } : ratio(get(tallies, t).won, get(tallies, t).played);
   const placements = bucketsBy([...teams].sort(compareIds), primary).flatMap((bucket) =>
     bucket.length === 1 ? [{ teams: bucket }] : breakTie(bucket, games, tallies, seeds),
   );
@@ -150,8 +151,14 @@ export function classifyFiba3x3Group(input: Fiba3x3GroupInput): Fiba3x3StandingR
 }
 
 /** Steps 2, 3 and seeding, each applied once to the teams still level after the step before. */
-function breakTie(subset: readonly string[], games: readonly Game[], tallies: ReadonlyMap<string, Tally>, seeds: Readonly<Record<string, number>>): Placement[] {
-  const steps: Decisive[] = subset.length === 2 ? ['head-to-head', 'points-average', 'seeding'] : ['points-average', 'seeding'];
+function breakTie(
+  subset: readonly string[],
+  games: readonly Game[],
+  tallies: ReadonlyMap<string, Tally>,
+  seeds: Readonly<Record<string, number>>,
+): Placement[] {
+  const steps: Decisive[] =
+    subset.length === 2 ? ['head-to-head', 'points-average', 'seeding'] : ['points-average', 'seeding'];
   return applySteps(subset, steps, { games, tallies, seeds });
 }
 
@@ -189,7 +196,13 @@ function stepValue(step: Decisive, teamId: string, subset: readonly string[], ct
   }
 }
 
-function describe(teamId: string, placement: Placement, order: readonly string[], rank: number, ctx: Context): Fiba3x3TieBreak | undefined {
+function describe(
+  teamId: string,
+  placement: Placement,
+  order: readonly string[],
+  rank: number,
+  ctx: Context,
+): Fiba3x3TieBreak | undefined {
   if (placement.teams.length > 1) {
     const others = placement.teams.filter((t) => t !== teamId);
     return {
@@ -208,7 +221,10 @@ function describe(teamId: string, placement: Placement, order: readonly string[]
   const position = inOrder.indexOf(teamId);
   const behind = inOrder.slice(0, position);
   const ahead = inOrder.slice(position + 1);
-  const clauses = [...(behind.length > 0 ? [`behind ${list(behind)}`] : []), ...(ahead.length > 0 ? [`ahead of ${list(ahead)}`] : [])];
+  const clauses = [
+    ...(behind.length > 0 ? [`behind ${list(behind)}`] : []),
+    ...(ahead.length > 0 ? [`ahead of ${list(ahead)}`] : []),
+  ];
   const numbers = `${fmt(criterion, shown(teamId))} vs ${others.map((t) => fmt(criterion, shown(t))).join(', ')}`;
   const sentence = `${clauses.join(' and ')} on ${LABELS[criterion]} (${numbers})`;
   return { criterion, tiedWith: others, values, explanation: sentence.charAt(0).toUpperCase() + sentence.slice(1) };
@@ -220,7 +236,8 @@ function displayValue(criterion: Decisive, teamId: string, subset: readonly stri
   return round2(v.n / v.d);
 }
 
-const fmt = (criterion: Decisive, v: number): string => (criterion === 'seeding' ? (v === 0 ? 'unseeded' : `seed ${v}`) : String(v));
+const fmt = (criterion: Decisive, v: number): string =>
+  criterion === 'seeding' ? (v === 0 ? 'unseeded' : `seed ${v}`) : String(v);
 
 const LABELS: Record<Decisive, string> = {
   'head-to-head': 'the game between them (wins)',
@@ -232,7 +249,8 @@ const LABELS: Record<Decisive, string> = {
 
 function tally(games: readonly Game[], teams: Iterable<string>): Map<string, Tally> {
   const out = new Map<string, Tally>();
-  for (const t of teams) out.set(t, { played: 0, won: 0, lost: 0, forfeits: 0, pointsFor: 0, pointsAgainst: 0, gamesCounted: 0 });
+  for (const t of teams)
+    out.set(t, { played: 0, won: 0, lost: 0, forfeits: 0, pointsFor: 0, pointsAgainst: 0, gamesCounted: 0 });
   for (const g of games) {
     record(get(out, g.home), g, g.home, g.homeScore, g.awayScore);
     record(get(out, g.away), g, g.away, g.awayScore, g.homeScore);
@@ -260,20 +278,29 @@ function normalizeGame(g: Fiba3x3GameResult, index: number, teams: ReadonlySet<s
   for (const id of [g.homeTeamId, g.awayTeamId]) {
     if (!teams.has(id)) throw new BasketballRuleError('unknown-team', `${where}: team "${id}" is not in the pool`);
   }
-  if (g.homeTeamId === g.awayTeamId) throw new BasketballRuleError('invalid-game', `${where}: a team cannot play itself`);
+  if (g.homeTeamId === g.awayTeamId)
+    throw new BasketballRuleError('invalid-game', `${where}: a team cannot play itself`);
   if (g.forfeitedBy !== undefined) {
     if (g.forfeitedBy !== g.homeTeamId && g.forfeitedBy !== g.awayTeamId) {
       throw new BasketballRuleError('invalid-game', `${where}: forfeitedBy "${g.forfeitedBy}" did not play in it`);
     }
     const winner = g.forfeitedBy === g.homeTeamId ? g.awayTeamId : g.homeTeamId;
-    return { home: g.homeTeamId, away: g.awayTeamId, winner, homeScore: null, awayScore: null, forfeitedBy: g.forfeitedBy };
+    return {
+      home: g.homeTeamId,
+      away: g.awayTeamId,
+      winner,
+      homeScore: null,
+      awayScore: null,
+      forfeitedBy: g.forfeitedBy,
+    };
   }
   const { homeScore, awayScore } = g;
   if (homeScore === undefined || homeScore === null || awayScore === undefined || awayScore === null) {
     throw new BasketballRuleError('invalid-game', `${where}: a game that was not forfeited needs both scores`);
   }
   for (const s of [homeScore, awayScore]) {
-    if (!Number.isInteger(s) || s < 0) throw new BasketballRuleError('invalid-game', `${where}: score ${s} is not a non-negative integer`);
+    if (!Number.isInteger(s) || s < 0)
+      throw new BasketballRuleError('invalid-game', `${where}: score ${s} is not a non-negative integer`);
   }
   if (homeScore === awayScore) throw new BasketballRuleError('invalid-game', `${where}: a 3x3 game cannot end level`);
   const winner = homeScore > awayScore ? g.homeTeamId : g.awayTeamId;

@@ -12,7 +12,9 @@ function g(spec: string): FibaGameResult {
 }
 
 const summary = (rows: FibaStandingRow[]) =>
-  rows.map((r) => `${r.rank} ${r.teamId} ${r.won}-${r.lost} ${r.classificationPoints} ${r.pointsFor}:${r.pointsAgainst}`);
+  rows.map(
+    (r) => `${r.rank} ${r.teamId} ${r.won}-${r.lost} ${r.classificationPoints} ${r.pointsFor}:${r.pointsAgainst}`,
+  );
 const byTeam = (rows: FibaStandingRow[], id: string) => rows.find((r) => r.teamId === id);
 
 describe('classifyFibaGroup — Appendix D worked examples', () => {
@@ -75,7 +77,12 @@ describe('classifyFibaGroup — tie-break cases', () => {
       games: ['A-B 71-70', 'A-C 60-58', 'A-D 50-80', 'B-C 100-60', 'B-D 90-70', 'C-D 70-69'],
       // A 5 pts (-27) beat B 5 pts (+59); C 4 pts (-41) beat D 4 pts (+9).
       order: ['A', 'B', 'C', 'D'],
-      decided: { A: 'head-to-head-points', B: 'head-to-head-points', C: 'head-to-head-points', D: 'head-to-head-points' },
+      decided: {
+        A: 'head-to-head-points',
+        B: 'head-to-head-points',
+        C: 'head-to-head-points',
+        D: 'head-to-head-points',
+      },
     },
     {
       name: '3-way circular tie decided on head-to-head difference',
@@ -134,7 +141,11 @@ describe('classifyFibaGroup — tie-break cases', () => {
   });
 
   it('renders the head-to-head difference sentence', () => {
-    const rows = classifyFibaGroup({ teamIds: ['A', 'B'], games: ['A-B 80-70', 'B-A 75-70'].map(g), groupComplete: true });
+    const rows = classifyFibaGroup({
+      teamIds: ['A', 'B'],
+      games: ['A-B 80-70', 'B-A 75-70'].map(g),
+      groupComplete: true,
+    });
     expect(rows[0]?.tieBreak?.explanation).toBe('Ahead of B on head-to-head points difference (+5 vs -5)');
     expect(rows[1]?.tieBreak?.explanation).toBe('Behind A on head-to-head points difference (-5 vs +5)');
   });
@@ -152,7 +163,11 @@ describe('classifyFibaGroup — forfeits', () => {
     const rows = classifyFibaGroup({
       teamIds: ['A', 'B', 'C'],
       // Typed scores of a forfeited game are ignored (Art. 20 awards 20–0).
-      games: [{ homeTeamId: 'B', awayTeamId: 'A', homeScore: 0, awayScore: 0, forfeitedBy: 'A' }, g('A-C 80-70'), g('B-C 90-60')],
+      games: [
+        { homeTeamId: 'B', awayTeamId: 'A', homeScore: 0, awayScore: 0, forfeitedBy: 'A' },
+        g('A-C 80-70'),
+        g('B-C 90-60'),
+      ],
       groupComplete: true,
     });
     expect(summary(rows)).toEqual(['1 B 2-0 4 110:60', '2 A 1-1 2 80:90', '3 C 0-2 2 130:170']);
@@ -220,7 +235,12 @@ describe('classifyFibaGroup — input validation', () => {
     { name: 'unknown team', teamIds: ['A', 'B'], games: [g('A-Z 80-70')], code: 'unknown-team' },
     { name: 'draw', teamIds: ['A', 'B'], games: [g('A-B 70-70')], code: 'invalid-game' },
     { name: 'team plays itself', teamIds: ['A'], games: [g('A-A 70-60')], code: 'invalid-game' },
-    { name: 'negative score', teamIds: ['A', 'B'], games: [{ ...g('A-B 70-60'), awayScore: -1 }], code: 'invalid-game' },
+    {
+      name: 'negative score',
+      teamIds: ['A', 'B'],
+      games: [{ ...g('A-B 70-60'), awayScore: -1 }],
+      code: 'invalid-game',
+    },
     {
       name: 'forfeit by a team not in the game',
       teamIds: ['A', 'B', 'C'],

@@ -156,7 +156,11 @@ export function classifyFibaGroup(input: FibaGroupInput): FibaStandingRow[] {
 }
 
 /** D.1.3 criteria (a)–(e) on the tied subset; D.1.4: restart from (a) for every part still tied. */
-function resolveTie(subset: readonly string[], games: readonly Game[], overall: ReadonlyMap<string, Tally>): Placement[] {
+function resolveTie(
+  subset: readonly string[],
+  games: readonly Game[],
+  overall: ReadonlyMap<string, Tally>,
+): Placement[] {
   const inSubset = new Set(subset);
   const h2h = tally(
     games.filter((g) => inSubset.has(g.home) && inSubset.has(g.away)),
@@ -278,7 +282,10 @@ function isComplete(input: FibaGroupInput, finished: number): boolean {
   const total = input.totalGamesScheduled;
   if (total === undefined) return false;
   if (!Number.isInteger(total) || total < 0) {
-    throw new BasketballRuleError('invalid-argument', `totalGamesScheduled must be a non-negative integer, got ${total}`);
+    throw new BasketballRuleError(
+      'invalid-argument',
+      `totalGamesScheduled must be a non-negative integer, got ${total}`,
+    );
   }
   if (finished > total) {
     throw new BasketballRuleError('invalid-argument', `${finished} games finished but only ${total} scheduled`);
@@ -291,7 +298,8 @@ function normalizeGame(g: FibaGameResult, index: number, teams: ReadonlySet<stri
   for (const id of [g.homeTeamId, g.awayTeamId]) {
     if (!teams.has(id)) throw new BasketballRuleError('unknown-team', `${where}: team "${id}" is not in the group`);
   }
-  if (g.homeTeamId === g.awayTeamId) throw new BasketballRuleError('invalid-game', `${where}: a team cannot play itself`);
+  if (g.homeTeamId === g.awayTeamId)
+    throw new BasketballRuleError('invalid-game', `${where}: a team cannot play itself`);
   if (g.forfeitedBy !== undefined) {
     if (g.forfeitedBy !== g.homeTeamId && g.forfeitedBy !== g.awayTeamId) {
       throw new BasketballRuleError('invalid-game', `${where}: forfeitedBy "${g.forfeitedBy}" did not play in it`);
@@ -310,6 +318,13 @@ function normalizeGame(g: FibaGameResult, index: number, teams: ReadonlySet<stri
       throw new BasketballRuleError('invalid-game', `${where}: score ${s} is not a non-negative integer`);
     }
   }
-  if (g.homeScore === g.awayScore) throw new BasketballRuleError('invalid-game', `${where}: basketball games cannot end level`);
-  return { home: g.homeTeamId, away: g.awayTeamId, homeScore: g.homeScore, awayScore: g.awayScore, forfeitedBy: undefined };
+  if (g.homeScore === g.awayScore)
+    throw new BasketballRuleError('invalid-game', `${where}: basketball games cannot end level`);
+  return {
+    home: g.homeTeamId,
+    away: g.awayTeamId,
+    homeScore: g.homeScore,
+    awayScore: g.awayScore,
+    forfeitedBy: undefined,
+  };
 }

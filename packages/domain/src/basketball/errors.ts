@@ -14,8 +14,4 @@ export class BasketballRuleError extends Error {
 }
 
 export type BasketballRuleErrorCode =
-  | 'duplicate-team'
-  | 'unknown-team'
-  | 'invalid-game'
-  | 'invalid-argument'
-  | 'invalid-result';
+  'duplicate-team' | 'unknown-team' | 'invalid-game' | 'invalid-argument' | 'invalid-result';

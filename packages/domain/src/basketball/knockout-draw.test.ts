@@ -3,12 +3,23 @@ import { BasketballRuleError } from './errors.js';
 import { drawKnockout, type KnockoutGameResult, type KnockoutGroup, rankAcrossGroups } from './knockout-draw.js';
 import { advanceBracket, type PlayoffBracket } from './playoffs.js';
 
-const g = (homeTeamId: string, homeScore: number, awayScore: number, awayTeamId: string): KnockoutGameResult => ({ homeTeamId, awayTeamId, homeScore, awayScore });
+const g = (homeTeamId: string, homeScore: number, awayScore: number, awayTeamId: string): KnockoutGameResult => ({
+  homeTeamId,
+  awayTeamId,
+  homeScore,
+  awayScore,
+});
 const firstRound = (b: PlayoffBracket): string[] =>
   b.matches.filter((m) => m.round === 1).map((m) => `${m.home.teamId ?? 'bye'}–${m.away.teamId ?? 'bye'}`);
 const sameGroupPairs = (b: PlayoffBracket, groupOf: (t: string) => string | undefined): string[] =>
   b.matches
-    .filter((m) => m.round === 1 && m.home.teamId !== null && m.away.teamId !== null && groupOf(m.home.teamId) === groupOf(m.away.teamId))
+    .filter(
+      (m) =>
+        m.round === 1 &&
+        m.home.teamId !== null &&
+        m.away.teamId !== null &&
+        groupOf(m.home.teamId) === groupOf(m.away.teamId),
+    )
     .map((m) => m.id);
 
 describe('drawKnockout — crossover (two per group)', () => {
@@ -39,7 +50,10 @@ describe('drawKnockout — crossover (two per group)', () => {
       { matchId: 'R2-M1', winnerTeamId: 'ARG' },
       { matchId: 'R2-M2', winnerTeamId: 'ESP' },
     ]);
-    expect(sf.matches.find((m) => m.id === 'R3-M1')).toMatchObject({ home: { teamId: 'ARG' }, away: { teamId: 'ESP' } });
+    expect(sf.matches.find((m) => m.id === 'R3-M1')).toMatchObject({
+      home: { teamId: 'ARG' },
+      away: { teamId: 'ESP' },
+    });
   });
 
   it('keeps a group’s winner and runner-up in opposite halves with eight groups', () => {
@@ -50,7 +64,10 @@ describe('drawKnockout — crossover (two per group)', () => {
 
   it('two groups: A1 v B2, B1 v A2, the pattern the issue names', () => {
     const two = ['A', 'B'].map((id) => ({ groupId: id, rankedTeamIds: [`${id}1`, `${id}2`, `${id}3`], games: [] }));
-    expect(firstRound(drawKnockout({ ruleset: 'fiba', groups: two, qualifiersPerGroup: 2 }).bracket)).toEqual(['A1–B2', 'B1–A2']);
+    expect(firstRound(drawKnockout({ ruleset: 'fiba', groups: two, qualifiersPerGroup: 2 }).bracket)).toEqual([
+      'A1–B2',
+      'B1–A2',
+    ]);
   });
 });
 
@@ -62,17 +79,38 @@ const tokyo: KnockoutGroup[] = [
   {
     groupId: 'A',
     rankedTeamIds: ['FRA', 'USA', 'CZE', 'IRI'],
-    games: [g('USA', 76, 83, 'FRA'), g('IRI', 78, 84, 'CZE'), g('USA', 120, 66, 'IRI'), g('CZE', 77, 97, 'FRA'), g('FRA', 79, 62, 'IRI'), g('CZE', 84, 119, 'USA')],
+    games: [
+      g('USA', 76, 83, 'FRA'),
+      g('IRI', 78, 84, 'CZE'),
+      g('USA', 120, 66, 'IRI'),
+      g('CZE', 77, 97, 'FRA'),
+      g('FRA', 79, 62, 'IRI'),
+      g('CZE', 84, 119, 'USA'),
+    ],
   },
   {
     groupId: 'B',
     rankedTeamIds: ['AUS', 'ITA', 'GER', 'NGR'],
-    games: [g('NGR', 67, 84, 'AUS'), g('GER', 82, 92, 'ITA'), g('AUS', 86, 83, 'ITA'), g('NGR', 92, 99, 'GER'), g('ITA', 80, 71, 'NGR'), g('AUS', 89, 76, 'GER')],
+    games: [
+      g('NGR', 67, 84, 'AUS'),
+      g('GER', 82, 92, 'ITA'),
+      g('AUS', 86, 83, 'ITA'),
+      g('NGR', 92, 99, 'GER'),
+      g('ITA', 80, 71, 'NGR'),
+      g('AUS', 89, 76, 'GER'),
+    ],
   },
   {
     groupId: 'C',
     rankedTeamIds: ['SLO', 'ESP', 'ARG', 'JPN'],
-    games: [g('ARG', 100, 118, 'SLO'), g('JPN', 77, 88, 'ESP'), g('ARG', 71, 81, 'ESP'), g('SLO', 116, 81, 'JPN'), g('ESP', 87, 95, 'SLO'), g('JPN', 77, 97, 'ARG')],
+    games: [
+      g('ARG', 100, 118, 'SLO'),
+      g('JPN', 77, 88, 'ESP'),
+      g('ARG', 71, 81, 'ESP'),
+      g('SLO', 116, 81, 'JPN'),
+      g('ESP', 87, 95, 'SLO'),
+      g('JPN', 77, 97, 'ARG'),
+    ],
   },
 ];
 const tokyoGroupOf = (t: string): string | undefined => tokyo.find((x) => x.rankedTeamIds.includes(t))?.groupId;
@@ -98,8 +136,16 @@ describe('rankAcrossGroups — FIBA', () => {
   it('groups of unequal size: only games against the teams placed 1st…N (N = the smallest group) count', () => {
     // X has five teams: X3's win over X5 is disregarded; Y has four. Without that rule X3 (2–2) would lead Y3 (1–2).
     const groups: KnockoutGroup[] = [
-      { groupId: 'X', rankedTeamIds: ['X1', 'X2', 'X3', 'X4', 'X5'], games: [g('X3', 50, 60, 'X1'), g('X3', 55, 60, 'X2'), g('X3', 70, 60, 'X4'), g('X3', 90, 40, 'X5')] },
-      { groupId: 'Y', rankedTeamIds: ['Y1', 'Y2', 'Y3', 'Y4'], games: [g('Y3', 60, 62, 'Y1'), g('Y3', 61, 63, 'Y2'), g('Y3', 80, 60, 'Y4')] },
+      {
+        groupId: 'X',
+        rankedTeamIds: ['X1', 'X2', 'X3', 'X4', 'X5'],
+        games: [g('X3', 50, 60, 'X1'), g('X3', 55, 60, 'X2'), g('X3', 70, 60, 'X4'), g('X3', 90, 40, 'X5')],
+      },
+      {
+        groupId: 'Y',
+        rankedTeamIds: ['Y1', 'Y2', 'Y3', 'Y4'],
+        games: [g('Y3', 60, 62, 'Y1'), g('Y3', 61, 63, 'Y2'), g('Y3', 80, 60, 'Y4')],
+      },
     ];
     const rows = rankAcrossGroups('fiba', groups, 3);
     expect(rows.map((r) => [r.teamId, r.played, r.won, r.pointsDiff, r.gamesDisregarded])).toEqual([
@@ -110,7 +156,11 @@ describe('rankAcrossGroups — FIBA', () => {
 
   it('counts a five-a-side forfeit 20–0 and marks teams nothing separates as group order (lots are the organizer’s)', () => {
     const groups: KnockoutGroup[] = [
-      { groupId: 'A', rankedTeamIds: ['A1', 'A2'], games: [{ homeTeamId: 'A1', awayTeamId: 'A2', homeScore: null, awayScore: null, forfeitedBy: 'A1' }] },
+      {
+        groupId: 'A',
+        rankedTeamIds: ['A1', 'A2'],
+        games: [{ homeTeamId: 'A1', awayTeamId: 'A2', homeScore: null, awayScore: null, forfeitedBy: 'A1' }],
+      },
       { groupId: 'B', rankedTeamIds: ['B1', 'B2'], games: [g('B2', 20, 0, 'B1')] },
     ];
     const rows = rankAcrossGroups('fiba', groups, 1);
@@ -124,9 +174,25 @@ describe('rankAcrossGroups — FIBA', () => {
 describe('rankAcrossGroups — FIBA 3x3 (wins or win ratio, points average without forfeit wins, seeding)', () => {
   const pools: KnockoutGroup[] = [
     // A2 won one game by forfeit: its w is not averaged (15 from one game); A3's forfeited 0 counts in its own average.
-    { groupId: 'A', rankedTeamIds: ['A1', 'A2', 'A3'], games: [g('A1', 21, 15, 'A2'), { homeTeamId: 'A2', awayTeamId: 'A3', homeScore: null, awayScore: null, forfeitedBy: 'A3' }, g('A1', 21, 10, 'A3')] },
-    { groupId: 'B', rankedTeamIds: ['B1', 'B2', 'B3'], games: [g('B1', 21, 19, 'B2'), g('B2', 20, 18, 'B3'), g('B1', 21, 12, 'B3')] },
-    { groupId: 'C', rankedTeamIds: ['C1', 'C2', 'C3'], games: [g('C1', 21, 19, 'C2'), g('C2', 20, 18, 'C3'), g('C1', 21, 12, 'C3')] },
+    {
+      groupId: 'A',
+      rankedTeamIds: ['A1', 'A2', 'A3'],
+      games: [
+        g('A1', 21, 15, 'A2'),
+        { homeTeamId: 'A2', awayTeamId: 'A3', homeScore: null, awayScore: null, forfeitedBy: 'A3' },
+        g('A1', 21, 10, 'A3'),
+      ],
+    },
+    {
+      groupId: 'B',
+      rankedTeamIds: ['B1', 'B2', 'B3'],
+      games: [g('B1', 21, 19, 'B2'), g('B2', 20, 18, 'B3'), g('B1', 21, 12, 'B3')],
+    },
+    {
+      groupId: 'C',
+      rankedTeamIds: ['C1', 'C2', 'C3'],
+      games: [g('C1', 21, 19, 'C2'), g('C2', 20, 18, 'C3'), g('C1', 21, 12, 'C3')],
+    },
   ];
 
   it('orders runners-up by points average, and teams level on it by seeding', () => {
@@ -164,9 +230,21 @@ describe('drawKnockout — ranked with best next-placed teams', () => {
     // Winners ranked A1 (+20), B1 (+10), C1 (+2); runners-up B2 (+15), A2 (+10), C2 (0): standard seeding would give
     // 3 v 6 = C1–C2, so C2 trades places with A2 (the nearest runner-up whose move keeps both games mixed).
     const groups: KnockoutGroup[] = [
-      { groupId: 'A', rankedTeamIds: ['A1', 'A2', 'A3'], games: [g('A1', 60, 50, 'A2'), g('A1', 60, 50, 'A3'), g('A2', 70, 50, 'A3')] },
-      { groupId: 'B', rankedTeamIds: ['B1', 'B2', 'B3'], games: [g('B1', 60, 55, 'B2'), g('B1', 60, 55, 'B3'), g('B2', 70, 50, 'B3')] },
-      { groupId: 'C', rankedTeamIds: ['C1', 'C2', 'C3'], games: [g('C1', 60, 59, 'C2'), g('C1', 60, 59, 'C3'), g('C2', 60, 59, 'C3')] },
+      {
+        groupId: 'A',
+        rankedTeamIds: ['A1', 'A2', 'A3'],
+        games: [g('A1', 60, 50, 'A2'), g('A1', 60, 50, 'A3'), g('A2', 70, 50, 'A3')],
+      },
+      {
+        groupId: 'B',
+        rankedTeamIds: ['B1', 'B2', 'B3'],
+        games: [g('B1', 60, 55, 'B2'), g('B1', 60, 55, 'B3'), g('B2', 70, 50, 'B3')],
+      },
+      {
+        groupId: 'C',
+        rankedTeamIds: ['C1', 'C2', 'C3'],
+        games: [g('C1', 60, 59, 'C2'), g('C1', 60, 59, 'C3'), g('C2', 60, 59, 'C3')],
+      },
     ];
     const draw = drawKnockout({ ruleset: 'fiba', groups, qualifiersPerGroup: 2 });
     expect(firstRound(draw.bracket)).toEqual(['A1–bye', 'B2–C2', 'B1–bye', 'C1–A2']);
@@ -185,7 +263,10 @@ describe('drawKnockout — ranked with best next-placed teams', () => {
     { name: 'zero qualifiers', input: { groups: tokyo, qualifiersPerGroup: 0 } },
     { name: 'more best thirds than thirds', input: { groups: tokyo, qualifiersPerGroup: 2, bestNextPlaced: 4 } },
     { name: 'a group too small', input: { groups: tokyo, qualifiersPerGroup: 5 } },
-    { name: 'a team in two groups', input: { groups: [...tokyo, { groupId: 'D', rankedTeamIds: ['FRA', 'X'], games: [] }], qualifiersPerGroup: 1 } },
+    {
+      name: 'a team in two groups',
+      input: { groups: [...tokyo, { groupId: 'D', rankedTeamIds: ['FRA', 'X'], games: [] }], qualifiersPerGroup: 1 },
+    },
   ])('refuses $name', ({ input }) => {
     expect(() => drawKnockout({ ruleset: 'fiba', ...input })).toThrow(BasketballRuleError);
   });

@@ -47,7 +47,8 @@ export interface KnockoutGroup {
 }
 
 /** The step that separated a team from the next one down; `group-order`: nothing did (lots are the organizer's). */
-export type CrossGroupCriterion = 'win-record' | 'points-diff' | 'points-scored' | 'points-average' | 'seeding' | 'group-order';
+export type CrossGroupCriterion =
+  'win-record' | 'points-diff' | 'points-scored' | 'points-average' | 'seeding' | 'group-order';
 
 export interface CrossGroupRow {
   readonly rank: number;
@@ -118,7 +119,9 @@ export function rankAcrossGroups(
   const counted = Math.min(...groups.map((g) => g.rankedTeamIds.length));
   const entries = groups.flatMap((g, groupIndex) => {
     const teamId = g.rankedTeamIds[place - 1];
-    return teamId === undefined ? [] : [{ teamId, group: g, groupIndex, tally: tallyTeam(ruleset, g, teamId, counted) }];
+    return teamId === undefined
+      ? []
+      : [{ teamId, group: g, groupIndex, tally: tallyTeam(ruleset, g, teamId, counted) }];
   });
   const keys = entries.map((e) => ({ ...e, key: sortKey(ruleset, e.tally, seeding[e.teamId]) }));
   keys.sort((a, b) => compareKeys(a.key, b.key) || a.groupIndex - b.groupIndex);
@@ -149,14 +152,23 @@ export function drawKnockout(input: KnockoutDrawInput): KnockoutDraw {
   const { groups, qualifiersPerGroup: k } = input;
   const extra = input.bestNextPlaced ?? 0;
   validateGroups(groups);
-  if (!Number.isInteger(k) || k < 1) throw new BasketballRuleError('invalid-argument', `qualifiersPerGroup must be a positive integer, got ${k}`);
-  if (!Number.isInteger(extra) || extra < 0) throw new BasketballRuleError('invalid-argument', `bestNextPlaced must be a whole number, got ${extra}`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new BasketballRuleError('invalid-argument', `qualifiersPerGroup must be a positive integer, got ${k}`);
+  if (!Number.isInteger(extra) || extra < 0)
+    throw new BasketballRuleError('invalid-argument', `bestNextPlaced must be a whole number, got ${extra}`);
   for (const g of groups) {
-    if (g.rankedTeamIds.length < k) throw new BasketballRuleError('invalid-argument', `Group ${g.groupId} has ${g.rankedTeamIds.length} teams, ${k} must qualify`);
+    if (g.rankedTeamIds.length < k)
+      throw new BasketballRuleError(
+        'invalid-argument',
+        `Group ${g.groupId} has ${g.rankedTeamIds.length} teams, ${k} must qualify`,
+      );
   }
   const nextPlacedRanking = extra > 0 ? rankAcrossGroups(input.ruleset, groups, k + 1, input.seeding) : [];
   if (extra > nextPlacedRanking.length) {
-    throw new BasketballRuleError('invalid-argument', `Only ${nextPlacedRanking.length} teams are placed ${k + 1}th; ${extra} cannot qualify`);
+    throw new BasketballRuleError(
+      'invalid-argument',
+      `Only ${nextPlacedRanking.length} teams are placed ${k + 1}th; ${extra} cannot qualify`,
+    );
   }
   const total = k * groups.length + extra;
   if (total < 2) throw new BasketballRuleError('invalid-argument', 'A knockout needs at least two teams');
@@ -165,14 +177,26 @@ export function drawKnockout(input: KnockoutDrawInput): KnockoutDraw {
 
   if (extra === 0 && k === 2 && groups.length % 2 === 0 && size === total) {
     const seeds = crossoverSeeds(groups, size);
-    return { pattern: 'crossover', seeds, bracket: createPlayoffBracketFromSeeds(seeds, options), nextPlacedRanking, sameGroupGames: 0 };
+    return {
+      pattern: 'crossover',
+      seeds,
+      bracket: createPlayoffBracketFromSeeds(seeds, options),
+      nextPlacedRanking,
+      sameGroupGames: 0,
+    };
   }
   const tiers: CrossGroupRow[] = [];
   for (let place = 1; place <= k; place++) tiers.push(...rankAcrossGroups(input.ruleset, groups, place, input.seeding));
   tiers.push(...nextPlacedRanking.slice(0, extra));
   const ranked = tiers.map((r, i) => ({ seed: i + 1, teamId: r.teamId, groupId: r.groupId, groupRank: r.groupRank }));
   const { seeds, clashes } = keepGroupsApart(ranked, size);
-  return { pattern: 'ranked', seeds, bracket: createPlayoffBracketFromSeeds(seeds, options), nextPlacedRanking, sameGroupGames: clashes };
+  return {
+    pattern: 'ranked',
+    seeds,
+    bracket: createPlayoffBracketFromSeeds(seeds, options),
+    nextPlacedRanking,
+    sameGroupGames: clashes,
+  };
 }
 
 function validateGroups(groups: readonly KnockoutGroup[]): void {
@@ -180,13 +204,22 @@ function validateGroups(groups: readonly KnockoutGroup[]): void {
   const ids = new Set(groups.map((g) => g.groupId));
   if (ids.size !== groups.length) throw new BasketballRuleError('invalid-argument', 'Group ids must be unique');
   const teams = groups.flatMap((g) => g.rankedTeamIds);
-  if (new Set(teams).size !== teams.length) throw new BasketballRuleError('duplicate-team', 'A team appears twice in the groups');
+  if (new Set(teams).size !== teams.length)
+    throw new BasketballRuleError('duplicate-team', 'A team appears twice in the groups');
 }
 
 /** Its games against teams placed 1st…`counted` in its group; forfeits scored as the ruleset says. */
 function tallyTeam(ruleset: KnockoutRuleset, group: KnockoutGroup, teamId: string, counted: number): Tally {
   const placeOf = new Map(group.rankedTeamIds.map((id, i) => [id, i + 1]));
-  const tally: Tally = { played: 0, won: 0, pointsFor: 0, pointsAgainst: 0, averageGames: 0, averagePoints: 0, disregarded: 0 };
+  const tally: Tally = {
+    played: 0,
+    won: 0,
+    pointsFor: 0,
+    pointsAgainst: 0,
+    averageGames: 0,
+    averagePoints: 0,
+    disregarded: 0,
+  };
   for (const game of group.games) {
     const home = game.homeTeamId === teamId;
     if (!home && game.awayTeamId !== teamId) continue;
@@ -296,7 +329,9 @@ function keepGroupsApart(ranked: readonly PlayoffSeed[], size: number): { seeds:
     const candidates = slots
       .filter((c) => c.seed !== lowerSeed && c.seed !== upperSeed && c.groupRank === lower.groupRank)
       .sort((a, b) => Math.abs(a.seed - lowerSeed) - Math.abs(b.seed - lowerSeed) || a.seed - b.seed);
-    const swap = candidates.find((c) => opponent(c.seed)?.groupId !== lower.groupId && opponent(lowerSeed)?.groupId !== c.groupId);
+    const swap = candidates.find(
+      (c) => opponent(c.seed)?.groupId !== lower.groupId && opponent(lowerSeed)?.groupId !== c.groupId,
+    );
     if (!swap) return false;
     const swapSeed = swap.seed;
     slots[lowerSeed - 1] = { ...swap, seed: lowerSeed };

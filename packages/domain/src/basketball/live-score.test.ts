@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { applyLiveAction, INITIAL_LIVE_STATE, LIVE_POINTS, type LiveAction, type LiveState, periodLabel, replayLiveActions } from './live-score.js';
+import {
+  applyLiveAction,
+  INITIAL_LIVE_STATE,
+  LIVE_POINTS,
+  type LiveAction,
+  type LiveState,
+  periodLabel,
+  replayLiveActions,
+} from './live-score.js';
 
 let counter = 0;
 const id = () => `a${++counter}`;
 const start = (): LiveAction => ({ clientEventId: id(), type: 'start' });
-const score = (team: 'home' | 'away', points: number): LiveAction => ({ clientEventId: id(), type: 'score', team, points });
+const score = (team: 'home' | 'away', points: number): LiveAction => ({
+  clientEventId: id(),
+  type: 'score',
+  team,
+  points,
+});
 const periodEnd = (): LiveAction => ({ clientEventId: id(), type: 'period-end' });
 const final = (): LiveAction => ({ clientEventId: id(), type: 'final' });
-const undo = (target: LiveAction): LiveAction => ({ clientEventId: id(), type: 'undo', targetClientEventId: target.clientEventId });
+const undo = (target: LiveAction): LiveAction => ({
+  clientEventId: id(),
+  type: 'undo',
+  targetClientEventId: target.clientEventId,
+});
 
 /** Goals that add up to a period's points for one side: threes first, then twos, then a free throw. */
 function goals(team: 'home' | 'away', points: number): LiveAction[] {
@@ -55,14 +72,37 @@ describe('live score: a real game replayed period by period', () => {
 
 describe('live score: rules table', () => {
   const live = [start()];
-  const cases: Array<{ name: string; history: LiveAction[]; action: LiveAction; expected: string | null; points?: readonly number[] }> = [
+  const cases: Array<{
+    name: string;
+    history: LiveAction[];
+    action: LiveAction;
+    expected: string | null;
+    points?: readonly number[];
+  }> = [
     { name: 'a score before the start', history: [], action: score('home', 2), expected: 'not-live' },
     { name: 'a second start', history: live, action: start(), expected: 'already-started' },
     { name: 'four points in one goal', history: live, action: score('home', 4), expected: 'invalid-points' },
     { name: 'zero points', history: live, action: score('away', 0), expected: 'invalid-points' },
-    { name: 'a three in FIBA 3x3 (Art. 7: 1 or 2 points)', history: live, action: score('home', 3), expected: 'invalid-points', points: LIVE_POINTS['fiba-3x3'] },
-    { name: 'a two in FIBA 3x3', history: live, action: score('home', 2), expected: null, points: LIVE_POINTS['fiba-3x3'] },
-    { name: 'an undo of an unknown action', history: live, action: { clientEventId: id(), type: 'undo', targetClientEventId: 'nope' }, expected: 'unknown-target' },
+    {
+      name: 'a three in FIBA 3x3 (Art. 7: 1 or 2 points)',
+      history: live,
+      action: score('home', 3),
+      expected: 'invalid-points',
+      points: LIVE_POINTS['fiba-3x3'],
+    },
+    {
+      name: 'a two in FIBA 3x3',
+      history: live,
+      action: score('home', 2),
+      expected: null,
+      points: LIVE_POINTS['fiba-3x3'],
+    },
+    {
+      name: 'an undo of an unknown action',
+      history: live,
+      action: { clientEventId: id(), type: 'undo', targetClientEventId: 'nope' },
+      expected: 'unknown-target',
+    },
     { name: 'an undo of the start', history: live, action: undo(live[0]!), expected: 'not-undoable' },
     { name: 'a final while 0–0', history: live, action: final(), expected: 'level-score' },
     { name: 'an end of period before the start', history: [], action: periodEnd(), expected: 'not-live' },

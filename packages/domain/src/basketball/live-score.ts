@@ -23,7 +23,10 @@ export const LIVE_ACTION_TYPES: readonly LiveActionType[] = ['start', 'score', '
 export type LiveState = { status: LiveGameStatus; period: number; homeScore: number; awayScore: number };
 
 /** The goals a shot can be worth under a ruleset. */
-export const LIVE_POINTS: Readonly<Record<'fiba' | 'fiba-3x3', readonly number[]>> = { fiba: [1, 2, 3], 'fiba-3x3': [1, 2] };
+export const LIVE_POINTS: Readonly<Record<'fiba' | 'fiba-3x3', readonly number[]>> = {
+  fiba: [1, 2, 3],
+  'fiba-3x3': [1, 2],
+};
 
 export type LiveRefusalCode =
   /** A scoring action (or an end of period, an undo, a final) on a game that is not being played. */
@@ -50,7 +53,10 @@ export function replayLiveActions(actions: readonly LiveAction[], initial: LiveS
   const applied: LiveAction[] = [];
   for (const action of actions) {
     const outcome = applyLiveAction(state, applied, action);
-    if (!outcome.ok) throw new Error(`The log holds an action that its rules refuse (${action.clientEventId}: ${outcome.refusal.message})`);
+    if (!outcome.ok)
+      throw new Error(
+        `The log holds an action that its rules refuse (${action.clientEventId}: ${outcome.refusal.message})`,
+      );
     state = outcome.state;
     applied.push(action);
   }
@@ -61,14 +67,25 @@ export function replayLiveActions(actions: readonly LiveAction[], initial: LiveS
  * The state after `action`, given the state that `history` (the game's earlier actions, oldest
  * first) produced; or why the rules refuse it. `pointValues` is the ruleset's (LIVE_POINTS).
  */
-export function applyLiveAction(state: LiveState, history: readonly LiveAction[], action: LiveAction, pointValues: readonly number[] = LIVE_POINTS.fiba): LiveOutcome {
+export function applyLiveAction(
+  state: LiveState,
+  history: readonly LiveAction[],
+  action: LiveAction,
+  pointValues: readonly number[] = LIVE_POINTS.fiba,
+): LiveOutcome {
   switch (action.type) {
     case 'start':
-      if (state.status !== 'scheduled') return refuse('already-started', `The game is already ${state.status}.`, 'type');
+      if (state.status !== 'scheduled')
+        return refuse('already-started', `The game is already ${state.status}.`, 'type');
       return { ok: true, state: { ...state, status: 'live', period: 1 } };
     case 'score':
       if (state.status !== 'live') return notLive(state);
-      if (!pointValues.includes(action.points)) return refuse('invalid-points', `A goal counts ${pointValues.join(', ')} point(s) under this ruleset.`, 'points');
+      if (!pointValues.includes(action.points))
+        return refuse(
+          'invalid-points',
+          `A goal counts ${pointValues.join(', ')} point(s) under this ruleset.`,
+          'points',
+        );
       return { ok: true, state: withPoints(state, action.team, action.points) };
     case 'period-end':
       if (state.status !== 'live') return notLive(state);
@@ -77,7 +94,8 @@ export function applyLiveAction(state: LiveState, history: readonly LiveAction[]
       return undo(state, history, action.targetClientEventId);
     case 'final':
       if (state.status !== 'live') return notLive(state);
-      if (state.homeScore === state.awayScore) return refuse('level-score', 'A basketball game cannot end level: play overtime.', 'type');
+      if (state.homeScore === state.awayScore)
+        return refuse('level-score', 'A basketball game cannot end level: play overtime.', 'type');
       return { ok: true, state: { ...state, status: 'final' } };
   }
 }
@@ -86,25 +104,34 @@ function undo(state: LiveState, history: readonly LiveAction[], targetId: string
   if (state.status !== 'live') return notLive(state);
   const target = history.find((a) => a.clientEventId === targetId);
   if (!target) return refuse('unknown-target', `No action '${targetId}' in this game.`, 'targetClientEventId');
-  if (isUndone(history, targetId)) return refuse('not-undoable', 'That action is already undone.', 'targetClientEventId');
+  if (isUndone(history, targetId))
+    return refuse('not-undoable', 'That action is already undone.', 'targetClientEventId');
   if (target.type === 'score') return { ok: true, state: withPoints(state, target.team, -target.points) };
   if (target.type === 'period-end') {
     // Only the latest end of period can be taken back, or periods would no longer follow each other.
-    const later = history.slice(history.indexOf(target) + 1).some((a) => a.type === 'period-end' && !isUndone(history, a.clientEventId));
+    const later = history
+      .slice(history.indexOf(target) + 1)
+      .some((a) => a.type === 'period-end' && !isUndone(history, a.clientEventId));
     if (later) return refuse('not-undoable', 'Only the latest end of period can be undone.', 'targetClientEventId');
     return { ok: true, state: { ...state, period: state.period - 1 } };
   }
   return refuse('not-undoable', `A '${target.type}' cannot be undone.`, 'targetClientEventId');
 }
 
-const isUndone = (history: readonly LiveAction[], id: string): boolean => history.some((a) => a.type === 'undo' && a.targetClientEventId === id);
+const isUndone = (history: readonly LiveAction[], id: string): boolean =>
+  history.some((a) => a.type === 'undo' && a.targetClientEventId === id);
 
 function withPoints(state: LiveState, team: LiveSide, points: number): LiveState {
-  return team === 'home' ? { ...state, homeScore: state.homeScore + points } : { ...state, awayScore: state.awayScore + points };
+  return team === 'home'
+    ? { ...state, homeScore: state.homeScore + points }
+    : { ...state, awayScore: state.awayScore + points };
 }
 
 const notLive = (state: LiveState): LiveOutcome => refuse('not-live', `The game is ${state.status}, not live.`, 'type');
-const refuse = (code: LiveRefusalCode, message: string, field: string): LiveOutcome => ({ ok: false, refusal: { code, message, field } });
+const refuse = (code: LiveRefusalCode, message: string, field: string): LiveOutcome => ({
+  ok: false,
+  refusal: { code, message, field },
+});
 
 /** FIBA Art. 8.1 / 8.7: periods 1–4 are quarters, 5 and later overtime (OT1, OT2, …). */
 export function periodLabel(period: number): { kind: 'quarter' | 'overtime'; number: number } | null {

@@ -51,12 +51,22 @@ const end = (g: OfficiatedGame): number => g.startsAt + g.durationMinutes * MINU
  * Every reason `official` may not take `role` in `game`, given the games they already officiate (`busy`, any
  * event). Empty means allowed.
  */
-export function officialConflicts(official: OfficialProfile, game: OfficiatedGame, role: OfficialRole, busy: readonly OfficiatedGame[], rules: OfficialRules): OfficialConflict[] {
+export function officialConflicts(
+  official: OfficialProfile,
+  game: OfficiatedGame,
+  role: OfficialRole,
+  busy: readonly OfficiatedGame[],
+  rules: OfficialRules,
+): OfficialConflict[] {
   const out: OfficialConflict[] = [];
   if (!official.roles.includes(role)) out.push({ kind: 'role', message: `is not a ${role} official` });
   const team = game.teamIds.find((t) => official.affiliatedTeamIds.includes(t));
-  if (team !== undefined) out.push({ kind: 'affiliated', message: `is affiliated with team ${team}, which plays this game` });
-  if (official.availability.length > 0 && !official.availability.some((w) => w.startsAt <= game.startsAt && end(game) <= w.endsAt)) {
+  if (team !== undefined)
+    out.push({ kind: 'affiliated', message: `is affiliated with team ${team}, which plays this game` });
+  if (
+    official.availability.length > 0 &&
+    !official.availability.some((w) => w.startsAt <= game.startsAt && end(game) <= w.endsAt)
+  ) {
     out.push({ kind: 'unavailable', message: 'is not available for the whole game' });
   }
   for (const other of busy) {
@@ -65,13 +75,21 @@ export function officialConflicts(official: OfficialProfile, game: OfficiatedGam
       continue;
     }
     if (other.startsAt < end(game) && game.startsAt < end(other)) {
-      out.push({ kind: 'overlap', matchId: other.matchId, message: `officiates game ${other.matchId} at the same time` });
+      out.push({
+        kind: 'overlap',
+        matchId: other.matchId,
+        message: `officiates game ${other.matchId} at the same time`,
+      });
       continue;
     }
     const sameVenue = other.venueKey !== null && other.venueKey === game.venueKey;
     const gap = other.startsAt >= end(game) ? other.startsAt - end(game) : game.startsAt - end(other);
     if (!sameVenue && gap < rules.travelBufferMinutes * MINUTE) {
-      out.push({ kind: 'travel', matchId: other.matchId, message: `needs ${rules.travelBufferMinutes} minutes to travel from game ${other.matchId} at another venue (has ${Math.floor(gap / MINUTE)})` });
+      out.push({
+        kind: 'travel',
+        matchId: other.matchId,
+        message: `needs ${rules.travelBufferMinutes} minutes to travel from game ${other.matchId} at another venue (has ${Math.floor(gap / MINUTE)})`,
+      });
     }
   }
   return out;
@@ -88,8 +106,14 @@ export interface HeldAssignment {
  * availability that no longer covers it. Overlap and travel between held games do not depend on the profile and
  * were checked when each was assigned.
  */
-export function assignmentsBrokenBy(profile: OfficialProfile, held: readonly HeldAssignment[], rules: OfficialRules): (OfficialConflict & { readonly matchId: string })[] {
-  return held.flatMap((a) => officialConflicts(profile, a.game, a.role, [], rules).map((c) => ({ ...c, matchId: a.game.matchId })));
+export function assignmentsBrokenBy(
+  profile: OfficialProfile,
+  held: readonly HeldAssignment[],
+  rules: OfficialRules,
+): (OfficialConflict & { readonly matchId: string })[] {
+  return held.flatMap((a) =>
+    officialConflicts(profile, a.game, a.role, [], rules).map((c) => ({ ...c, matchId: a.game.matchId })),
+  );
 }
 
 export interface GameToStaff {
@@ -132,14 +156,21 @@ export function suggestOfficialAssignments(input: {
   const load = new Map(input.officials.map((o) => [o.officialId, [...(input.busy.get(o.officialId) ?? [])]]));
   const assignments: SuggestedAssignment[] = [];
   const unfilled: UnfilledSlot[] = [];
-  const games = [...input.games].sort((a, b) => a.game.startsAt - b.game.startsAt || compareIds(a.game.matchId, b.game.matchId));
+  const games = [...input.games].sort(
+    (a, b) => a.game.startsAt - b.game.startsAt || compareIds(a.game.matchId, b.game.matchId),
+  );
   for (const { game, slots, assigned } of games) {
     for (const role of OFFICIAL_ROLES) {
       let missing = Math.max(0, slots[role] - assigned.filter((a) => a.role === role).length);
       while (missing > 0) {
         const pick = input.officials
           .filter((o) => officialConflicts(o, game, role, load.get(o.officialId) ?? [], input.rules).length === 0)
-          .sort((a, b) => gamesOf(load, a) - gamesOf(load, b) || sameDay(load, a, game) - sameDay(load, b, game) || compareIds(a.officialId, b.officialId))[0];
+          .sort(
+            (a, b) =>
+              gamesOf(load, a) - gamesOf(load, b) ||
+              sameDay(load, a, game) - sameDay(load, b, game) ||
+              compareIds(a.officialId, b.officialId),
+          )[0];
         if (!pick) break;
         load.get(pick.officialId)?.push(game);
         assignments.push({ matchId: game.matchId, officialId: pick.officialId, role });
@@ -151,11 +182,17 @@ export function suggestOfficialAssignments(input: {
   return { assignments, unfilled };
 }
 
-const gamesOf = (load: ReadonlyMap<string, readonly OfficiatedGame[]>, o: OfficialProfile): number => load.get(o.officialId)?.length ?? 0;
+const gamesOf = (load: ReadonlyMap<string, readonly OfficiatedGame[]>, o: OfficialProfile): number =>
+  load.get(o.officialId)?.length ?? 0;
 
 const DAY = 24 * 60 * MINUTE;
-function sameDay(load: ReadonlyMap<string, readonly OfficiatedGame[]>, o: OfficialProfile, game: OfficiatedGame): number {
-  return (load.get(o.officialId) ?? []).filter((g) => Math.floor(g.startsAt / DAY) === Math.floor(game.startsAt / DAY)).length;
+function sameDay(
+  load: ReadonlyMap<string, readonly OfficiatedGame[]>,
+  o: OfficialProfile,
+  game: OfficiatedGame,
+): number {
+  return (load.get(o.officialId) ?? []).filter((g) => Math.floor(g.startsAt / DAY) === Math.floor(game.startsAt / DAY))
+    .length;
 }
 
 /**

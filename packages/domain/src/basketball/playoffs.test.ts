@@ -51,11 +51,11 @@ describe('createPlayoffBracket — standard seeding', () => {
 
   it('lays out 16 so that, when favourites win, every round pairs seeds summing to its size + 1', () => {
     const b = createPlayoffBracket(field(16));
-    expect(firstRound(b)).toEqual([
-      'S1–S16', 'S8–S9', 'S4–S13', 'S5–S12', 'S2–S15', 'S7–S10', 'S3–S14', 'S6–S11',
-    ]);
+    expect(firstRound(b)).toEqual(['S1–S16', 'S8–S9', 'S4–S13', 'S5–S12', 'S2–S15', 'S7–S10', 'S3–S14', 'S6–S11']);
     const seedOf = (t: string | null) => Number(t?.slice(1));
-    const favourites = playOut(b, (m) => (seedOf(m.home.teamId) < seedOf(m.away.teamId) ? m.home.teamId : m.away.teamId));
+    const favourites = playOut(b, (m) =>
+      seedOf(m.home.teamId) < seedOf(m.away.teamId) ? m.home.teamId : m.away.teamId,
+    );
     const pairs = (round: number) =>
       favourites.matches.filter((m) => m.round === round).map((m) => `${m.home.teamId}–${m.away.teamId}`);
     expect(pairs(2)).toEqual(['S1–S8', 'S4–S5', 'S2–S7', 'S3–S6']);
@@ -73,7 +73,11 @@ describe('createPlayoffBracket — standard seeding', () => {
   it('walks byes straight into the next round', () => {
     const b = createPlayoffBracket(field(6));
     expect(match(b, 'R1-M1')).toMatchObject({ status: 'bye', winnerTeamId: 'S1', loserTeamId: null });
-    expect(match(b, 'R2-M1')).toMatchObject({ status: 'waiting', home: { teamId: 'S1' }, away: { teamId: null, bye: false } });
+    expect(match(b, 'R2-M1')).toMatchObject({
+      status: 'waiting',
+      home: { teamId: 'S1' },
+      away: { teamId: null, bye: false },
+    });
     expect(match(b, 'R1-M2').status).toBe('ready');
   });
 
@@ -95,8 +99,18 @@ describe('seedPlayoffsFromGroups — cross-over', () => {
       k: 3,
       expected: ['A1–bye', 'B2–A3', 'B1–bye', 'A2–B3'],
     },
-    { name: 'four groups, top two', groups: ['A', 'B', 'C', 'D'], k: 2, expected: ['A1–B2', 'D1–C2', 'B1–A2', 'C1–D2'] },
-    { name: 'one group, top eight: 1v8, 4v5, 2v7, 3v6', groups: ['A'], k: 8, expected: ['A1–A8', 'A4–A5', 'A2–A7', 'A3–A6'] },
+    {
+      name: 'four groups, top two',
+      groups: ['A', 'B', 'C', 'D'],
+      k: 2,
+      expected: ['A1–B2', 'D1–C2', 'B1–A2', 'C1–D2'],
+    },
+    {
+      name: 'one group, top eight: 1v8, 4v5, 2v7, 3v6',
+      groups: ['A'],
+      k: 8,
+      expected: ['A1–A8', 'A4–A5', 'A2–A7', 'A3–A6'],
+    },
   ])('$name', ({ groups, k, expected }) => {
     const b = seedPlayoffsFromGroups(
       groups.map((g) => group(g, 8)),
@@ -116,7 +130,9 @@ describe('seedPlayoffsFromGroups — cross-over', () => {
 
   it('keeps the two teams of a group in opposite halves (four groups, top two)', () => {
     const b = seedPlayoffsFromGroups([group('A'), group('B'), group('C'), group('D')], 2);
-    const topHalf = b.matches.filter((m) => m.round === 1 && m.position <= 2).flatMap((m) => [m.home.teamId, m.away.teamId]);
+    const topHalf = b.matches
+      .filter((m) => m.round === 1 && m.position <= 2)
+      .flatMap((m) => [m.home.teamId, m.away.teamId]);
     expect(topHalf.sort()).toEqual(['A1', 'B2', 'C2', 'D1']);
   });
 
@@ -144,7 +160,12 @@ describe('seedPlayoffsFromGroups — cross-over', () => {
 describe('advanceBracket', () => {
   it('fills winners forward and semi-final losers into the third-place game', () => {
     let b = createPlayoffBracket(field(4), { thirdPlaceGame: true });
-    expect(match(b, THIRD_PLACE_MATCH_ID)).toMatchObject({ kind: 'third-place', round: 2, teamsInRound: 2, status: 'waiting' });
+    expect(match(b, THIRD_PLACE_MATCH_ID)).toMatchObject({
+      kind: 'third-place',
+      round: 2,
+      teamsInRound: 2,
+      status: 'waiting',
+    });
 
     b = advanceBracket(b, [{ matchId: 'R1-M1', winnerTeamId: 'S4' }]);
     expect(match(b, 'R2-M1')).toMatchObject({ status: 'waiting', home: { teamId: 'S4' } });
@@ -152,7 +173,11 @@ describe('advanceBracket', () => {
 
     b = advanceBracket(b, [{ matchId: 'R1-M2', winnerTeamId: 'S2' }]);
     expect(match(b, 'R2-M1')).toMatchObject({ status: 'ready', home: { teamId: 'S4' }, away: { teamId: 'S2' } });
-    expect(match(b, THIRD_PLACE_MATCH_ID)).toMatchObject({ status: 'ready', home: { teamId: 'S1' }, away: { teamId: 'S3' } });
+    expect(match(b, THIRD_PLACE_MATCH_ID)).toMatchObject({
+      status: 'ready',
+      home: { teamId: 'S1' },
+      away: { teamId: 'S3' },
+    });
 
     b = advanceBracket(b, [
       { matchId: 'R2-M1', winnerTeamId: 'S2' },
@@ -206,7 +231,10 @@ describe('advanceBracket', () => {
         );
         const main = b.matches.filter((m) => m.kind === 'main');
         expect(b.matches.every((m) => m.status === 'decided' || m.status === 'bye')).toBe(true);
-        const firstRoundTeams = main.filter((m) => m.round === 1).flatMap((m) => [m.home.teamId, m.away.teamId]).filter((t) => t !== null);
+        const firstRoundTeams = main
+          .filter((m) => m.round === 1)
+          .flatMap((m) => [m.home.teamId, m.away.teamId])
+          .filter((t) => t !== null);
         expect([...firstRoundTeams].sort()).toEqual(field(n).sort());
         const losers = main.flatMap((m) => (m.loserTeamId === null ? [] : [m.loserTeamId]));
         expect(new Set(losers).size).toBe(n - 1);

@@ -70,7 +70,10 @@ export const THIRD_PLACE_MATCH_ID = 'third-place';
  * Standard seeding: 1 v 8, 4 v 5, 2 v 7, 3 v 6 for eight, so seeds 1 and 2 can meet only in the
  * final. With a field short of a power of two the top seeds get the byes.
  */
-export function createPlayoffBracket(seededTeamIds: readonly string[], options: PlayoffBracketOptions = {}): PlayoffBracket {
+export function createPlayoffBracket(
+  seededTeamIds: readonly string[],
+  options: PlayoffBracketOptions = {},
+): PlayoffBracket {
   return buildBracket(
     seededTeamIds.map((teamId, i) => ({ seed: i + 1, teamId })),
     options,
@@ -81,10 +84,17 @@ export function createPlayoffBracket(seededTeamIds: readonly string[], options: 
  * A bracket from seeds already placed (seed numbers 1…n, each with its group), e.g. a knockout draw
  * (`drawKnockout`). Standard positions as in `createPlayoffBracket`.
  */
-export function createPlayoffBracketFromSeeds(seeds: readonly PlayoffSeed[], options: PlayoffBracketOptions = {}): PlayoffBracket {
+export function createPlayoffBracketFromSeeds(
+  seeds: readonly PlayoffSeed[],
+  options: PlayoffBracketOptions = {},
+): PlayoffBracket {
   const numbers = seeds.map((s) => s.seed).sort((a, b) => a - b);
-  if (numbers.some((n, i) => n !== i + 1)) throw new BasketballRuleError('invalid-argument', 'Seeds must be numbered 1…n without gaps');
-  return buildBracket([...seeds].sort((a, b) => a.seed - b.seed), options);
+  if (numbers.some((n, i) => n !== i + 1))
+    throw new BasketballRuleError('invalid-argument', 'Seeds must be numbered 1…n without gaps');
+  return buildBracket(
+    [...seeds].sort((a, b) => a.seed - b.seed),
+    options,
+  );
 }
 
 /** Positions of seeds down the bracket of `size` (a power of two): [1, 4, 2, 3] for four. */
@@ -107,10 +117,16 @@ export function seedPlayoffsFromGroups(
  * from its partner group (A↔B, C↔D, …; an odd last group is its own partner): for two groups of
  * two that is A1–B2 and B1–A2, and teams of one group land in opposite halves where the numbers allow.
  */
-export function playoffSeedsFromGroups(groups: readonly PlayoffGroupStanding[], qualifiersPerGroup: number): PlayoffSeed[] {
+export function playoffSeedsFromGroups(
+  groups: readonly PlayoffGroupStanding[],
+  qualifiersPerGroup: number,
+): PlayoffSeed[] {
   if (groups.length === 0) throw new BasketballRuleError('invalid-argument', 'At least one group is needed');
   if (!Number.isInteger(qualifiersPerGroup) || qualifiersPerGroup < 1) {
-    throw new BasketballRuleError('invalid-argument', `qualifiersPerGroup must be a positive integer, got ${qualifiersPerGroup}`);
+    throw new BasketballRuleError(
+      'invalid-argument',
+      `qualifiersPerGroup must be a positive integer, got ${qualifiersPerGroup}`,
+    );
   }
   for (const g of groups) {
     if (g.rankedTeamIds.length < qualifiersPerGroup) {
@@ -146,7 +162,9 @@ export function advanceBracket(bracket: PlayoffBracket, results: readonly Playof
     fresh.set(r.matchId, r.winnerTeamId);
   }
   const kept = new Map(
-    bracket.matches.flatMap((m) => (m.status === 'decided' && m.winnerTeamId !== null ? [[m.id, m.winnerTeamId] as const] : [])),
+    bracket.matches.flatMap((m) =>
+      m.status === 'decided' && m.winnerTeamId !== null ? [[m.id, m.winnerTeamId] as const] : [],
+    ),
   );
   return { ...bracket, matches: resolve(bracket.seeds, bracket.matches, fresh, kept) };
 }
@@ -211,7 +229,8 @@ function resolve(
       return { source, teamId, bye: teamId === null };
     }
     const from = done.get(source.matchId);
-    if (!from) throw new BasketballRuleError('invalid-argument', `Match ${source.matchId} must come before its followers`);
+    if (!from)
+      throw new BasketballRuleError('invalid-argument', `Match ${source.matchId} must come before its followers`);
     const teamId = source.kind === 'winner' ? from.winnerTeamId : from.loserTeamId;
     const bye = source.kind === 'winner' ? from.status === 'bye' && teamId === null : from.status === 'bye';
     return { source, teamId, bye };
@@ -226,14 +245,22 @@ function resolve(
       const walkedOver = home.bye && away.bye;
       const status = winner !== null || walkedOver ? 'bye' : 'waiting';
       next = { ...m, home, away, status, winnerTeamId: winner, loserTeamId: null };
-      if (fresh.has(m.id)) throw new BasketballRuleError('invalid-result', `Match ${m.id} is a bye and takes no result`);
+      if (fresh.has(m.id))
+        throw new BasketballRuleError('invalid-result', `Match ${m.id} is a bye and takes no result`);
     } else if (home.teamId === null || away.teamId === null) {
       if (fresh.has(m.id)) throw new BasketballRuleError('invalid-result', `Match ${m.id} has no two teams yet`);
       next = { ...m, home, away, status: 'waiting', winnerTeamId: null, loserTeamId: null };
     } else {
       const winner = decideWinner(m.id, home.teamId, away.teamId, fresh, kept);
       const loser = winner === null ? null : winner === home.teamId ? away.teamId : home.teamId;
-      next = { ...m, home, away, status: winner === null ? 'ready' : 'decided', winnerTeamId: winner, loserTeamId: loser };
+      next = {
+        ...m,
+        home,
+        away,
+        status: winner === null ? 'ready' : 'decided',
+        winnerTeamId: winner,
+        loserTeamId: loser,
+      };
     }
     done.set(m.id, next);
   }

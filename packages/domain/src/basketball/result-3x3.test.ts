@@ -31,7 +31,13 @@ describe('fiba3x3ScoreProblems', () => {
     ['an overtime margin of 4', 24, 20, true, 'homeScore'],
     ['an overtime margin of 5 in a low game', 5, 10, true, 'awayScore'],
     ['an overtime loser of 22 (level at 21 is no overtime)', 24, 22, true, 'awayScore'],
-    ['an overtime margin of 3 over 21 (the loser scored 1 in overtime, so the winner scored 2)', 24, 21, true, 'awayScore'],
+    [
+      'an overtime margin of 3 over 21 (the loser scored 1 in overtime, so the winner scored 2)',
+      24,
+      21,
+      true,
+      'awayScore',
+    ],
     ['an overtime won 1–0', 1, 0, true, 'overtime'],
   ];
   for (const [name, homeScore, awayScore, overtime, field] of impossible) {

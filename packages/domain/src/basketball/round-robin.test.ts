@@ -120,10 +120,42 @@ describe('generateRoundRobin — properties', () => {
 
 describe('snakeGroups', () => {
   it.each([
-    { seeds: 8, groups: 2, expected: [['1', '4', '5', '8'], ['2', '3', '6', '7']] },
-    { seeds: 6, groups: 3, expected: [['1', '6'], ['2', '5'], ['3', '4']] },
-    { seeds: 7, groups: 3, expected: [['1', '6', '7'], ['2', '5'], ['3', '4']] },
-    { seeds: 10, groups: 4, expected: [['1', '8', '9'], ['2', '7', '10'], ['3', '6'], ['4', '5']] },
+    {
+      seeds: 8,
+      groups: 2,
+      expected: [
+        ['1', '4', '5', '8'],
+        ['2', '3', '6', '7'],
+      ],
+    },
+    {
+      seeds: 6,
+      groups: 3,
+      expected: [
+        ['1', '6'],
+        ['2', '5'],
+        ['3', '4'],
+      ],
+    },
+    {
+      seeds: 7,
+      groups: 3,
+      expected: [
+        ['1', '6', '7'],
+        ['2', '5'],
+        ['3', '4'],
+      ],
+    },
+    {
+      seeds: 10,
+      groups: 4,
+      expected: [
+        ['1', '8', '9'],
+        ['2', '7', '10'],
+        ['3', '6'],
+        ['4', '5'],
+      ],
+    },
     { seeds: 3, groups: 1, expected: [['1', '2', '3']] },
     { seeds: 2, groups: 3, expected: [['1'], ['2'], []] },
   ])('$seeds seeds into $groups groups', ({ seeds, groups, expected }) => {

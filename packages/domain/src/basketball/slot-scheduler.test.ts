@@ -11,7 +11,11 @@ import {
   type ScheduledMatchRef,
 } from './slot-scheduler.js';
 
-const P = (round: number, homeTeamId: string, awayTeamId: string): SchedulablePairing => ({ round, homeTeamId, awayTeamId });
+const P = (round: number, homeTeamId: string, awayTeamId: string): SchedulablePairing => ({
+  round,
+  homeTeamId,
+  awayTeamId,
+});
 const GYM = 'guoxin-gym';
 const base = {
   startDate: '2023-07-10',
@@ -64,7 +68,14 @@ describe('scheduleMatchSlots', () => {
     // A court taken at 10:00 on day 1 pushes A–B to 22:00; A–C cannot be at 10:00 next day
     // (game ends 24:00, only 10 h rest), so it goes to 22:00.
     const fixedMatches: ScheduledMatchRef[] = [
-      { id: 'other-event', homeTeamId: 'X', awayTeamId: 'Y', startsAt: '2023-07-10T10:00:00+08:00', venueId: GYM, court: '1' },
+      {
+        id: 'other-event',
+        homeTeamId: 'X',
+        awayTeamId: 'Y',
+        startsAt: '2023-07-10T10:00:00+08:00',
+        venueId: GYM,
+        court: '1',
+      },
     ];
     const result = scheduleMatchSlots({
       ...base,
@@ -73,7 +84,10 @@ describe('scheduleMatchSlots', () => {
       fixedMatches,
       pairings: [P(1, 'A', 'B'), P(2, 'A', 'C')],
     });
-    expect(result.placed.map(line)).toEqual(['2023-07-10T22:00:00+08:00 c1 R1 A-B', '2023-07-11T22:00:00+08:00 c1 R2 A-C']);
+    expect(result.placed.map(line)).toEqual([
+      '2023-07-10T22:00:00+08:00 c1 R1 A-B',
+      '2023-07-11T22:00:00+08:00 c1 R2 A-C',
+    ]);
   });
 
   it('treats overlapping slots on one court as busy, not just identical ones', () => {
@@ -90,7 +104,13 @@ describe('scheduleMatchSlots', () => {
 
   it('keeps rounds in order: a round never starts before the previous one when there is room', () => {
     const pairings = generateRoundRobin(['A', 'B', 'C', 'D', 'E', 'F'], { double: true }).flatMap((r) => r.pairings);
-    const result = scheduleMatchSlots({ ...base, endDate: '2023-08-31', dailySlots: ['15:00', '19:30'], courts: twoCourts, pairings });
+    const result = scheduleMatchSlots({
+      ...base,
+      endDate: '2023-08-31',
+      dailySlots: ['15:00', '19:30'],
+      courts: twoCourts,
+      pairings,
+    });
     expect(result.unplaced).toEqual([]);
     const sorted = [...result.placed].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
     expect(sorted.map((p) => p.round)).toEqual([...sorted.map((p) => p.round)].sort((a, b) => a - b));
@@ -117,7 +137,11 @@ describe('scheduleMatchSlots', () => {
   it.each([
     {
       name: 'no court slot left',
-      input: { ...base, endDate: '2023-07-11', pairings: generateRoundRobin(['A', 'B', 'C', 'D']).flatMap((r) => r.pairings) },
+      input: {
+        ...base,
+        endDate: '2023-07-11',
+        pairings: generateRoundRobin(['A', 'B', 'C', 'D']).flatMap((r) => r.pairings),
+      },
       placed: 2,
       unplaced: [
         { reason: 'no-free-slot', blockingTeamIds: [] },
@@ -131,7 +155,10 @@ describe('scheduleMatchSlots', () => {
       input: {
         ...base,
         endDate: '2023-07-10',
-        courts: [{ venueId: GYM, court: '1' }, { venueId: 'other', court: 'A' }],
+        courts: [
+          { venueId: GYM, court: '1' },
+          { venueId: 'other', court: 'A' },
+        ],
         pairings: [P(1, 'A', 'B'), P(2, 'A', 'C')],
       },
       placed: 1,
@@ -163,7 +190,15 @@ describe('scheduleMatchSlots', () => {
     { name: 'bad offset', patch: { timeZoneOffset: 'Asia/Shanghai' } },
     { name: 'negative rest', patch: { minRestHours: -1 } },
     { name: 'zero duration', patch: { matchDurationMinutes: 0 } },
-    { name: 'duplicate court', patch: { courts: [{ venueId: GYM, court: '1' }, { venueId: GYM, court: '1' }] } },
+    {
+      name: 'duplicate court',
+      patch: {
+        courts: [
+          { venueId: GYM, court: '1' },
+          { venueId: GYM, court: '1' },
+        ],
+      },
+    },
     { name: 'team v itself', patch: { pairings: [P(1, 'A', 'A')] } },
   ])('rejects $name', ({ patch }) => {
     expect(() => scheduleMatchSlots({ ...base, pairings: [P(1, 'A', 'B')], ...patch })).toThrow(BasketballRuleError);
@@ -175,7 +210,10 @@ describe('scheduleMatchSlots — properties', () => {
     teams: fc.integer({ min: 2, max: 9 }),
     double: fc.boolean(),
     days: fc.integer({ min: 1, max: 20 }),
-    slots: fc.uniqueArray(fc.constantFrom('09:00', '10:30', '13:00', '15:00', '19:30', '21:00', '23:30'), { minLength: 1, maxLength: 4 }),
+    slots: fc.uniqueArray(fc.constantFrom('09:00', '10:30', '13:00', '15:00', '19:30', '21:00', '23:30'), {
+      minLength: 1,
+      maxLength: 4,
+    }),
     courts: fc.integer({ min: 1, max: 3 }),
     restHours: fc.integer({ min: 0, max: 30 }),
     duration: fc.integer({ min: 40, max: 180 }),
@@ -187,10 +225,24 @@ describe('scheduleMatchSlots — properties', () => {
       fc.property(arb, (a) => {
         const ids = Array.from({ length: a.teams }, (_, i) => `T${i}`);
         const pairings = generateRoundRobin(ids, { double: a.double }).flatMap((r) => r.pairings);
-        const rules: MatchScheduleRules = { timeZoneOffset: a.offset, minRestHours: a.restHours, matchDurationMinutes: a.duration };
+        const rules: MatchScheduleRules = {
+          timeZoneOffset: a.offset,
+          minRestHours: a.restHours,
+          matchDurationMinutes: a.duration,
+        };
         const end = new Date(Date.parse('2023-07-10T00:00:00Z') + (a.days - 1) * 86_400_000).toISOString().slice(0, 10);
-        const courts = Array.from({ length: a.courts }, (_, i) => ({ venueId: i === 2 ? 'annex' : GYM, court: String(i + 1) }));
-        const result = scheduleMatchSlots({ ...rules, pairings, startDate: '2023-07-10', endDate: end, dailySlots: a.slots, courts });
+        const courts = Array.from({ length: a.courts }, (_, i) => ({
+          venueId: i === 2 ? 'annex' : GYM,
+          court: String(i + 1),
+        }));
+        const result = scheduleMatchSlots({
+          ...rules,
+          pairings,
+          startDate: '2023-07-10',
+          endDate: end,
+          dailySlots: a.slots,
+          courts,
+        });
 
         expect(result.placed.length + result.unplaced.length).toBe(pairings.length);
         expect(new Set([...result.placed, ...result.unplaced].map((x) => x.pairing)).size).toBe(pairings.length);
@@ -235,7 +287,11 @@ describe('findScheduleConflicts', () => {
 
   it.each([
     { name: 'clean', candidate: at('2023-07-11T19:30:00+08:00', 'E', 'F'), expected: [] },
-    { name: 'same local day', candidate: at('2023-07-10T14:00:00+08:00', 'A', 'C'), expected: [['team-same-day', 'm1', 'A']] },
+    {
+      name: 'same local day',
+      candidate: at('2023-07-10T14:00:00+08:00', 'A', 'C'),
+      expected: [['team-same-day', 'm1', 'A']],
+    },
     {
       name: 'too little rest (ends 21:30, next 10:00)',
       candidate: at('2023-07-11T10:00:00+08:00', 'C', 'A'),
@@ -254,8 +310,16 @@ describe('findScheduleConflicts', () => {
       candidate: at('2023-07-10T20:30:00+08:00', 'E', 'F', '1'),
       expected: [['court-busy', 'm1', undefined]],
     },
-    { name: 'court free right after the match ends', candidate: at('2023-07-10T21:30:00+08:00', 'E', 'F', '1'), expected: [] },
-    { name: 'same court number at another venue', candidate: at('2023-07-10T19:30:00+08:00', 'E', 'F', '1', 'annex'), expected: [] },
+    {
+      name: 'court free right after the match ends',
+      candidate: at('2023-07-10T21:30:00+08:00', 'E', 'F', '1'),
+      expected: [],
+    },
+    {
+      name: 'same court number at another venue',
+      candidate: at('2023-07-10T19:30:00+08:00', 'E', 'F', '1', 'annex'),
+      expected: [],
+    },
     {
       name: 'other offset, same instant',
       candidate: at('2023-07-10T12:30:00Z', 'E', 'F', '1'),
@@ -277,7 +341,9 @@ describe('findScheduleConflicts', () => {
 
   it('ignores the match being rescheduled', () => {
     expect(findScheduleConflicts([m1, m2], { ...m1, startsAt: '2023-07-10T20:00:00+08:00' }, rules)).toEqual([]);
-    expect(findScheduleConflicts([m1, m2], { ...m1, id: 'new', startsAt: '2023-07-10T20:00:00+08:00' }, rules)).toHaveLength(3);
+    expect(
+      findScheduleConflicts([m1, m2], { ...m1, id: 'new', startsAt: '2023-07-10T20:00:00+08:00' }, rules),
+    ).toHaveLength(3);
   });
 
   it('judges the calendar day in local time, not UTC', () => {

@@ -137,16 +137,21 @@ export function scheduleMatchSlots<P extends SchedulablePairing>(input: MatchSlo
     if (pairing.homeTeamId === pairing.awayTeamId) {
       throw new BasketballRuleError('invalid-game', `Pairing ${pairing.homeTeamId} v itself in round ${pairing.round}`);
     }
-    const floor = Math.max(-Infinity, ...[...latestStartByRound].filter(([r]) => r < pairing.round).map(([, ms]) => ms));
+    const floor = Math.max(
+      -Infinity,
+      ...[...latestStartByRound].filter(([r]) => r < pairing.round).map(([, ms]) => ms),
+    );
     // A team's games do not change while this pairing looks for a cell, so gather them once.
     const teamBlocked = (teamId: string) => {
       const games = byTeam.get(teamId) ?? [];
       const days = new Set(games.map((g) => g.localDate));
-      return (cell: Cell): boolean => days.has(cell.localDate) || games.some((g) => gapMs(cell, g, rules) < rules.restMs);
+      return (cell: Cell): boolean =>
+        days.has(cell.localDate) || games.some((g) => gapMs(cell, g, rules) < rules.restMs);
     };
     const homeBlocked = teamBlocked(pairing.homeTeamId);
     const awayBlocked = teamBlocked(pairing.awayTeamId);
-    const courtFree = (cell: Cell): boolean => (byCourt.get(cell.courtKey) ?? []).every((g) => !overlaps(cell, g, rules));
+    const courtFree = (cell: Cell): boolean =>
+      (byCourt.get(cell.courtKey) ?? []).every((g) => !overlaps(cell, g, rules));
     const free = (cell: Cell): boolean => !homeBlocked(cell) && !awayBlocked(cell) && courtFree(cell);
     const cell = cells.find((c) => c.startMs >= floor && free(c)) ?? cells.find(free);
 
@@ -239,7 +244,10 @@ function buildCells(input: MatchSlotInput<SchedulablePairing>): Cell[] {
   const first = parseDate(input.startDate, 'startDate');
   const last = parseDate(input.endDate, 'endDate');
   if (last < first) {
-    throw new BasketballRuleError('invalid-argument', `endDate ${input.endDate} is before startDate ${input.startDate}`);
+    throw new BasketballRuleError(
+      'invalid-argument',
+      `endDate ${input.endDate} is before startDate ${input.startDate}`,
+    );
   }
   const times = [...new Set(input.dailySlots.map(parseTime))].sort();
   const seenCourts = new Set<string>();
@@ -295,7 +303,10 @@ function explainUnplaced<P extends SchedulablePairing>(
 
 function toTimed(m: MatchScheduleCandidate, rules: Rules): Timed {
   if (!ISO_WITH_ZONE.test(m.startsAt) || Number.isNaN(Date.parse(m.startsAt))) {
-    throw new BasketballRuleError('invalid-argument', `startsAt "${m.startsAt}" is not an ISO date-time with an offset`);
+    throw new BasketballRuleError(
+      'invalid-argument',
+      `startsAt "${m.startsAt}" is not an ISO date-time with an offset`,
+    );
   }
   const startMs = Date.parse(m.startsAt);
   const localDate = new Date(startMs + rules.offsetMs).toISOString().slice(0, 10);
@@ -313,7 +324,10 @@ function parseRules(rules: MatchScheduleRules): Rules {
     throw new BasketballRuleError('invalid-argument', `minRestHours must be ≥ 0, got ${rules.minRestHours}`);
   }
   if (!Number.isFinite(rules.matchDurationMinutes) || rules.matchDurationMinutes <= 0) {
-    throw new BasketballRuleError('invalid-argument', `matchDurationMinutes must be > 0, got ${rules.matchDurationMinutes}`);
+    throw new BasketballRuleError(
+      'invalid-argument',
+      `matchDurationMinutes must be > 0, got ${rules.matchDurationMinutes}`,
+    );
   }
   const sign = m[1] === '-' ? -1 : 1;
   return {

@@ -72,11 +72,14 @@ describe(`calibrated 2023 defaults (${SEED_RELATIVE})`, () => {
     };
     walk(assumptions);
     expect(values.length).toBeGreaterThan(30);
-    for (const v of values) expect(v).toMatchObject({ value: expect.any(Number), unit: expect.any(String), source: expect.any(String) });
+    for (const v of values)
+      expect(v).toMatchObject({ value: expect.any(Number), unit: expect.any(String), source: expect.any(String) });
   });
 
   it('ranks overnight share and nights among the biggest levers', () => {
-    const top = computeImpactSensitivity(assumptions).entries.slice(0, 6).map((x) => x.name);
+    const top = computeImpactSensitivity(assumptions)
+      .entries.slice(0, 6)
+      .map((x) => x.name);
     expect(top).toContain('overnightShare');
     expect(top).toContain('nights');
   });

@@ -35,7 +35,9 @@ describe('resolveImpactValue / normalizeImpactAssumptions', () => {
 
   it('fills neutral defaults and turns admissions into unique persons', () => {
     const resolved = normalizeImpactAssumptions(
-      scenario({ spectators: group({ persons: undefined, admissions: { value: 300, source: 'x' }, daysAttendedPerPerson: 1.5 }) }),
+      scenario({
+        spectators: group({ persons: undefined, admissions: { value: 300, source: 'x' }, daysAttendedPerPerson: 1.5 }),
+      }),
     );
     expect(resolved.groups.spectators).toMatchObject({
       uniquePersons: 200,
@@ -59,13 +61,62 @@ describe('estimateTourismImpact', () => {
     accommodation: number;
     catering: number;
   }> = [
-    { name: 'all non-local, overnight', overrides: {}, visitors: 1000, nights: 2000, accommodation: 200_000, catering: 30_000 },
-    { name: '40 % local', overrides: { localShare: 0.4 }, visitors: 600, nights: 1200, accommodation: 120_000, catering: 18_000 },
-    { name: 'casuals', overrides: { localShare: 0.5, casualShare: 0.2 }, visitors: 400, nights: 800, accommodation: 80_000, catering: 12_000 },
-    { name: 'day visitors only', overrides: { overnightShare: 0 }, visitors: 1000, nights: 0, accommodation: 0, catering: 10_000 },
-    { name: 'half overnight', overrides: { overnightShare: 0.5 }, visitors: 1000, nights: 1000, accommodation: 100_000, catering: 20_000 },
-    { name: 'half in paid lodging', overrides: { paidLodgingShare: 0.5 }, visitors: 1000, nights: 2000, accommodation: 100_000, catering: 30_000 },
-    { name: 'admissions / days', overrides: { persons: undefined, admissions: 3000, daysAttendedPerPerson: 3 }, visitors: 1000, nights: 2000, accommodation: 200_000, catering: 30_000 },
+    {
+      name: 'all non-local, overnight',
+      overrides: {},
+      visitors: 1000,
+      nights: 2000,
+      accommodation: 200_000,
+      catering: 30_000,
+    },
+    {
+      name: '40 % local',
+      overrides: { localShare: 0.4 },
+      visitors: 600,
+      nights: 1200,
+      accommodation: 120_000,
+      catering: 18_000,
+    },
+    {
+      name: 'casuals',
+      overrides: { localShare: 0.5, casualShare: 0.2 },
+      visitors: 400,
+      nights: 800,
+      accommodation: 80_000,
+      catering: 12_000,
+    },
+    {
+      name: 'day visitors only',
+      overrides: { overnightShare: 0 },
+      visitors: 1000,
+      nights: 0,
+      accommodation: 0,
+      catering: 10_000,
+    },
+    {
+      name: 'half overnight',
+      overrides: { overnightShare: 0.5 },
+      visitors: 1000,
+      nights: 1000,
+      accommodation: 100_000,
+      catering: 20_000,
+    },
+    {
+      name: 'half in paid lodging',
+      overrides: { paidLodgingShare: 0.5 },
+      visitors: 1000,
+      nights: 2000,
+      accommodation: 100_000,
+      catering: 30_000,
+    },
+    {
+      name: 'admissions / days',
+      overrides: { persons: undefined, admissions: 3000, daysAttendedPerPerson: 3 },
+      visitors: 1000,
+      nights: 2000,
+      accommodation: 200_000,
+      catering: 30_000,
+    },
     { name: 'everybody local', overrides: { localShare: 1 }, visitors: 0, nights: 0, accommodation: 0, catering: 0 },
   ];
 
@@ -124,7 +175,10 @@ describe('estimateTourismImpact', () => {
     });
     const e = estimateTourismImpact(base);
     expect(e.spending.other).toBeCloseTo(1000 * 3 * 20, 6);
-    const withOrganiser = estimateTourismImpact({ ...base, organiserSpend: { value: 1_000_000, unit: 'yuan', source: 'assumption' } });
+    const withOrganiser = estimateTourismImpact({
+      ...base,
+      organiserSpend: { value: 1_000_000, unit: 'yuan', source: 'assumption' },
+    });
     expect(withOrganiser.organiserSpend).toBe(1_000_000);
     expect(withOrganiser.spending.other - e.spending.other).toBeCloseTo(1_000_000, 6);
     expect(withOrganiser.spending.total - e.spending.total).toBeCloseTo(1_000_000, 6);

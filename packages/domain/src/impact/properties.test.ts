@@ -17,49 +17,59 @@ const share = fc.double({ min: 0, max: 1, noNaN: true });
 const amount = (max: number) => fc.double({ min: 0, max, noNaN: true });
 /** Bare or sourced, to exercise the normaliser. */
 const value = (arb: fc.Arbitrary<number>): fc.Arbitrary<ImpactAssumptionValue> =>
-  fc.oneof(arb, arb.map((v) => ({ value: v, unit: 'test', source: 'assumption' })));
+  fc.oneof(
+    arb,
+    arb.map((v) => ({ value: v, unit: 'test', source: 'assumption' })),
+  );
 
 const groupArb = (allowCompanions: boolean): fc.Arbitrary<ImpactGroupAssumptions> =>
-  fc.record(
-    {
-      count: fc.oneof(
-        fc.record({ persons: value(amount(1e6)) }),
-        fc.record({ admissions: value(amount(1e6)), daysAttendedPerPerson: value(fc.double({ min: 1, max: 20, noNaN: true })) }),
-      ),
-      localShare: value(share),
-      casualShare: value(share),
-      companionsPerPerson: value(allowCompanions ? amount(5) : fc.constant(0)),
-      overnightShare: value(share),
-      paidLodgingShare: value(share),
-      nights: value(amount(60)),
-      bedNightPrice: value(amount(5000)),
-      repeatAttendanceShare: value(share),
-      dailySpend: fc.record(
-        {
-          catering: value(amount(3000)),
-          shopping: value(amount(3000)),
-          transport: value(amount(1000)),
-          other: value(amount(1000)),
-          entertainment: value(amount(1000)),
-        },
-        { requiredKeys: ['catering', 'shopping', 'transport'] },
-      ),
-    },
-    { requiredKeys: ['count', 'localShare', 'overnightShare', 'nights', 'bedNightPrice', 'dailySpend'] },
-  ).map(({ count, ...rest }) => ({ ...count, ...rest }));
+  fc
+    .record(
+      {
+        count: fc.oneof(
+          fc.record({ persons: value(amount(1e6)) }),
+          fc.record({
+            admissions: value(amount(1e6)),
+            daysAttendedPerPerson: value(fc.double({ min: 1, max: 20, noNaN: true })),
+          }),
+        ),
+        localShare: value(share),
+        casualShare: value(share),
+        companionsPerPerson: value(allowCompanions ? amount(5) : fc.constant(0)),
+        overnightShare: value(share),
+        paidLodgingShare: value(share),
+        nights: value(amount(60)),
+        bedNightPrice: value(amount(5000)),
+        repeatAttendanceShare: value(share),
+        dailySpend: fc.record(
+          {
+            catering: value(amount(3000)),
+            shopping: value(amount(3000)),
+            transport: value(amount(1000)),
+            other: value(amount(1000)),
+            entertainment: value(amount(1000)),
+          },
+          { requiredKeys: ['catering', 'shopping', 'transport'] },
+        ),
+      },
+      { requiredKeys: ['count', 'localShare', 'overnightShare', 'nights', 'bedNightPrice', 'dailySpend'] },
+    )
+    .map(({ count, ...rest }) => ({ ...count, ...rest }));
 
 const assumptionsArb: fc.Arbitrary<ImpactAssumptions> = fc.boolean().chain((explicitCompanions) =>
   fc.record(
     {
-      groups: fc.record(
-        {
-          participants: groupArb(!explicitCompanions),
-          companions: explicitCompanions ? groupArb(false) : fc.constant(undefined),
-          spectators: groupArb(!explicitCompanions),
-          officialsMedia: groupArb(!explicitCompanions),
-        },
-        { requiredKeys: [] },
-      ).map((groups) => JSON.parse(JSON.stringify(groups)) as ImpactAssumptions['groups']),
+      groups: fc
+        .record(
+          {
+            participants: groupArb(!explicitCompanions),
+            companions: explicitCompanions ? groupArb(false) : fc.constant(undefined),
+            spectators: groupArb(!explicitCompanions),
+            officialsMedia: groupArb(!explicitCompanions),
+          },
+          { requiredKeys: [] },
+        )
+        .map((groups) => JSON.parse(JSON.stringify(groups)) as ImpactAssumptions['groups']),
       multipliers: fc.record({ output: value(amount(5)), income: value(amount(2)) }),
       organiserSpend: value(amount(1e8)),
     },
@@ -69,7 +79,12 @@ const assumptionsArb: fc.Arbitrary<ImpactAssumptions> = fc.boolean().chain((expl
 
 const groupKeyArb = fc.constantFrom<ImpactGroupKey>(...IMPACT_GROUP_KEYS);
 
-function setShare(a: ImpactAssumptions, key: ImpactGroupKey, field: 'localShare' | 'casualShare', v: number): ImpactAssumptions {
+function setShare(
+  a: ImpactAssumptions,
+  key: ImpactGroupKey,
+  field: 'localShare' | 'casualShare',
+  v: number,
+): ImpactAssumptions {
   const group = a.groups[key];
   return group === undefined ? a : { ...a, groups: { ...a.groups, [key]: { ...group, [field]: v } } };
 }
@@ -191,9 +206,20 @@ describe('validation never throws', () => {
 
   it('on anything', () => {
     fc.assert(
-      fc.property(fc.anything({ withBigInt: true, withMap: true, withSet: true, withDate: true, withTypedArray: true, withNullPrototype: true, withSparseArray: true }), (input) => {
-        expect(Array.isArray(validateImpactAssumptions(input))).toBe(true);
-      }),
+      fc.property(
+        fc.anything({
+          withBigInt: true,
+          withMap: true,
+          withSet: true,
+          withDate: true,
+          withTypedArray: true,
+          withNullPrototype: true,
+          withSparseArray: true,
+        }),
+        (input) => {
+          expect(Array.isArray(validateImpactAssumptions(input))).toBe(true);
+        },
+      ),
     );
   });
 

@@ -28,7 +28,10 @@ const summerLeague: ImpactAssumptions = {
 const camp = (spectatorOverlap: number, participantOverlap = 0): ImpactAssumptions => ({
   groups: {
     participants: group({ persons: 100, companionsPerPerson: 1, repeatAttendanceShare: participantOverlap }),
-    spectators: group({ persons: 1000, repeatAttendanceShare: { value: spectatorOverlap, unit: 'share', source: 'assumption' } }),
+    spectators: group({
+      persons: 1000,
+      repeatAttendanceShare: { value: spectatorOverlap, unit: 'share', source: 'assumption' },
+    }),
   },
   multipliers: { output: 2.89, income: 0.65 },
 });
@@ -62,19 +65,24 @@ describe('estimateSeasonImpact', () => {
     { overlap: 0.25, participantOverlap: 0, removed: 0.25 * 500 },
     { overlap: 1, participantOverlap: 0, removed: 500 },
     { overlap: 0, participantOverlap: 0.5, removed: 0.5 * (50 + 50) }, // companions follow their host's overlap
-  ])('removes repeat attendees: spectators $overlap, participants $participantOverlap', ({ overlap, participantOverlap, removed }) => {
-    const events = [
-      { eventId: 'cba-summer', assumptions: summerLeague },
-      { eventId: 'camp', assumptions: camp(overlap, participantOverlap) },
-    ];
-    const s = estimateSeasonImpact(events);
-    const standalone = estimateTourismImpact(summerLeague).visitors + estimateTourismImpact(camp(0)).visitors;
-    expect(s.repeatVisitorsRemoved).toBeCloseTo(removed, 9);
-    expect(s.visitors).toBeCloseTo(standalone - removed, 9);
-    const campResult = s.events[1];
-    expect(campResult?.standalone.visitors).toBeCloseTo(estimateTourismImpact(camp(0)).visitors, 9);
-    expect(campResult?.seasonContribution.spending.total).toBeLessThanOrEqual(campResult?.standalone.spending.total ?? 0);
-  });
+  ])(
+    'removes repeat attendees: spectators $overlap, participants $participantOverlap',
+    ({ overlap, participantOverlap, removed }) => {
+      const events = [
+        { eventId: 'cba-summer', assumptions: summerLeague },
+        { eventId: 'camp', assumptions: camp(overlap, participantOverlap) },
+      ];
+      const s = estimateSeasonImpact(events);
+      const standalone = estimateTourismImpact(summerLeague).visitors + estimateTourismImpact(camp(0)).visitors;
+      expect(s.repeatVisitorsRemoved).toBeCloseTo(removed, 9);
+      expect(s.visitors).toBeCloseTo(standalone - removed, 9);
+      const campResult = s.events[1];
+      expect(campResult?.standalone.visitors).toBeCloseTo(estimateTourismImpact(camp(0)).visitors, 9);
+      expect(campResult?.seasonContribution.spending.total).toBeLessThanOrEqual(
+        campResult?.standalone.spending.total ?? 0,
+      );
+    },
+  );
 
   it('combines different multipliers per event into gross output and effective multipliers', () => {
     const other: ImpactAssumptions = { ...camp(0), multipliers: { output: 2, income: 0.5 } };
@@ -101,7 +109,11 @@ describe('estimateSeasonImpact', () => {
 describe('applyRegistrationActuals', () => {
   const assumed: ImpactAssumptions = {
     groups: {
-      participants: group({ persons: undefined, admissions: { value: 6000, unit: 'admissions', source: 'article' }, companionsPerPerson: 1.5 }),
+      participants: group({
+        persons: undefined,
+        admissions: { value: 6000, unit: 'admissions', source: 'article' },
+        companionsPerPerson: 1.5,
+      }),
       spectators: group(),
     },
     multipliers: { output: 2.89, income: 0.65 },

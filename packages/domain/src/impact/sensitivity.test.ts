@@ -64,7 +64,9 @@ describe('computeImpactSensitivity', () => {
   it('clamps shares to [0, 1] and days attended to ≥ 1', () => {
     const local = entry('groups.spectators.localShare');
     expect(local.highValue).toBe(1);
-    expect(local.atHigh).toBe(0 + estimateTourismImpact({ ...base, groups: { participants: base.groups.participants } }).spending.total);
+    expect(local.atHigh).toBe(
+      0 + estimateTourismImpact({ ...base, groups: { participants: base.groups.participants } }).spending.total,
+    );
     expect(entry('groups.participants.paidLodgingShare').highValue).toBeCloseTo(0.6, 12);
     expect(entry('groups.spectators.daysAttendedPerPerson').lowValue).toBeCloseTo(1.2, 12);
   });

@@ -6,7 +6,15 @@ function valid(): ImpactAssumptions {
     label: 'what-if',
     currency: 'CNY',
     groups: {
-      participants: { persons: 6000, localShare: 0.4, companionsPerPerson: 1.5, overnightShare: 0.9, nights: 4, bedNightPrice: 350, dailySpend: { catering: 300, shopping: 150, transport: 100, entertainment: 50 } },
+      participants: {
+        persons: 6000,
+        localShare: 0.4,
+        companionsPerPerson: 1.5,
+        overnightShare: 0.9,
+        nights: 4,
+        bedNightPrice: 350,
+        dailySpend: { catering: 300, shopping: 150, transport: 100, entertainment: 50 },
+      },
       spectators: {
         admissions: { value: 150000, unit: 'admissions', source: 'assumption' },
         daysAttendedPerPerson: 1.5,
@@ -50,7 +58,11 @@ describe('validateImpactAssumptions', () => {
   });
 
   it.each([
-    ['groups.spectators.localShare', { value: 1.7, unit: 'share', source: 'assumption' }, 'groups.spectators.localShare'],
+    [
+      'groups.spectators.localShare',
+      { value: 1.7, unit: 'share', source: 'assumption' },
+      'groups.spectators.localShare',
+    ],
     ['groups.spectators.casualShare', -0.1, 'groups.spectators.casualShare'],
     ['groups.participants.paidLodgingShare', 2, 'groups.participants.paidLodgingShare'],
     ['groups.spectators.admissions', -5, 'groups.spectators.admissions'],
@@ -72,7 +84,11 @@ describe('validateImpactAssumptions', () => {
     ['groups.spectators.localShare', [0.4], 'groups.spectators.localShare'],
     ['groups.spectators.localShare', undefined, 'groups.spectators.localShare'],
     ['groups.spectators.localShare', { value: 0.4 }, 'groups.spectators.localShare.source'],
-    ['groups.spectators.localShare', { value: 0.4, source: 'assumption', unit: 3 }, 'groups.spectators.localShare.unit'],
+    [
+      'groups.spectators.localShare',
+      { value: 0.4, source: 'assumption', unit: 3 },
+      'groups.spectators.localShare.unit',
+    ],
     ['groups.spectators.localShare', { source: 'assumption' }, 'groups.spectators.localShare.value'],
     ['groups.spectators.localShare', { value: 0.4, source: 'x', extra: 1 }, 'groups.spectators.localShare.extra'],
     ['groups.spectators.localshare', 0.4, 'groups.spectators.localshare'],
@@ -88,7 +104,18 @@ describe('validateImpactAssumptions', () => {
     ['currency', 'USD', 'currency'],
     ['label', 42, 'label'],
     ['unexpected', true, 'unexpected'],
-    ['groups.companions', { persons: 10, localShare: 0, overnightShare: 0, nights: 0, bedNightPrice: 0, dailySpend: { catering: 0, shopping: 0, transport: 0 } }, 'groups.participants.companionsPerPerson'],
+    [
+      'groups.companions',
+      {
+        persons: 10,
+        localShare: 0,
+        overnightShare: 0,
+        nights: 0,
+        bedNightPrice: 0,
+        dailySpend: { catering: 0, shopping: 0, transport: 0 },
+      },
+      'groups.participants.companionsPerPerson',
+    ],
   ])('%s = %j → error at %s', (path, value, field) => {
     const errors = validateImpactAssumptions(withField(path, value));
     expect(errors.map((e) => e.field)).toContain(field);

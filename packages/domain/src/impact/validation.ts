@@ -28,8 +28,7 @@ export interface ImpactValidationError {
 }
 
 export type ImpactAssumptionsParseResult =
-  | { ok: true; value: ImpactAssumptions }
-  | { ok: false; errors: ImpactValidationError[] };
+  { ok: true; value: ImpactAssumptions } | { ok: false; errors: ImpactValidationError[] };
 
 type Obj = Record<string, unknown>;
 
@@ -124,7 +123,10 @@ class Collector {
   }
 }
 
-const GROUP_FIELD_NAMES = [...IMPACT_GROUP_FIELDS.map((f) => f.name).filter((n) => !n.startsWith('dailySpend.')), 'dailySpend'];
+const GROUP_FIELD_NAMES = [
+  ...IMPACT_GROUP_FIELDS.map((f) => f.name).filter((n) => !n.startsWith('dailySpend.')),
+  'dailySpend',
+];
 
 function validateGroup(c: Collector, raw: unknown, path: string, explicitCompanions: boolean): void {
   if (!isObject(raw)) {

@@ -2,14 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { rankRallyByCumulativeTime, type RallyCumulativeTimeLegInput } from './cumulative-time.js';
 import type { SailingScoringErrorKind } from './errors.js';
 
-const row = (entryId: string, correctedSeconds: number | null, place: number | null = correctedSeconds === null ? null : 1) => ({
+const row = (
+  entryId: string,
+  correctedSeconds: number | null,
+  place: number | null = correctedSeconds === null ? null : 1,
+) => ({
   entryId,
   place,
   correctedSeconds,
 });
 
 describe('rankRallyByCumulativeTime', () => {
-  it.each<{ name: string; ids: string[]; legs: RallyCumulativeTimeLegInput[]; expected: [number, string, boolean, number, number][] }>([
+  it.each<{
+    name: string;
+    ids: string[];
+    legs: RallyCumulativeTimeLegInput[];
+    expected: [number, string, boolean, number, number][];
+  }>([
     {
       name: 'complete boats by total corrected time',
       ids: ['A', 'B', 'C'],
@@ -66,7 +75,9 @@ describe('rankRallyByCumulativeTime', () => {
     },
   ])('$name', ({ ids, legs, expected }) => {
     const rows = rankRallyByCumulativeTime({ entries: ids.map((entryId) => ({ entryId })), legs });
-    expect(rows.map((r) => [r.rank, r.entryId, r.complete, r.legsCompleted, r.totalCorrectedSeconds])).toEqual(expected);
+    expect(rows.map((r) => [r.rank, r.entryId, r.complete, r.legsCompleted, r.totalCorrectedSeconds])).toEqual(
+      expected,
+    );
   });
 
   it('reports per-leg times in leg order whatever the input order', () => {
@@ -86,8 +97,17 @@ describe('rankRallyByCumulativeTime', () => {
   it.each<[string, RallyCumulativeTimeLegInput[], SailingScoringErrorKind]>([
     ['unknown entry', [{ number: 1, rows: [row('Z', 1)] }], 'UNKNOWN_ENTRY'],
     ['duplicate row', [{ number: 1, rows: [row('A', 1), row('A', 2)] }], 'DUPLICATE_RESULT'],
-    ['duplicate leg', [{ number: 1, rows: [] }, { number: 1, rows: [] }], 'DUPLICATE_LEG'],
+    [
+      'duplicate leg',
+      [
+        { number: 1, rows: [] },
+        { number: 1, rows: [] },
+      ],
+      'DUPLICATE_LEG',
+    ],
   ])('refuses %s', (_name, legs, kind) => {
-    expect(() => rankRallyByCumulativeTime({ entries: [{ entryId: 'A' }], legs })).toThrow(expect.objectContaining({ kind }));
+    expect(() => rankRallyByCumulativeTime({ entries: [{ entryId: 'A' }], legs })).toThrow(
+      expect.objectContaining({ kind }),
+    );
   });
 });

@@ -65,9 +65,13 @@ export function rankRallyByCumulativeTime(input: RankRallyByCumulativeTimeInput)
   const legNumbers = new Set<number>();
   for (const leg of input.legs) {
     if (!Number.isInteger(leg.number) || leg.number < 1) {
-      throw new SailingScoringError('INVALID_LEG_NUMBER', `Leg number must be a positive whole number, got ${leg.number}.`);
+      throw new SailingScoringError(
+        'INVALID_LEG_NUMBER',
+        `Leg number must be a positive whole number, got ${leg.number}.`,
+      );
     }
-    if (legNumbers.has(leg.number)) throw new SailingScoringError('DUPLICATE_LEG', `Leg ${leg.number} is listed twice.`);
+    if (legNumbers.has(leg.number))
+      throw new SailingScoringError('DUPLICATE_LEG', `Leg ${leg.number} is listed twice.`);
     legNumbers.add(leg.number);
   }
   const legs = [...input.legs].sort((a, b) => a.number - b.number);
@@ -79,7 +83,10 @@ export function rankRallyByCumulativeTime(input: RankRallyByCumulativeTimeInput)
         throw new SailingScoringError('UNKNOWN_ENTRY', `Leg ${leg.number} has a row for unknown entry ${row.entryId}.`);
       }
       if (times.has(row.entryId)) {
-        throw new SailingScoringError('DUPLICATE_RESULT', `Entry ${row.entryId} has more than one row in leg ${leg.number}.`);
+        throw new SailingScoringError(
+          'DUPLICATE_RESULT',
+          `Entry ${row.entryId} has more than one row in leg ${leg.number}.`,
+        );
       }
       const counted = row.place !== null && row.correctedSeconds !== null ? row.correctedSeconds : null;
       times.set(row.entryId, counted);
@@ -104,7 +111,10 @@ export function rankRallyByCumulativeTime(input: RankRallyByCumulativeTimeInput)
   sorted.forEach((line, index) => {
     const previous = sorted[index - 1];
     const previousRow = rows[index - 1];
-    const rank = previous !== undefined && previousRow !== undefined && compareLines(previous, line) === 0 ? previousRow.rank : index + 1;
+    const rank =
+      previous !== undefined && previousRow !== undefined && compareLines(previous, line) === 0
+        ? previousRow.rank
+        : index + 1;
     rows.push({
       rank,
       entryId: line.entryId,

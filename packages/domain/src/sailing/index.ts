@@ -1,9 +1,5 @@
 // Sailing rally scoring — RRS Appendix A low point, framework-free.
-export {
-  SailingScoringError,
-  isSailingScoringError,
-  type SailingScoringErrorKind,
-} from './errors.js';
+export { SailingScoringError, isSailingScoringError, type SailingScoringErrorKind } from './errors.js';
 export {
   SAILING_SCORING_CODES,
   SAILING_SCORING_CODE_DESCRIPTIONS,
@@ -58,9 +54,4 @@ export {
   type RankRallyByCumulativeTimeInput,
   type RallyCumulativeTimeRow,
 } from './cumulative-time.js';
-export {
-  scoreRally,
-  type RallyLegWithResults,
-  type ScoreRallyInput,
-  type ScoredRally,
-} from './rally.js';
+export { scoreRally, type RallyLegWithResults, type ScoreRallyInput, type ScoredRally } from './rally.js';

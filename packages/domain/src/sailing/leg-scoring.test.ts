@@ -123,7 +123,20 @@ describe('scoreRallyLeg — places and points', () => {
         { entryId: 'B11', code: 'DNC' },
       ],
       points: { B1: 1, B2: 13, B3: 13, B4: 13, B5: 13, B6: 13, B7: 13, B8: 13, B9: 13, B10: 13, B11: 13, B12: 13 },
-      places: { B1: 1, B2: null, B3: null, B4: null, B5: null, B6: null, B7: null, B8: null, B9: null, B10: null, B11: null, B12: null },
+      places: {
+        B1: 1,
+        B2: null,
+        B3: null,
+        B4: null,
+        B5: null,
+        B6: null,
+        B7: null,
+        B8: null,
+        B9: null,
+        B10: null,
+        B11: null,
+        B12: null,
+      },
     },
     {
       name: 'A6.1: a boat disqualified after finishing gives up her place; boats behind move up',
@@ -225,10 +238,46 @@ describe('scoreRallyLeg — row contents and order', () => {
       ],
     });
     expect(rows).toEqual([
-      { place: 1, entryId: 'B2', finishedAt: '2023-06-24T14:00:00+08:00', elapsedSeconds: 18000, correctedSeconds: 18000, speedKnots: 8.2, code: null, points: 1 },
-      { place: 2, entryId: 'B1', finishedAt: '2023-06-24T14:30:00+08:00', elapsedSeconds: 19800, correctedSeconds: 19800, speedKnots: 41 / 5.5, code: null, points: 2 },
-      { place: null, entryId: 'B3', finishedAt: null, elapsedSeconds: null, correctedSeconds: null, speedKnots: null, code: 'DNC', points: 5 },
-      { place: null, entryId: 'B4', finishedAt: null, elapsedSeconds: null, correctedSeconds: null, speedKnots: null, code: 'DNF', points: 5 },
+      {
+        place: 1,
+        entryId: 'B2',
+        finishedAt: '2023-06-24T14:00:00+08:00',
+        elapsedSeconds: 18000,
+        correctedSeconds: 18000,
+        speedKnots: 8.2,
+        code: null,
+        points: 1,
+      },
+      {
+        place: 2,
+        entryId: 'B1',
+        finishedAt: '2023-06-24T14:30:00+08:00',
+        elapsedSeconds: 19800,
+        correctedSeconds: 19800,
+        speedKnots: 41 / 5.5,
+        code: null,
+        points: 2,
+      },
+      {
+        place: null,
+        entryId: 'B3',
+        finishedAt: null,
+        elapsedSeconds: null,
+        correctedSeconds: null,
+        speedKnots: null,
+        code: 'DNC',
+        points: 5,
+      },
+      {
+        place: null,
+        entryId: 'B4',
+        finishedAt: null,
+        elapsedSeconds: null,
+        correctedSeconds: null,
+        speedKnots: null,
+        code: 'DNF',
+        points: 5,
+      },
     ]);
   });
 });
@@ -237,7 +286,14 @@ describe('scoreRallyLeg — validation', () => {
   const base = entries(3);
   it.each<[string, RallyLegResultInput[], SailingScoringErrorKind, RallyLeg?]>([
     ['unknown entry', [{ entryId: 'ghost', finishedAt: at(10) }], 'UNKNOWN_ENTRY'],
-    ['duplicate entry in the leg', [{ entryId: 'B1', finishedAt: at(10) }, { entryId: 'B1', code: 'DNF' }], 'DUPLICATE_RESULT'],
+    [
+      'duplicate entry in the leg',
+      [
+        { entryId: 'B1', finishedAt: at(10) },
+        { entryId: 'B1', code: 'DNF' },
+      ],
+      'DUPLICATE_RESULT',
+    ],
     ['unknown code', [{ entryId: 'B1', code: 'RAF' }], 'UNKNOWN_CODE'],
     ['lower-case code is not guessed', [{ entryId: 'B1', code: 'dnf' }], 'UNKNOWN_CODE'],
     ['RDG without points', [{ entryId: 'B1', code: 'RDG' }], 'MISSING_POINTS'],
@@ -301,7 +357,9 @@ describe('scoreRallyLeg — properties', () => {
   );
   const legArb = fc.array(resultArb, { minLength: 1, maxLength: 12 });
 
-  function toResults(spec: readonly (null | { kind: string; minutes?: number; points?: number })[]): RallyLegResultInput[] {
+  function toResults(
+    spec: readonly (null | { kind: string; minutes?: number; points?: number })[],
+  ): RallyLegResultInput[] {
     const out: RallyLegResultInput[] = [];
     spec.forEach((s, i) => {
       const entryId = `B${i + 1}`;
@@ -317,11 +375,16 @@ describe('scoreRallyLeg — properties', () => {
   it('every score is at least 1 (× coefficient) and at most the DNF score (× coefficient) except committee points', () => {
     fc.assert(
       fc.property(legArb, fc.constantFrom(1, 1.5, 2), (spec, coefficient) => {
-        const rows = scoreRallyLeg({ entries: entries(spec.length), leg: { ...leg, coefficient }, results: toResults(spec) });
+        const rows = scoreRallyLeg({
+          entries: entries(spec.length),
+          leg: { ...leg, coefficient },
+          results: toResults(spec),
+        });
         expect(rows).toHaveLength(spec.length);
         for (const row of rows) {
           expect(row.points).toBeGreaterThanOrEqual(coefficient);
-          if (row.code !== 'RDG' && row.code !== 'DPI') expect(row.points).toBeLessThanOrEqual((spec.length + 1) * coefficient);
+          if (row.code !== 'RDG' && row.code !== 'DPI')
+            expect(row.points).toBeLessThanOrEqual((spec.length + 1) * coefficient);
         }
       }),
     );
@@ -345,7 +408,9 @@ describe('scoreRallyLeg — properties', () => {
   it('the order of the submitted results does not change the scored leg', () => {
     fc.assert(
       fc.property(
-        legArb.chain((spec) => fc.tuple(fc.constant(spec), fc.shuffledSubarray(toResults(spec), { minLength: toResults(spec).length }))),
+        legArb.chain((spec) =>
+          fc.tuple(fc.constant(spec), fc.shuffledSubarray(toResults(spec), { minLength: toResults(spec).length })),
+        ),
         ([spec, shuffled]) => {
           const a = scoreRallyLeg({ entries: entries(spec.length), leg, results: toResults(spec) });
           const b = scoreRallyLeg({ entries: [...entries(spec.length)].reverse(), leg, results: shuffled });

@@ -144,7 +144,10 @@ function validateEntries(entries: readonly RallyEntry[]): Map<string, number> {
 function legCoefficient(leg: RallyLeg): number {
   const coefficient = leg.coefficient ?? 1;
   if (!Number.isFinite(coefficient) || coefficient <= 0) {
-    throw new SailingScoringError('INVALID_COEFFICIENT', `Leg coefficient must be a positive number, got ${coefficient}.`);
+    throw new SailingScoringError(
+      'INVALID_COEFFICIENT',
+      `Leg coefficient must be a positive number, got ${coefficient}.`,
+    );
   }
   return coefficient;
 }
@@ -160,19 +163,12 @@ function penaltyPercent(options: RallyLegScoringOptions | undefined): number {
   return percent;
 }
 
-function normalizeResult(
-  result: RallyLegResultInput,
-  leg: RallyLeg,
-  rating: number,
-): NormalizedResult {
+function normalizeResult(result: RallyLegResultInput, leg: RallyLeg, rating: number): NormalizedResult {
   const rawCode = result.code ?? null;
   let code: SailingScoringCode | null = null;
   if (rawCode !== null) {
     if (!isSailingScoringCode(rawCode)) {
-      throw new SailingScoringError(
-        'UNKNOWN_CODE',
-        `Entry ${result.entryId} has unknown scoring code "${rawCode}".`,
-      );
+      throw new SailingScoringError('UNKNOWN_CODE', `Entry ${result.entryId} has unknown scoring code "${rawCode}".`);
     }
     code = rawCode;
   }
@@ -215,7 +211,15 @@ function normalizeResult(
   }
 
   if (finishedAt === null) {
-    return { entryId: result.entryId, code, givenPoints, finishedAt, elapsedSeconds: null, correctedSeconds: null, speedKnots: null };
+    return {
+      entryId: result.entryId,
+      code,
+      givenPoints,
+      finishedAt,
+      elapsedSeconds: null,
+      correctedSeconds: null,
+      speedKnots: null,
+    };
   }
   const elapsedSeconds = elapsedRaceSeconds(leg.startsAt, finishedAt);
   return {
@@ -260,7 +264,10 @@ export function scoreRallyLeg(input: ScoreRallyLegInput): RallyLegScoreRow[] {
       throw new SailingScoringError('UNKNOWN_ENTRY', `Result for unknown entry ${result.entryId}.`);
     }
     if (byEntry.has(result.entryId)) {
-      throw new SailingScoringError('DUPLICATE_RESULT', `Entry ${result.entryId} has more than one result in this leg.`);
+      throw new SailingScoringError(
+        'DUPLICATE_RESULT',
+        `Entry ${result.entryId} has more than one result in this leg.`,
+      );
     }
     byEntry.set(result.entryId, normalizeResult(result, input.leg, rating));
   }
@@ -268,7 +275,9 @@ export function scoreRallyLeg(input: ScoreRallyLegInput): RallyLegScoreRow[] {
   // Finishing places by corrected time; equal corrected times share the averaged points (A7).
   const placed = [...byEntry.values()]
     .filter(takesPlace)
-    .sort((a, b) => compareNullableAsc(a.correctedSeconds, b.correctedSeconds) || compareSailingIds(a.entryId, b.entryId));
+    .sort(
+      (a, b) => compareNullableAsc(a.correctedSeconds, b.correctedSeconds) || compareSailingIds(a.entryId, b.entryId),
+    );
   const placeOf = new Map<string, { place: number; placePoints: number }>();
   let index = 0;
   while (index < placed.length) {

@@ -35,11 +35,46 @@ interface IllustrativeLeg {
 }
 
 const LEGS: readonly IllustrativeLeg[] = [
-  { number: 1, route: 'Qingdao → Weifang', startsAt: '2023-06-19T10:00:00+08:00', distanceNm: 345, winnerHours: 55.5, order: [QD, WF, DY, YT, WH, RZ, BZ] },
-  { number: 2, route: 'Weifang → Yantai', startsAt: '2023-06-24T09:00:00+08:00', distanceNm: 127, winnerHours: 19.25, order: [WF, QD, DY, YT, RZ, WH, BZ] },
-  { number: 3, route: 'Yantai → Weihai', startsAt: '2023-06-27T10:00:00+08:00', distanceNm: 41, winnerHours: 5.75, order: [QD, DY, WF, WH, YT, BZ, RZ] },
-  { number: 4, route: 'Weihai → Rizhao', startsAt: '2023-06-29T09:00:00+08:00', distanceNm: 230, winnerHours: 34, order: [WF, DY, QD, WH, YT, RZ] },
-  { number: 5, route: 'Rizhao → Qingdao', startsAt: '2023-07-04T07:00:00+08:00', distanceNm: 58, winnerHours: 8.5, order: [QD, DY, [WH, YT], WF, RZ, BZ] },
+  {
+    number: 1,
+    route: 'Qingdao → Weifang',
+    startsAt: '2023-06-19T10:00:00+08:00',
+    distanceNm: 345,
+    winnerHours: 55.5,
+    order: [QD, WF, DY, YT, WH, RZ, BZ],
+  },
+  {
+    number: 2,
+    route: 'Weifang → Yantai',
+    startsAt: '2023-06-24T09:00:00+08:00',
+    distanceNm: 127,
+    winnerHours: 19.25,
+    order: [WF, QD, DY, YT, RZ, WH, BZ],
+  },
+  {
+    number: 3,
+    route: 'Yantai → Weihai',
+    startsAt: '2023-06-27T10:00:00+08:00',
+    distanceNm: 41,
+    winnerHours: 5.75,
+    order: [QD, DY, WF, WH, YT, BZ, RZ],
+  },
+  {
+    number: 4,
+    route: 'Weihai → Rizhao',
+    startsAt: '2023-06-29T09:00:00+08:00',
+    distanceNm: 230,
+    winnerHours: 34,
+    order: [WF, DY, QD, WH, YT, RZ],
+  },
+  {
+    number: 5,
+    route: 'Rizhao → Qingdao',
+    startsAt: '2023-07-04T07:00:00+08:00',
+    distanceNm: 58,
+    winnerHours: 8.5,
+    order: [QD, DY, [WH, YT], WF, RZ, BZ],
+  },
 ];
 
 function legWithResults(leg: IllustrativeLeg): RallyLegWithResults {
@@ -68,7 +103,12 @@ describe('2023 Shandong peninsula rally replay (illustrative leg results)', () =
 
   it('scores the legs: a dead heat shares 3.5 points, a DNF scores 7 + 1 = 8', () => {
     const leg5 = scored.legs.find((l) => l.number === 5)?.rows ?? [];
-    expect(leg5.filter((r) => r.points === 3.5).map((r) => r.entryId).sort()).toEqual([WH, YT].sort());
+    expect(
+      leg5
+        .filter((r) => r.points === 3.5)
+        .map((r) => r.entryId)
+        .sort(),
+    ).toEqual([WH, YT].sort());
     const leg4 = scored.legs.find((l) => l.number === 4)?.rows ?? [];
     expect(leg4.find((r) => r.entryId === BZ)).toMatchObject({ code: 'DNF', points: 8, place: null });
     expect(leg4.find((r) => r.entryId === WF)).toMatchObject({ place: 1, points: 1, elapsedSeconds: 34 * 3600 });

@@ -34,18 +34,49 @@ function summary(rows: readonly RallySeriesStandingRow[]): [number, string, numb
 }
 
 function discardedLegs(rows: readonly RallySeriesStandingRow[], entryId: string): number[] {
-  return rows.find((r) => r.entryId === entryId)?.legs.filter((l) => l.discarded).map((l) => l.number) ?? [];
+  return (
+    rows
+      .find((r) => r.entryId === entryId)
+      ?.legs.filter((l) => l.discarded)
+      .map((l) => l.number) ?? []
+  );
 }
 
 describe('A2.1 — excluded scores', () => {
-  it.each<{ name: string; scores: Cell[]; discards: number; nonDiscardable?: number[]; discarded: number[]; net: number }>([
+  it.each<{
+    name: string;
+    scores: Cell[];
+    discards: number;
+    nonDiscardable?: number[];
+    discarded: number[];
+    net: number;
+  }>([
     { name: 'no discards by default setting 0', scores: [3, 1, 2], discards: 0, discarded: [], net: 6 },
     { name: 'worst score excluded', scores: [3, 7, 2], discards: 1, discarded: [2], net: 5 },
     { name: 'equal worst: the earliest race goes first', scores: [2, 6, 1, 6], discards: 1, discarded: [2], net: 9 },
-    { name: 'two discards among three equal worst: the two earliest', scores: [5, 1, 5, 5], discards: 2, discarded: [1, 3], net: 6 },
-    { name: 'DNE is never excluded; the next worst is', scores: [[8, 'DNE'], 3, 2, 4], discards: 1, discarded: [4], net: 13 },
+    {
+      name: 'two discards among three equal worst: the two earliest',
+      scores: [5, 1, 5, 5],
+      discards: 2,
+      discarded: [1, 3],
+      net: 6,
+    },
+    {
+      name: 'DNE is never excluded; the next worst is',
+      scores: [[8, 'DNE'], 3, 2, 4],
+      discards: 1,
+      discarded: [4],
+      net: 13,
+    },
     { name: 'a BFD (unlike DNE) can be excluded', scores: [[8, 'BFD'], 3, 2, 4], discards: 1, discarded: [1], net: 9 },
-    { name: 'non-discardable leg (notice of race) is skipped', scores: [2, 3, 8], discards: 1, nonDiscardable: [3], discarded: [2], net: 10 },
+    {
+      name: 'non-discardable leg (notice of race) is skipped',
+      scores: [2, 3, 8],
+      discards: 1,
+      nonDiscardable: [3],
+      discarded: [2],
+      net: 10,
+    },
     { name: 'at most legs − 1 scores are excluded', scores: [4, 2], discards: 3, discarded: [1], net: 2 },
     { name: 'fractional and weighted scores', scores: [2.5, 5, 4.5, 5], discards: 1, discarded: [2], net: 12 },
   ])('$name', ({ scores, discards, nonDiscardable, discarded, net }) => {
@@ -207,12 +238,69 @@ describe('scoreRallySeries — validation', () => {
   const entries = [{ entryId: 'A' }, { entryId: 'B' }];
   it.each<[string, RallySeriesLegInput[], SailingScoringErrorKind, number?]>([
     ['missing score', [{ number: 1, scores: [{ entryId: 'A', points: 1 }] }], 'MISSING_SCORE'],
-    ['unknown entry', [{ number: 1, scores: [{ entryId: 'A', points: 1 }, { entryId: 'B', points: 2 }, { entryId: 'C', points: 3 }] }], 'UNKNOWN_ENTRY'],
-    ['duplicate score', [{ number: 1, scores: [{ entryId: 'A', points: 1 }, { entryId: 'A', points: 2 }, { entryId: 'B', points: 2 }] }], 'DUPLICATE_RESULT'],
-    ['duplicate leg', [{ number: 1, scores: [] }, { number: 1, scores: [] }], 'DUPLICATE_LEG'],
+    [
+      'unknown entry',
+      [
+        {
+          number: 1,
+          scores: [
+            { entryId: 'A', points: 1 },
+            { entryId: 'B', points: 2 },
+            { entryId: 'C', points: 3 },
+          ],
+        },
+      ],
+      'UNKNOWN_ENTRY',
+    ],
+    [
+      'duplicate score',
+      [
+        {
+          number: 1,
+          scores: [
+            { entryId: 'A', points: 1 },
+            { entryId: 'A', points: 2 },
+            { entryId: 'B', points: 2 },
+          ],
+        },
+      ],
+      'DUPLICATE_RESULT',
+    ],
+    [
+      'duplicate leg',
+      [
+        { number: 1, scores: [] },
+        { number: 1, scores: [] },
+      ],
+      'DUPLICATE_LEG',
+    ],
     ['leg number 0', [{ number: 0, scores: [] }], 'INVALID_LEG_NUMBER'],
-    ['unknown code', [{ number: 1, scores: [{ entryId: 'A', points: 3, code: 'XYZ' }, { entryId: 'B', points: 1 }] }], 'UNKNOWN_CODE'],
-    ['zero points', [{ number: 1, scores: [{ entryId: 'A', points: 0 }, { entryId: 'B', points: 1 }] }], 'INVALID_POINTS'],
+    [
+      'unknown code',
+      [
+        {
+          number: 1,
+          scores: [
+            { entryId: 'A', points: 3, code: 'XYZ' },
+            { entryId: 'B', points: 1 },
+          ],
+        },
+      ],
+      'UNKNOWN_CODE',
+    ],
+    [
+      'zero points',
+      [
+        {
+          number: 1,
+          scores: [
+            { entryId: 'A', points: 0 },
+            { entryId: 'B', points: 1 },
+          ],
+        },
+      ],
+      'INVALID_POINTS',
+    ],
     ['negative discards', [], 'INVALID_DISCARDS', -1],
     ['fractional discards', [], 'INVALID_DISCARDS', 1.5],
   ])('%s', (_name, legs, kind, discards) => {
@@ -231,17 +319,21 @@ describe('scoreRallySeries — validation', () => {
 describe('scoreRallySeries — properties', () => {
   const codeArb = fc.constantFrom<string | null>(null, null, null, null, 'DNF', 'DNE', 'RDG');
   /** boats × legs of points (with codes) */
-  const seriesArb = fc
-    .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 7 }))
-    .chain(([boats, races]) =>
+  const seriesArb = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 7 })).chain(([boats, races]) =>
+    fc.array(
       fc.array(
-        fc.array(fc.tuple(fc.integer({ min: 2, max: 2 * (boats + 1) }).map((n) => n / 2), codeArb), {
+        fc.tuple(
+          fc.integer({ min: 2, max: 2 * (boats + 1) }).map((n) => n / 2),
+          codeArb,
+        ),
+        {
           minLength: races,
           maxLength: races,
-        }),
-        { minLength: boats, maxLength: boats },
+        },
       ),
-    );
+      { minLength: boats, maxLength: boats },
+    ),
+  );
 
   function toInput(matrix: readonly (readonly [number, string | null])[][]) {
     const entries = matrix.map((_, b) => ({ entryId: `E${b + 1}` }));

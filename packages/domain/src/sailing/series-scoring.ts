@@ -77,7 +77,10 @@ interface BoatLine {
 
 function validateDiscards(discards: number): void {
   if (!Number.isInteger(discards) || discards < 0) {
-    throw new SailingScoringError('INVALID_DISCARDS', `Discards must be a whole number of at least 0, got ${discards}.`);
+    throw new SailingScoringError(
+      'INVALID_DISCARDS',
+      `Discards must be a whole number of at least 0, got ${discards}.`,
+    );
   }
 }
 
@@ -85,7 +88,10 @@ function sortedLegs(legs: readonly RallySeriesLegInput[]): RallySeriesLegInput[]
   const seen = new Set<number>();
   for (const leg of legs) {
     if (!Number.isInteger(leg.number) || leg.number < 1) {
-      throw new SailingScoringError('INVALID_LEG_NUMBER', `Leg number must be a positive whole number, got ${leg.number}.`);
+      throw new SailingScoringError(
+        'INVALID_LEG_NUMBER',
+        `Leg number must be a positive whole number, got ${leg.number}.`,
+      );
     }
     if (seen.has(leg.number)) {
       throw new SailingScoringError('DUPLICATE_LEG', `Leg ${leg.number} is listed twice.`);
@@ -107,10 +113,16 @@ function legCells(
     const inLeg = new Map<string, RallySeriesScoreInput>();
     for (const score of leg.scores) {
       if (!known.has(score.entryId)) {
-        throw new SailingScoringError('UNKNOWN_ENTRY', `Leg ${leg.number} has a score for unknown entry ${score.entryId}.`);
+        throw new SailingScoringError(
+          'UNKNOWN_ENTRY',
+          `Leg ${leg.number} has a score for unknown entry ${score.entryId}.`,
+        );
       }
       if (inLeg.has(score.entryId)) {
-        throw new SailingScoringError('DUPLICATE_RESULT', `Entry ${score.entryId} has more than one score in leg ${leg.number}.`);
+        throw new SailingScoringError(
+          'DUPLICATE_RESULT',
+          `Entry ${score.entryId} has more than one score in leg ${leg.number}.`,
+        );
       }
       if (!Number.isFinite(score.points) || score.points <= 0) {
         throw new SailingScoringError(
@@ -120,7 +132,10 @@ function legCells(
       }
       const rawCode = score.code ?? null;
       if (rawCode !== null && !isSailingScoringCode(rawCode)) {
-        throw new SailingScoringError('UNKNOWN_CODE', `Entry ${score.entryId} has unknown scoring code "${rawCode}" in leg ${leg.number}.`);
+        throw new SailingScoringError(
+          'UNKNOWN_CODE',
+          `Entry ${score.entryId} has unknown scoring code "${rawCode}" in leg ${leg.number}.`,
+        );
       }
       inLeg.set(score.entryId, score);
     }
@@ -134,7 +149,11 @@ function legCells(
       }
       const code = score.code ?? null;
       cells.get(id)?.push({
-        cell: { number: leg.number, points: roundSailingPoints(score.points), code: code !== null && isSailingScoringCode(code) ? code : null },
+        cell: {
+          number: leg.number,
+          points: roundSailingPoints(score.points),
+          code: code !== null && isSailingScoringCode(code) ? code : null,
+        },
         discardable: leg.discardable !== false,
       });
     }
@@ -144,7 +163,12 @@ function legCells(
 
 /** Indexes (into the leg list) of the scores a boat excludes under A2.1. */
 export function selectRallyDiscards(
-  legs: readonly { readonly number: number; readonly points: number; readonly code: SailingScoringCode | null; readonly discardable?: boolean }[],
+  legs: readonly {
+    readonly number: number;
+    readonly points: number;
+    readonly code: SailingScoringCode | null;
+    readonly discardable?: boolean;
+  }[],
   discards: number,
 ): Set<number> {
   validateDiscards(discards);

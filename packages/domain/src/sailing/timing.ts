@@ -4,8 +4,7 @@
 import { SailingScoringError } from './errors.js';
 
 /** ISO-8601 date-time with a mandatory offset; seconds and fractions optional. */
-const INSTANT_WITH_OFFSET =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Parses an ISO instant that carries an offset and returns epoch milliseconds.
@@ -72,7 +71,10 @@ export function correctedRaceSeconds(elapsedSeconds: number, rating = 1): number
 /** Average speed over the leg's distance, in knots (nautical miles per hour). */
 export function averageSpeedKnots(distanceNm: number, elapsedSeconds: number): number {
   if (!Number.isFinite(distanceNm) || distanceNm <= 0) {
-    throw new SailingScoringError('INVALID_DISTANCE', `Leg distance must be a positive number of nautical miles, got ${distanceNm}.`);
+    throw new SailingScoringError(
+      'INVALID_DISTANCE',
+      `Leg distance must be a positive number of nautical miles, got ${distanceNm}.`,
+    );
   }
   assertElapsed(elapsedSeconds);
   return distanceNm / (elapsedSeconds / 3600);

@@ -55,7 +55,8 @@ export function hasPassedWaypoint(course: Course, index: number, position: LatLo
   const mark = course.waypoints[index];
   if (!mark) return false;
   const before = index === 0 ? course.start : (course.waypoints[index - 1] as LatLon);
-  const after = index === course.waypoints.length - 1 ? finishPoint(course.finish) : (course.waypoints[index + 1] as LatLon);
+  const after =
+    index === course.waypoints.length - 1 ? finishPoint(course.finish) : (course.waypoints[index + 1] as LatLon);
   const direction = localOffsetNm(before, after);
   const offset = localOffsetNm(mark, position);
   return offset.east * direction.east + offset.north * direction.north > 0;
@@ -66,7 +67,12 @@ export function hasPassedWaypoint(course: Course, index: number, position: LatLo
  * for a point, the crossing of the line through it perpendicular to the last course leg, within
  * `radiusNm` of the point. Returns the fraction 0…1 along the two fixes, or null.
  */
-export function finishCrossing(course: Course, from: LatLon, to: LatLon, radiusNm = DEFAULT_FINISH_RADIUS_NM): number | null {
+export function finishCrossing(
+  course: Course,
+  from: LatLon,
+  to: LatLon,
+  radiusNm = DEFAULT_FINISH_RADIUS_NM,
+): number | null {
   const finish = course.finish;
   if (isFinishLine(finish)) {
     const origin = finish[0];
@@ -76,13 +82,15 @@ export function finishCrossing(course: Course, from: LatLon, to: LatLon, radiusN
     return segmentIntersection(a, b, { east: 0, north: 0 }, end);
   }
   const point = finish as LatLon;
-  const lastMark = course.waypoints.length > 0 ? (course.waypoints[course.waypoints.length - 1] as LatLon) : course.start;
+  const lastMark =
+    course.waypoints.length > 0 ? (course.waypoints[course.waypoints.length - 1] as LatLon) : course.start;
   // The line is perpendicular to the last course leg; on a course that ends where it starts (a round
   // trip, the Vendée Globe) that leg has no direction, and the boat's own heading stands in for it.
   let approach = localOffsetNm(lastMark, point);
   if (Math.hypot(approach.east, approach.north) < 1e-9) approach = localOffsetNm(from, to);
   const length = Math.hypot(approach.east, approach.north);
-  if (length === 0) return Math.hypot(localOffsetNm(point, to).east, localOffsetNm(point, to).north) <= radiusNm ? 1 : null;
+  if (length === 0)
+    return Math.hypot(localOffsetNm(point, to).east, localOffsetNm(point, to).north) <= radiusNm ? 1 : null;
   const ux = approach.east / length;
   const uy = approach.north / length;
   const a = localOffsetNm(point, from);

@@ -10,7 +10,9 @@ const RAD = Math.PI / 180;
 
 /** Whether a latitude/longitude pair is a real place (lat −90…90, lon −180…180, finite). */
 export function isValidLatLon(point: LatLon): boolean {
-  return Number.isFinite(point.lat) && Number.isFinite(point.lon) && Math.abs(point.lat) <= 90 && Math.abs(point.lon) <= 180;
+  return (
+    Number.isFinite(point.lat) && Number.isFinite(point.lon) && Math.abs(point.lat) <= 90 && Math.abs(point.lon) <= 180
+  );
 }
 
 /** Great-circle distance in nautical miles (haversine, stable for short and long distances). */
@@ -31,7 +33,7 @@ export function midpoint(a: LatLon, b: LatLon): LatLon {
   const by = Math.cos(φ2) * Math.sin(dλ);
   const lat = Math.atan2(Math.sin(φ1) + Math.sin(φ2), Math.sqrt((Math.cos(φ1) + bx) ** 2 + by ** 2));
   const lon = λ1 + Math.atan2(by, Math.cos(φ1) + bx);
-  return { lat: lat / RAD, lon: ((((lon / RAD) + 540) % 360) - 180) };
+  return { lat: lat / RAD, lon: ((lon / RAD + 540) % 360) - 180 };
 }
 
 /**
@@ -43,5 +45,8 @@ export function localOffsetNm(origin: LatLon, p: LatLon): { east: number; north:
   if (dLon > 180) dLon -= 360;
   if (dLon < -180) dLon += 360;
   const meanLat = ((origin.lat + p.lat) / 2) * RAD;
-  return { east: dLon * RAD * Math.cos(meanLat) * EARTH_RADIUS_NM, north: (p.lat - origin.lat) * RAD * EARTH_RADIUS_NM };
+  return {
+    east: dLon * RAD * Math.cos(meanLat) * EARTH_RADIUS_NM,
+    north: (p.lat - origin.lat) * RAD * EARTH_RADIUS_NM,
+  };
 }

@@ -1,5 +1,11 @@
 // A boat's progress along a leg from its fixes: marks passed, finish, DTF, speed, ETA, distance sailed.
-import { type Course, DEFAULT_FINISH_RADIUS_NM, distanceToFinishNm, finishCrossing, hasPassedWaypoint } from './course.js';
+import {
+  type Course,
+  DEFAULT_FINISH_RADIUS_NM,
+  distanceToFinishNm,
+  finishCrossing,
+  hasPassedWaypoint,
+} from './course.js';
 import { type LatLon, greatCircleNm } from './geo.js';
 
 /** One position report. `at` in epoch milliseconds; `sogKn` when the feed gives it. */
@@ -42,7 +48,10 @@ export function distanceSailedNm(fixes: readonly TrackFix[]): number {
  * Average speed over the last `windowHours` before the last fix (distance sailed / time), in knots:
  * the naive ETA's speed; over the last two fixes when they are further apart. Null with fewer than two fixes.
  */
-export function recentAverageSpeedKn(fixes: readonly TrackFix[], windowHours = DEFAULT_ETA_WINDOW_HOURS): number | null {
+export function recentAverageSpeedKn(
+  fixes: readonly TrackFix[],
+  windowHours = DEFAULT_ETA_WINDOW_HOURS,
+): number | null {
   const last = fixes[fixes.length - 1];
   if (!last) return null;
   const since = last.at - windowHours * HOUR_MS;
@@ -60,7 +69,12 @@ export function recentAverageSpeedKn(fixes: readonly TrackFix[], windowHours = D
  * passing rule; the finish counts only after the last waypoint. After the finish the boat's DTF is 0
  * and later fixes (motoring to the berth) change nothing.
  */
-export function computeBoatProgress(course: Course, fixes: readonly TrackFix[], at: number, options: ProgressOptions = {}): BoatProgress {
+export function computeBoatProgress(
+  course: Course,
+  fixes: readonly TrackFix[],
+  at: number,
+  options: ProgressOptions = {},
+): BoatProgress {
   const radius = options.finishRadiusNm ?? DEFAULT_FINISH_RADIUS_NM;
   const upTo = fixes.filter((fix) => fix.at <= at);
   let nextWaypoint = 0;
@@ -80,7 +94,16 @@ export function computeBoatProgress(course: Course, fixes: readonly TrackFix[], 
   }
   const sailed = upTo.slice(0, finishIndex + 1);
   const last = sailed[sailed.length - 1] ?? null;
-  if (!last) return { last: null, nextWaypoint: 0, finishedAt: null, dtfNm: null, sogKn: null, etaAt: null, distanceSailedNm: 0 };
+  if (!last)
+    return {
+      last: null,
+      nextWaypoint: 0,
+      finishedAt: null,
+      dtfNm: null,
+      sogKn: null,
+      etaAt: null,
+      distanceSailedNm: 0,
+    };
   const previous = sailed[sailed.length - 2];
   const sogKn = last.sogKn ?? (previous ? speedBetweenKn(previous, last) : null);
   if (finishedAt !== null) {
@@ -88,6 +111,7 @@ export function computeBoatProgress(course: Course, fixes: readonly TrackFix[], 
   }
   const dtfNm = distanceToFinishNm(course, last, nextWaypoint);
   const average = recentAverageSpeedKn(sailed, options.etaWindowHours);
-  const etaAt = average !== null && average >= MIN_ETA_SPEED_KN ? Math.round(last.at + (dtfNm / average) * HOUR_MS) : null;
+  const etaAt =
+    average !== null && average >= MIN_ETA_SPEED_KN ? Math.round(last.at + (dtfNm / average) * HOUR_MS) : null;
   return { last, nextWaypoint, finishedAt, dtfNm, sogKn, etaAt, distanceSailedNm: distanceSailedNm(sailed) };
 }

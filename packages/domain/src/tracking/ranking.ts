@@ -13,8 +13,12 @@ export type RankedBoat<T extends RankableBoat> = T & {
  * unranked. Equal DTF share a rank (1, 1, 3); ties keep the input order.
  */
 export function rankByDistanceToFinish<T extends RankableBoat>(boats: readonly T[]): RankedBoat<T>[] {
-  const finished = boats.filter((b) => b.finishedAt !== null).sort((a, b) => (a.finishedAt as number) - (b.finishedAt as number));
-  const racing = boats.filter((b) => b.finishedAt === null && b.dtfNm !== null).sort((a, b) => (a.dtfNm as number) - (b.dtfNm as number));
+  const finished = boats
+    .filter((b) => b.finishedAt !== null)
+    .sort((a, b) => (a.finishedAt as number) - (b.finishedAt as number));
+  const racing = boats
+    .filter((b) => b.finishedAt === null && b.dtfNm !== null)
+    .sort((a, b) => (a.dtfNm as number) - (b.dtfNm as number));
   const unplaced = boats.filter((b) => b.finishedAt === null && b.dtfNm === null);
   const leaderDtf = racing[0]?.dtfNm ?? null;
   const ranked: RankedBoat<T>[] = [];

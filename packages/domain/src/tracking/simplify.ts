@@ -6,7 +6,10 @@ function distanceToSegmentNm(p: LatLon, a: LatLon, b: LatLon): number {
   const end = localOffsetNm(a, b);
   const point = localOffsetNm(a, p);
   const lengthSquared = end.east ** 2 + end.north ** 2;
-  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, (point.east * end.east + point.north * end.north) / lengthSquared));
+  const t =
+    lengthSquared === 0
+      ? 0
+      : Math.max(0, Math.min(1, (point.east * end.east + point.north * end.north) / lengthSquared));
   return Math.hypot(point.east - t * end.east, point.north - t * end.north);
 }
 

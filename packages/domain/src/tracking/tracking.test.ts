@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { type Course, courseLengthNm, distanceToFinishNm, finishCrossing, finishPoint, hasPassedWaypoint } from './course.js';
+import {
+  type Course,
+  courseLengthNm,
+  distanceToFinishNm,
+  finishCrossing,
+  finishPoint,
+  hasPassedWaypoint,
+} from './course.js';
 import { EARTH_RADIUS_NM, greatCircleNm, midpoint } from './geo.js';
-import { type TrackFix, computeBoatProgress, distanceSailedNm, recentAverageSpeedKn, speedBetweenKn } from './progress.js';
+import {
+  type TrackFix,
+  computeBoatProgress,
+  distanceSailedNm,
+  recentAverageSpeedKn,
+  speedBetweenKn,
+} from './progress.js';
 import { rankByDistanceToFinish } from './ranking.js';
 import { simplifyTrack } from './simplify.js';
 
@@ -15,7 +28,12 @@ describe('greatCircleNm on the 6371 km sphere', () => {
     ['one degree along the equator', { lat: 0, lon: 10 }, { lat: 0, lon: 11 }, 60.0405],
     ['a quarter of a meridian (equator to pole)', { lat: 0, lon: 0 }, { lat: 90, lon: 0 }, 5403.6],
     ['across the antimeridian', { lat: 0, lon: 179.5 }, { lat: 0, lon: -179.5 }, 60.0405],
-    ['one degree of longitude at 60°N is half a degree of arc, less a little (great circle, not rhumb)', { lat: 60, lon: 0 }, { lat: 60, lon: 1 }, 30.0175],
+    [
+      'one degree of longitude at 60°N is half a degree of arc, less a little (great circle, not rhumb)',
+      { lat: 60, lon: 0 },
+      { lat: 60, lon: 1 },
+      30.0175,
+    ],
     ['the same point', { lat: 36.085, lon: 120.315 }, { lat: 36.085, lon: 120.315 }, 0],
   ])('%s', (_label, a, b, expected) => {
     expect(greatCircleNm(a, b)).toBeCloseTo(expected, 1);
@@ -30,13 +48,22 @@ describe('greatCircleNm on the 6371 km sphere', () => {
 });
 
 // A square course: start at the origin, round a mark one degree east, finish one degree north of it.
-const square: Course = { start: { lat: 0, lon: 0 }, waypoints: [{ lat: 0, lon: 1, name: 'East mark' }], finish: { lat: 1, lon: 1 } };
+const square: Course = {
+  start: { lat: 0, lon: 0 },
+  waypoints: [{ lat: 0, lon: 1, name: 'East mark' }],
+  finish: { lat: 1, lon: 1 },
+};
 
 describe('distance to finish through the waypoints', () => {
   it.each([
     ['at the start: to the mark, then the mark to the finish', { lat: 0, lon: 0 }, 0, 2 * DEGREE_NM],
     ['half way to the mark', { lat: 0, lon: 0.5 }, 0, 1.5 * DEGREE_NM],
-    ['beside the finish but the mark not yet passed: the course, not the crow', { lat: 0.9, lon: 0.9 }, 0, greatCircleNm({ lat: 0.9, lon: 0.9 }, { lat: 0, lon: 1 }) + DEGREE_NM],
+    [
+      'beside the finish but the mark not yet passed: the course, not the crow',
+      { lat: 0.9, lon: 0.9 },
+      0,
+      greatCircleNm({ lat: 0.9, lon: 0.9 }, { lat: 0, lon: 1 }) + DEGREE_NM,
+    ],
     ['mark passed: the plain great circle to the finish', { lat: 0.5, lon: 1 }, 1, 0.5 * DEGREE_NM],
   ])('%s', (_label, position, nextWaypoint, expected) => {
     expect(distanceToFinishNm(square, position, nextWaypoint)).toBeCloseTo(expected, 3);
@@ -53,7 +80,13 @@ describe('distance to finish through the waypoints', () => {
   });
 
   it('a finish line is measured to its midpoint', () => {
-    const lined: Course = { ...square, finish: [{ lat: 1, lon: 0.9 }, { lat: 1, lon: 1.1 }] };
+    const lined: Course = {
+      ...square,
+      finish: [
+        { lat: 1, lon: 0.9 },
+        { lat: 1, lon: 1.1 },
+      ],
+    };
     expect(finishPoint(lined.finish).lon).toBeCloseTo(1, 6);
     expect(distanceToFinishNm(lined, { lat: 0.5, lon: 1 }, 1)).toBeCloseTo(0.5 * DEGREE_NM, 2);
     expect(courseLengthNm(lined)).toBeCloseTo(2 * DEGREE_NM, 2);
@@ -72,14 +105,31 @@ describe('passing rule: beyond the line through the mark perpendicular to the co
   });
 
   // North to (1,0), east to (1,1), finish back at (0,1): the second mark's line runs north-east/south-west through it.
-  const twoMarks: Course = { start: { lat: 0, lon: 0 }, waypoints: [{ lat: 1, lon: 0 }, { lat: 1, lon: 1 }], finish: { lat: 0, lon: 1 } };
+  const twoMarks: Course = {
+    start: { lat: 0, lon: 0 },
+    waypoints: [
+      { lat: 1, lon: 0 },
+      { lat: 1, lon: 1 },
+    ],
+    finish: { lat: 0, lon: 1 },
+  };
 
   it("marks are passed in order: beyond the second mark's line but not the first's passes neither", () => {
     const stray = { lat: -0.5, lon: 0.3 };
     expect(hasPassedWaypoint(twoMarks, 1, stray)).toBe(true);
-    const progress = computeBoatProgress(twoMarks, [{ lat: 0, lon: 0, at: 0 }, { ...stray, at: HOUR }], HOUR);
+    const progress = computeBoatProgress(
+      twoMarks,
+      [
+        { lat: 0, lon: 0, at: 0 },
+        { ...stray, at: HOUR },
+      ],
+      HOUR,
+    );
     expect(progress.nextWaypoint).toBe(0);
-    expect(progress.dtfNm).toBeCloseTo(greatCircleNm(stray, { lat: 1, lon: 0 }) + greatCircleNm({ lat: 1, lon: 0 }, { lat: 1, lon: 1 }) + DEGREE_NM, 6);
+    expect(progress.dtfNm).toBeCloseTo(
+      greatCircleNm(stray, { lat: 1, lon: 0 }) + greatCircleNm({ lat: 1, lon: 0 }, { lat: 1, lon: 1 }) + DEGREE_NM,
+      6,
+    );
   });
 
   it('passing is remembered: a later fix back on the near side does not un-pass a mark', () => {
@@ -95,7 +145,13 @@ describe('passing rule: beyond the line through the mark perpendicular to the co
 
 describe('finish crossing', () => {
   it('crosses a finish line between two fixes, at the interpolated fraction', () => {
-    const lined: Course = { ...square, finish: [{ lat: 1, lon: 0.9 }, { lat: 1, lon: 1.1 }] };
+    const lined: Course = {
+      ...square,
+      finish: [
+        { lat: 1, lon: 0.9 },
+        { lat: 1, lon: 1.1 },
+      ],
+    };
     expect(finishCrossing(lined, { lat: 0.9, lon: 1 }, { lat: 1.1, lon: 1 })).toBeCloseTo(0.5, 3);
     expect(finishCrossing(lined, { lat: 0.9, lon: 1.3 }, { lat: 1.1, lon: 1.3 })).toBeNull();
   });
@@ -156,7 +212,10 @@ describe('speed, distance sailed and naive ETA', () => {
   });
 
   it('uses the feed’s own speed when given', () => {
-    const fixes: TrackFix[] = [{ lat: 0, lon: 0, at: 0 }, { lat: 0, lon: 0.1, at: HOUR, sogKn: 7.5 }];
+    const fixes: TrackFix[] = [
+      { lat: 0, lon: 0, at: 0 },
+      { lat: 0, lon: 0.1, at: HOUR, sogKn: 7.5 },
+    ];
     expect(computeBoatProgress(square, fixes, HOUR).sogKn).toBe(7.5);
   });
 
@@ -185,8 +244,20 @@ describe('ranking by DTF: real published Vendée Globe 2024-25 rankings', () => 
   ];
 
   it('19 Jan 2025 13:00: finishers first in finishing order, then ascending DTF, DTL from the racing leader', () => {
-    const shuffled = [published[6], published[1], published[3], published[8], published[0], published[5], published[2], published[7], published[4]];
-    const ranked = rankByDistanceToFinish(shuffled.map((b) => ({ id: b!.id, finishedAt: b!.finishedAt, dtfNm: b!.dtfNm })));
+    const shuffled = [
+      published[6],
+      published[1],
+      published[3],
+      published[8],
+      published[0],
+      published[5],
+      published[2],
+      published[7],
+      published[4],
+    ];
+    const ranked = rankByDistanceToFinish(
+      shuffled.map((b) => ({ id: b!.id, finishedAt: b!.finishedAt, dtfNm: b!.dtfNm })),
+    );
     expect(ranked.map((b) => b.id)).toEqual(published.map((b) => b.id));
     expect(ranked.map((b) => b.rank)).toEqual(published.map((b) => b.rank));
     ranked.forEach((b, i) => expect(b.dtlNm).toBeCloseTo(published[i]!.dtlNm, 1));
@@ -195,10 +266,27 @@ describe('ranking by DTF: real published Vendée Globe 2024-25 rankings', () => 
   it.each([
     // 18 Nov 2024 07:00 (https://infos-nantes.fr/classement-vendee-globe-2024-le-18-novembre-2024-a-7h):
     // Goodchild 22,315.4 nm to finish leads Simon (22,358.2, 42.8 behind) and Ruyant (22,376.4, 61.0 behind).
-    ['18 Nov 2024 07:00', [['Thomas Ruyant', 22376.4], ['Sam Goodchild', 22315.4], ['Sébastien Simon', 22358.2]], ['Sam Goodchild', 'Sébastien Simon', 'Thomas Ruyant'], [0, 42.8, 61.0]],
+    [
+      '18 Nov 2024 07:00',
+      [
+        ['Thomas Ruyant', 22376.4],
+        ['Sam Goodchild', 22315.4],
+        ['Sébastien Simon', 22358.2],
+      ],
+      ['Sam Goodchild', 'Sébastien Simon', 'Thomas Ruyant'],
+      [0, 42.8, 61.0],
+    ],
     // 4 Jan 2025 11:00 (https://infos-nantes.fr/vendee-globe-2024-classement-du-4-janvier-2025-a-13h):
     // Dalin DTF 3,751.8 nm; Richomme 128.3 nm behind, so 3,880.1 nm to finish.
-    ['4 Jan 2025 11:00', [['Yoann Richomme', 3880.1], ['Charlie Dalin', 3751.8]], ['Charlie Dalin', 'Yoann Richomme'], [0, 128.3]],
+    [
+      '4 Jan 2025 11:00',
+      [
+        ['Yoann Richomme', 3880.1],
+        ['Charlie Dalin', 3751.8],
+      ],
+      ['Charlie Dalin', 'Yoann Richomme'],
+      [0, 128.3],
+    ],
   ] as const)('%s', (_label, boats, order, dtl) => {
     const ranked = rankByDistanceToFinish(boats.map(([id, dtfNm]) => ({ id, finishedAt: null, dtfNm })));
     expect(ranked.map((b) => b.id)).toEqual(order);
@@ -212,7 +300,12 @@ describe('ranking by DTF: real published Vendée Globe 2024-25 rankings', () => 
       { id: 'b', finishedAt: null, dtfNm: 10 },
       { id: 'c', finishedAt: null, dtfNm: 12 },
     ]);
-    expect(ranked.map((b) => [b.id, b.rank])).toEqual([['a', 1], ['b', 1], ['c', 3], ['none', null]]);
+    expect(ranked.map((b) => [b.id, b.rank])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 3],
+      ['none', null],
+    ]);
   });
 });
 

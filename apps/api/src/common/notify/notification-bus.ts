@@ -11,7 +11,11 @@ export const NOTIFY_CHANNEL = 'sailcourt';
  * - `data`: some public data changed (any table a public page shows);
  * - `positions`: a rally's tracker positions moved to version `v`.
  */
-export type Notification = { t: 'feed'; e: string; v: number } | { t: 'live'; e: string; m: string; s: number } | { t: 'data' } | { t: 'positions'; r: string; v: number };
+export type Notification =
+  | { t: 'feed'; e: string; v: number }
+  | { t: 'live'; e: string; m: string; s: number }
+  | { t: 'data' }
+  | { t: 'positions'; r: string; v: number };
 
 type Handler = (notification: Notification) => void;
 type ListenerState = 'off' | 'connecting' | 'listening';
@@ -84,7 +88,12 @@ export class NotificationBus implements OnApplicationBootstrap, OnApplicationShu
   private async connect(): Promise<void> {
     if (this.stopped || !this.url || this.state !== 'off') return;
     this.state = 'connecting';
-    const client = new Client({ connectionString: this.url, keepAlive: true, connectionTimeoutMillis: 5_000, application_name: 'sailcourt-listener' });
+    const client = new Client({
+      connectionString: this.url,
+      keepAlive: true,
+      connectionTimeoutMillis: 5_000,
+      application_name: 'sailcourt-listener',
+    });
     this.client = client;
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
@@ -127,7 +136,8 @@ export class NotificationBus implements OnApplicationBootstrap, OnApplicationShu
 
   private lost(client: Client, error: unknown): void {
     if (this.client !== client) return;
-    if (!this.stopped) this.logger.warn(`Listener lost (${error instanceof Error ? error.message : String(error)}); reconnecting.`);
+    if (!this.stopped)
+      this.logger.warn(`Listener lost (${error instanceof Error ? error.message : String(error)}); reconnecting.`);
     void this.drop();
     if (this.stopped) return;
     this.retryTimer = setTimeout(() => void this.connect(), this.backoffMs);
@@ -145,7 +155,10 @@ export class NotificationBus implements OnApplicationBootstrap, OnApplicationShu
     client.removeAllListeners('notification');
     client.on('error', () => undefined);
     // end() waits for the server; a stalled one would hold us, so it is not awaited past a moment.
-    await Promise.race([client.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
+    await Promise.race([
+      client.end().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, 1_000).unref()),
+    ]);
   }
 }
 
@@ -157,8 +170,10 @@ export function parseNotification(payload: string): Notification | null {
     const v = value as Record<string, unknown>;
     if (v.t === 'feed' && typeof v.e === 'string' && typeof v.v === 'number') return { t: 'feed', e: v.e, v: v.v };
     if (v.t === 'data') return { t: 'data' };
-    if (v.t === 'live' && typeof v.e === 'string' && typeof v.m === 'string' && typeof v.s === 'number') return { t: 'live', e: v.e, m: v.m, s: v.s };
-    if (v.t === 'positions' && typeof v.r === 'string' && typeof v.v === 'number') return { t: 'positions', r: v.r, v: v.v };
+    if (v.t === 'live' && typeof v.e === 'string' && typeof v.m === 'string' && typeof v.s === 'number')
+      return { t: 'live', e: v.e, m: v.m, s: v.s };
+    if (v.t === 'positions' && typeof v.r === 'string' && typeof v.v === 'number')
+      return { t: 'positions', r: v.r, v: v.v };
     return null;
   } catch {
     return null;

@@ -6,7 +6,9 @@ export class EventSport1795976877383 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE "events" ADD "sport" text NOT NULL DEFAULT 'basketball'`);
-    await runner.query(`ALTER TABLE "events" ADD CONSTRAINT "events_sport_valid" CHECK (sport IN ('basketball', 'sailing'))`);
+    await runner.query(
+      `ALTER TABLE "events" ADD CONSTRAINT "events_sport_valid" CHECK (sport IN ('basketball', 'sailing'))`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -1,7 +1,20 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** What fans' pages show: a change to any of these may change a public page. */
-export const PUBLIC_TABLES = ['seasons', 'venues', 'events', 'teams', 'registrations', 'matches', 'playoff_brackets', 'rallies', 'rally_legs', 'rally_entries', 'rally_leg_results', 'impact_assumption_sets'];
+export const PUBLIC_TABLES = [
+  'seasons',
+  'venues',
+  'events',
+  'teams',
+  'registrations',
+  'matches',
+  'playoff_brackets',
+  'rallies',
+  'rally_legs',
+  'rally_entries',
+  'rally_leg_results',
+  'impact_assumption_sets',
+];
 
 /**
  * Every statement that changes public data NOTIFYs `{"t":"data"}` in its transaction (identical

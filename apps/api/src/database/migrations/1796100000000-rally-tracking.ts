@@ -19,7 +19,9 @@ export class RallyTracking1796100000000 implements MigrationInterface {
     await runner.query(`ALTER TABLE "rallies" ADD "positions_version" bigint NOT NULL DEFAULT '0'`);
     await runner.query(`ALTER TABLE "rally_legs" ADD "waypoints" jsonb NOT NULL DEFAULT '[]'`);
     await runner.query(`ALTER TABLE "rally_legs" ADD "finish_line" jsonb`);
-    await runner.query(`ALTER TABLE "rally_legs" ADD CONSTRAINT "rally_legs_waypoints_is_array" CHECK (jsonb_typeof(waypoints) = 'array')`);
+    await runner.query(
+      `ALTER TABLE "rally_legs" ADD CONSTRAINT "rally_legs_waypoints_is_array" CHECK (jsonb_typeof(waypoints) = 'array')`,
+    );
     await runner.query(
       `ALTER TABLE "rally_legs" ADD CONSTRAINT "rally_legs_finish_line_pair" CHECK (finish_line IS NULL OR (jsonb_typeof(finish_line) = 'array' AND jsonb_array_length(finish_line) = 2))`,
     );

@@ -9,11 +9,15 @@ export class RulesetOvertime1796300000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE "events" ADD "ruleset" text NOT NULL DEFAULT 'fiba'`);
-    await runner.query(`ALTER TABLE "events" ADD CONSTRAINT "events_ruleset_valid" CHECK (ruleset IN ('fiba', 'fiba-3x3'))`);
+    await runner.query(
+      `ALTER TABLE "events" ADD CONSTRAINT "events_ruleset_valid" CHECK (ruleset IN ('fiba', 'fiba-3x3'))`,
+    );
     await runner.query(`ALTER TABLE "matches" ADD "overtime" boolean NOT NULL DEFAULT false`);
     await runner.query(`ALTER TABLE "matches" DROP CONSTRAINT "matches_result_matches_status"`);
     await runner.query(`ALTER TABLE "matches" ADD CONSTRAINT "matches_result_matches_status" CHECK (${RESULT_CHECK})`);
-    await runner.query(`ALTER TABLE "matches" ADD CONSTRAINT "matches_overtime_needs_result" CHECK (NOT overtime OR status = 'final')`);
+    await runner.query(
+      `ALTER TABLE "matches" ADD CONSTRAINT "matches_overtime_needs_result" CHECK (NOT overtime OR status = 'final')`,
+    );
     // Standings are ranked by the ruleset: changing it is a change to the event's feeds (cached by version).
     await runner.query(`CREATE FUNCTION match_feed_bump_ruleset() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -10,8 +10,12 @@ export class WithdrawalRequests1796500000000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE "registrations" ADD "withdrawal_requested_at" TIMESTAMP WITH TIME ZONE`);
     await runner.query(`ALTER TABLE "registrations" ADD "withdrawal_reason" text`);
-    await runner.query(`ALTER TABLE "registrations" ADD CONSTRAINT "registrations_withdrawal_request_confirmed" CHECK (withdrawal_requested_at IS NULL OR status = 'confirmed')`);
-    await runner.query(`ALTER TABLE "registrations" ADD CONSTRAINT "registrations_withdrawal_reason_needs_request" CHECK (withdrawal_reason IS NULL OR withdrawal_requested_at IS NOT NULL)`);
+    await runner.query(
+      `ALTER TABLE "registrations" ADD CONSTRAINT "registrations_withdrawal_request_confirmed" CHECK (withdrawal_requested_at IS NULL OR status = 'confirmed')`,
+    );
+    await runner.query(
+      `ALTER TABLE "registrations" ADD CONSTRAINT "registrations_withdrawal_reason_needs_request" CHECK (withdrawal_reason IS NULL OR withdrawal_requested_at IS NOT NULL)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

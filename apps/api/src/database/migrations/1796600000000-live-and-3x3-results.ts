@@ -20,9 +20,13 @@ export class LiveAnd3x3Results1796600000000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(rulesetBump(false));
-    await runner.query(`UPDATE "matches" SET status = 'scheduled', home_score = NULL, away_score = NULL WHERE status = 'live'`);
+    await runner.query(
+      `UPDATE "matches" SET status = 'scheduled', home_score = NULL, away_score = NULL WHERE status = 'live'`,
+    );
     await runner.query(`ALTER TABLE "matches" DROP CONSTRAINT "matches_result_matches_status"`);
-    await runner.query(`ALTER TABLE "matches" ADD CONSTRAINT "matches_result_matches_status" CHECK (${THREE_BY_THREE_ONLY})`);
+    await runner.query(
+      `ALTER TABLE "matches" ADD CONSTRAINT "matches_result_matches_status" CHECK (${THREE_BY_THREE_ONLY})`,
+    );
   }
 }
 

@@ -16,9 +16,15 @@ export class Divisions1797200000000 implements MigrationInterface {
     await runner.query(`ALTER TABLE "registrations" ADD "division_id" uuid`);
     await runner.query(`CREATE INDEX "matches_division" ON "matches" ("division_id")`);
     await runner.query(`CREATE INDEX "registrations_division_status" ON "registrations" ("division_id", "status")`);
-    await runner.query(`ALTER TABLE "divisions" ADD CONSTRAINT "FK_5411d7b081f3ea6c2ac5811fdb8" FOREIGN KEY ("event_id") REFERENCES "events"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await runner.query(`ALTER TABLE "matches" ADD CONSTRAINT "FK_d38bc1bd95726b7b019536a0e92" FOREIGN KEY ("division_id") REFERENCES "divisions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await runner.query(`ALTER TABLE "registrations" ADD CONSTRAINT "FK_01b7ea0f279a1da74f3b6ef06f1" FOREIGN KEY ("division_id") REFERENCES "divisions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await runner.query(
+      `ALTER TABLE "divisions" ADD CONSTRAINT "FK_5411d7b081f3ea6c2ac5811fdb8" FOREIGN KEY ("event_id") REFERENCES "events"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await runner.query(
+      `ALTER TABLE "matches" ADD CONSTRAINT "FK_d38bc1bd95726b7b019536a0e92" FOREIGN KEY ("division_id") REFERENCES "divisions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await runner.query(
+      `ALTER TABLE "registrations" ADD CONSTRAINT "FK_01b7ea0f279a1da74f3b6ef06f1" FOREIGN KEY ("division_id") REFERENCES "divisions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -8,11 +8,17 @@ import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { LoginDto, SessionDto, SignupDto, UserDto } from './dto/auth.dto.js';
 
+const emailTaken = () =>
+  conflict('An account with this email already exists.', [{ field: 'email', message: 'is taken' }], 'auth.email-taken');
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 
-const emailTaken = () => conflict('An account with this email already exists.', [{ field: 'email', message: 'is taken' }], 'auth.email-taken');
-const isUniqueViolation = (error: unknown): boolean => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
-
-export const toUserDto = (user: UserEntity): UserDto => ({ id: user.id, email: user.email, role: user.role, displayName: user.displayName });
+export const toUserDto = (user: UserEntity): UserDto => ({
+  id: user.id,
+  email: user.email,
+  role: user.role,
+  displayName: user.displayName,
+});
 
 @Injectable()
 export class AuthService {
@@ -28,7 +34,13 @@ export class AuthService {
     const user = await this.users.findByEmail(email);
     this.dummyHash ??= hash('sailcourt-timing-equaliser');
     const ok = await verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
-    if (!user || !ok) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'Wrong email or password.', undefined, 'auth.invalid-credentials');
+    if (!user || !ok)
+      throw new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        'Wrong email or password.',
+        undefined,
+        'auth.invalid-credentials',
+      );
     return this.session(user);
   }
 
@@ -36,9 +48,11 @@ export class AuthService {
     if (await this.users.findByEmail(email)) throw emailTaken();
     const passwordHash = await hash(password);
     // Two sign-ups racing for one email: the unique index decides, and the loser hears the same 409.
-    const user = await this.users.insert({ email, passwordHash, role: 'team_manager', displayName }).catch((error: unknown) => {
-      throw isUniqueViolation(error) ? emailTaken() : error;
-    });
+    const user = await this.users
+      .insert({ email, passwordHash, role: 'team_manager', displayName })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? emailTaken() : error;
+      });
     return this.session(user);
   }
 

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../../common/auth.js';
 import { DivisionsService } from './divisions.service.js';
 import { CreateDivisionDto, DivisionDto } from './dto/division.dto.js';
@@ -10,7 +17,10 @@ export class DivisionsController {
   constructor(private readonly divisions: DivisionsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The event’s divisions (age group × gender, perhaps by city) with confirmed teams and places left; [] for an event without divisions' })
+  @ApiOperation({
+    summary:
+      'The event’s divisions (age group × gender, perhaps by city) with confirmed teams and places left; [] for an event without divisions',
+  })
   @ApiOkResponse({ type: [DivisionDto] })
   list(@Param('id') eventId: string): Promise<DivisionDto[]> {
     return this.divisions.list(eventId);

@@ -4,5 +4,10 @@ import { DivisionsController } from './divisions.controller.js';
 import { DivisionsRepository } from './divisions.repository.js';
 import { DivisionsService } from './divisions.service.js';
 
-@Module({ imports: [EventsModule], controllers: [DivisionsController], providers: [DivisionsService, DivisionsRepository], exports: [DivisionsService] })
+@Module({
+  imports: [EventsModule],
+  controllers: [DivisionsController],
+  providers: [DivisionsService, DivisionsRepository],
+  exports: [DivisionsService],
+})
 export class DivisionsModule {}

@@ -14,7 +14,9 @@ export class DivisionsRepository {
   }
 
   forEvent(eventId: string, manager?: EntityManager): Promise<DivisionEntity[]> {
-    return (manager ?? this.dataSource.manager).getRepository(DivisionEntity).find({ where: { eventId }, order: { position: 'ASC', code: 'ASC' } });
+    return (manager ?? this.dataSource.manager)
+      .getRepository(DivisionEntity)
+      .find({ where: { eventId }, order: { position: 'ASC', code: 'ASC' } });
   }
 
   async hasDivisions(eventId: string, manager?: EntityManager): Promise<boolean> {
@@ -24,7 +26,14 @@ export class DivisionsRepository {
   /** By id or code, within the event. */
   findInEvent(eventId: string, key: string, manager?: EntityManager): Promise<DivisionEntity | null> {
     const repo = (manager ?? this.dataSource.manager).getRepository(DivisionEntity);
-    return repo.findOne({ where: isUuid(key) ? [{ eventId, id: key }, { eventId, code: key }] : { eventId, code: key } });
+    return repo.findOne({
+      where: isUuid(key)
+        ? [
+            { eventId, id: key },
+            { eventId, code: key },
+          ]
+        : { eventId, code: key },
+    });
   }
 
   /** Confirmed teams and people per division of the event. */

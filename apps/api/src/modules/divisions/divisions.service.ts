@@ -34,10 +34,20 @@ export class DivisionsService {
    * For other modules: the division a request names (`?division=`, `divisionId`), or null when it names none.
    * An unknown one is a 422 naming `field`, so a typo never silently means "all divisions".
    */
-  async resolve(eventId: string, key: string | undefined | null, field: string, manager?: EntityManager): Promise<DivisionEntity | null> {
+  async resolve(
+    eventId: string,
+    key: string | undefined | null,
+    field: string,
+    manager?: EntityManager,
+  ): Promise<DivisionEntity | null> {
     if (key === undefined || key === null) return null;
     const division = await this.divisions.findInEvent(eventId, key, manager);
-    if (!division) throw unprocessable(`The event has no division '${key}'.`, [{ field, message: 'is not a division of this event', code: 'division.unknown' }], 'division.unknown');
+    if (!division)
+      throw unprocessable(
+        `The event has no division '${key}'.`,
+        [{ field, message: 'is not a division of this event', code: 'division.unknown' }],
+        'division.unknown',
+      );
     return division;
   }
 
@@ -55,7 +65,11 @@ export class DivisionsService {
     const saved = await this.divisions.transaction(async (manager) => {
       await this.divisions.lockEvent(manager, event.id);
       if (await this.divisions.findInEvent(event.id, input.code, manager)) {
-        throw conflict(`The event already has a division '${input.code}'.`, [{ field: 'code', message: 'is taken in this event' }], 'division.duplicate');
+        throw conflict(
+          `The event already has a division '${input.code}'.`,
+          [{ field: 'code', message: 'is taken in this event' }],
+          'division.duplicate',
+        );
       }
       return this.divisions.insert(manager, {
         eventId: event.id,
@@ -94,17 +108,28 @@ export class DivisionsService {
       if (!division) throw notFound('division', divisionKey);
       const merged: DivisionEntity = { ...division, ...definedOnly(input) };
       assertRosterLimits(merged.rosterMin, merged.rosterMax);
-      if (input.code !== undefined && input.code !== division.code && (await this.divisions.findInEvent(event.id, input.code, manager))) {
-        throw conflict(`The event already has a division '${input.code}'.`, [{ field: 'code', message: 'is taken in this event' }], 'division.duplicate');
+      if (
+        input.code !== undefined &&
+        input.code !== division.code &&
+        (await this.divisions.findInEvent(event.id, input.code, manager))
+      ) {
+        throw conflict(
+          `The event already has a division '${input.code}'.`,
+          [{ field: 'code', message: 'is taken in this event' }],
+          'division.duplicate',
+        );
       }
       const confirmed = (await this.divisions.counts(event.id, manager)).get(division.id)?.confirmed ?? 0;
       if (merged.capacity !== null && merged.capacity < confirmed) {
-        throw conflict(`${confirmed} teams are confirmed in the division; its capacity cannot go below that.`, [
-          { field: 'capacity', message: `must be at least ${confirmed}`, params: { confirmed } },
-        ], 'division.capacity-below-confirmed');
+        throw conflict(
+          `${confirmed} teams are confirmed in the division; its capacity cannot go below that.`,
+          [{ field: 'capacity', message: `must be at least ${confirmed}`, params: { confirmed } }],
+          'division.capacity-below-confirmed',
+        );
       }
       await this.divisions.update(manager, division.id, definedOnly(input));
-      if (input.capacity !== undefined && input.capacity !== division.capacity) await afterCapacityChange(manager, merged);
+      if (input.capacity !== undefined && input.capacity !== division.capacity)
+        await afterCapacityChange(manager, merged);
     });
     return this.get(event.id, input.code ?? divisionKey);
   }
@@ -117,7 +142,11 @@ export class DivisionsService {
       if (!division) throw notFound('division', divisionKey);
       const refs = await this.divisions.references(manager, division.id);
       if (refs.registrations > 0 || refs.matches > 0) {
-        throw conflict(`The division has ${refs.registrations} registration(s) and ${refs.matches} game(s); move or remove them first.`, undefined, 'division.in-use');
+        throw conflict(
+          `The division has ${refs.registrations} registration(s) and ${refs.matches} game(s); move or remove them first.`,
+          undefined,
+          'division.in-use',
+        );
       }
       await this.divisions.delete(manager, division.id);
     });
@@ -126,7 +155,7 @@ export class DivisionsService {
 
 function assertRosterLimits(min: number | null, max: number | null): void {
   const errors: FieldError[] = [];
-  if (min !== null && max !== null && max < min) errors.push({ field: 'rosterMax', message: 'must not be below rosterMin' });
+  if (min !== null && max !== null && max < min)
+    errors.push({ field: 'rosterMax', message: 'must not be below rosterMin' });
   if (errors.length > 0) throw badRequest('Invalid request: rosterMax.', errors);
 }
-

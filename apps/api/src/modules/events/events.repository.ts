@@ -15,7 +15,11 @@ export class EventsRepository {
   }
 
   findBySeason(seasonId: string): Promise<EventEntity[]> {
-    return this.events.find({ where: { seasonId }, relations: { venue: true }, order: { startDate: 'ASC', endDate: 'ASC', name: 'ASC' } });
+    return this.events.find({
+      where: { seasonId },
+      relations: { venue: true },
+      order: { startDate: 'ASC', endDate: 'ASC', name: 'ASC' },
+    });
   }
 
   async insert(event: DeepPartial<EventEntity>): Promise<EventEntity> {

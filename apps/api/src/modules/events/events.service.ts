@@ -33,7 +33,8 @@ export class EventsService {
   async create(input: CreateEventDto): Promise<EventDto> {
     assertOrdered(input);
     const season = await this.seasons.findByKey(input.seasonId);
-    if (!season) throw unprocessable(`No season with id '${input.seasonId}'.`, [{ field: 'seasonId', message: 'does not exist' }]);
+    if (!season)
+      throw unprocessable(`No season with id '${input.seasonId}'.`, [{ field: 'seasonId', message: 'does not exist' }]);
     if (input.startDate < season.startDate || input.endDate > season.endDate) {
       throw unprocessable(`An event must fall within its season (${season.startDate} – ${season.endDate}).`, [
         { field: input.startDate < season.startDate ? 'startDate' : 'endDate', message: 'is outside the season' },
@@ -58,7 +59,11 @@ export class EventsService {
 function assertOrdered(input: CreateEventDto): void {
   const errors = [];
   if (input.endDate < input.startDate) errors.push({ field: 'endDate', message: 'must not be before startDate' });
-  if (input.registrationOpensAt && input.registrationClosesAt && Date.parse(input.registrationClosesAt) < Date.parse(input.registrationOpensAt)) {
+  if (
+    input.registrationOpensAt &&
+    input.registrationClosesAt &&
+    Date.parse(input.registrationClosesAt) < Date.parse(input.registrationOpensAt)
+  ) {
     errors.push({ field: 'registrationClosesAt', message: 'must not be before registrationOpensAt' });
   }
   if (input.rosterMin !== undefined && input.rosterMax !== undefined && input.rosterMax < input.rosterMin) {

@@ -53,7 +53,9 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: the database answers and every migration is applied.' })
   @ApiOkResponse({ type: ReadinessDto })
-  @ApiServiceUnavailableResponse({ description: 'Not ready: database unreachable or migrations pending (problem+json, Retry-After).' })
+  @ApiServiceUnavailableResponse({
+    description: 'Not ready: database unreachable or migrations pending (problem+json, Retry-After).',
+  })
   async ready(): Promise<ReadinessDto> {
     await this.pingDatabase();
     if (!this.migrationsDone) {

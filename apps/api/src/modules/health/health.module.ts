@@ -9,6 +9,9 @@ import { MetricsController } from './metrics.controller.js';
 @Module({})
 export class HealthModule {
   static forConfig(options: { metricsOnApiPort: boolean }): DynamicModule {
-    return { module: HealthModule, controllers: options.metricsOnApiPort ? [HealthController, MetricsController] : [HealthController] };
+    return {
+      module: HealthModule,
+      controllers: options.metricsOnApiPort ? [HealthController, MetricsController] : [HealthController],
+    };
   }
 }

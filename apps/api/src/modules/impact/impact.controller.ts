@@ -29,7 +29,9 @@ export class ImpactController {
 
   @Post('impact/sensitivity')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Tornado data of a scenario: the metric with each assumption moved ±step; nothing is stored.' })
+  @ApiOperation({
+    summary: 'Tornado data of a scenario: the metric with each assumption moved ±step; nothing is stored.',
+  })
   @ApiBody(ASSUMPTIONS_BODY)
   @ApiOkResponse({ type: ImpactSensitivityDto })
   sensitivity(@Body() body: unknown, @Query() query: ImpactSensitivityQueryDto): ImpactSensitivityDto {
@@ -60,12 +62,19 @@ export class ImpactController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Replace the season\u2019s assumptions (version 0 creates them). Stale version → 409.' })
   @ApiOkResponse({ type: SeasonImpactDto })
-  putSeasonAssumptions(@Param('id') id: string, @Body() body: PutImpactAssumptionsDto, @CurrentCaller() caller: Caller): Promise<SeasonImpactDto> {
+  putSeasonAssumptions(
+    @Param('id') id: string,
+    @Body() body: PutImpactAssumptionsDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<SeasonImpactDto> {
     return this.impact.putSeasonAssumptions(id, body, caller);
   }
 
   @Get('events/:id/impact')
-  @ApiOperation({ summary: 'The event\u2019s estimate under its own assumptions, with confirmed registrations replacing assumed participants.' })
+  @ApiOperation({
+    summary:
+      'The event\u2019s estimate under its own assumptions, with confirmed registrations replacing assumed participants.',
+  })
   @ApiOkResponse({ type: EventImpactDto })
   eventImpact(@Param('id') id: string): Promise<EventImpactDto> {
     return this.impact.eventImpact(id);
@@ -88,7 +97,11 @@ export class ImpactController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Replace the event\u2019s own assumptions (version 0 creates them). Stale version → 409.' })
   @ApiOkResponse({ type: EventImpactDto })
-  putEventAssumptions(@Param('id') id: string, @Body() body: PutImpactAssumptionsDto, @CurrentCaller() caller: Caller): Promise<EventImpactDto> {
+  putEventAssumptions(
+    @Param('id') id: string,
+    @Body() body: PutImpactAssumptionsDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<EventImpactDto> {
     return this.impact.putEventAssumptions(id, body, caller);
   }
 }

@@ -5,5 +5,9 @@ import { ImpactController } from './impact.controller.js';
 import { ImpactRepository } from './impact.repository.js';
 import { ImpactService } from './impact.service.js';
 
-@Module({ imports: [SeasonsModule, EventsModule], controllers: [ImpactController], providers: [ImpactService, ImpactRepository] })
+@Module({
+  imports: [SeasonsModule, EventsModule],
+  controllers: [ImpactController],
+  providers: [ImpactService, ImpactRepository],
+})
 export class ImpactModule {}

@@ -69,7 +69,12 @@ export class ImpactRepository {
       const rows: { id: string }[] = await m.query(
         `INSERT INTO impact_assumption_sets (season_id, event_id, assumptions, version, updated_by)
          VALUES ($1, $2, $3::jsonb, 1, $4) ON CONFLICT DO NOTHING RETURNING id`,
-        [owner.kind === 'season' ? owner.id : null, owner.kind === 'event' ? owner.id : null, JSON.stringify(write.assumptions), write.userId],
+        [
+          owner.kind === 'season' ? owner.id : null,
+          owner.kind === 'event' ? owner.id : null,
+          JSON.stringify(write.assumptions),
+          write.userId,
+        ],
       );
       const id = rows[0]?.id;
       if (id === undefined) return false;
@@ -87,7 +92,12 @@ export class ImpactRepository {
       const result = await m
         .createQueryBuilder()
         .update(ImpactAssumptionSetEntity)
-        .set({ assumptions: () => 'CAST(:assumptions AS jsonb)', version: () => 'version + 1', updatedBy: write.userId, updatedAt: () => 'now()' })
+        .set({
+          assumptions: () => 'CAST(:assumptions AS jsonb)',
+          version: () => 'version + 1',
+          updatedBy: write.userId,
+          updatedAt: () => 'now()',
+        })
         .where('id = :setId AND version = :expectedVersion', { setId, expectedVersion })
         .setParameter('assumptions', JSON.stringify(write.assumptions))
         .execute();

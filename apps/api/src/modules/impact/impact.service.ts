@@ -1,7 +1,22 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { applyRegistrationActuals, computeImpactSensitivity, estimateSeasonImpact, estimateTourismImpact, type ImpactAssumptions, parseImpactAssumptions, toChinaIso } from '@sailcourt/domain';
+import {
+  applyRegistrationActuals,
+  computeImpactSensitivity,
+  estimateSeasonImpact,
+  estimateTourismImpact,
+  type ImpactAssumptions,
+  parseImpactAssumptions,
+  toChinaIso,
+} from '@sailcourt/domain';
 import type { Caller } from '../../common/auth.js';
-import { badRequest, conflict, type FieldError, notFound, ProblemException, unprocessable } from '../../common/problem.js';
+import {
+  badRequest,
+  conflict,
+  type FieldError,
+  notFound,
+  ProblemException,
+  unprocessable,
+} from '../../common/problem.js';
 import { EventsService } from '../events/events.service.js';
 import type { SeasonEntity } from '../seasons/season.entity.js';
 import { SeasonsRepository } from '../seasons/seasons.repository.js';
@@ -23,18 +38,25 @@ import {
 import type { ImpactAssumptionSetEntity } from './impact-assumption-set.entity.js';
 import { type ImpactOwner, ImpactRepository } from './impact.repository.js';
 
-const joinPath = (prefix: string, field: string): string => (prefix === '' ? field : field === '' ? prefix : `${prefix}.${field}`);
+const joinPath = (prefix: string, field: string): string =>
+  prefix === '' ? field : field === '' ? prefix : `${prefix}.${field}`;
 
 /** Client assumptions through the domain validator; every problem named by its path under `prefix`. */
 function parseClientAssumptions(input: unknown, prefix: string): ImpactAssumptions {
   const parsed = parseImpactAssumptions(input);
   if (parsed.ok) return parsed.value;
-  const errors: FieldError[] = parsed.errors.map((e) => ({ field: joinPath(prefix, e.field) || 'body', message: e.message }));
+  const errors: FieldError[] = parsed.errors.map((e) => ({
+    field: joinPath(prefix, e.field) || 'body',
+    message: e.message,
+  }));
   throw badRequest(`Invalid assumptions: ${[...new Set(errors.map((e) => e.field))].join(', ')}.`, errors);
 }
 
 /** Confirmed registrations replace the assumed participant count (only where a participants profile exists). */
-function withActuals(stored: ImpactAssumptions, confirmed: number | null): { assumptions: ImpactAssumptions; applied: boolean } {
+function withActuals(
+  stored: ImpactAssumptions,
+  confirmed: number | null,
+): { assumptions: ImpactAssumptions; applied: boolean } {
   if (confirmed === null || stored.groups.participants === undefined) return { assumptions: stored, applied: false };
   return { assumptions: applyRegistrationActuals(stored, { confirmedParticipants: confirmed }), applied: true };
 }
@@ -87,7 +109,11 @@ export class ImpactService {
 
   async eventImpact(id: string): Promise<EventImpactDto> {
     const event = await this.events.require(id);
-    const { set, assumptions: stored } = await this.requireStored({ kind: 'event', id: event.id }, `event '${id}'`, event.seasonId);
+    const { set, assumptions: stored } = await this.requireStored(
+      { kind: 'event', id: event.id },
+      `event '${id}'`,
+      event.seasonId,
+    );
     const confirmed = (await this.impact.confirmedParticipants([event.id])).get(event.id) ?? null;
     const { assumptions, applied } = withActuals(stored, confirmed);
     return {
@@ -182,7 +208,11 @@ export class ImpactService {
     );
   }
 
-  private storedMeta(set: ImpactAssumptionSetEntity): { version: number; updatedAt: string; updatedBy: ImpactEditorDto | null } {
+  private storedMeta(set: ImpactAssumptionSetEntity): {
+    version: number;
+    updatedAt: string;
+    updatedBy: ImpactEditorDto | null;
+  } {
     return { version: set.version, updatedAt: toChinaIso(set.updatedAt), updatedBy: editor(set.updater) };
   }
 
@@ -216,7 +246,9 @@ export class ImpactService {
     const changes = diffImpactAssumptions(current?.assumptions, body.assumptions);
     if (current && changes.length === 0) return;
     const write = { assumptions: body.assumptions, userId: caller.id, changes, reason: body.reason?.trim() || null };
-    const written = current ? await this.impact.update(current.id, currentVersion, write) : await this.impact.create(owner, write);
+    const written = current
+      ? await this.impact.update(current.id, currentVersion, write)
+      : await this.impact.create(owner, write);
     if (!written) throw stale(body.version, (await this.impact.findSet(owner))?.version ?? currentVersion + 1);
   }
 }

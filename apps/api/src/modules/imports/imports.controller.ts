@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
 import { badRequest } from '../../common/problem.js';
@@ -14,7 +22,11 @@ import {
 } from './dto/import.dto.js';
 import { ImportsService } from './imports.service.js';
 
-export const SHEET_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
+export const SHEET_TYPES = [
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+];
 
 @ApiTags('imports')
 @Controller('events/:id')
@@ -43,7 +55,10 @@ export class ImportsController {
   @Roles('organizer')
   @ApiBearerAuth()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Preview a schedule sheet (日期, 时间, 主队, 客队, 场馆, 场地, 组别, 轮次; Excel dates and times too): every problem, clashes included. Nothing is stored.' })
+  @ApiOperation({
+    summary:
+      'Preview a schedule sheet (日期, 时间, 主队, 客队, 场馆, 场地, 组别, 轮次; Excel dates and times too): every problem, clashes included. Nothing is stored.',
+  })
   @ApiConsumes(...SHEET_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: ScheduleImportPreviewDto })
@@ -56,9 +71,15 @@ export class ImportsController {
   @Roles('organizer')
   @ApiBearerAuth()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Import the previewed schedule rows: every game or none (422 naming each problem); games already there are left alone' })
+  @ApiOperation({
+    summary:
+      'Import the previewed schedule rows: every game or none (422 naming each problem); games already there are left alone',
+  })
   @ApiOkResponse({ type: ScheduleImportResultDto })
-  async commitSchedule(@Param('id') eventId: string, @Body() body: CommitScheduleImportDto): Promise<ScheduleImportResultDto> {
+  async commitSchedule(
+    @Param('id') eventId: string,
+    @Body() body: CommitScheduleImportDto,
+  ): Promise<ScheduleImportResultDto> {
     const { created, existing } = await this.schedule.run(eventId, body.rows, false);
     return { created, existing };
   }
@@ -67,21 +88,34 @@ export class ImportsController {
   @Roles('organizer')
   @ApiBearerAuth()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Import the previewed (and corrected) rows: all or nothing, in one transaction; importing the same rows again changes nothing' })
+  @ApiOperation({
+    summary:
+      'Import the previewed (and corrected) rows: all or nothing, in one transaction; importing the same rows again changes nothing',
+  })
   @ApiOkResponse({ type: TeamImportResultDto })
-  commit(@Param('id') eventId: string, @Body() body: CommitTeamImportDto, @CurrentCaller() caller: Caller): Promise<TeamImportResultDto> {
+  commit(
+    @Param('id') eventId: string,
+    @Body() body: CommitTeamImportDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<TeamImportResultDto> {
     return this.imports.commit(eventId, body.rows, caller.id);
   }
 
   @Get('exports/teams.csv')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The registered teams and rosters in the import’s columns (UTF-8 with BOM; formula-like cells neutralised)' })
+  @ApiOperation({
+    summary:
+      'The registered teams and rosters in the import’s columns (UTF-8 with BOM; formula-like cells neutralised)',
+  })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
   async exportCsv(@Param('id') eventId: string, @Res() res: Response): Promise<void> {
     const file = await this.imports.export(eventId, 'csv');
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`).send(file.body);
+    res
+      .setHeader('Content-Type', 'text/csv; charset=utf-8')
+      .setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`)
+      .send(file.body);
   }
 
   @Get('exports/teams.xlsx')
@@ -101,6 +135,9 @@ export class ImportsController {
 
 function fileOf(req: Request): Buffer {
   const body: unknown = req.body;
-  if (!Buffer.isBuffer(body)) throw badRequest(`Send the file itself as the body, with Content-Type ${SHEET_TYPES.slice(0, 2).join(' or ')}.`, [{ field: 'file', message: 'is missing' }]);
+  if (!Buffer.isBuffer(body))
+    throw badRequest(`Send the file itself as the body, with Content-Type ${SHEET_TYPES.slice(0, 2).join(' or ')}.`, [
+      { field: 'file', message: 'is missing' },
+    ]);
   return body;
 }

@@ -4,7 +4,8 @@ import { scheduleRowsFromSheet, validateScheduleRows } from './schedule-rows.js'
 
 describe('schedule rows', () => {
   it('reads dates and times typed or as Excel serials (45127 = 2023-07-20 (44927 = 2023-01-01), 0.8125 = 19:30, 45127.75 = 18:00)', async () => {
-    const csv = '日期,时间,主队,客队,场馆,场地,组别,轮次\n2023-07-20,19:30,甲,乙,,,A,1\n45127,0.8125,丙,丁,,2,A,1\n45127.75,,甲,丙,,,,\n';
+    const csv =
+      '日期,时间,主队,客队,场馆,场地,组别,轮次\n2023-07-20,19:30,甲,乙,,,A,1\n45127,0.8125,丙,丁,,2,A,1\n45127.75,,甲,丙,,,,\n';
     const { games, problems } = validateScheduleRows(scheduleRowsFromSheet(await readSheet(Buffer.from(csv))));
     expect(problems).toEqual([]);
     expect(games.map((g) => [g.row, g.startsAt, g.court, g.group, g.round])).toEqual([

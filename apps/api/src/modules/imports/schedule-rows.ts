@@ -2,8 +2,26 @@
 import { excelSerialToDate, looksLikeFormula, type Sheet, SheetError } from './spreadsheet.js';
 
 export type ScheduleColumn = 'date' | 'time' | 'home' | 'away' | 'venue' | 'court' | 'group' | 'round';
-export const SCHEDULE_COLUMNS: readonly ScheduleColumn[] = ['date', 'time', 'home', 'away', 'venue', 'court', 'group', 'round'];
-export const SCHEDULE_HEADERS: Record<ScheduleColumn, string> = { date: '日期', time: '时间', home: '主队', away: '客队', venue: '场馆', court: '场地', group: '组别', round: '轮次' };
+export const SCHEDULE_COLUMNS: readonly ScheduleColumn[] = [
+  'date',
+  'time',
+  'home',
+  'away',
+  'venue',
+  'court',
+  'group',
+  'round',
+];
+export const SCHEDULE_HEADERS: Record<ScheduleColumn, string> = {
+  date: '日期',
+  time: '时间',
+  home: '主队',
+  away: '客队',
+  venue: '场馆',
+  court: '场地',
+  group: '组别',
+  round: '轮次',
+};
 const ALIASES: Record<ScheduleColumn, readonly string[]> = {
   date: ['日期', '比赛日期', 'date'],
   time: ['时间', '开赛时间', 'time'],
@@ -18,7 +36,16 @@ const ALIASES: Record<ScheduleColumn, readonly string[]> = {
 export type ScheduleImportRow = { row: number } & Record<ScheduleColumn, string>;
 export type ScheduleProblem = { row: number; column: ScheduleColumn | null; reason: string; value: string };
 /** A row whose cells are well formed; names still to be matched to teams and venues. */
-export type ScheduleGame = { row: number; startsAt: string; home: string; away: string; venue: string | null; court: number | null; group: string; round: number | null };
+export type ScheduleGame = {
+  row: number;
+  startsAt: string;
+  home: string;
+  away: string;
+  venue: string | null;
+  court: number | null;
+  group: string;
+  round: number | null;
+};
 
 export function scheduleRowsFromSheet(sheet: Sheet): ScheduleImportRow[] {
   const [header = [], ...body] = sheet.rows;
@@ -28,25 +55,47 @@ export function scheduleRowsFromSheet(sheet: Sheet): ScheduleImportRow[] {
     if (column && !index.has(column)) index.set(column, i);
   });
   const missing = (['date', 'time', 'home', 'away'] as const).filter((c) => !index.has(c));
-  if (missing.length > 0) throw new SheetError(422, `The first row must name the columns; missing: ${missing.map((c) => `${SCHEDULE_HEADERS[c]} (${c})`).join(', ')}.`);
+  if (missing.length > 0)
+    throw new SheetError(
+      422,
+      `The first row must name the columns; missing: ${missing.map((c) => `${SCHEDULE_HEADERS[c]} (${c})`).join(', ')}.`,
+    );
   return body.flatMap((cells, i) => {
     if (cells.every((c) => c.trim() === '')) return [];
     const pick = (c: ScheduleColumn): string => {
       const at = index.get(c);
       return at === undefined ? '' : (cells[at] ?? '');
     };
-    return [{ row: i + 2, date: pick('date'), time: pick('time'), home: pick('home'), away: pick('away'), venue: pick('venue'), court: pick('court'), group: pick('group'), round: pick('round') }];
+    return [
+      {
+        row: i + 2,
+        date: pick('date'),
+        time: pick('time'),
+        home: pick('home'),
+        away: pick('away'),
+        venue: pick('venue'),
+        court: pick('court'),
+        group: pick('group'),
+        round: pick('round'),
+      },
+    ];
   });
 }
 
 /** Cell-level rules; team and venue names are matched later, against the event. */
-export function validateScheduleRows(rows: readonly ScheduleImportRow[]): { games: ScheduleGame[]; problems: ScheduleProblem[] } {
+export function validateScheduleRows(rows: readonly ScheduleImportRow[]): {
+  games: ScheduleGame[];
+  problems: ScheduleProblem[];
+} {
   const problems: ScheduleProblem[] = [];
   const games: ScheduleGame[] = [];
   for (const r of rows) {
     const before = problems.length;
-    const add = (column: ScheduleColumn, reason: string) => problems.push({ row: r.row, column, reason, value: r[column] });
-    for (const c of SCHEDULE_COLUMNS) if (looksLikeFormula(r[c])) add(c, 'looks like a spreadsheet formula (starts with =, +, -, @): remove the leading character');
+    const add = (column: ScheduleColumn, reason: string) =>
+      problems.push({ row: r.row, column, reason, value: r[column] });
+    for (const c of SCHEDULE_COLUMNS)
+      if (looksLikeFormula(r[c]))
+        add(c, 'looks like a spreadsheet formula (starts with =, +, -, @): remove the leading character');
     const date = parseDate(r.date);
     if (!date) add('date', 'must be a date (YYYY-MM-DD, YYYY/M/D or an Excel date)');
     const time = parseTime(r.time, r.date);
@@ -59,7 +108,16 @@ export function validateScheduleRows(rows: readonly ScheduleImportRow[]): { game
     const round = optionalWhole(r.round, 1, 999);
     if (round === 'invalid') add('round', 'must be a whole number from 1');
     if (problems.length === before && date && time && court !== 'invalid' && round !== 'invalid') {
-      games.push({ row: r.row, startsAt: `${date}T${time}:00+08:00`, home: r.home.trim(), away: r.away.trim(), venue: r.venue.trim() || null, court, group: r.group.trim(), round });
+      games.push({
+        row: r.row,
+        startsAt: `${date}T${time}:00+08:00`,
+        home: r.home.trim(),
+        away: r.away.trim(),
+        venue: r.venue.trim() || null,
+        court,
+        group: r.group.trim(),
+        round,
+      });
     }
   }
   return { games, problems };
@@ -72,7 +130,12 @@ function parseDate(value: string): string | null {
     const [y = '', m = '', d = ''] = v.split(/[-/.]/);
     iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   } else if (/^\d{2,7}(\.\d+)?$/.test(v)) iso = excelSerialToDate(Number(v));
-  if (!iso || Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) || new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) !== iso) return null;
+  if (
+    !iso ||
+    Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) ||
+    new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) !== iso
+  )
+    return null;
   return iso;
 }
 

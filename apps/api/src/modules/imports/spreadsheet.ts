@@ -25,7 +25,8 @@ const cellKey = (row: number, column: number): string => `${row}:${column}`;
 
 export async function readSheet(file: Buffer): Promise<Sheet> {
   if (file.length === 0) throw new SheetError(422, 'The file is empty.');
-  if (file.length > IMPORT_MAX_BYTES) throw new SheetError(413, `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB.`);
+  if (file.length > IMPORT_MAX_BYTES)
+    throw new SheetError(413, `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB.`);
   // XLSX is a ZIP archive: "PK\x03\x04".
   if (file.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return readXlsx(file);
   return readCsv(file);
@@ -33,15 +34,23 @@ export async function readSheet(file: Buffer): Promise<Sheet> {
 
 /** UTF-8 (BOM or not) when the bytes are valid UTF-8; otherwise GB18030 if that decodes cleanly; else refused. */
 export function decodeCsv(file: Buffer): { text: string; encoding: SheetEncoding } {
-  if (file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf) return { text: file.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
+  if (file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf)
+    return { text: file.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
   if ((file[0] === 0xff && file[1] === 0xfe) || (file[0] === 0xfe && file[1] === 0xff)) {
-    throw new SheetError(415, 'The file is UTF-16 ("Unicode text"); save it as CSV (UTF-8) or as CSV in the default Chinese encoding (GB18030).');
+    throw new SheetError(
+      415,
+      'The file is UTF-16 ("Unicode text"); save it as CSV (UTF-8) or as CSV in the default Chinese encoding (GB18030).',
+    );
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(file), encoding: 'utf-8' };
   } catch {
     const text = iconv.decode(file, 'gb18030');
-    if (text.includes('\uFFFD')) throw new SheetError(415, 'The file is neither UTF-8 nor GB18030 text; save it again as CSV (UTF-8) or CSV (GB18030).');
+    if (text.includes('\uFFFD'))
+      throw new SheetError(
+        415,
+        'The file is neither UTF-8 nor GB18030 text; save it again as CSV (UTF-8) or CSV (GB18030).',
+      );
     return { text, encoding: 'gb18030' };
   }
 }
@@ -55,7 +64,11 @@ function readCsv(file: Buffer): Sheet {
     throw new SheetError(422, `The CSV cannot be read: ${(error as Error).message}`);
   }
   rows = dropTrailingBlank(rows);
-  if (rows.length - 1 > IMPORT_MAX_ROWS) throw new SheetError(413, `The file has ${rows.length - 1} rows; at most ${IMPORT_MAX_ROWS} can be imported at once.`);
+  if (rows.length - 1 > IMPORT_MAX_ROWS)
+    throw new SheetError(
+      413,
+      `The file has ${rows.length - 1} rows; at most ${IMPORT_MAX_ROWS} can be imported at once.`,
+    );
   const formulas = new Set<string>();
   rows.forEach((r, i) => r.forEach((c, j) => looksLikeFormula(c) && formulas.add(cellKey(i + 1, j + 1))));
   return { encoding, rows, formulas };
@@ -70,7 +83,11 @@ async function readXlsx(file: Buffer): Promise<Sheet> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new SheetError(422, 'The workbook has no sheet.');
-  if (sheet.actualRowCount - 1 > IMPORT_MAX_ROWS) throw new SheetError(413, `The sheet has ${sheet.actualRowCount - 1} rows; at most ${IMPORT_MAX_ROWS} can be imported at once.`);
+  if (sheet.actualRowCount - 1 > IMPORT_MAX_ROWS)
+    throw new SheetError(
+      413,
+      `The sheet has ${sheet.actualRowCount - 1} rows; at most ${IMPORT_MAX_ROWS} can be imported at once.`,
+    );
   const rows: string[][] = [];
   const formulas = new Set<string>();
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
@@ -117,7 +134,8 @@ export function neutralise(cell: string): string {
   return looksLikeFormula(cell) ? `'${cell}` : cell;
 }
 
-export const isFormulaCell = (sheet: Sheet, row: number, column: number): boolean => sheet.formulas.has(cellKey(row, column));
+export const isFormulaCell = (sheet: Sheet, row: number, column: number): boolean =>
+  sheet.formulas.has(cellKey(row, column));
 
 /** Excel stores dates as days since 1899-12-30 (its 1900 leap-year bug folded in for dates after February 1900). */
 export function excelSerialToDate(serial: number): string | null {

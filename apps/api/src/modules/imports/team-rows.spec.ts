@@ -1,14 +1,25 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, excelSerialToDate, IMPORT_MAX_ROWS, looksLikeFormula, neutralise, readSheet, SheetError } from './spreadsheet.js';
+import {
+  decodeCsv,
+  excelSerialToDate,
+  IMPORT_MAX_ROWS,
+  looksLikeFormula,
+  neutralise,
+  readSheet,
+  SheetError,
+} from './spreadsheet.js';
 import { rowsFromSheet, type TeamImportRow, validateTeamRows } from './team-rows.js';
 
-const CSV = '队名,城市,姓名,号码,角色,出生日期\n青岛雏鹰,青岛,张伟,7,球员,2013-05-01\n青岛雏鹰,青岛,李强,8,,39600\n青岛雏鹰,青岛,王教练,,教练,\n';
+const CSV =
+  '队名,城市,姓名,号码,角色,出生日期\n青岛雏鹰,青岛,张伟,7,球员,2013-05-01\n青岛雏鹰,青岛,李强,8,,39600\n青岛雏鹰,青岛,王教练,,教练,\n';
 
 describe('reading sheets', () => {
   it('detects UTF-8, UTF-8 with BOM and GB18030, and refuses UTF-16 and undecodable bytes', () => {
     expect(decodeCsv(Buffer.from(CSV, 'utf8')).encoding).toBe('utf-8');
-    expect(decodeCsv(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV, 'utf8')])).encoding).toBe('utf-8-bom');
+    expect(decodeCsv(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV, 'utf8')])).encoding).toBe(
+      'utf-8-bom',
+    );
     const gb = decodeCsv(iconv.encode(CSV, 'gb18030'));
     expect(gb).toEqual({ encoding: 'gb18030', text: CSV });
     expect(() => decodeCsv(Buffer.from([0xff, 0xfe, 0x41, 0x00]))).toThrow(/UTF-16/);
@@ -28,7 +39,7 @@ describe('reading sheets', () => {
   });
 
   it('flags formulas on import and neutralises them on export (plain negative numbers are not formulas)', () => {
-    expect(looksLikeFormula('=cmd|\' /C calc\'!A0')).toBe(true);
+    expect(looksLikeFormula("=cmd|' /C calc'!A0")).toBe(true);
     expect(looksLikeFormula('@SUM(A1)')).toBe(true);
     expect(looksLikeFormula('-3')).toBe(false);
     expect(neutralise('=1+1')).toBe("'=1+1");
@@ -52,9 +63,18 @@ describe('team rows', () => {
   });
 
   it('names each bad cell by row, column and reason', async () => {
-    const bad = '队名,城市,姓名,号码,角色,出生日期\n甲队,青岛,张三,7,,\n甲队,青岛,李四,7,,\n甲队,济南,,100,裁判,2013-02-30\n乙队,青岛,=cmd|x,,,\n';
+    const bad =
+      '队名,城市,姓名,号码,角色,出生日期\n甲队,青岛,张三,7,,\n甲队,青岛,李四,7,,\n甲队,济南,,100,裁判,2013-02-30\n乙队,青岛,=cmd|x,,,\n';
     const { problems } = validateTeamRows(await rows(bad));
-    expect(problems.map((p) => `${p.row} ${p.column}`)).toEqual(['3 number', '4 player', '4 number', '4 role', '4 birthDate', '4 city', '5 player']);
+    expect(problems.map((p) => `${p.row} ${p.column}`)).toEqual([
+      '3 number',
+      '4 player',
+      '4 number',
+      '4 role',
+      '4 birthDate',
+      '4 city',
+      '5 player',
+    ]);
     expect(problems[0]?.reason).toBe('number 7 is already used by row 2 of the same team');
   });
 

@@ -6,7 +6,14 @@ export type TeamColumn = 'team' | 'city' | 'player' | 'number' | 'role' | 'birth
 export const TEAM_COLUMNS: readonly TeamColumn[] = ['team', 'city', 'player', 'number', 'role', 'birthDate'];
 
 /** The headers we write on export (Chinese, as organizers' sheets have them); English ones are read too. */
-export const TEAM_HEADERS: Record<TeamColumn, string> = { team: '队名', city: '城市', player: '姓名', number: '号码', role: '角色', birthDate: '出生日期' };
+export const TEAM_HEADERS: Record<TeamColumn, string> = {
+  team: '队名',
+  city: '城市',
+  player: '姓名',
+  number: '号码',
+  role: '角色',
+  birthDate: '出生日期',
+};
 const ALIASES: Record<TeamColumn, readonly string[]> = {
   team: ['队名', '球队', '队伍', 'team', 'team name'],
   city: ['城市', 'city'],
@@ -34,14 +41,29 @@ const ROLE_WORDS: Record<string, BasketballRole> = {
   staff: 'staff',
 };
 /** Export writes roles in Chinese. */
-export const ROLE_LABELS: Record<BasketballRole, string> = { player: '球员', coach: '教练', 'assistant-coach': '助理教练', 'team-manager': '领队', physio: '队医', staff: '工作人员' };
+export const ROLE_LABELS: Record<BasketballRole, string> = {
+  player: '球员',
+  coach: '教练',
+  'assistant-coach': '助理教练',
+  'team-manager': '领队',
+  physio: '队医',
+  staff: '工作人员',
+};
 
 /** A row as typed (all text), so a page can show it and send it back corrected. */
 export type TeamImportRow = { row: number } & Record<TeamColumn, string>;
 
 export type ImportProblem = { row: number; column: TeamColumn | null; reason: string; value: string };
 
-export type ValidRow = { row: number; team: string; city: string | null; player: string; number: number | null; role: BasketballRole; birthYear: number | null };
+export type ValidRow = {
+  row: number;
+  team: string;
+  city: string | null;
+  player: string;
+  number: number | null;
+  role: BasketballRole;
+  birthYear: number | null;
+};
 
 /** Maps the header row to our columns; a missing required column is the whole file's problem. */
 export function rowsFromSheet(sheet: Sheet): { rows: TeamImportRow[]; formulaCells: ImportProblem[] } {
@@ -54,7 +76,10 @@ export function rowsFromSheet(sheet: Sheet): { rows: TeamImportRow[]; formulaCel
   });
   const missing = (['team', 'player'] as const).filter((c) => !index.has(c));
   if (missing.length > 0) {
-    throw new SheetError(422, `The first row must name the columns; missing: ${missing.map((c) => `${TEAM_HEADERS[c]} (${c})`).join(', ')}.`);
+    throw new SheetError(
+      422,
+      `The first row must name the columns; missing: ${missing.map((c) => `${TEAM_HEADERS[c]} (${c})`).join(', ')}.`,
+    );
   }
   const formulaCells: ImportProblem[] = [];
   const rows = body.flatMap((cells, i) => {
@@ -66,14 +91,26 @@ export function rowsFromSheet(sheet: Sheet): { rows: TeamImportRow[]; formulaCel
     };
     for (const c of TEAM_COLUMNS) {
       const at = index.get(c);
-      if (at !== undefined && isFormulaCell(sheet, rowNumber, at + 1)) formulaCells.push({ row: rowNumber, column: c, reason: FORMULA_REASON, value: pick(c) });
+      if (at !== undefined && isFormulaCell(sheet, rowNumber, at + 1))
+        formulaCells.push({ row: rowNumber, column: c, reason: FORMULA_REASON, value: pick(c) });
     }
-    return [{ row: rowNumber, team: pick('team'), city: pick('city'), player: pick('player'), number: pick('number'), role: pick('role'), birthDate: pick('birthDate') }];
+    return [
+      {
+        row: rowNumber,
+        team: pick('team'),
+        city: pick('city'),
+        player: pick('player'),
+        number: pick('number'),
+        role: pick('role'),
+        birthDate: pick('birthDate'),
+      },
+    ];
   });
   return { rows, formulaCells };
 }
 
-const FORMULA_REASON = 'looks like a spreadsheet formula (starts with =, +, -, @); it is not imported as a formula: remove the leading character';
+const FORMULA_REASON =
+  'looks like a spreadsheet formula (starts with =, +, -, @); it is not imported as a formula: remove the leading character';
 
 /** Every row's problems (row, column, reason) and the rows that pass. Cross-row rules: numbers unique per team, one city per team. */
 export function validateTeamRows(rows: readonly TeamImportRow[]): { valid: ValidRow[]; problems: ImportProblem[] } {
@@ -97,7 +134,8 @@ export function validateTeamRows(rows: readonly TeamImportRow[]): { valid: Valid
     const role = ROLE_WORDS[r.role.trim().toLowerCase()];
     if (!role) add('role', `is not a role we know (${Object.keys(ROLE_WORDS).filter(Boolean).join(', ')})`);
     const birthYear = parseBirthYear(r.birthDate);
-    if (birthYear === 'invalid') add('birthDate', 'must be a date (YYYY-MM-DD, YYYY/M/D, an Excel date or a year) between 1900 and 2100');
+    if (birthYear === 'invalid')
+      add('birthDate', 'must be a date (YYYY-MM-DD, YYYY/M/D, an Excel date or a year) between 1900 and 2100');
     if (team !== '' && typeof number === 'number') {
       const used = numbers.get(team) ?? new Map<number, number>();
       const first = used.get(number);
@@ -133,7 +171,12 @@ function parseBirthYear(value: string): number | null | 'invalid' {
     const [y = '', m = '', d = ''] = v.split(/[-/.]/);
     iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   } else if (/^\d{2,7}(\.\d+)?$/.test(v)) iso = excelSerialToDate(Number(v));
-  if (!iso || Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) || new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) !== iso) return 'invalid';
+  if (
+    !iso ||
+    Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) ||
+    new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) !== iso
+  )
+    return 'invalid';
   const year = Number(iso.slice(0, 4));
   return year >= 1900 && year <= 2100 ? year : 'invalid';
 }

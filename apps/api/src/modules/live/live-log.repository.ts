@@ -23,11 +23,18 @@ export class LiveLogRepository {
     const seq = Number(counter?.seq);
     const repo = manager.getRepository(LiveActionEntity);
     const saved = await repo.save(repo.create({ ...entry, seq }));
-    await manager.query(`SELECT pg_notify($1, $2)`, [NOTIFY_CHANNEL, JSON.stringify({ t: 'live', e: entry.eventId, m: entry.matchId, s: seq })]);
+    await manager.query(`SELECT pg_notify($1, $2)`, [
+      NOTIFY_CHANNEL,
+      JSON.stringify({ t: 'live', e: entry.eventId, m: entry.matchId, s: seq }),
+    ]);
     return saved;
   }
 
-  findByClientEventId(manager: EntityManager, matchId: string, clientEventId: string): Promise<LiveActionEntity | null> {
+  findByClientEventId(
+    manager: EntityManager,
+    matchId: string,
+    clientEventId: string,
+  ): Promise<LiveActionEntity | null> {
     return manager.getRepository(LiveActionEntity).findOneBy({ matchId, clientEventId });
   }
 
@@ -45,7 +52,10 @@ export class LiveLogRepository {
 
   /** The event's latest seq (0 before any live entry). */
   async head(eventId: string): Promise<number> {
-    const [row] = await this.dataSource.query<Array<{ seq: string }>>(`SELECT coalesce(max(seq), 0)::text AS seq FROM match_live_actions WHERE event_id = $1`, [eventId]);
+    const [row] = await this.dataSource.query<Array<{ seq: string }>>(
+      `SELECT coalesce(max(seq), 0)::text AS seq FROM match_live_actions WHERE event_id = $1`,
+      [eventId],
+    );
     return Number(row?.seq ?? 0);
   }
 }

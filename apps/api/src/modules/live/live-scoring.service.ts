@@ -1,5 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { type LiveAction, type LiveRefusal, type LiveRefusalCode, type LiveState, applyLiveAction, LIVE_POINTS } from '@sailcourt/domain';
+import {
+  type LiveAction,
+  type LiveRefusal,
+  type LiveRefusalCode,
+  type LiveState,
+  applyLiveAction,
+  LIVE_POINTS,
+} from '@sailcourt/domain';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../../common/auth.js';
 import { conflict, ProblemException } from '../../common/problem.js';
@@ -41,21 +48,28 @@ export class LiveScoringService {
 
   async record(matchId: string, input: LiveActionDto, writer: LiveWriter): Promise<LiveAnswer> {
     const { id, eventId } = await this.matches.require(matchId);
-    const actor = writer.caller ? `user:${writer.caller.id}` : `scorer-link:${(await this.links.authorize(id, writer.scorerToken ?? '')).id}`;
+    const actor = writer.caller
+      ? `user:${writer.caller.id}`
+      : `scorer-link:${(await this.links.authorize(id, writer.scorerToken ?? '')).id}`;
     return this.dataSource.transaction(async (manager) => {
       const match = await this.matches.lockForWrite(manager, id, undefined, eventId);
       const earlier = await this.log.findByClientEventId(manager, match.id, input.clientEventId);
       if (earlier) return { created: false, answer: answerOf(earlier) };
       const action = fromDto(input);
       // Only an undo looks back at earlier actions; every other rule reads the game's current state.
-      const history = action.type === 'undo' ? (await this.log.forMatch(manager, match.id)).flatMap(toDomainAction) : [];
+      const history =
+        action.type === 'undo' ? (await this.log.forMatch(manager, match.id)).flatMap(toDomainAction) : [];
       const ruleset = await this.matches.rulesetOf(manager, match);
       const outcome = applyLiveAction(liveStateOf(match), history, action, LIVE_POINTS[ruleset]);
       if (!outcome.ok) throw refusalProblem(outcome.refusal);
       const { state } = outcome;
       const entry =
         action.type === 'final'
-          ? await this.matches.recordResult(manager, match, finalResult(state, ruleset), { type: 'final', clientEventId: action.clientEventId, actor })
+          ? await this.matches.recordResult(manager, match, finalResult(state, ruleset), {
+              type: 'final',
+              clientEventId: action.clientEventId,
+              actor,
+            })
           : await this.matches.recordLiveState(manager, match, {
               clientEventId: action.clientEventId,
               type: action.type,
@@ -82,7 +96,12 @@ const finalResult = (state: LiveState, ruleset: Ruleset): MatchResultDto => ({
 
 /** The game's live state as its row holds it (kept equal to its log by every write). */
 function liveStateOf(match: MatchEntity): LiveState {
-  if (match.status === 'postponed') throw conflict('The game is postponed: reschedule it before scoring it.', [{ field: 'type', message: 'game is postponed' }], 'live.postponed');
+  if (match.status === 'postponed')
+    throw conflict(
+      'The game is postponed: reschedule it before scoring it.',
+      [{ field: 'type', message: 'game is postponed' }],
+      'live.postponed',
+    );
   const status = match.status === 'scheduled' || match.status === 'live' ? match.status : 'final';
   return { status, period: match.period, homeScore: match.homeScore ?? 0, awayScore: match.awayScore ?? 0 };
 }
@@ -120,9 +139,20 @@ function toDomainAction(entry: LiveActionEntity): LiveAction[] {
 }
 
 const refusalProblem = (refusal: LiveRefusal) =>
-  new ProblemException(REFUSAL_STATUS[refusal.code], refusal.message, [{ field: refusal.field, message: refusal.message, code: `live.${refusal.code}` }], `live.${refusal.code}`);
+  new ProblemException(
+    REFUSAL_STATUS[refusal.code],
+    refusal.message,
+    [{ field: refusal.field, message: refusal.message, code: `live.${refusal.code}` }],
+    `live.${refusal.code}`,
+  );
 
 export const answerOf = (entry: LiveActionEntity): LiveActionResultDto => ({
   seq: entry.seq,
-  match: { id: entry.matchId, status: entry.status as LiveActionResultDto['match']['status'], period: entry.period, homeScore: entry.homeScore, awayScore: entry.awayScore },
+  match: {
+    id: entry.matchId,
+    status: entry.status as LiveActionResultDto['match']['status'],
+    period: entry.period,
+    homeScore: entry.homeScore,
+    awayScore: entry.awayScore,
+  },
 });

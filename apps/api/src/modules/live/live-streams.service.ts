@@ -108,14 +108,20 @@ export class LiveStreamsService implements OnModuleInit, OnModuleDestroy {
   async open(request: StreamRequest, sink: StreamSink): Promise<() => void> {
     const hub = this.hubFor(request.eventId);
     hub.joining += 1;
-    const subscriber: Subscriber = { sink, matchId: request.matchId, sent: request.lastEventId ?? 0, pending: request.lastEventId === undefined ? null : [] };
+    const subscriber: Subscriber = {
+      sink,
+      matchId: request.matchId,
+      sent: request.lastEventId ?? 0,
+      pending: request.lastEventId === undefined ? null : [],
+    };
     try {
       await hub.run(() => {
         if (request.lastEventId === undefined) subscriber.sent = hub.head;
         hub.subscribers.add(subscriber);
       });
       if (subscriber.pending) {
-        for (const row of await this.log.since(request.eventId, subscriber.sent, request.matchId)) deliver(subscriber, row, toFrame(row));
+        for (const row of await this.log.since(request.eventId, subscriber.sent, request.matchId))
+          deliver(subscriber, row, toFrame(row));
         const waiting = subscriber.pending;
         subscriber.pending = null;
         for (const row of waiting) deliver(subscriber, row, toFrame(row));
@@ -128,7 +134,8 @@ export class LiveStreamsService implements OnModuleInit, OnModuleDestroy {
     }
     return () => {
       hub.subscribers.delete(subscriber);
-      if (hub.subscribers.size === 0 && hub.joining === 0 && this.hubs.get(hub.eventId) === hub) this.hubs.delete(hub.eventId);
+      if (hub.subscribers.size === 0 && hub.joining === 0 && this.hubs.get(hub.eventId) === hub)
+        this.hubs.delete(hub.eventId);
     };
   }
 
@@ -173,7 +180,14 @@ function deliver(subscriber: Subscriber, row: LiveActionEntity, frame: string): 
 export function toLiveMessage(row: LiveActionEntity): { event: 'score' | 'status'; data: LiveMessageDto } {
   return {
     event: row.type === 'score' || row.type === 'undo' ? 'score' : 'status',
-    data: { matchId: row.matchId, seq: row.seq, status: row.status as LiveMessageDto['status'], period: row.period, homeScore: row.homeScore, awayScore: row.awayScore },
+    data: {
+      matchId: row.matchId,
+      seq: row.seq,
+      status: row.status as LiveMessageDto['status'],
+      period: row.period,
+      homeScore: row.homeScore,
+      awayScore: row.awayScore,
+    },
   };
 }
 

@@ -1,17 +1,37 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type Caller, CurrentCaller, LinkToken, Roles, RolesOrScorerLink } from '../../common/auth.js';
 import { lastEventIdOf, openEventStream, serveEventStream } from '../../common/sse.js';
 import { EventsService } from '../events/events.service.js';
 import { MatchesService } from '../matches/matches.service.js';
-import { CreateScorerLinkDto, LiveActionDto, LiveActionResultDto, LiveMessageDto, LiveStreamQueryDto, ScorerLinkDto } from './dto/live.dto.js';
+import {
+  CreateScorerLinkDto,
+  LiveActionDto,
+  LiveActionResultDto,
+  LiveMessageDto,
+  LiveStreamQueryDto,
+  ScorerLinkDto,
+} from './dto/live.dto.js';
 import { LiveScoringService } from './live-scoring.service.js';
 import { DataChangesService } from './data-changes.service.js';
 import { LiveStreamsService, type StreamRequest } from './live-streams.service.js';
 import { ScorerLinksService } from './scorer-links.service.js';
 
-const LAST_EVENT_ID = { name: 'Last-Event-ID', required: false, description: 'Replay every message after this seq first, in order, exactly once' };
+const LAST_EVENT_ID = {
+  name: 'Last-Event-ID',
+  required: false,
+  description: 'Replay every message after this seq first, in order, exactly once',
+};
 const STREAM_DESCRIPTION =
   'Server-Sent Events. Each message: `id: <seq>` (increasing), `event: score` or `status`, `data:` a LiveMessage. ' +
   'A comment line at least every 15 s keeps idle connections open. Reconnecting with Last-Event-ID (or ?lastEventId=) replays what was missed.';
@@ -54,9 +74,16 @@ export class LiveController {
   @Post('matches/:id/scorer-links')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Make a scorer link for one game (organizers)', description: 'The token allows live scoring of this game only, until it expires or is revoked. It is shown once.' })
+  @ApiOperation({
+    summary: 'Make a scorer link for one game (organizers)',
+    description: 'The token allows live scoring of this game only, until it expires or is revoked. It is shown once.',
+  })
   @ApiCreatedResponse({ type: ScorerLinkDto })
-  createLink(@Param('id') id: string, @Body() body: CreateScorerLinkDto, @CurrentCaller() caller: Caller): Promise<ScorerLinkDto> {
+  createLink(
+    @Param('id') id: string,
+    @Body() body: CreateScorerLinkDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ScorerLinkDto> {
     return this.links.create(id, body, caller);
   }
 
@@ -84,7 +111,13 @@ export class LiveController {
   @ApiHeader(LAST_EVENT_ID)
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' })
-  async eventStream(@Param('id') id: string, @Query() query: LiveStreamQueryDto, @Headers('last-event-id') header: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async eventStream(
+    @Param('id') id: string,
+    @Query() query: LiveStreamQueryDto,
+    @Headers('last-event-id') header: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const event = await this.events.require(id);
     await this.stream({ eventId: event.id, lastEventId: liveLastEventId(header, query) }, req, res);
   }
@@ -94,15 +127,26 @@ export class LiveController {
   @ApiHeader(LAST_EVENT_ID)
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' })
-  async matchStream(@Param('id') id: string, @Query() query: LiveStreamQueryDto, @Headers('last-event-id') header: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async matchStream(
+    @Param('id') id: string,
+    @Query() query: LiveStreamQueryDto,
+    @Headers('last-event-id') header: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const match = await this.matches.require(id);
-    await this.stream({ eventId: match.eventId, matchId: match.id, lastEventId: liveLastEventId(header, query) }, req, res);
+    await this.stream(
+      { eventId: match.eventId, matchId: match.id, lastEventId: liveLastEventId(header, query) },
+      req,
+      res,
+    );
   }
 
   @Get('changes')
   @ApiOperation({
     summary: 'Stream of public-data changes, for page caches',
-    description: 'Server-Sent Events: `event: change` once on connecting and after every committed change to public data (no payload). Web servers drop their rendered pages on each.',
+    description:
+      'Server-Sent Events: `event: change` once on connecting and after every committed change to public data (no payload). Web servers drop their rendered pages on each.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'text/event-stream' })
@@ -118,4 +162,5 @@ export class LiveController {
 }
 
 /** Live streams count in seqs; a bad one is 400 `live.last-event-id`. */
-const liveLastEventId = (header: string | undefined, query: LiveStreamQueryDto): number | undefined => lastEventIdOf(header, query.lastEventId, 'live.last-event-id');
+const liveLastEventId = (header: string | undefined, query: LiveStreamQueryDto): number | undefined =>
+  lastEventIdOf(header, query.lastEventId, 'live.last-event-id');

@@ -10,7 +10,9 @@ export class ScorerLinksRepository {
     return this.dataSource.getRepository(ScorerLinkEntity);
   }
 
-  create(link: Pick<ScorerLinkEntity, 'matchId' | 'tokenHash' | 'label' | 'expiresAt' | 'createdBy'>): Promise<ScorerLinkEntity> {
+  create(
+    link: Pick<ScorerLinkEntity, 'matchId' | 'tokenHash' | 'label' | 'expiresAt' | 'createdBy'>,
+  ): Promise<ScorerLinkEntity> {
     return this.repo.save(this.repo.create({ ...link, revokedAt: null }));
   }
 

@@ -28,10 +28,20 @@ export class ScorerLinksService {
     const now = Date.now();
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : new Date(now + DEFAULT_LIFETIME_MS);
     if (expiresAt.getTime() <= now || expiresAt.getTime() > now + MAX_LIFETIME_MS) {
-      throw unprocessable('A scorer link expires in the future, at most 7 days ahead.', [{ field: 'expiresAt', message: 'must be within the next 7 days' }], 'scorer-link.expiry');
+      throw unprocessable(
+        'A scorer link expires in the future, at most 7 days ahead.',
+        [{ field: 'expiresAt', message: 'must be within the next 7 days' }],
+        'scorer-link.expiry',
+      );
     }
     const token = `${SCORER_TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
-    const link = await this.links.create({ matchId: match.id, tokenHash: hashToken(token), label: input.label?.trim() ?? null, expiresAt, createdBy: caller.id });
+    const link = await this.links.create({
+      matchId: match.id,
+      tokenHash: hashToken(token),
+      label: input.label?.trim() ?? null,
+      expiresAt,
+      createdBy: caller.id,
+    });
     return { ...toScorerLinkDto(link), token };
   }
 
@@ -49,7 +59,13 @@ export class ScorerLinksService {
   /** The link a token opens for this game; 401 for a token we never issued, 403 for the wrong game, a revoked or an expired one. */
   async authorize(matchId: string, token: string): Promise<ScorerLinkEntity> {
     const link = await this.links.byTokenHash(hashToken(token));
-    if (!link) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'This scorer link is not known.', undefined, 'scorer-link.unknown');
+    if (!link)
+      throw new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        'This scorer link is not known.',
+        undefined,
+        'scorer-link.unknown',
+      );
     const refuse = (why: string, code: string) => new ProblemException(HttpStatus.FORBIDDEN, why, undefined, code);
     if (link.matchId !== matchId) throw refuse('This scorer link is for another game.', 'scorer-link.other-game');
     if (link.revokedAt) throw refuse('This scorer link was revoked.', 'scorer-link.revoked');

@@ -14,7 +14,8 @@ export function calendarLanguage(lang: unknown, acceptLanguage: string | undefin
 }
 
 /** A published name in the reader's language: the English one when there is one, else the Chinese as published. */
-export const named = (language: CalendarLanguage, item: EntityLike | null | undefined): string => (item ? (language === 'en' && item.nameEn ? item.nameEn : item.name) : '');
+export const named = (language: CalendarLanguage, item: EntityLike | null | undefined): string =>
+  item ? (language === 'en' && item.nameEn ? item.nameEn : item.name) : '';
 
 /** A playoff slot code ('R1-M2', 'third-place') in words; an unknown code as it is. */
 function slotWords(slot: string, game: (round: string, number: string) => string, thirdPlace: string): string {

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../../common/auth.js';
 import { badRequest } from '../../common/problem.js';
@@ -17,7 +25,9 @@ import { StandingsService } from './standings.service.js';
 export function divisionQuery(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.length === 0 || value.length > 60) {
-    throw badRequest('Invalid request: division.', [{ field: 'division', message: 'must be one division id or code (1–60 characters)' }]);
+    throw badRequest('Invalid request: division.', [
+      { field: 'division', message: 'must be one division id or code (1–60 characters)' },
+    ]);
   }
   return value;
 }
@@ -40,12 +50,24 @@ export class CompetitionController {
 
   @Get('events/:id/standings')
   @ApiOperation({
-    summary: 'Group standings by FIBA’s classification rules (Appendix D), with the tie-break that placed each tied team',
-    description: "Games without a group form the group ''. Served with ETag and Cache-Control; If-None-Match gives 304 until a result changes.",
+    summary:
+      'Group standings by FIBA’s classification rules (Appendix D), with the tie-break that placed each tied team',
+    description:
+      "Games without a group form the group ''. Served with ETag and Cache-Control; If-None-Match gives 304 until a result changes.",
   })
-  @ApiQuery({ name: 'division', required: false, description: "One division's standings (its id or code); without it every division's groups, each ranked on its own" })
+  @ApiQuery({
+    name: 'division',
+    required: false,
+    description:
+      "One division's standings (its id or code); without it every division's groups, each ranked on its own",
+  })
   @ApiOkResponse({ type: StandingsDto })
-  async get(@Param('id') eventId: string, @Query('division') division: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async get(
+    @Param('id') eventId: string,
+    @Query('division') division: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await sendFeed(req, res, await this.standings.feed(eventId, divisionQuery(division)));
   }
 
@@ -103,26 +125,51 @@ export class CompetitionController {
   @Get('events/:id/calendar.ics')
   @ApiTags('calendar')
   @ApiOperation({
-    summary: 'The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE',
-    description: 'Written in one language: `?lang=`, else the first language of Accept-Language; Chinese when neither says English.',
+    summary:
+      'The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE',
+    description:
+      'Written in one language: `?lang=`, else the first language of Accept-Language; Chinese when neither says English.',
   })
   @ApiQuery({ name: 'lang', required: false, enum: ['zh-CN', 'en'] })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ schema: { type: 'string' } })
-  async eventCalendar(@Param('id') eventId: string, @Query('lang') lang: unknown, @Headers('accept-language') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async eventCalendar(
+    @Param('id') eventId: string,
+    @Query('lang') lang: unknown,
+    @Headers('accept-language') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     res.setHeader('Vary', 'Accept-Language');
-    return sendDownload(res, 'text/calendar', await this.reads.eventCalendar(eventId, calendarLanguage(lang, accept)), 'inline');
+    return sendDownload(
+      res,
+      'text/calendar',
+      await this.reads.eventCalendar(eventId, calendarLanguage(lang, accept)),
+      'inline',
+    );
   }
 
   @Get('teams/:id/calendar.ics')
   @ApiTags('calendar')
-  @ApiOperation({ summary: 'A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai)', description: 'Language as for the event feed (`?lang=` or Accept-Language).' })
+  @ApiOperation({
+    summary: 'A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai)',
+    description: 'Language as for the event feed (`?lang=` or Accept-Language).',
+  })
   @ApiQuery({ name: 'lang', required: false, enum: ['zh-CN', 'en'] })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ schema: { type: 'string' } })
-  async teamCalendar(@Param('id') teamId: string, @Query('lang') lang: unknown, @Headers('accept-language') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async teamCalendar(
+    @Param('id') teamId: string,
+    @Query('lang') lang: unknown,
+    @Headers('accept-language') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     res.setHeader('Vary', 'Accept-Language');
-    return sendDownload(res, 'text/calendar', await this.reads.teamCalendar(teamId, calendarLanguage(lang, accept)), 'inline');
+    return sendDownload(
+      res,
+      'text/calendar',
+      await this.reads.teamCalendar(teamId, calendarLanguage(lang, accept)),
+      'inline',
+    );
   }
 
   @Get('events/:id/results.csv')

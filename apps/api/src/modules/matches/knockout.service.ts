@@ -1,12 +1,26 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type CrossGroupRow, drawKnockout, type KnockoutDraw, type KnockoutGroup, type PlayoffSeed, toChinaIso } from '@sailcourt/domain';
+import {
+  type CrossGroupRow,
+  drawKnockout,
+  type KnockoutDraw,
+  type KnockoutGroup,
+  type PlayoffSeed,
+  toChinaIso,
+} from '@sailcourt/domain';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { conflict } from '../../common/problem.js';
 import type { Ruleset } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import type { BracketDto, BracketSeedDto } from './dto/bracket.dto.js';
-import type { ConfirmKnockoutDto, CrossGroupRowDto, KnockoutDrawOptionsDto, KnockoutPairingDto, KnockoutPreviewDto, UnfinishedGameDto } from './dto/knockout.dto.js';
+import type {
+  ConfirmKnockoutDto,
+  CrossGroupRowDto,
+  KnockoutDrawOptionsDto,
+  KnockoutPairingDto,
+  KnockoutPreviewDto,
+  UnfinishedGameDto,
+} from './dto/knockout.dto.js';
 import { PLAYED_STATUSES } from './match.entity.js';
 import { MatchesRepository, type TeamName } from './matches.repository.js';
 import { PlayoffsService } from './playoffs.service.js';
@@ -14,10 +28,22 @@ import { ruleProblem } from './schedule-rules.js';
 import { StandingsService } from './standings.service.js';
 
 type GroupStage = { ruleset: Ruleset; groups: KnockoutGroup[]; unfinished: UnfinishedGameDto[] };
-type Drawn = { draw: KnockoutDraw; qualifiersPerGroup: number; bestNextPlaced: number; thirdPlaceGame: boolean; key: string };
+type Drawn = {
+  draw: KnockoutDraw;
+  qualifiersPerGroup: number;
+  bestNextPlaced: number;
+  thirdPlaceGame: boolean;
+  key: string;
+};
 
-const isUniqueViolation = (error: unknown): boolean => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
-const bracketExists = () => conflict('The event already has a knockout bracket.', [{ field: 'eventId', message: 'has a bracket already', code: 'knockout.bracket-exists' }], 'knockout.bracket-exists');
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+const bracketExists = () =>
+  conflict(
+    'The event already has a knockout bracket.',
+    [{ field: 'eventId', message: 'has a bracket already', code: 'knockout.bracket-exists' }],
+    'knockout.bracket-exists',
+  );
 
 /**
  * Group stage → knockout: the organizer previews the draw (nothing stored), then confirms it. The confirmed draw is
@@ -37,7 +63,10 @@ export class KnockoutService {
     return this.matches.snapshot(async (manager) => {
       const stage = await this.groupStage(manager, event.id);
       const drawn = draw(stage, input);
-      const names = await this.matches.teamNames(stage.groups.flatMap((g) => g.rankedTeamIds), manager);
+      const names = await this.matches.teamNames(
+        stage.groups.flatMap((g) => g.rankedTeamIds),
+        manager,
+      );
       const seeds = drawn.draw.seeds.map((s) => toSeedDto(s, names));
       const bySeed = new Map(seeds.map((s) => [s.seed, s]));
       const firstRound: KnockoutPairingDto[] = drawn.draw.bracket.matches
@@ -60,7 +89,9 @@ export class KnockoutService {
         bracketExists: (await this.matches.findBracket(event.id, manager)) !== null,
         seeds,
         firstRound,
-        nextPlacedRanking: drawn.draw.nextPlacedRanking.map((r) => toCrossGroupDto(r, names, r.rank <= drawn.bestNextPlaced)),
+        nextPlacedRanking: drawn.draw.nextPlacedRanking.map((r) =>
+          toCrossGroupDto(r, names, r.rank <= drawn.bestNextPlaced),
+        ),
         sameGroupGames: drawn.draw.sameGroupGames,
         drawKey: drawn.key,
       };
@@ -82,7 +113,11 @@ export class KnockoutService {
         if (stage.unfinished.length > 0 && input.allowIncomplete !== true) throw incomplete(stage.unfinished);
         const drawn = draw(stage, input);
         if (input.drawKey !== undefined && input.drawKey !== drawn.key) {
-          throw conflict('The group standings changed since the preview; preview the draw again.', [{ field: 'drawKey', message: 'no longer matches the draw', code: 'knockout.draw-changed' }], 'knockout.draw-changed');
+          throw conflict(
+            'The group standings changed since the preview; preview the draw again.',
+            [{ field: 'drawKey', message: 'no longer matches the draw', code: 'knockout.draw-changed' }],
+            'knockout.draw-changed',
+          );
         }
         await this.matches.insertBracket(manager, {
           eventId: event.id,
@@ -103,9 +138,14 @@ export class KnockoutService {
 
   private async groupStage(manager: EntityManager, eventId: string): Promise<GroupStage> {
     const ranked = (await this.standings.rankedGroups(manager, eventId)).filter((g) => g.scheduled > 0);
-    if (ranked.length === 0) throw conflict('The event has no group games to draw a knockout from.', undefined, 'knockout.no-group-stage');
+    if (ranked.length === 0)
+      throw conflict('The event has no group games to draw a knockout from.', undefined, 'knockout.no-group-stage');
     const games = await this.matches.groupStageGames(manager, eventId);
-    const played = games.filter((g) => PLAYED_STATUSES.includes(g.status) && ((g.homeScore !== null && g.awayScore !== null) || g.forfeitedBy !== null));
+    const played = games.filter(
+      (g) =>
+        PLAYED_STATUSES.includes(g.status) &&
+        ((g.homeScore !== null && g.awayScore !== null) || g.forfeitedBy !== null),
+    );
     const playedIds = new Set(played.map((g) => g.id));
     return {
       ruleset: ranked[0]?.ruleset ?? 'fiba',
@@ -114,11 +154,23 @@ export class KnockoutService {
         rankedTeamIds: g.rows.map((r) => r.teamId),
         games: played
           .filter((p) => p.group === g.name)
-          .map((p) => ({ homeTeamId: p.homeTeamId, awayTeamId: p.awayTeamId, homeScore: p.homeScore, awayScore: p.awayScore, ...(p.forfeitedBy ? { forfeitedBy: p.forfeitedBy } : {}) })),
+          .map((p) => ({
+            homeTeamId: p.homeTeamId,
+            awayTeamId: p.awayTeamId,
+            homeScore: p.homeScore,
+            awayScore: p.awayScore,
+            ...(p.forfeitedBy ? { forfeitedBy: p.forfeitedBy } : {}),
+          })),
       })),
       unfinished: games
         .filter((g) => !playedIds.has(g.id))
-        .map((g) => ({ matchId: g.id, group: g.group, homeTeamId: g.homeTeamId, awayTeamId: g.awayTeamId, startsAt: g.startsAt ? toChinaIso(g.startsAt) : null })),
+        .map((g) => ({
+          matchId: g.id,
+          group: g.group,
+          homeTeamId: g.homeTeamId,
+          awayTeamId: g.awayTeamId,
+          startsAt: g.startsAt ? toChinaIso(g.startsAt) : null,
+        })),
     };
   }
 }
@@ -130,11 +182,26 @@ function draw(stage: GroupStage, input: KnockoutDrawOptionsDto): Drawn {
   const thirdPlaceGame = input.thirdPlaceGame ?? false;
   let result: KnockoutDraw;
   try {
-    result = drawKnockout({ ruleset: stage.ruleset, groups: stage.groups, qualifiersPerGroup, bestNextPlaced, thirdPlaceGame });
+    result = drawKnockout({
+      ruleset: stage.ruleset,
+      groups: stage.groups,
+      qualifiersPerGroup,
+      bestNextPlaced,
+      thirdPlaceGame,
+    });
   } catch (error) {
-    throw ruleProblem(error, input.bestNextPlaced !== undefined && qualifiersPerGroup <= smallest ? 'bestNextPlaced' : 'qualifiersPerGroup');
+    throw ruleProblem(
+      error,
+      input.bestNextPlaced !== undefined && qualifiersPerGroup <= smallest ? 'bestNextPlaced' : 'qualifiersPerGroup',
+    );
   }
-  return { draw: result, qualifiersPerGroup, bestNextPlaced, thirdPlaceGame, key: drawKey(result.seeds, thirdPlaceGame) };
+  return {
+    draw: result,
+    qualifiersPerGroup,
+    bestNextPlaced,
+    thirdPlaceGame,
+    key: drawKey(result.seeds, thirdPlaceGame),
+  };
 }
 
 /** Identifies a draw by its seeds and shape, so a confirmation can insist on the draw it previewed. */
@@ -159,7 +226,14 @@ function incomplete(unfinished: readonly UnfinishedGameDto[]) {
 
 function toSeedDto(s: PlayoffSeed, names: ReadonlyMap<string, TeamName>): BracketSeedDto {
   const team = names.get(s.teamId);
-  return { seed: s.seed, teamId: s.teamId, teamName: team?.name ?? '', teamNameEn: team?.nameEn ?? null, group: s.groupId ?? null, groupRank: s.groupRank ?? null };
+  return {
+    seed: s.seed,
+    teamId: s.teamId,
+    teamName: team?.name ?? '',
+    teamNameEn: team?.nameEn ?? null,
+    group: s.groupId ?? null,
+    groupRank: s.groupRank ?? null,
+  };
 }
 
 function toCrossGroupDto(r: CrossGroupRow, names: ReadonlyMap<string, TeamName>, qualifies: boolean): CrossGroupRowDto {

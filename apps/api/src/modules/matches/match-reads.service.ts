@@ -7,7 +7,13 @@ import { notFound } from '../../common/problem.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
 import { EventsService } from '../events/events.service.js';
 import { TeamsService } from '../teams/teams.service.js';
-import { type ListMatchesQueryDto, type MatchDto, type MatchPageDto, type TodayDto, toMatchDto } from './dto/match.dto.js';
+import {
+  type ListMatchesQueryDto,
+  type MatchDto,
+  type MatchPageDto,
+  type TodayDto,
+  toMatchDto,
+} from './dto/match.dto.js';
 import { type Feed, FeedCache } from './feed-cache.js';
 import { type MatchEntity, PLAYED_STATUSES } from './match.entity.js';
 import { FeedVersions } from './feed-versions.js';
@@ -20,7 +26,6 @@ export type Download = { filename: string; body: string };
 
 /** A busy Saturday (eight 3x3 courts all day) stays well under this. */
 const TODAY_LIMIT = 200;
-
 
 /** Public reads of games: the cached schedule feed, calendar feeds and the results export. */
 @Injectable()
@@ -40,9 +45,23 @@ export class MatchReadsService {
     const version = isUuid(eventId) ? await this.versions.current(eventId) : null;
     if (version === null) throw notFound('event', eventId);
     const divisionId = (await this.divisions.resolve(eventId, query.division, 'division'))?.id;
-    const key = JSON.stringify([eventId, version, query.teamId, query.venueId, query.date, query.status, query.group, divisionId, query.limit, query.offset]);
+    const key = JSON.stringify([
+      eventId,
+      version,
+      query.teamId,
+      query.venueId,
+      query.date,
+      query.status,
+      query.group,
+      divisionId,
+      query.limit,
+      query.offset,
+    ]);
     const tag = createHash('sha256').update(key).digest('base64url').slice(0, 16);
-    return { etag: `W/"matches-${version}-${tag}"`, body: () => this.cache.get(key, () => this.list(eventId, query, divisionId)) };
+    return {
+      etag: `W/"matches-${version}-${tag}"`,
+      body: () => this.cache.get(key, () => this.list(eventId, query, divisionId)),
+    };
   }
 
   /** `divisionId`: the division `query.division` names, resolved by the caller. */
@@ -65,7 +84,11 @@ export class MatchReadsService {
   async today(date: string): Promise<TodayDto> {
     const from = chinaDayStart(date);
     const rows = await this.matches.liveOrBetween(from, addHours(from, 24), TODAY_LIMIT);
-    const events = new Map(rows.flatMap((m) => (m.event ? [[m.event.id, { id: m.event.id, name: m.event.name, nameEn: m.event.nameEn }] as const] : [])));
+    const events = new Map(
+      rows.flatMap((m) =>
+        m.event ? [[m.event.id, { id: m.event.id, name: m.event.name, nameEn: m.event.nameEn }] as const] : [],
+      ),
+    );
     return { date, events: [...events.values()], matches: rows.map(toMatchDto) };
   }
 
@@ -74,18 +97,32 @@ export class MatchReadsService {
     const event = await this.events.require(eventId);
     const [rows] = await this.matches.list(event.id, {});
     const filename = `${event.slug ?? event.id}.ics`;
-    if (!language) return { filename, body: toIcs({ name: event.name, events: rows.flatMap((m) => toBilingualIcsEvent(m, event.name)) }) };
+    if (!language)
+      return {
+        filename,
+        body: toIcs({ name: event.name, events: rows.flatMap((m) => toBilingualIcsEvent(m, event.name)) }),
+      };
     const name = CALENDAR_TEXT[language].eventCalendar(named(language, event));
-    return { filename, body: toIcs({ name, events: rows.flatMap((m) => toIcsEvent(m, named(language, event), language)) }) };
+    return {
+      filename,
+      body: toIcs({ name, events: rows.flatMap((m) => toIcsEvent(m, named(language, event), language)) }),
+    };
   }
 
   async teamCalendar(teamId: string, language: CalendarLanguage | null = null): Promise<Download> {
     const team = await this.teams.require(teamId);
     const rows = await this.matches.forTeam(team.id);
     const filename = `${team.slug ?? team.id}.ics`;
-    if (!language) return { filename, body: toIcs({ name: team.name, events: rows.flatMap((m) => toBilingualIcsEvent(m, m.event?.name ?? '')) }) };
+    if (!language)
+      return {
+        filename,
+        body: toIcs({ name: team.name, events: rows.flatMap((m) => toBilingualIcsEvent(m, m.event?.name ?? '')) }),
+      };
     const name = CALENDAR_TEXT[language].teamCalendar(named(language, team));
-    return { filename, body: toIcs({ name, events: rows.flatMap((m) => toIcsEvent(m, named(language, m.event), language)) }) };
+    return {
+      filename,
+      body: toIcs({ name, events: rows.flatMap((m) => toIcsEvent(m, named(language, m.event), language)) }),
+    };
   }
 
   /** Every game with a result, in playing order (UTF-8 with BOM for spreadsheets). */
@@ -93,14 +130,47 @@ export class MatchReadsService {
     const event = await this.events.require(eventId);
     const [rows] = await this.matches.list(event.id, {});
     const body = toCsv(
-      ['match_id', 'starts_at', 'group', 'round', 'playoff_slot', 'venue', 'court', 'home_team', 'away_team', 'home_score', 'away_score', 'status', 'forfeited_by', 'winner', 'source'],
+      [
+        'match_id',
+        'starts_at',
+        'group',
+        'round',
+        'playoff_slot',
+        'venue',
+        'court',
+        'home_team',
+        'away_team',
+        'home_score',
+        'away_score',
+        'status',
+        'forfeited_by',
+        'winner',
+        'source',
+      ],
       rows
         .filter((m) => PLAYED_STATUSES.includes(m.status))
         .map((m) => {
           const dto = toMatchDto(m);
           const winner = dto.winnerTeamId === m.homeTeamId ? dto.homeTeamName : dto.awayTeamName;
-          const forfeiter = m.forfeitedBy === null ? null : m.forfeitedBy === m.homeTeamId ? dto.homeTeamName : dto.awayTeamName;
-          return [m.id, dto.startsAt, m.group, m.round, m.playoffSlot, dto.venueName, m.court, dto.homeTeamName, dto.awayTeamName, m.homeScore, m.awayScore, m.status, forfeiter, winner, m.source ?? (m.illustrative.length > 0 ? 'illustrative' : null)];
+          const forfeiter =
+            m.forfeitedBy === null ? null : m.forfeitedBy === m.homeTeamId ? dto.homeTeamName : dto.awayTeamName;
+          return [
+            m.id,
+            dto.startsAt,
+            m.group,
+            m.round,
+            m.playoffSlot,
+            dto.venueName,
+            m.court,
+            dto.homeTeamName,
+            dto.awayTeamName,
+            m.homeScore,
+            m.awayScore,
+            m.status,
+            forfeiter,
+            winner,
+            m.source ?? (m.illustrative.length > 0 ? 'illustrative' : null),
+          ];
         }),
     );
     return { filename: `results-${event.slug ?? event.id}.csv`, body };
@@ -117,9 +187,23 @@ function toBilingualIcsEvent(m: MatchEntity, eventName: string): IcsEvent[] {
   const suffix = m.status === 'forfeit' ? ' (弃权 forfeit)' : '';
   const summary = `${prefix}${home} ${played ? `${m.homeScore}:${m.awayScore}` : 'vs'} ${away}${suffix}`;
   const english = `${m.homeTeam?.nameEn ?? home} vs ${m.awayTeam?.nameEn ?? away}`;
-  const stage = [m.playoffSlot ? `Playoffs ${m.playoffSlot}` : m.group ? `Group ${m.group}` : '', m.round ? `Round ${m.round}` : ''].filter(Boolean).join(', ');
-  const venue = m.venue ? `${m.venue.name}${m.venue.nameEn ? ` (${m.venue.nameEn})` : ''}${m.court !== null ? ` · court ${m.court}` : ''}` : (m.venueLabel ?? undefined);
-  return [{ ...icsTiming(m, m.startsAt), summary, location: venue, description: [eventName, english, stage, `Starts ${toChinaIso(m.startsAt)}`].filter(Boolean).join('\n') }];
+  const stage = [
+    m.playoffSlot ? `Playoffs ${m.playoffSlot}` : m.group ? `Group ${m.group}` : '',
+    m.round ? `Round ${m.round}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const venue = m.venue
+    ? `${m.venue.name}${m.venue.nameEn ? ` (${m.venue.nameEn})` : ''}${m.court !== null ? ` · court ${m.court}` : ''}`
+    : (m.venueLabel ?? undefined);
+  return [
+    {
+      ...icsTiming(m, m.startsAt),
+      summary,
+      location: venue,
+      description: [eventName, english, stage, `Starts ${toChinaIso(m.startsAt)}`].filter(Boolean).join('\n'),
+    },
+  ];
 }
 
 const icsTiming = (m: MatchEntity, start: Date) => ({
@@ -141,7 +225,21 @@ function toIcsEvent(m: MatchEntity, eventName: string, language: CalendarLanguag
   const prefix = m.status === 'postponed' ? text.postponed : '';
   const suffix = m.status === 'forfeit' ? text.forfeit : '';
   const summary = `${prefix}${home} ${played ? `${m.homeScore}:${m.awayScore}` : text.versus} ${away}${suffix}`;
-  const stage = [m.playoffSlot ? text.playoffs(m.playoffSlot) : m.group ? text.group(m.group) : '', m.round ? text.round(m.round) : ''].filter(Boolean).join(text.separator);
-  const venue = m.venue ? `${named(language, m.venue)}${m.court !== null ? ` · ${text.court(m.court)}` : ''}` : (m.venueLabel ?? undefined);
-  return [{ ...icsTiming(m, m.startsAt), summary, location: venue, description: [eventName, stage, text.starts(toChinaIso(m.startsAt))].filter(Boolean).join('\n') }];
+  const stage = [
+    m.playoffSlot ? text.playoffs(m.playoffSlot) : m.group ? text.group(m.group) : '',
+    m.round ? text.round(m.round) : '',
+  ]
+    .filter(Boolean)
+    .join(text.separator);
+  const venue = m.venue
+    ? `${named(language, m.venue)}${m.court !== null ? ` · ${text.court(m.court)}` : ''}`
+    : (m.venueLabel ?? undefined);
+  return [
+    {
+      ...icsTiming(m, m.startsAt),
+      summary,
+      location: venue,
+      description: [eventName, stage, text.starts(toChinaIso(m.startsAt))].filter(Boolean).join('\n'),
+    },
+  ];
 }

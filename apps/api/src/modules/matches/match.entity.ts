@@ -29,14 +29,20 @@ export const STARTED_STATUSES: readonly MatchStatus[] = ['live', 'final', 'forfe
 )
 @Check('matches_period_non_negative', `period >= 0`)
 @Check('matches_overtime_needs_result', `NOT overtime OR status = 'final'`)
-@Check('matches_forfeit_names_a_side', `CASE WHEN status = 'forfeit' THEN forfeited_by IN (home_team_id, away_team_id) ELSE forfeited_by IS NULL END`)
+@Check(
+  'matches_forfeit_names_a_side',
+  `CASE WHEN status = 'forfeit' THEN forfeited_by IN (home_team_id, away_team_id) ELSE forfeited_by IS NULL END`,
+)
 @Check('matches_court_needs_venue', `(venue_id IS NULL) = (court IS NULL)`)
 @Check('matches_court_positive', `court >= 1`)
 @Check('matches_round_positive', `round >= 1`)
 @Check('matches_version_positive', `version >= 1`)
 // One game per court at a time: the database refuses a second game at the same court and start.
 @Index('matches_court_start_unique', ['venueId', 'court', 'startsAt'], { unique: true, where: `status <> 'postponed'` })
-@Index('matches_event_playoff_slot_unique', ['eventId', 'playoffSlot'], { unique: true, where: `playoff_slot IS NOT NULL` })
+@Index('matches_event_playoff_slot_unique', ['eventId', 'playoffSlot'], {
+  unique: true,
+  where: `playoff_slot IS NOT NULL`,
+})
 @Index('matches_event_starts', ['eventId', 'startsAt'])
 @Index('matches_division', ['divisionId'])
 @Index('matches_home_team_starts', ['homeTeamId', 'startsAt'])

@@ -11,7 +11,16 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
-import { CreateMatchDto, ListMatchesQueryDto, MatchDto, MatchPageDto, MatchResultDto, TodayDto, TodayQueryDto, UpdateMatchDto } from './dto/match.dto.js';
+import {
+  CreateMatchDto,
+  ListMatchesQueryDto,
+  MatchDto,
+  MatchPageDto,
+  MatchResultDto,
+  TodayDto,
+  TodayQueryDto,
+  UpdateMatchDto,
+} from './dto/match.dto.js';
 import { ScheduleRequestDto, ScheduleResultDto } from './dto/schedule.dto.js';
 import { sendFeed } from './feed-cache.js';
 import { MatchReadsService } from './match-reads.service.js';
@@ -19,7 +28,11 @@ import { MatchesService } from './matches.service.js';
 import { ScheduleService } from './schedule.service.js';
 import { toChinaIso } from '@sailcourt/domain';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The version last read ("3"); alternative to `version` in the body. Stale: 409.' };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The version last read ("3"); alternative to `version` in the body. Stale: 409.',
+};
 
 @ApiTags('matches')
 @ApiExtraModels(MatchDto, MatchPageDto)
@@ -48,10 +61,20 @@ export class MatchesController {
   @Get('events/:id/matches')
   @ApiOperation({
     summary: 'An event’s games in playing order',
-    description: 'Without limit: the whole array; with limit: {items, total}. Served with ETag and Cache-Control; If-None-Match gives 304 until a game changes.',
+    description:
+      'Without limit: the whole array; with limit: {items, total}. Served with ETag and Cache-Control; If-None-Match gives 304 until a game changes.',
   })
-  @ApiOkResponse({ schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(MatchDto) } }, { $ref: getSchemaPath(MatchPageDto) }] } })
-  async list(@Param('id') eventId: string, @Query() query: ListMatchesQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+  @ApiOkResponse({
+    schema: {
+      oneOf: [{ type: 'array', items: { $ref: getSchemaPath(MatchDto) } }, { $ref: getSchemaPath(MatchPageDto) }],
+    },
+  })
+  async list(
+    @Param('id') eventId: string,
+    @Query() query: ListMatchesQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await sendFeed(req, res, await this.reads.listFeed(eventId, query));
   }
 
@@ -67,14 +90,20 @@ export class MatchesController {
   })
   @ApiCreatedResponse({ type: ScheduleResultDto })
   @ApiOkResponse({ type: ScheduleResultDto, description: 'dryRun: the preview' })
-  async schedule(@Param('id') eventId: string, @Body() body: ScheduleRequestDto, @Res({ passthrough: true }) res: Response): Promise<ScheduleResultDto> {
+  async schedule(
+    @Param('id') eventId: string,
+    @Body() body: ScheduleRequestDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ScheduleResultDto> {
     const result = await this.schedules.generate(eventId, body);
     res.status(result.dryRun ? 200 : 201);
     return result;
   }
 
   @Get('live/today')
-  @ApiOperation({ summary: 'Live now and today: games being played and the day’s games across all events (Beijing time)' })
+  @ApiOperation({
+    summary: 'Live now and today: games being played and the day’s games across all events (Beijing time)',
+  })
   @ApiOkResponse({ type: TodayDto })
   today(@Query() query: TodayQueryDto): Promise<TodayDto> {
     return this.reads.today(query.date ?? toChinaIso(new Date()).slice(0, 10));
@@ -96,10 +125,16 @@ export class MatchesController {
   @ApiHeader(IF_MATCH)
   @ApiOperation({
     summary: 'Reschedule or postpone a game (organizers)',
-    description: 'A clash is refused with 409 naming the clashing match; a time outside the event’s days is 422; a stale version is 409.',
+    description:
+      'A clash is refused with 409 naming the clashing match; a time outside the event’s days is 422; a stale version is 409.',
   })
   @ApiOkResponse({ type: MatchDto })
-  async reschedule(@Param('id') id: string, @Body() body: UpdateMatchDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response): Promise<MatchDto> {
+  async reschedule(
+    @Param('id') id: string,
+    @Body() body: UpdateMatchDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MatchDto> {
     const match = await this.matches.reschedule(id, body, ifMatch);
     res.setHeader('ETag', `"${match.version}"`);
     return match;

@@ -19,7 +19,18 @@ import { StandingsService } from './standings.service.js';
 @Module({
   imports: [EventsModule, TeamsModule, RegistrationsModule, LiveLogModule],
   controllers: [MatchesController, CompetitionController],
-  providers: [MatchesRepository, FeedVersions, MatchesService, MatchReadsService, ScheduleService, ScheduleGuard, StandingsService, PlayoffsService, KnockoutService, ScheduleImportService],
+  providers: [
+    MatchesRepository,
+    FeedVersions,
+    MatchesService,
+    MatchReadsService,
+    ScheduleService,
+    ScheduleGuard,
+    StandingsService,
+    PlayoffsService,
+    KnockoutService,
+    ScheduleImportService,
+  ],
   exports: [StandingsService, MatchesService, ScheduleImportService],
 })
 export class MatchesModule {}

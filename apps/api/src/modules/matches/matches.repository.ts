@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, type DeepPartial, type EntityManager, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
+import {
+  Brackets,
+  DataSource,
+  type DeepPartial,
+  type EntityManager,
+  IsNull,
+  Not,
+  type SelectQueryBuilder,
+} from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import { EventEntity, type Ruleset } from '../events/event.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
@@ -20,7 +28,14 @@ export type MatchFilter = {
 };
 
 /** The matches a new or moved game can clash with: the same teams or the same venue, around its time. */
-export type ClashQuery = { teamIds: readonly string[]; venueIds: readonly string[]; from: Date; to: Date; excludeEventId?: string; excludeDivisionId?: string };
+export type ClashQuery = {
+  teamIds: readonly string[];
+  venueIds: readonly string[];
+  from: Date;
+  to: Date;
+  excludeEventId?: string;
+  excludeDivisionId?: string;
+};
 
 /** What the standings read of a game: no joins, so 20,000 games load in milliseconds. */
 export type GameRow = {
@@ -42,12 +57,16 @@ type VersionRow = { version: string };
 const FEED_VERSION_SQL = `SELECT coalesce(v.version, 0)::text AS version FROM events e LEFT JOIN match_feed_versions v ON v.event_id = e.id WHERE e.id = $1`;
 
 /** The part of a `pg` Pool used here: queries with a statement name. */
-type PreparingPool = { query: <R>(config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: R[] }> };
+type PreparingPool = {
+  query: <R>(config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: R[] }>;
+};
 
 /** TypeORM's PostgreSQL driver keeps its `pg` Pool in `master`; null for any other driver (we then fall back to plain queries). */
 function poolOf(dataSource: DataSource): PreparingPool | null {
   const master: unknown = (dataSource.driver as unknown as { master?: unknown }).master;
-  return typeof master === 'object' && master !== null && typeof (master as { query?: unknown }).query === 'function' ? (master as PreparingPool) : null;
+  return typeof master === 'object' && master !== null && typeof (master as { query?: unknown }).query === 'function'
+    ? (master as PreparingPool)
+    : null;
 }
 
 @Injectable()
@@ -73,7 +92,8 @@ export class MatchesRepository {
   async feedVersion(eventId: string, manager?: EntityManager): Promise<number | null> {
     const pool = manager ? null : poolOf(this.dataSource);
     const rows = pool
-      ? (await pool.query<VersionRow>({ name: 'sailcourt_feed_version', text: FEED_VERSION_SQL, values: [eventId] })).rows
+      ? (await pool.query<VersionRow>({ name: 'sailcourt_feed_version', text: FEED_VERSION_SQL, values: [eventId] }))
+          .rows
       : await (manager ?? this.dataSource).query<VersionRow[]>(FEED_VERSION_SQL, [eventId]);
     const row = rows[0];
     return row ? Number(row.version) : null;
@@ -89,7 +109,6 @@ export class MatchesRepository {
     );
   }
 
-
   /** The ruleset that ranks the event's groups ('fiba' for an unknown id: the caller has already checked it). */
   async eventRuleset(manager: EntityManager, eventId: string): Promise<Ruleset> {
     const rows = await manager.query<{ ruleset: Ruleset }[]>(`SELECT ruleset FROM events WHERE id = $1`, [eventId]);
@@ -98,14 +117,18 @@ export class MatchesRepository {
 
   async teamNames(ids: readonly string[], manager?: EntityManager): Promise<Map<string, TeamName>> {
     if (ids.length === 0) return new Map();
-    const rows = await (manager ?? this.dataSource).query<TeamName[]>(`SELECT id, name, name_en AS "nameEn" FROM teams WHERE id = ANY($1::uuid[])`, [
-      [...new Set(ids)],
-    ]);
+    const rows = await (manager ?? this.dataSource).query<TeamName[]>(
+      `SELECT id, name, name_en AS "nameEn" FROM teams WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
     return new Map(rows.map((r) => [r.id, r]));
   }
 
   list(eventId: string, filter: MatchFilter, manager?: EntityManager): Promise<[MatchEntity[], number]> {
-    const qb = this.listQuery((manager ?? this.dataSource.manager).getRepository(MatchEntity).createQueryBuilder('m'), filter).andWhere('m.eventId = :eventId', {
+    const qb = this.listQuery(
+      (manager ?? this.dataSource.manager).getRepository(MatchEntity).createQueryBuilder('m'),
+      filter,
+    ).andWhere('m.eventId = :eventId', {
       eventId,
     });
     if (filter.limit !== undefined) qb.take(filter.limit).skip(filter.offset ?? 0);
@@ -116,17 +139,25 @@ export class MatchesRepository {
   liveOrBetween(from: Date, to: Date, limit: number): Promise<MatchEntity[]> {
     return this.listQuery(this.dataSource.getRepository(MatchEntity).createQueryBuilder('m'), {})
       .leftJoinAndSelect('m.event', 'event')
-      .andWhere(new Brackets((w) => w.where(`m.status = 'live'`).orWhere('m.startsAt >= :from AND m.startsAt < :to', { from, to })))
+      .andWhere(
+        new Brackets((w) =>
+          w.where(`m.status = 'live'`).orWhere('m.startsAt >= :from AND m.startsAt < :to', { from, to }),
+        ),
+      )
       .take(limit)
       .getMany();
   }
 
   forTeam(teamId: string): Promise<MatchEntity[]> {
-    return this.listQuery(this.dataSource.getRepository(MatchEntity).createQueryBuilder('m'), { teamId }).leftJoinAndSelect('m.event', 'event').getMany();
+    return this.listQuery(this.dataSource.getRepository(MatchEntity).createQueryBuilder('m'), { teamId })
+      .leftJoinAndSelect('m.event', 'event')
+      .getMany();
   }
 
   findById(id: string, manager?: EntityManager): Promise<MatchEntity | null> {
-    return (manager ?? this.dataSource.manager).getRepository(MatchEntity).findOne({ where: { id }, relations: WITH_NAMES });
+    return (manager ?? this.dataSource.manager)
+      .getRepository(MatchEntity)
+      .findOne({ where: { id }, relations: WITH_NAMES });
   }
 
   /** By id, slug, or Chinese or English name (case-insensitive). */
@@ -155,7 +186,9 @@ export class MatchesRepository {
    * too), so the confirmed teams and the clash checks read inside the transaction stay true until commit.
    */
   async lockEvent(manager: EntityManager, eventId: string): Promise<boolean> {
-    const row = await manager.getRepository(EventEntity).findOne({ where: { id: eventId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+    const row = await manager
+      .getRepository(EventEntity)
+      .findOne({ where: { id: eventId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
     return row !== null;
   }
 
@@ -176,7 +209,9 @@ export class MatchesRepository {
 
   /** The event's ruleset, read in the caller's transaction (a second pool connection there could deadlock the pool). */
   async ruleset(manager: EntityManager, eventId: string): Promise<Ruleset> {
-    const [row] = await manager.query<Array<{ ruleset: Ruleset }>>(`SELECT ruleset FROM events WHERE id = $1`, [eventId]);
+    const [row] = await manager.query<Array<{ ruleset: Ruleset }>>(`SELECT ruleset FROM events WHERE id = $1`, [
+      eventId,
+    ]);
     return row?.ruleset ?? 'fiba';
   }
 
@@ -194,13 +229,17 @@ export class MatchesRepository {
       .andWhere('m.startsAt BETWEEN :from AND :to', { from: q.from, to: q.to })
       .andWhere(
         new Brackets((w) => {
-          if (q.teamIds.length > 0) w.orWhere('(m.homeTeamId IN (:...teams) OR m.awayTeamId IN (:...teams))', { teams: [...q.teamIds] });
+          if (q.teamIds.length > 0)
+            w.orWhere('(m.homeTeamId IN (:...teams) OR m.awayTeamId IN (:...teams))', { teams: [...q.teamIds] });
           if (q.venueIds.length > 0) w.orWhere('m.venueId IN (:...venues)', { venues: [...q.venueIds] });
         }),
       );
     // With a division, only that division's games are left out (they are being replaced); the event's others still clash.
     if (q.excludeEventId && q.excludeDivisionId) {
-      qb.andWhere('NOT (m.eventId = :excludeEventId AND m.divisionId IS NOT DISTINCT FROM :excludeDivisionId)', { excludeEventId: q.excludeEventId, excludeDivisionId: q.excludeDivisionId });
+      qb.andWhere('NOT (m.eventId = :excludeEventId AND m.divisionId IS NOT DISTINCT FROM :excludeDivisionId)', {
+        excludeEventId: q.excludeEventId,
+        excludeDivisionId: q.excludeDivisionId,
+      });
     } else if (q.excludeEventId) qb.andWhere('m.eventId <> :excludeEventId', { excludeEventId: q.excludeEventId });
     return qb.getMany();
   }
@@ -214,7 +253,9 @@ export class MatchesRepository {
   }
 
   async deleteEventMatches(manager: EntityManager, eventId: string, playoffOnly = false): Promise<void> {
-    await manager.getRepository(MatchEntity).delete({ eventId, ...(playoffOnly ? { playoffSlot: Not(IsNull()) } : {}) });
+    await manager
+      .getRepository(MatchEntity)
+      .delete({ eventId, ...(playoffOnly ? { playoffSlot: Not(IsNull()) } : {}) });
   }
 
   async deleteDivisionMatches(manager: EntityManager, eventId: string, divisionId: string): Promise<void> {
@@ -250,7 +291,10 @@ export class MatchesRepository {
   }
 
   /** Group-stage games with their ids and times, for naming the ones still without a result. */
-  async groupStageGames(manager: EntityManager, eventId: string): Promise<(GameRow & { id: string; startsAt: Date | null })[]> {
+  async groupStageGames(
+    manager: EntityManager,
+    eventId: string,
+  ): Promise<(GameRow & { id: string; startsAt: Date | null })[]> {
     return manager.query(
       `SELECT id, group_name AS "group", home_team_id AS "homeTeamId", away_team_id AS "awayTeamId", status, starts_at AS "startsAt",
               home_score AS "homeScore", away_score AS "awayScore", forfeited_by AS "forfeitedBy"
@@ -264,7 +308,9 @@ export class MatchesRepository {
   }
 
   private listQuery(qb: SelectQueryBuilder<MatchEntity>, f: MatchFilter): SelectQueryBuilder<MatchEntity> {
-    qb.leftJoinAndSelect('m.homeTeam', 'homeTeam').leftJoinAndSelect('m.awayTeam', 'awayTeam').leftJoinAndSelect('m.venue', 'venue');
+    qb.leftJoinAndSelect('m.homeTeam', 'homeTeam')
+      .leftJoinAndSelect('m.awayTeam', 'awayTeam')
+      .leftJoinAndSelect('m.venue', 'venue');
     if (f.teamId) qb.andWhere('(m.homeTeamId = :teamId OR m.awayTeamId = :teamId)', { teamId: f.teamId });
     if (f.venueId) qb.andWhere('m.venueId = :venueId', { venueId: f.venueId });
     if (f.from && f.to) qb.andWhere('m.startsAt >= :from AND m.startsAt < :to', { from: f.from, to: f.to });
@@ -272,6 +318,9 @@ export class MatchesRepository {
     if (f.group !== undefined) qb.andWhere('m.group = :group', { group: f.group });
     if (f.divisionId !== undefined) qb.andWhere('m.divisionId = :divisionId', { divisionId: f.divisionId });
     // Timed games in order, then those still to be announced; id keeps equal starts stable.
-    return qb.orderBy('m.startsAt', 'ASC', 'NULLS LAST').addOrderBy('m.court', 'ASC', 'NULLS LAST').addOrderBy('m.id', 'ASC');
+    return qb
+      .orderBy('m.startsAt', 'ASC', 'NULLS LAST')
+      .addOrderBy('m.court', 'ASC', 'NULLS LAST')
+      .addOrderBy('m.id', 'ASC');
   }
 }

@@ -8,7 +8,13 @@ import { DivisionsService } from '../divisions/divisions.service.js';
 import { EventsService } from '../events/events.service.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import type { VenueEntity } from '../venues/venue.entity.js';
-import { type CreateMatchDto, type MatchDto, type MatchResultDto, toMatchDto, type UpdateMatchDto } from './dto/match.dto.js';
+import {
+  type CreateMatchDto,
+  type MatchDto,
+  type MatchResultDto,
+  toMatchDto,
+  type UpdateMatchDto,
+} from './dto/match.dto.js';
 import type { LiveActionEntity } from '../live/live-action.entity.js';
 import { LiveLogRepository, type NewLiveEntry } from '../live/live-log.repository.js';
 import { type MatchEntity, type MatchStatus, STARTED_STATUSES } from './match.entity.js';
@@ -28,7 +34,10 @@ const RESULT_FIELDS = ['status', 'homeScore', 'awayScore', 'forfeitedBy'];
 export function versionFromIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m) throw badRequest('If-Match must carry the version last read, e.g. "3".', [{ field: 'If-Match', message: 'must be a version number' }]);
+  if (!m)
+    throw badRequest('If-Match must carry the version last read, e.g. "3".', [
+      { field: 'If-Match', message: 'must be a version number' },
+    ]);
   return Number(m[1]);
 }
 
@@ -61,7 +70,9 @@ export class MatchesService {
   async create(eventId: string, input: CreateMatchDto): Promise<MatchDto> {
     const event = await this.requireBasketballEvent(eventId);
     if (input.homeTeamId === input.awayTeamId) {
-      throw unprocessable('A team cannot play itself.', [{ field: 'awayTeamId', message: 'must differ from homeTeamId' }]);
+      throw unprocessable('A team cannot play itself.', [
+        { field: 'awayTeamId', message: 'must differ from homeTeamId' },
+      ]);
     }
     const startsAt = new Date(input.startsAt);
     assertWithinEvent(event, startsAt);
@@ -70,7 +81,13 @@ export class MatchesService {
     const id = await this.matches.transaction(async (manager) => {
       await this.matches.lockEvent(manager, event.id);
       await this.assertConfirmed(event.id, division?.id, input.homeTeamId, input.awayTeamId);
-      const court = await this.guard.place(manager, { homeTeamId: input.homeTeamId, awayTeamId: input.awayTeamId, startsAt, venue, ...courtOf(input) });
+      const court = await this.guard.place(manager, {
+        homeTeamId: input.homeTeamId,
+        awayTeamId: input.awayTeamId,
+        startsAt,
+        venue,
+        ...courtOf(input),
+      });
       const [created] = await this.matches.insertMatches(manager, [
         {
           eventId: event.id,
@@ -106,21 +123,41 @@ export class MatchesService {
       // Whatever the request leaves out is taken from the locked row, not from the read above.
       const match = await this.lockCurrent(manager, id, expected);
       const startsAt = input.startsAt === undefined ? match.startsAt : new Date(input.startsAt);
-      const venue = newPlace ? newPlace.venue : match.venueId ? await this.matches.findVenue(match.venueId, manager) : null;
+      const venue = newPlace
+        ? newPlace.venue
+        : match.venueId
+          ? await this.matches.findVenue(match.venueId, manager)
+          : null;
       const status = input.status ?? match.status;
       if (input.status !== undefined && STARTED_STATUSES.includes(match.status)) {
-        throw conflict(`The game is ${match.status}; its status cannot change to ${input.status}.`, [{ field: 'status', message: 'game already started' }], 'match.played');
+        throw conflict(
+          `The game is ${match.status}; its status cannot change to ${input.status}.`,
+          [{ field: 'status', message: 'game already started' }],
+          'match.played',
+        );
       }
-      if (input.court !== undefined && !venue) throw unprocessable('A court needs a venue.', [{ field: 'court', message: 'needs a venue' }]);
+      if (input.court !== undefined && !venue)
+        throw unprocessable('A court needs a venue.', [{ field: 'court', message: 'needs a venue' }]);
       if (input.court !== undefined && venue && input.court > venue.courts) throw courtOutOfRange(venue, input.court);
-      const placementChanged = input.startsAt !== undefined || venueChanged || input.court !== undefined || (match.status === 'postponed' && status === 'scheduled');
+      const placementChanged =
+        input.startsAt !== undefined ||
+        venueChanged ||
+        input.court !== undefined ||
+        (match.status === 'postponed' && status === 'scheduled');
       // Keeping the venue keeps the court unless another is asked for; a new venue gets its first free one.
       const wanted = input.court ?? (venueChanged ? undefined : (match.court ?? undefined));
       let court = match.court;
       if (placementChanged) {
         court =
           status !== 'postponed' && startsAt
-            ? await this.guard.place(manager, { id: match.id, homeTeamId: match.homeTeamId, awayTeamId: match.awayTeamId, startsAt, venue, ...courtOf({ court: wanted }) })
+            ? await this.guard.place(manager, {
+                id: match.id,
+                homeTeamId: match.homeTeamId,
+                awayTeamId: match.awayTeamId,
+                startsAt,
+                venue,
+                ...courtOf({ court: wanted }),
+              })
             : venue
               ? (wanted ?? 1)
               : null;
@@ -134,7 +171,11 @@ export class MatchesService {
         ...(input.group !== undefined ? { group: input.group } : {}),
         ...(input.round !== undefined ? { round: input.round } : {}),
       };
-      await this.matches.updateMatch(manager, match.id, { ...changes, ...entered(match, placementChanged ? SCHEDULE_FIELDS : []), version: match.version + 1 });
+      await this.matches.updateMatch(manager, match.id, {
+        ...changes,
+        ...entered(match, placementChanged ? SCHEDULE_FIELDS : []),
+        version: match.version + 1,
+      });
       return this.require(id, manager);
     });
     return toMatchDto(written);
@@ -164,12 +205,36 @@ export class MatchesService {
    * Under lockForWrite: stores a result, appends it to the game's live log (so live streams carry
    * it, whether a scorer's `final` or a form's result) and advances the bracket.
    */
-  async recordResult(manager: EntityManager, match: MatchEntity, input: MatchResultDto, log: Pick<NewLiveEntry, 'type' | 'clientEventId' | 'actor'>): Promise<LiveActionEntity> {
-    if (match.status === 'postponed') throw conflict('The game is postponed: reschedule it before entering a result.', [{ field: 'status', message: 'is postponed' }], 'match.postponed');
+  async recordResult(
+    manager: EntityManager,
+    match: MatchEntity,
+    input: MatchResultDto,
+    log: Pick<NewLiveEntry, 'type' | 'clientEventId' | 'actor'>,
+  ): Promise<LiveActionEntity> {
+    if (match.status === 'postponed')
+      throw conflict(
+        'The game is postponed: reschedule it before entering a result.',
+        [{ field: 'status', message: 'is postponed' }],
+        'match.postponed',
+      );
     // Read under the event lock: a ruleset change (PATCH /events/:id) takes the same lock.
     const result = resultOf(match, input, await this.matches.ruleset(manager, match.eventId));
-    const entry = await this.liveLog.append(manager, { ...noLiveScore, ...log, eventId: match.eventId, matchId: match.id, status: result.status, period: match.period, homeScore: result.homeScore, awayScore: result.awayScore });
-    await this.matches.updateMatch(manager, match.id, { ...result, ...entered(match, RESULT_FIELDS), liveSeq: entry.seq, version: match.version + 1 });
+    const entry = await this.liveLog.append(manager, {
+      ...noLiveScore,
+      ...log,
+      eventId: match.eventId,
+      matchId: match.id,
+      status: result.status,
+      period: match.period,
+      homeScore: result.homeScore,
+      awayScore: result.awayScore,
+    });
+    await this.matches.updateMatch(manager, match.id, {
+      ...result,
+      ...entered(match, RESULT_FIELDS),
+      liveSeq: entry.seq,
+      version: match.version + 1,
+    });
     const event = match.playoffSlot === null ? null : await this.matches.eventIn(manager, match.eventId);
     if (event) await this.playoffs.advance(manager, event);
     return entry;
@@ -181,7 +246,11 @@ export class MatchesService {
   }
 
   /** Under lockForWrite: a live action's new state of the game, logged first. */
-  async recordLiveState(manager: EntityManager, match: MatchEntity, entry: Omit<NewLiveEntry, 'eventId' | 'matchId'>): Promise<LiveActionEntity> {
+  async recordLiveState(
+    manager: EntityManager,
+    match: MatchEntity,
+    entry: Omit<NewLiveEntry, 'eventId' | 'matchId'>,
+  ): Promise<LiveActionEntity> {
     const logged = await this.liveLog.append(manager, { ...entry, eventId: match.eventId, matchId: match.id });
     await this.matches.updateMatch(manager, match.id, {
       status: entry.status as MatchStatus,
@@ -199,16 +268,25 @@ export class MatchesService {
     const match = await this.matches.lockMatch(manager, id);
     if (!match) throw notFound('match', id);
     if (expected !== undefined && expected !== match.version) {
-      throw conflict(`The game changed since version ${expected} (now ${match.version}); reload it and try again.`, [
-        { field: 'version', message: `is stale: current version is ${match.version}`, params: { current: match.version } },
-      ], 'match.stale');
+      throw conflict(
+        `The game changed since version ${expected} (now ${match.version}); reload it and try again.`,
+        [
+          {
+            field: 'version',
+            message: `is stale: current version is ${match.version}`,
+            params: { current: match.version },
+          },
+        ],
+        'match.stale',
+      );
     }
     return match;
   }
 
   private async requireBasketballEvent(eventId: string): Promise<EventEntity> {
     const event = await this.events.require(eventId);
-    if (event.sport !== 'basketball') throw unprocessable(`This is a ${event.sport} event; basketball games need a basketball event.`);
+    if (event.sport !== 'basketball')
+      throw unprocessable(`This is a ${event.sport} event; basketball games need a basketball event.`);
     return event;
   }
 
@@ -217,23 +295,38 @@ export class MatchesService {
     const confirmed = new Set(await this.registrations.confirmedTeamIds(eventId, divisionId));
     const where = divisionId ? 'division' : 'event';
     const errors: FieldError[] = teamIds.flatMap((teamId, i) =>
-      confirmed.has(teamId) ? [] : [{ field: i === 0 ? 'homeTeamId' : 'awayTeamId', message: `holds no confirmed registration for this ${where}` }],
+      confirmed.has(teamId)
+        ? []
+        : [
+            {
+              field: i === 0 ? 'homeTeamId' : 'awayTeamId',
+              message: `holds no confirmed registration for this ${where}`,
+            },
+          ],
     );
-    if (errors.length > 0) throw unprocessable(`Both teams must hold confirmed registrations for the ${where}.`, errors);
+    if (errors.length > 0)
+      throw unprocessable(`Both teams must hold confirmed registrations for the ${where}.`, errors);
   }
 
   /**
    * The venue a request names: `venueId`, or the contract's `venue` (an id, slug or name). A `venue`
    * that names no known venue is kept as a label, so an outside client can say where a game is.
    */
-  private async venueFor(input: { venueId?: string; venue?: string; court?: number }, fallback: string | null): Promise<{ venue: VenueEntity | null; label: string | null }> {
+  private async venueFor(
+    input: { venueId?: string; venue?: string; court?: number },
+    fallback: string | null,
+  ): Promise<{ venue: VenueEntity | null; label: string | null }> {
     if (input.venueId !== undefined && input.venue !== undefined && input.venueId !== input.venue) {
-      throw badRequest('venue and venueId name different venues.', [{ field: 'venue', message: 'must equal venueId when both are sent' }]);
+      throw badRequest('venue and venueId name different venues.', [
+        { field: 'venue', message: 'must equal venueId when both are sent' },
+      ]);
     }
     const key = input.venueId ?? input.venue ?? fallback;
     const venue = key === null ? null : await this.matches.findVenueByKey(key);
-    if (!venue && input.venueId !== undefined) throw unprocessable(`No venue with id '${input.venueId}'.`, [{ field: 'venueId', message: 'does not exist' }]);
-    if (!venue && input.court !== undefined) throw unprocessable('A court needs a known venue.', [{ field: 'court', message: 'needs a venue' }]);
+    if (!venue && input.venueId !== undefined)
+      throw unprocessable(`No venue with id '${input.venueId}'.`, [{ field: 'venueId', message: 'does not exist' }]);
+    if (!venue && input.court !== undefined)
+      throw unprocessable('A court needs a known venue.', [{ field: 'court', message: 'needs a venue' }]);
     if (venue && input.court !== undefined && input.court > venue.courts) throw courtOutOfRange(venue, input.court);
     return { venue, label: venue ? null : (input.venue?.trim() ?? null) };
   }
@@ -242,20 +335,36 @@ export class MatchesService {
 /** The live-log fields that only a scorer's goal or undo fills. */
 const noLiveScore = { team: null, points: null, targetClientEventId: null } as const;
 
-const courtOf = (input: { court?: number | undefined }): { court?: number } => (input.court === undefined ? {} : { court: input.court });
+const courtOf = (input: { court?: number | undefined }): { court?: number } =>
+  input.court === undefined ? {} : { court: input.court };
 
 const courtOutOfRange = (venue: VenueEntity, court: number) =>
-  unprocessable(`${venue.name} has ${venue.courts} court(s); there is no court ${court}.`, [{ field: 'court', message: `must be between 1 and ${venue.courts}`, params: { max: venue.courts } }], 'match.court-range');
+  unprocessable(
+    `${venue.name} has ${venue.courts} court(s); there is no court ${court}.`,
+    [{ field: 'court', message: `must be between 1 and ${venue.courts}`, params: { max: venue.courts } }],
+    'match.court-range',
+  );
 
 /** Scores or a forfeit, not both, not half: malformed input (400) before any rule is looked at. */
 function assertResultShape(input: MatchResultDto): void {
   const scores = [input.homeScore, input.awayScore].filter((s) => s !== undefined).length;
   const errors: FieldError[] = [];
-  if (input.forfeitedBy !== undefined && scores > 0) errors.push({ field: 'forfeitedBy', message: 'cannot be sent with scores', code: 'result.forfeit-with-scores' });
-  if (input.forfeitedBy !== undefined && input.overtime === true) errors.push({ field: 'overtime', message: 'cannot be sent with forfeitedBy', code: 'result.forfeit-with-overtime' });
+  if (input.forfeitedBy !== undefined && scores > 0)
+    errors.push({ field: 'forfeitedBy', message: 'cannot be sent with scores', code: 'result.forfeit-with-scores' });
+  if (input.forfeitedBy !== undefined && input.overtime === true)
+    errors.push({
+      field: 'overtime',
+      message: 'cannot be sent with forfeitedBy',
+      code: 'result.forfeit-with-overtime',
+    });
   else if (input.forfeitedBy === undefined && scores < 2) {
     for (const field of ['homeScore', 'awayScore'] as const) {
-      if (input[field] === undefined) errors.push({ field, message: 'is required (or send forfeitedBy instead of scores)', code: 'result.score-required' });
+      if (input[field] === undefined)
+        errors.push({
+          field,
+          message: 'is required (or send forfeitedBy instead of scores)',
+          code: 'result.score-required',
+        });
     }
   }
   if (errors.length > 0) throw badRequest(`Invalid request: ${errors.map((e) => e.field).join(', ')}.`, errors);
@@ -271,20 +380,29 @@ type StoredResult = Pick<MatchEntity, 'status' | 'forfeitedBy' | 'homeScore' | '
 function resultOf(match: MatchEntity, input: MatchResultDto, ruleset: Ruleset): StoredResult {
   if (input.forfeitedBy !== undefined) {
     if (input.forfeitedBy !== match.homeTeamId && input.forfeitedBy !== match.awayTeamId) {
-      throw unprocessable('Only a team playing the game can forfeit it.', [{ field: 'forfeitedBy', message: 'is neither the home nor the away team' }]);
+      throw unprocessable('Only a team playing the game can forfeit it.', [
+        { field: 'forfeitedBy', message: 'is neither the home nor the away team' },
+      ]);
     }
     const homeForfeited = input.forfeitedBy === match.homeTeamId;
-    const scores = ruleset === 'fiba-3x3' ? { homeScore: null, awayScore: null } : { homeScore: homeForfeited ? 0 : FORFEIT_SCORE, awayScore: homeForfeited ? FORFEIT_SCORE : 0 };
+    const scores =
+      ruleset === 'fiba-3x3'
+        ? { homeScore: null, awayScore: null }
+        : { homeScore: homeForfeited ? 0 : FORFEIT_SCORE, awayScore: homeForfeited ? FORFEIT_SCORE : 0 };
     return { status: 'forfeit', forfeitedBy: input.forfeitedBy, overtime: false, ...scores };
   }
   const homeScore = input.homeScore ?? 0;
   const awayScore = input.awayScore ?? 0;
   const overtime = input.overtime ?? false;
   if (homeScore === awayScore) {
-    throw unprocessable('A basketball game cannot end level: play overtime and enter the final score.', [
-      { field: 'homeScore', message: 'equals awayScore' },
-      { field: 'awayScore', message: 'equals homeScore' },
-    ], 'result.level-score');
+    throw unprocessable(
+      'A basketball game cannot end level: play overtime and enter the final score.',
+      [
+        { field: 'homeScore', message: 'equals awayScore' },
+        { field: 'awayScore', message: 'equals homeScore' },
+      ],
+      'result.level-score',
+    );
   }
   if (ruleset === 'fiba-3x3') {
     const problems = fiba3x3ScoreProblems({ homeScore, awayScore, overtime });

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { advanceBracket, BasketballRuleError, chinaDate, chinaDayStart, type PlayoffBracket, type PlayoffMatch, type PlayoffSide, scheduleMatchSlots, seedPlayoffsFromGroups, toChinaIso } from '@sailcourt/domain';
+import {
+  advanceBracket,
+  BasketballRuleError,
+  chinaDate,
+  chinaDayStart,
+  type PlayoffBracket,
+  type PlayoffMatch,
+  type PlayoffSide,
+  scheduleMatchSlots,
+  seedPlayoffsFromGroups,
+  toChinaIso,
+} from '@sailcourt/domain';
 import type { DeepPartial, EntityManager } from 'typeorm';
 import { conflict, notFound, unprocessable } from '../../common/problem.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
@@ -8,7 +19,14 @@ import { EventsService } from '../events/events.service.js';
 import type { BracketDto, BracketMatchDto, BracketSideDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
 import { type MatchEntity, PLAYED_STATUSES, STARTED_STATUSES } from './match.entity.js';
 import { MatchesRepository, type TeamName } from './matches.repository.js';
-import { addHours, DEFAULT_DAILY_SLOTS, DEFAULT_RULES, ruleProblem, type ScheduleRefSource, toScheduleRef } from './schedule-rules.js';
+import {
+  addHours,
+  DEFAULT_DAILY_SLOTS,
+  DEFAULT_RULES,
+  ruleProblem,
+  type ScheduleRefSource,
+  toScheduleRef,
+} from './schedule-rules.js';
 import { StandingsService } from './standings.service.js';
 
 const DAY_HOURS = 24;
@@ -16,7 +34,13 @@ const DAY_HOURS = 24;
 const played = (m: MatchEntity): boolean => PLAYED_STATUSES.includes(m.status);
 // A forfeit names its loser (a 3x3 forfeit, w-0, has no scores); otherwise the higher score won.
 const winnerOf = (m: MatchEntity): string =>
-  m.forfeitedBy !== null ? (m.forfeitedBy === m.homeTeamId ? m.awayTeamId : m.homeTeamId) : (m.homeScore ?? 0) > (m.awayScore ?? 0) ? m.homeTeamId : m.awayTeamId;
+  m.forfeitedBy !== null
+    ? m.forfeitedBy === m.homeTeamId
+      ? m.awayTeamId
+      : m.homeTeamId
+    : (m.homeScore ?? 0) > (m.awayScore ?? 0)
+      ? m.homeTeamId
+      : m.awayTeamId;
 
 /** Playoffs: a bracket seeded from the group standings; its games are created as both sides become known. */
 @Injectable()
@@ -32,12 +56,21 @@ export class PlayoffsService {
     const event = await this.events.require(eventId);
     // One bracket per event: seeding it from several divisions' groups would make teams of different age groups meet.
     if (await this.divisions.hasDivisions(event.id)) {
-      throw unprocessable('This event has divisions; a playoff bracket per division is not available yet.', undefined, 'playoffs.divisions-unsupported');
+      throw unprocessable(
+        'This event has divisions; a playoff bracket per division is not available yet.',
+        undefined,
+        'playoffs.divisions-unsupported',
+      );
     }
     await this.matches.transaction(async (manager) => {
       await this.matches.lockEvent(manager, event.id);
       if (await this.matches.findBracket(event.id, manager)) {
-        if (!input.replace) throw conflict('The event already has a playoff bracket; send replace: true to draw it again.', [{ field: 'replace', message: 'is needed' }], 'schedule.replace-needed');
+        if (!input.replace)
+          throw conflict(
+            'The event already has a playoff bracket; send replace: true to draw it again.',
+            [{ field: 'replace', message: 'is needed' }],
+            'schedule.replace-needed',
+          );
         if ((await this.matches.playoffMatches(manager, event.id)).some((m) => STARTED_STATUSES.includes(m.status))) {
           throw conflict('A playoff game has started or has a result; the bracket can no longer be drawn again.');
         }
@@ -48,7 +81,9 @@ export class PlayoffsService {
       if (groups.length === 0) throw conflict('The event has no group games to seed playoffs from.');
       const open = groups.filter((g) => !g.complete);
       if (open.length > 0) {
-        const which = open.map((g) => `${g.name === '' ? 'the group' : `group ${g.name}`} (${g.played} of ${g.scheduled} games)`).join(', ');
+        const which = open
+          .map((g) => `${g.name === '' ? 'the group' : `group ${g.name}`} (${g.played} of ${g.scheduled} games)`)
+          .join(', ');
         throw conflict(`Group games remain: ${which}. Seed the playoffs once every group game has a result.`);
       }
       const smallest = Math.min(...groups.map((g) => g.rows.length));
@@ -63,7 +98,12 @@ export class PlayoffsService {
       } catch (error) {
         throw ruleProblem(error, 'qualifiersPerGroup');
       }
-      await this.matches.saveBracket(manager, { eventId: event.id, bracket, qualifiersPerGroup: qualifiers, thirdPlaceGame: input.thirdPlaceGame ?? false });
+      await this.matches.saveBracket(manager, {
+        eventId: event.id,
+        bracket,
+        qualifiersPerGroup: qualifiers,
+        thirdPlaceGame: input.thirdPlaceGame ?? false,
+      });
       await this.advance(manager, event);
     });
     return this.bracket(event.id);
@@ -88,8 +128,13 @@ export class PlayoffsService {
       const row = bySlot.get(m.id);
       if (!row) toCreate.push({ match: m, home, away });
       else if (row.homeTeamId !== home || row.awayTeamId !== away) {
-        if (played(row)) throw conflict(`Playoff game ${m.id} already has a result between other teams; correct that game first.`);
-        await this.matches.updateMatch(manager, row.id, { homeTeamId: home, awayTeamId: away, version: row.version + 1 });
+        if (played(row))
+          throw conflict(`Playoff game ${m.id} already has a result between other teams; correct that game first.`);
+        await this.matches.updateMatch(manager, row.id, {
+          homeTeamId: home,
+          awayTeamId: away,
+          version: row.version + 1,
+        });
       }
     }
     await this.createGames(manager, event, toCreate, bySlot);
@@ -102,7 +147,10 @@ export class PlayoffsService {
       if (!stored) throw notFound('playoff bracket for event', event.id);
       const rows = await this.matches.playoffMatches(manager, event.id);
       const bracket = replay(stored.bracket, rows, false);
-      const names = await this.matches.teamNames(bracket.seeds.map((s) => s.teamId), manager);
+      const names = await this.matches.teamNames(
+        bracket.seeds.map((s) => s.teamId),
+        manager,
+      );
       const bySlot = new Map(rows.map((r) => [r.playoffSlot ?? '', r]));
       const final = bracket.matches.filter((m) => m.kind === 'main').at(-1);
       return {
@@ -127,17 +175,32 @@ export class PlayoffsService {
   }
 
   /** Each game goes into the first free evening slot at the event's venue after the games that feed it. */
-  private async createGames(manager: EntityManager, event: EventEntity, games: { match: PlayoffMatch; home: string; away: string }[], bySlot: Map<string, MatchEntity>): Promise<void> {
+  private async createGames(
+    manager: EntityManager,
+    event: EventEntity,
+    games: { match: PlayoffMatch; home: string; away: string }[],
+    bySlot: Map<string, MatchEntity>,
+  ): Promise<void> {
     if (games.length === 0) return;
     const venue = event.venue ?? null;
-    await this.matches.lockScheduleKeys(manager, [...games.flatMap((g) => [`team:${g.home}`, `team:${g.away}`]), ...(venue ? [`venue:${venue.id}`] : [])]);
-    const groupGamesEnd = latest((await this.matches.eventMatches(manager, event.id)).filter((m) => m.playoffSlot === null));
+    await this.matches.lockScheduleKeys(manager, [
+      ...games.flatMap((g) => [`team:${g.home}`, `team:${g.away}`]),
+      ...(venue ? [`venue:${venue.id}`] : []),
+    ]);
+    const groupGamesEnd = latest(
+      (await this.matches.eventMatches(manager, event.id)).filter((m) => m.playoffSlot === null),
+    );
     const placed: ScheduleRefSource[] = [];
     for (const { match, home, away } of games) {
-      const feeders = [match.home.source, match.away.source].flatMap((s) => (s.kind === 'seed' ? [] : (bySlot.get(s.matchId) ?? [])));
+      const feeders = [match.home.source, match.away.source].flatMap((s) =>
+        s.kind === 'seed' ? [] : (bySlot.get(s.matchId) ?? []),
+      );
       const after = latest(feeders) ?? groupGamesEnd;
       const startDate = after ? chinaDate(addHours(chinaDayStart(chinaDate(after)), DAY_HOURS)) : event.startDate;
-      const slot = venue && startDate <= event.endDate ? await this.findSlot(manager, event, venue.id, venue.courts, home, away, match.round, startDate, placed) : null;
+      const slot =
+        venue && startDate <= event.endDate
+          ? await this.findSlot(manager, event, venue.id, venue.courts, home, away, match.round, startDate, placed)
+          : null;
       const game: DeepPartial<MatchEntity> = {
         eventId: event.id,
         homeTeamId: home,
@@ -152,7 +215,15 @@ export class PlayoffsService {
         source: null,
       };
       const [id] = await this.matches.insertMatches(manager, [game]);
-      if (slot) placed.push({ id: id ?? '', homeTeamId: home, awayTeamId: away, startsAt: new Date(slot.startsAt), venueId: venue?.id ?? null, court: Number(slot.court) });
+      if (slot)
+        placed.push({
+          id: id ?? '',
+          homeTeamId: home,
+          awayTeamId: away,
+          startsAt: new Date(slot.startsAt),
+          venueId: venue?.id ?? null,
+          court: Number(slot.court),
+        });
     }
   }
 
@@ -209,7 +280,10 @@ function replay(initial: PlayoffBracket, rows: readonly MatchEntity[], strict: b
   }
 }
 
-const teamLabel = (names: ReadonlyMap<string, TeamName>, teamId: string | null): { teamName: string | null; teamNameEn: string | null } => {
+const teamLabel = (
+  names: ReadonlyMap<string, TeamName>,
+  teamId: string | null,
+): { teamName: string | null; teamNameEn: string | null } => {
   const team = teamId === null ? undefined : names.get(teamId);
   return { teamName: team?.name ?? null, teamNameEn: team?.nameEn ?? null };
 };
@@ -225,7 +299,11 @@ function toSideDto(side: PlayoffSide, names: ReadonlyMap<string, TeamName>): Bra
   };
 }
 
-function toBracketMatchDto(m: PlayoffMatch, row: MatchEntity | undefined, names: ReadonlyMap<string, TeamName>): BracketMatchDto {
+function toBracketMatchDto(
+  m: PlayoffMatch,
+  row: MatchEntity | undefined,
+  names: ReadonlyMap<string, TeamName>,
+): BracketMatchDto {
   return {
     slot: m.id,
     kind: m.kind,

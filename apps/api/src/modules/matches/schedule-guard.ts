@@ -26,9 +26,17 @@ export class ScheduleGuard {
    * Takes the teams' and the venue's locks, then returns the court the game may use, or throws
    * 409 naming the game it clashes with. Call inside the transaction that writes the game.
    */
-  async place(manager: EntityManager, req: PlacementRequest, rules: MatchScheduleRules = DEFAULT_RULES): Promise<number | null> {
+  async place(
+    manager: EntityManager,
+    req: PlacementRequest,
+    rules: MatchScheduleRules = DEFAULT_RULES,
+  ): Promise<number | null> {
     const venueIds = req.venue ? [req.venue.id] : [];
-    await this.matches.lockScheduleKeys(manager, [`team:${req.homeTeamId}`, `team:${req.awayTeamId}`, ...venueIds.map((id) => `venue:${id}`)]);
+    await this.matches.lockScheduleKeys(manager, [
+      `team:${req.homeTeamId}`,
+      `team:${req.awayTeamId}`,
+      ...venueIds.map((id) => `venue:${id}`),
+    ]);
     const reach = clashReachHours(rules);
     const nearby = await this.matches.clashCandidates(manager, {
       teamIds: [req.homeTeamId, req.awayTeamId],
@@ -37,7 +45,11 @@ export class ScheduleGuard {
       to: addHours(req.startsAt, reach),
     });
     const refs = nearby.flatMap((m) => (m.id === req.id ? [] : (toScheduleRef(m) ?? [])));
-    const courts: (number | null)[] = !req.venue ? [null] : req.court !== undefined ? [req.court] : Array.from({ length: req.venue.courts }, (_, i) => i + 1);
+    const courts: (number | null)[] = !req.venue
+      ? [null]
+      : req.court !== undefined
+        ? [req.court]
+        : Array.from({ length: req.venue.courts }, (_, i) => i + 1);
     let first: MatchScheduleConflict[] | undefined;
     for (const court of courts) {
       const conflicts = findScheduleConflicts(
@@ -60,7 +72,9 @@ export class ScheduleGuard {
 
 function clashProblem(conflicts: readonly MatchScheduleConflict[]): Error {
   const head = conflicts[0];
-  const detail = head ? `The game clashes with match ${head.matchId} (${head.kind}): ${head.message}.` : 'The game clashes with another one.';
+  const detail = head
+    ? `The game clashes with match ${head.matchId} (${head.kind}): ${head.message}.`
+    : 'The game clashes with another one.';
   return conflict(
     detail,
     conflicts.map((c) => ({

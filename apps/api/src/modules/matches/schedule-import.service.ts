@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProblemException, unprocessable } from '../../common/problem.js';
 import { EventsService } from '../events/events.service.js';
-import { type ScheduleGame, type ScheduleImportRow, type ScheduleProblem, validateScheduleRows } from '../imports/schedule-rows.js';
+import {
+  type ScheduleGame,
+  type ScheduleImportRow,
+  type ScheduleProblem,
+  validateScheduleRows,
+} from '../imports/schedule-rows.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import type { VenueEntity } from '../venues/venue.entity.js';
 import { MatchesRepository } from './matches.repository.js';
@@ -36,20 +41,44 @@ export class ScheduleImportService {
     const event = await this.events.require(eventId);
     const { games, problems } = validateScheduleRows(rows);
     const names = await this.matches.teamNames(await this.registrations.confirmedTeamIds(event.id));
-    const byName = new Map([...names.values()].flatMap((t) => [[t.name, t.id] as const, ...(t.nameEn ? [[t.nameEn, t.id] as const] : [])]));
-    const placed: (ScheduleGame & { homeId: string; awayId: string; place: VenueEntity | null; label: string | null })[] = [];
+    const byName = new Map(
+      [...names.values()].flatMap((t) => [[t.name, t.id] as const, ...(t.nameEn ? [[t.nameEn, t.id] as const] : [])]),
+    );
+    const placed: (ScheduleGame & {
+      homeId: string;
+      awayId: string;
+      place: VenueEntity | null;
+      label: string | null;
+    })[] = [];
     for (const g of games) {
       const homeId = byName.get(g.home);
       const awayId = byName.get(g.away);
-      if (!homeId) problems.push({ row: g.row, column: 'home', reason: 'is not a confirmed team of this event', value: g.home });
-      if (!awayId) problems.push({ row: g.row, column: 'away', reason: 'is not a confirmed team of this event', value: g.away });
+      if (!homeId)
+        problems.push({ row: g.row, column: 'home', reason: 'is not a confirmed team of this event', value: g.home });
+      if (!awayId)
+        problems.push({ row: g.row, column: 'away', reason: 'is not a confirmed team of this event', value: g.away });
       try {
         assertWithinEvent(event, new Date(g.startsAt));
       } catch {
-        problems.push({ row: g.row, column: 'date', reason: `is outside the event (${event.startDate} – ${event.endDate})`, value: g.startsAt.slice(0, 10) });
+        problems.push({
+          row: g.row,
+          column: 'date',
+          reason: `is outside the event (${event.startDate} – ${event.endDate})`,
+          value: g.startsAt.slice(0, 10),
+        });
       }
-      const venue = g.venue ? await this.matches.findVenueByKey(g.venue) : event.venueId ? await this.matches.findVenue(event.venueId) : null;
-      if (venue && g.court !== null && g.court > venue.courts) problems.push({ row: g.row, column: 'court', reason: `${venue.name} has ${venue.courts} court(s)`, value: String(g.court) });
+      const venue = g.venue
+        ? await this.matches.findVenueByKey(g.venue)
+        : event.venueId
+          ? await this.matches.findVenue(event.venueId)
+          : null;
+      if (venue && g.court !== null && g.court > venue.courts)
+        problems.push({
+          row: g.row,
+          column: 'court',
+          reason: `${venue.name} has ${venue.courts} court(s)`,
+          value: String(g.court),
+        });
       if (homeId && awayId) placed.push({ ...g, homeId, awayId, place: venue, label: venue ? null : g.venue });
     }
     if (problems.length > 0) return this.answer({ problems: sorted(problems), created: 0, existing: 0 }, dryRun);
@@ -64,15 +93,38 @@ export class ScheduleImportService {
             continue;
           }
           try {
-            const court = await this.guard.place(manager, { homeTeamId: g.homeId, awayTeamId: g.awayId, startsAt, venue: g.place, ...(g.court !== null ? { court: g.court } : {}) });
+            const court = await this.guard.place(manager, {
+              homeTeamId: g.homeId,
+              awayTeamId: g.awayId,
+              startsAt,
+              venue: g.place,
+              ...(g.court !== null ? { court: g.court } : {}),
+            });
             await this.matches.insertMatches(manager, [
-              { eventId: event.id, homeTeamId: g.homeId, awayTeamId: g.awayId, startsAt, venueId: g.place?.id ?? null, venueLabel: g.label, court, group: g.group, round: g.round, status: 'scheduled', source: null },
+              {
+                eventId: event.id,
+                homeTeamId: g.homeId,
+                awayTeamId: g.awayId,
+                startsAt,
+                venueId: g.place?.id ?? null,
+                venueLabel: g.label,
+                court,
+                group: g.group,
+                round: g.round,
+                status: 'scheduled',
+                source: null,
+              },
             ]);
             outcome.created += 1;
           } catch (error) {
             if (!(error instanceof ProblemException)) throw error;
             const body = error.getResponse() as { detail?: string };
-            outcome.problems.push({ row: g.row, column: 'time', reason: body.detail ?? 'clashes with another game', value: g.startsAt });
+            outcome.problems.push({
+              row: g.row,
+              column: 'time',
+              reason: body.detail ?? 'clashes with another game',
+              value: g.startsAt,
+            });
           }
         }
         if (outcome.problems.length > 0 && !dryRun) throw tooBad(outcome.problems);
@@ -91,8 +143,17 @@ export class ScheduleImportService {
   }
 }
 
-async function exists(manager: EntityManager, eventId: string, homeId: string, awayId: string, startsAt: Date): Promise<boolean> {
-  const rows: unknown[] = await manager.query(`SELECT 1 FROM matches WHERE event_id = $1 AND home_team_id = $2 AND away_team_id = $3 AND starts_at = $4`, [eventId, homeId, awayId, startsAt]);
+async function exists(
+  manager: EntityManager,
+  eventId: string,
+  homeId: string,
+  awayId: string,
+  startsAt: Date,
+): Promise<boolean> {
+  const rows: unknown[] = await manager.query(
+    `SELECT 1 FROM matches WHERE event_id = $1 AND home_team_id = $2 AND away_team_id = $3 AND starts_at = $4`,
+    [eventId, homeId, awayId, startsAt],
+  );
   return rows.length > 0;
 }
 
@@ -101,6 +162,9 @@ const sorted = (problems: ScheduleProblem[]): ScheduleProblem[] => [...problems]
 function tooBad(problems: readonly ScheduleProblem[]): Error {
   return unprocessable(
     `${problems.length} problem(s) in the schedule; nothing was imported.`,
-    problems.map((p) => ({ field: `row ${p.row}.${p.column ?? 'row'}`, message: `row ${p.row}, ${p.column ?? 'row'}: ${p.reason}` })),
+    problems.map((p) => ({
+      field: `row ${p.row}.${p.column ?? 'row'}`,
+      message: `row ${p.row}, ${p.column ?? 'row'}: ${p.reason}`,
+    })),
   );
 }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDayStart, generateRoundRobin, type MatchSlotCourt, type MatchSlotInput, type MatchSlotSchedule, scheduleMatchSlots, snakeGroups } from '@sailcourt/domain';
+import {
+  chinaDayStart,
+  generateRoundRobin,
+  type MatchSlotCourt,
+  type MatchSlotInput,
+  type MatchSlotSchedule,
+  scheduleMatchSlots,
+  snakeGroups,
+} from '@sailcourt/domain';
 import type { DeepPartial } from 'typeorm';
 import { badRequest, conflict, type FieldError, unprocessable } from '../../common/problem.js';
 import type { DivisionEntity } from '../divisions/division.entity.js';
@@ -12,7 +20,14 @@ import { type MatchDto, type MatchView, toMatchDto } from './dto/match.dto.js';
 import type { ScheduleRequestDto, ScheduleResultDto } from './dto/schedule.dto.js';
 import { type MatchEntity, STARTED_STATUSES } from './match.entity.js';
 import { MatchesRepository } from './matches.repository.js';
-import { addHours, clashReachHours, DEFAULT_DAILY_SLOTS, DEFAULT_RULES, ruleProblem, toScheduleRef } from './schedule-rules.js';
+import {
+  addHours,
+  clashReachHours,
+  DEFAULT_DAILY_SLOTS,
+  DEFAULT_RULES,
+  ruleProblem,
+  toScheduleRef,
+} from './schedule-rules.js';
 
 type Pairing = { homeTeamId: string; awayTeamId: string; round: number; group: string };
 
@@ -26,7 +41,10 @@ const VENUE_TBA = '';
  * work): on as many unnamed courts as a round has games, so only the teams' own days and rest bind.
  */
 const courtsToBeAnnounced = (teamCount: number): MatchSlotCourt[] =>
-  Array.from({ length: Math.max(1, Math.floor(teamCount / 2)) }, (_, k) => ({ venueId: VENUE_TBA, court: String(k + 1) }));
+  Array.from({ length: Math.max(1, Math.floor(teamCount / 2)) }, (_, k) => ({
+    venueId: VENUE_TBA,
+    court: String(k + 1),
+  }));
 
 /**
  * Generates an event's round robin from its confirmed teams and places it on courts and evening
@@ -43,7 +61,8 @@ export class ScheduleService {
 
   async generate(eventId: string, input: ScheduleRequestDto): Promise<ScheduleResultDto> {
     const event = await this.events.require(eventId);
-    if (event.sport !== 'basketball') throw unprocessable(`This is a ${event.sport} event; basketball schedules need a basketball event.`);
+    if (event.sport !== 'basketball')
+      throw unprocessable(`This is a ${event.sport} event; basketball schedules need a basketball event.`);
     const division = await this.divisionFor(event.id, input.division);
     const { startDate, endDate } = datesOf(event, input);
     const namedCourts = await this.courtsFor(event, input);
@@ -56,22 +75,41 @@ export class ScheduleService {
     const outcome = await this.matches.transaction(async (manager) => {
       await this.matches.lockEvent(manager, event.id);
       // A division's schedule replaces that division's games only; the other divisions' stay and are worked around.
-      const existing = (await this.matches.eventMatches(manager, event.id)).filter((m) => !division || m.divisionId === division.id);
+      const existing = (await this.matches.eventMatches(manager, event.id)).filter(
+        (m) => !division || m.divisionId === division.id,
+      );
       const whose = division ? `division ${division.code}` : 'event';
       if (existing.length > 0 && !input.replace) {
-        throw conflict(`The ${whose} already has ${existing.length} game(s); send replace: true to generate the schedule again.`, [{ field: 'replace', message: 'is needed' }], 'schedule.replace-needed');
+        throw conflict(
+          `The ${whose} already has ${existing.length} game(s); send replace: true to generate the schedule again.`,
+          [{ field: 'replace', message: 'is needed' }],
+          'schedule.replace-needed',
+        );
       }
       const playedGames = existing.filter((m) => STARTED_STATUSES.includes(m.status)).length;
-      if (playedGames > 0) throw conflict(`${playedGames} game(s) of the ${whose} already have results; the schedule can no longer be replaced.`);
+      if (playedGames > 0)
+        throw conflict(
+          `${playedGames} game(s) of the ${whose} already have results; the schedule can no longer be replaced.`,
+        );
 
       const groups = this.draw(await this.registrations.confirmedTeamIds(event.id, division?.id), input);
       const pairings: Pairing[] = groups.flatMap((g) =>
-        generateRoundRobin(g.teamIds, { double: input.double ?? false }).flatMap((r) => r.pairings.map((p) => ({ homeTeamId: p.homeTeamId, awayTeamId: p.awayTeamId, round: p.round, group: g.name }))),
+        generateRoundRobin(g.teamIds, { double: input.double ?? false }).flatMap((r) =>
+          r.pairings.map((p) => ({
+            homeTeamId: p.homeTeamId,
+            awayTeamId: p.awayTeamId,
+            round: p.round,
+            group: g.name,
+          })),
+        ),
       );
       const teamIds = groups.flatMap((g) => g.teamIds);
       const courts = namedCourts ?? courtsToBeAnnounced(teamIds.length);
       const venueIds = [...new Set(courts.map((c) => c.venueId))].filter((id) => id !== VENUE_TBA);
-      await this.matches.lockScheduleKeys(manager, [...teamIds.map((id) => `team:${id}`), ...venueIds.map((id) => `venue:${id}`)]);
+      await this.matches.lockScheduleKeys(manager, [
+        ...teamIds.map((id) => `team:${id}`),
+        ...venueIds.map((id) => `venue:${id}`),
+      ]);
       // Other events' games at these venues or of these teams are worked around; this event's own are replaced.
       const reach = clashReachHours(rules);
       const others = await this.matches.clashCandidates(manager, {
@@ -82,7 +120,15 @@ export class ScheduleService {
         excludeEventId: event.id,
         ...(division ? { excludeDivisionId: division.id } : {}),
       });
-      const plan = place({ ...rules, pairings, startDate, endDate, dailySlots: input.dailySlots ?? DEFAULT_DAILY_SLOTS, courts, fixedMatches: others.flatMap((m) => toScheduleRef(m) ?? []) });
+      const plan = place({
+        ...rules,
+        pairings,
+        startDate,
+        endDate,
+        dailySlots: input.dailySlots ?? DEFAULT_DAILY_SLOTS,
+        courts,
+        fixedMatches: others.flatMap((m) => toScheduleRef(m) ?? []),
+      });
       const games: DeepPartial<MatchEntity>[] = plan.placed.map((p) => ({
         eventId: event.id,
         divisionId: division?.id ?? null,
@@ -96,7 +142,17 @@ export class ScheduleService {
         status: 'scheduled',
         source: null,
       }));
-      const unplaced = plan.unplaced.map(({ pairing: { homeTeamId, awayTeamId, round, group }, reason, blockingTeamIds, detail }) => ({ homeTeamId, awayTeamId, round, group, reason, blockingTeamIds: [...blockingTeamIds], detail }));
+      const unplaced = plan.unplaced.map(
+        ({ pairing: { homeTeamId, awayTeamId, round, group }, reason, blockingTeamIds, detail }) => ({
+          homeTeamId,
+          awayTeamId,
+          round,
+          group,
+          reason,
+          blockingTeamIds: [...blockingTeamIds],
+          detail,
+        }),
+      );
       if (input.dryRun) return { games, unplaced, groups };
       if (division) {
         await this.matches.deleteDivisionMatches(manager, event.id, division.id);
@@ -108,14 +164,20 @@ export class ScheduleService {
       return { games, unplaced, groups };
     });
 
-    const matches = input.dryRun ? await this.preview(outcome.games) : (await this.matches.list(event.id, division ? { divisionId: division.id } : {}))[0].map(toMatchDto);
+    const matches = input.dryRun
+      ? await this.preview(outcome.games)
+      : (await this.matches.list(event.id, division ? { divisionId: division.id } : {}))[0].map(toMatchDto);
     return { dryRun: input.dryRun ?? false, groups: outcome.groups, matches, unplaced: outcome.unplaced };
   }
 
   /** The division to schedule: required once the event has divisions, so two divisions' teams never meet. */
   private async divisionFor(eventId: string, key: string | undefined): Promise<DivisionEntity | null> {
     if (key === undefined && (await this.divisions.hasDivisions(eventId))) {
-      throw badRequest('This event has divisions: schedule one at a time (division).', [{ field: 'division', message: 'is required: the event has divisions', code: 'schedule.division-required' }], 'schedule.division-required');
+      throw badRequest(
+        'This event has divisions: schedule one at a time (division).',
+        [{ field: 'division', message: 'is required: the event has divisions', code: 'schedule.division-required' }],
+        'schedule.division-required',
+      );
     }
     return this.divisions.resolve(eventId, key, 'division');
   }
@@ -123,21 +185,38 @@ export class ScheduleService {
   /** Confirmed teams in seeding order, dealt into groups in snake order. */
   private draw(confirmed: readonly string[], input: ScheduleRequestDto): { name: string; teamIds: string[] }[] {
     if (confirmed.length < 2) {
-      throw unprocessable(`A schedule needs at least two teams with confirmed registrations; the event has ${confirmed.length}.`);
+      throw unprocessable(
+        `A schedule needs at least two teams with confirmed registrations; the event has ${confirmed.length}.`,
+      );
     }
     const seeded = input.seededTeamIds ?? [...confirmed];
     const errors: FieldError[] = [];
     const known = new Set(confirmed);
     seeded.forEach((id, i) => {
-      if (!known.has(id)) errors.push({ field: `seededTeamIds.${i}`, message: 'holds no confirmed registration for this event' });
+      if (!known.has(id))
+        errors.push({ field: `seededTeamIds.${i}`, message: 'holds no confirmed registration for this event' });
     });
     if (new Set(seeded).size !== seeded.length) errors.push({ field: 'seededTeamIds', message: 'lists a team twice' });
     const missing = confirmed.filter((id) => !seeded.includes(id));
-    if (missing.length > 0) errors.push({ field: 'seededTeamIds', message: `misses ${missing.length} confirmed team(s): ${missing.join(', ')}` });
+    if (missing.length > 0)
+      errors.push({
+        field: 'seededTeamIds',
+        message: `misses ${missing.length} confirmed team(s): ${missing.join(', ')}`,
+      });
     if (errors.length > 0) throw unprocessable('The seeding must list every confirmed team once.', errors);
     const count = input.groups ?? 1;
     if (seeded.length < 2 * count) {
-      throw unprocessable(`${seeded.length} teams cannot make ${count} groups of at least two.`, [{ field: 'groups', message: `must be at most ${Math.floor(seeded.length / 2)}`, params: { max: Math.floor(seeded.length / 2) } }], 'schedule.groups');
+      throw unprocessable(
+        `${seeded.length} teams cannot make ${count} groups of at least two.`,
+        [
+          {
+            field: 'groups',
+            message: `must be at most ${Math.floor(seeded.length / 2)}`,
+            params: { max: Math.floor(seeded.length / 2) },
+          },
+        ],
+        'schedule.groups',
+      );
     }
     return snakeGroups(seeded, count).map((teamIds, i) => ({ name: groupName(i, count), teamIds }));
   }
@@ -156,7 +235,11 @@ export class ScheduleService {
       }
       const numbers = 'courts' in w && w.courts ? w.courts : Array.from({ length: venue.courts }, (_, k) => k + 1);
       for (const n of numbers) {
-        if (n > venue.courts) errors.push({ field: `venues.${i}.courts`, message: `${venue.name} has ${venue.courts} court(s); there is no court ${n}` });
+        if (n > venue.courts)
+          errors.push({
+            field: `venues.${i}.courts`,
+            message: `${venue.name} has ${venue.courts} court(s); there is no court ${n}`,
+          });
         else courts.push({ venueId: venue.id, court: String(n) });
       }
     }
@@ -171,7 +254,8 @@ export class ScheduleService {
   private async preview(games: DeepPartial<MatchEntity>[]): Promise<MatchDto[]> {
     const names = await this.matches.teamNames(games.flatMap((g) => [g.homeTeamId ?? '', g.awayTeamId ?? '']));
     const venues = new Map<string, VenueEntity | null>();
-    for (const id of new Set(games.map((g) => g.venueId ?? ''))) venues.set(id, id ? await this.matches.findVenue(id) : null);
+    for (const id of new Set(games.map((g) => g.venueId ?? '')))
+      venues.set(id, id ? await this.matches.findVenue(id) : null);
     const now = new Date();
     return games.map((g): MatchDto => {
       const view: MatchView = {
@@ -212,12 +296,18 @@ function datesOf(event: EventEntity, input: ScheduleRequestDto): { startDate: st
   const startDate = input.startDate ?? event.startDate;
   const endDate = input.endDate ?? event.endDate;
   const errors: FieldError[] = [];
-  if (startDate < event.startDate || startDate > event.endDate) errors.push({ field: 'startDate', message: `must fall within ${event.startDate} – ${event.endDate}` });
-  if (endDate < event.startDate || endDate > event.endDate) errors.push({ field: 'endDate', message: `must fall within ${event.startDate} – ${event.endDate}` });
+  if (startDate < event.startDate || startDate > event.endDate)
+    errors.push({ field: 'startDate', message: `must fall within ${event.startDate} – ${event.endDate}` });
+  if (endDate < event.startDate || endDate > event.endDate)
+    errors.push({ field: 'endDate', message: `must fall within ${event.startDate} – ${event.endDate}` });
   // Dates the request itself puts in the wrong order are malformed (400); a clash with the event's days is a rule (422).
-  if (input.startDate && input.endDate && input.endDate < input.startDate) throw badRequest('Invalid request: endDate.', [{ field: 'endDate', message: 'must not be before startDate' }]);
+  if (input.startDate && input.endDate && input.endDate < input.startDate)
+    throw badRequest('Invalid request: endDate.', [{ field: 'endDate', message: 'must not be before startDate' }]);
   if (errors.length > 0) throw unprocessable("The schedule must stay within the event's dates.", errors);
-  if (endDate < startDate) throw unprocessable('endDate is before startDate.', [{ field: 'endDate', message: 'must not be before startDate' }]);
+  if (endDate < startDate)
+    throw unprocessable('endDate is before startDate.', [
+      { field: 'endDate', message: 'must not be before startDate' },
+    ]);
   return { startDate, endDate };
 }
 

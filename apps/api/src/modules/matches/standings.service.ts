@@ -1,19 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { classifyFiba3x3Group, classifyFibaGroup, type Fiba3x3StandingRow, type FibaGameResult, type FibaStandingRow } from '@sailcourt/domain';
+import {
+  classifyFiba3x3Group,
+  classifyFibaGroup,
+  type Fiba3x3StandingRow,
+  type FibaGameResult,
+  type FibaStandingRow,
+} from '@sailcourt/domain';
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import { notFound } from '../../common/problem.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import type { Ruleset } from '../events/event.entity.js';
-import type { Fiba3x3TieBreakDto, StandingRowDto, StandingsDto, StandingsGroupDto, FibaTieBreakDto } from './dto/standings.dto.js';
+import type {
+  Fiba3x3TieBreakDto,
+  StandingRowDto,
+  StandingsDto,
+  StandingsGroupDto,
+  FibaTieBreakDto,
+} from './dto/standings.dto.js';
 import { type Feed, FeedCache } from './feed-cache.js';
 import { FeedVersions } from './feed-versions.js';
 import { PLAYED_STATUSES } from './match.entity.js';
 import { type GameRow, MatchesRepository, type TeamName } from './matches.repository.js';
 
 /** A played game; a 3x3 forfeit (w-0) carries no scores. */
-type PlayedGame = Omit<FibaGameResult, 'homeScore' | 'awayScore'> & { homeScore: number | null; awayScore: number | null };
+type PlayedGame = Omit<FibaGameResult, 'homeScore' | 'awayScore'> & {
+  homeScore: number | null;
+  awayScore: number | null;
+};
 type GroupGames = { teams: Set<string>; games: PlayedGame[]; scheduled: number };
 
 /** Groups as the games define them; teams without a game join the unnamed group if it is the only one. */
@@ -50,19 +65,37 @@ export function groupGames(rows: readonly GameRow[], confirmedTeamIds: readonly 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 type GroupProgress = { name: string; complete: boolean; played: number; scheduled: number };
-export type RankedGroup = GroupProgress & ({ ruleset: 'fiba'; rows: FibaStandingRow[] } | { ruleset: 'fiba-3x3'; rows: Fiba3x3StandingRow[] });
+export type RankedGroup = GroupProgress &
+  ({ ruleset: 'fiba'; rows: FibaStandingRow[] } | { ruleset: 'fiba-3x3'; rows: Fiba3x3StandingRow[] });
 
 /** Every group ranked by the event's ruleset: FIBA Appendix D, or the FIBA 3x3 ranking procedure. */
-export function classifyGroups(rows: readonly GameRow[], confirmedTeamIds: readonly string[], ruleset: Ruleset = 'fiba'): RankedGroup[] {
+export function classifyGroups(
+  rows: readonly GameRow[],
+  confirmedTeamIds: readonly string[],
+  ruleset: Ruleset = 'fiba',
+): RankedGroup[] {
   return [...groupGames(rows, confirmedTeamIds)]
     .sort(([a], [b]) => byName(a, b))
     .map(([name, g]) => {
       const complete = g.scheduled > 0 && g.games.length === g.scheduled;
       const progress = { name, complete, played: g.games.length, scheduled: g.scheduled };
-      if (ruleset === 'fiba-3x3') return { ...progress, ruleset, rows: classifyFiba3x3Group({ teamIds: [...g.teams], games: g.games, groupComplete: complete }) };
+      if (ruleset === 'fiba-3x3')
+        return {
+          ...progress,
+          ruleset,
+          rows: classifyFiba3x3Group({ teamIds: [...g.teams], games: g.games, groupComplete: complete }),
+        };
       // Five-a-side forfeits always carry their 20–0; one stored without scores under 3x3 is scored the same way here.
-      const games = g.games.map((game) => ({ ...game, homeScore: game.homeScore ?? 0, awayScore: game.awayScore ?? 0 }));
-      return { ...progress, ruleset, rows: classifyFibaGroup({ teamIds: [...g.teams], games, groupComplete: complete }) };
+      const games = g.games.map((game) => ({
+        ...game,
+        homeScore: game.homeScore ?? 0,
+        awayScore: game.awayScore ?? 0,
+      }));
+      return {
+        ...progress,
+        ruleset,
+        rows: classifyFibaGroup({ teamIds: [...g.teams], games, groupComplete: complete }),
+      };
     });
 }
 
@@ -97,26 +130,42 @@ export class StandingsService {
   }
 
   async rankedGroups(manager: EntityManager, eventId: string): Promise<RankedGroup[]> {
-    return classifyGroups(await this.matches.gameRows(manager, eventId), await this.registrations.confirmedTeamIds(eventId), await this.matches.eventRuleset(manager, eventId));
+    return classifyGroups(
+      await this.matches.gameRows(manager, eventId),
+      await this.registrations.confirmedTeamIds(eventId),
+      await this.matches.eventRuleset(manager, eventId),
+    );
   }
 
-  private async standingsIn(manager: EntityManager, eventId: string, divisionId: string | undefined): Promise<StandingsDto> {
+  private async standingsIn(
+    manager: EntityManager,
+    eventId: string,
+    divisionId: string | undefined,
+  ): Promise<StandingsDto> {
     const ruleset = await this.matches.eventRuleset(manager, eventId);
     const rows = await this.matches.gameRows(manager, eventId, divisionId);
     const divisionIds = divisionId ? [divisionId] : (await this.divisions.forEvent(eventId, manager)).map((d) => d.id);
     const groups: DivisionGroup[] = [];
     if (divisionIds.length === 0) {
-      groups.push(...classifyGroups(rows, await this.registrations.confirmedTeamIds(eventId), ruleset).map((g) => ({ ...g, divisionId: null })));
+      groups.push(
+        ...classifyGroups(rows, await this.registrations.confirmedTeamIds(eventId), ruleset).map((g) => ({
+          ...g,
+          divisionId: null,
+        })),
+      );
     } else {
       // Each division ranks on its own: its games, its confirmed teams.
       for (const id of divisionIds) {
         const own = rows.filter((r) => r.divisionId === id);
-        const ranked = classifyGroups(own, await this.registrations.confirmedTeamIds(eventId, id), ruleset).map((g) => ({ ...g, divisionId: id }));
+        const ranked = classifyGroups(own, await this.registrations.confirmedTeamIds(eventId, id), ruleset).map(
+          (g) => ({ ...g, divisionId: id }),
+        );
         // Over every division, one without teams or games adds an empty table; asked for by name, it still answers.
         groups.push(...(divisionId ? ranked : ranked.filter((g) => g.rows.length > 0 || g.scheduled > 0)));
       }
       const unassigned = divisionId ? [] : rows.filter((r) => r.divisionId === null);
-      if (unassigned.length > 0) groups.push(...classifyGroups(unassigned, [], ruleset).map((g) => ({ ...g, divisionId: null })));
+      if (unassigned.length > 0)
+        groups.push(...classifyGroups(unassigned, [], ruleset).map((g) => ({ ...g, divisionId: null })));
     }
     const names = await this.matches.teamNames(
       groups.flatMap((g) => g.rows.map((r) => r.teamId)),
@@ -129,8 +178,16 @@ export class StandingsService {
 type DivisionGroup = RankedGroup & { divisionId: string | null };
 
 function toGroupDto(g: DivisionGroup, names: ReadonlyMap<string, TeamName>): StandingsGroupDto {
-  const rows = g.ruleset === 'fiba-3x3' ? g.rows.map((r) => to3x3RowDto(r, names)) : g.rows.map((r) => toRowDto(r, names));
-  return { name: g.name, divisionId: g.divisionId, complete: g.complete, gamesPlayed: g.played, gamesScheduled: g.scheduled, rows };
+  const rows =
+    g.ruleset === 'fiba-3x3' ? g.rows.map((r) => to3x3RowDto(r, names)) : g.rows.map((r) => toRowDto(r, names));
+  return {
+    name: g.name,
+    divisionId: g.divisionId,
+    complete: g.complete,
+    gamesPlayed: g.played,
+    gamesScheduled: g.scheduled,
+    rows,
+  };
 }
 
 /**
@@ -149,10 +206,16 @@ function to3x3RowDto(r: Fiba3x3StandingRow, names: ReadonlyMap<string, TeamName>
   };
 }
 
-type RowBase = Pick<StandingRowDto, 'rank' | 'teamId' | 'played' | 'won' | 'lost' | 'forfeits' | 'pointsFor' | 'pointsAgainst'>;
+type RowBase = Pick<
+  StandingRowDto,
+  'rank' | 'teamId' | 'played' | 'won' | 'lost' | 'forfeits' | 'pointsFor' | 'pointsAgainst'
+>;
 
 /** The fields both rulesets fill alike. */
-function commonRow(r: RowBase, names: ReadonlyMap<string, TeamName>): RowBase & Pick<StandingRowDto, 'teamName' | 'teamNameEn'> {
+function commonRow(
+  r: RowBase,
+  names: ReadonlyMap<string, TeamName>,
+): RowBase & Pick<StandingRowDto, 'teamName' | 'teamNameEn'> {
   const team = names.get(r.teamId);
   return {
     rank: r.rank,
@@ -168,13 +231,30 @@ function commonRow(r: RowBase, names: ReadonlyMap<string, TeamName>): RowBase & 
   };
 }
 
-function toTieBreak3x3Dto(t: NonNullable<Fiba3x3StandingRow['tieBreak']>, names: ReadonlyMap<string, TeamName>): Fiba3x3TieBreakDto {
-  const { explanation, explanationEn } = renderNames(t.explanation, [...t.tiedWith, ...t.values.map((v) => v.teamId)], names);
-  return { criterion: t.criterion, tiedWith: [...t.tiedWith], values: t.values.map((v) => ({ teamId: v.teamId, value: v.value })), explanation, explanationEn };
+function toTieBreak3x3Dto(
+  t: NonNullable<Fiba3x3StandingRow['tieBreak']>,
+  names: ReadonlyMap<string, TeamName>,
+): Fiba3x3TieBreakDto {
+  const { explanation, explanationEn } = renderNames(
+    t.explanation,
+    [...t.tiedWith, ...t.values.map((v) => v.teamId)],
+    names,
+  );
+  return {
+    criterion: t.criterion,
+    tiedWith: [...t.tiedWith],
+    values: t.values.map((v) => ({ teamId: v.teamId, value: v.value })),
+    explanation,
+    explanationEn,
+  };
 }
 
 /** The domain explains with team ids; readers know teams by name (Chinese as published, and English where known). */
-function renderNames(text: string, teamIds: readonly string[], names: ReadonlyMap<string, TeamName>): { explanation: string; explanationEn: string } {
+function renderNames(
+  text: string,
+  teamIds: readonly string[],
+  names: ReadonlyMap<string, TeamName>,
+): { explanation: string; explanationEn: string } {
   const ids = [...new Set(teamIds)];
   const render = (pick: (n: TeamName) => string): string =>
     ids.reduce((out, id) => {
@@ -194,7 +274,20 @@ function toRowDto(r: FibaStandingRow, names: ReadonlyMap<string, TeamName>): Sta
   };
 }
 
-function toTieBreakDto(t: NonNullable<FibaStandingRow['tieBreak']>, names: ReadonlyMap<string, TeamName>): FibaTieBreakDto {
-  const { explanation, explanationEn } = renderNames(t.explanation, [...t.tiedWith, ...t.values.map((v) => v.teamId)], names);
-  return { criterion: t.criterion, tiedWith: [...t.tiedWith], values: t.values.map((v) => ({ teamId: v.teamId, value: v.value })), explanation, explanationEn };
+function toTieBreakDto(
+  t: NonNullable<FibaStandingRow['tieBreak']>,
+  names: ReadonlyMap<string, TeamName>,
+): FibaTieBreakDto {
+  const { explanation, explanationEn } = renderNames(
+    t.explanation,
+    [...t.tiedWith, ...t.values.map((v) => v.teamId)],
+    names,
+  );
+  return {
+    criterion: t.criterion,
+    tiedWith: [...t.tiedWith],
+    values: t.values.map((v) => ({ teamId: v.teamId, value: v.value })),
+    explanation,
+    explanationEn,
+  };
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
 import {
@@ -24,7 +32,9 @@ export class OfficialsController {
   @Post('officials')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Add a referee or table official: an account, or just a name and contact; affiliations and availability' })
+  @ApiOperation({
+    summary: 'Add a referee or table official: an account, or just a name and contact; affiliations and availability',
+  })
   @ApiCreatedResponse({ type: OfficialDto })
   create(@Body() body: CreateOfficialDto): Promise<OfficialDto> {
     return this.officials.create(body);
@@ -51,7 +61,8 @@ export class OfficialsController {
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Edit an official: name, contact, account, roles, affiliations, availability (only the fields sent)',
-    description: '409 official.assignments-broken, naming each game, when the change would break an assignment the official holds (a new affiliation with a team in it, a dropped role, availability that no longer covers it); nothing changes.',
+    description:
+      '409 official.assignments-broken, naming each game, when the change would break an assignment the official holds (a new affiliation with a team in it, a dropped role, availability that no longer covers it); nothing changes.',
   })
   @ApiOkResponse({ type: OfficialDto })
   update(@Param('id') id: string, @Body() body: UpdateOfficialDto): Promise<OfficialDto> {
@@ -80,7 +91,9 @@ export class OfficialsController {
   @Get('events/:id/officials/board')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The assignment board: every game with its officials and the places still open, and every official’s load' })
+  @ApiOperation({
+    summary: 'The assignment board: every game with its officials and the places still open, and every official’s load',
+  })
   @ApiOkResponse({ type: AssignmentBoardDto })
   board(@Param('id') eventId: string): Promise<AssignmentBoardDto> {
     return this.officials.board(eventId);
@@ -90,7 +103,9 @@ export class OfficialsController {
   @Roles('organizer')
   @ApiBearerAuth()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Propose assignments for the open places (nothing is saved): balanced per official, every check respected' })
+  @ApiOperation({
+    summary: 'Propose assignments for the open places (nothing is saved): balanced per official, every check respected',
+  })
   @ApiOkResponse({ type: AssignmentSuggestionDto })
   suggest(@Param('id') eventId: string): Promise<AssignmentSuggestionDto> {
     return this.officials.suggest(eventId);
@@ -99,18 +114,31 @@ export class OfficialsController {
   @Put('events/:id/officials/assignments')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Save reviewed assignments, all or none (409 naming each clashing one as assignments[i].officialId)' })
+  @ApiOperation({
+    summary: 'Save reviewed assignments, all or none (409 naming each clashing one as assignments[i].officialId)',
+  })
   @ApiOkResponse({ type: AssignmentBoardDto })
-  saveMany(@Param('id') eventId: string, @Body() body: SaveAssignmentsDto, @CurrentCaller() caller: Caller): Promise<AssignmentBoardDto> {
+  saveMany(
+    @Param('id') eventId: string,
+    @Body() body: SaveAssignmentsDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<AssignmentBoardDto> {
     return this.officials.saveMany(eventId, body.assignments, caller.id);
   }
 
   @Post('matches/:id/officials')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Assign an official to a game; overlapping games, too little travel time between venues, or an affiliated team is 409' })
+  @ApiOperation({
+    summary:
+      'Assign an official to a game; overlapping games, too little travel time between venues, or an affiliated team is 409',
+  })
   @ApiCreatedResponse({ type: AssignmentDto })
-  assign(@Param('id') matchId: string, @Body() body: AssignOfficialDto, @CurrentCaller() caller: Caller): Promise<AssignmentDto> {
+  assign(
+    @Param('id') matchId: string,
+    @Body() body: AssignOfficialDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<AssignmentDto> {
     return this.officials.assign(matchId, body, caller.id);
   }
 
@@ -119,7 +147,11 @@ export class OfficialsController {
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiNoContentResponse()
-  async unassign(@Param('id') matchId: string, @Param('assignmentId') assignmentId: string, @CurrentCaller() caller: Caller): Promise<void> {
+  async unassign(
+    @Param('id') matchId: string,
+    @Param('assignmentId') assignmentId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<void> {
     await this.officials.unassign(matchId, assignmentId, caller.id);
   }
 

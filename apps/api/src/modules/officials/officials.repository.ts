@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { OfficialRole } from '@sailcourt/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Ruleset } from '../events/event.entity.js';
-import { type AssignmentAction, MatchOfficialEntity, OfficialAssignmentAuditEntity, OfficialEntity } from './official.entity.js';
+import {
+  type AssignmentAction,
+  MatchOfficialEntity,
+  OfficialAssignmentAuditEntity,
+  OfficialEntity,
+} from './official.entity.js';
 
 /** A game with what the checks and the pages need: time, place, teams, names. */
 export type GameRow = {
@@ -25,7 +30,14 @@ export type GameRow = {
   status: string;
 };
 
-export type AssignmentRow = { id: string; matchId: string; officialId: string; officialName: string; officialNameEn: string | null; role: OfficialRole };
+export type AssignmentRow = {
+  id: string;
+  matchId: string;
+  officialId: string;
+  officialName: string;
+  officialNameEn: string | null;
+  role: OfficialRole;
+};
 
 const GAME_COLUMNS = `m.id AS "matchId", m.event_id AS "eventId", e.name AS "eventName", e.name_en AS "eventNameEn", e.ruleset,
   m.starts_at AS "startsAt", m.venue_id AS "venueId", coalesce(v.name, m.venue_label) AS "venueName", v.name_en AS "venueNameEn",
@@ -95,7 +107,10 @@ export class OfficialsRepository {
 
   /** The event's group and playoff games that have a time, in playing order. */
   eventGames(eventId: string, manager?: EntityManager): Promise<GameRow[]> {
-    return (manager ?? this.dataSource).query(`SELECT ${GAME_COLUMNS} ${GAME_JOINS} WHERE m.event_id = $1 AND m.status <> 'postponed' ORDER BY m.starts_at NULLS LAST, m.id`, [eventId]);
+    return (manager ?? this.dataSource).query(
+      `SELECT ${GAME_COLUMNS} ${GAME_JOINS} WHERE m.event_id = $1 AND m.status <> 'postponed' ORDER BY m.starts_at NULLS LAST, m.id`,
+      [eventId],
+    );
   }
 
   eventAssignments(eventId: string, manager?: EntityManager): Promise<AssignmentRow[]> {
@@ -115,7 +130,10 @@ export class OfficialsRepository {
     );
   }
 
-  async insertAssignment(manager: EntityManager, row: { matchId: string; officialId: string; role: OfficialRole }): Promise<MatchOfficialEntity> {
+  async insertAssignment(
+    manager: EntityManager,
+    row: { matchId: string; officialId: string; role: OfficialRole },
+  ): Promise<MatchOfficialEntity> {
     const repo = manager.getRepository(MatchOfficialEntity);
     return repo.save(repo.create(row));
   }
@@ -128,11 +146,23 @@ export class OfficialsRepository {
     await manager.getRepository(MatchOfficialEntity).delete({ id });
   }
 
-  async audit(manager: EntityManager, row: { matchId: string; officialId: string; role: OfficialRole; action: AssignmentAction; actorId: string | null }): Promise<void> {
+  async audit(
+    manager: EntityManager,
+    row: { matchId: string; officialId: string; role: OfficialRole; action: AssignmentAction; actorId: string | null },
+  ): Promise<void> {
     await manager.getRepository(OfficialAssignmentAuditEntity).insert(row);
   }
 
-  auditFor(eventId: string): Promise<{ matchId: string; officialId: string; role: OfficialRole; action: AssignmentAction; actorId: string | null; at: Date }[]> {
+  auditFor(eventId: string): Promise<
+    {
+      matchId: string;
+      officialId: string;
+      role: OfficialRole;
+      action: AssignmentAction;
+      actorId: string | null;
+      at: Date;
+    }[]
+  > {
     return this.dataSource.query(
       `SELECT l.match_id AS "matchId", l.official_id AS "officialId", l.role, l.action, l.actor_id AS "actorId", l.at
          FROM official_assignment_audit l JOIN matches m ON m.id = l.match_id WHERE m.event_id = $1 ORDER BY l.at, l.id`,
@@ -142,7 +172,9 @@ export class OfficialsRepository {
 
   async missingTeams(ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM teams WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM teams WHERE id = ANY($1::uuid[])`, [
+      [...ids],
+    ]);
     const found = new Set(rows.map((r) => r.id));
     return ids.filter((id) => !found.has(id));
   }

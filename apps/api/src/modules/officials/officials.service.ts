@@ -1,5 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assignmentsBrokenBy, type AvailabilityWindow, OFFICIAL_SLOTS, type OfficialConflictKind, officialConflicts, type OfficialProfile, type OfficialRole, type OfficialRules, type OfficiatedGame, suggestOfficialAssignments, toChinaIso } from '@sailcourt/domain';
+import {
+  assignmentsBrokenBy,
+  type AvailabilityWindow,
+  OFFICIAL_SLOTS,
+  type OfficialConflictKind,
+  officialConflicts,
+  type OfficialProfile,
+  type OfficialRole,
+  type OfficialRules,
+  type OfficiatedGame,
+  suggestOfficialAssignments,
+  toChinaIso,
+} from '@sailcourt/domain';
 import type { EntityManager } from 'typeorm';
 import { type IcsEvent, toIcs } from '../../common/ics.js';
 import { isUuid } from '../../common/ids.js';
@@ -67,7 +79,9 @@ export class OfficialsService {
     const changes: Partial<OfficialEntity> = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.nameEn !== undefined ? { nameEn: input.nameEn } : {}),
-      ...(input.contact !== undefined ? { contact: input.contact === null || input.contact.trim() === '' ? null : input.contact.trim() } : {}),
+      ...(input.contact !== undefined
+        ? { contact: input.contact === null || input.contact.trim() === '' ? null : input.contact.trim() }
+        : {}),
       ...(input.userId !== undefined ? { userId: input.userId } : {}),
       ...(input.roles !== undefined ? { roles: input.roles } : {}),
       ...(input.affiliatedTeamIds !== undefined ? { affiliatedTeamIds: [...new Set(input.affiliatedTeamIds)] } : {}),
@@ -78,7 +92,11 @@ export class OfficialsService {
       const [locked] = await this.officials.lockOfficials(manager, [current.id]);
       if (!locked) throw notFound('official', id);
       const held = await this.officials.heldAssignments(manager, locked.id);
-      const broken = assignmentsBrokenBy(toProfile({ ...locked, ...changes }), held.map((g) => ({ game: this.officiated(g), role: g.role })), this.rules);
+      const broken = assignmentsBrokenBy(
+        toProfile({ ...locked, ...changes }),
+        held.map((g) => ({ game: this.officiated(g), role: g.role })),
+        this.rules,
+      );
       if (broken.length > 0) {
         const errors: FieldError[] = broken.map((c) => ({
           field: FIELD_OF_CONFLICT[c.kind] ?? 'officialId',
@@ -86,7 +104,11 @@ export class OfficialsService {
           code: `official.${c.kind}`,
           params: { matchId: c.matchId },
         }));
-        throw conflict(`The change would break ${broken.length} assignment(s); remove them first.`, errors, 'official.assignments-broken');
+        throw conflict(
+          `The change would break ${broken.length} assignment(s); remove them first.`,
+          errors,
+          'official.assignments-broken',
+        );
       }
       await this.officials.update(manager, locked.id, changes);
     });
@@ -95,7 +117,10 @@ export class OfficialsService {
 
   private async checkReferences(teamIds: readonly string[], userId: string | null): Promise<void> {
     const missing = await this.officials.missingTeams(teamIds);
-    if (missing.length > 0) throw unprocessable(`No team with id ${missing.join(', ')}.`, [{ field: 'affiliatedTeamIds', message: `unknown team(s): ${missing.join(', ')}` }]);
+    if (missing.length > 0)
+      throw unprocessable(`No team with id ${missing.join(', ')}.`, [
+        { field: 'affiliatedTeamIds', message: `unknown team(s): ${missing.join(', ')}` },
+      ]);
     if (userId !== null && !(await this.officials.userExists(userId))) {
       throw unprocessable(`No account with id '${userId}'.`, [{ field: 'userId', message: 'does not exist' }]);
     }
@@ -113,7 +138,13 @@ export class OfficialsService {
   async schedule(id: string): Promise<OfficialScheduleDto> {
     const official = await this.require(id);
     const games = await this.officials.officialGames(official.id);
-    return { id: official.id, name: official.name, nameEn: official.nameEn, roles: official.roles, games: games.map((g) => ({ ...toGameDto(g), assignmentId: g.assignmentId, role: g.role })) };
+    return {
+      id: official.id,
+      name: official.name,
+      nameEn: official.nameEn,
+      roles: official.roles,
+      games: games.map((g) => ({ ...toGameDto(g), assignmentId: g.assignmentId, role: g.role })),
+    };
   }
 
   async calendar(id: string): Promise<{ filename: string; body: string }> {
@@ -141,7 +172,11 @@ export class OfficialsService {
   async board(eventId: string): Promise<AssignmentBoardDto> {
     const event = await this.events.require(eventId);
     const slots = OFFICIAL_SLOTS[event.ruleset];
-    const [games, assignments, officials] = await Promise.all([this.officials.eventGames(event.id), this.officials.eventAssignments(event.id), this.officials.list()]);
+    const [games, assignments, officials] = await Promise.all([
+      this.officials.eventGames(event.id),
+      this.officials.eventAssignments(event.id),
+      this.officials.list(),
+    ]);
     const count = (officialId: string) => assignments.filter((a) => a.officialId === officialId).length;
     return {
       eventId: event.id,
@@ -150,20 +185,46 @@ export class OfficialsService {
       games: games.map((g) => {
         const mine = assignments.filter((a) => a.matchId === g.matchId);
         const held = (role: OfficialRole) => mine.filter((a) => a.role === role).length;
-        return { ...toGameDto(g), officials: mine.map(toAssignmentDto), missing: { referee: Math.max(0, slots.referee - held('referee')), table: Math.max(0, slots.table - held('table')) } };
+        return {
+          ...toGameDto(g),
+          officials: mine.map(toAssignmentDto),
+          missing: {
+            referee: Math.max(0, slots.referee - held('referee')),
+            table: Math.max(0, slots.table - held('table')),
+          },
+        };
       }),
-      officials: officials.map((o) => ({ id: o.id, name: o.name, nameEn: o.nameEn, roles: o.roles, games: count(o.id) })),
+      officials: officials.map((o) => ({
+        id: o.id,
+        name: o.name,
+        nameEn: o.nameEn,
+        roles: o.roles,
+        games: count(o.id),
+      })),
     };
   }
 
   /** A proposal only: balanced, and every pick passes every check against what is held and proposed. */
   async suggest(eventId: string): Promise<AssignmentSuggestionDto> {
     const event = await this.events.require(eventId);
-    const [games, assignments, officials] = await Promise.all([this.officials.eventGames(event.id), this.officials.eventAssignments(event.id), this.officials.list()]);
-    const busy = await this.officials.transaction((manager) => this.busyByOfficial(manager, officials.map((o) => o.id)));
+    const [games, assignments, officials] = await Promise.all([
+      this.officials.eventGames(event.id),
+      this.officials.eventAssignments(event.id),
+      this.officials.list(),
+    ]);
+    const busy = await this.officials.transaction((manager) =>
+      this.busyByOfficial(
+        manager,
+        officials.map((o) => o.id),
+      ),
+    );
     const open = games.filter((g) => g.status === 'scheduled' && g.startsAt !== null);
     const result = suggestOfficialAssignments({
-      games: open.map((g) => ({ game: this.officiated(g), slots: OFFICIAL_SLOTS[event.ruleset], assigned: assignments.filter((a) => a.matchId === g.matchId) })),
+      games: open.map((g) => ({
+        game: this.officiated(g),
+        slots: OFFICIAL_SLOTS[event.ruleset],
+        assigned: assignments.filter((a) => a.matchId === g.matchId),
+      })),
       officials: officials.map(toProfile),
       busy,
       rules: this.rules,
@@ -171,18 +232,33 @@ export class OfficialsService {
     return { assignments: result.assignments, unfilled: result.unfilled };
   }
 
-  async assign(matchId: string, item: { officialId: string; role: OfficialRole }, actorId: string): Promise<AssignmentDto> {
+  async assign(
+    matchId: string,
+    item: { officialId: string; role: OfficialRole },
+    actorId: string,
+  ): Promise<AssignmentDto> {
     if (!isUuid(matchId)) throw notFound('match', matchId);
-    const [saved] = await this.officials.transaction((manager) => this.checkAndInsert(manager, [{ matchId, ...item }], actorId, null, (field) => field));
+    const [saved] = await this.officials.transaction((manager) =>
+      this.checkAndInsert(manager, [{ matchId, ...item }], actorId, null, (field) => field),
+    );
     const official = await this.require(item.officialId);
     if (!saved) throw notFound('match', matchId);
-    return { id: saved.id, matchId, officialId: official.id, officialName: official.name, officialNameEn: official.nameEn, role: item.role };
+    return {
+      id: saved.id,
+      matchId,
+      officialId: official.id,
+      officialName: official.name,
+      officialNameEn: official.nameEn,
+      role: item.role,
+    };
   }
 
   /** All or nothing: one transaction; each assignment is checked against the others too. */
   async saveMany(eventId: string, items: readonly AssignmentItemDto[], actorId: string): Promise<AssignmentBoardDto> {
     const event = await this.events.require(eventId);
-    await this.officials.transaction((manager) => this.checkAndInsert(manager, items, actorId, event.id, (field, i) => `assignments[${i}].${field}`));
+    await this.officials.transaction((manager) =>
+      this.checkAndInsert(manager, items, actorId, event.id, (field, i) => `assignments[${i}].${field}`),
+    );
     return this.board(event.id);
   }
 
@@ -192,7 +268,13 @@ export class OfficialsService {
       const assignment = await this.officials.findAssignment(manager, assignmentId);
       if (!assignment || assignment.matchId !== matchId) throw notFound('assignment', assignmentId);
       await this.officials.deleteAssignment(manager, assignment.id);
-      await this.officials.audit(manager, { matchId: assignment.matchId, officialId: assignment.officialId, role: assignment.role, action: 'unassigned', actorId });
+      await this.officials.audit(manager, {
+        matchId: assignment.matchId,
+        officialId: assignment.officialId,
+        role: assignment.role,
+        action: 'unassigned',
+        actorId,
+      });
     });
   }
 
@@ -203,8 +285,21 @@ export class OfficialsService {
 
   // ---- helpers --------------------------------------------------------------------------------
 
-  private async checkAndInsert(manager: EntityManager, items: readonly Item[], actorId: string, eventId: string | null, fieldOf: (field: string, index: number) => string) {
-    const locked = new Map((await this.officials.lockOfficials(manager, items.map((i) => i.officialId))).map((o) => [o.id, o]));
+  private async checkAndInsert(
+    manager: EntityManager,
+    items: readonly Item[],
+    actorId: string,
+    eventId: string | null,
+    fieldOf: (field: string, index: number) => string,
+  ) {
+    const locked = new Map(
+      (
+        await this.officials.lockOfficials(
+          manager,
+          items.map((i) => i.officialId),
+        )
+      ).map((o) => [o.id, o]),
+    );
     const busy = await this.busyByOfficial(manager, [...locked.keys()]);
     const errors: FieldError[] = [];
     const rulesBroken: FieldError[] = [];
@@ -229,19 +324,31 @@ export class OfficialsService {
       const mine = busy.get(official.id) ?? [];
       const found = officialConflicts(toProfile(official), target, item.role, mine, this.rules);
       if (found.length > 0) {
-        for (const c of found) errors.push({ field: fieldOf('officialId', index), message: `${c.kind}${c.matchId ? ` with match ${c.matchId}` : ''}: ${official.name} ${c.message}` });
+        for (const c of found)
+          errors.push({
+            field: fieldOf('officialId', index),
+            message: `${c.kind}${c.matchId ? ` with match ${c.matchId}` : ''}: ${official.name} ${c.message}`,
+          });
         continue;
       }
       saved.push(await this.officials.insertAssignment(manager, item));
       await this.officials.audit(manager, { ...item, action: 'assigned', actorId });
       busy.set(official.id, [...mine, target]);
     }
-    if (rulesBroken.length > 0) throw unprocessable(`Cannot assign: ${rulesBroken.map((e) => `${e.field} ${e.message}`).join('; ')}.`, rulesBroken);
-    if (errors.length > 0) throw conflict(`The assignment clashes: ${errors.map((e) => e.message).join('; ')}.`, errors);
+    if (rulesBroken.length > 0)
+      throw unprocessable(
+        `Cannot assign: ${rulesBroken.map((e) => `${e.field} ${e.message}`).join('; ')}.`,
+        rulesBroken,
+      );
+    if (errors.length > 0)
+      throw conflict(`The assignment clashes: ${errors.map((e) => e.message).join('; ')}.`, errors);
     return saved;
   }
 
-  private async busyByOfficial(manager: EntityManager, officialIds: readonly string[]): Promise<Map<string, OfficiatedGame[]>> {
+  private async busyByOfficial(
+    manager: EntityManager,
+    officialIds: readonly string[],
+  ): Promise<Map<string, OfficiatedGame[]>> {
     const out = new Map<string, OfficiatedGame[]>();
     if (officialIds.length === 0) return out;
     for (const row of await this.officials.busyGames(manager, officialIds)) {
@@ -252,7 +359,13 @@ export class OfficialsService {
   }
 
   private officiated(g: GameRow): OfficiatedGame {
-    return { matchId: g.matchId, startsAt: g.startsAt?.getTime() ?? 0, durationMinutes: this.minutes(g.ruleset), venueKey: g.venueId ?? g.venueName, teamIds: [g.homeTeamId, g.awayTeamId] };
+    return {
+      matchId: g.matchId,
+      startsAt: g.startsAt?.getTime() ?? 0,
+      durationMinutes: this.minutes(g.ruleset),
+      venueKey: g.venueId ?? g.venueName,
+      teamIds: [g.homeTeamId, g.awayTeamId],
+    };
   }
 
   private minutes(ruleset: Ruleset): number {
@@ -267,17 +380,27 @@ export class OfficialsService {
 }
 
 /** The field whose change broke an assignment. */
-const FIELD_OF_CONFLICT: Partial<Record<OfficialConflictKind, string>> = { role: 'roles', affiliated: 'affiliatedTeamIds', unavailable: 'availability' };
+const FIELD_OF_CONFLICT: Partial<Record<OfficialConflictKind, string>> = {
+  role: 'roles',
+  affiliated: 'affiliatedTeamIds',
+  unavailable: 'availability',
+};
 
 function availabilityRecords(windows: readonly { startsAt: string; endsAt: string }[]): OfficialEntity['availability'] {
   return windows.map((w, i) => {
-    if (Date.parse(w.endsAt) <= Date.parse(w.startsAt)) throw badRequest('An availability window must end after it starts.', [{ field: `availability[${i}].endsAt`, message: 'must be after startsAt' }]);
+    if (Date.parse(w.endsAt) <= Date.parse(w.startsAt))
+      throw badRequest('An availability window must end after it starts.', [
+        { field: `availability[${i}].endsAt`, message: 'must be after startsAt' },
+      ]);
     return { startsAt: new Date(w.startsAt).toISOString(), endsAt: new Date(w.endsAt).toISOString() };
   });
 }
 
 function toProfile(o: Pick<OfficialEntity, 'id' | 'roles' | 'affiliatedTeamIds' | 'availability'>): OfficialProfile {
-  const availability: AvailabilityWindow[] = o.availability.map((w) => ({ startsAt: Date.parse(w.startsAt), endsAt: Date.parse(w.endsAt) }));
+  const availability: AvailabilityWindow[] = o.availability.map((w) => ({
+    startsAt: Date.parse(w.startsAt),
+    endsAt: Date.parse(w.endsAt),
+  }));
   return { officialId: o.id, roles: o.roles, affiliatedTeamIds: o.affiliatedTeamIds, availability };
 }
 
@@ -299,4 +422,11 @@ function toGameDto(g: GameRow): OfficiatedGameDto {
   };
 }
 
-const toAssignmentDto = (a: { id: string; matchId: string; officialId: string; officialName: string; officialNameEn: string | null; role: OfficialRole }): AssignmentDto => ({ ...a });
+const toAssignmentDto = (a: {
+  id: string;
+  matchId: string;
+  officialId: string;
+  officialName: string;
+  officialNameEn: string | null;
+  role: OfficialRole;
+}): AssignmentDto => ({ ...a });

@@ -4,7 +4,8 @@ import type { LegEntity, LegMark } from './leg.entity.js';
 
 type GeometryColumns = Partial<Pick<LegEntity, 'fromLat' | 'fromLon' | 'toLat' | 'toLon' | 'waypoints' | 'finishLine'>>;
 
-const mark = (p: { lat: number; lon: number; name?: string }): LegMark => (p.name ? { lat: p.lat, lon: p.lon, name: p.name.trim() } : { lat: p.lat, lon: p.lon });
+const mark = (p: { lat: number; lon: number; name?: string }): LegMark =>
+  p.name ? { lat: p.lat, lon: p.lon, name: p.name.trim() } : { lat: p.lat, lon: p.lon };
 
 function finishColumns(finish: FinishInput): GeometryColumns {
   if (Array.isArray(finish)) {

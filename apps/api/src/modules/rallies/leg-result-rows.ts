@@ -35,11 +35,17 @@ const ROW_ERRORS: Partial<Record<SailingScoringErrorKind, { field: RowField; sta
 };
 
 /** `DUPLICATE_RESULT` → `leg-result.duplicate-result`: the domain's kinds, as stable codes for clients. */
-const legResultCode = (kind: SailingScoringErrorKind): string => `leg-result.${kind.toLowerCase().replaceAll('_', '-')}`;
+const legResultCode = (kind: SailingScoringErrorKind): string =>
+  `leg-result.${kind.toLowerCase().replaceAll('_', '-')}`;
 
 function rowProblem(index: number, error: SailingScoringError): RowProblem {
   const known = ROW_ERRORS[error.kind];
-  return { field: `${index}.${known?.field ?? 'entryId'}`, message: error.message, status: known?.status ?? 422, code: legResultCode(error.kind) };
+  return {
+    field: `${index}.${known?.field ?? 'entryId'}`,
+    message: error.message,
+    status: known?.status ?? 422,
+    code: legResultCode(error.kind),
+  };
 }
 
 /** The row as the domain takes it, or what makes it no result at all. */
@@ -48,8 +54,20 @@ function toInput(row: LegResultInputDto, index: number): RallyLegResultInput | R
   const code = row.code ?? null;
   const points = row.points ?? null;
   if (code !== null) return { entryId: row.entryId, code, finishedAt, points };
-  if (points !== null) return { field: `${index}.points`, message: 'points go only with the code RDG or DPI', status: 400, code: legResultCode('UNEXPECTED_POINTS') };
-  if (finishedAt === null) return { field: `${index}.finishedAt`, message: 'give a finish time or a scoring code', status: 400, code: legResultCode('MISSING_FINISH') };
+  if (points !== null)
+    return {
+      field: `${index}.points`,
+      message: 'points go only with the code RDG or DPI',
+      status: 400,
+      code: legResultCode('UNEXPECTED_POINTS'),
+    };
+  if (finishedAt === null)
+    return {
+      field: `${index}.finishedAt`,
+      message: 'give a finish time or a scoring code',
+      status: 400,
+      code: legResultCode('MISSING_FINISH'),
+    };
   return { entryId: row.entryId, finishedAt };
 }
 
@@ -59,7 +77,11 @@ const isProblem = (value: RallyLegResultInput | RowProblem): value is RowProblem
  * Returns the rows as domain inputs when every one scores; otherwise throws a problem naming each
  * bad row: 400 when any row is malformed, else 422.
  */
-export function checkLegResultRows(rows: readonly LegResultInputDto[], entries: readonly RallyEntry[], leg: RallyLeg): RallyLegResultInput[] {
+export function checkLegResultRows(
+  rows: readonly LegResultInputDto[],
+  entries: readonly RallyEntry[],
+  leg: RallyLeg,
+): RallyLegResultInput[] {
   const problems: RowProblem[] = [];
   const inputs: RallyLegResultInput[] = [];
   const firstRowOf = new Map<string, number>();
@@ -78,7 +100,12 @@ export function checkLegResultRows(rows: readonly LegResultInputDto[], entries: 
     }
     const first = firstRowOf.get(row.entryId);
     if (first !== undefined) {
-      problems.push({ field: `${index}.entryId`, message: `the boat already has a result in row ${first}; one result per boat per leg`, status: 422, code: legResultCode('DUPLICATE_RESULT') });
+      problems.push({
+        field: `${index}.entryId`,
+        message: `the boat already has a result in row ${first}; one result per boat per leg`,
+        status: 422,
+        code: legResultCode('DUPLICATE_RESULT'),
+      });
       return;
     }
     firstRowOf.set(row.entryId, index);

@@ -18,7 +18,10 @@ const quoted = (codes: readonly string[]): string => codes.map((code) => `'${cod
 @Check('rally_leg_results_code_valid', `code IN (${quoted(SAILING_SCORING_CODES)})`)
 @Check('rally_leg_results_finish_or_code', `finished_at IS NOT NULL OR code IS NOT NULL`)
 // RDG/DPI carry the committee's points (at least 1); no other result carries points.
-@Check('rally_leg_results_points_given', `CASE WHEN code IN ('RDG', 'DPI') THEN points IS NOT NULL AND points >= 1 ELSE points IS NULL END`)
+@Check(
+  'rally_leg_results_points_given',
+  `CASE WHEN code IN ('RDG', 'DPI') THEN points IS NOT NULL AND points >= 1 ELSE points IS NULL END`,
+)
 // A scoring penalty is added to a finishing place; a boat that did not start has no finish.
 @Check('rally_leg_results_penalty_has_finish', `finished_at IS NOT NULL OR code NOT IN ('ZFP', 'SCP')`)
 @Check('rally_leg_results_no_finish_without_start', `finished_at IS NULL OR code NOT IN ('DNC', 'DNS')`)

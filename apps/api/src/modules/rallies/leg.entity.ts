@@ -13,7 +13,10 @@ export type LegMark = { lat: number; lon: number; name?: string };
 // Target of leg results' composite foreign key: a result's leg belongs to the result's rally.
 @Unique('rally_legs_rally_id_unique', ['rallyId', 'id'])
 @Check('rally_legs_waypoints_is_array', `jsonb_typeof(waypoints) = 'array'`)
-@Check('rally_legs_finish_line_pair', `finish_line IS NULL OR (jsonb_typeof(finish_line) = 'array' AND jsonb_array_length(finish_line) = 2)`)
+@Check(
+  'rally_legs_finish_line_pair',
+  `finish_line IS NULL OR (jsonb_typeof(finish_line) = 'array' AND jsonb_array_length(finish_line) = 2)`,
+)
 export class LegEntity extends SourcedEntity {
   @Column({ name: 'rally_id', type: 'uuid' })
   rallyId: string;

@@ -1,7 +1,16 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
-import { CreateEntryDto, CreateLegDto, CreateRallyDto, EntryDto, LegDto, RallyDto, RallySummaryDto, UpdateRallyDto } from './dto/rally.dto.js';
+import {
+  CreateEntryDto,
+  CreateLegDto,
+  CreateRallyDto,
+  EntryDto,
+  LegDto,
+  RallyDto,
+  RallySummaryDto,
+  UpdateRallyDto,
+} from './dto/rally.dto.js';
 import { LegGeometryInputDto } from './dto/leg-geometry.dto.js';
 import { RalliesService } from './rallies.service.js';
 
@@ -25,7 +34,9 @@ export class RalliesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: "The rally with its legs (each with its winner once scored) and entries (crews for organizers only)" })
+  @ApiOperation({
+    summary: 'The rally with its legs (each with its winner once scored) and entries (crews for organizers only)',
+  })
   @ApiOkResponse({ type: RallyDto })
   get(@Param('id') id: string, @CurrentCaller() caller: Caller | undefined): Promise<RallyDto> {
     return this.rallies.get(id, caller);
@@ -51,9 +62,16 @@ export class RalliesController {
   @Patch(':id/legs/:number')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: "Sets a leg's course for tracking: start, finish (point or line) and waypoints; fields left out keep their value" })
+  @ApiOperation({
+    summary:
+      "Sets a leg's course for tracking: start, finish (point or line) and waypoints; fields left out keep their value",
+  })
   @ApiOkResponse({ type: LegDto })
-  updateLeg(@Param('id') id: string, @Param('number') number: string, @Body() body: LegGeometryInputDto): Promise<LegDto> {
+  updateLeg(
+    @Param('id') id: string,
+    @Param('number') number: string,
+    @Body() body: LegGeometryInputDto,
+  ): Promise<LegDto> {
     return this.rallies.updateLegGeometry(id, number, body);
   }
 

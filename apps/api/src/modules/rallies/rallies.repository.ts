@@ -22,7 +22,9 @@ export class RalliesRepository {
   }
 
   entries(rallyId: string): Promise<EntryEntity[]> {
-    return this.dataSource.getRepository(EntryEntity).find({ where: { rallyId }, relations: { team: true }, order: { sailNumber: 'ASC', boatName: 'ASC' } });
+    return this.dataSource
+      .getRepository(EntryEntity)
+      .find({ where: { rallyId }, relations: { team: true }, order: { sailNumber: 'ASC', boatName: 'ASC' } });
   }
 
   insertRally(rally: DeepPartial<RallyEntity>): Promise<RallyEntity> {

@@ -64,7 +64,8 @@ export class RalliesService {
   }
 
   async create(input: CreateRallyDto): Promise<RallySummaryDto> {
-    if (input.endDate < input.startDate) throw badRequest('Invalid request: endDate.', [{ field: 'endDate', message: 'must not be before startDate' }]);
+    if (input.endDate < input.startDate)
+      throw badRequest('Invalid request: endDate.', [{ field: 'endDate', message: 'must not be before startDate' }]);
     const rally = await this.rallies.insertRally({ ...input, discards: input.discards ?? 0, source: null });
     return toRallySummaryDto(rally);
   }
@@ -106,9 +107,13 @@ export class RalliesService {
       if (!isNotFound(error)) throw error;
       throw unprocessable(`No team with id '${input.teamId}'.`, [{ field: 'teamId', message: 'does not exist' }]);
     });
-    if (team.sport !== 'sailing') throw unprocessable('Only sailing teams can enter a rally.', [{ field: 'teamId', message: 'is not a sailing team' }]);
+    if (team.sport !== 'sailing')
+      throw unprocessable('Only sailing teams can enter a rally.', [
+        { field: 'teamId', message: 'is not a sailing team' },
+      ]);
     const entries = await this.rallies.entries(rally.id);
-    if (entries.some((entry) => entry.teamId === team.id)) throw conflict('This team has already entered the rally.', [{ field: 'teamId', message: 'already entered' }]);
+    if (entries.some((entry) => entry.teamId === team.id))
+      throw conflict('This team has already entered the rally.', [{ field: 'teamId', message: 'already entered' }]);
     const entry = await this.rallies.insertEntry({
       rallyId: rally.id,
       teamId: team.id,

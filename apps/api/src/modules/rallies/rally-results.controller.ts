@@ -14,7 +14,9 @@ export class RallyResultsController {
   constructor(private readonly results: RallyResultsService) {}
 
   @Get(':id/legs/:number/results')
-  @ApiOperation({ summary: "A leg's results: places by corrected time, codes, points; [] before any result is entered" })
+  @ApiOperation({
+    summary: "A leg's results: places by corrected time, codes, points; [] before any result is entered",
+  })
   @ApiOkResponse({ type: [LegResultDto] })
   legResults(@Param('id') id: string, @Param('number') number: string): Promise<LegResultDto[]> {
     return this.results.legResults(id, number);
@@ -41,14 +43,18 @@ export class RallyResultsController {
   }
 
   @Get(':id/standings')
-  @ApiOperation({ summary: 'Overall low-point standings (RRS Appendix A): leg scores, discards, A8 tie-breaks; [] before any result' })
+  @ApiOperation({
+    summary: 'Overall low-point standings (RRS Appendix A): leg scores, discards, A8 tie-breaks; [] before any result',
+  })
   @ApiOkResponse({ type: [StandingDto] })
   standings(@Param('id') id: string): Promise<StandingDto[]> {
     return this.results.standings(id);
   }
 
   @Get(':id/standings/cumulative-time')
-  @ApiOperation({ summary: 'Alternative ranking by the sum of corrected times; boats missing a leg rank after complete ones' })
+  @ApiOperation({
+    summary: 'Alternative ranking by the sum of corrected times; boats missing a leg rank after complete ones',
+  })
   @ApiOkResponse({ type: [CumulativeTimeStandingDto] })
   cumulativeTime(@Param('id') id: string): Promise<CumulativeTimeStandingDto[]> {
     return this.results.cumulativeTime(id);

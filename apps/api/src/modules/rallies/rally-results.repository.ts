@@ -28,9 +28,15 @@ export class RallyResultsRepository {
 
   /** The same inside the caller's transaction; with `legId`, only that leg and its results. */
   async scoringDataIn(manager: EntityManager, rallyId: string, legId?: string): Promise<RallyScoringData> {
-    const legs = await manager.getRepository(LegEntity).find({ where: { rallyId, ...(legId ? { id: legId } : {}) }, order: { number: 'ASC' } });
-    const entries = await manager.getRepository(EntryEntity).find({ where: { rallyId }, relations: { team: true }, order: { sailNumber: 'ASC', boatName: 'ASC' } });
-    const results = await manager.getRepository(LegResultEntity).find({ where: { rallyId, ...(legId ? { legId } : {}) } });
+    const legs = await manager
+      .getRepository(LegEntity)
+      .find({ where: { rallyId, ...(legId ? { id: legId } : {}) }, order: { number: 'ASC' } });
+    const entries = await manager
+      .getRepository(EntryEntity)
+      .find({ where: { rallyId }, relations: { team: true }, order: { sailNumber: 'ASC', boatName: 'ASC' } });
+    const results = await manager
+      .getRepository(LegResultEntity)
+      .find({ where: { rallyId, ...(legId ? { legId } : {}) } });
     return { legs, entries, results };
   }
 
@@ -40,7 +46,9 @@ export class RallyResultsRepository {
 
   /** Takes the leg's row lock: PUTs to one leg run one after the other, never interleaved. */
   lockLeg(manager: EntityManager, rallyId: string, number: number): Promise<LegEntity | null> {
-    return manager.getRepository(LegEntity).findOne({ where: { rallyId, number }, lock: { mode: 'pessimistic_write' } });
+    return manager
+      .getRepository(LegEntity)
+      .findOne({ where: { rallyId, number }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Takes the rally's row lock, for settings that depend on its legs. */
@@ -56,7 +64,12 @@ export class RallyResultsRepository {
     await manager.getRepository(RallyEntity).update({ id: rallyId }, { discards });
   }
 
-  async replaceLegResults(manager: EntityManager, rallyId: string, legId: string, rows: readonly NewLegResult[]): Promise<void> {
+  async replaceLegResults(
+    manager: EntityManager,
+    rallyId: string,
+    legId: string,
+    rows: readonly NewLegResult[],
+  ): Promise<void> {
     const repo = manager.getRepository(LegResultEntity);
     await repo.delete({ legId });
     if (rows.length === 0) return;

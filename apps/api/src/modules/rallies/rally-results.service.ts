@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { isSailingScoringCode, type RallyEntry, type RallyLeg, type RallyLegResultInput, type RallyLegScoreRow, type ScoredRally, scoreRally, scoreRallyLeg, toChinaIso } from '@sailcourt/domain';
+import {
+  isSailingScoringCode,
+  type RallyEntry,
+  type RallyLeg,
+  type RallyLegResultInput,
+  type RallyLegScoreRow,
+  type ScoredRally,
+  scoreRally,
+  scoreRallyLeg,
+  toChinaIso,
+} from '@sailcourt/domain';
 import { notFound, unprocessable } from '../../common/problem.js';
 import type {
   BoatLabelDto,
@@ -18,9 +28,14 @@ import type { RallyEntity } from './rally.entity.js';
 import { RallyResultsRepository, type RallyScoringData } from './rally-results.repository.js';
 
 /** Whole seconds go to the domain in Qingdao time, as organizers typed them; sub-second finishes keep their milliseconds. */
-const raceInstant = (instant: Date): string => (instant.getUTCMilliseconds() === 0 ? toChinaIso(instant) : instant.toISOString());
+const raceInstant = (instant: Date): string =>
+  instant.getUTCMilliseconds() === 0 ? toChinaIso(instant) : instant.toISOString();
 
-const toDomainLeg = (leg: LegEntity): RallyLeg => ({ startsAt: raceInstant(leg.startsAt), distanceNm: leg.distanceNm, coefficient: leg.coefficient });
+const toDomainLeg = (leg: LegEntity): RallyLeg => ({
+  startsAt: raceInstant(leg.startsAt),
+  distanceNm: leg.distanceNm,
+  coefficient: leg.coefficient,
+});
 const toDomainEntry = (entry: EntryEntity): RallyEntry => ({ entryId: entry.id, rating: entry.rating });
 
 function toDomainResult(result: LegResultEntity): RallyLegResultInput {
@@ -47,7 +62,11 @@ function legNumberOf(raw: string): number {
 /** A leg counts in the standings once something is recorded for it (A: a boat without a result then scores DNC). */
 function scoreData(data: RallyScoringData, discards: number): ScoredRally {
   const legs = data.legs
-    .map((leg) => ({ ...toDomainLeg(leg), number: leg.number, results: data.results.filter((r) => r.legId === leg.id).map(toDomainResult) }))
+    .map((leg) => ({
+      ...toDomainLeg(leg),
+      number: leg.number,
+      results: data.results.filter((r) => r.legId === leg.id).map(toDomainResult),
+    }))
     .filter((leg) => leg.results.length > 0);
   return scoreRally({ entries: data.entries.map(toDomainEntry), legs, discards });
 }
@@ -67,7 +86,11 @@ export class RallyResultsService {
   }
 
   /** Replaces a leg's results in one transaction under the leg's lock; any bad row changes nothing. */
-  async replaceLegResults(rallyKey: string, rawNumber: string, rows: readonly LegResultInputDto[]): Promise<LegResultDto[]> {
+  async replaceLegResults(
+    rallyKey: string,
+    rawNumber: string,
+    rows: readonly LegResultInputDto[],
+  ): Promise<LegResultDto[]> {
     const rally = await this.requireRally(rallyKey);
     const number = legNumberOf(rawNumber);
     return this.results.transaction(async (manager) => {
@@ -97,7 +120,9 @@ export class RallyResultsService {
     const scored = scoreData(data, rally.discards);
     if (scored.legs.length === 0) return [];
     const byId = new Map(data.entries.map((e) => [e.id, e]));
-    const names = data.entries.map((e) => [e.id, e.sailNumber ? `${e.boatName} (${e.sailNumber})` : e.boatName] as const);
+    const names = data.entries.map(
+      (e) => [e.id, e.sailNumber ? `${e.boatName} (${e.sailNumber})` : e.boatName] as const,
+    );
     return scored.standings.map((row) => ({
       rank: row.rank,
       ...label(byId.get(row.entryId), row.entryId),
@@ -171,7 +196,11 @@ export class RallyResultsService {
   private legResultDtos(data: RallyScoringData, leg: LegEntity): LegResultDto[] {
     const stored = data.results.filter((r) => r.legId === leg.id);
     if (stored.length === 0) return [];
-    const rows: RallyLegScoreRow[] = scoreRallyLeg({ entries: data.entries.map(toDomainEntry), leg: toDomainLeg(leg), results: stored.map(toDomainResult) });
+    const rows: RallyLegScoreRow[] = scoreRallyLeg({
+      entries: data.entries.map(toDomainEntry),
+      leg: toDomainLeg(leg),
+      results: stored.map(toDomainResult),
+    });
     const byId = new Map(data.entries.map((e) => [e.id, e]));
     const storedById = new Map(stored.map((r) => [r.entryId, r]));
     return rows.map((row) => {

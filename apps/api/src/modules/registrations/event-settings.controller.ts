@@ -15,7 +15,9 @@ export class EventSettingsController {
   @Patch(':id')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change registration settings (organizers); raising capacity promotes the oldest waitlisted teams' })
+  @ApiOperation({
+    summary: 'Change registration settings (organizers); raising capacity promotes the oldest waitlisted teams',
+  })
   @ApiOkResponse({ type: EventDto })
   update(@Param('id') id: string, @Body() body: UpdateEventDto): Promise<EventDto> {
     return this.registrations.updateEvent(id, body);
@@ -31,9 +33,16 @@ export class DivisionSettingsController {
   @Patch(':division')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change a division (organizers); capacity never below its confirmed teams (409), a raise promotes its oldest waitlisted teams' })
+  @ApiOperation({
+    summary:
+      'Change a division (organizers); capacity never below its confirmed teams (409), a raise promotes its oldest waitlisted teams',
+  })
   @ApiOkResponse({ type: DivisionDto })
-  update(@Param('id') id: string, @Param('division') division: string, @Body() body: UpdateDivisionDto): Promise<DivisionDto> {
+  update(
+    @Param('id') id: string,
+    @Param('division') division: string,
+    @Body() body: UpdateDivisionDto,
+  ): Promise<DivisionDto> {
     return this.registrations.updateDivision(id, division, body);
   }
 }

@@ -9,8 +9,14 @@ export const REGISTRATION_OVERRIDES: readonly RegistrationOverride[] = ['registr
 
 /** One status change: who, when, from, to, why. `actorId` null = the system (automatic promotion). */
 @Entity('registration_audit')
-@Check('registration_audit_to_status_valid', `to_status IN ('pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn')`)
-@Check('registration_audit_from_status_valid', `from_status IN ('pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn')`)
+@Check(
+  'registration_audit_to_status_valid',
+  `to_status IN ('pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn')`,
+)
+@Check(
+  'registration_audit_from_status_valid',
+  `from_status IN ('pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn')`,
+)
 @Index('registration_audit_registration', ['registrationId', 'at'])
 @Index('registration_audit_event', ['eventId', 'at'])
 export class RegistrationAuditEntity {

@@ -23,7 +23,8 @@ import { toChinaIso } from '@sailcourt/domain';
 
 const NOTIFICATION_LIMIT = 200;
 
-const share = (part: number, whole: number | null): number | null => (whole ? Math.round((part / whole) * 10_000) / 10_000 : null);
+const share = (part: number, whole: number | null): number | null =>
+  whole ? Math.round((part / whole) * 10_000) / 10_000 : null;
 
 /** Reads. Everyone sees team names and statuses; rosters only the team's manager and organizers. */
 @Injectable()
@@ -41,7 +42,11 @@ export class RegistrationReadsService {
     return this.view(registration, caller, positions);
   }
 
-  async listForEvent(eventId: string, query: ListRegistrationsQueryDto, caller: Caller | undefined): Promise<RegistrationDto[] | RegistrationPageDto> {
+  async listForEvent(
+    eventId: string,
+    query: ListRegistrationsQueryDto,
+    caller: Caller | undefined,
+  ): Promise<RegistrationDto[] | RegistrationPageDto> {
     const event = await this.events.require(eventId);
     const [rows, total] = await this.registrations.listForEvent(event.id, query);
     const positions = await this.registrations.waitlistPositions([event.id]);
@@ -56,7 +61,9 @@ export class RegistrationReadsService {
   }
 
   async notifications(caller: Caller): Promise<NotificationDto[]> {
-    return (await this.registrations.notificationsFor(caller.id, NOTIFICATION_LIMIT)).map((entry) => toNotificationDto(entry, caller.id));
+    return (await this.registrations.notificationsFor(caller.id, NOTIFICATION_LIMIT)).map((entry) =>
+      toNotificationDto(entry, caller.id),
+    );
   }
 
   async auditForRegistration(id: string): Promise<AuditEntryDto[]> {
@@ -75,7 +82,20 @@ export class RegistrationReadsService {
     const [rows] = await this.registrations.listForEvent(event.id, {}, true);
     const positions = await this.registrations.waitlistPositions([event.id]);
     const body = toCsv(
-      ['registration_id', 'team', 'team_en', 'city', 'status', 'waitlist_position', 'roster_size', 'roster', 'manager', 'manager_email', 'created_at', 'updated_at'],
+      [
+        'registration_id',
+        'team',
+        'team_en',
+        'city',
+        'status',
+        'waitlist_position',
+        'roster_size',
+        'roster',
+        'manager',
+        'manager_email',
+        'created_at',
+        'updated_at',
+      ],
       rows.map((r) => [
         r.id,
         r.team?.name,
@@ -84,7 +104,13 @@ export class RegistrationReadsService {
         r.status,
         positions.get(r.id),
         r.roster.length,
-        r.roster.map((p) => [p.number === null ? null : `#${p.number}`, p.name, p.role ? `(${p.role})` : null].filter(Boolean).join(' ')).join('; '),
+        r.roster
+          .map((p) =>
+            [p.number === null ? null : `#${p.number}`, p.name, p.role ? `(${p.role})` : null]
+              .filter(Boolean)
+              .join(' '),
+          )
+          .join('; '),
         r.team?.manager?.displayName,
         r.team?.manager?.email,
         toChinaIso(r.createdAt),
@@ -112,7 +138,9 @@ export class RegistrationReadsService {
       placesLeft: event.capacity === null ? null : Math.max(0, event.capacity - confirmed),
       participants: tally.find((t) => t.status === 'confirmed')?.people ?? 0,
       participantTarget: event.participantTarget,
-      registrationOpen: (!event.registrationOpensAt || now >= event.registrationOpensAt.getTime()) && (!event.registrationClosesAt || now <= event.registrationClosesAt.getTime()),
+      registrationOpen:
+        (!event.registrationOpensAt || now >= event.registrationOpensAt.getTime()) &&
+        (!event.registrationClosesAt || now <= event.registrationClosesAt.getTime()),
       registrationOpensAt: event.registrationOpensAt ? toChinaIso(event.registrationOpensAt) : null,
       registrationClosesAt: event.registrationClosesAt ? toChinaIso(event.registrationClosesAt) : null,
     };
@@ -149,7 +177,11 @@ export class RegistrationReadsService {
     };
   }
 
-  private view(registration: RegistrationEntity, caller: Caller | undefined, positions: Map<string, number>): RegistrationDto {
+  private view(
+    registration: RegistrationEntity,
+    caller: Caller | undefined,
+    positions: Map<string, number>,
+  ): RegistrationDto {
     const withRoster = registration.team !== undefined && canManageTeam(registration.team, caller);
     return toRegistrationDto(registration, { withRoster, waitlistPosition: positions.get(registration.id) ?? null });
   }

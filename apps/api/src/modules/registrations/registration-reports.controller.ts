@@ -14,7 +14,9 @@ export class RegistrationReportsController {
   @Get('events/:id/registrations.csv')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Registrations as CSV (UTF-8 with BOM), rosters and manager contacts included (organizers)' })
+  @ApiOperation({
+    summary: 'Registrations as CSV (UTF-8 with BOM), rosters and manager contacts included (organizers)',
+  })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
   async csv(@Param('id') eventId: string, @Res({ passthrough: true }) res: Response): Promise<string> {

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Generated,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { numberTransformer } from '../../database/columns.js';
 import { DivisionEntity } from '../divisions/division.entity.js';
 import { EventEntity } from '../events/event.entity.js';
@@ -6,7 +17,13 @@ import { TeamEntity } from '../teams/team.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 export type RegistrationStatus = 'pending' | 'confirmed' | 'waitlisted' | 'rejected' | 'withdrawn';
-export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn'];
+export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = [
+  'pending',
+  'confirmed',
+  'waitlisted',
+  'rejected',
+  'withdrawn',
+];
 /** Statuses that hold (or wait for) a place; a team has at most one of these per event. */
 export const ACTIVE_STATUSES: readonly RegistrationStatus[] = ['pending', 'confirmed', 'waitlisted'];
 
@@ -17,9 +34,15 @@ export type RosterEntry = { name: string; number: number | null; role: string | 
 @Check('registrations_status_valid', `status IN ('pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn')`)
 @Check('registrations_roster_is_array', `jsonb_typeof(roster) = 'array'`)
 @Check('registrations_withdrawal_request_confirmed', `withdrawal_requested_at IS NULL OR status = 'confirmed'`)
-@Check('registrations_withdrawal_reason_needs_request', `withdrawal_reason IS NULL OR withdrawal_requested_at IS NOT NULL`)
+@Check(
+  'registrations_withdrawal_reason_needs_request',
+  `withdrawal_reason IS NULL OR withdrawal_requested_at IS NOT NULL`,
+)
 // Withdrawn and rejected registrations do not block a fresh one; two live ones for a team are a 409.
-@Index('registrations_event_team_active_unique', ['eventId', 'teamId'], { unique: true, where: `status IN ('pending', 'confirmed', 'waitlisted')` })
+@Index('registrations_event_team_active_unique', ['eventId', 'teamId'], {
+  unique: true,
+  where: `status IN ('pending', 'confirmed', 'waitlisted')`,
+})
 @Index('registrations_event_status', ['eventId', 'status'])
 @Index('registrations_team', ['teamId'])
 @Index('registrations_division_status', ['divisionId', 'status'])

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Roles, SignedIn } from '../../common/auth.js';
 import {
   AwaitingDecisionDto,
@@ -33,14 +41,31 @@ export class RegistrationsController {
       'Outside the registration window or the roster limits: 422 for team managers; organizers override (recorded in the audit log).',
   })
   @ApiCreatedResponse({ type: RegistrationDto })
-  register(@Param('id') eventId: string, @Body() body: CreateRegistrationDto, @CurrentCaller() caller: Caller): Promise<RegistrationDto> {
+  register(
+    @Param('id') eventId: string,
+    @Body() body: CreateRegistrationDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RegistrationDto> {
     return this.registrations.register(eventId, body, caller);
   }
 
   @Get('events/:id/registrations')
-  @ApiOperation({ summary: 'An event’s registrations, oldest first; rosters only for the team’s manager and organizers' })
-  @ApiOkResponse({ schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(RegistrationDto) } }, { $ref: getSchemaPath(RegistrationPageDto) }] } })
-  list(@Param('id') eventId: string, @Query() query: ListRegistrationsQueryDto, @CurrentCaller() caller: Caller | undefined): Promise<RegistrationDto[] | RegistrationPageDto> {
+  @ApiOperation({
+    summary: 'An event’s registrations, oldest first; rosters only for the team’s manager and organizers',
+  })
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { type: 'array', items: { $ref: getSchemaPath(RegistrationDto) } },
+        { $ref: getSchemaPath(RegistrationPageDto) },
+      ],
+    },
+  })
+  list(
+    @Param('id') eventId: string,
+    @Query() query: ListRegistrationsQueryDto,
+    @CurrentCaller() caller: Caller | undefined,
+  ): Promise<RegistrationDto[] | RegistrationPageDto> {
     return this.reads.listForEvent(eventId, query, caller);
   }
 
@@ -48,7 +73,9 @@ export class RegistrationsController {
   @Get('registrations/awaiting-decision')
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'What waits for an organizer: pending registrations and withdrawal requests (the header badge)' })
+  @ApiOperation({
+    summary: 'What waits for an organizer: pending registrations and withdrawal requests (the header badge)',
+  })
   @ApiOkResponse({ type: AwaitingDecisionDto })
   awaitingDecision(): Promise<AwaitingDecisionDto> {
     return this.registrations.awaitingDecision();
@@ -73,7 +100,11 @@ export class RegistrationsController {
       '(nothing changes); ask with POST /registrations/:id/withdrawal-request, which an organizer approves with this PATCH (status withdrawn).',
   })
   @ApiOkResponse({ type: RegistrationDto })
-  update(@Param('id') id: string, @Body() body: UpdateRegistrationDto, @CurrentCaller() caller: Caller): Promise<RegistrationDto> {
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateRegistrationDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RegistrationDto> {
     return this.registrations.changeStatus(id, body, caller);
   }
 
@@ -89,7 +120,11 @@ export class RegistrationsController {
       '`registration.withdrawal-already-requested` when a request is waiting.',
   })
   @ApiOkResponse({ type: RegistrationDto })
-  requestWithdrawal(@Param('id') id: string, @Body() body: WithdrawalRequestInputDto, @CurrentCaller() caller: Caller): Promise<RegistrationDto> {
+  requestWithdrawal(
+    @Param('id') id: string,
+    @Body() body: WithdrawalRequestInputDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RegistrationDto> {
     return this.registrations.requestWithdrawal(id, body, caller);
   }
 
@@ -97,9 +132,16 @@ export class RegistrationsController {
   @HttpCode(200)
   @Roles('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Decline a withdrawal request (organizer): the team stays confirmed', description: '409 `registration.no-withdrawal-request` when none is waiting.' })
+  @ApiOperation({
+    summary: 'Decline a withdrawal request (organizer): the team stays confirmed',
+    description: '409 `registration.no-withdrawal-request` when none is waiting.',
+  })
   @ApiOkResponse({ type: RegistrationDto })
-  declineWithdrawal(@Param('id') id: string, @Body() body: WithdrawalRequestInputDto, @CurrentCaller() caller: Caller): Promise<RegistrationDto> {
+  declineWithdrawal(
+    @Param('id') id: string,
+    @Body() body: WithdrawalRequestInputDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RegistrationDto> {
     return this.registrations.declineWithdrawal(id, body ?? {}, caller);
   }
 

@@ -12,7 +12,12 @@ import { RegistrationsService } from './registrations.service.js';
 
 @Module({
   imports: [EventsModule, TeamsModule, SeasonsModule, DivisionsModule],
-  controllers: [RegistrationsController, RegistrationReportsController, EventSettingsController, DivisionSettingsController],
+  controllers: [
+    RegistrationsController,
+    RegistrationReportsController,
+    EventSettingsController,
+    DivisionSettingsController,
+  ],
   providers: [RegistrationsService, RegistrationReadsService, RegistrationsRepository],
   exports: [RegistrationsService, DivisionsModule],
 })

@@ -27,7 +27,12 @@ export type DivisionParticipationRow = {
   confirmedTeams: number;
   participants: number;
 };
-export type CityParticipationRow = { city: string | null; cityEn: string | null; confirmedTeams: number; participants: number };
+export type CityParticipationRow = {
+  city: string | null;
+  cityEn: string | null;
+  confirmedTeams: number;
+  participants: number;
+};
 export type ListFilter = { status?: RegistrationStatus; limit?: number; offset?: number };
 
 const WITH_TEAM_AND_EVENT = { team: true, event: true, division: true } as const;
@@ -42,9 +47,11 @@ export class RegistrationsRepository {
 
   /** Teams holding a confirmed registration for the event (or one of its divisions), oldest registration first. */
   async confirmedTeamIds(eventId: string, divisionId?: string): Promise<string[]> {
-    const rows = await this.dataSource
-      .getRepository(RegistrationEntity)
-      .find({ select: { teamId: true }, where: { eventId, status: 'confirmed', ...(divisionId ? { divisionId } : {}) }, order: { seq: 'ASC' } });
+    const rows = await this.dataSource.getRepository(RegistrationEntity).find({
+      select: { teamId: true },
+      where: { eventId, status: 'confirmed', ...(divisionId ? { divisionId } : {}) },
+      order: { seq: 'ASC' },
+    });
     return rows.map((row) => row.teamId);
   }
 
@@ -82,7 +89,11 @@ export class RegistrationsRepository {
   }
 
   oldestWaitlisted(manager: EntityManager, eventId: string, count: number | undefined): Promise<RegistrationEntity[]> {
-    return manager.getRepository(RegistrationEntity).find({ where: { eventId, status: 'waitlisted' }, order: { seq: 'ASC' }, ...(count === undefined ? {} : { take: count }) });
+    return manager.getRepository(RegistrationEntity).find({
+      where: { eventId, status: 'waitlisted' },
+      order: { seq: 'ASC' },
+      ...(count === undefined ? {} : { take: count }),
+    });
   }
 
   async insert(manager: EntityManager, registration: DeepPartial<RegistrationEntity>): Promise<RegistrationEntity> {
@@ -92,11 +103,19 @@ export class RegistrationsRepository {
 
   /** A status change also settles any withdrawal request (only a confirmed registration may hold one). */
   async setStatus(manager: EntityManager, id: string, status: RegistrationStatus): Promise<void> {
-    await manager.getRepository(RegistrationEntity).update({ id }, { status, withdrawalRequestedAt: null, withdrawalReason: null });
+    await manager
+      .getRepository(RegistrationEntity)
+      .update({ id }, { status, withdrawalRequestedAt: null, withdrawalReason: null });
   }
 
-  async setWithdrawalRequest(manager: EntityManager, id: string, request: { at: Date; reason: string | null } | null): Promise<void> {
-    await manager.getRepository(RegistrationEntity).update({ id }, { withdrawalRequestedAt: request?.at ?? null, withdrawalReason: request?.reason ?? null });
+  async setWithdrawalRequest(
+    manager: EntityManager,
+    id: string,
+    request: { at: Date; reason: string | null } | null,
+  ): Promise<void> {
+    await manager
+      .getRepository(RegistrationEntity)
+      .update({ id }, { withdrawalRequestedAt: request?.at ?? null, withdrawalReason: request?.reason ?? null });
   }
 
   /** Games with a result (final or forfeit) the team has played in the event. */
@@ -116,7 +135,10 @@ export class RegistrationsRepository {
 
   /** Whether any of the event's games has a result (a ruleset change would re-judge it). */
   async hasResults(manager: EntityManager, eventId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM matches WHERE event_id = $1 AND status IN ('final', 'forfeit') LIMIT 1`, [eventId]);
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM matches WHERE event_id = $1 AND status IN ('final', 'forfeit') LIMIT 1`,
+      [eventId],
+    );
     return rows.length > 0;
   }
 
@@ -142,13 +164,19 @@ export class RegistrationsRepository {
 
   /** The event's waitlist, oldest first (positions are 1-based indexes into it). */
   async waitlist(eventId: string): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(RegistrationEntity).find({ select: { id: true }, where: { eventId, status: 'waitlisted' }, order: { seq: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(RegistrationEntity)
+      .find({ select: { id: true }, where: { eventId, status: 'waitlisted' }, order: { seq: 'ASC' } });
     return rows.map((row) => row.id);
   }
 
   /** Registrations of the teams a user manages, newest first. */
   forManager(userId: string): Promise<RegistrationEntity[]> {
-    return this.dataSource.getRepository(RegistrationEntity).find({ where: { team: { managerId: userId } }, relations: WITH_TEAM_AND_EVENT, order: { createdAt: 'DESC', seq: 'DESC' } });
+    return this.dataSource.getRepository(RegistrationEntity).find({
+      where: { team: { managerId: userId } },
+      relations: WITH_TEAM_AND_EVENT,
+      order: { createdAt: 'DESC', seq: 'DESC' },
+    });
   }
 
   /** Waitlist positions for several events at once: registration id → 1-based position. */

@@ -3,7 +3,15 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/auth.js';
 import { isUuid } from '../../common/ids.js';
-import { badRequest, conflict, type FieldError, forbidden, notFound, isNotFound, unprocessable } from '../../common/problem.js';
+import {
+  badRequest,
+  conflict,
+  type FieldError,
+  forbidden,
+  notFound,
+  isNotFound,
+  unprocessable,
+} from '../../common/problem.js';
 import { type EventDto } from '../events/dto/event.dto.js';
 import type { EventEntity } from '../events/event.entity.js';
 import type { DivisionEntity } from '../divisions/division.entity.js';
@@ -14,7 +22,14 @@ import { birthDateErrors, duplicateNumberErrors, isPlayingMember } from '../team
 import type { TeamEntity } from '../teams/team.entity.js';
 import { canManageTeam, TeamsService } from '../teams/teams.service.js';
 import type { UpdateEventDto } from './dto/event-settings.dto.js';
-import type { AwaitingDecisionDto, CreateRegistrationDto, RegistrationDto, RequestedStatus, UpdateRegistrationDto, WithdrawalRequestInputDto } from './dto/registration.dto.js';
+import type {
+  AwaitingDecisionDto,
+  CreateRegistrationDto,
+  RegistrationDto,
+  RequestedStatus,
+  UpdateRegistrationDto,
+  WithdrawalRequestInputDto,
+} from './dto/registration.dto.js';
 import { RegistrationReadsService } from './registration-reads.service.js';
 import type { RegistrationOverride } from './registration-audit.entity.js';
 import type { RegistrationEntity, RegistrationStatus, RosterEntry } from './registration.entity.js';
@@ -60,8 +75,12 @@ export class RegistrationsService {
       if (!isNotFound(error)) throw error;
       throw unprocessable(`No team with id '${input.teamId}'.`, [{ field: 'teamId', message: 'does not exist' }]);
     });
-    if (!canManageTeam(team, caller)) throw forbidden('Only the team’s manager or an organizer may register this team.');
-    if (team.sport !== event.sport) throw unprocessable(`This is a ${event.sport} event; the team plays ${team.sport}.`, [{ field: 'teamId', message: `is not a ${event.sport} team` }]);
+    if (!canManageTeam(team, caller))
+      throw forbidden('Only the team’s manager or an organizer may register this team.');
+    if (team.sport !== event.sport)
+      throw unprocessable(`This is a ${event.sport} event; the team plays ${team.sport}.`, [
+        { field: 'teamId', message: `is not a ${event.sport} team` },
+      ]);
     const organizer = caller.role === 'organizer';
     const division = await this.divisionFor(event.id, input.divisionId);
     const roster = await this.rosterFor(team, input, organizer, division);
@@ -69,15 +88,37 @@ export class RegistrationsService {
     const id = await this.registrations.transaction(async (manager) => {
       const locked = await this.lockEvent(manager, event.id);
       if (await this.registrations.findActive(manager, locked.id, team.id)) {
-        throw conflict('This team is already registered for the event.', [{ field: 'teamId', message: 'already registered' }], 'registration.duplicate');
+        throw conflict(
+          'This team is already registered for the event.',
+          [{ field: 'teamId', message: 'already registered' }],
+          'registration.duplicate',
+        );
       }
       const overrides = this.overridesNeeded(locked, roster, organizer, division);
       // Under the event lock, so the division's count is exact too: its capacity holds under concurrent requests.
       const hasPlace = await this.hasPlace(manager, locked, division);
-      const status: RegistrationStatus = !organizer && locked.registrationMode === 'approval' ? 'pending' : hasPlace ? 'confirmed' : 'waitlisted';
-      const saved = await this.registrations.insert(manager, { eventId: locked.id, divisionId: division?.id ?? null, teamId: team.id, status, roster, createdBy: caller.id });
-      const reason = [input.reason, ...overrides.map((o) => `organizer override: ${OVERRIDE_TEXT[o]}`)].filter(Boolean).join('; ');
-      await this.registrations.audit(manager, { registrationId: saved.id, eventId: locked.id, actorId: caller.id, fromStatus: null, toStatus: status, reason: reason || null, overrides });
+      const status: RegistrationStatus =
+        !organizer && locked.registrationMode === 'approval' ? 'pending' : hasPlace ? 'confirmed' : 'waitlisted';
+      const saved = await this.registrations.insert(manager, {
+        eventId: locked.id,
+        divisionId: division?.id ?? null,
+        teamId: team.id,
+        status,
+        roster,
+        createdBy: caller.id,
+      });
+      const reason = [input.reason, ...overrides.map((o) => `organizer override: ${OVERRIDE_TEXT[o]}`)]
+        .filter(Boolean)
+        .join('; ');
+      await this.registrations.audit(manager, {
+        registrationId: saved.id,
+        eventId: locked.id,
+        actorId: caller.id,
+        fromStatus: null,
+        toStatus: status,
+        reason: reason || null,
+        overrides,
+      });
       return saved.id;
     });
     return this.reads.get(id, caller);
@@ -87,8 +128,10 @@ export class RegistrationsService {
     const current = isUuid(id) ? await this.registrations.findById(id) : null;
     if (!current?.team) throw notFound('registration', id);
     const organizer = caller.role === 'organizer';
-    if (!canManageTeam(current.team, caller)) throw forbidden('Only the team’s manager or an organizer may change this registration.');
-    if (!organizer && input.status !== 'withdrawn') throw forbidden('A team manager may withdraw a registration; organizers confirm, waitlist and reject.');
+    if (!canManageTeam(current.team, caller))
+      throw forbidden('Only the team’s manager or an organizer may change this registration.');
+    if (!organizer && input.status !== 'withdrawn')
+      throw forbidden('A team manager may withdraw a registration; organizers confirm, waitlist and reject.');
     const teamName = current.team.name;
 
     await this.registrations.transaction(async (manager) => {
@@ -96,24 +139,44 @@ export class RegistrationsService {
       const registration = await this.registrations.lockRegistration(manager, id);
       if (!registration) throw notFound('registration', id);
       const from = registration.status;
-      if (from === input.status) throw conflict(`The registration is already ${from}.`, [{ field: 'status', message: `is already ${from}` }], 'registration.same-status');
+      if (from === input.status)
+        throw conflict(
+          `The registration is already ${from}.`,
+          [{ field: 'status', message: `is already ${from}` }],
+          'registration.same-status',
+        );
       if (!TRANSITIONS[input.status].includes(from)) {
-        throw conflict(`A ${from} registration cannot become ${input.status}.`, [{ field: 'status', message: `cannot change from ${from}` }], 'registration.transition');
+        throw conflict(
+          `A ${from} registration cannot become ${input.status}.`,
+          [{ field: 'status', message: `cannot change from ${from}` }],
+          'registration.transition',
+        );
       }
-      if (!organizer && input.status === 'withdrawn' && from === 'confirmed') await this.assertNoGamesPlayed(manager, registration);
+      if (!organizer && input.status === 'withdrawn' && from === 'confirmed')
+        await this.assertNoGamesPlayed(manager, registration);
       if (input.status === 'confirmed' && !(await this.hasPlace(manager, event))) {
-        throw conflict(`The event is full (${event.capacity ?? 0} confirmed). Raise its capacity, or waitlist the team instead.`, [
-          { field: 'status', message: 'no place left' },
-        ], 'registration.full');
+        throw conflict(
+          `The event is full (${event.capacity ?? 0} confirmed). Raise its capacity, or waitlist the team instead.`,
+          [{ field: 'status', message: 'no place left' }],
+          'registration.full',
+        );
       }
-      const division = registration.divisionId ? await this.divisions.resolve(event.id, registration.divisionId, 'divisionId', manager) : null;
+      const division = registration.divisionId
+        ? await this.divisions.resolve(event.id, registration.divisionId, 'divisionId', manager)
+        : null;
       if (input.status === 'confirmed' && division && !(await this.hasPlace(manager, event, division))) {
-        throw conflict(`The division ${division.code} is full (${division.capacity ?? 0} confirmed). Raise its capacity, or waitlist the team instead.`, [
-          { field: 'status', message: 'no place left in the division' },
-        ], 'registration.division-full');
+        throw conflict(
+          `The division ${division.code} is full (${division.capacity ?? 0} confirmed). Raise its capacity, or waitlist the team instead.`,
+          [{ field: 'status', message: 'no place left in the division' }],
+          'registration.division-full',
+        );
       }
       await this.transition(manager, registration, input.status, caller.id, input.reason ?? null);
-      await this.fillPlaces(manager, event, `promoted from the waitlist: a place became free (${teamName} ${input.status})`);
+      await this.fillPlaces(
+        manager,
+        event,
+        `promoted from the waitlist: a place became free (${teamName} ${input.status})`,
+      );
     });
     return this.reads.get(id, caller);
   }
@@ -125,21 +188,43 @@ export class RegistrationsService {
   async requestWithdrawal(id: string, input: WithdrawalRequestInputDto, caller: Caller): Promise<RegistrationDto> {
     const current = isUuid(id) ? await this.registrations.findById(id) : null;
     if (!current?.team) throw notFound('registration', id);
-    if (!canManageTeam(current.team, caller)) throw forbidden('Only the team’s manager or an organizer may ask to withdraw this team.');
+    if (!canManageTeam(current.team, caller))
+      throw forbidden('Only the team’s manager or an organizer may ask to withdraw this team.');
     await this.registrations.transaction(async (manager) => {
       await this.lockEvent(manager, current.eventId);
       const registration = await this.registrations.lockRegistration(manager, id);
       if (!registration) throw notFound('registration', id);
       if (registration.status !== 'confirmed') {
-        throw conflict(`A ${registration.status} registration is withdrawn directly (PATCH status withdrawn).`, [{ field: 'status', message: `is ${registration.status}` }], 'registration.withdrawal-not-needed');
+        throw conflict(
+          `A ${registration.status} registration is withdrawn directly (PATCH status withdrawn).`,
+          [{ field: 'status', message: `is ${registration.status}` }],
+          'registration.withdrawal-not-needed',
+        );
       }
-      if (registration.withdrawalRequestedAt) throw conflict('A withdrawal request is already waiting for an organizer.', undefined, 'registration.withdrawal-already-requested');
+      if (registration.withdrawalRequestedAt)
+        throw conflict(
+          'A withdrawal request is already waiting for an organizer.',
+          undefined,
+          'registration.withdrawal-already-requested',
+        );
       if ((await this.registrations.gamesPlayed(manager, registration.eventId, registration.teamId)) === 0) {
-        throw conflict('The team has played no games: withdraw it directly (PATCH status withdrawn).', undefined, 'registration.withdrawal-not-needed');
+        throw conflict(
+          'The team has played no games: withdraw it directly (PATCH status withdrawn).',
+          undefined,
+          'registration.withdrawal-not-needed',
+        );
       }
       const reason = input.reason?.trim() || null;
       await this.registrations.setWithdrawalRequest(manager, id, { at: new Date(), reason });
-      await this.registrations.audit(manager, { registrationId: id, eventId: registration.eventId, actorId: caller.id, fromStatus: 'confirmed', toStatus: 'confirmed', reason: ['withdrawal requested', reason].filter(Boolean).join(': '), overrides: [] });
+      await this.registrations.audit(manager, {
+        registrationId: id,
+        eventId: registration.eventId,
+        actorId: caller.id,
+        fromStatus: 'confirmed',
+        toStatus: 'confirmed',
+        reason: ['withdrawal requested', reason].filter(Boolean).join(': '),
+        overrides: [],
+      });
     });
     return this.reads.get(id, caller);
   }
@@ -150,10 +235,23 @@ export class RegistrationsService {
     await this.registrations.transaction(async (manager) => {
       const registration = await this.registrations.lockRegistration(manager, id);
       if (!registration) throw notFound('registration', id);
-      if (!registration.withdrawalRequestedAt) throw conflict('No withdrawal request is waiting for this registration.', undefined, 'registration.no-withdrawal-request');
+      if (!registration.withdrawalRequestedAt)
+        throw conflict(
+          'No withdrawal request is waiting for this registration.',
+          undefined,
+          'registration.no-withdrawal-request',
+        );
       await this.registrations.setWithdrawalRequest(manager, id, null);
       const reason = input.reason?.trim() || null;
-      await this.registrations.audit(manager, { registrationId: id, eventId: registration.eventId, actorId: caller.id, fromStatus: 'confirmed', toStatus: 'confirmed', reason: ['withdrawal request declined', reason].filter(Boolean).join(': '), overrides: [] });
+      await this.registrations.audit(manager, {
+        registrationId: id,
+        eventId: registration.eventId,
+        actorId: caller.id,
+        fromStatus: 'confirmed',
+        toStatus: 'confirmed',
+        reason: ['withdrawal request declined', reason].filter(Boolean).join(': '),
+        overrides: [],
+      });
     });
     return this.reads.get(id, caller);
   }
@@ -172,21 +270,45 @@ export class RegistrationsService {
       assertSettingsOrdered(merged);
       const confirmed = await this.registrations.countWithStatus(manager, id, 'confirmed');
       if (merged.capacity !== null && merged.capacity < confirmed) {
-        throw conflict(`${confirmed} teams are confirmed; capacity cannot go below that. Reject or withdraw registrations first.`, [
-          { field: 'capacity', message: `must be at least ${confirmed}`, params: { confirmed } },
-        ], 'registration.capacity-below-confirmed');
+        throw conflict(
+          `${confirmed} teams are confirmed; capacity cannot go below that. Reject or withdraw registrations first.`,
+          [{ field: 'capacity', message: `must be at least ${confirmed}`, params: { confirmed } }],
+          'registration.capacity-below-confirmed',
+        );
       }
-      if (input.ruleset !== undefined && input.ruleset !== event.ruleset && (await this.registrations.hasResults(manager, id))) {
-        throw conflict(`The event's games already have results under ${event.ruleset}; its ruleset cannot change now.`, [{ field: 'ruleset', message: 'games already have results' }]);
+      if (
+        input.ruleset !== undefined &&
+        input.ruleset !== event.ruleset &&
+        (await this.registrations.hasResults(manager, id))
+      ) {
+        throw conflict(
+          `The event's games already have results under ${event.ruleset}; its ruleset cannot change now.`,
+          [{ field: 'ruleset', message: 'games already have results' }],
+        );
       }
       await this.registrations.updateEvent(manager, id, {
-        ...definedOnly({ ruleset: input.ruleset, capacity: input.capacity, registrationMode: input.registrationMode, rosterMin: input.rosterMin, rosterMax: input.rosterMax, participantTarget: input.participantTarget }),
-        ...(input.registrationOpensAt !== undefined ? { registrationOpensAt: toDateOrNull(input.registrationOpensAt) } : {}),
-        ...(input.registrationClosesAt !== undefined ? { registrationClosesAt: toDateOrNull(input.registrationClosesAt) } : {}),
+        ...definedOnly({
+          ruleset: input.ruleset,
+          capacity: input.capacity,
+          registrationMode: input.registrationMode,
+          rosterMin: input.rosterMin,
+          rosterMax: input.rosterMax,
+          participantTarget: input.participantTarget,
+        }),
+        ...(input.registrationOpensAt !== undefined
+          ? { registrationOpensAt: toDateOrNull(input.registrationOpensAt) }
+          : {}),
+        ...(input.registrationClosesAt !== undefined
+          ? { registrationClosesAt: toDateOrNull(input.registrationClosesAt) }
+          : {}),
       });
       const from = event.capacity === null ? 'unlimited' : String(event.capacity);
       const to = merged.capacity === null ? 'unlimited' : String(merged.capacity);
-      await this.fillPlaces(manager, { ...event, capacity: merged.capacity }, `promoted from the waitlist: capacity raised from ${from} to ${to}`);
+      await this.fillPlaces(
+        manager,
+        { ...event, capacity: merged.capacity },
+        `promoted from the waitlist: capacity raised from ${from} to ${to}`,
+      );
     });
     return this.events.get(id);
   }
@@ -211,8 +333,16 @@ export class RegistrationsService {
   }
 
   /** A place in the event and, when given, in the division; read under the event lock. */
-  private async hasPlace(manager: EntityManager, event: EventEntity, division: DivisionEntity | null = null): Promise<boolean> {
-    if (event.capacity !== null && (await this.registrations.countWithStatus(manager, event.id, 'confirmed')) >= event.capacity) return false;
+  private async hasPlace(
+    manager: EntityManager,
+    event: EventEntity,
+    division: DivisionEntity | null = null,
+  ): Promise<boolean> {
+    if (
+      event.capacity !== null &&
+      (await this.registrations.countWithStatus(manager, event.id, 'confirmed')) >= event.capacity
+    )
+      return false;
     if (division === null || division.capacity === null) return true;
     return (await this.registrations.countInDivision(manager, division.id, 'confirmed')) < division.capacity;
   }
@@ -220,7 +350,17 @@ export class RegistrationsService {
   /** The division a registration names: required once the event has divisions (400), and one of them (422). */
   private async divisionFor(eventId: string, key: string | undefined): Promise<DivisionEntity | null> {
     if (key === undefined && (await this.divisions.hasDivisions(eventId))) {
-      throw badRequest('This event has divisions: name one (divisionId).', [{ field: 'divisionId', message: 'is required: the event has divisions', code: 'registration.division-required' }], 'registration.division-required');
+      throw badRequest(
+        'This event has divisions: name one (divisionId).',
+        [
+          {
+            field: 'divisionId',
+            message: 'is required: the event has divisions',
+            code: 'registration.division-required',
+          },
+        ],
+        'registration.division-required',
+      );
     }
     return this.divisions.resolve(eventId, key, 'divisionId');
   }
@@ -229,13 +369,31 @@ export class RegistrationsService {
   async updateDivision(eventKey: string, divisionKey: string, input: UpdateDivisionDto): Promise<DivisionDto> {
     return this.divisions.update(eventKey, divisionKey, input, async (manager, division) => {
       const event = await this.lockEvent(manager, division.eventId);
-      await this.fillPlaces(manager, event, `promoted from the waitlist: division ${division.code} capacity raised to ${division.capacity ?? 'unlimited'}`);
+      await this.fillPlaces(
+        manager,
+        event,
+        `promoted from the waitlist: division ${division.code} capacity raised to ${division.capacity ?? 'unlimited'}`,
+      );
     });
   }
 
-  private async transition(manager: EntityManager, registration: RegistrationEntity, to: RegistrationStatus, actorId: string | null, reason: string | null): Promise<void> {
+  private async transition(
+    manager: EntityManager,
+    registration: RegistrationEntity,
+    to: RegistrationStatus,
+    actorId: string | null,
+    reason: string | null,
+  ): Promise<void> {
     await this.registrations.setStatus(manager, registration.id, to);
-    await this.registrations.audit(manager, { registrationId: registration.id, eventId: registration.eventId, actorId, fromStatus: registration.status, toStatus: to, reason, overrides: [] });
+    await this.registrations.audit(manager, {
+      registrationId: registration.id,
+      eventId: registration.eventId,
+      actorId,
+      fromStatus: registration.status,
+      toStatus: to,
+      reason,
+      overrides: [],
+    });
   }
 
   /** Gives free places to the oldest waitlisted registrations; runs under the event lock, so each place goes once. */
@@ -260,27 +418,60 @@ export class RegistrationsService {
   }
 
   /** The roster to register: the one sent, or else the team's saved roster. Malformed rosters are a 400 naming the row. */
-  private async rosterFor(team: TeamEntity, input: CreateRegistrationDto, organizer: boolean, division: DivisionEntity | null): Promise<RosterEntry[]> {
+  private async rosterFor(
+    team: TeamEntity,
+    input: CreateRegistrationDto,
+    organizer: boolean,
+    division: DivisionEntity | null,
+  ): Promise<RosterEntry[]> {
     const roster: RosterEntry[] = input.roster
-      ? input.roster.map((entry) => ({ name: entry.name, number: entry.number ?? null, role: entry.role ?? null, ...(entry.birthDate ? { birthDate: entry.birthDate } : {}) }))
+      ? input.roster.map((entry) => ({
+          name: entry.name,
+          number: entry.number ?? null,
+          role: entry.role ?? null,
+          ...(entry.birthDate ? { birthDate: entry.birthDate } : {}),
+        }))
       : await this.teams.savedRoster(team.id);
-    const errors: FieldError[] = [...duplicateNumberErrors(roster, 'roster'), ...birthDateErrors(roster, division?.bornOnOrAfter ?? null, 'roster')];
+    const errors: FieldError[] = [
+      ...duplicateNumberErrors(roster, 'roster'),
+      ...birthDateErrors(roster, division?.bornOnOrAfter ?? null, 'roster'),
+    ];
     if (roster.length === 0 && !organizer) {
-      errors.push({ field: 'roster', message: input.roster ? 'must list at least one person' : 'is required: the team has no saved roster', code: 'registration.roster-empty' });
+      errors.push({
+        field: 'roster',
+        message: input.roster ? 'must list at least one person' : 'is required: the team has no saved roster',
+        code: 'registration.roster-empty',
+      });
     }
-    if (errors.length > 0) throw badRequest(`Invalid roster: ${[...new Set(errors.map((e) => e.field))].join(', ')}.`, errors);
+    if (errors.length > 0)
+      throw badRequest(`Invalid roster: ${[...new Set(errors.map((e) => e.field))].join(', ')}.`, errors);
     return roster;
   }
 
   /** The window and roster limits bind team managers (422); for organizers they become recorded overrides. */
-  private overridesNeeded(event: EventEntity, roster: RosterEntry[], organizer: boolean, division: DivisionEntity | null): RegistrationOverride[] {
+  private overridesNeeded(
+    event: EventEntity,
+    roster: RosterEntry[],
+    organizer: boolean,
+    division: DivisionEntity | null,
+  ): RegistrationOverride[] {
     const overrides: RegistrationOverride[] = [];
     const now = Date.now();
     if (event.registrationOpensAt && now < event.registrationOpensAt.getTime()) {
-      if (!organizer) throw unprocessable(`Registration opens at ${toChinaIso(event.registrationOpensAt)}.`, undefined, 'registration.not-open');
+      if (!organizer)
+        throw unprocessable(
+          `Registration opens at ${toChinaIso(event.registrationOpensAt)}.`,
+          undefined,
+          'registration.not-open',
+        );
       overrides.push('registration-window');
     } else if (event.registrationClosesAt && now > event.registrationClosesAt.getTime()) {
-      if (!organizer) throw unprocessable(`Registration closed at ${toChinaIso(event.registrationClosesAt)}.`, undefined, 'registration.closed');
+      if (!organizer)
+        throw unprocessable(
+          `Registration closed at ${toChinaIso(event.registrationClosesAt)}.`,
+          undefined,
+          'registration.closed',
+        );
       overrides.push('registration-window');
     }
     const players = roster.filter((entry) => isPlayingMember(entry.role)).length;
@@ -292,9 +483,18 @@ export class RegistrationsService {
     if (tooFew || tooMany) {
       if (!organizer) {
         const limits = `${rosterMin ?? 0}–${rosterMax ?? '∞'}`;
-        throw unprocessable(`This ${division ? 'division' : 'event'} takes ${limits} players per team; the roster has ${players}.`, [
-          { field: 'roster', message: `needs ${limits} players, has ${players}`, code: 'registration.roster-size', params: { min: rosterMin ?? 0, max: rosterMax ?? -1, count: players } },
-        ], 'registration.roster-size');
+        throw unprocessable(
+          `This ${division ? 'division' : 'event'} takes ${limits} players per team; the roster has ${players}.`,
+          [
+            {
+              field: 'roster',
+              message: `needs ${limits} players, has ${players}`,
+              code: 'registration.roster-size',
+              params: { min: rosterMin ?? 0, max: rosterMax ?? -1, count: players },
+            },
+          ],
+          'registration.roster-size',
+        );
       }
       overrides.push('roster-size');
     }
@@ -303,17 +503,21 @@ export class RegistrationsService {
 }
 
 type EventSettings = Pick<EventEntity, 'registrationOpensAt' | 'registrationClosesAt' | 'rosterMin' | 'rosterMax'>;
-type MergedSettings = Omit<EventSettings, 'registrationOpensAt' | 'registrationClosesAt'> & { registrationOpensAt: Date | string | null; registrationClosesAt: Date | string | null };
+type MergedSettings = Omit<EventSettings, 'registrationOpensAt' | 'registrationClosesAt'> & {
+  registrationOpensAt: Date | string | null;
+  registrationClosesAt: Date | string | null;
+};
 
 /** A request that leaves the window or the roster limits upside down is malformed (400), like on creation. */
 function assertSettingsOrdered(s: MergedSettings): void {
   const errors: FieldError[] = [];
   const opens = s.registrationOpensAt === null ? null : new Date(s.registrationOpensAt).getTime();
   const closes = s.registrationClosesAt === null ? null : new Date(s.registrationClosesAt).getTime();
-  if (opens !== null && closes !== null && closes < opens) errors.push({ field: 'registrationClosesAt', message: 'must not be before registrationOpensAt' });
-  if (s.rosterMin !== null && s.rosterMax !== null && s.rosterMax < s.rosterMin) errors.push({ field: 'rosterMax', message: 'must not be below rosterMin' });
+  if (opens !== null && closes !== null && closes < opens)
+    errors.push({ field: 'registrationClosesAt', message: 'must not be before registrationOpensAt' });
+  if (s.rosterMin !== null && s.rosterMax !== null && s.rosterMax < s.rosterMin)
+    errors.push({ field: 'rosterMax', message: 'must not be below rosterMin' });
   if (errors.length > 0) throw badRequest(`Invalid request: ${errors.map((e) => e.field).join(', ')}.`, errors);
 }
-
 
 const toDateOrNull = (value: string | null): Date | null => (value === null ? null : new Date(value));

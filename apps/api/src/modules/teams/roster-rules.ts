@@ -15,17 +15,34 @@ export function duplicateNumberErrors(rows: readonly { number?: number | null }[
     if (row.number === undefined || row.number === null) return;
     const first = firstRow.get(row.number);
     if (first === undefined) firstRow.set(row.number, index);
-    else errors.push({ field: `${path}.${index}.number`, message: `duplicates the number of ${path}.${first} (${row.number})`, code: 'roster.number-duplicate', params: { number: row.number ?? 0 } });
+    else
+      errors.push({
+        field: `${path}.${index}.number`,
+        message: `duplicates the number of ${path}.${first} (${row.number})`,
+        code: 'roster.number-duplicate',
+        params: { number: row.number ?? 0 },
+      });
   });
   return errors;
 }
 
 /** A division's birth-date cut-off: a player born before it is too old; each such row is named. ISO dates compare as text. */
-export function birthDateErrors(rows: readonly { birthDate?: string | null }[], bornOnOrAfter: string | null, path: string): FieldError[] {
+export function birthDateErrors(
+  rows: readonly { birthDate?: string | null }[],
+  bornOnOrAfter: string | null,
+  path: string,
+): FieldError[] {
   if (bornOnOrAfter === null) return [];
   return rows.flatMap((row, index) =>
     row.birthDate && row.birthDate < bornOnOrAfter
-      ? [{ field: `${path}.${index}.birthDate`, message: `is before the division's cut-off (born on or after ${bornOnOrAfter})`, code: 'roster.born-before-cutoff', params: { bornOnOrAfter } }]
+      ? [
+          {
+            field: `${path}.${index}.birthDate`,
+            message: `is before the division's cut-off (born on or after ${bornOnOrAfter})`,
+            code: 'roster.born-before-cutoff',
+            params: { bornOnOrAfter },
+          },
+        ]
       : [],
   );
 }
@@ -40,10 +57,24 @@ export function memberFitErrors(rows: readonly MemberRow[], sport: Sport, path: 
   return rows.flatMap((row, index) => {
     const role = row.role ?? defaultRole(sport);
     const errors: FieldError[] = [];
-    if (!roles.includes(role)) errors.push({ field: `${path}.${index}.role`, message: `must be one of ${roles.join(', ')} for a ${sport} team` });
+    if (!roles.includes(role))
+      errors.push({
+        field: `${path}.${index}.role`,
+        message: `must be one of ${roles.join(', ')} for a ${sport} team`,
+      });
     const player = sport === 'basketball' && role === 'player';
-    if (row.number !== undefined && !player) errors.push({ field: `${path}.${index}.number`, message: 'only basketball players wear a shirt number', code: 'roster.number-only-players' });
-    if (row.position !== undefined && !player) errors.push({ field: `${path}.${index}.position`, message: 'only basketball players have a position', code: 'roster.position-only-players' });
+    if (row.number !== undefined && !player)
+      errors.push({
+        field: `${path}.${index}.number`,
+        message: 'only basketball players wear a shirt number',
+        code: 'roster.number-only-players',
+      });
+    if (row.position !== undefined && !player)
+      errors.push({
+        field: `${path}.${index}.position`,
+        message: 'only basketball players have a position',
+        code: 'roster.position-only-players',
+      });
     return errors;
   });
 }

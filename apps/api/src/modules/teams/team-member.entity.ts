@@ -4,7 +4,14 @@ import { TeamEntity } from './team.entity.js';
 export type BasketballRole = 'player' | 'coach' | 'assistant-coach' | 'team-manager' | 'physio' | 'staff';
 export type SailingRole = 'skipper' | 'helmsman' | 'navigator' | 'trimmer' | 'bowman' | 'crew';
 export type MemberRole = BasketballRole | SailingRole;
-export const BASKETBALL_ROLES: readonly BasketballRole[] = ['player', 'coach', 'assistant-coach', 'team-manager', 'physio', 'staff'];
+export const BASKETBALL_ROLES: readonly BasketballRole[] = [
+  'player',
+  'coach',
+  'assistant-coach',
+  'team-manager',
+  'physio',
+  'staff',
+];
 export const SAILING_ROLES: readonly SailingRole[] = ['skipper', 'helmsman', 'navigator', 'trimmer', 'bowman', 'crew'];
 export const MEMBER_ROLES: readonly MemberRole[] = [...BASKETBALL_ROLES, ...SAILING_ROLES];
 

@@ -57,9 +57,15 @@ export class TeamsController {
   @Put(':id/roster')
   @SignedIn()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Replace the whole roster; a bad row is a 400 naming it (roster.3.number) and nothing is stored' })
+  @ApiOperation({
+    summary: 'Replace the whole roster; a bad row is a 400 naming it (roster.3.number) and nothing is stored',
+  })
   @ApiOkResponse({ type: TeamRosterDto })
-  replaceRoster(@Param('id') id: string, @Body() body: PutRosterDto, @CurrentCaller() caller: Caller): Promise<TeamRosterDto> {
+  replaceRoster(
+    @Param('id') id: string,
+    @Body() body: PutRosterDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<TeamRosterDto> {
     return this.teams.replaceRoster(id, body, caller);
   }
 }

@@ -44,7 +44,8 @@ export class TeamsService {
 
   async update(id: string, input: UpdateTeamDto, caller: Caller): Promise<TeamDto> {
     const team = await this.requireManaged(id, caller);
-    if (input.name === null) throw badRequest('Invalid request: name.', [{ field: 'name', message: 'must not be null' }]);
+    if (input.name === null)
+      throw badRequest('Invalid request: name.', [{ field: 'name', message: 'must not be null' }]);
     const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
     return toTeamDto(await this.teams.update(team.id, changes));
   }
@@ -62,8 +63,12 @@ export class TeamsService {
   /** Validates the whole roster before touching the stored one: a bad row stores nothing. */
   async replaceRoster(id: string, input: PutRosterDto, caller: Caller): Promise<TeamRosterDto> {
     const team = await this.requireManaged(id, caller);
-    const errors = [...memberFitErrors(input.roster, team.sport, 'roster'), ...duplicateNumberErrors(input.roster, 'roster')];
-    if (errors.length > 0) throw badRequest(`Invalid roster: ${[...new Set(errors.map((e) => e.field))].join(', ')}.`, errors);
+    const errors = [
+      ...memberFitErrors(input.roster, team.sport, 'roster'),
+      ...duplicateNumberErrors(input.roster, 'roster'),
+    ];
+    if (errors.length > 0)
+      throw badRequest(`Invalid roster: ${[...new Set(errors.map((e) => e.field))].join(', ')}.`, errors);
     const members = await this.teams.replaceMembers(
       team.id,
       input.roster.map((member, index) => ({

@@ -17,7 +17,13 @@ export class LegTrackCache {
 
   constructor(private readonly tracking: TrackingRepository) {}
 
-  async tracks(rallyId: string, legKey: string, entryIds: readonly string[], from: Date, to: Date): Promise<Map<string, EntryTrack>> {
+  async tracks(
+    rallyId: string,
+    legKey: string,
+    entryIds: readonly string[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, EntryTrack>> {
     const key = `${legKey}|${from.getTime()}|${to.getTime()}|${entryIds.join(',')}`;
     const version = await this.tracking.positionsVersion(rallyId);
     const cached = this.legs.get(key);

@@ -23,7 +23,8 @@ export type ParsedTrack = {
 export type TrackNoteCode = 'local-time' | 'route-points' | 'speed-knots';
 
 /** Why a file could not be read at all, as a problem code. */
-export type TrackFileErrorCode = 'track-file.broken-xml' | 'track-file.not-gpx' | 'track-file.not-csv' | 'track-file.missing-columns';
+export type TrackFileErrorCode =
+  'track-file.broken-xml' | 'track-file.not-gpx' | 'track-file.not-csv' | 'track-file.missing-columns';
 
 /** A file the reader cannot make sense of at all (not XML, no columns…): the answer names why. */
 export class TrackFileError extends Error {
@@ -75,11 +76,20 @@ function parseInstant(raw: string, notes: Notes): number | null {
   return null;
 }
 
-function checkPoint(lat: number, lon: number, at: number | null, window: TimeWindow | undefined, errors: FieldError[]): void {
-  if (!Number.isFinite(lat) || Math.abs(lat) > 90) errors.push({ field: 'lat', message: 'must be a latitude between -90 and 90', code: 'track.latitude' });
-  if (!Number.isFinite(lon) || Math.abs(lon) > 180) errors.push({ field: 'lon', message: 'must be a longitude between -180 and 180', code: 'track.longitude' });
+function checkPoint(
+  lat: number,
+  lon: number,
+  at: number | null,
+  window: TimeWindow | undefined,
+  errors: FieldError[],
+): void {
+  if (!Number.isFinite(lat) || Math.abs(lat) > 90)
+    errors.push({ field: 'lat', message: 'must be a latitude between -90 and 90', code: 'track.latitude' });
+  if (!Number.isFinite(lon) || Math.abs(lon) > 180)
+    errors.push({ field: 'lon', message: 'must be a longitude between -180 and 180', code: 'track.longitude' });
   if (at === null) errors.push({ field: 'time', message: 'must be an ISO 8601 date and time', code: 'track.time' });
-  else if (window && (at < window.from || at > window.to)) errors.push({ field: 'time', message: 'is outside the rally', code: 'track.outside-rally' });
+  else if (window && (at < window.from || at > window.to))
+    errors.push({ field: 'time', message: 'is outside the rally', code: 'track.outside-rally' });
 }
 
 const optionalNumber = (raw: unknown, min: number, max: number): number | null => {
@@ -91,7 +101,8 @@ const optionalNumber = (raw: unknown, min: number, max: number): number | null =
 // ---- GPX ----
 
 type XmlNode = Record<string, unknown>;
-const asArray = (value: unknown): XmlNode[] => (Array.isArray(value) ? (value as XmlNode[]) : value && typeof value === 'object' ? [value as XmlNode] : []);
+const asArray = (value: unknown): XmlNode[] =>
+  Array.isArray(value) ? (value as XmlNode[]) : value && typeof value === 'object' ? [value as XmlNode] : [];
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 /** Speed and course live in extensions whose prefixes vary by vendor (gpxtpx:speed, speed, ns3:course…). */
@@ -114,21 +125,45 @@ export function parseGpx(bytes: Buffer, window?: TimeWindow): ParsedTrack {
   const xml = bytes.toString('utf8');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new TrackFileError(`Not a GPX file: the XML is broken at line ${valid.err.line} (${valid.err.msg}).`, 'track-file.broken-xml', [
-      { field: 'file', message: `line ${valid.err.line}: ${valid.err.msg}`, code: 'track-file.broken-xml', params: { line: valid.err.line } },
-    ]);
+    throw new TrackFileError(
+      `Not a GPX file: the XML is broken at line ${valid.err.line} (${valid.err.msg}).`,
+      'track-file.broken-xml',
+      [
+        {
+          field: 'file',
+          message: `line ${valid.err.line}: ${valid.err.msg}`,
+          code: 'track-file.broken-xml',
+          params: { line: valid.err.line },
+        },
+      ],
+    );
   }
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, removeNSPrefix: false, processEntities: false });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    removeNSPrefix: false,
+    processEntities: false,
+  });
   const document = parser.parse(xml) as XmlNode;
   const gpx = document['gpx'] as XmlNode | undefined;
-  if (!gpx) throw new TrackFileError('Not a GPX file: no <gpx> element.', 'track-file.not-gpx', [{ field: 'file', message: 'has no <gpx> root element', code: 'track-file.not-gpx' }]);
+  if (!gpx)
+    throw new TrackFileError('Not a GPX file: no <gpx> element.', 'track-file.not-gpx', [
+      { field: 'file', message: 'has no <gpx> root element', code: 'track-file.not-gpx' },
+    ]);
   const notes = new Notes();
   const points: StagedPoint[] = [];
   const rejected: ParsedTrack['rejected'] = [];
-  const trackPoints = asArray(gpx['trk']).flatMap((trk) => asArray(trk['trkseg']).flatMap((seg) => asArray(seg['trkpt'])));
+  const trackPoints = asArray(gpx['trk']).flatMap((trk) =>
+    asArray(trk['trkseg']).flatMap((seg) => asArray(seg['trkpt'])),
+  );
   // A route or loose waypoints with times are tracks too for some plotters.
-  const loose = trackPoints.length > 0 ? [] : [...asArray(gpx['rte']).flatMap((rte) => asArray(rte['rtept'])), ...asArray(gpx['wpt'])];
-  if (loose.length > 0) notes.add('route-points', 'The file has no <trk>; its route/waypoint points with times were read instead.');
+  const loose =
+    trackPoints.length > 0
+      ? []
+      : [...asArray(gpx['rte']).flatMap((rte) => asArray(rte['rtept'])), ...asArray(gpx['wpt'])];
+  if (loose.length > 0)
+    notes.add('route-points', 'The file has no <trk>; its route/waypoint points with times were read instead.');
   [...trackPoints, ...loose].forEach((node, index) => {
     const errors: FieldError[] = [];
     const lat = Number(text(node['@_lat']) || Number.NaN);
@@ -164,24 +199,45 @@ export function detectEncoding(bytes: Buffer): TextEncoding {
   }
 }
 
-export function parseCsvTrack(bytes: Buffer, encoding: TextEncoding = detectEncoding(bytes), window?: TimeWindow): ParsedTrack {
+export function parseCsvTrack(
+  bytes: Buffer,
+  encoding: TextEncoding = detectEncoding(bytes),
+  window?: TimeWindow,
+): ParsedTrack {
   const content = iconv.decode(bytes, encoding).replace(/^\uFEFF/, '');
   let rows: string[][];
   try {
-    rows = parseCsv(content, { relax_column_count: true, skip_empty_lines: false, trim: true, relax_quotes: true }) as string[][];
+    rows = parseCsv(content, {
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+      relax_quotes: true,
+    }) as string[][];
   } catch (error) {
-    throw new TrackFileError(`Not a readable CSV file: ${(error as Error).message}`, 'track-file.not-csv', [{ field: 'file', message: 'is not CSV', code: 'track-file.not-csv' }]);
+    throw new TrackFileError(`Not a readable CSV file: ${(error as Error).message}`, 'track-file.not-csv', [
+      { field: 'file', message: 'is not CSV', code: 'track-file.not-csv' },
+    ]);
   }
   const headerIndex = rows.findIndex((row) => row.some((cell) => cell !== ''));
   const header = (rows[headerIndex] ?? []).map((cell) => cell.toLowerCase());
   const column = (names: readonly string[]) => header.findIndex((cell) => names.includes(cell));
-  const columns = { time: column(COLUMN_NAMES.time), lat: column(COLUMN_NAMES.lat), lon: column(COLUMN_NAMES.lon), speed: column(COLUMN_NAMES.speed), course: column(COLUMN_NAMES.course) };
+  const columns = {
+    time: column(COLUMN_NAMES.time),
+    lat: column(COLUMN_NAMES.lat),
+    lon: column(COLUMN_NAMES.lon),
+    speed: column(COLUMN_NAMES.speed),
+    course: column(COLUMN_NAMES.course),
+  };
   const missing = (['time', 'lat', 'lon'] as const).filter((name) => columns[name] < 0);
   if (missing.length > 0) {
     throw new TrackFileError(
       `The CSV needs a header row with time, lat and lon columns (also speed and course, optional); ${missing.join(', ')} not found.`,
       'track-file.missing-columns',
-      missing.map((name) => ({ field: name, message: 'column not found in the header row', code: 'track-file.missing-column' })),
+      missing.map((name) => ({
+        field: name,
+        message: 'column not found in the header row',
+        code: 'track-file.missing-column',
+      })),
     );
   }
   const notes = new Notes([`Read as ${encoding === 'utf-8' ? 'UTF-8' : 'GB18030'}.`]);
@@ -201,8 +257,10 @@ export function parseCsvTrack(bytes: Buffer, encoding: TextEncoding = detectEnco
     const courseText = cell(columns.course);
     const speed = optionalNumber(speedText, 0, 100);
     const course = optionalNumber(courseText, 0, 359.999);
-    if (speedText !== '' && speed === null) errors.push({ field: 'speed', message: 'must be a speed in knots, 0 to 100', code: 'track.speed' });
-    if (courseText !== '' && course === null) errors.push({ field: 'course', message: 'must be degrees, 0 to 359.9', code: 'track.course' });
+    if (speedText !== '' && speed === null)
+      errors.push({ field: 'speed', message: 'must be a speed in knots, 0 to 100', code: 'track.speed' });
+    if (courseText !== '' && course === null)
+      errors.push({ field: 'course', message: 'must be degrees, 0 to 359.9', code: 'track.course' });
     if (errors.length > 0) return void rejected.push({ index: line, errors });
     points.push([at as number, lat, lon, speed, course]);
   });

@@ -1,5 +1,13 @@
 import { Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Roles } from '../../common/auth.js';
 import { IngestResultDto, TrackImportDto, TrackImportQueryDto } from './dto/tracking.dto.js';
@@ -14,7 +22,8 @@ export class TrackImportsController {
 
   @Post('entries/:entryId/track-imports')
   @ApiOperation({
-    summary: "Reads a boat's GPX or CSV track file and stages it for preview; nothing is stored as positions until the commit",
+    summary:
+      "Reads a boat's GPX or CSV track file and stages it for preview; nothing is stored as positions until the commit",
     description:
       'The body is the file itself. CSV: a header row with time, lat, lon (speed in knots and course optional; Chinese headers 时间/纬度/经度/航速/航向 too), ' +
       'UTF-8 or GB18030. Times without a zone are read in the rally’s time (UTC+08:00). Bad lines are listed, not fatal; a file with no usable point is 422.',
@@ -42,7 +51,9 @@ export class TrackImportsController {
 
   @Post('track-imports/:importId/commit')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Stores a staged import’s points as positions (once; duplicates of stored fixes are counted, not errors)' })
+  @ApiOperation({
+    summary: 'Stores a staged import’s points as positions (once; duplicates of stored fixes are counted, not errors)',
+  })
   @ApiOkResponse({ type: IngestResultDto })
   commit(@Param('id') id: string, @Param('importId') importId: string): Promise<IngestResultDto> {
     return this.tracking.commitImport(id, importId);

@@ -19,6 +19,8 @@ import { TrackingStreamsService } from './tracking-streams.service.js';
 })
 export class TrackingModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(trackFileBody).forRoutes({ path: 'rallies/:id/entries/:entryId/track-imports', method: RequestMethod.POST });
+    consumer
+      .apply(trackFileBody)
+      .forRoutes({ path: 'rallies/:id/entries/:entryId/track-imports', method: RequestMethod.POST });
   }
 }

@@ -6,12 +6,37 @@ import { TrackImportEntity, type StagedPoint } from './track-import.entity.js';
 import { TrackerTokenEntity } from './tracker-token.entity.js';
 
 /** A fix ready to store: epoch ms and degrees. */
-export type NewPosition = { entryId: string; at: number; lat: number; lon: number; sogKn: number | null; cogDeg: number | null };
+export type NewPosition = {
+  entryId: string;
+  at: number;
+  lat: number;
+  lon: number;
+  sogKn: number | null;
+  cogDeg: number | null;
+};
 export type StoredPosition = NewPosition & { origin: PositionOrigin };
 /** One boat's fixes, oldest first, and whether any of them is illustrative. */
-export type EntryTrack = { illustrative: boolean; fixes: { at: number; lat: number; lon: number; sogKn: number | null; cogDeg: number | null; origin: PositionOrigin | null }[] };
+export type EntryTrack = {
+  illustrative: boolean;
+  fixes: {
+    at: number;
+    lat: number;
+    lon: number;
+    sogKn: number | null;
+    cogDeg: number | null;
+    origin: PositionOrigin | null;
+  }[];
+};
 
-type PositionRow = { entry_id: string; at: number; lat: number; lon: number; sog_kn: number | null; cog_deg: number | null; origin: PositionOrigin };
+type PositionRow = {
+  entry_id: string;
+  at: number;
+  lat: number;
+  lon: number;
+  sog_kn: number | null;
+  cog_deg: number | null;
+  origin: PositionOrigin;
+};
 const toStored = (row: PositionRow): StoredPosition => ({
   entryId: row.entry_id,
   at: row.at,
@@ -34,7 +59,12 @@ export class TrackingRepository {
    * (ON CONFLICT DO NOTHING), also under concurrent feeds. Bumps the rally's positions version in the
    * same transaction when anything was new. Returns how many were new.
    */
-  async insertPositions(rallyId: string, positions: readonly NewPosition[], origin: PositionOrigin, manager?: EntityManager): Promise<number> {
+  async insertPositions(
+    rallyId: string,
+    positions: readonly NewPosition[],
+    origin: PositionOrigin,
+    manager?: EntityManager,
+  ): Promise<number> {
     if (!manager) return this.dataSource.transaction((tx) => this.insertPositions(rallyId, positions, origin, tx));
     let inserted = 0;
     for (let i = 0; i < positions.length; i += INSERT_CHUNK) {
@@ -45,15 +75,30 @@ export class TrackingRepository {
            FROM unnest($1::uuid[], $2::double precision[], $3::double precision[], $4::double precision[], $5::real[], $6::real[]) AS x(e, t, la, lo, s, c)
          ON CONFLICT (entry_id, at) DO NOTHING
          RETURNING 1`,
-        [chunk.map((p) => p.entryId), chunk.map((p) => p.at), chunk.map((p) => p.lat), chunk.map((p) => p.lon), chunk.map((p) => p.sogKn), chunk.map((p) => p.cogDeg), origin],
+        [
+          chunk.map((p) => p.entryId),
+          chunk.map((p) => p.at),
+          chunk.map((p) => p.lat),
+          chunk.map((p) => p.lon),
+          chunk.map((p) => p.sogKn),
+          chunk.map((p) => p.cogDeg),
+          origin,
+        ],
       )) as unknown[];
       inserted += rows.length;
     }
     if (inserted > 0) {
-      const [bumped] = (await manager.query(`UPDATE rallies SET positions_version = positions_version + 1 WHERE id = $1 RETURNING positions_version::float8 AS v`, [rallyId])) as [{ v: number }[], number];
+      const [bumped] = (await manager.query(
+        `UPDATE rallies SET positions_version = positions_version + 1 WHERE id = $1 RETURNING positions_version::float8 AS v`,
+        [rallyId],
+      )) as [{ v: number }[], number];
       const version = bumped[0]?.v;
       // Delivered at commit, to every replica's listener: the tracker streams re-read from here.
-      if (version !== undefined) await manager.query(`SELECT pg_notify($1, $2)`, [NOTIFY_CHANNEL, JSON.stringify({ t: 'positions', r: rallyId, v: version })]);
+      if (version !== undefined)
+        await manager.query(`SELECT pg_notify($1, $2)`, [
+          NOTIFY_CHANNEL,
+          JSON.stringify({ t: 'positions', r: rallyId, v: version }),
+        ]);
     }
     return inserted;
   }
@@ -61,13 +106,18 @@ export class TrackingRepository {
   /** The positions versions of these rallies (for streams catching up after the listener was away). */
   async positionsVersions(rallyIds: readonly string[]): Promise<Map<string, number>> {
     if (rallyIds.length === 0) return new Map();
-    const rows = (await this.dataSource.query(`SELECT id, positions_version::float8 AS v FROM rallies WHERE id = ANY($1::uuid[])`, [rallyIds])) as { id: string; v: number }[];
+    const rows = (await this.dataSource.query(
+      `SELECT id, positions_version::float8 AS v FROM rallies WHERE id = ANY($1::uuid[])`,
+      [rallyIds],
+    )) as { id: string; v: number }[];
     return new Map(rows.map((row) => [row.id, row.v]));
   }
 
   /** The rally's positions version (see insertPositions). */
   async positionsVersion(rallyId: string): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT positions_version::float8 AS v FROM rallies WHERE id = $1`, [rallyId])) as { v: number }[];
+    const [row] = (await this.dataSource.query(`SELECT positions_version::float8 AS v FROM rallies WHERE id = $1`, [
+      rallyId,
+    ])) as { v: number }[];
     return row?.v ?? 0;
   }
 
@@ -91,7 +141,12 @@ export class TrackingRepository {
    * Each boat's fixes in [from, to] as parallel arrays, one row per boat: for 50,000 fixes this
    * moves a few big arrays instead of 50,000 row objects, which is what keeps progress?at fast.
    */
-  async tracksByEntry(entryIds: readonly string[], from: Date, to: Date, withOrigin = false): Promise<Map<string, EntryTrack>> {
+  async tracksByEntry(
+    entryIds: readonly string[],
+    from: Date,
+    to: Date,
+    withOrigin = false,
+  ): Promise<Map<string, EntryTrack>> {
     if (entryIds.length === 0) return new Map();
     // One ordered range scan of the (entry_id, at) key per boat: no sort, and arrays built in key order.
     const rows = (await this.dataSource.query(
@@ -106,13 +161,29 @@ export class TrackingRepository {
          ) x
         WHERE x.t IS NOT NULL`,
       [entryIds, from, to],
-    )) as { entry_id: string; t: number[]; la: number[]; lo: number[]; s: (number | null)[] | null; c: (number | null)[] | null; illustrative: boolean; o?: PositionOrigin[] }[];
+    )) as {
+      entry_id: string;
+      t: number[];
+      la: number[];
+      lo: number[];
+      s: (number | null)[] | null;
+      c: (number | null)[] | null;
+      illustrative: boolean;
+      o?: PositionOrigin[];
+    }[];
     return new Map(
       rows.map((row) => [
         row.entry_id,
         {
           illustrative: row.illustrative,
-          fixes: row.t.map((at, i) => ({ at, lat: row.la[i] as number, lon: row.lo[i] as number, sogKn: row.s?.[i] ?? null, cogDeg: row.c?.[i] ?? null, origin: row.o?.[i] ?? null })),
+          fixes: row.t.map((at, i) => ({
+            at,
+            lat: row.la[i] as number,
+            lon: row.lo[i] as number,
+            sogKn: row.s?.[i] ?? null,
+            cogDeg: row.c?.[i] ?? null,
+            origin: row.o?.[i] ?? null,
+          })),
         },
       ]),
     );
@@ -144,7 +215,12 @@ export class TrackingRepository {
   /** Revokes once; returns the token (revoked now or before), or null when it is not this entry's. */
   async revokeToken(entryId: string, id: string): Promise<TrackerTokenEntity | null> {
     const repo = this.dataSource.getRepository(TrackerTokenEntity);
-    await repo.createQueryBuilder().update().set({ revokedAt: () => 'now()' }).where('id = :id AND entry_id = :entryId AND revoked_at IS NULL', { id, entryId }).execute();
+    await repo
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('id = :id AND entry_id = :entryId AND revoked_at IS NULL', { id, entryId })
+      .execute();
     return repo.findOneBy({ id, entryId });
   }
 
@@ -161,9 +237,15 @@ export class TrackingRepository {
    * Commits a staged import in one transaction: the row lock and the committed_at check make a
    * second commit (or two at once) a no-op that the caller reports as 409.
    */
-  async commitImport(id: string, write: (points: StagedPoint[], entryId: string, manager: EntityManager) => Promise<number>): Promise<{ inserted: number; total: number } | null> {
+  async commitImport(
+    id: string,
+    write: (points: StagedPoint[], entryId: string, manager: EntityManager) => Promise<number>,
+  ): Promise<{ inserted: number; total: number } | null> {
     return this.dataSource.transaction(async (manager) => {
-      const [locked] = (await manager.query(`SELECT entry_id, points FROM rally_track_imports WHERE id = $1 AND committed_at IS NULL FOR UPDATE`, [id])) as {
+      const [locked] = (await manager.query(
+        `SELECT entry_id, points FROM rally_track_imports WHERE id = $1 AND committed_at IS NULL FOR UPDATE`,
+        [id],
+      )) as {
         entry_id: string;
         points: StagedPoint[];
       }[];

@@ -1,10 +1,27 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { CHINA_OFFSET, computeBoatProgress, type Course, distanceSailedNm, rankByDistanceToFinish, simplifyTrack, toChinaIso, type TrackFix } from '@sailcourt/domain';
+import {
+  CHINA_OFFSET,
+  computeBoatProgress,
+  type Course,
+  distanceSailedNm,
+  rankByDistanceToFinish,
+  simplifyTrack,
+  toChinaIso,
+  type TrackFix,
+} from '@sailcourt/domain';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { TRACKER_TOKEN_PREFIX, type Caller } from '../../common/auth.js';
-import { type FieldError, ProblemException, badRequest, conflict, forbidden, notFound, unprocessable } from '../../common/problem.js';
+import {
+  type FieldError,
+  ProblemException,
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  unprocessable,
+} from '../../common/problem.js';
 import { flattenValidationErrors } from '../../common/validation.js';
 import type { EntryEntity } from '../rallies/entry.entity.js';
 import type { LegEntity } from '../rallies/leg.entity.js';
@@ -25,7 +42,14 @@ import {
   type TracksQueryDto,
 } from './dto/tracking.dto.js';
 import type { PositionOrigin } from './position.entity.js';
-import { type ParsedTrack, TrackFileError, type TimeWindow, parseCsvTrack, parseGpx, sniffFormat } from './track-files.js';
+import {
+  type ParsedTrack,
+  TrackFileError,
+  type TimeWindow,
+  parseCsvTrack,
+  parseGpx,
+  sniffFormat,
+} from './track-files.js';
 import type { StagedPoint, TrackImportEntity } from './track-import.entity.js';
 import type { TrackerTokenEntity } from './tracker-token.entity.js';
 import { LegTrackCache } from './leg-track-cache.js';
@@ -44,7 +68,10 @@ const iso = (ms: number | null): string | null => (ms === null ? null : toChinaI
 
 /** The rally runs from its first day 00:00 to its last day 24:00, in the rally's time (UTC+08:00). */
 function rallyWindow(rally: RallyEntity): TimeWindow {
-  return { from: Date.parse(`${rally.startDate}T00:00:00${CHINA_OFFSET}`), to: Date.parse(`${rally.endDate}T23:59:59.999${CHINA_OFFSET}`) };
+  return {
+    from: Date.parse(`${rally.startDate}T00:00:00${CHINA_OFFSET}`),
+    to: Date.parse(`${rally.endDate}T23:59:59.999${CHINA_OFFSET}`),
+  };
 }
 
 /** A leg's fixes: from its start until the next leg starts (or the rally ends). */
@@ -55,9 +82,10 @@ function legWindow(rally: RallyEntity, legs: readonly LegEntity[], leg: LegEntit
 
 function courseOf(leg: LegEntity): Course {
   if (leg.fromLat === null || leg.fromLon === null || leg.toLat === null || leg.toLon === null) {
-    throw unprocessable(`Leg ${leg.number} has no course yet: set its start and finish (PATCH /rallies/:id/legs/${leg.number}).`, [
-      { field: 'leg', message: 'has no start and finish coordinates' },
-    ]);
+    throw unprocessable(
+      `Leg ${leg.number} has no course yet: set its start and finish (PATCH /rallies/:id/legs/${leg.number}).`,
+      [{ field: 'leg', message: 'has no start and finish coordinates' }],
+    );
   }
   return {
     start: { lat: leg.fromLat, lon: leg.fromLon },
@@ -102,11 +130,20 @@ export class TrackingService {
    * Stores a batch of fixes from an organizer's feed or one boat's tracker token. Each bad row is
    * refused alone and named; a fix already stored for the boat and instant counts as a duplicate.
    */
-  async ingest(rallyKey: string, body: unknown, caller: Caller | undefined, linkToken: string | undefined): Promise<IngestResultDto> {
+  async ingest(
+    rallyKey: string,
+    body: unknown,
+    caller: Caller | undefined,
+    linkToken: string | undefined,
+  ): Promise<IngestResultDto> {
     const rally = await this.rallies.require(rallyKey);
     const scope = await this.authorizeFeed(rally, caller, linkToken);
-    if (!Array.isArray(body)) throw badRequest('The body must be a JSON array of positions.', [{ field: 'body', message: 'must be an array' }]);
-    if (body.length > MAX_POSITION_ROWS) throw badRequest(`A batch may hold at most ${MAX_POSITION_ROWS} positions.`, [{ field: 'body', message: `has more than ${MAX_POSITION_ROWS} rows` }]);
+    if (!Array.isArray(body))
+      throw badRequest('The body must be a JSON array of positions.', [{ field: 'body', message: 'must be an array' }]);
+    if (body.length > MAX_POSITION_ROWS)
+      throw badRequest(`A batch may hold at most ${MAX_POSITION_ROWS} positions.`, [
+        { field: 'body', message: `has more than ${MAX_POSITION_ROWS} rows` },
+      ]);
     const entries = new Set((await this.ralliesRepository.entries(rally.id)).map((e) => e.id));
     const window = rallyWindow(rally);
     const rejected: RejectedRowDto[] = [];
@@ -119,23 +156,45 @@ export class TrackingService {
         if (scope.entryId && row.entryId !== scope.entryId) outOfScope.push(index);
         const at = Date.parse(row.at);
         if (!entries.has(row.entryId)) errors.push({ field: 'entryId', message: 'is not an entry of this rally' });
-        if (at < window.from || at > window.to) errors.push({ field: 'at', message: `is outside the rally (${rally.startDate} to ${rally.endDate}, UTC${CHINA_OFFSET})` });
-        if (errors.length === 0) valid.push({ entryId: row.entryId, at, lat: row.lat, lon: row.lon, sogKn: row.sogKn ?? null, cogDeg: row.cogDeg ?? null });
+        if (at < window.from || at > window.to)
+          errors.push({
+            field: 'at',
+            message: `is outside the rally (${rally.startDate} to ${rally.endDate}, UTC${CHINA_OFFSET})`,
+          });
+        if (errors.length === 0)
+          valid.push({
+            entryId: row.entryId,
+            at,
+            lat: row.lat,
+            lon: row.lon,
+            sogKn: row.sogKn ?? null,
+            cogDeg: row.cogDeg ?? null,
+          });
       }
       if (errors.length > 0) rejected.push({ index, errors });
     }
     if (outOfScope.length > 0) {
-      throw forbidden(`This tracker token posts positions for its own boat only; rows ${outOfScope.join(', ')} name another entry. Nothing was stored.`);
+      throw forbidden(
+        `This tracker token posts positions for its own boat only; rows ${outOfScope.join(', ')} name another entry. Nothing was stored.`,
+      );
     }
     const accepted = await this.tracking.insertPositions(rally.id, valid, scope.origin);
     if (accepted > 0) await this.announce(rally.id, valid);
     return { accepted, duplicates: valid.length - accepted, rejected };
   }
 
-  private async authorizeFeed(rally: RallyEntity, caller: Caller | undefined, linkToken: string | undefined): Promise<{ origin: PositionOrigin; entryId?: string }> {
+  private async authorizeFeed(
+    rally: RallyEntity,
+    caller: Caller | undefined,
+    linkToken: string | undefined,
+  ): Promise<{ origin: PositionOrigin; entryId?: string }> {
     if (caller?.role === 'organizer') return { origin: 'feed' };
     if (caller) throw forbidden('Positions come from organizers or from a boat’s tracker token.');
-    if (!linkToken) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'Send an organizer’s access token or a tracker token: Authorization: Bearer <token>.');
+    if (!linkToken)
+      throw new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        'Send an organizer’s access token or a tracker token: Authorization: Bearer <token>.',
+      );
     const token = await this.tracking.tokenByHash(sha256(linkToken));
     const now = Date.now();
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now)) {
@@ -148,7 +207,11 @@ export class TrackingService {
   /** Tells the live publisher (if any) which boats moved; see TrackingEvents. */
   private async announce(rallyId: string, positions: readonly NewPosition[]): Promise<void> {
     const latest = positions.reduce((max, p) => Math.max(max, p.at), 0);
-    await this.events.positionsAccepted({ rallyId, entryIds: [...new Set(positions.map((p) => p.entryId))], latestAt: iso(latest) ?? '' });
+    await this.events.positionsAccepted({
+      rallyId,
+      entryIds: [...new Set(positions.map((p) => p.entryId))],
+      latestAt: iso(latest) ?? '',
+    });
   }
 
   // ---- progress out ----
@@ -164,7 +227,10 @@ export class TrackingService {
    */
   async progress(rallyKey: string, legNumber: string, at?: string): Promise<ProgressRowDto[]> {
     const rally = await this.rallies.require(rallyKey);
-    const [legs, entries] = await Promise.all([this.ralliesRepository.legs(rally.id), this.ralliesRepository.entries(rally.id)]);
+    const [legs, entries] = await Promise.all([
+      this.ralliesRepository.legs(rally.id),
+      this.ralliesRepository.entries(rally.id),
+    ]);
     const leg = legs.find((l) => String(l.number) === legNumber);
     if (!leg) throw notFound('leg', legNumber);
     const course = courseOf(leg);
@@ -172,11 +238,27 @@ export class TrackingService {
     const window = legWindow(rally, legs, leg);
     const until = Math.min(instant, window.to);
     // The whole leg is read (and cached by version); the domain uses the fixes up to the instant.
-    const tracks = until < window.from ? new Map<string, EntryTrack>() : await this.legTracks.tracks(rally.id, leg.id, entries.map((e) => e.id), new Date(window.from), new Date(window.to));
+    const tracks =
+      until < window.from
+        ? new Map<string, EntryTrack>()
+        : await this.legTracks.tracks(
+            rally.id,
+            leg.id,
+            entries.map((e) => e.id),
+            new Date(window.from),
+            new Date(window.to),
+          );
     const boats = entries.map((entry) => {
       const track = tracks.get(entry.id);
       const progress = computeBoatProgress(course, track?.fixes ?? [], instant);
-      return { id: entry.id, entry, progress, finishedAt: progress.finishedAt, dtfNm: progress.dtfNm, illustrative: track?.illustrative ?? false };
+      return {
+        id: entry.id,
+        entry,
+        progress,
+        finishedAt: progress.finishedAt,
+        dtfNm: progress.dtfNm,
+        illustrative: track?.illustrative ?? false,
+      };
     });
     return rankByDistanceToFinish(boats).map((b) => toProgressRow(b.entry, b));
   }
@@ -184,24 +266,53 @@ export class TrackingService {
   /** Positions, oldest first; by leg and boat; simplified for drawing when a tolerance is given. */
   async tracks(rallyKey: string, query: TracksQueryDto): Promise<TrackPointDto[]> {
     const rally = await this.rallies.require(rallyKey);
-    const [legs, entries] = await Promise.all([this.ralliesRepository.legs(rally.id), this.ralliesRepository.entries(rally.id)]);
+    const [legs, entries] = await Promise.all([
+      this.ralliesRepository.legs(rally.id),
+      this.ralliesRepository.entries(rally.id),
+    ]);
     let window = rallyWindow(rally);
     if (query.leg !== undefined) {
       const leg = legs.find((l) => l.number === query.leg);
       if (!leg) throw notFound('leg', String(query.leg));
       window = legWindow(rally, legs, leg);
     }
-    const entryIds = query.entryId ? entries.filter((e) => e.id === query.entryId).map((e) => e.id) : entries.map((e) => e.id);
+    const entryIds = query.entryId
+      ? entries.filter((e) => e.id === query.entryId).map((e) => e.id)
+      : entries.map((e) => e.id);
     if (query.entryId && entryIds.length === 0) throw notFound('entry', query.entryId);
     const tolerance = query.toleranceNm ?? 0;
     if (tolerance > 0) {
       // Simplified for drawing: from the per-boat arrays, and only the kept points are formatted.
-      const tracks = await this.legTracks.tracks(rally.id, `tracks:${query.leg ?? 'all'}`, entryIds, new Date(window.from), new Date(window.to));
-      const kept = [...tracks.entries()].flatMap(([entryId, track]) => simplifyTrack(track.fixes, tolerance).map((f) => ({ ...f, entryId, origin: f.origin ?? 'feed' })));
-      return kept.sort(oldestFirst).map((p) => ({ entryId: p.entryId, at: iso(p.at) ?? '', lat: p.lat, lon: p.lon, sogKn: p.sogKn, cogDeg: p.cogDeg, origin: p.origin }));
+      const tracks = await this.legTracks.tracks(
+        rally.id,
+        `tracks:${query.leg ?? 'all'}`,
+        entryIds,
+        new Date(window.from),
+        new Date(window.to),
+      );
+      const kept = [...tracks.entries()].flatMap(([entryId, track]) =>
+        simplifyTrack(track.fixes, tolerance).map((f) => ({ ...f, entryId, origin: f.origin ?? 'feed' })),
+      );
+      return kept.sort(oldestFirst).map((p) => ({
+        entryId: p.entryId,
+        at: iso(p.at) ?? '',
+        lat: p.lat,
+        lon: p.lon,
+        sogKn: p.sogKn,
+        cogDeg: p.cogDeg,
+        origin: p.origin,
+      }));
     }
     const positions = await this.tracking.positions(entryIds, new Date(window.from), new Date(window.to));
-    return positions.sort(oldestFirst).map((p) => ({ entryId: p.entryId, at: iso(p.at) ?? '', lat: p.lat, lon: p.lon, sogKn: p.sogKn, cogDeg: p.cogDeg, origin: p.origin }));
+    return positions.sort(oldestFirst).map((p) => ({
+      entryId: p.entryId,
+      at: iso(p.at) ?? '',
+      lat: p.lat,
+      lon: p.lon,
+      sogKn: p.sogKn,
+      cogDeg: p.cogDeg,
+      origin: p.origin,
+    }));
   }
 
   // ---- tracker tokens ----
@@ -234,26 +345,46 @@ export class TrackingService {
   // ---- file imports: preview, then commit ----
 
   /** Reads a GPX or CSV file and stages its points for a preview; no position is stored yet. */
-  async stageImport(rallyKey: string, entryId: string, bytes: Buffer | undefined, contentType: string | undefined, query: TrackImportQueryDto): Promise<TrackImportDto> {
+  async stageImport(
+    rallyKey: string,
+    entryId: string,
+    bytes: Buffer | undefined,
+    contentType: string | undefined,
+    query: TrackImportQueryDto,
+  ): Promise<TrackImportDto> {
     const { rally, entry } = await this.requireEntry(rallyKey, entryId);
     if (!bytes || bytes.length === 0) {
-      throw badRequest('Send the file itself as the request body (Content-Type text/csv or application/gpx+xml).', [{ field: 'body', message: 'is empty' }]);
+      throw badRequest('Send the file itself as the request body (Content-Type text/csv or application/gpx+xml).', [
+        { field: 'body', message: 'is empty' },
+      ]);
     }
     const format = query.format ?? sniffFormat(bytes, contentType);
     let parsed: ParsedTrack;
     try {
-      parsed = format === 'gpx' ? parseGpx(bytes, rallyWindow(rally)) : parseCsvTrack(bytes, query.encoding, rallyWindow(rally));
+      parsed =
+        format === 'gpx'
+          ? parseGpx(bytes, rallyWindow(rally))
+          : parseCsvTrack(bytes, query.encoding, rallyWindow(rally));
     } catch (error) {
       if (error instanceof TrackFileError) throw unprocessable(error.message, error.errors, error.code);
       throw error;
     }
     if (parsed.points.length === 0) {
-      const first = parsed.rejected.slice(0, 10).flatMap((r) => r.errors.map((e) => ({ ...e, field: `${r.index}.${e.field}` })));
-      throw unprocessable(`No usable track point in the file (${parsed.rejected.length} refused). Nothing was stored.`, first.length > 0 ? first : [{ field: 'file', message: 'has no track points', code: 'track-file.no-points' }], 'track-file.no-points');
+      const first = parsed.rejected
+        .slice(0, 10)
+        .flatMap((r) => r.errors.map((e) => ({ ...e, field: `${r.index}.${e.field}` })));
+      throw unprocessable(
+        `No usable track point in the file (${parsed.rejected.length} refused). Nothing was stored.`,
+        first.length > 0 ? first : [{ field: 'file', message: 'has no track points', code: 'track-file.no-points' }],
+        'track-file.no-points',
+      );
     }
     const points = uniqueByInstant(parsed.points);
     const duplicatesInFile = parsed.points.length - points.length;
-    const alreadyStored = await this.tracking.countExisting(entry.id, points.map((p) => p[0]));
+    const alreadyStored = await this.tracking.countExisting(
+      entry.id,
+      points.map((p) => p[0]),
+    );
     const fixes: TrackFix[] = points.map(([at, lat, lon]) => ({ at, lat, lon }));
     const summary: ImportSummary = {
       encoding: parsed.encoding,
@@ -264,10 +395,15 @@ export class TrackingService {
       firstAt: iso(points[0]?.[0] ?? null),
       lastAt: iso(points[points.length - 1]?.[0] ?? null),
       distanceNm: Math.round(distanceSailedNm(fixes) * 10) / 10,
-      notes: duplicatesInFile > 0 ? [...parsed.notes, `${duplicatesInFile} points repeat an instant of the file and are skipped.`] : parsed.notes,
+      notes:
+        duplicatesInFile > 0
+          ? [...parsed.notes, `${duplicatesInFile} points repeat an instant of the file and are skipped.`]
+          : parsed.notes,
       noteCodes: parsed.noteCodes,
       repeatedInFile: duplicatesInFile,
-      outline: simplifyTrack(fixes, OUTLINE_TOLERANCE_NM).slice(0, 2000).map((f) => [f.lat, f.lon]),
+      outline: simplifyTrack(fixes, OUTLINE_TOLERANCE_NM)
+        .slice(0, 2000)
+        .map((f) => [f.lat, f.lon]),
     };
     const staged = await this.tracking.insertImport({
       rallyId: rally.id,
@@ -297,10 +433,15 @@ export class TrackingService {
         manager,
       ),
     );
-    if (!result) throw conflict('This import is already committed.', [{ field: 'importId', message: 'already committed' }]);
+    if (!result)
+      throw conflict('This import is already committed.', [{ field: 'importId', message: 'already committed' }]);
     if (result.inserted > 0) {
       const latest = staged.points.reduce((max, p) => Math.max(max, p[0]), 0);
-      await this.events.positionsAccepted({ rallyId: staged.rallyId, entryIds: [staged.entryId], latestAt: iso(latest) ?? '' });
+      await this.events.positionsAccepted({
+        rallyId: staged.rallyId,
+        entryIds: [staged.entryId],
+        latestAt: iso(latest) ?? '',
+      });
     }
     return { accepted: result.inserted, duplicates: result.total - result.inserted, rejected: [] };
   }
@@ -320,13 +461,19 @@ export class TrackingService {
   }
 }
 
-const oldestFirst = (a: { at: number; entryId: string }, b: { at: number; entryId: string }): number => a.at - b.at || a.entryId.localeCompare(b.entryId);
+const oldestFirst = (a: { at: number; entryId: string }, b: { at: number; entryId: string }): number =>
+  a.at - b.at || a.entryId.localeCompare(b.entryId);
 
 /** The same checks as the global pipe, per row, so that one bad row is refused alone. */
 async function rowErrors(item: unknown): Promise<FieldError[]> {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return [{ field: 'row', message: 'must be an object' }];
+  if (typeof item !== 'object' || item === null || Array.isArray(item))
+    return [{ field: 'row', message: 'must be an object' }];
   const row = plainToInstance(PositionInputDto, item);
-  const errors = await validate(row, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+  const errors = await validate(row, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    validationError: { target: false, value: false },
+  });
   return flattenValidationErrors(errors);
 }
 
@@ -343,7 +490,8 @@ type RankedProgress = {
   progress: ReturnType<typeof computeBoatProgress>;
 };
 
-const round = (value: number | null, digits = 1): number | null => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+const round = (value: number | null, digits = 1): number | null =>
+  value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
 function toProgressRow(entry: EntryEntity, b: RankedProgress): ProgressRowDto {
   const p = b.progress;

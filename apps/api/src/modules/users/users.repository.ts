@@ -20,7 +20,9 @@ export class UsersRepository {
 
   /** The current token version, or null when the account is gone (one primary-key lookup). */
   async tokenVersion(id: string): Promise<number | null> {
-    const rows = (await this.users.query('SELECT token_version FROM users WHERE id = $1', [id])) as { token_version: number }[];
+    const rows = (await this.users.query('SELECT token_version FROM users WHERE id = $1', [id])) as {
+      token_version: number;
+    }[];
     return rows[0]?.token_version ?? null;
   }
 
@@ -30,7 +32,12 @@ export class UsersRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async insert(user: { email: string; passwordHash: string; role: UserRole; displayName: string }): Promise<UserEntity> {
+  async insert(user: {
+    email: string;
+    passwordHash: string;
+    role: UserRole;
+    displayName: string;
+  }): Promise<UserEntity> {
     return this.users.save(this.users.create({ ...user, email: user.email.toLowerCase() }));
   }
 }

@@ -4,7 +4,11 @@
  */
 export const BOOTSTRAP_ORGANIZER_NAME = 'Organizer';
 
-export function displayName(name: string | null | undefined, role: string | null | undefined, organizerWord: string): string {
+export function displayName(
+  name: string | null | undefined,
+  role: string | null | undefined,
+  organizerWord: string,
+): string {
   if (role === 'organizer' && name === BOOTSTRAP_ORGANIZER_NAME) return organizerWord;
   return name ?? '';
 }

@@ -53,7 +53,10 @@ const BY_STATUS: Record<number, MessageKey> = {
 };
 
 /** The text for a problem: by its code when known, else by the page's own text for the status, else by status. */
-export function problemKey(problem: { status: number; code?: string | null }, own: Partial<Record<number, MessageKey>> = {}): { key: MessageKey; byCode: boolean } {
+export function problemKey(
+  problem: { status: number; code?: string | null },
+  own: Partial<Record<number, MessageKey>> = {},
+): { key: MessageKey; byCode: boolean } {
   const byCode = problem.code ? PROBLEM_CODE_TEXT[problem.code] : undefined;
   if (byCode && !BY_STATUS_GENERIC.has(problem.code ?? '')) return { key: byCode, byCode: true };
   const key = own[problem.status] ?? byCode ?? BY_STATUS[problem.status] ?? 'registration.problem.server';

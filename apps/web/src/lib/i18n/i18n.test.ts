@@ -1,15 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRange, formatDateTime, formatYuan, isLocale, type Locale, pickName, translate, translateDynamic } from './index.js';
+import {
+  formatDateRange,
+  formatDateTime,
+  formatYuan,
+  isLocale,
+  type Locale,
+  pickName,
+  translate,
+  translateDynamic,
+} from './index.js';
 import { messages } from './messages/index.js';
 import type { Text } from './types.js';
 
 const templates = (text: Text): string[] => (typeof text === 'string' ? [text] : Object.values(text));
-const placeholders = (text: Text): string[] => [...new Set(templates(text).flatMap((s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')))].sort();
+const placeholders = (text: Text): string[] =>
+  [...new Set(templates(text).flatMap((s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')))].sort();
 
 describe('i18n', () => {
   it('has a Chinese and an English text for every key, none left empty', () => {
     for (const texts of Object.values(messages)) {
-      for (const template of [...templates(texts['zh-CN']), ...templates(texts.en)]) expect(template.trim()).not.toBe('');
+      for (const template of [...templates(texts['zh-CN']), ...templates(texts.en)])
+        expect(template.trim()).not.toBe('');
     }
   });
 
@@ -42,7 +53,9 @@ describe('i18n', () => {
   ])('pluralizes by the language’s rules (%s, %d)', (locale, count, expected) => {
     const formatted = new Intl.NumberFormat(locale).format(count);
     expect(translate(locale, 'competition.event.gamesCount', { count: formatted })).toBe(expected);
-    expect(translate(locale, 'competition.event.gamesCount', { count })).toBe(expected.replace(formatted, String(count)));
+    expect(translate(locale, 'competition.event.gamesCount', { count })).toBe(
+      expected.replace(formatted, String(count)),
+    );
   });
 
   it('pluralizes people and registrations in English and leaves Chinese as it is', () => {

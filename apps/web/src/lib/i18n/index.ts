@@ -10,7 +10,9 @@ export const isLocale = (value: unknown): value is Locale => LOCALES.includes(va
 
 type Entry<K extends MessageKey> = (typeof messages)[K];
 /** The parameters a message needs: the placeholders of both languages' texts. */
-export type MessageParams<K extends MessageKey> = { [P in Placeholders<Templates<Entry<K>['zh-CN']> | Templates<Entry<K>['en']>>]: string | number };
+export type MessageParams<K extends MessageKey> = {
+  [P in Placeholders<Templates<Entry<K>['zh-CN']> | Templates<Entry<K>['en']>>]: string | number;
+};
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
 type IsUnion<T> = [T] extends [UnionToIntersection<T>] ? false : true;
 /**
@@ -25,10 +27,12 @@ export type ParamArgs<K extends MessageKey> =
       : [params: MessageParams<K>];
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
-const rulesFor = (locale: Locale) => pluralRules.get(locale) ?? pluralRules.set(locale, new Intl.PluralRules(locale)).get(locale)!;
+const rulesFor = (locale: Locale) =>
+  pluralRules.get(locale) ?? pluralRules.set(locale, new Intl.PluralRules(locale)).get(locale)!;
 
 /** The `count` parameter as a number, also when it was passed already formatted ("1,234"). */
-const countOf = (value: string | number | undefined): number => (typeof value === 'number' ? value : Number(String(value ?? '').replace(/[^\d.-]/g, '')));
+const countOf = (value: string | number | undefined): number =>
+  typeof value === 'number' ? value : Number(String(value ?? '').replace(/[^\d.-]/g, ''));
 
 /** Picks the plural form for `count` by the language's rules (English: one/other; Chinese: other). */
 export function pluralForm(locale: Locale, text: PluralText, count: number): string {
@@ -47,7 +51,11 @@ export function translate<K extends MessageKey>(locale: Locale, key: K, ...[para
 }
 
 /** For keys chosen at run time (from data): untyped parameters, still filled and pluralized. */
-export function translateDynamic(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function translateDynamic(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   const text: Text = messages[key][locale];
   return fill(typeof text === 'string' ? text : pluralForm(locale, text, countOf(params['count'])), params);
 }
@@ -57,14 +65,25 @@ export function pickName(locale: Locale, zh: string, english: string | null | un
   return locale === 'en' && english ? english : zh;
 }
 
-export function formatDate(locale: Locale, isoDate: string, options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' }): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', ...options }).format(new Date(isoDate.length === 10 ? `${isoDate}T12:00:00+08:00` : isoDate));
+export function formatDate(
+  locale: Locale,
+  isoDate: string,
+  options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' },
+): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', ...options }).format(
+    new Date(isoDate.length === 10 ? `${isoDate}T12:00:00+08:00` : isoDate),
+  );
 }
 
 /** A date and a time, always with a space between them ("Aug 14 20:00", "7月13日 17:00"). */
 export function formatDateTime(locale: Locale, iso: string, withSeconds = false): string {
   const day = formatDate(locale, iso);
-  const time = formatDate(locale, iso, { hour: '2-digit', minute: '2-digit', ...(withSeconds ? { second: '2-digit' } : {}), hourCycle: 'h23' });
+  const time = formatDate(locale, iso, {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(withSeconds ? { second: '2-digit' } : {}),
+    hourCycle: 'h23',
+  });
   return `${day} ${time}`;
 }
 

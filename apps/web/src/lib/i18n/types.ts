@@ -2,7 +2,14 @@
  * A text that depends on a number: one form per plural category of the language (`Intl.PluralRules`),
  * chosen by the `count` parameter. `other` is always required; Chinese needs only `other`.
  */
-export type PluralText = { readonly one?: string; readonly two?: string; readonly few?: string; readonly many?: string; readonly zero?: string; readonly other: string };
+export type PluralText = {
+  readonly one?: string;
+  readonly two?: string;
+  readonly few?: string;
+  readonly many?: string;
+  readonly zero?: string;
+  readonly other: string;
+};
 export type Text = string | PluralText;
 /** Each text carries both languages side by side, so neither can be forgotten. */
 export type MessageTable = Record<string, { 'zh-CN': Text; en: Text }>;

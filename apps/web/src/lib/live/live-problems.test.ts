@@ -4,8 +4,21 @@ import { translate } from '../i18n/index.js';
 import { liveProblemKey } from './live-problems.js';
 
 /** Every refusal of the live-scoring rules; the type makes this list fail to compile when one is added. */
-const REFUSALS: Record<LiveRefusalCode, true> = { 'not-live': true, 'already-started': true, 'invalid-points': true, 'unknown-target': true, 'not-undoable': true, 'level-score': true };
-const API_ONLY = ['live.postponed', 'scorer-link.unknown', 'scorer-link.other-game', 'scorer-link.revoked', 'scorer-link.expired'];
+const REFUSALS: Record<LiveRefusalCode, true> = {
+  'not-live': true,
+  'already-started': true,
+  'invalid-points': true,
+  'unknown-target': true,
+  'not-undoable': true,
+  'level-score': true,
+};
+const API_ONLY = [
+  'live.postponed',
+  'scorer-link.unknown',
+  'scorer-link.other-game',
+  'scorer-link.revoked',
+  'scorer-link.expired',
+];
 
 describe('liveProblemKey', () => {
   it('words every live refusal and scorer-link problem in its own sentence, in Chinese without English and in English', () => {
@@ -21,7 +34,15 @@ describe('liveProblemKey', () => {
   });
 
   it('says only that the server did not apply it for other or missing codes, never an English detail', () => {
-    for (const code of [undefined, null, '', 'validation.invalid', 'server.error', 'registration.withdrawal-needs-approval', 'live.something-new']) {
+    for (const code of [
+      undefined,
+      null,
+      '',
+      'validation.invalid',
+      'server.error',
+      'registration.withdrawal-needs-approval',
+      'live.something-new',
+    ]) {
       expect(liveProblemKey(code)).toBe('score.problem.other');
     }
     expect(translate('zh-CN', 'score.problem.other')).toBe('服务器未能执行这个操作。');

@@ -1,10 +1,26 @@
 import { getContext, setContext } from 'svelte';
 
 /** What a live-stream message says of a game (the API's LiveMessage). */
-export type LivePatch = { matchId: string; seq: number; status: 'scheduled' | 'live' | 'final' | 'forfeit' | 'postponed'; period: number; homeScore: number | null; awayScore: number | null };
+export type LivePatch = {
+  matchId: string;
+  seq: number;
+  status: 'scheduled' | 'live' | 'final' | 'forfeit' | 'postponed';
+  period: number;
+  homeScore: number | null;
+  awayScore: number | null;
+};
 
 /** The fields of a game that live messages update. */
-export type LiveFields = { id: string; status: LivePatch['status']; period: number; homeScore: number | null; awayScore: number | null; liveSeq: number | null; source?: string | null; illustrative?: string[] };
+export type LiveFields = {
+  id: string;
+  status: LivePatch['status'];
+  period: number;
+  homeScore: number | null;
+  awayScore: number | null;
+  liveSeq: number | null;
+  source?: string | null;
+  illustrative?: string[];
+};
 
 /** A score that arrives live was entered at the table: it is no longer an illustrative value (as the API records it). */
 const ENTERED_LIVE = ['status', 'homeScore', 'awayScore'];
@@ -29,10 +45,20 @@ export class LiveScores {
     const patch = this.patches[match.id];
     if (!patch || (match.liveSeq !== null && patch.seq <= match.liveSeq)) return match;
     const provenance = {
-      ...(match.illustrative ? { illustrative: match.illustrative.filter((field) => !ENTERED_LIVE.includes(field)) } : {}),
+      ...(match.illustrative
+        ? { illustrative: match.illustrative.filter((field) => !ENTERED_LIVE.includes(field)) }
+        : {}),
       ...(match.source === 'illustrative' ? { source: 'organizer' } : {}),
     };
-    return { ...match, status: patch.status, period: patch.period, homeScore: patch.homeScore, awayScore: patch.awayScore, liveSeq: patch.seq, ...provenance };
+    return {
+      ...match,
+      status: patch.status,
+      period: patch.period,
+      homeScore: patch.homeScore,
+      awayScore: patch.awayScore,
+      liveSeq: patch.seq,
+      ...provenance,
+    };
   }
 }
 

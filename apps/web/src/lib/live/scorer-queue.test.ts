@@ -14,7 +14,12 @@ class MemoryStorage implements Storage {
 
 let n = 0;
 const id = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-const score = (team: 'home' | 'away', points: number): LiveAction => ({ clientEventId: id(), type: 'score', team, points });
+const score = (team: 'home' | 'away', points: number): LiveAction => ({
+  clientEventId: id(),
+  type: 'score',
+  team,
+  points,
+});
 const live: ServerGame = { status: 'live', period: 1, homeScore: 10, awayScore: 8, seq: 5 };
 
 /** A server that scores as the real one would (the taps it has accepted, once each). */
@@ -28,7 +33,13 @@ function fakeServer(start: ServerGame) {
       if (!reachable) return { kind: 'unreachable' };
       const earlier = seen.get(action.clientEventId);
       if (earlier) return { kind: 'accepted', game: earlier };
-      if (action.type === 'score') game = { ...game, seq: game.seq + 1, [action.team === 'home' ? 'homeScore' : 'awayScore']: game[action.team === 'home' ? 'homeScore' : 'awayScore'] + action.points };
+      if (action.type === 'score')
+        game = {
+          ...game,
+          seq: game.seq + 1,
+          [action.team === 'home' ? 'homeScore' : 'awayScore']:
+            game[action.team === 'home' ? 'homeScore' : 'awayScore'] + action.points,
+        };
       else game = { ...game, seq: game.seq + 1 };
       seen.set(action.clientEventId, game);
       return { kind: 'accepted', game };
@@ -43,7 +54,8 @@ describe('ScorerQueue', () => {
     const server = fakeServer(live);
     server.setReachable(false);
     const first = new ScorerQueue(storage, 'game', live);
-    for (const tap of [score('home', 2), score('home', 3), score('away', 1), score('away', 2), score('home', 1)]) expect(first.tap(tap)).toBeNull();
+    for (const tap of [score('home', 2), score('home', 3), score('away', 1), score('away', 2), score('home', 1)])
+      expect(first.tap(tap)).toBeNull();
     expect(await first.flush(server.send)).toEqual({ stopped: 'unreachable', notices: [] });
 
     const reloaded = new ScorerQueue(storage, 'game', live); // the page comes back, still offline
@@ -74,9 +86,15 @@ describe('ScorerQueue', () => {
     queue.tap(score('home', 2));
     queue.tap(score('away', 2));
     const refusing = async (): Promise<SendOutcome> => ({ kind: 'refused', reason: 'The game is final, not live.' });
-    expect(await queue.flush(refusing)).toEqual({ stopped: 'done', notices: ['The game is final, not live.', 'The game is final, not live.'] });
+    expect(await queue.flush(refusing)).toEqual({
+      stopped: 'done',
+      notices: ['The game is final, not live.', 'The game is final, not live.'],
+    });
     queue.tap(score('home', 1));
-    expect(await queue.flush(async () => ({ kind: 'unauthorized', reason: 'expired' }))).toEqual({ stopped: 'unauthorized', notices: ['expired'] });
+    expect(await queue.flush(async () => ({ kind: 'unauthorized', reason: 'expired' }))).toEqual({
+      stopped: 'unauthorized',
+      notices: ['expired'],
+    });
     expect(queue.waiting).toBe(1);
   });
 

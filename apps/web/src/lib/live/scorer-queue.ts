@@ -88,7 +88,9 @@ export class ScorerQueue {
    * Sends waiting taps in order until the queue is empty or a send cannot go through. Returns the
    * outcomes that need the scorer's attention (refusals, a dead link) and whether taps remain.
    */
-  async flush(send: (action: LiveAction) => Promise<SendOutcome>): Promise<{ stopped: 'done' | 'unreachable' | 'unauthorized'; notices: string[] }> {
+  async flush(
+    send: (action: LiveAction) => Promise<SendOutcome>,
+  ): Promise<{ stopped: 'done' | 'unreachable' | 'unauthorized'; notices: string[] }> {
     const notices: string[] = [];
     for (let next = this.store.queue[0]; next; next = this.store.queue[0]) {
       const outcome = await send(next);

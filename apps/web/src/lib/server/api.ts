@@ -14,7 +14,10 @@ export function api(event: Pick<RequestEvent, 'fetch' | 'locals' | 'getClientAdd
 }
 
 /** The API with another bearer than the visitor's session (a scorer link's token). */
-export function apiAs(event: Pick<RequestEvent, 'fetch' | 'locals' | 'getClientAddress'>, token: string | undefined): SailcourtClient {
+export function apiAs(
+  event: Pick<RequestEvent, 'fetch' | 'locals' | 'getClientAddress'>,
+  token: string | undefined,
+): SailcourtClient {
   const secret = env.WEB_PROXY_SECRET;
   return createSailcourtClient(apiBaseUrl(), token, {
     fetch: event.fetch,

@@ -69,7 +69,10 @@ class ChangeFeed {
     this.current = abort;
     let idle = setTimeout(() => abort.abort(), IDLE_MS);
     try {
-      const res = await fetch(`${apiBaseUrl()}/api/changes`, { headers: { accept: 'text/event-stream' }, signal: abort.signal });
+      const res = await fetch(`${apiBaseUrl()}/api/changes`, {
+        headers: { accept: 'text/event-stream' },
+        signal: abort.signal,
+      });
       if (!res.ok || !res.body) return;
       onOpen();
       const decoder = new TextDecoder();
@@ -133,11 +136,17 @@ const feed = new ChangeFeed();
 const store = new PageStore();
 
 /** The reader's language: a shared link's ?lang=, else the saved choice, else Chinese. */
-export const localeOf = (asked: string | null | undefined, saved: string | null | undefined) => (isLocale(asked) ? asked : isLocale(saved) ? saved : DEFAULT_LOCALE);
+export const localeOf = (asked: string | null | undefined, saved: string | null | undefined) =>
+  isLocale(asked) ? asked : isLocale(saved) ? saved : DEFAULT_LOCALE;
 
 /** Only the pages every anonymous visitor sees alike: no cookie but the language, no scorer console. */
 function isShared(method: string, cookieNames: readonly string[], url: URL): boolean {
-  return method === 'GET' && cookieNames.every((name) => name === 'lang') && !url.searchParams.has('lang') && !url.pathname.endsWith('/score');
+  return (
+    method === 'GET' &&
+    cookieNames.every((name) => name === 'lang') &&
+    !url.searchParams.has('lang') &&
+    !url.pathname.endsWith('/score')
+  );
 }
 
 const keyOf = (locale: string, url: URL) => `${feed.version}|${locale}|${url.pathname}${url.search}`;
@@ -147,8 +156,19 @@ const keyOf = (locale: string, url: URL) => `${feed.version}|${locale}|${url.pat
  * cookie); the version is read before rendering, so a page rendered across a change is filed
  * under the old version and never served.
  */
-export async function cachedPage(event: RequestEvent, locale: string, render: () => Promise<Response>): Promise<Response> {
-  if (!isShared(event.request.method, event.cookies.getAll().map((c) => c.name), event.url)) return withHeader(await render(), 'cache-control', PRIVATE_CACHE_CONTROL, true);
+export async function cachedPage(
+  event: RequestEvent,
+  locale: string,
+  render: () => Promise<Response>,
+): Promise<Response> {
+  if (
+    !isShared(
+      event.request.method,
+      event.cookies.getAll().map((c) => c.name),
+      event.url,
+    )
+  )
+    return withHeader(await render(), 'cache-control', PRIVATE_CACHE_CONTROL, true);
   feed.start();
   const key = keyOf(locale, event.url);
   const usable = feed.connected;
@@ -156,10 +176,13 @@ export async function cachedPage(event: RequestEvent, locale: string, render: ()
   if (hit) return fromEntry(hit, event.request.headers.get('if-none-match'));
   const response = await render();
   const type = response.headers.get('content-type') ?? '';
-  if (!usable || response.status !== 200 || response.headers.has('set-cookie') || !CACHEABLE_TYPES.test(type)) return response;
+  if (!usable || response.status !== 200 || response.headers.has('set-cookie') || !CACHEABLE_TYPES.test(type))
+    return response;
   const body = new Uint8Array(await response.arrayBuffer());
   const etag = `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
-  const headers: Array<[string, string]> = [...response.headers].filter(([name]) => !['content-length', 'etag', 'cache-control', 'vary'].includes(name));
+  const headers: Array<[string, string]> = [...response.headers].filter(
+    ([name]) => !['content-length', 'etag', 'cache-control', 'vary'].includes(name),
+  );
   headers.push(['etag', etag], ['cache-control', SHARED_CACHE_CONTROL], ['vary', 'Cookie']);
   const entry: Entry = { status: 200, headers, body, etag };
   store.set(key, entry);
@@ -193,7 +216,9 @@ export function serveFromFront(req: IncomingMessage, res: ServerResponse): boole
   if (!entry) return false;
   const headers: Record<string, string> = Object.fromEntries(entry.headers);
   headers['x-page-cache'] = 'hit';
-  headers['x-request-id'] = requestIdFrom(typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : null);
+  headers['x-request-id'] = requestIdFrom(
+    typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : null,
+  );
   const ifNoneMatch = req.headers['if-none-match'];
   if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === entry.etag)) res.writeHead(304, headers).end();
   else res.writeHead(entry.status, { ...headers, 'content-length': String(entry.body.byteLength) }).end(entry.body);
@@ -206,7 +231,8 @@ export function serveFromFront(req: IncomingMessage, res: ServerResponse): boole
 function fromEntry(entry: Entry, ifNoneMatch: string | null, state: 'hit' | 'miss' = 'hit'): Response {
   const headers = new Headers(entry.headers);
   headers.set('x-page-cache', state);
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === entry.etag)) return new Response(null, { status: 304, headers });
+  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === entry.etag))
+    return new Response(null, { status: 304, headers });
   return new Response(entry.body, { status: entry.status, headers });
 }
 

@@ -1,6 +1,13 @@
 import type { Schemas, SailcourtClient } from '@sailcourt/api-client';
 import type { RouteMap } from '$lib/components/rally/route-map';
-import { buildTrails, defaultInstant, legWindow, parseInstant, qingdaoMinute, type TrackerView } from '$lib/components/rally/tracker';
+import {
+  buildTrails,
+  defaultInstant,
+  legWindow,
+  parseInstant,
+  qingdaoMinute,
+  type TrackerView,
+} from '$lib/components/rally/tracker';
 
 /** About one map unit at the rally map's scale (1000 units across ≈ 240 nm): finer detail is invisible. */
 const TRAIL_TOLERANCE_NM = 0.25;
@@ -17,7 +24,13 @@ export function trackerLeg(rally: Schemas['RallyDto'], asked: string | null, now
  * The tracker for one leg at one instant: the leaderboard (the API ranks, this only shows) and the
  * boats' trails projected onto the route map. Null when the leg has no course to measure against.
  */
-export async function loadTracker(client: SailcourtClient, rally: Schemas['RallyDto'], map: RouteMap, url: URL, now = Date.now()): Promise<TrackerView | null> {
+export async function loadTracker(
+  client: SailcourtClient,
+  rally: Schemas['RallyDto'],
+  map: RouteMap,
+  url: URL,
+  now = Date.now(),
+): Promise<TrackerView | null> {
   const legNumber = trackerLeg(rally, url.searchParams.get('tleg'), now);
   if (legNumber === null) return null;
   const window = legWindow(rally.legs, legNumber, rally.endDate);
@@ -25,8 +38,12 @@ export async function loadTracker(client: SailcourtClient, rally: Schemas['Rally
   const at = parseInstant(url.searchParams.get('at'), window) ?? defaultInstant(window, now);
   const path = { id: rally.id, number: String(legNumber) };
   const [progress, tracks] = await Promise.all([
-    client.GET('/api/rallies/{id}/legs/{number}/progress', { params: { path, query: { at: new Date(at).toISOString() } } }),
-    client.GET('/api/rallies/{id}/tracks', { params: { path: { id: rally.id }, query: { leg: legNumber, toleranceNm: TRAIL_TOLERANCE_NM } } }),
+    client.GET('/api/rallies/{id}/legs/{number}/progress', {
+      params: { path, query: { at: new Date(at).toISOString() } },
+    }),
+    client.GET('/api/rallies/{id}/tracks', {
+      params: { path: { id: rally.id }, query: { leg: legNumber, toleranceNm: TRAIL_TOLERANCE_NM } },
+    }),
   ]);
   if (!progress.data || !tracks.data) return null;
   return {
@@ -35,7 +52,11 @@ export async function loadTracker(client: SailcourtClient, rally: Schemas['Rally
     to: window.to,
     at,
     rows: progress.data,
-    trails: buildTrails(map.frame, rally.entries.map((e) => e.id), tracks.data),
+    trails: buildTrails(
+      map.frame,
+      rally.entries.map((e) => e.id),
+      tracks.data,
+    ),
     frame: map.frame,
   };
 }
@@ -44,7 +65,11 @@ export async function loadTracker(client: SailcourtClient, rally: Schemas['Rally
  * The tracker's proposed finish times of a leg as paste lines (`CHN 101<TAB>2023-06-21 17:30:00`), for
  * the organizer to fill into the results form, check and save: a proposal is never a result by itself.
  */
-export async function proposedFinishLines(client: SailcourtClient, rally: Schemas['RallyDto'], legNumber: number): Promise<string[]> {
+export async function proposedFinishLines(
+  client: SailcourtClient,
+  rally: Schemas['RallyDto'],
+  legNumber: number,
+): Promise<string[]> {
   const window = legWindow(rally.legs, legNumber, rally.endDate);
   if (!window) return [];
   const progress = await client.GET('/api/rallies/{id}/legs/{number}/progress', {

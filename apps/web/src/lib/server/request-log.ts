@@ -19,5 +19,7 @@ export type RequestLine = { requestId: string; method: string; path: string; sta
 export function logRequest(line: RequestLine): void {
   const enabled = (env.REQUEST_LOG ?? (process.env.NODE_ENV === 'production' ? 'json' : 'off')) === 'json';
   if (!enabled) return;
-  process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), service: 'web', reqId: line.requestId, method: line.method, path: line.path, status: line.status, ms: Math.round(line.ms) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ level: 30, time: Date.now(), service: 'web', reqId: line.requestId, method: line.method, path: line.path, status: line.status, ms: Math.round(line.ms) })}\n`,
+  );
 }

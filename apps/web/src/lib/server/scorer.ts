@@ -8,11 +8,19 @@ const cookieName = (matchId: string) => `sailcourt_scorer_${matchId.replaceAll('
 const consolePath = (matchId: string) => `/matches/${matchId}/score`;
 
 export function rememberScorerToken(cookies: Cookies, matchId: string, token: string): void {
-  cookies.set(cookieName(matchId), token, { path: consolePath(matchId), httpOnly: true, sameSite: 'lax', maxAge: 7 * 24 * 3600 });
+  cookies.set(cookieName(matchId), token, {
+    path: consolePath(matchId),
+    httpOnly: true,
+    sameSite: 'lax',
+    maxAge: 7 * 24 * 3600,
+  });
 }
 
 /** Who scores: the game's scorer link if this device holds one, else a signed-in organizer. */
-export function scoringToken(event: Pick<RequestEvent, 'cookies' | 'locals' | 'params'>, matchId: string): string | null {
+export function scoringToken(
+  event: Pick<RequestEvent, 'cookies' | 'locals' | 'params'>,
+  matchId: string,
+): string | null {
   const link = event.cookies.get(cookieName(matchId));
   if (link) return link;
   return event.locals.user?.role === 'organizer' ? event.locals.accessToken : null;
@@ -32,7 +40,8 @@ export function actionFromButton(value: string, clientEventId: string | null): L
   const id = clientEventId && /^[0-9a-f-]{36}$/i.test(clientEventId) ? clientEventId : randomUUID();
   const [type, a, b] = value.split(':');
   const points = POINTS.find((p) => String(p) === b);
-  if (type === 'score' && (a === 'home' || a === 'away') && points) return { clientEventId: id, type: 'score', team: a, points };
+  if (type === 'score' && (a === 'home' || a === 'away') && points)
+    return { clientEventId: id, type: 'score', team: a, points };
   if (type === 'undo' && a) return { clientEventId: id, type: 'undo', targetClientEventId: a };
   if (type === 'start' || type === 'period-end' || type === 'final') return { clientEventId: id, type };
   return null;

@@ -38,7 +38,10 @@ export function securityHeaders(pathname: string, options: SecurityHeaderOptions
  * path, so it is appended here to that same policy.
  */
 export function withFrameAncestors(policy: string | null, sources: string): string {
-  const base = (policy ?? '').replace(/;?\s*frame-ancestors[^;]*/g, '').trim().replace(/;$/, '');
+  const base = (policy ?? '')
+    .replace(/;?\s*frame-ancestors[^;]*/g, '')
+    .trim()
+    .replace(/;$/, '');
   return `${base ? `${base}; ` : ''}frame-ancestors ${sources}`;
 }
 
@@ -48,5 +51,7 @@ export function withFrameAncestors(policy: string | null, sources: string): stri
  */
 export function withConnectSource(policy: string | null, origin: string | null): string | null {
   if (!policy || !origin) return policy;
-  return policy.replace(/connect-src ([^;]*)/, (directive, sources: string) => (sources.split(' ').includes(origin) ? directive : `connect-src ${sources} ${origin}`));
+  return policy.replace(/connect-src ([^;]*)/, (directive, sources: string) =>
+    sources.split(' ').includes(origin) ? directive : `connect-src ${sources} ${origin}`,
+  );
 }

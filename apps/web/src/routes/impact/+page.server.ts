@@ -1,5 +1,12 @@
 import { isProblem } from '@sailcourt/api-client';
-import { applyLevers, leverOfField, leverRule, leversOf, parseScenario, type LeverError } from '$lib/components/impact/scenario';
+import {
+  applyLevers,
+  leverOfField,
+  leverRule,
+  leversOf,
+  parseScenario,
+  type LeverError,
+} from '$lib/components/impact/scenario';
 import { api, required } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
 import { IMPACT_SEASON, figuresOf, seasonSummary, storedAssumptionsOf } from './impact.server';
@@ -23,14 +30,34 @@ export const load: PageServerLoad = async (event) => {
   const common = { season: seasonSummary(seasonDto), stored, storedFigures, version: impact.version };
   const errors: Record<string, LeverError> = {};
   const otherErrors: string[] = [];
-  if (!parsed.provided) return { ...common, scenario: 'none' as const, values: parsed.values, figures: storedFigures, sensitivity, errors, otherErrors };
+  if (!parsed.provided)
+    return {
+      ...common,
+      scenario: 'none' as const,
+      values: parsed.values,
+      figures: storedFigures,
+      sensitivity,
+      errors,
+      otherErrors,
+    };
 
   for (const id of parsed.notNumbers) errors[id] = { kind: 'number', value: parsed.raw[id] ?? '', message: '' };
   if (parsed.notNumbers.length === 0) {
     const body = { ...applyLevers(stored, levers, parsed.values) };
-    const [estimate, scenarioSensitivity] = await Promise.all([client.POST('/api/impact/estimate', { body }), client.POST('/api/impact/sensitivity', { body })]);
+    const [estimate, scenarioSensitivity] = await Promise.all([
+      client.POST('/api/impact/estimate', { body }),
+      client.POST('/api/impact/sensitivity', { body }),
+    ]);
     if (estimate.data && scenarioSensitivity.data) {
-      return { ...common, scenario: 'computed' as const, values: parsed.values, figures: figuresOf(estimate.data), sensitivity: scenarioSensitivity.data, errors, otherErrors };
+      return {
+        ...common,
+        scenario: 'computed' as const,
+        values: parsed.values,
+        figures: figuresOf(estimate.data),
+        sensitivity: scenarioSensitivity.data,
+        errors,
+        otherErrors,
+      };
     }
     // Only a 400 is the reader's doing; anything else (or a failing sensitivity after a good estimate) is the page's error.
     if (estimate.data) required(scenarioSensitivity);
@@ -39,7 +66,12 @@ export const load: PageServerLoad = async (event) => {
     const problem = isProblem(rejection) ? rejection : null;
     for (const { field, message } of problem?.errors ?? []) {
       const lever = leverOfField(field, levers);
-      if (lever) errors[lever.id] ??= { kind: leverRule(lever), value: parsed.raw[lever.id] ?? String(parsed.values[lever.id]), message };
+      if (lever)
+        errors[lever.id] ??= {
+          kind: leverRule(lever),
+          value: parsed.raw[lever.id] ?? String(parsed.values[lever.id]),
+          message,
+        };
       else otherErrors.push(`${field}: ${message}`);
     }
     if (Object.keys(errors).length === 0 && otherErrors.length === 0) otherErrors.push(problem?.detail ?? '');

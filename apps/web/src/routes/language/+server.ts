@@ -6,7 +6,8 @@ import { sameOriginPath } from '$lib/safe-redirect';
 export const POST: RequestHandler = async ({ request, cookies, url }) => {
   const form = await request.formData();
   const locale = form.get('locale');
-  if (isLocale(locale)) cookies.set('lang', locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 365 * 86400 });
+  if (isLocale(locale))
+    cookies.set('lang', locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 365 * 86400 });
   // The saved choice wins from now on, so a ?lang= in the page's address is dropped.
   const back = new URL(sameOriginPath(String(form.get('redirectTo') ?? '/'), url.origin, '/'), url.origin);
   back.searchParams.delete('lang');

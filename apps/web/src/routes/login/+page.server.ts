@@ -17,7 +17,8 @@ export const actions: Actions = {
     const email = String(form.get('email') ?? '');
     const password = String(form.get('password') ?? '');
     const result = await api(event).POST('/api/auth/login', { body: { email, password } });
-    if (!result.data) return fail(result.response.status === 429 ? 429 : 400, { email, failed: true, status: result.response.status });
+    if (!result.data)
+      return fail(result.response.status === 429 ? 429 : 400, { email, failed: true, status: result.response.status });
     setSession(event.cookies, result.data.accessToken);
     redirect(303, sameOriginPath(event.url.searchParams.get('next'), event.url.origin, homeFor(result.data.user.role)));
   },

@@ -19,7 +19,11 @@ export const actions: Actions = {
     const password = text(form, 'password');
     const result = await api(event).POST('/api/auth/signup', { body: { ...values, password } });
     // The password is never sent back to the page.
-    if (!result.data) return fail(result.response.status === 409 ? 409 : result.response.status === 429 ? 429 : 400, { values, problem: problemOf(result) });
+    if (!result.data)
+      return fail(result.response.status === 409 ? 409 : result.response.status === 429 ? 429 : 400, {
+        values,
+        problem: problemOf(result),
+      });
     setSession(event.cookies, result.data.accessToken);
     redirect(303, safeNext(event.url));
   },

@@ -6,7 +6,11 @@ import { DIVISION_GENDERS, type DivisionEntity, type DivisionGender } from '../d
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 
 export class CreateDivisionDto {
-  @ApiProperty({ example: 'U10-girls', maxLength: 40, description: 'Unique within the event: letters, digits, _ and -' })
+  @ApiProperty({
+    example: 'U10-girls',
+    maxLength: 40,
+    description: 'Unique within the event: letters, digits, _ and -',
+  })
   @Matches(CODE_PATTERN, { message: '$property must be 1–40 letters, digits, _ or -, starting with a letter or digit' })
   code: string;
 
@@ -27,33 +31,58 @@ export class CreateDivisionDto {
   @IsIn(DIVISION_GENDERS)
   gender?: DivisionGender;
 
-  @ApiPropertyOptional({ format: 'date', example: '2013-01-01', nullable: true, description: 'Birth-date cut-off: a rostered player born before it is refused (when the roster gives birth dates)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2013-01-01',
+    nullable: true,
+    description: 'Birth-date cut-off: a rostered player born before it is refused (when the roster gives birth dates)',
+  })
   @IsOptional()
   @IsCalendarDate()
   bornOnOrAfter?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 0, description: 'Maximum confirmed teams in the division; null = unlimited' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 0,
+    description: 'Maximum confirmed teams in the division; null = unlimited',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100_000)
   capacity?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 0, description: 'Fewest players per roster (instead of the event’s limit)' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 0,
+    description: 'Fewest players per roster (instead of the event’s limit)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(500)
   rosterMin?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 0, description: 'Most players per roster (instead of the event’s limit)' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 0,
+    description: 'Most players per roster (instead of the event’s limit)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(500)
   rosterMax?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '青岛', description: 'The city whose group plays this division' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '青岛',
+    description: 'The city whose group plays this division',
+  })
   @IsOptional()
   @IsName(60)
   city?: string | null;

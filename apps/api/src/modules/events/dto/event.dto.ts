@@ -1,9 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsInstant, IsName, IsOmittable, IsOptionalName, SourcedDto, sourcedFields } from '../../../common/dto.js';
+import {
+  IsCalendarDate,
+  IsInstant,
+  IsName,
+  IsOmittable,
+  IsOptionalName,
+  SourcedDto,
+  sourcedFields,
+} from '../../../common/dto.js';
 import { SPORTS, type Sport } from '../../teams/team.entity.js';
 import { VenueDto, toVenueDto } from '../../venues/dto/venue.dto.js';
-import { EVENT_KINDS, type EventEntity, type EventKind, REGISTRATION_MODES, type RegistrationMode, RULESETS, type Ruleset } from '../event.entity.js';
+import {
+  EVENT_KINDS,
+  type EventEntity,
+  type EventKind,
+  REGISTRATION_MODES,
+  type RegistrationMode,
+  RULESETS,
+  type Ruleset,
+} from '../event.entity.js';
 import { toChinaIso } from '@sailcourt/domain';
 
 export class CreateEventDto {
@@ -36,7 +52,12 @@ export class CreateEventDto {
   @IsCalendarDate()
   endDate: string;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 0, description: 'Maximum confirmed teams; null = unlimited' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 0,
+    description: 'Maximum confirmed teams; null = unlimited',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -48,7 +69,12 @@ export class CreateEventDto {
   @IsIn(REGISTRATION_MODES)
   registrationMode?: RegistrationMode;
 
-  @ApiPropertyOptional({ enum: RULESETS, default: 'fiba', description: 'Basketball rules: five-a-side FIBA, or FIBA 3x3 (pools ranked by the 3x3 rules; games end at 21 or in overtime)' })
+  @ApiPropertyOptional({
+    enum: RULESETS,
+    default: 'fiba',
+    description:
+      'Basketball rules: five-a-side FIBA, or FIBA 3x3 (pools ranked by the 3x3 rules; games end at 21 or in overtime)',
+  })
   @IsOptional()
   @IsIn(RULESETS)
   ruleset?: Ruleset;

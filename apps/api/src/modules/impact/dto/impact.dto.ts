@@ -33,12 +33,25 @@ export const ASSUMPTIONS_DESCRIPTION =
   'is a citation or "assumption". Shares are fractions 0\u20131, counts and prices \u2265 0, nights 0\u201360, days \u2265 1. ' +
   'Unknown fields are rejected.';
 
-const ASSUMPTIONS_SCHEMA = { type: 'object', additionalProperties: true, description: ASSUMPTIONS_DESCRIPTION } as const;
+const ASSUMPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: true,
+  description: ASSUMPTIONS_DESCRIPTION,
+} as const;
 
 /** OpenAPI request body of `POST /impact/estimate` and `POST /impact/sensitivity`. */
-export const ASSUMPTIONS_BODY = { schema: ASSUMPTIONS_SCHEMA, description: 'The assumptions of the scenario, exactly as `assumptions` in GET …/impact.' };
+export const ASSUMPTIONS_BODY = {
+  schema: ASSUMPTIONS_SCHEMA,
+  description: 'The assumptions of the scenario, exactly as `assumptions` in GET …/impact.',
+};
 
-export const SENSITIVITY_METRICS: readonly ImpactSensitivityMetric[] = ['direct', 'visitors', 'visitorNights', 'grossOutput', 'income'];
+export const SENSITIVITY_METRICS: readonly ImpactSensitivityMetric[] = [
+  'direct',
+  'visitors',
+  'visitorNights',
+  'grossOutput',
+  'income',
+];
 const FIELD_KINDS: readonly ImpactFieldKind[] = ['share', 'count', 'price', 'nights', 'days', 'multiplier'];
 const COMPANIONS_BASES: readonly ImpactCompanionsBasis[] = ['derived', 'explicit', 'mixed'];
 
@@ -46,7 +59,11 @@ const COMPANIONS_BASES: readonly ImpactCompanionsBasis[] = ['derived', 'explicit
 // Requests
 
 export class PutImpactAssumptionsDto {
-  @ApiProperty({ minimum: 0, example: 1, description: 'The version you last read (GET …/impact `version`); 0 when none is stored yet. Stale → 409.' })
+  @ApiProperty({
+    minimum: 0,
+    example: 1,
+    description: 'The version you last read (GET …/impact `version`); 0 when none is stored yet. Stale → 409.',
+  })
   @IsInt()
   @Min(0)
   @Max(2_147_483_647)
@@ -64,12 +81,21 @@ export class PutImpactAssumptionsDto {
 }
 
 export class ImpactSensitivityQueryDto {
-  @ApiPropertyOptional({ enum: SENSITIVITY_METRICS, default: 'direct', description: 'What the tornado measures; direct = total direct spending.' })
+  @ApiPropertyOptional({
+    enum: SENSITIVITY_METRICS,
+    default: 'direct',
+    description: 'What the tornado measures; direct = total direct spending.',
+  })
   @IsOptional()
   @IsIn(SENSITIVITY_METRICS)
   metric?: ImpactSensitivityMetric;
 
-  @ApiPropertyOptional({ minimum: 0.01, maximum: 1, default: 0.2, description: 'Relative move of each assumption, 0.2 = ±20 %.' })
+  @ApiPropertyOptional({
+    minimum: 0.01,
+    maximum: 1,
+    default: 0.2,
+    description: 'Relative move of each assumption, 0.2 = ±20 %.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -86,13 +112,15 @@ export class ImpactSpendingDto {
   @ApiProperty({ description: 'Yuan' }) catering: number;
   @ApiProperty({ description: 'Yuan' }) shopping: number;
   @ApiProperty({ description: 'Local transport, yuan' }) transport: number;
-  @ApiProperty({ description: 'Entertainment, anything else and organisers\u2019 net local spend, yuan' }) other: number;
+  @ApiProperty({ description: 'Entertainment, anything else and organisers\u2019 net local spend, yuan' })
+  other: number;
   @ApiProperty({ description: 'Total direct spending: the sum of the five categories, yuan' }) total: number;
 }
 
 export class ImpactGroupNumbersDto {
   @ApiProperty() participants: number;
-  @ApiProperty({ description: 'Accompanying persons (derived from companionsPerPerson, or a group of their own)' }) companions: number;
+  @ApiProperty({ description: 'Accompanying persons (derived from companionsPerPerson, or a group of their own)' })
+  companions: number;
   @ApiProperty() spectators: number;
   @ApiProperty() officialsMedia: number;
 }
@@ -105,25 +133,39 @@ export class ImpactGroupSpendingDto {
 }
 
 export class ImpactMultipliersDto {
-  @ApiProperty({ description: 'Yuan of total (direct + indirect + induced) output per yuan of direct spending' }) output: number;
+  @ApiProperty({ description: 'Yuan of total (direct + indirect + induced) output per yuan of direct spending' })
+  output: number;
   @ApiProperty({ description: 'Yuan of local household income per yuan of direct spending' }) income: number;
 }
 
 /** The contract shape `{visitors, visitorNights, spending, assumptions}` and the model's other figures. */
 export class ImpactEstimateDto {
-  @ApiProperty({ description: 'Tourist visits: non-local, non-casual persons and their companions (estimate)' }) visitors: number;
+  @ApiProperty({ description: 'Tourist visits: non-local, non-casual persons and their companions (estimate)' })
+  visitors: number;
   @ApiProperty({ description: 'Nights spent by overnight visitors (estimate)' }) visitorNights: number;
-  @ApiProperty({ type: ImpactSpendingDto, description: 'Direct first-round spending by category, yuan (estimate)' }) spending: ImpactSpendingDto;
+  @ApiProperty({ type: ImpactSpendingDto, description: 'Direct first-round spending by category, yuan (estimate)' })
+  spending: ImpactSpendingDto;
   @ApiProperty(ASSUMPTIONS_SCHEMA) assumptions: ImpactAssumptions;
   @ApiProperty({ enum: ['CNY'] }) currency: 'CNY';
   @ApiProperty({ type: ImpactGroupNumbersDto }) visitorsByGroup: ImpactGroupNumbersDto;
   @ApiProperty({ type: ImpactGroupNumbersDto }) visitorNightsByGroup: ImpactGroupNumbersDto;
-  @ApiProperty({ type: ImpactGroupSpendingDto, description: 'Visitors\u2019 spending by group (organisers\u2019 spend is not a group)' }) spendingByGroup: ImpactGroupSpendingDto;
-  @ApiProperty({ description: 'Organisers\u2019 net local spend, yuan; included in spending.other' }) organiserSpend: number;
-  @ApiProperty({ enum: COMPANIONS_BASES, description: 'derived: from companionsPerPerson; explicit: a companions group of its own' }) companionsBasis: ImpactCompanionsBasis;
+  @ApiProperty({
+    type: ImpactGroupSpendingDto,
+    description: 'Visitors\u2019 spending by group (organisers\u2019 spend is not a group)',
+  })
+  spendingByGroup: ImpactGroupSpendingDto;
+  @ApiProperty({ description: 'Organisers\u2019 net local spend, yuan; included in spending.other' })
+  organiserSpend: number;
+  @ApiProperty({
+    enum: COMPANIONS_BASES,
+    description: 'derived: from companionsPerPerson; explicit: a companions group of its own',
+  })
+  companionsBasis: ImpactCompanionsBasis;
   @ApiProperty({ type: ImpactMultipliersDto }) multipliers: ImpactMultipliersDto;
-  @ApiProperty({ description: 'multipliers.output × spending.total, yuan. An economic effect, NOT spending.' }) grossOutput: number;
-  @ApiProperty({ description: 'multipliers.income × spending.total, yuan. An economic effect, NOT spending.' }) income: number;
+  @ApiProperty({ description: 'multipliers.output × spending.total, yuan. An economic effect, NOT spending.' })
+  grossOutput: number;
+  @ApiProperty({ description: 'multipliers.income × spending.total, yuan. An economic effect, NOT spending.' })
+  income: number;
   @ApiProperty({ description: 'What these figures are and are not', example: IMPACT_BASIS }) basis: string;
 }
 
@@ -134,17 +176,21 @@ export class ImpactEditorDto {
 
 /** Who last changed a stored set; shared by the season and event answers. */
 export class StoredImpactDto extends ImpactEstimateDto {
-  @ApiProperty({ minimum: 1, description: 'Send it back with PUT …/impact/assumptions (optimistic concurrency)' }) version: number;
+  @ApiProperty({ minimum: 1, description: 'Send it back with PUT …/impact/assumptions (optimistic concurrency)' })
+  version: number;
   @ApiProperty({ example: '2023-07-01T09:00:00+08:00' }) updatedAt: string;
-  @ApiProperty({ nullable: true, type: ImpactEditorDto, description: 'Null for the seeded set' }) updatedBy: ImpactEditorDto | null;
+  @ApiProperty({ nullable: true, type: ImpactEditorDto, description: 'Null for the seeded set' })
+  updatedBy: ImpactEditorDto | null;
 }
 
 export class EventsSumDto {
-  @ApiProperty({ description: 'Events of the season with their own assumption sets that this sum covers' }) events: number;
+  @ApiProperty({ description: 'Events of the season with their own assumption sets that this sum covers' })
+  events: number;
   @ApiProperty() visitors: number;
   @ApiProperty() visitorNights: number;
   @ApiProperty({ type: ImpactSpendingDto }) spending: ImpactSpendingDto;
-  @ApiProperty({ description: 'Visits removed as already counted under another event (repeatAttendanceShare)' }) repeatVisitorsRemoved: number;
+  @ApiProperty({ description: 'Visits removed as already counted under another event (repeatAttendanceShare)' })
+  repeatVisitorsRemoved: number;
 }
 
 export class SeasonImpactDto extends StoredImpactDto {
@@ -158,7 +204,8 @@ export class SeasonImpactDto extends StoredImpactDto {
   @ApiProperty({
     nullable: true,
     type: EventsSumDto,
-    description: 'Bottom-up cross-check: the sum of those events without double-counting repeat attendees; null when there are none.',
+    description:
+      'Bottom-up cross-check: the sum of those events without double-counting repeat attendees; null when there are none.',
   })
   eventsSum: EventsSumDto | null;
 }
@@ -169,28 +216,46 @@ export class EventImpactDto extends StoredImpactDto {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'People on the rosters of confirmed registrations; null while there are none. When set it replaces the assumed participant count.',
+    description:
+      'People on the rosters of confirmed registrations; null while there are none. When set it replaces the assumed participant count.',
   })
   confirmedParticipants: number | null;
-  @ApiProperty({ description: 'Whether confirmedParticipants replaced the participants count in `assumptions`' }) actualsApplied: boolean;
-  @ApiProperty({ ...ASSUMPTIONS_SCHEMA, description: 'The assumptions as stored (what PUT edits); `assumptions` is this with actuals applied.' })
+  @ApiProperty({ description: 'Whether confirmedParticipants replaced the participants count in `assumptions`' })
+  actualsApplied: boolean;
+  @ApiProperty({
+    ...ASSUMPTIONS_SCHEMA,
+    description: 'The assumptions as stored (what PUT edits); `assumptions` is this with actuals applied.',
+  })
   storedAssumptions: ImpactAssumptions;
 }
 
-const CHANGE_VALUE_SCHEMA = { nullable: true, oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'object', additionalProperties: true }] };
+const CHANGE_VALUE_SCHEMA = {
+  nullable: true,
+  oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'object', additionalProperties: true }],
+};
 
 export class ImpactFieldChangeDto {
   @ApiProperty({ example: 'groups.spectators.localShare' }) field: string;
-  @ApiProperty({ ...CHANGE_VALUE_SCHEMA, description: 'Bare number, {value, unit, source} or text; null when the field was absent' }) before: unknown;
-  @ApiProperty({ ...CHANGE_VALUE_SCHEMA, description: 'Bare number, {value, unit, source} or text; null when the field was removed' }) after: unknown;
+  @ApiProperty({
+    ...CHANGE_VALUE_SCHEMA,
+    description: 'Bare number, {value, unit, source} or text; null when the field was absent',
+  })
+  before: unknown;
+  @ApiProperty({
+    ...CHANGE_VALUE_SCHEMA,
+    description: 'Bare number, {value, unit, source} or text; null when the field was removed',
+  })
+  after: unknown;
 }
 
 export class ImpactAssumptionChangeDto {
   @ApiProperty({ description: 'The version this change produced' }) version: number;
   @ApiProperty({ example: '2023-07-01T09:00:00+08:00' }) changedAt: string;
-  @ApiProperty({ nullable: true, type: ImpactEditorDto, description: 'Null for the seed' }) changedBy: ImpactEditorDto | null;
+  @ApiProperty({ nullable: true, type: ImpactEditorDto, description: 'Null for the seed' })
+  changedBy: ImpactEditorDto | null;
   @ApiProperty({ type: [String], description: 'Dotted paths of the changed assumptions' }) fields: string[];
-  @ApiProperty({ type: [ImpactFieldChangeDto], description: 'Empty for the seeded version' }) changes: ImpactFieldChangeDto[];
+  @ApiProperty({ type: [ImpactFieldChangeDto], description: 'Empty for the seeded version' })
+  changes: ImpactFieldChangeDto[];
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
 }
 
@@ -200,8 +265,13 @@ export class ImpactAssumptionHistoryDto {
 }
 
 export class ImpactSensitivityEntryDto {
-  @ApiProperty({ example: 'groups.spectators.overnightShare', description: 'Path of the assumption, as in validation errors' }) field: string;
-  @ApiProperty({ nullable: true, enum: IMPACT_GROUP_KEYS, description: 'Null for organiserSpend and the multipliers' }) group: ImpactGroupKey | null;
+  @ApiProperty({
+    example: 'groups.spectators.overnightShare',
+    description: 'Path of the assumption, as in validation errors',
+  })
+  field: string;
+  @ApiProperty({ nullable: true, enum: IMPACT_GROUP_KEYS, description: 'Null for organiserSpend and the multipliers' })
+  group: ImpactGroupKey | null;
   @ApiProperty({ example: 'overnightShare' }) name: string;
   @ApiProperty({ enum: FIELD_KINDS }) kind: ImpactFieldKind;
   @ApiProperty() baseValue: number;

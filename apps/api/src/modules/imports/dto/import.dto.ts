@@ -25,13 +25,21 @@ export class ImportTeamSummaryDto {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) city: string | null;
   @ApiProperty() people: number;
-  @ApiProperty({ enum: ['create', 'update'], description: 'create = a new team and registration; update = the registered team’s roster is replaced' }) action: 'create' | 'update';
+  @ApiProperty({
+    enum: ['create', 'update'],
+    description: 'create = a new team and registration; update = the registered team’s roster is replaced',
+  })
+  action: 'create' | 'update';
 }
 
 export class TeamImportPreviewDto {
   @ApiProperty({ enum: ['utf-8', 'utf-8-bom', 'gb18030', 'xlsx'] }) encoding: string;
   @ApiProperty({ type: [TeamImportRowDto] }) rows: TeamImportRowDto[];
-  @ApiProperty({ type: [ImportProblemDto], description: 'Every problem, by row, column and reason; nothing is stored until a commit without problems' }) problems: ImportProblemDto[];
+  @ApiProperty({
+    type: [ImportProblemDto],
+    description: 'Every problem, by row, column and reason; nothing is stored until a commit without problems',
+  })
+  problems: ImportProblemDto[];
   @ApiProperty({ type: [ImportTeamSummaryDto] }) teams: ImportTeamSummaryDto[];
 }
 
@@ -75,7 +83,11 @@ export class ScheduleProblemDto {
 export class ScheduleImportPreviewDto {
   @ApiProperty({ enum: ['utf-8', 'utf-8-bom', 'gb18030', 'xlsx'] }) encoding: string;
   @ApiProperty({ type: [ScheduleImportRowDto] }) rows: ScheduleImportRowDto[];
-  @ApiProperty({ type: [ScheduleProblemDto], description: 'Cell problems, unknown teams, dates outside the event and clashes; nothing is stored' }) problems: ScheduleProblemDto[];
+  @ApiProperty({
+    type: [ScheduleProblemDto],
+    description: 'Cell problems, unknown teams, dates outside the event and clashes; nothing is stored',
+  })
+  problems: ScheduleProblemDto[];
   @ApiProperty({ description: 'Games a commit would create' }) created: number;
   @ApiProperty({ description: 'Games already there (same teams and start): left alone' }) existing: number;
 }

@@ -7,11 +7,19 @@ import { MATCH_STATUSES, type MatchStatus } from '../../matches/match.entity.js'
 const SIDES: readonly LiveSide[] = ['home', 'away'];
 
 export class LiveActionDto {
-  @ApiProperty({ format: 'uuid', description: 'Made by the client for each tap; sending it again applies nothing and answers 200 with the first answer' })
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'Made by the client for each tap; sending it again applies nothing and answers 200 with the first answer',
+  })
   @IsUUID()
   clientEventId: string;
 
-  @ApiProperty({ enum: LIVE_ACTION_TYPES, description: 'start → live; score; period-end; undo (an earlier score or end of period); final (a level score is 422)' })
+  @ApiProperty({
+    enum: LIVE_ACTION_TYPES,
+    description:
+      'start → live; score; period-end; undo (an earlier score or end of period); final (a level score is 422)',
+  })
   @IsIn(LIVE_ACTION_TYPES)
   type: LiveActionType;
 
@@ -56,12 +64,19 @@ export class LiveMessageDto {
 }
 
 export class CreateScorerLinkDto {
-  @ApiPropertyOptional({ example: '2023-07-10T23:30:00+08:00', description: 'Default: 12 hours from now. At most 7 days ahead.' })
+  @ApiPropertyOptional({
+    example: '2023-07-10T23:30:00+08:00',
+    description: 'Default: 12 hours from now. At most 7 days ahead.',
+  })
   @IsOptional()
   @IsInstant()
   expiresAt?: string;
 
-  @ApiPropertyOptional({ maxLength: 80, example: 'Table officials, court 1', description: 'Who the link is for, shown in the list of links' })
+  @ApiPropertyOptional({
+    maxLength: 80,
+    example: 'Table officials, court 1',
+    description: 'Who the link is for, shown in the list of links',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(80)
@@ -80,7 +95,10 @@ export class ScorerLinkDto {
 }
 
 export class LiveStreamQueryDto {
-  @ApiPropertyOptional({ description: 'Replay every message after this seq first (as the Last-Event-ID header does)', example: '42' })
+  @ApiPropertyOptional({
+    description: 'Replay every message after this seq first (as the Last-Event-ID header does)',
+    example: '42',
+  })
   @IsOptional()
   @Matches(/^\d{1,15}$/, { message: '$property must be a non-negative whole number' })
   lastEventId?: string;

@@ -3,7 +3,11 @@ import type { PlayoffMatchStatus } from '@sailcourt/domain';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class CreatePlayoffsDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 64, description: 'Teams per group that qualify; default 2 with several groups, else 4 (or the whole group if smaller)' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 64,
+    description: 'Teams per group that qualify; default 2 with several groups, else 4 (or the whole group if smaller)',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -15,7 +19,10 @@ export class CreatePlayoffsDto {
   @IsBoolean()
   thirdPlaceGame?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'Replace an existing bracket (refused with 409 once a playoff game has a result)' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Replace an existing bracket (refused with 409 once a playoff game has a result)',
+  })
   @IsOptional()
   @IsBoolean()
   replace?: boolean;
@@ -52,7 +59,8 @@ export class BracketMatchDto {
   @ApiProperty({ type: BracketSideDto }) home: BracketSideDto;
   @ApiProperty({ type: BracketSideDto }) away: BracketSideDto;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) winnerTeamId: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The game, once both teams are known' }) matchId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The game, once both teams are known' })
+  matchId: string | null;
   @ApiProperty({ nullable: true, type: String }) startsAt: string | null;
   @ApiProperty({ nullable: true, type: Number }) homeScore: number | null;
   @ApiProperty({ nullable: true, type: Number }) awayScore: number | null;
@@ -63,8 +71,10 @@ export class BracketDto {
   @ApiProperty({ description: 'Bracket size (a power of two; missing seeds are byes)' }) size: number;
   @ApiProperty() qualifiersPerGroup: number;
   @ApiProperty() thirdPlaceGame: boolean;
-  @ApiProperty({ description: 'Next-placed teams (best thirds …) that qualified across groups' }) bestNextPlaced: number;
-  @ApiProperty({ description: 'The organizer drew the knockout before every group game had a result' }) drawnBeforeGroupsComplete: boolean;
+  @ApiProperty({ description: 'Next-placed teams (best thirds …) that qualified across groups' })
+  bestNextPlaced: number;
+  @ApiProperty({ description: 'The organizer drew the knockout before every group game had a result' })
+  drawnBeforeGroupsComplete: boolean;
   @ApiProperty({ type: [BracketSeedDto] }) seeds: BracketSeedDto[];
   @ApiProperty({ type: [BracketMatchDto] }) matches: BracketMatchDto[];
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) championTeamId: string | null;

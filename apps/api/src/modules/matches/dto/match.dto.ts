@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsInstant, IsName, IsNotBlank, IsOmittable, SourcedDto, sourcedFields } from '../../../common/dto.js';
+import {
+  IsCalendarDate,
+  IsInstant,
+  IsName,
+  IsNotBlank,
+  IsOmittable,
+  SourcedDto,
+  sourcedFields,
+} from '../../../common/dto.js';
 import { PageQueryDto } from '../../../common/pagination.dto.js';
 import { MATCH_STATUSES, type MatchEntity, type MatchStatus } from '../match.entity.js';
 import { toChinaIso } from '@sailcourt/domain';
@@ -9,7 +17,10 @@ const GROUP_PATTERN = /^[\p{L}\p{N} _-]{0,40}$/u;
 
 /** Where and when a game is played; shared by create and reschedule. */
 class MatchPlacementDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "Venue; defaults to the event's venue (on create) or the current one (on reschedule)" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Venue; defaults to the event's venue (on create) or the current one (on reschedule)",
+  })
   @IsOptional()
   @IsUUID()
   venueId?: string;
@@ -17,7 +28,8 @@ class MatchPlacementDto {
   @ApiPropertyOptional({
     maxLength: 120,
     example: '国信体育馆',
-    description: "As the public contract names it: a venue's id, slug or name; any other text is kept as the game's place (no court)",
+    description:
+      "As the public contract names it: a venue's id, slug or name; any other text is kept as the game's place (no court)",
   })
   @IsOptional()
   @IsString()
@@ -25,14 +37,22 @@ class MatchPlacementDto {
   @IsNotBlank()
   venue?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 99, description: 'Court number at the venue; omitted: the first court free at that time' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 99,
+    description: 'Court number at the venue; omitted: the first court free at that time',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(99)
   court?: number;
 
-  @ApiPropertyOptional({ maxLength: 40, example: 'A', description: "Standings group; '' (default) is the single unnamed group" })
+  @ApiPropertyOptional({
+    maxLength: 40,
+    example: 'A',
+    description: "Standings group; '' (default) is the single unnamed group",
+  })
   @IsOmittable()
   @IsString()
   @Matches(GROUP_PATTERN, { message: '$property must be at most 40 letters, digits, spaces, _ or -' })
@@ -51,15 +71,26 @@ export class CreateMatchDto extends MatchPlacementDto {
   @IsUUID()
   homeTeamId: string;
 
-  @ApiProperty({ format: 'uuid', description: 'Must hold a confirmed registration and differ from homeTeamId (422 otherwise)' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Must hold a confirmed registration and differ from homeTeamId (422 otherwise)',
+  })
   @IsUUID()
   awayTeamId: string;
 
-  @ApiProperty({ example: '2023-07-10T19:30:00+08:00', description: "Within the event's dates, local (Asia/Shanghai) calendar days (422 otherwise)" })
+  @ApiProperty({
+    example: '2023-07-10T19:30:00+08:00',
+    description: "Within the event's dates, local (Asia/Shanghai) calendar days (422 otherwise)",
+  })
   @IsInstant()
   startsAt: string;
 
-  @ApiPropertyOptional({ maxLength: 60, example: 'U10-girls', description: "The division (id or code) whose schedule and standings the game joins; both teams must be confirmed in it (422 otherwise)" })
+  @ApiPropertyOptional({
+    maxLength: 60,
+    example: 'U10-girls',
+    description:
+      'The division (id or code) whose schedule and standings the game joins; both teams must be confirmed in it (422 otherwise)',
+  })
   @IsOptional()
   @IsName(60)
   division?: string;
@@ -74,12 +105,18 @@ export class UpdateMatchDto extends MatchPlacementDto {
   @IsInstant()
   startsAt?: string;
 
-  @ApiPropertyOptional({ enum: RESCHEDULABLE_STATUSES, description: 'postponed frees the court slot; scheduled brings the game back' })
+  @ApiPropertyOptional({
+    enum: RESCHEDULABLE_STATUSES,
+    description: 'postponed frees the court slot; scheduled brings the game back',
+  })
   @IsOptional()
   @IsIn(RESCHEDULABLE_STATUSES)
   status?: ReschedulableStatus;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'The version last read; a stale one gets 409. The If-Match header works too.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'The version last read; a stale one gets 409. The If-Match header works too.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -101,17 +138,27 @@ export class MatchResultDto {
   @Max(999)
   awayScore?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Instead of scores: the team that forfeited; the game counts 20–0 (FIBA Art. 20), or w-0 under fiba-3x3 (stored without scores)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Instead of scores: the team that forfeited; the game counts 20–0 (FIBA Art. 20), or w-0 under fiba-3x3 (stored without scores)',
+  })
   @IsOmittable()
   @IsUUID()
   forfeitedBy?: string;
 
-  @ApiPropertyOptional({ description: 'The game was decided in overtime. Under fiba-3x3 the final score must fit it: overtime ends when a team has scored 2 in it (422 otherwise)' })
+  @ApiPropertyOptional({
+    description:
+      'The game was decided in overtime. Under fiba-3x3 the final score must fit it: overtime ends when a team has scored 2 in it (422 otherwise)',
+  })
   @IsOptional()
   @IsBoolean()
   overtime?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'The version last read; a stale one gets 409. The If-Match header works too.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'The version last read; a stale one gets 409. The If-Match header works too.',
+  })
   @IsOmittable()
   @IsInt()
   @Min(1)
@@ -145,7 +192,10 @@ export class ListMatchesQueryDto extends PageQueryDto {
   @MaxLength(40)
   group?: string;
 
-  @ApiPropertyOptional({ maxLength: 60, description: "Only this division's games: the division's id or code (e.g. U10-girls)" })
+  @ApiPropertyOptional({
+    maxLength: 60,
+    description: "Only this division's games: the division's id or code (e.g. U10-girls)",
+  })
   @IsOptional()
   @IsName(60)
   division?: string;
@@ -154,16 +204,28 @@ export class ListMatchesQueryDto extends PageQueryDto {
 export class MatchDto extends SourcedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) eventId: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The division the game belongs to; null in an event without divisions' }) divisionId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The division the game belongs to; null in an event without divisions',
+  })
+  divisionId: string | null;
   @ApiProperty({ format: 'uuid' }) homeTeamId: string;
   @ApiProperty() homeTeamName: string;
   @ApiProperty({ nullable: true, type: String }) homeTeamNameEn: string | null;
   @ApiProperty({ format: 'uuid' }) awayTeamId: string;
   @ApiProperty() awayTeamName: string;
   @ApiProperty({ nullable: true, type: String }) awayTeamNameEn: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '2023-07-10T19:30:00+08:00', description: 'null: time to be announced (playoffs)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2023-07-10T19:30:00+08:00',
+    description: 'null: time to be announced (playoffs)',
+  })
   startsAt: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Local calendar day of startsAt' }) date: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Local calendar day of startsAt' }) date:
+    string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) venueId: string | null;
   @ApiProperty({ nullable: true, type: String }) venueName: string | null;
   @ApiProperty({ nullable: true, type: String }) venueNameEn: string | null;
@@ -174,12 +236,20 @@ export class MatchDto extends SourcedDto {
   @ApiProperty({ nullable: true, type: Number, description: 'While live: the running score' }) homeScore: number | null;
   @ApiProperty({ nullable: true, type: Number }) awayScore: number | null;
   @ApiProperty({ description: '0 before the start; 1–4 quarters, 5 and later overtime periods' }) period: number;
-  @ApiProperty({ nullable: true, type: Number, description: "Seq of the game's latest live message: pass it as lastEventId to a live stream to miss nothing" })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "Seq of the game's latest live message: pass it as lastEventId to a live stream to miss nothing",
+  })
   liveSeq: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) forfeitedBy: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) winnerTeamId: string | null;
   @ApiProperty({ description: 'Decided in overtime' }) overtime: boolean;
-  @ApiProperty({ nullable: true, type: String, description: "Bracket position ('R1-M1', 'third-place'); null for group games" })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "Bracket position ('R1-M1', 'third-place'); null for group games",
+  })
   playoffSlot: string | null;
   @ApiProperty({ description: 'Send it back (body or If-Match) when changing the game' }) version: number;
   @ApiProperty() updatedAt: string;
@@ -194,7 +264,11 @@ export class TodayEventDto {
 export class TodayDto {
   @ApiProperty({ format: 'date', description: 'The local (Asia/Shanghai) day asked for' }) date: string;
   @ApiProperty({ type: [TodayEventDto], description: 'The events the games belong to' }) events: TodayEventDto[];
-  @ApiProperty({ type: [MatchDto], description: 'Games live now (whatever day they started) and games starting that day, in playing order' }) matches: MatchDto[];
+  @ApiProperty({
+    type: [MatchDto],
+    description: 'Games live now (whatever day they started) and games starting that day, in playing order',
+  })
+  matches: MatchDto[];
 }
 
 export class TodayQueryDto {
@@ -209,7 +283,9 @@ export class MatchPageDto {
   @ApiProperty() total: number;
 }
 
-const winnerOf = (m: Pick<MatchEntity, 'homeScore' | 'awayScore' | 'homeTeamId' | 'awayTeamId' | 'forfeitedBy'>): string | null => {
+const winnerOf = (
+  m: Pick<MatchEntity, 'homeScore' | 'awayScore' | 'homeTeamId' | 'awayTeamId' | 'forfeitedBy'>,
+): string | null => {
   // A 3x3 forfeit (w-0) has no scores: the side that did not forfeit won.
   if (m.forfeitedBy !== null) return m.forfeitedBy === m.homeTeamId ? m.awayTeamId : m.homeTeamId;
   if (m.homeScore === null || m.awayScore === null || m.homeScore === m.awayScore) return null;
@@ -218,7 +294,11 @@ const winnerOf = (m: Pick<MatchEntity, 'homeScore' | 'awayScore' | 'homeTeamId' 
 
 type Named = { name: string; nameEn: string | null };
 /** A game with its teams' and venue's names loaded (an entity, or a preview built in memory). */
-export type MatchView = Omit<MatchEntity, 'event' | 'homeTeam' | 'awayTeam' | 'venue'> & { homeTeam?: Named; awayTeam?: Named; venue?: Named | null };
+export type MatchView = Omit<MatchEntity, 'event' | 'homeTeam' | 'awayTeam' | 'venue'> & {
+  homeTeam?: Named;
+  awayTeam?: Named;
+  venue?: Named | null;
+};
 
 export const toMatchDto = (m: MatchView): MatchDto => ({
   id: m.id,

@@ -28,7 +28,10 @@ export class ScheduleVenueDto {
   @IsUUID()
   venueId: string;
 
-  @ApiPropertyOptional({ type: [Number], description: 'Court numbers to use (1-based); omitted: every court of the venue' })
+  @ApiPropertyOptional({
+    type: [Number],
+    description: 'Court numbers to use (1-based); omitted: every court of the venue',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -48,41 +51,61 @@ export class ScheduleRequestDto {
   @ApiPropertyOptional({
     maxLength: 60,
     example: 'U10-girls',
-    description: "The division (id or code) to schedule, from its confirmed teams; only its games are replaced. Required when the event has divisions (400)",
+    description:
+      'The division (id or code) to schedule, from its confirmed teams; only its games are replaced. Required when the event has divisions (400)',
   })
   @IsOptional()
   @IsName(60)
   division?: string;
 
-  @ApiPropertyOptional({ default: false, description: 'Double round robin: the second cycle repeats the first with home and away swapped' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Double round robin: the second cycle repeats the first with home and away swapped',
+  })
   @IsOptional()
   @IsBoolean()
   double?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 26, default: 1, description: "Groups A, B, …, dealt in snake order from the seeding; 1 = a single group ''" })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 26,
+    default: 1,
+    description: "Groups A, B, …, dealt in snake order from the seeding; 1 = a single group ''",
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(26)
   groups?: number;
 
-  @ApiPropertyOptional({ type: [String], description: 'Seeding for the snake draw, strongest first: every confirmed team once. Default: registration order' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Seeding for the snake draw, strongest first: every confirmed team once. Default: registration order',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true })
   seededTeamIds?: string[];
 
-  @ApiPropertyOptional({ type: [ScheduleVenueDto], description: "Venues and courts in order of preference; default: every court of the event's venue" })
+  @ApiPropertyOptional({
+    type: [ScheduleVenueDto],
+    description: "Venues and courts in order of preference; default: every court of the event's venue",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @IsObject({ each: true }) @ValidateNested({ each: true })
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
   @Type(() => ScheduleVenueDto)
   venues?: ScheduleVenueDto[];
 
-  @ApiPropertyOptional({ type: [String], example: ['17:00', '19:30'], description: 'Local start times each day (Asia/Shanghai); default 17:00 and 19:30' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['17:00', '19:30'],
+    description: 'Local start times each day (Asia/Shanghai); default 17:00 and 19:30',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -91,7 +114,12 @@ export class ScheduleRequestDto {
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { each: true, message: '$property must hold HH:MM times' })
   dailySlots?: string[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 168, default: 12, description: "Hours between the end of a team's game and its next one" })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 168,
+    default: 12,
+    description: "Hours between the end of a team's game and its next one",
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
@@ -105,7 +133,10 @@ export class ScheduleRequestDto {
   @Max(480)
   matchDurationMinutes?: number;
 
-  @ApiPropertyOptional({ format: 'date', description: "First day to use; default the event's start date (must lie within the event)" })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: "First day to use; default the event's start date (must lie within the event)",
+  })
   @IsOptional()
   @IsCalendarDate()
   startDate?: string;
@@ -120,7 +151,10 @@ export class ScheduleRequestDto {
   @IsBoolean()
   dryRun?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: "Replace the event's existing matches (refused with 409 once any has a result)" })
+  @ApiPropertyOptional({
+    default: false,
+    description: "Replace the event's existing matches (refused with 409 once any has a result)",
+  })
   @IsOptional()
   @IsBoolean()
   replace?: boolean;
@@ -145,6 +179,7 @@ export class UnplacedMatchDto {
 export class ScheduleResultDto {
   @ApiProperty({ description: 'true: a preview, nothing was stored (matches carry id "")' }) dryRun: boolean;
   @ApiProperty({ type: [ScheduleGroupDto] }) groups: ScheduleGroupDto[];
-  @ApiProperty({ type: [MatchDto], description: 'The games created (or, in a preview, that would be)' }) matches: MatchDto[];
+  @ApiProperty({ type: [MatchDto], description: 'The games created (or, in a preview, that would be)' })
+  matches: MatchDto[];
   @ApiProperty({ type: [UnplacedMatchDto] }) unplaced: UnplacedMatchDto[];
 }

@@ -19,11 +19,20 @@ export class TieBreakValueDto {
 
 /** Why a row sits where it does among teams level on classification points (FIBA Appendix D). */
 export class FibaTieBreakDto {
-  @ApiProperty({ enum: CRITERIA, description: 'The step that fixed the place; lot = group complete and still level, level = shared while games remain' })
+  @ApiProperty({
+    enum: CRITERIA,
+    description:
+      'The step that fixed the place; lot = group complete and still level, level = shared while games remain',
+  })
   criterion: FibaTieBreakCriterion;
-  @ApiProperty({ type: [String], description: 'Teams still tied with this one at that step, in final order' }) tiedWith: string[];
-  @ApiProperty({ type: [TieBreakValueDto], description: 'Each tied team’s value on the criterion, in final order' }) values: TieBreakValueDto[];
-  @ApiProperty({ example: 'Ahead of 广东 on head-to-head points difference (+5 vs -5)', description: 'English sentence, teams by name' })
+  @ApiProperty({ type: [String], description: 'Teams still tied with this one at that step, in final order' })
+  tiedWith: string[];
+  @ApiProperty({ type: [TieBreakValueDto], description: 'Each tied team’s value on the criterion, in final order' })
+  values: TieBreakValueDto[];
+  @ApiProperty({
+    example: 'Ahead of 广东 on head-to-head points difference (+5 vs -5)',
+    description: 'English sentence, teams by name',
+  })
   explanation: string;
   @ApiProperty({ description: 'The same with English team names where known' }) explanationEn: string;
 }
@@ -34,13 +43,22 @@ const CRITERIA_3X3: readonly Fiba3x3TieBreakCriterion[] = ['head-to-head', 'poin
 export class Fiba3x3TieBreakDto {
   @ApiProperty({
     enum: CRITERIA_3X3,
-    description: 'head-to-head = the game between two tied teams; points-average = points per game, forfeit wins left out; seeding = the higher seed; level = nothing separates them',
+    description:
+      'head-to-head = the game between two tied teams; points-average = points per game, forfeit wins left out; seeding = the higher seed; level = nothing separates them',
   })
   criterion: Fiba3x3TieBreakCriterion;
-  @ApiProperty({ type: [String], description: 'Teams level on wins with this one at that step, in final order' }) tiedWith: string[];
-  @ApiProperty({ type: [TieBreakValueDto], description: 'head-to-head: wins in their game(s); points-average: the average; seeding: the seed (0 = none)' })
+  @ApiProperty({ type: [String], description: 'Teams level on wins with this one at that step, in final order' })
+  tiedWith: string[];
+  @ApiProperty({
+    type: [TieBreakValueDto],
+    description: 'head-to-head: wins in their game(s); points-average: the average; seeding: the seed (0 = none)',
+  })
   values: TieBreakValueDto[];
-  @ApiProperty({ example: 'Behind 捷克 on the game between them (wins) (0 vs 1)', description: 'English sentence, teams by name' }) explanation: string;
+  @ApiProperty({
+    example: 'Behind 捷克 on the game between them (wins) (0 vs 1)',
+    description: 'English sentence, teams by name',
+  })
+  explanation: string;
   @ApiProperty({ description: 'The same with English team names where known' }) explanationEn: string;
 }
 
@@ -58,16 +76,33 @@ export class StandingRowDto {
   @ApiProperty() pointsAgainst: number;
   @ApiProperty() pointsDiff: number;
   @ApiPropertyOptional({ type: FibaTieBreakDto }) tieBreak?: FibaTieBreakDto;
-  @ApiPropertyOptional({ enum: [true], description: 'Group complete and still level: the organizer draws lots' }) decidedByLot?: true;
+  @ApiPropertyOptional({ enum: [true], description: 'Group complete and still level: the organizer draws lots' })
+  decidedByLot?: true;
   @ApiPropertyOptional({ description: 'fiba-3x3: won / played' }) winRatio?: number;
-  @ApiPropertyOptional({ description: 'fiba-3x3: games whose score counts in the average (a forfeit win does not)' }) gamesCounted?: number;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'fiba-3x3: points scored per counted game, 2 decimals' }) pointsAverage?: number | null;
-  @ApiPropertyOptional({ type: Fiba3x3TieBreakDto, description: 'fiba-3x3: why the team sits where it does among teams level on wins' }) tieBreak3x3?: Fiba3x3TieBreakDto;
+  @ApiPropertyOptional({ description: 'fiba-3x3: games whose score counts in the average (a forfeit win does not)' })
+  gamesCounted?: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'fiba-3x3: points scored per counted game, 2 decimals',
+  })
+  pointsAverage?: number | null;
+  @ApiPropertyOptional({
+    type: Fiba3x3TieBreakDto,
+    description: 'fiba-3x3: why the team sits where it does among teams level on wins',
+  })
+  tieBreak3x3?: Fiba3x3TieBreakDto;
 }
 
 export class StandingsGroupDto {
   @ApiProperty({ description: "'' for games without a group" }) name: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The division the group belongs to (each division ranks on its own); null in an event without divisions' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description:
+      'The division the group belongs to (each division ranks on its own); null in an event without divisions',
+  })
   divisionId: string | null;
   @ApiProperty({ description: 'Every group game has a result' }) complete: boolean;
   @ApiProperty() gamesPlayed: number;
@@ -77,8 +112,18 @@ export class StandingsGroupDto {
 
 export class StandingsDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
-  @ApiProperty({ enum: RULESETS, description: 'fiba: Appendix D (classification points); fiba-3x3: wins, head-to-head of two, points average, seeding (classificationPoints then repeats the wins)' })
+  @ApiProperty({
+    enum: RULESETS,
+    description:
+      'fiba: Appendix D (classification points); fiba-3x3: wins, head-to-head of two, points average, seeding (classificationPoints then repeats the wins)',
+  })
   ruleset: Ruleset;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The division asked for with ?division=; null: every division' }) divisionId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The division asked for with ?division=; null: every division',
+  })
+  divisionId: string | null;
   @ApiProperty({ type: [StandingsGroupDto] }) groups: StandingsGroupDto[];
 }

@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OFFICIAL_ROLES, type OfficialRole, toChinaIso } from '@sailcourt/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsInstant, IsName, IsOmittable, IsOptionalName } from '../../../common/dto.js';
 import type { OfficialEntity } from '../official.entity.js';
 
@@ -40,7 +51,10 @@ export class CreateOfficialDto {
   @IsUUID('all', { each: true })
   affiliatedTeamIds?: string[];
 
-  @ApiPropertyOptional({ type: [AvailabilityDto], description: 'When the official can work; none = no restriction recorded' })
+  @ApiPropertyOptional({
+    type: [AvailabilityDto],
+    description: 'When the official can work; none = no restriction recorded',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
@@ -52,7 +66,8 @@ export class CreateOfficialDto {
 /** Only the fields sent change; `null` clears an optional one (English name, contact, account). */
 export class UpdateOfficialDto {
   @ApiPropertyOptional({ example: '王建国' }) @IsOmittable() @IsName() name?: string;
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'Wang Jianguo' }) @IsOptionalName() nameEn?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Wang Jianguo' }) @IsOptionalName() nameEn?:
+    string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Phone or e-mail; organizers only' })
   @IsOptional()
@@ -80,7 +95,10 @@ export class UpdateOfficialDto {
   @IsUUID('all', { each: true })
   affiliatedTeamIds?: string[];
 
-  @ApiPropertyOptional({ type: [AvailabilityDto], description: 'Replaces the availability; [] = no restriction recorded' })
+  @ApiPropertyOptional({
+    type: [AvailabilityDto],
+    description: 'Replaces the availability; [] = no restriction recorded',
+  })
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(200)
@@ -108,7 +126,10 @@ export const toOfficialDto = (o: OfficialEntity): OfficialDto => ({
   userId: o.userId,
   roles: o.roles,
   affiliatedTeamIds: o.affiliatedTeamIds,
-  availability: o.availability.map((w) => ({ startsAt: toChinaIso(new Date(w.startsAt)), endsAt: toChinaIso(new Date(w.endsAt)) })),
+  availability: o.availability.map((w) => ({
+    startsAt: toChinaIso(new Date(w.startsAt)),
+    endsAt: toChinaIso(new Date(w.endsAt)),
+  })),
 });
 
 export class AssignOfficialDto {
@@ -121,7 +142,10 @@ export class AssignmentItemDto extends AssignOfficialDto {
 }
 
 export class SaveAssignmentsDto {
-  @ApiProperty({ type: [AssignmentItemDto], description: 'Saved together or not at all; each is checked against the others too' })
+  @ApiProperty({
+    type: [AssignmentItemDto],
+    description: 'Saved together or not at all; each is checked against the others too',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -176,7 +200,11 @@ export class RoleCountDto {
 
 export class BoardGameDto extends OfficiatedGameDto {
   @ApiProperty({ type: [AssignmentDto] }) officials: AssignmentDto[];
-  @ApiProperty({ type: RoleCountDto, description: 'Officials still needed per role; any above 0 = the game is not fully staffed' }) missing: RoleCountDto;
+  @ApiProperty({
+    type: RoleCountDto,
+    description: 'Officials still needed per role; any above 0 = the game is not fully staffed',
+  })
+  missing: RoleCountDto;
 }
 
 export class BoardOfficialDto {
@@ -202,8 +230,13 @@ export class UnfilledSlotDto {
 }
 
 export class AssignmentSuggestionDto {
-  @ApiProperty({ type: [AssignmentItemDto], description: 'Nothing is saved: send them to PUT …/officials/assignments after review' }) assignments: AssignmentItemDto[];
-  @ApiProperty({ type: [UnfilledSlotDto], description: 'Slots no official can take without breaking a check' }) unfilled: UnfilledSlotDto[];
+  @ApiProperty({
+    type: [AssignmentItemDto],
+    description: 'Nothing is saved: send them to PUT …/officials/assignments after review',
+  })
+  assignments: AssignmentItemDto[];
+  @ApiProperty({ type: [UnfilledSlotDto], description: 'Slots no official can take without breaking a check' })
+  unfilled: UnfilledSlotDto[];
 }
 
 export class AssignmentAuditEntryDto {
@@ -211,6 +244,7 @@ export class AssignmentAuditEntryDto {
   @ApiProperty({ format: 'uuid' }) officialId: string;
   @ApiProperty({ enum: OFFICIAL_ROLES }) role: OfficialRole;
   @ApiProperty({ enum: ['assigned', 'unassigned'] }) action: 'assigned' | 'unassigned';
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The organizer who did it' }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The organizer who did it' }) actorId:
+    string | null;
   @ApiProperty({ example: '2023-07-15T09:30:00+08:00' }) at: string;
 }

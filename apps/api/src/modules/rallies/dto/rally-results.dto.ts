@@ -13,16 +13,35 @@ const TIE_BREAK_RULES: readonly RallyTieBreakRule[] = ['A8.1', 'A8.2', 'unbroken
 export class LegResultInputDto {
   @ApiProperty({ format: 'uuid', description: 'An entry of this rally' }) @IsUUID() entryId: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2023-06-21T17:30:00+08:00', description: 'Finish instant with an offset; after the leg start' })
-  @IsOptional() @IsInstant()
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2023-06-21T17:30:00+08:00',
+    description: 'Finish instant with an offset; after the leg start',
+  })
+  @IsOptional()
+  @IsInstant()
   finishedAt?: string | null;
 
-  @ApiPropertyOptional({ enum: SAILING_SCORING_CODES, nullable: true, description: 'RRS Appendix A scoring abbreviation' })
-  @IsOptional() @IsString() @MaxLength(8)
+  @ApiPropertyOptional({
+    enum: SAILING_SCORING_CODES,
+    nullable: true,
+    description: 'RRS Appendix A scoring abbreviation',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8)
   code?: string | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, description: 'Committee-given points, only and always with RDG or DPI (before the leg coefficient)' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Max(1000)
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    description: 'Committee-given points, only and always with RDG or DPI (before the leg coefficient)',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Max(1000)
   points?: number | null;
 }
 
@@ -36,15 +55,22 @@ export class BoatLabelDto {
 }
 
 export class LegResultDto extends BoatLabelDto {
-  @ApiProperty({ nullable: true, type: Number, description: 'Finishing place by corrected time (tied boats share it); null for non-finishers' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Finishing place by corrected time (tied boats share it); null for non-finishers',
+  })
   place: number | null;
   @ApiProperty({ nullable: true, type: String, example: '2023-06-21T17:30:00+08:00' }) finishedAt: string | null;
   @ApiProperty({ nullable: true, type: Number }) elapsedSeconds: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Elapsed × rating (time on time)' }) correctedSeconds: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Average speed over the leg distance, knots' }) speedKnots: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Elapsed × rating (time on time)' }) correctedSeconds:
+    number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Average speed over the leg distance, knots' }) speedKnots:
+    number | null;
   @ApiProperty({ nullable: true, enum: SAILING_SCORING_CODES }) code: SailingScoringCode | null;
   @ApiProperty({ description: 'Leg score (low point) after the leg coefficient' }) points: number;
-  @ApiProperty({ description: 'false when nothing was recorded for the boat, which then scores DNC' }) recorded: boolean;
+  @ApiProperty({ description: 'false when nothing was recorded for the boat, which then scores DNC' })
+  recorded: boolean;
   @ApiProperty({ nullable: true, type: String }) source: string | null;
   @ApiProperty({ type: [String] }) illustrative: string[];
 }
@@ -57,9 +83,16 @@ export class StandingLegDto {
 }
 
 export class SailingTieBreakDto {
-  @ApiProperty({ enum: TIE_BREAK_RULES, description: "The rule that fixed this boat's place among the boats tied on net, or 'unbroken' (shared rank)" })
+  @ApiProperty({
+    enum: TIE_BREAK_RULES,
+    description: "The rule that fixed this boat's place among the boats tied on net, or 'unbroken' (shared rank)",
+  })
   rule: RallyTieBreakRule;
-  @ApiProperty({ type: [String], description: 'Entry ids of the other boats on the same net score, in standings order' }) tiedWith: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Entry ids of the other boats on the same net score, in standings order',
+  })
+  tiedWith: string[];
   @ApiProperty({ description: 'How RRS A8 was applied, with boat names' }) explanation: string;
 }
 
@@ -68,17 +101,20 @@ export class StandingDto extends BoatLabelDto {
   @ApiProperty({ type: [StandingLegDto], description: 'Scored legs in leg order' }) legs: StandingLegDto[];
   @ApiProperty() total: number;
   @ApiProperty({ description: 'Total without the discarded scores' }) net: number;
-  @ApiPropertyOptional({ type: SailingTieBreakDto, description: 'Present when the boat is tied on net with another' }) tieBreak?: SailingTieBreakDto;
+  @ApiPropertyOptional({ type: SailingTieBreakDto, description: 'Present when the boat is tied on net with another' })
+  tieBreak?: SailingTieBreakDto;
 }
 
 export class CumulativeTimeLegDto {
   @ApiProperty() number: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'null when the boat took no finishing place in the leg' }) correctedSeconds: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'null when the boat took no finishing place in the leg' })
+  correctedSeconds: number | null;
 }
 
 export class CumulativeTimeStandingDto extends BoatLabelDto {
   @ApiProperty() rank: number;
-  @ApiProperty({ description: 'A counted time in every scored leg; incomplete boats rank after complete ones' }) complete: boolean;
+  @ApiProperty({ description: 'A counted time in every scored leg; incomplete boats rank after complete ones' })
+  complete: boolean;
   @ApiProperty() legsCompleted: number;
   @ApiProperty({ description: 'Sum of corrected seconds over the completed legs' }) totalCorrectedSeconds: number;
   @ApiProperty({ type: [CumulativeTimeLegDto] }) legs: CumulativeTimeLegDto[];

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalendarDate, IsInstant, IsName, IsOptionalName, SourcedDto, sourcedFields } from '../../../common/dto.js';
 import { CREW_ROLES, type CrewRole, type EntryEntity } from '../entry.entity.js';
 import type { LegEntity, LegMark } from '../leg.entity.js';
@@ -13,10 +27,22 @@ export class CreateRallyDto {
   @ApiPropertyOptional() @IsOptionalName(200) nameEn?: string;
   @ApiProperty({ format: 'date' }) @IsCalendarDate() startDate: string;
   @ApiProperty({ format: 'date' }) @IsCalendarDate() endDate: string;
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: "How many of each boat's worst leg scores are excluded (RRS A2.1)" })
-  @IsOptional() @IsInt() @Min(0) @Max(20)
+  @ApiPropertyOptional({
+    minimum: 0,
+    default: 0,
+    description: "How many of each boat's worst leg scores are excluded (RRS A2.1)",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(20)
   discards?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.1) @Max(100_000) distanceNm?: number;
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.1)
+  @Max(100_000)
+  distanceNm?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) description?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) descriptionEn?: string;
 }
@@ -27,16 +53,29 @@ export class CreateLegDto extends LegGeometryInputDto {
   @ApiProperty({ example: '潍坊' }) @IsName(120) to: string;
   @ApiPropertyOptional({ example: 'Qingdao' }) @IsOptionalName(120) fromEn?: string;
   @ApiPropertyOptional({ example: 'Weifang' }) @IsOptionalName(120) toEn?: string;
-  @ApiProperty({ minimum: 0.1 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.1) @Max(30_000) distanceNm: number;
+  @ApiProperty({ minimum: 0.1 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.1)
+  @Max(30_000)
+  distanceNm: number;
   @ApiProperty({ example: '2023-06-19T10:00:00+08:00' }) @IsInstant() startsAt: string;
   @ApiPropertyOptional({ default: 1, description: 'A long leg may count 1.5 or 2 times' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.1) @Max(10)
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.1)
+  @Max(10)
   coefficient?: number;
 }
 
 export class UpdateRallyDto {
-  @ApiPropertyOptional({ minimum: 0, description: "How many of each boat's worst leg scores are excluded (RRS A2.1); at most the number of legs − 1" })
-  @IsOptional() @IsInt() @Min(0) @Max(20)
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: "How many of each boat's worst leg scores are excluded (RRS A2.1); at most the number of legs − 1",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(20)
   discards?: number;
 }
 
@@ -50,10 +89,21 @@ export class CreateEntryDto {
   @ApiProperty({ example: 'First 40 · 08' }) @IsName(120) boatName: string;
   @ApiPropertyOptional({ example: 'CHN 108' }) @IsOptionalName(30) sailNumber?: string;
   @ApiPropertyOptional({ default: 1, description: 'Time-correction factor (time on time); 1 for one-design boats' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.1) @Max(10)
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.1)
+  @Max(10)
   rating?: number;
-  @ApiPropertyOptional({ type: [CrewMemberDto], description: 'Who sails the boat; personal data, returned to organizers only' })
-  @IsOptional() @IsArray() @ArrayMaxSize(40) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => CrewMemberDto)
+  @ApiPropertyOptional({
+    type: [CrewMemberDto],
+    description: 'Who sails the boat; personal data, returned to organizers only',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(40)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => CrewMemberDto)
   crew?: CrewMemberDto[];
 }
 
@@ -78,15 +128,28 @@ export class LegDto extends SourcedDto {
   @ApiProperty({ nullable: true, type: CoordinatesDto }) fromCoordinates: CoordinatesDto | null;
   @ApiProperty() to: string;
   @ApiProperty({ nullable: true, type: String }) toEn: string | null;
-  @ApiProperty({ nullable: true, type: CoordinatesDto, description: 'The finish point (the middle of the finish line when there is one)' })
+  @ApiProperty({
+    nullable: true,
+    type: CoordinatesDto,
+    description: 'The finish point (the middle of the finish line when there is one)',
+  })
   toCoordinates: CoordinatesDto | null;
-  @ApiProperty({ type: [LegMarkDto], description: 'Marks to pass in order between start and finish' }) waypoints: LegMarkDto[];
-  @ApiProperty({ nullable: true, type: [LegMarkDto], description: 'The two ends of the finish line, when the finish is a line' })
+  @ApiProperty({ type: [LegMarkDto], description: 'Marks to pass in order between start and finish' })
+  waypoints: LegMarkDto[];
+  @ApiProperty({
+    nullable: true,
+    type: [LegMarkDto],
+    description: 'The two ends of the finish line, when the finish is a line',
+  })
   finishLine: LegMarkDto[] | null;
   @ApiProperty() distanceNm: number;
   @ApiProperty({ example: '2023-06-19T10:00:00+08:00' }) startsAt: string;
   @ApiProperty() coefficient: number;
-  @ApiProperty({ nullable: true, type: LegWinnerDto, description: 'The best-scored boat of the leg once it has results; null before' })
+  @ApiProperty({
+    nullable: true,
+    type: LegWinnerDto,
+    description: 'The best-scored boat of the leg once it has results; null before',
+  })
   winner: LegWinnerDto | null;
 }
 
@@ -120,13 +183,18 @@ export class RallySummaryDto extends SourcedDto {
 export class RallyDto extends RallySummaryDto {
   @ApiProperty({ type: [LegDto] }) legs: LegDto[];
   @ApiProperty({ type: [EntryDto] }) entries: EntryDto[];
-  @ApiProperty({ description: 'Grows with every write that stores new tracker positions; GET …/tracking/live takes it as Last-Event-ID' })
+  @ApiProperty({
+    description:
+      'Grows with every write that stores new tracker positions; GET …/tracking/live takes it as Last-Event-ID',
+  })
   positionsVersion: number;
 }
 
-const toMarkDto = (m: LegMark): LegMarkDto => (m.name ? { lat: m.lat, lon: m.lon, name: m.name } : { lat: m.lat, lon: m.lon });
+const toMarkDto = (m: LegMark): LegMarkDto =>
+  m.name ? { lat: m.lat, lon: m.lon, name: m.name } : { lat: m.lat, lon: m.lon };
 
-const coordinates = (lat: number | null, lon: number | null): CoordinatesDto | null => (lat === null || lon === null ? null : { lat, lon });
+const coordinates = (lat: number | null, lon: number | null): CoordinatesDto | null =>
+  lat === null || lon === null ? null : { lat, lon };
 
 export const toLegDto = (l: LegEntity, winner: LegWinnerDto | null = null): LegDto => ({
   id: l.id,

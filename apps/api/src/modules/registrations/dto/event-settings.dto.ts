@@ -5,12 +5,20 @@ import { REGISTRATION_MODES, type RegistrationMode, RULESETS, type Ruleset } fro
 
 /** Settings an organizer may change; only fields sent change, null clears. */
 export class UpdateEventDto {
-  @ApiPropertyOptional({ enum: RULESETS, description: 'fiba (five-a-side) or fiba-3x3; cannot change once a game has a result (409)' })
+  @ApiPropertyOptional({
+    enum: RULESETS,
+    description: 'fiba (five-a-side) or fiba-3x3; cannot change once a game has a result (409)',
+  })
   @IsOptional()
   @IsIn(RULESETS)
   ruleset?: Ruleset;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 0, description: 'Raising it promotes waitlisted teams; it cannot go below the confirmed count (409)' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 0,
+    description: 'Raising it promotes waitlisted teams; it cannot go below the confirmed count (409)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

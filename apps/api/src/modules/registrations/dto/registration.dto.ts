@@ -1,10 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalendarDate, IsName } from '../../../common/dto.js';
 import { PageQueryDto } from '../../../common/pagination.dto.js';
-import { REGISTRATION_OVERRIDES, type RegistrationAuditEntity, type RegistrationOverride } from '../registration-audit.entity.js';
-import { REGISTRATION_STATUSES, type RegistrationEntity, type RegistrationStatus, type RosterEntry } from '../registration.entity.js';
+import {
+  REGISTRATION_OVERRIDES,
+  type RegistrationAuditEntity,
+  type RegistrationOverride,
+} from '../registration-audit.entity.js';
+import {
+  REGISTRATION_STATUSES,
+  type RegistrationEntity,
+  type RegistrationStatus,
+  type RosterEntry,
+} from '../registration.entity.js';
 import { toChinaIso } from '@sailcourt/domain';
 
 export const MAX_REGISTRATION_ROSTER = 200;
@@ -21,12 +43,21 @@ export class RosterEntryInputDto {
   @Max(99)
   number?: number;
 
-  @ApiPropertyOptional({ example: 'player', maxLength: 40, description: 'player (default), coach, skipper, crew, …; staff roles do not count toward roster limits' })
+  @ApiPropertyOptional({
+    example: 'player',
+    maxLength: 40,
+    description: 'player (default), coach, skipper, crew, …; staff roles do not count toward roster limits',
+  })
   @IsOptional()
   @IsName(40)
   role?: string;
 
-  @ApiPropertyOptional({ format: 'date', example: '2013-05-20', description: "Checked against the division's birth-date cut-off (400 naming roster.N.birthDate when born before it)" })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2013-05-20',
+    description:
+      "Checked against the division's birth-date cut-off (400 naming roster.N.birthDate when born before it)",
+  })
   @IsOptional()
   @IsCalendarDate()
   birthDate?: string;
@@ -37,7 +68,11 @@ export class CreateRegistrationDto {
   @IsUUID()
   teamId: string;
 
-  @ApiPropertyOptional({ maxLength: 60, example: 'U10-girls', description: 'The division (id or code); required when the event has divisions (400), unknown: 422' })
+  @ApiPropertyOptional({
+    maxLength: 60,
+    example: 'U10-girls',
+    description: 'The division (id or code); required when the event has divisions (400), unknown: 422',
+  })
   @IsOptional()
   @IsName(60)
   divisionId?: string;
@@ -49,11 +84,15 @@ export class CreateRegistrationDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_REGISTRATION_ROSTER)
-  @IsObject({ each: true }) @ValidateNested({ each: true })
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
   @Type(() => RosterEntryInputDto)
   roster?: RosterEntryInputDto[];
 
-  @ApiPropertyOptional({ maxLength: 500, description: 'Why (kept in the audit log), e.g. for an organizer’s late registration' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'Why (kept in the audit log), e.g. for an organizer’s late registration',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -65,7 +104,10 @@ export type RequestedStatus = 'confirmed' | 'rejected' | 'withdrawn' | 'waitlist
 export const REQUESTED_STATUSES: readonly RequestedStatus[] = ['confirmed', 'rejected', 'withdrawn', 'waitlisted'];
 
 export class UpdateRegistrationDto {
-  @ApiProperty({ enum: REQUESTED_STATUSES, description: 'Organizers: confirmed, rejected, waitlisted, withdrawn; the team’s manager: withdrawn' })
+  @ApiProperty({
+    enum: REQUESTED_STATUSES,
+    description: 'Organizers: confirmed, rejected, waitlisted, withdrawn; the team’s manager: withdrawn',
+  })
   @IsIn(REQUESTED_STATUSES)
   status: RequestedStatus;
 
@@ -77,7 +119,10 @@ export class UpdateRegistrationDto {
 }
 
 export class WithdrawalRequestInputDto {
-  @ApiPropertyOptional({ maxLength: 500, description: 'Why the team withdraws (shown to the organizer, kept in the audit log)' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'Why the team withdraws (shown to the organizer, kept in the audit log)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -86,7 +131,8 @@ export class WithdrawalRequestInputDto {
 
 export class AwaitingDecisionDto {
   @ApiProperty({ description: 'Registrations waiting for approval, over all events' }) pending: number;
-  @ApiProperty({ description: 'Withdrawals of teams that have played games, waiting for an organizer' }) withdrawalRequests: number;
+  @ApiProperty({ description: 'Withdrawals of teams that have played games, waiting for an organizer' })
+  withdrawalRequests: number;
   @ApiProperty({ description: 'pending + withdrawalRequests' }) total: number;
 }
 
@@ -101,7 +147,8 @@ export class RosterEntryDto {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: Number }) number: number | null;
   @ApiProperty({ nullable: true, type: String }) role: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date', description: 'Only when the registration gave one' }) birthDate?: string;
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'Only when the registration gave one' })
+  birthDate?: string;
 }
 
 export class RegistrationDto {
@@ -109,7 +156,8 @@ export class RegistrationDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty() eventName: string;
   @ApiProperty({ nullable: true, type: String }) eventNameEn: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null in an event without divisions' }) divisionId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null in an event without divisions' })
+  divisionId: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'U10-girls' }) divisionCode: string | null;
   @ApiProperty({ nullable: true, type: String }) divisionName: string | null;
   @ApiProperty({ nullable: true, type: String }) divisionNameEn: string | null;
@@ -119,18 +167,27 @@ export class RegistrationDto {
   @ApiProperty({ nullable: true, type: String }) teamCity: string | null;
   @ApiProperty({ nullable: true, type: String }) teamCityEn: string | null;
   @ApiProperty({ enum: REGISTRATION_STATUSES }) status: RegistrationStatus;
-  @ApiProperty({ nullable: true, type: Number, description: '1 = next to be promoted; null unless waitlisted' }) waitlistPosition: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '1 = next to be promoted; null unless waitlisted' })
+  waitlistPosition: number | null;
   @ApiProperty({ description: 'People on the registered roster (all roles)' }) rosterSize: number;
   @ApiProperty({
     nullable: true,
     type: String,
     example: '2023-07-20T10:00:00+08:00',
-    description: 'Set while the team’s manager asks to withdraw a team that has played games; an organizer approves (PATCH status withdrawn) or declines',
+    description:
+      'Set while the team’s manager asks to withdraw a team that has played games; an organizer approves (PATCH status withdrawn) or declines',
   })
   withdrawalRequestedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The request’s reason; only for the team’s manager and organizers' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The request’s reason; only for the team’s manager and organizers',
+  })
   withdrawalReason?: string | null;
-  @ApiPropertyOptional({ type: [RosterEntryDto], description: 'Only for the team’s manager and organizers (personal data)' })
+  @ApiPropertyOptional({
+    type: [RosterEntryDto],
+    description: 'Only for the team’s manager and organizers (personal data)',
+  })
   roster?: RosterEntryDto[];
   @ApiProperty({ example: '2023-07-01T10:00:00+08:00' }) createdAt: string;
   @ApiProperty({ example: '2023-07-01T10:00:00+08:00' }) updatedAt: string;
@@ -147,13 +204,16 @@ export class AuditEntryDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty({ format: 'uuid' }) teamId: string;
   @ApiProperty() teamName: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: the system (automatic promotion)' }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: the system (automatic promotion)' })
+  actorId: string | null;
   @ApiProperty({ nullable: true, type: String }) actorName: string | null;
   @ApiProperty({ nullable: true, type: String, enum: ['organizer', 'team_manager'] }) actorRole: string | null;
-  @ApiProperty({ nullable: true, enum: REGISTRATION_STATUSES, description: 'null when the registration was created' }) fromStatus: RegistrationStatus | null;
+  @ApiProperty({ nullable: true, enum: REGISTRATION_STATUSES, description: 'null when the registration was created' })
+  fromStatus: RegistrationStatus | null;
   @ApiProperty({ enum: REGISTRATION_STATUSES }) toStatus: RegistrationStatus;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
-  @ApiProperty({ enum: REGISTRATION_OVERRIDES, isArray: true, description: 'Rules an organizer overrode' }) overrides: RegistrationOverride[];
+  @ApiProperty({ enum: REGISTRATION_OVERRIDES, isArray: true, description: 'Rules an organizer overrode' })
+  overrides: RegistrationOverride[];
   @ApiProperty({ example: '2023-07-01T10:00:00+08:00' }) at: string;
 }
 
@@ -172,7 +232,12 @@ export class NotificationDto {
   @ApiProperty({ example: '2023-07-01T10:00:00+08:00' }) at: string;
 }
 
-const toRosterEntryDto = (entry: RosterEntry): RosterEntryDto => ({ name: entry.name, number: entry.number ?? null, role: entry.role ?? null, ...(entry.birthDate ? { birthDate: entry.birthDate } : {}) });
+const toRosterEntryDto = (entry: RosterEntry): RosterEntryDto => ({
+  name: entry.name,
+  number: entry.number ?? null,
+  role: entry.role ?? null,
+  ...(entry.birthDate ? { birthDate: entry.birthDate } : {}),
+});
 
 export type RegistrationView = { withRoster: boolean; waitlistPosition: number | null };
 

@@ -3,7 +3,8 @@ import { REGISTRATION_MODES, type RegistrationMode } from '../../events/event.en
 
 export class RegistrationSummaryDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'Maximum confirmed teams; null = unlimited' }) capacity: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Maximum confirmed teams; null = unlimited' }) capacity:
+    number | null;
   @ApiProperty({ enum: REGISTRATION_MODES }) registrationMode: RegistrationMode;
   @ApiProperty() confirmed: number;
   @ApiProperty() waitlisted: number;
@@ -13,7 +14,8 @@ export class RegistrationSummaryDto {
   @ApiProperty({ nullable: true, type: Number, description: 'null = unlimited' }) placesLeft: number | null;
   @ApiProperty({ description: 'People on confirmed rosters' }) participants: number;
   @ApiProperty({ nullable: true, type: Number }) participantTarget: number | null;
-  @ApiProperty({ description: 'Whether team managers may register now (the window, if set, is open)' }) registrationOpen: boolean;
+  @ApiProperty({ description: 'Whether team managers may register now (the window, if set, is open)' })
+  registrationOpen: boolean;
   @ApiProperty({ nullable: true, type: String }) registrationOpensAt: string | null;
   @ApiProperty({ nullable: true, type: String }) registrationClosesAt: string | null;
 }
@@ -25,17 +27,24 @@ export class DivisionParticipationDto {
   @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
   @ApiProperty({ nullable: true, type: String }) city: string | null;
   @ApiProperty({ nullable: true, type: String }) cityEn: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Maximum confirmed teams; null = unlimited' }) capacity: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Maximum confirmed teams; null = unlimited' }) capacity:
+    number | null;
   @ApiProperty() confirmedTeams: number;
   @ApiProperty({ description: 'People on confirmed rosters' }) participants: number;
 }
 
 export class CityParticipationDto {
-  @ApiProperty({ nullable: true, type: String, description: "The division's city, else the team's; null when neither is known" }) city: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The division's city, else the team's; null when neither is known",
+  })
+  city: string | null;
   @ApiProperty({ nullable: true, type: String }) cityEn: string | null;
   @ApiProperty() confirmedTeams: number;
   @ApiProperty({ description: 'People on confirmed rosters' }) participants: number;
-  @ApiProperty({ description: 'participants / the season’s participants (0 when there are none)' }) shareOfSeason: number;
+  @ApiProperty({ description: 'participants / the season’s participants (0 when there are none)' })
+  shareOfSeason: number;
 }
 
 export class EventParticipationDto {
@@ -47,8 +56,12 @@ export class EventParticipationDto {
   @ApiProperty() confirmedTeams: number;
   @ApiProperty({ description: 'People on confirmed rosters' }) participants: number;
   @ApiProperty({ nullable: true, type: Number }) participantTarget: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'participants / participantTarget' }) shareOfTarget: number | null;
-  @ApiProperty({ type: [DivisionParticipationDto], description: 'Per division ([] for an event without divisions); they add up to the event’s figures' })
+  @ApiProperty({ nullable: true, type: Number, description: 'participants / participantTarget' }) shareOfTarget:
+    number | null;
+  @ApiProperty({
+    type: [DivisionParticipationDto],
+    description: 'Per division ([] for an event without divisions); they add up to the event’s figures',
+  })
   divisions: DivisionParticipationDto[];
 }
 
@@ -58,8 +71,13 @@ export class ParticipationDto {
   @ApiProperty({ nullable: true, type: String }) seasonNameEn: string | null;
   @ApiProperty() confirmedTeams: number;
   @ApiProperty({ description: 'People on confirmed rosters over all the season’s events' }) participants: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'The season’s participant target (6,000 for 2023)' }) participantTarget: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The season’s participant target (6,000 for 2023)' })
+  participantTarget: number | null;
   @ApiProperty({ nullable: true, type: Number }) shareOfTarget: number | null;
   @ApiProperty({ type: [EventParticipationDto] }) events: EventParticipationDto[];
-  @ApiProperty({ type: [CityParticipationDto], description: 'Per city over every event; they add up to the season’s figures' }) cities: CityParticipationDto[];
+  @ApiProperty({
+    type: [CityParticipationDto],
+    description: 'Per city over every event; they add up to the season’s figures',
+  })
+  cities: CityParticipationDto[];
 }

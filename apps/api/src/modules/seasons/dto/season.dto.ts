@@ -5,7 +5,8 @@ import type { SeasonEntity } from '../season.entity.js';
 export class SeasonTargetsDto {
   @ApiProperty({ nullable: true, type: Number, description: 'Expected participants' }) participants: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Expected tourist visits' }) visits: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Expected visitor spending, yuan' }) spendingYuan: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Expected visitor spending, yuan' }) spendingYuan:
+    number | null;
 }
 
 export class SeasonDto extends SourcedDto {

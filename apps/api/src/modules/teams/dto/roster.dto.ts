@@ -2,7 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { IsName } from '../../../common/dto.js';
-import { MEMBER_ROLES, type MemberRole, PLAYER_POSITIONS, type PlayerPosition, type TeamMemberEntity } from '../team-member.entity.js';
+import {
+  MEMBER_ROLES,
+  type MemberRole,
+  PLAYER_POSITIONS,
+  type PlayerPosition,
+  type TeamMemberEntity,
+} from '../team-member.entity.js';
 
 export const MAX_TEAM_ROSTER = 60;
 const THIS_YEAR = new Date().getUTCFullYear();
@@ -14,13 +20,18 @@ export class TeamMemberInputDto {
 
   @ApiPropertyOptional({
     enum: MEMBER_ROLES,
-    description: 'Basketball: player (default) or staff roles; sailing: skipper, helmsman, navigator, trimmer, bowman, crew (default)',
+    description:
+      'Basketball: player (default) or staff roles; sailing: skipper, helmsman, navigator, trimmer, bowman, crew (default)',
   })
   @IsOptional()
   @IsIn(MEMBER_ROLES)
   role?: MemberRole;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 99, description: 'Shirt number, unique within the team (basketball players only)' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 99,
+    description: 'Shirt number, unique within the team (basketball players only)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -45,7 +56,8 @@ export class PutRosterDto {
   @ApiProperty({ type: [TeamMemberInputDto], maxItems: MAX_TEAM_ROSTER })
   @IsArray()
   @ArrayMaxSize(MAX_TEAM_ROSTER)
-  @IsObject({ each: true }) @ValidateNested({ each: true })
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
   @Type(() => TeamMemberInputDto)
   roster: TeamMemberInputDto[];
 }

@@ -53,7 +53,12 @@ export class TeamDto extends SourcedDto {
   @ApiProperty({ enum: SPORTS }) sport: Sport;
   @ApiProperty({ nullable: true, type: String }) city: string | null;
   @ApiProperty({ nullable: true, type: String }) cityEn: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The managing account; null for teams only organizers manage' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The managing account; null for teams only organizers manage',
+  })
   managerId: string | null;
 }
 

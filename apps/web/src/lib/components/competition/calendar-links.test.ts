@@ -18,6 +18,8 @@ describe('calendar links', () => {
   });
 
   it('turns a plain-http origin (local runs) into webcal too', () => {
-    expect(calendarLinks('http://localhost:3000', '/events/1/calendar.ics', 'zh-CN', 'x').webcal).toBe('webcal://localhost:3000/events/1/calendar.ics?lang=zh-CN');
+    expect(calendarLinks('http://localhost:3000', '/events/1/calendar.ics', 'zh-CN', 'x').webcal).toBe(
+      'webcal://localhost:3000/events/1/calendar.ics?lang=zh-CN',
+    );
   });
 });

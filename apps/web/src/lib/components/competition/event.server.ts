@@ -20,6 +20,8 @@ export type MatchQuery = { teamId?: string; venueId?: string; division?: string 
 
 /** All the event's games (without `limit` the API answers with the whole array). */
 export async function eventMatches(client: SailcourtClient, eventId: string, query: MatchQuery = {}): Promise<Match[]> {
-  const listed = await client.GET('/api/events/{id}/matches', { params: { path: { id: eventId }, query } }).then(required);
+  const listed = await client
+    .GET('/api/events/{id}/matches', { params: { path: { id: eventId }, query } })
+    .then(required);
   return Array.isArray(listed) ? listed : listed.items;
 }

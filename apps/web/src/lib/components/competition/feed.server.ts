@@ -7,7 +7,10 @@ const PASSED = ['content-type', 'content-disposition', 'etag', 'cache-control', 
  * A public download of the API (calendar feeds, CSV) served from this site, so calendar apps and
  * browsers need not reach the API; revalidation (If-None-Match → 304) passes through.
  */
-export async function passThrough(event: Pick<RequestEvent, 'fetch' | 'request'> & { url?: URL }, path: string): Promise<Response> {
+export async function passThrough(
+  event: Pick<RequestEvent, 'fetch' | 'request'> & { url?: URL },
+  path: string,
+): Promise<Response> {
   const forwarded: Record<string, string> = {};
   for (const name of ['if-none-match', 'accept-language']) {
     const value = event.request.headers.get(name);
@@ -24,5 +27,8 @@ export async function passThrough(event: Pick<RequestEvent, 'fetch' | 'request'>
     const value = upstream.headers.get(name);
     if (value) headers.set(name, value);
   }
-  return new Response(upstream.status === 304 ? null : await upstream.arrayBuffer(), { status: upstream.status, headers });
+  return new Response(upstream.status === 304 ? null : await upstream.arrayBuffer(), {
+    status: upstream.status,
+    headers,
+  });
 }

@@ -4,7 +4,16 @@ import type { Problem } from '$lib/components/registration/form-errors';
 import type { ClashingMatch } from './match-errors.js';
 
 /** What the result action hands back to the page, for the game it was about. */
-export type ResultAnswer = { matchId: string; homeScore: string; awayScore: string; forfeitedBy: string; overtime?: boolean; problem?: Problem; saved?: boolean; savedLabel?: string };
+export type ResultAnswer = {
+  matchId: string;
+  homeScore: string;
+  awayScore: string;
+  forfeitedBy: string;
+  overtime?: boolean;
+  problem?: Problem;
+  saved?: boolean;
+  savedLabel?: string;
+};
 
 /** What the reschedule action hands back; `clashing` names the games a 409 clash points at. */
 export type RescheduleAnswer = {
@@ -19,7 +28,8 @@ export type RescheduleAnswer = {
 };
 
 /** A stale version: someone else saved the game since this page was loaded. */
-export const isStale = (problem: Problem | undefined): boolean => problem?.status === 409 && problem.errors.some((e) => e.field === 'version');
+export const isStale = (problem: Problem | undefined): boolean =>
+  problem?.status === 409 && problem.errors.some((e) => e.field === 'version');
 
 /** `YYYY-MM-DD` + `HH:MM` in Qingdao → the instant the API wants; null when either is missing or malformed. */
 export function shanghaiInstant(date: string, time: string): string | null {
@@ -42,8 +52,10 @@ export function parseScore(value: string): { ok: true; value: number | undefined
  * `use:enhance` for the games' forms: keep what was typed, and after a refusal move the focus to the
  * first field in error, so a screen reader reads the error tied to it.
  */
-export const focusFirstInvalid: SubmitFunction = () => async ({ update, result, formElement }) => {
-  await update({ reset: false });
-  await tick();
-  if (result.type === 'failure') formElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-};
+export const focusFirstInvalid: SubmitFunction =
+  () =>
+  async ({ update, result, formElement }) => {
+    await update({ reset: false });
+    await tick();
+    if (result.type === 'failure') formElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  };

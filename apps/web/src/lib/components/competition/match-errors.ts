@@ -6,7 +6,18 @@ export type ClashKind = 'team-same-day' | 'team-rest' | 'court-busy';
 export type Clash = { kind: ClashKind; matchId: string; teamId: string | null };
 
 /** The game an API clash names, as much as the page needs to name it in words. */
-export type ClashingMatch = Pick<Match, 'id' | 'homeTeamId' | 'homeTeamName' | 'homeTeamNameEn' | 'awayTeamId' | 'awayTeamName' | 'awayTeamNameEn' | 'startsAt' | 'court'>;
+export type ClashingMatch = Pick<
+  Match,
+  | 'id'
+  | 'homeTeamId'
+  | 'homeTeamName'
+  | 'homeTeamNameEn'
+  | 'awayTeamId'
+  | 'awayTeamName'
+  | 'awayTeamNameEn'
+  | 'startsAt'
+  | 'court'
+>;
 
 const CLASH_KINDS: readonly string[] = ['team-same-day', 'team-rest', 'court-busy'] satisfies ClashKind[];
 
@@ -16,17 +27,28 @@ export function clashOf(error: FieldError): Clash | null {
   const kind = String(error.params?.kind ?? '');
   const matchId = String(error.params?.matchId ?? '');
   if (!CLASH_KINDS.includes(kind) || !matchId) return null;
-  return { kind: kind as ClashKind, matchId, teamId: error.params?.teamId === undefined ? null : String(error.params.teamId) };
+  return {
+    kind: kind as ClashKind,
+    matchId,
+    teamId: error.params?.teamId === undefined ? null : String(error.params.teamId),
+  };
 }
 
-export const clashIds = (errors: readonly FieldError[]): string[] => [...new Set(errors.flatMap((e) => clashOf(e)?.matchId ?? []))];
+export const clashIds = (errors: readonly FieldError[]): string[] => [
+  ...new Set(errors.flatMap((e) => clashOf(e)?.matchId ?? [])),
+];
 
 /** "Aug 15 20:00 Guangdong v Liaoning" */
 export function matchLabel(locale: Locale, m: ClashingMatch): string {
   const home = pickName(locale, m.homeTeamName, m.homeTeamNameEn);
   const away = pickName(locale, m.awayTeamName, m.awayTeamNameEn);
   if (!m.startsAt) return translate(locale, 'competition.match.teams', { home, away });
-  return translate(locale, 'competition.clash.label', { date: formatDate(locale, m.startsAt), time: localTime(m.startsAt), home, away });
+  return translate(locale, 'competition.clash.label', {
+    date: formatDate(locale, m.startsAt),
+    time: localTime(m.startsAt),
+    home,
+    away,
+  });
 }
 
 /**
@@ -38,7 +60,12 @@ export function describeMatchError(locale: Locale, error: FieldError, clashing: 
   if (clash) {
     const other = clashing.find((c) => c.id === clash.matchId);
     const match = other ? matchLabel(locale, other) : clash.matchId;
-    const team = clash.teamId && other ? (clash.teamId === other.homeTeamId ? pickName(locale, other.homeTeamName, other.homeTeamNameEn) : pickName(locale, other.awayTeamName, other.awayTeamNameEn)) : '';
+    const team =
+      clash.teamId && other
+        ? clash.teamId === other.homeTeamId
+          ? pickName(locale, other.homeTeamName, other.homeTeamNameEn)
+          : pickName(locale, other.awayTeamName, other.awayTeamNameEn)
+        : '';
     return translate(locale, `competition.clash.${clash.kind}`, { match, team });
   }
   const p = (name: string): string | number => error.params?.[name] ?? '';
@@ -85,8 +112,16 @@ export function describeMatchError(locale: Locale, error: FieldError, clashing: 
 export const rowFieldId = (field: string, matchId: string): string => `${field}-${matchId}`;
 
 /** Attributes that tie an input to the error printed beside it (the errors carry the API's field names). */
-export function fieldAttrs(errors: readonly FieldError[] | undefined, field: string, id: string, hint?: string): { 'aria-invalid'?: 'true'; 'aria-describedby'?: string } {
+export function fieldAttrs(
+  errors: readonly FieldError[] | undefined,
+  field: string,
+  id: string,
+  hint?: string,
+): { 'aria-invalid'?: 'true'; 'aria-describedby'?: string } {
   const invalid = (errors ?? []).some((e) => e.field === field);
   const describedBy = [invalid ? `${id}-error` : '', hint ?? ''].filter(Boolean).join(' ');
-  return { ...(invalid ? { 'aria-invalid': 'true' as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
+  return {
+    ...(invalid ? { 'aria-invalid': 'true' as const } : {}),
+    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+  };
 }

@@ -1,9 +1,22 @@
 import { chinaDate } from '@sailcourt/domain';
 import { describe, expect, it } from 'vitest';
-import { groupByDay, highlights, localTime, type Match, openPage, paginateDays, scheduleOptions, showMatch } from './schedule.js';
+import {
+  groupByDay,
+  highlights,
+  localTime,
+  type Match,
+  openPage,
+  paginateDays,
+  scheduleOptions,
+  showMatch,
+} from './schedule.js';
 
 let seq = 0;
-function game(startsAt: string | null, status: Match['status'] = 'scheduled', teams: [string, string] = ['h', 'a']): Match {
+function game(
+  startsAt: string | null,
+  status: Match['status'] = 'scheduled',
+  teams: [string, string] = ['h', 'a'],
+): Match {
   seq += 1;
   return {
     id: `m${seq}`,
@@ -47,7 +60,12 @@ describe('schedule by day', () => {
   });
 
   it('groups games by local day in playing order, games without a time last', () => {
-    const days = groupByDay([game('2023-08-11T19:30:00+08:00'), game(null), game('2023-08-10T20:00:00+08:00'), game('2023-08-10T17:00:00+08:00')]);
+    const days = groupByDay([
+      game('2023-08-11T19:30:00+08:00'),
+      game(null),
+      game('2023-08-10T20:00:00+08:00'),
+      game('2023-08-10T17:00:00+08:00'),
+    ]);
     expect(days.map((d) => d.date)).toEqual(['2023-08-10', '2023-08-11', null]);
     expect(days[0]?.matches.map((m) => m.startsAt)).toEqual(['2023-08-10T17:00:00+08:00', '2023-08-10T20:00:00+08:00']);
   });
@@ -73,7 +91,10 @@ describe('schedule by day', () => {
   });
 
   it('filters results and games still to play, and lists each team and venue once for the filters', () => {
-    const games = [game('2023-08-10T19:30:00+08:00', 'final', ['b', 'a']), game('2023-08-11T19:30:00+08:00', 'scheduled', ['a', 'c'])];
+    const games = [
+      game('2023-08-10T19:30:00+08:00', 'final', ['b', 'a']),
+      game('2023-08-11T19:30:00+08:00', 'scheduled', ['a', 'c']),
+    ];
     expect(games.filter((m) => showMatch('results', m))).toHaveLength(1);
     expect(games.filter((m) => showMatch('upcoming', m))).toHaveLength(1);
     const options = scheduleOptions(games);
@@ -85,7 +106,11 @@ describe('schedule by day', () => {
 describe('schedule pages for big seasons', () => {
   /** `count` games a day from 1 July 2023, at 10:00 and on as many courts as needed. */
   const season = (perDay: readonly number[]) =>
-    groupByDay(perDay.flatMap((count, d) => Array.from({ length: count }, () => game(`2023-07-${String(d + 1).padStart(2, '0')}T10:00:00+08:00`))));
+    groupByDay(
+      perDay.flatMap((count, d) =>
+        Array.from({ length: count }, () => game(`2023-07-${String(d + 1).padStart(2, '0')}T10:00:00+08:00`)),
+      ),
+    );
 
   it('keeps days whole and closes a page at the budget; a day bigger than the budget fills a page alone', () => {
     const { pages, index } = paginateDays(season([40, 40, 40, 150, 10]), 100);

@@ -21,7 +21,6 @@ export type Highlights = {
 export type Show = 'all' | 'results' | 'upcoming';
 export const SHOWS: readonly Show[] = ['all', 'results', 'upcoming'];
 
-
 export const isPlayed = (m: Pick<Match, 'status'>): boolean => m.status === 'final' || m.status === 'forfeit';
 
 /** Games by local day in playing order; days without a time come last. */
@@ -52,7 +51,8 @@ export function highlights(days: readonly MatchDay[], today: string): Highlights
   return latest ? { today: null, next: latest.date, nextKind: 'latest' } : { today: null, next: null, nextKind: null };
 }
 
-export const showMatch = (show: Show, m: Match): boolean => (show === 'all' ? true : show === 'results' ? isPlayed(m) : !isPlayed(m));
+export const showMatch = (show: Show, m: Match): boolean =>
+  show === 'all' ? true : show === 'results' ? isPlayed(m) : !isPlayed(m);
 
 export const parseShow = (value: string | null): Show => SHOWS.find((s) => s === value) ?? 'all';
 
@@ -89,7 +89,10 @@ export type DayEntry = { date: string | null; games: number; page: number };
  * Splits days into pages of whole days, closing a page once it holds `budget` games or more (a day
  * bigger than the budget fills a page alone). Pages are numbered from 1.
  */
-export function paginateDays(days: readonly MatchDay[], budget = GAMES_PER_PAGE): { pages: MatchDay[][]; index: DayEntry[] } {
+export function paginateDays(
+  days: readonly MatchDay[],
+  budget = GAMES_PER_PAGE,
+): { pages: MatchDay[][]; index: DayEntry[] } {
   const pages: MatchDay[][] = [];
   let current: MatchDay[] = [];
   let games = 0;
@@ -103,7 +106,9 @@ export function paginateDays(days: readonly MatchDay[], budget = GAMES_PER_PAGE)
     games += day.matches.length;
   }
   if (current.length > 0) pages.push(current);
-  const index = pages.flatMap((page, i) => page.map((day) => ({ date: day.date, games: day.matches.length, page: i + 1 })));
+  const index = pages.flatMap((page, i) =>
+    page.map((day) => ({ date: day.date, games: day.matches.length, page: i + 1 })),
+  );
   return { pages, index };
 }
 
@@ -111,7 +116,12 @@ export function paginateDays(days: readonly MatchDay[], budget = GAMES_PER_PAGE)
  * The page to open: the one asked for when it exists, else the page holding the day a fan should see
  * first (today, else the next day; see `highlights`), else the first.
  */
-export function openPage(index: readonly DayEntry[], pageCount: number, asked: string | null, marks: Highlights): number {
+export function openPage(
+  index: readonly DayEntry[],
+  pageCount: number,
+  asked: string | null,
+  marks: Highlights,
+): number {
   const wanted = Number(asked);
   if (Number.isInteger(wanted) && wanted >= 1 && wanted <= pageCount) return wanted;
   const focus = marks.today ?? marks.next;

@@ -4,16 +4,24 @@ import { type Locale, translate } from '$lib/i18n';
 /** A standings row's tie-break, as the API sends it (FIBA Appendix D criteria). */
 export type TieBreak = Pick<Schemas['FibaTieBreakDto'], 'criterion' | 'tiedWith' | 'values'>;
 
-const list = (locale: Locale, items: readonly string[]): string => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+const list = (locale: Locale, items: readonly string[]): string =>
+  new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
 
 /** Differences carry their sign, as FIBA tables print them. */
-const shown = (criterion: TieBreak['criterion'], value: number): string => (criterion.endsWith('-diff') && value > 0 ? `+${value}` : String(value));
+const shown = (criterion: TieBreak['criterion'], value: number): string =>
+  criterion.endsWith('-diff') && value > 0 ? `+${value}` : String(value);
 
 /**
  * When the overall figures decide, head-to-head could not: say why ("have not met yet", "level on head-to-head"),
  * so the reader is not left wondering. `haveMet` tells whether two teams have played each other (a result stands).
  */
-function headToHeadNote(locale: Locale, teamId: string, tieBreak: TieBreak, nameOf: (teamId: string) => string, haveMet?: (a: string, b: string) => boolean): string {
+function headToHeadNote(
+  locale: Locale,
+  teamId: string,
+  tieBreak: TieBreak,
+  nameOf: (teamId: string) => string,
+  haveMet?: (a: string, b: string) => boolean,
+): string {
   if (!haveMet || !tieBreak.criterion.startsWith('overall-')) return '';
   const others = list(locale, tieBreak.tiedWith.map(nameOf));
   const met = tieBreak.tiedWith.some((other) => haveMet(teamId, other));
@@ -25,7 +33,14 @@ function headToHeadNote(locale: Locale, teamId: string, tieBreak: TieBreak, name
  * reader's language, from the API's structured fields (its `explanation` is English only).
  * `nameOf` gives a team's name in that language.
  */
-export function describeTieBreak(locale: Locale, teamId: string, tieBreak: TieBreak, rank: number, nameOf: (teamId: string) => string, haveMet?: (a: string, b: string) => boolean): string {
+export function describeTieBreak(
+  locale: Locale,
+  teamId: string,
+  tieBreak: TieBreak,
+  rank: number,
+  nameOf: (teamId: string) => string,
+  haveMet?: (a: string, b: string) => boolean,
+): string {
   const others = list(locale, tieBreak.tiedWith.map(nameOf));
   switch (tieBreak.criterion) {
     case 'lot':
@@ -51,7 +66,9 @@ export function describeTieBreak(locale: Locale, teamId: string, tieBreak: TieBr
             : translate(locale, 'competition.tie.ahead', { teams: teams(ahead), criterion });
       const values = translate(locale, 'competition.tie.values', {
         own: shown(tieBreak.criterion, own),
-        others: tieBreak.tiedWith.map((id) => shown(tieBreak.criterion, valueOf(id))).join(locale === 'en' ? ', ' : '、'),
+        others: tieBreak.tiedWith
+          .map((id) => shown(tieBreak.criterion, valueOf(id)))
+          .join(locale === 'en' ? ', ' : '、'),
       });
       return `${headToHeadNote(locale, teamId, tieBreak, nameOf, haveMet)}${sentence}${values}`;
     }

@@ -12,4 +12,5 @@ export function groupTitle(group: { name: string; divisionId: string | null }, d
 }
 
 /** Keyed-each key: group names repeat across divisions. */
-export const groupKey = (group: { name: string; divisionId: string | null }): string => `${group.divisionId ?? ''}/${group.name}`;
+export const groupKey = (group: { name: string; divisionId: string | null }): string =>
+  `${group.divisionId ?? ''}/${group.name}`;

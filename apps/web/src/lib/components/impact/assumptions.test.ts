@@ -1,6 +1,13 @@
 import { validateImpactAssumptions, type ImpactAssumptions } from '@sailcourt/domain';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, assumptionSections, type EditedValue, fromEditText, normalizeSource, toEditText } from './assumptions.js';
+import {
+  applyEdits,
+  assumptionSections,
+  type EditedValue,
+  fromEditText,
+  normalizeSource,
+  toEditText,
+} from './assumptions.js';
 
 const STORED: ImpactAssumptions = {
   groups: {
@@ -31,17 +38,35 @@ describe('the assumption catalogue', () => {
   it('lists groups in the model order, fields in the catalogue order, then the season-wide ones', () => {
     expect(sections.map((s) => s.group)).toEqual(['participants', 'spectators', null]);
     const spectators = sections[1]?.rows.map((r) => r.name) ?? [];
-    expect(spectators.slice(0, 5)).toEqual(['admissions', 'daysAttendedPerPerson', 'localShare', 'casualShare', 'companionsPerPerson']);
+    expect(spectators.slice(0, 5)).toEqual([
+      'admissions',
+      'daysAttendedPerPerson',
+      'localShare',
+      'casualShare',
+      'companionsPerPerson',
+    ]);
     expect(spectators).not.toContain('persons');
     expect(sections[0]?.rows.map((r) => r.name)).not.toContain('admissions');
-    expect(sections[2]?.rows.map((r) => r.path)).toEqual(['multipliers.output', 'multipliers.income', 'organiserSpend']);
+    expect(sections[2]?.rows.map((r) => r.path)).toEqual([
+      'multipliers.output',
+      'multipliers.income',
+      'organiserSpend',
+    ]);
   });
 
   it('gives each value its unit and source, and unset optional fields their neutral default', () => {
     const rows = sections.flatMap((s) => s.rows);
-    expect(rows.find((r) => r.path === 'groups.spectators.admissions')).toMatchObject({ value: 150_000, unit: 'admissions', source: 'assumption', note: 'calibrated' });
+    expect(rows.find((r) => r.path === 'groups.spectators.admissions')).toMatchObject({
+      value: 150_000,
+      unit: 'admissions',
+      source: 'assumption',
+      note: 'calibrated',
+    });
     expect(rows.find((r) => r.path === 'groups.spectators.casualShare')).toMatchObject({ value: null, neutral: 0 });
-    expect(rows.find((r) => r.path === 'groups.spectators.paidLodgingShare')).toMatchObject({ value: null, neutral: 1 });
+    expect(rows.find((r) => r.path === 'groups.spectators.paidLodgingShare')).toMatchObject({
+      value: null,
+      neutral: 1,
+    });
     expect(rows.find((r) => r.path === 'groups.spectators.nights')).toMatchObject({ value: 2.5, source: null });
   });
 
@@ -54,7 +79,12 @@ describe('the assumption catalogue', () => {
     const result = applyEdits(STORED, edits);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.assumptions.groups.spectators?.admissions).toEqual({ value: 160_000, unit: 'admissions', source: 'Ticketing report', note: 'calibrated' });
+    expect(result.assumptions.groups.spectators?.admissions).toEqual({
+      value: 160_000,
+      unit: 'admissions',
+      source: 'Ticketing report',
+      note: 'calibrated',
+    });
     expect(result.assumptions.groups.spectators?.nights).toBe(3);
     expect(result.assumptions.multipliers.output).toEqual({ value: 2.5, source: 'assumption' });
     expect(STORED.groups.spectators?.nights).toBe(2.5);

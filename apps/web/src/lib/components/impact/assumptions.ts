@@ -35,7 +35,12 @@ export interface AssumptionSection {
   rows: AssumptionRow[];
 }
 
-function rowOf(path: string, name: string, raw: ImpactAssumptionValue | undefined, neutral: number | null = null): AssumptionRow {
+function rowOf(
+  path: string,
+  name: string,
+  raw: ImpactAssumptionValue | undefined,
+  neutral: number | null = null,
+): AssumptionRow {
   if (raw === undefined) return { path, name, value: null, unit: null, source: null, note: null, neutral };
   if (typeof raw === 'number') return { path, name, value: raw, unit: null, source: null, note: null, neutral };
   return { path, name, value: raw.value, unit: raw.unit ?? null, source: raw.source, note: raw.note ?? null, neutral };
@@ -45,7 +50,9 @@ const NEUTRAL = IMPACT_NEUTRAL_DEFAULTS as Partial<Record<ImpactGroupFieldName, 
 
 function groupRows(key: ImpactGroupKey, group: ImpactGroupAssumptions): AssumptionRow[] {
   // The count basis the group does not use is not an assumption of this estimate.
-  const unused = new Set<ImpactGroupFieldName>(group.persons !== undefined ? ['admissions', 'daysAttendedPerPerson'] : ['persons']);
+  const unused = new Set<ImpactGroupFieldName>(
+    group.persons !== undefined ? ['admissions', 'daysAttendedPerPerson'] : ['persons'],
+  );
   return IMPACT_GROUP_FIELDS.flatMap(({ name }) => {
     if (unused.has(name)) return [];
     const raw = getImpactGroupField(group, name);
@@ -98,7 +105,11 @@ export function fromEditText(name: string, text: string): number {
 /** The source word for a model parameter, as typed in either language ("假设", "assumption"), stored as `assumption`. */
 export function normalizeSource(text: string): string {
   const trimmed = text.trim();
-  const words = [translate('zh-CN', 'impact.source.assumption'), translate('en', 'impact.source.assumption'), 'assumption'];
+  const words = [
+    translate('zh-CN', 'impact.source.assumption'),
+    translate('en', 'impact.source.assumption'),
+    'assumption',
+  ];
   return words.some((word) => word.toLowerCase() === trimmed.toLowerCase()) ? 'assumption' : trimmed;
 }
 
@@ -123,7 +134,14 @@ export function applyEdits(stored: ImpactAssumptions, edits: ReadonlyMap<string,
       }
       const source = normalizeSource(edit.source);
       const next: ImpactAssumptionValue =
-        source === '' && row.source === null ? value : { value, ...(row.unit !== null ? { unit: row.unit } : {}), source, ...(row.note !== null ? { note: row.note } : {}) };
+        source === '' && row.source === null
+          ? value
+          : {
+              value,
+              ...(row.unit !== null ? { unit: row.unit } : {}),
+              source,
+              ...(row.note !== null ? { note: row.note } : {}),
+            };
       setPath(copy, row.path, next);
     }
   }

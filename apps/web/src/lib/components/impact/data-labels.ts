@@ -26,10 +26,13 @@ export const NOTE_LABELS: Record<string, MessageKey> = {
   'impact-model.md calibrated default (casuals and time-switchers)': 'impact.dataNote.calibratedCasuals',
   'impact-model.md calibrated default (parents, coaches of youth players)': 'impact.dataNote.calibratedParents',
   'impact-model.md calibrated default (season total over the 15 series events)': 'impact.dataNote.calibratedSeason',
-  'companions of spectators are spectators themselves (already in admissions)': 'impact.dataNote.companionsAreSpectators',
-  'not given in impact-model.md; with 0.8 (the rest stay with friends, family or free team lodging) the model gives its ≈201 M yuan': 'impact.dataNote.paidLodgingParticipants',
+  'companions of spectators are spectators themselves (already in admissions)':
+    'impact.dataNote.companionsAreSpectators',
+  'not given in impact-model.md; with 0.8 (the rest stay with friends, family or free team lodging) the model gives its ≈201 M yuan':
+    'impact.dataNote.paidLodgingParticipants',
   'not given in impact-model.md; with 0.8 the model gives its ≈201 M yuan': 'impact.dataNote.paidLodging',
-  "organisers' net local spend not reported; add it when Guoxin Group's figures are known": 'impact.dataNote.organiserSpend',
+  "organisers' net local spend not reported; add it when Guoxin Group's figures are known":
+    'impact.dataNote.organiserSpend',
   'participants travel for the event; none would have come anyway': 'impact.dataNote.participantsTravel',
   'referees, technical officials and media; not reported': 'impact.dataNote.officials',
   'season-level figure: admissions / days attended already gives unique persons': 'impact.dataNote.uniqueSpectators',
@@ -41,10 +44,14 @@ export const NOTE_LABELS: Record<string, MessageKey> = {
 };
 
 export const SOURCE_LABELS: Record<string, MessageKey> = {
-  'Shanghai tourism input–output study (income multiplier 0.65), cited in impact-model.md': 'impact.dataSource.incomeMultiplier',
-  'Shanghai tourism input–output study (output multiplier 2.89), cited in impact-model.md': 'impact.dataSource.outputMultiplier',
-  'Article: 2023 Qingdao Basketball Season, "more than 6,000 participants in total"': 'impact.dataSource.articleParticipants',
+  'Shanghai tourism input–output study (income multiplier 0.65), cited in impact-model.md':
+    'impact.dataSource.incomeMultiplier',
+  'Shanghai tourism input–output study (output multiplier 2.89), cited in impact-model.md':
+    'impact.dataSource.outputMultiplier',
+  'Article: 2023 Qingdao Basketball Season, "more than 6,000 participants in total"':
+    'impact.dataSource.articleParticipants',
 };
 
 /** A data text's label key, or null when it is an organizer's own words (shown as written). */
-export const labelKey = (table: Record<string, MessageKey>, text: string | null | undefined): MessageKey | null => (text && Object.hasOwn(table, text) ? (table[text] ?? null) : null);
+export const labelKey = (table: Record<string, MessageKey>, text: string | null | undefined): MessageKey | null =>
+  text && Object.hasOwn(table, text) ? (table[text] ?? null) : null;

@@ -5,7 +5,10 @@ import { number, t, yuan } from '$lib/i18n/page';
 import type { LeverError } from './scenario.js';
 
 /** What the pages draw: the estimate's figures, from the API (server) or `@sailcourt/domain` (live). */
-export type ImpactFigures = Pick<TourismImpactEstimate, 'visitors' | 'visitorNights' | 'spending' | 'visitorsByGroup' | 'grossOutput' | 'income' | 'multipliers'>;
+export type ImpactFigures = Pick<
+  TourismImpactEstimate,
+  'visitors' | 'visitorNights' | 'spending' | 'visitorsByGroup' | 'grossOutput' | 'income' | 'multipliers'
+>;
 export type TornadoData = Pick<ImpactSensitivity, 'baseline' | 'entries'>;
 /** One bar: its value and, in a scenario, the value under the stored assumptions. */
 export type BarRow = { key: string; label: string; value: number; reference?: number };
@@ -87,7 +90,9 @@ export const people = (value: number): string => number(Math.round(value));
 
 /** Signed percentage change, e.g. “+4.2 %”. */
 export const percentChange = (value: number, base: number): string =>
-  base === 0 ? '—' : number(value / base - 1, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  base === 0
+    ? '—'
+    : number(value / base - 1, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 
 /** A rejected value, worded in the reader's language (the API's own words only when no rule fits). */
 export function leverErrorText(e: LeverError): string {

@@ -1,6 +1,19 @@
-import { computeImpactSensitivity, estimateTourismImpact, validateImpactAssumptions, type ImpactAssumptions } from '@sailcourt/domain';
+import {
+  computeImpactSensitivity,
+  estimateTourismImpact,
+  validateImpactAssumptions,
+  type ImpactAssumptions,
+} from '@sailcourt/domain';
 import { describe, expect, it } from 'vitest';
-import { applyLevers, baseValues, differsFromStored, leverOfField, leversOf, niceCeil, parseScenario } from './scenario.js';
+import {
+  applyLevers,
+  baseValues,
+  differsFromStored,
+  leverOfField,
+  leversOf,
+  niceCeil,
+  parseScenario,
+} from './scenario.js';
 
 const sourced = (value: number) => ({ value, unit: 'u', source: 'assumption' });
 const STORED: ImpactAssumptions = {
@@ -72,7 +85,8 @@ describe('impact what-if levers', () => {
       expect(lever.base).toBeGreaterThanOrEqual(lever.min);
       expect(lever.base).toBeLessThanOrEqual(lever.max);
       expect(lever.step).not.toBe('any');
-      if (lever.step !== 'any') expect(Math.abs(lever.base / lever.step - Math.round(lever.base / lever.step))).toBeLessThan(1e-9);
+      if (lever.step !== 'any')
+        expect(Math.abs(lever.base / lever.step - Math.round(lever.base / lever.step))).toBeLessThan(1e-9);
     }
     expect(niceCeil(18_000)).toBe(20_000);
     expect(niceCeil(450_000)).toBe(500_000);
@@ -95,10 +109,20 @@ describe('impact what-if levers', () => {
   });
 
   it('moves one per-day category alone, the organisers’ spend and the multipliers', () => {
-    const scenario = applyLevers(STORED, levers, { ...baseValues(levers), 'groups.spectators.dailySpend.shopping': 480 });
-    expect(scenario.groups.spectators?.dailySpend).toEqual({ catering: sourced(360), shopping: 480, transport: 100, entertainment: 80 });
+    const scenario = applyLevers(STORED, levers, {
+      ...baseValues(levers),
+      'groups.spectators.dailySpend.shopping': 480,
+    });
+    expect(scenario.groups.spectators?.dailySpend).toEqual({
+      catering: sourced(360),
+      shopping: 480,
+      transport: 100,
+      entertainment: 80,
+    });
     expect(validateImpactAssumptions(scenario)).toEqual([]);
-    expect(estimateTourismImpact(scenario).spending.shopping).toBeGreaterThan(estimateTourismImpact(STORED).spending.shopping);
+    expect(estimateTourismImpact(scenario).spending.shopping).toBeGreaterThan(
+      estimateTourismImpact(STORED).spending.shopping,
+    );
     expect(estimateTourismImpact(scenario).spending.catering).toBe(estimateTourismImpact(STORED).spending.catering);
     const spent = applyLevers(STORED, levers, { ...baseValues(levers), organiserSpend: 1_000_000 });
     expect(spent.organiserSpend).toBe(1_000_000);
@@ -108,14 +132,21 @@ describe('impact what-if levers', () => {
   });
 
   it('reads a submitted form, naming what is not a number, and maps API error paths back to levers', () => {
-    const parsed = parseScenario(new URLSearchParams('groups.spectators.localShare=0.3&groups.spectators.nights=abc&lang=en'), levers);
+    const parsed = parseScenario(
+      new URLSearchParams('groups.spectators.localShare=0.3&groups.spectators.nights=abc&lang=en'),
+      levers,
+    );
     expect(parsed.provided).toBe(true);
     expect(parsed.values['groups.spectators.localShare']).toBe(0.3);
     expect(parsed.values['groups.participants.nights']).toBe(4);
     expect(parsed.notNumbers).toEqual(['groups.spectators.nights']);
     expect(parseScenario(new URLSearchParams('lang=en'), levers).provided).toBe(false);
-    expect(leverOfField('groups.spectators.dailySpend.catering', levers)?.id).toBe('groups.spectators.dailySpend.catering');
-    expect(leverOfField('groups.spectators.dailySpend.catering.value', levers)?.id).toBe('groups.spectators.dailySpend.catering');
+    expect(leverOfField('groups.spectators.dailySpend.catering', levers)?.id).toBe(
+      'groups.spectators.dailySpend.catering',
+    );
+    expect(leverOfField('groups.spectators.dailySpend.catering.value', levers)?.id).toBe(
+      'groups.spectators.dailySpend.catering',
+    );
     expect(leverOfField('groups.spectators.localShare', levers)?.id).toBe('groups.spectators.localShare');
     expect(leverOfField('groups.spectators.localShareX', levers)).toBeUndefined();
   });

@@ -49,7 +49,10 @@ export interface Lever {
 export type LeverValues = Record<string, number>;
 
 // Every assumption the ±20 % tornado can show gets a slider, each per-day spending category too.
-const SIMPLE_GROUP_LEVERS: readonly { name: Exclude<GroupLeverName, 'admissions' | 'persons' | `dailySpend.${string}` | 'daysAttendedPerPerson'>; kind: LeverKind }[] = [
+const SIMPLE_GROUP_LEVERS: readonly {
+  name: Exclude<GroupLeverName, 'admissions' | 'persons' | `dailySpend.${string}` | 'daysAttendedPerPerson'>;
+  kind: LeverKind;
+}[] = [
   { name: 'localShare', kind: 'share' },
   { name: 'casualShare', kind: 'share' },
   { name: 'companionsPerPerson', kind: 'ratio' },
@@ -82,7 +85,11 @@ function range(kind: LeverKind, base: number): Pick<Lever, 'min' | 'max' | 'step
     case 'ratio':
       return { min: 0, max: Math.max(4, niceCeil(base * 2)), step: alignedStep(base, [0.1, 0.05, 0.01]) };
     case 'nights':
-      return { min: 0, max: Math.min(60, Math.max(10, niceCeil(base * 3))), step: alignedStep(base, [0.1, 0.05, 0.01]) };
+      return {
+        min: 0,
+        max: Math.min(60, Math.max(10, niceCeil(base * 3))),
+        step: alignedStep(base, [0.1, 0.05, 0.01]),
+      };
     case 'multiplier':
       return { min: 0, max: Math.max(5, niceCeil(base * 2)), step: alignedStep(base, [0.01, 0.001]) };
     case 'price': {
@@ -91,17 +98,41 @@ function range(kind: LeverKind, base: number): Pick<Lever, 'min' | 'max' | 'step
     }
     case 'count': {
       const max = niceCeil(Math.max(base * 3, 100));
-      return { min: 0, max, step: alignedStep(base, [1000, 500, 100, 50, 10, 5, 1].filter((s) => s <= max / 50)) };
+      return {
+        min: 0,
+        max,
+        step: alignedStep(
+          base,
+          [1000, 500, 100, 50, 10, 5, 1].filter((s) => s <= max / 50),
+        ),
+      };
     }
   }
 }
 
 function groupLevers(key: ImpactGroupKey, group: ImpactGroupAssumptions): Lever[] {
-  const lever = (name: GroupLeverName, kind: LeverKind, base: number): Lever => ({ id: `groups.${key}.${name}`, group: key, name, kind, base, ...range(kind, base) });
-  const count = group.persons !== undefined ? lever('persons', 'count', resolveImpactValue(group.persons)) : lever('admissions', 'count', resolveImpactValue(group.admissions ?? 0));
+  const lever = (name: GroupLeverName, kind: LeverKind, base: number): Lever => ({
+    id: `groups.${key}.${name}`,
+    group: key,
+    name,
+    kind,
+    base,
+    ...range(kind, base),
+  });
+  const count =
+    group.persons !== undefined
+      ? lever('persons', 'count', resolveImpactValue(group.persons))
+      : lever('admissions', 'count', resolveImpactValue(group.admissions ?? 0));
   const levers = [count];
   // Counted by admissions: days attended per person turns admissions into people (more days, fewer people).
-  if (group.persons === undefined) levers.push(lever('daysAttendedPerPerson', 'ratio', group.daysAttendedPerPerson === undefined ? 1 : resolveImpactValue(group.daysAttendedPerPerson)));
+  if (group.persons === undefined)
+    levers.push(
+      lever(
+        'daysAttendedPerPerson',
+        'ratio',
+        group.daysAttendedPerPerson === undefined ? 1 : resolveImpactValue(group.daysAttendedPerPerson),
+      ),
+    );
   for (const { name, kind } of SIMPLE_GROUP_LEVERS) {
     const raw = getImpactGroupField(group, name);
     const fallback = (IMPACT_NEUTRAL_DEFAULTS as Partial<Record<string, number>>)[name] ?? 0;
@@ -125,21 +156,38 @@ export function leversOf(stored: ImpactAssumptions): Lever[] {
     return group === undefined ? [] : groupLevers(key, group);
   });
   const organiserSpend = stored.organiserSpend === undefined ? 0 : resolveImpactValue(stored.organiserSpend);
-  levers.push({ id: 'organiserSpend', group: null, name: 'organiserSpend', kind: 'price', base: organiserSpend, ...range('price', organiserSpend) });
+  levers.push({
+    id: 'organiserSpend',
+    group: null,
+    name: 'organiserSpend',
+    kind: 'price',
+    base: organiserSpend,
+    ...range('price', organiserSpend),
+  });
   for (const which of ['output', 'income'] as const) {
     const base = resolveImpactValue(stored.multipliers[which]);
-    levers.push({ id: `multipliers.${which}`, group: null, name: `multipliers.${which}`, kind: 'multiplier', base, ...range('multiplier', base) });
+    levers.push({
+      id: `multipliers.${which}`,
+      group: null,
+      name: `multipliers.${which}`,
+      kind: 'multiplier',
+      base,
+      ...range('multiplier', base),
+    });
   }
   return levers;
 }
 
-export const baseValues = (levers: readonly Lever[]): LeverValues => Object.fromEntries(levers.map((l) => [l.id, l.base]));
+export const baseValues = (levers: readonly Lever[]): LeverValues =>
+  Object.fromEntries(levers.map((l) => [l.id, l.base]));
 
 /** Whether any lever differs from its stored value. */
-export const differsFromStored = (levers: readonly Lever[], values: LeverValues): boolean => levers.some((l) => values[l.id] !== undefined && values[l.id] !== l.base);
+export const differsFromStored = (levers: readonly Lever[], values: LeverValues): boolean =>
+  levers.some((l) => values[l.id] !== undefined && values[l.id] !== l.base);
 
 function applyToGroup(group: ImpactGroupAssumptions, lever: Lever, value: number): ImpactGroupAssumptions {
-  if (lever.name === 'organiserSpend' || lever.name === 'multipliers.output' || lever.name === 'multipliers.income') return group;
+  if (lever.name === 'organiserSpend' || lever.name === 'multipliers.output' || lever.name === 'multipliers.income')
+    return group;
   return setImpactGroupField(group, lever.name, value);
 }
 
@@ -147,7 +195,11 @@ function applyToGroup(group: ImpactGroupAssumptions, lever: Lever, value: number
  * The stored assumptions with the levers' values put in. Untouched levers leave their field exactly as stored
  * (with unit and source), so a scenario equal to the stored values reproduces the stored figures.
  */
-export function applyLevers(stored: ImpactAssumptions, levers: readonly Lever[], values: LeverValues): ImpactAssumptions {
+export function applyLevers(
+  stored: ImpactAssumptions,
+  levers: readonly Lever[],
+  values: LeverValues,
+): ImpactAssumptions {
   let groups = stored.groups;
   let multipliers = stored.multipliers;
   let organiserSpend = stored.organiserSpend;
@@ -162,7 +214,9 @@ export function applyLevers(stored: ImpactAssumptions, levers: readonly Lever[],
       if (group !== undefined) groups = { ...groups, [lever.group]: applyToGroup(group, lever, value) };
     }
   }
-  return organiserSpend === stored.organiserSpend ? { ...stored, groups, multipliers } : { ...stored, groups, multipliers, organiserSpend };
+  return organiserSpend === stored.organiserSpend
+    ? { ...stored, groups, multipliers }
+    : { ...stored, groups, multipliers, organiserSpend };
 }
 
 export interface ParsedScenario {

@@ -8,8 +8,15 @@ export type SheetUpload = { fileName: string; bytes: Uint8Array; contentType: st
 /** The form's `file`, or the problem to show beside the file input. */
 export async function sheetFromForm(form: FormData): Promise<{ sheet: SheetUpload } | { problem: Problem }> {
   const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) return { problem: { status: 400, errors: [{ field: 'file', message: 'choose a file' }], detail: null } };
-  return { sheet: { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), contentType: /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv' } };
+  if (!(file instanceof File) || file.size === 0)
+    return { problem: { status: 400, errors: [{ field: 'file', message: 'choose a file' }], detail: null } };
+  return {
+    sheet: {
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      contentType: /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv',
+    },
+  };
 }
 
 /** openapi-fetch options that send the bytes untouched. */

@@ -4,7 +4,22 @@ import type { Schemas } from '@sailcourt/api-client';
 export type ScoringCode = NonNullable<Schemas['LegResultDto']['code']>;
 
 /** In the order a race committee reaches for them: the common non-finishes first, committee-given scores last. */
-export const CODE_CHOICES = ['DNF', 'DNS', 'DNC', 'OCS', 'RET', 'DSQ', 'UFD', 'BFD', 'NSC', 'DNE', 'ZFP', 'SCP', 'RDG', 'DPI'] as const satisfies readonly ScoringCode[];
+export const CODE_CHOICES = [
+  'DNF',
+  'DNS',
+  'DNC',
+  'OCS',
+  'RET',
+  'DSQ',
+  'UFD',
+  'BFD',
+  'NSC',
+  'DNE',
+  'ZFP',
+  'SCP',
+  'RDG',
+  'DPI',
+] as const satisfies readonly ScoringCode[];
 
 // Fails to compile when the API gains a code this list lacks.
 type MissingCode = Exclude<ScoringCode, (typeof CODE_CHOICES)[number]>;

@@ -2,7 +2,6 @@
 // instant convert with a fixed offset.
 import { CHINA_OFFSET, chinaWallClock } from '@sailcourt/domain';
 
-
 /** Elapsed or corrected time as h:mm:ss; hours run past 24 on long legs. */
 export function formatDuration(totalSeconds: number): string {
   const seconds = Math.round(totalSeconds);
@@ -28,7 +27,14 @@ const WALL_CLOCK = /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})
 export function parseQingdaoTime(text: string): string | null {
   const match = WALL_CLOCK.exec(text.trim());
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > daysInMonth) return null;

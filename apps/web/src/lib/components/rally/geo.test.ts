@@ -15,23 +15,76 @@ describe('equirectangular projection', () => {
   });
 
   it('draws every ring as a closed path', () => {
-    const square = [[[118, 34], [119, 34], [119, 35], [118, 34]]] as const;
+    const square = [
+      [
+        [118, 34],
+        [119, 34],
+        [119, 35],
+        [118, 34],
+      ],
+    ] as const;
     expect(multiPolygonPath([square], projection)).toMatch(/^M0,\d+(\.\d)?L.*Z$/);
   });
 });
 
 describe('polyline helpers', () => {
   it('finds the point half way by length', () => {
-    expect(pointAlong([[0, 0], [10, 0], [10, 30]], 0.5)).toEqual([10, 10]);
+    expect(
+      pointAlong(
+        [
+          [0, 0],
+          [10, 0],
+          [10, 30],
+        ],
+        0.5,
+      ),
+    ).toEqual([10, 10]);
   });
 
   it('moves a line to the right of its direction of travel (y down)', () => {
-    expect(offsetRight([[0, 0], [10, 0]], 2)).toEqual([[0, 2], [10, 2]]);
-    expect(offsetRight([[10, 0], [0, 0]], 2)).toEqual([[10, -2], [0, -2]]);
+    expect(
+      offsetRight(
+        [
+          [0, 0],
+          [10, 0],
+        ],
+        2,
+      ),
+    ).toEqual([
+      [0, 2],
+      [10, 2],
+    ]);
+    expect(
+      offsetRight(
+        [
+          [10, 0],
+          [0, 0],
+        ],
+        2,
+      ),
+    ).toEqual([
+      [10, -2],
+      [0, -2],
+    ]);
   });
 
   it('tells points inside a polygon with a hole', () => {
-    const withHole = [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]]] as const;
+    const withHole = [
+      [
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [0, 10],
+        [0, 0],
+      ],
+      [
+        [4, 4],
+        [6, 4],
+        [6, 6],
+        [4, 6],
+        [4, 4],
+      ],
+    ] as const;
     expect(isInside([2, 2], [withHole])).toBe(true);
     expect(isInside([5, 5], [withHole])).toBe(false);
     expect(isInside([12, 5], [withHole])).toBe(false);
@@ -40,7 +93,15 @@ describe('polyline helpers', () => {
 
 describe('sea route', () => {
   // A peninsula from the west edge: land x 0–6, y 4–6; ports above and below it.
-  const peninsula = [[[-1, 4], [6, 4], [6, 6], [-1, 6], [-1, 4]]] as const;
+  const peninsula = [
+    [
+      [-1, 4],
+      [6, 4],
+      [6, 6],
+      [-1, 6],
+      [-1, 4],
+    ],
+  ] as const;
   const mask = landMask([peninsula], { west: 0, south: 0, east: 10, north: 10 }, 0.5);
 
   it('goes round the land instead of across it, and starts and ends at the ports', () => {
@@ -53,6 +114,9 @@ describe('sea route', () => {
   });
 
   it('keeps a straight line when the water is open', () => {
-    expect(seaRoute(mask, [8, 8], [8, 1])).toEqual([[8, 8], [8, 1]]);
+    expect(seaRoute(mask, [8, 8], [8, 1])).toEqual([
+      [8, 8],
+      [8, 1],
+    ]);
   });
 });

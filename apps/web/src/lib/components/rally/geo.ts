@@ -51,9 +51,7 @@ export function polylinePath(points: readonly Point[]): string {
 
 /** All rings of all polygons as one SVG path; the even-odd fill rule cuts the holes. */
 export function multiPolygonPath(polygons: MultiPolygon, projection: Projection): string {
-  return polygons
-    .flatMap((rings) => rings.map((ring) => `${polylinePath(ring.map(projection.project))}Z`))
-    .join('');
+  return polygons.flatMap((rings) => rings.map((ring) => `${polylinePath(ring.map(projection.project))}Z`)).join('');
 }
 
 /** Even-odd point-in-polygon over every ring of every polygon (holes included). */
@@ -73,12 +71,15 @@ export function isInside([lon, lat]: LonLat, polygons: MultiPolygon): boolean {
 
 /** The point `fraction` of the way along a polyline, by length. */
 export function pointAlong(points: readonly Point[], fraction: number): Point {
-  const lengths = points.slice(1).map((p, i) => Math.hypot(p[0] - (points[i] as Point)[0], p[1] - (points[i] as Point)[1]));
+  const lengths = points
+    .slice(1)
+    .map((p, i) => Math.hypot(p[0] - (points[i] as Point)[0], p[1] - (points[i] as Point)[1]));
   let remaining = lengths.reduce((a, b) => a + b, 0) * fraction;
   for (const [i, length] of lengths.entries()) {
     const a = points[i] as Point;
     const b = points[i + 1] as Point;
-    if (remaining <= length && length > 0) return [a[0] + ((b[0] - a[0]) * remaining) / length, a[1] + ((b[1] - a[1]) * remaining) / length];
+    if (remaining <= length && length > 0)
+      return [a[0] + ((b[0] - a[0]) * remaining) / length, a[1] + ((b[1] - a[1]) * remaining) / length];
     remaining -= length;
   }
   return points[points.length - 1] ?? [0, 0];

@@ -3,12 +3,32 @@
 
 import type { Schemas } from '@sailcourt/api-client';
 import coast from '$lib/geo/shandong-coast.json';
-import { equirectangular, type Extent, type Frame, extentAround, type LonLat, type MultiPolygon, multiPolygonPath, offsetRight, type Point, pointAlong, polylinePath } from './geo.js';
+import {
+  equirectangular,
+  type Extent,
+  type Frame,
+  extentAround,
+  type LonLat,
+  type MultiPolygon,
+  multiPolygonPath,
+  offsetRight,
+  type Point,
+  pointAlong,
+  polylinePath,
+} from './geo.js';
 import { type LandMask, landMask, seaRoute } from './sea-route.js';
 
 export type MapPort = { key: string; name: string; nameEn: string | null; x: number; y: number; labelAbove: boolean };
 export type MapLeg = { number: number; path: string; badge: { x: number; y: number }; distanceNm: number };
-export type RouteMap = { width: number; height: number; frame: Frame; coast: string; ports: MapPort[]; legs: MapLeg[]; source: string };
+export type RouteMap = {
+  width: number;
+  height: number;
+  frame: Frame;
+  coast: string;
+  ports: MapPort[];
+  legs: MapLeg[];
+  source: string;
+};
 
 const WIDTH = 1000;
 /** Grid of the sea routing, in degrees (about 5 km): fine enough for the Bohai Strait, cheap enough per request. */
@@ -38,8 +58,12 @@ function routeBetween(from: LonLat, to: LonLat): LonLat[] {
 
 const lonLat = (c: Schemas['CoordinatesDto']): LonLat => [c.lon, c.lat];
 
-type MappableLeg = Schemas['LegDto'] & { fromCoordinates: Schemas['CoordinatesDto']; toCoordinates: Schemas['CoordinatesDto'] };
-const isMappable = (leg: Schemas['LegDto']): leg is MappableLeg => leg.fromCoordinates !== null && leg.toCoordinates !== null;
+type MappableLeg = Schemas['LegDto'] & {
+  fromCoordinates: Schemas['CoordinatesDto'];
+  toCoordinates: Schemas['CoordinatesDto'];
+};
+const isMappable = (leg: Schemas['LegDto']): leg is MappableLeg =>
+  leg.fromCoordinates !== null && leg.toCoordinates !== null;
 
 /** The map of the legs that have port coordinates; null when none has. */
 export function buildRouteMap(legs: readonly Schemas['LegDto'][]): RouteMap | null {
@@ -65,13 +89,25 @@ export function buildRouteMap(legs: readonly Schemas['LegDto'][]): RouteMap | nu
     coast: multiPolygonPath(LAND, projection),
     ports: [...ports.entries()].map(([key, port]) => {
       const [x, y] = projection.project(port.at);
-      return { key, name: port.name, nameEn: port.nameEn, x: round(x), y: round(y), labelAbove: port.at[1] >= middleLat };
+      return {
+        key,
+        name: port.name,
+        nameEn: port.nameEn,
+        x: round(x),
+        y: round(y),
+        labelAbove: port.at[1] >= middleLat,
+      };
     }),
     legs: mappable.map((leg, i) => {
       const points = offsetRight((legRoutes[i] ?? []).map(projection.project), LANE);
       const [x, y] = placeBadge(points, portPoints, badges);
       badges.push([x, y]);
-      return { number: leg.number, path: polylinePath(points), badge: { x: round(x), y: round(y) }, distanceNm: leg.distanceNm };
+      return {
+        number: leg.number,
+        path: polylinePath(points),
+        badge: { x: round(x), y: round(y) },
+        distanceNm: leg.distanceNm,
+      };
     }),
     source: coast.source,
   };
@@ -81,7 +117,14 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Near the middle of the leg, but clear of the ports (and their labels) and of the badges already placed. */
 function placeBadge(path: readonly Point[], ports: readonly Point[], placed: readonly Point[]): Point {
-  const clearance = (p: Point) => Math.min(...ports.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1]) - 110), ...placed.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1]) - 110));
+  const clearance = (p: Point) =>
+    Math.min(
+      ...ports.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1]) - 110),
+      ...placed.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1]) - 110),
+    );
   const candidates = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74].map((fraction) => pointAlong(path, fraction));
-  return candidates.find((p) => clearance(p) >= 0) ?? candidates.reduce((best, p) => (clearance(p) > clearance(best) ? p : best));
+  return (
+    candidates.find((p) => clearance(p) >= 0) ??
+    candidates.reduce((best, p) => (clearance(p) > clearance(best) ? p : best))
+  );
 }

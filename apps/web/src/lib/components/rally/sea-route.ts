@@ -145,7 +145,7 @@ class MinHeap {
   push(value: number, priority: number): void {
     const items = this.items;
     items.push({ value, priority });
-    for (let i = items.length - 1; i > 0; ) {
+    for (let i = items.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if ((items[parent] as { priority: number }).priority <= priority) break;
       [items[i], items[parent]] = [items[parent] as (typeof items)[number], items[i] as (typeof items)[number]];
@@ -159,12 +159,14 @@ class MinHeap {
     const last = items.pop();
     if (top === undefined || last === undefined || items.length === 0) return top?.value;
     items[0] = last;
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const left = 2 * i + 1;
       const right = left + 1;
       let smallest = i;
-      if (left < items.length && (items[left] as typeof last).priority < (items[smallest] as typeof last).priority) smallest = left;
-      if (right < items.length && (items[right] as typeof last).priority < (items[smallest] as typeof last).priority) smallest = right;
+      if (left < items.length && (items[left] as typeof last).priority < (items[smallest] as typeof last).priority)
+        smallest = left;
+      if (right < items.length && (items[right] as typeof last).priority < (items[smallest] as typeof last).priority)
+        smallest = right;
       if (smallest === i) break;
       [items[i], items[smallest]] = [items[smallest] as typeof last, items[i] as typeof last];
       i = smallest;

@@ -4,10 +4,27 @@ import { tieGroups } from './ties.js';
 
 type Standing = Schemas['StandingDto'];
 
-function boat(id: string, rank: number, points: number[], discarded: number, tieBreak?: Standing['tieBreak']): Standing {
+function boat(
+  id: string,
+  rank: number,
+  points: number[],
+  discarded: number,
+  tieBreak?: Standing['tieBreak'],
+): Standing {
   const legs = points.map((p, i) => ({ number: i + 1, points: p, code: null, discarded: i === discarded }));
   const total = points.reduce((a, b) => a + b, 0);
-  return { entryId: id, rank, boatName: id, sailNumber: id, teamName: id, teamNameEn: null, legs, total, net: total - (points[discarded] ?? 0), ...(tieBreak ? { tieBreak } : {}) };
+  return {
+    entryId: id,
+    rank,
+    boatName: id,
+    sailNumber: id,
+    teamName: id,
+    teamNameEn: null,
+    legs,
+    total,
+    net: total - (points[discarded] ?? 0),
+    ...(tieBreak ? { tieBreak } : {}),
+  };
 }
 
 describe('tie groups', () => {
@@ -34,12 +51,19 @@ describe('tie groups', () => {
     ];
     const [group] = tieGroups(standings);
     expect(group?.boats.map((b) => b.entryId)).toEqual(['X', 'Y']);
-    expect(group?.sortedScores?.map((s) => s.scores)).toEqual([[1, 2, 4], [1, 3, 3]]);
+    expect(group?.sortedScores?.map((s) => s.scores)).toEqual([
+      [1, 2, 4],
+      [1, 3, 3],
+    ]);
   });
 
   it('keeps boats A8 cannot separate as one group with no deciding rule', () => {
     const tie = (others: string[]) => ({ rule: 'unbroken' as const, tiedWith: others, explanation: '' });
-    const standings = [boat('P', 1, [1, 2], 1, tie(['Q', 'R'])), boat('Q', 1, [1, 2], 1, tie(['P', 'R'])), boat('R', 1, [1, 2], 1, tie(['P', 'Q']))];
+    const standings = [
+      boat('P', 1, [1, 2], 1, tie(['Q', 'R'])),
+      boat('Q', 1, [1, 2], 1, tie(['P', 'R'])),
+      boat('R', 1, [1, 2], 1, tie(['P', 'Q'])),
+    ];
     const groups = tieGroups(standings);
     expect(groups).toHaveLength(1);
     expect(groups[0]?.rules).toEqual([]);

@@ -15,18 +15,29 @@ describe('track file texts', () => {
 
   it('names the line of a refused value and what is wrong, the missing column in the reader’s words', () => {
     expect(rowProblemText(zh, { field: '4.lat', code: 'track.latitude' })).toBe('#4: 纬度须在 -90 至 90 之间');
-    expect(rowProblemText(en, { field: '12.time', code: 'track.outside-rally' })).toBe('#12: the time is outside the rally');
+    expect(rowProblemText(en, { field: '12.time', code: 'track.outside-rally' })).toBe(
+      '#12: the time is outside the rally',
+    );
     expect(rowProblemText(zh, { field: 'lon', code: 'track-file.missing-column' })).toBe('标题行中没有“经度”列');
     expect(rowProblemText(en, { field: 'x', code: 'something.new' })).toBe('cannot be used');
   });
 
   it('lists how the file was read: encoding (CSV), the API’s notes, repeats with plurals', () => {
-    expect(readingNotes(en, { format: 'csv', encoding: 'gb18030', noteCodes: ['speed-knots', 'local-time'], repeatedInFile: 1 })).toEqual([
+    expect(
+      readingNotes(en, {
+        format: 'csv',
+        encoding: 'gb18030',
+        noteCodes: ['speed-knots', 'local-time'],
+        repeatedInFile: 1,
+      }),
+    ).toEqual([
       'Read as GB18030.',
       'Speed is read in knots.',
       'Times without a time zone were read as the rally’s local time (UTC+8).',
       '1 point repeats an instant of the file and is skipped.',
     ]);
-    expect(readingNotes(zh, { format: 'gpx', encoding: 'utf-8', noteCodes: ['route-points', 'unknown'], repeatedInFile: 0 })).toEqual([zh('rally.import.note.routePoints')]);
+    expect(
+      readingNotes(zh, { format: 'gpx', encoding: 'utf-8', noteCodes: ['route-points', 'unknown'], repeatedInFile: 0 }),
+    ).toEqual([zh('rally.import.note.routePoints')]);
   });
 });

@@ -20,7 +20,11 @@ const ROW_PROBLEMS: Record<string, MessageKey> = {
   'track-file.missing-column': 'rally.import.row.missingColumn',
 };
 
-const COLUMNS: Record<string, MessageKey> = { time: 'rally.import.column.time', lat: 'rally.import.column.lat', lon: 'rally.import.column.lon' };
+const COLUMNS: Record<string, MessageKey> = {
+  time: 'rally.import.column.time',
+  lat: 'rally.import.column.lat',
+  lon: 'rally.import.column.lon',
+};
 
 const NOTES: Record<string, MessageKey> = {
   'local-time': 'rally.import.note.localTime',
@@ -31,7 +35,8 @@ const NOTES: Record<string, MessageKey> = {
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** Why the whole file was refused. */
-export const fileProblemText = (tr: Translate, code: string | null | undefined): string => tr((code ? FILE_PROBLEMS[code] : undefined) ?? 'rally.import.problem.other');
+export const fileProblemText = (tr: Translate, code: string | null | undefined): string =>
+  tr((code ? FILE_PROBLEMS[code] : undefined) ?? 'rally.import.problem.other');
 
 /** One refused value: its line or point (`4.lat` → `#4`) and what is wrong with it. */
 export function rowProblemText(tr: Translate, error: { field: string; code?: string | null }): string {
@@ -45,8 +50,14 @@ export function rowProblemText(tr: Translate, error: { field: string; code?: str
 }
 
 /** How the file was read: the encoding (CSV), the API's note codes and the repeats within the file. */
-export function readingNotes(tr: Translate, preview: { format: string; encoding: string; noteCodes: readonly string[]; repeatedInFile: number }): string[] {
-  const notes = preview.format === 'csv' ? [tr('rally.import.note.encoding', { encoding: preview.encoding === 'gb18030' ? 'GB18030' : 'UTF-8' })] : [];
+export function readingNotes(
+  tr: Translate,
+  preview: { format: string; encoding: string; noteCodes: readonly string[]; repeatedInFile: number },
+): string[] {
+  const notes =
+    preview.format === 'csv'
+      ? [tr('rally.import.note.encoding', { encoding: preview.encoding === 'gb18030' ? 'GB18030' : 'UTF-8' })]
+      : [];
   for (const code of preview.noteCodes) {
     const key = NOTES[code];
     if (key) notes.push(tr(key));

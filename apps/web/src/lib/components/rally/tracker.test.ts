@@ -8,7 +8,10 @@ const legs = [
 
 describe('tracker helpers', () => {
   it('a leg runs until the next starts; the last until the rally’s last day ends', () => {
-    expect(legWindow(legs, 1, '2023-07-05')).toEqual({ from: Date.parse('2023-06-19T10:00:00+08:00'), to: Date.parse('2023-06-24T09:59:00+08:00') });
+    expect(legWindow(legs, 1, '2023-07-05')).toEqual({
+      from: Date.parse('2023-06-19T10:00:00+08:00'),
+      to: Date.parse('2023-06-24T09:59:00+08:00'),
+    });
     expect(legWindow(legs, 2, '2023-07-05')?.to).toBe(Date.parse('2023-07-05T23:59:00+08:00'));
     expect(legWindow(legs, 3, '2023-07-05')).toBeNull();
   });
@@ -25,7 +28,11 @@ describe('tracker helpers', () => {
   });
 
   it('draws a trail only as far as it was sailed at the chosen time', () => {
-    const points = [[0, 0, 10], [5, 5, 20], [9, 9, 30]] as const;
+    const points = [
+      [0, 0, 10],
+      [5, 5, 20],
+      [9, 9, 30],
+    ] as const;
     expect(trailPathUpTo(points, 25)).toBe('M0,0L5,5');
     expect(trailPathUpTo(points, 15)).toBe('');
     expect(trailPathUpTo(points, 30)).toBe('M0,0L5,5L9,9');

@@ -8,7 +8,13 @@ export type TrailPoint = readonly [x: number, y: number, at: number];
 export type Trail = { entryId: string; colour: string; points: TrailPoint[] };
 export type ProgressRow = Schemas['ProgressRowDto'];
 /** A boat on the map: its trail so far and its last position (the tracker's leaderboard is the text alternative). */
-export type MapBoat = { entryId: string; label: string; colour: string; trail: string; at: readonly [number, number] | null };
+export type MapBoat = {
+  entryId: string;
+  label: string;
+  colour: string;
+  trail: string;
+  at: readonly [number, number] | null;
+};
 export type TrackerView = {
   legNumber: number;
   /** The leg's window, epoch ms: from its start to the next leg's start (or the rally's end). */
@@ -21,18 +27,34 @@ export type TrackerView = {
 };
 
 /** Distinct, dark enough for 3:1 against the sea and the land; one per boat in entry order. */
-export const BOAT_COLOURS = ['#c01048', '#1d4ed8', '#047857', '#b45309', '#7e22ce', '#0f766e', '#4b5563', '#be185d', '#4338ca'];
+export const BOAT_COLOURS = [
+  '#c01048',
+  '#1d4ed8',
+  '#047857',
+  '#b45309',
+  '#7e22ce',
+  '#0f766e',
+  '#4b5563',
+  '#be185d',
+  '#4338ca',
+];
 export const boatColour = (index: number): string => BOAT_COLOURS[index % BOAT_COLOURS.length] as string;
 
 /** The replay moves in steps of this many minutes. */
 export const REPLAY_STEP_MINUTES = 10;
 
 /** A leg's tracking window: its start until the next leg starts, or the end of the rally's last day (UTC+8). */
-export function legWindow(legs: readonly Pick<Schemas['LegDto'], 'number' | 'startsAt'>[], legNumber: number, rallyEndDate: string): { from: number; to: number } | null {
+export function legWindow(
+  legs: readonly Pick<Schemas['LegDto'], 'number' | 'startsAt'>[],
+  legNumber: number,
+  rallyEndDate: string,
+): { from: number; to: number } | null {
   const leg = legs.find((l) => l.number === legNumber);
   if (!leg) return null;
   const from = Date.parse(leg.startsAt);
-  const next = legs.filter((l) => Date.parse(l.startsAt) > from).sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0];
+  const next = legs
+    .filter((l) => Date.parse(l.startsAt) > from)
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0];
   return { from, to: next ? Date.parse(next.startsAt) - 60_000 : Date.parse(`${rallyEndDate}T23:59:00+08:00`) };
 }
 
@@ -49,7 +71,11 @@ export function parseInstant(raw: string | null, window: { from: number; to: num
 }
 
 /** Each boat's simplified track, projected onto the map, in entry order. */
-export function buildTrails(frame: Frame, entryIds: readonly string[], points: readonly Schemas['TrackPointDto'][]): Trail[] {
+export function buildTrails(
+  frame: Frame,
+  entryIds: readonly string[],
+  points: readonly Schemas['TrackPointDto'][],
+): Trail[] {
   return entryIds.map((entryId, index) => ({
     entryId,
     colour: boatColour(index),

@@ -14,7 +14,8 @@ export type Problem = { status: number; errors: FieldError[]; detail: string | n
 /** Reads an openapi-fetch failure; anything that is not problem+json still yields its status. */
 export function problemOf(result: { error?: unknown; response: Response }): Problem {
   const body = result.error;
-  if (isProblem(body)) return { status: body.status, errors: body.errors ?? [], detail: body.detail, code: body.code ?? null };
+  if (isProblem(body))
+    return { status: body.status, errors: body.errors ?? [], detail: body.detail, code: body.code ?? null };
   return { status: result.response.status >= 400 ? result.response.status : 502, errors: [], detail: null, code: null };
 }
 
@@ -22,10 +23,14 @@ export function problemOf(result: { error?: unknown; response: Response }): Prob
 export const fieldId = (field: string): string => field.replace(/[^\w-]+/g, '-');
 export const errorId = (field: string): string => `${fieldId(field)}-error`;
 
-export const errorsFor = (errors: readonly FieldError[] | undefined, field: string): FieldError[] => (errors ?? []).filter((e) => e.field === field);
+export const errorsFor = (errors: readonly FieldError[] | undefined, field: string): FieldError[] =>
+  (errors ?? []).filter((e) => e.field === field);
 
 /** Attributes that tie an input to the error printed beside it. */
-export function invalidAttrs(errors: readonly FieldError[] | undefined, field: string): { 'aria-invalid'?: 'true'; 'aria-describedby'?: string } {
+export function invalidAttrs(
+  errors: readonly FieldError[] | undefined,
+  field: string,
+): { 'aria-invalid'?: 'true'; 'aria-describedby'?: string } {
   return errorsFor(errors, field).length > 0 ? { 'aria-invalid': 'true', 'aria-describedby': errorId(field) } : {};
 }
 
@@ -34,7 +39,12 @@ export type ErrorText = { key: MessageKey; params?: Record<string, string | numb
 const param = (error: FieldError, name: string): string | number => error.params?.[name] ?? '';
 
 /** Codes that mean "fill this in", whatever the field. */
-const REQUIRED_CODES = new Set(['validation.required', 'validation.is-not-blank', 'validation.is-not-empty', 'registration.roster-empty']);
+const REQUIRED_CODES = new Set([
+  'validation.required',
+  'validation.is-not-blank',
+  'validation.is-not-empty',
+  'registration.roster-empty',
+]);
 
 /** The API's field errors in the reader's language, chosen by their stable `code`; unknown ones show the API's words. */
 export function describeError(error: FieldError): ErrorText {
@@ -54,7 +64,10 @@ export function describeError(error: FieldError): ErrorText {
       return { key: 'registration.error.full' };
     case 'registration.roster-size': {
       const max = Number(param(error, 'max'));
-      return { key: 'registration.error.rosterSize', params: { limits: `${param(error, 'min')}–${max < 0 ? '∞' : max}`, count: param(error, 'count') } };
+      return {
+        key: 'registration.error.rosterSize',
+        params: { limits: `${param(error, 'min')}–${max < 0 ? '∞' : max}`, count: param(error, 'count') },
+      };
     }
     case 'registration.roster-empty':
       return { key: leaf === 'roster' ? 'registration.error.rosterEmpty' : 'registration.error.required' };

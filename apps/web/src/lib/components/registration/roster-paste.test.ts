@@ -3,7 +3,19 @@ import { parseRosterPaste } from './roster-paste.js';
 
 describe('pasting a roster', () => {
   it('reads a 10-player list in Chinese, one per line, with commas of either width and enumeration commas', () => {
-    const text = ['王小明, 4, 球员', '李子涵，5，后卫', '张浩然、6、前锋、2012', '刘一诺,7', '陈思远,8', '杨俊熙,9', '赵宇航,10', '黄嘉乐,11', '周子墨,12', '吴天佑,13', '孙教练,主教练'].join('\n');
+    const text = [
+      '王小明, 4, 球员',
+      '李子涵，5，后卫',
+      '张浩然、6、前锋、2012',
+      '刘一诺,7',
+      '陈思远,8',
+      '杨俊熙,9',
+      '赵宇航,10',
+      '黄嘉乐,11',
+      '周子墨,12',
+      '吴天佑,13',
+      '孙教练,主教练',
+    ].join('\n');
     const { rows, skipped } = parseRosterPaste(text, 'basketball');
     expect(skipped).toEqual([]);
     expect(rows).toHaveLength(11);

@@ -13,7 +13,8 @@ function roleWords(sport: Sport): Map<string, string> {
   const words = new Map<string, string>();
   for (const role of rolesFor(sport)) {
     words.set(role, role);
-    for (const locale of ['zh-CN', 'en'] as const) words.set(translate(locale, `registration.role.${role}`).toLowerCase(), role);
+    for (const locale of ['zh-CN', 'en'] as const)
+      words.set(translate(locale, `registration.role.${role}`).toLowerCase(), role);
   }
   words.set('教练', 'coach');
   words.set('队医', 'physio');
@@ -25,7 +26,8 @@ function positionOf(word: string): string | null {
   const lower = word.toLowerCase();
   for (const position of POSITIONS) {
     if (lower === position) return position;
-    for (const locale of ['zh-CN', 'en'] as const) if (lower === translate(locale, `registration.position.${position}`).toLowerCase()) return position;
+    for (const locale of ['zh-CN', 'en'] as const)
+      if (lower === translate(locale, `registration.position.${position}`).toLowerCase()) return position;
   }
   return null;
 }
@@ -43,7 +45,10 @@ export function parseRosterPaste(text: string, sport: Sport): PastedRoster {
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
-    const cells = line.split(CELL_SEPARATOR).map((cell) => cell.trim()).filter((cell) => cell !== '');
+    const cells = line
+      .split(CELL_SEPARATOR)
+      .map((cell) => cell.trim())
+      .filter((cell) => cell !== '');
     const [first, ...rest] = cells;
     if (first === undefined || /^#?\d+$/.test(first)) {
       skipped.push({ line: index + 1, text: line, reason: 'no-name' });

@@ -16,7 +16,10 @@ export const competitionMessages = {
   },
 
   'competition.schedule.title': { 'zh-CN': '赛程与赛果', en: 'Schedule and results' },
-  'competition.schedule.timezone': { 'zh-CN': '所有时间均为北京时间(UTC+08:00)。', en: 'All times are China Standard Time (UTC+08:00).' },
+  'competition.schedule.timezone': {
+    'zh-CN': '所有时间均为北京时间(UTC+08:00)。',
+    en: 'All times are China Standard Time (UTC+08:00).',
+  },
   'competition.schedule.tz': { 'zh-CN': '北京时间 UTC+08:00', en: 'China Standard Time, UTC+08:00' },
   'competition.schedule.count': { 'zh-CN': '共 {count} 场', en: { one: '{count} game', other: '{count} games' } },
   'competition.pager.label': { 'zh-CN': '赛程分页', en: 'Schedule pages' },
@@ -48,7 +51,10 @@ export const competitionMessages = {
     'zh-CN': '本赛事日期已过:“下一轮待赛”是第一个仍有比赛未录入结果的比赛日。',
     en: 'The event’s dates are past: “Next to play” is the first day with games still without a result.',
   },
-  'competition.day.latestNote': { 'zh-CN': '所有比赛均已结束:“最近比赛日”是最后一个比赛日。', en: 'Every game has a result: “Latest game day” is the last one.' },
+  'competition.day.latestNote': {
+    'zh-CN': '所有比赛均已结束:“最近比赛日”是最后一个比赛日。',
+    en: 'Every game has a result: “Latest game day” is the last one.',
+  },
   'competition.day.all': { 'zh-CN': '所有比赛日', en: 'Every game day' },
 
   'competition.match.time': { 'zh-CN': '时间', en: 'Time' },
@@ -86,11 +92,17 @@ export const competitionMessages = {
   'competition.calendar.subscribe': { 'zh-CN': '订阅(webcal)', en: 'Subscribe (webcal)' },
   'competition.calendar.google': { 'zh-CN': '添加到 Google 日历', en: 'Add to Google Calendar' },
   'competition.calendar.outlook': { 'zh-CN': '添加到 Outlook', en: 'Add to Outlook' },
-  'competition.calendar.hint': { 'zh-CN': '订阅后,比赛改期会在日历中自动更新。', en: 'A subscribed calendar updates itself when a game is rescheduled.' },
+  'competition.calendar.hint': {
+    'zh-CN': '订阅后,比赛改期会在日历中自动更新。',
+    en: 'A subscribed calendar updates itself when a game is rescheduled.',
+  },
 
   'competition.standings.title': { 'zh-CN': '积分榜', en: 'Standings' },
   'competition.standings.group': { 'zh-CN': '{group}组', en: 'Group {group}' },
-  'competition.standings.progress': { 'zh-CN': '已赛 {played} / {scheduled} 场', en: '{played} of {scheduled} games played' },
+  'competition.standings.progress': {
+    'zh-CN': '已赛 {played} / {scheduled} 场',
+    en: '{played} of {scheduled} games played',
+  },
   'competition.standings.complete': { 'zh-CN': '小组赛已全部结束', en: 'Every group game is played' },
   'competition.standings.more': { 'zh-CN': '更多数据', en: 'More figures' },
   'competition.standings.rank': { 'zh-CN': '排名', en: 'Rank' },
@@ -102,23 +114,41 @@ export const competitionMessages = {
   'competition.standings.lost': { 'zh-CN': '负', en: 'L' },
   'competition.standings.lostLong': { 'zh-CN': '负场(含弃权)', en: 'Lost (forfeits included)' },
   'competition.standings.points': { 'zh-CN': '积分', en: 'Pts' },
-  'competition.standings.pointsLong': { 'zh-CN': '积分:胜 2 分,负 1 分,弃权 0 分', en: 'Classification points: 2 a win, 1 a loss, 0 a forfeit' },
+  'competition.standings.pointsLong': {
+    'zh-CN': '积分:胜 2 分,负 1 分,弃权 0 分',
+    en: 'Classification points: 2 a win, 1 a loss, 0 a forfeit',
+  },
   'competition.standings.for': { 'zh-CN': '得分', en: 'PF' },
   'competition.standings.forLong': { 'zh-CN': '总得分', en: 'Points for' },
   'competition.standings.against': { 'zh-CN': '失分', en: 'PA' },
   'competition.standings.againstLong': { 'zh-CN': '总失分', en: 'Points against' },
   'competition.standings.diff': { 'zh-CN': '净胜分', en: '+/−' },
   'competition.standings.diffLong': { 'zh-CN': '净胜分', en: 'Points difference' },
-  'competition.standings.forfeits': { 'zh-CN': '弃权 {count} 场', en: { one: '{count} game forfeited', other: '{count} games forfeited' } },
+  'competition.standings.forfeits': {
+    'zh-CN': '弃权 {count} 场',
+    en: { one: '{count} game forfeited', other: '{count} games forfeited' },
+  },
   'competition.standings.lotFlag': { 'zh-CN': '需抽签', en: 'Lots to be drawn' },
-  'competition.standings.none': { 'zh-CN': '还没有积分榜:本赛事还没有比赛。', en: 'No standings yet: this event has no games.' },
-  'competition.standings.rules.title': { 'zh-CN': '排名规则(国际篮联《篮球规则》附录 D)', en: 'How teams are ranked (FIBA Official Basketball Rules, Appendix D)' },
-  'competition.standings.rules.points': { 'zh-CN': '胜一场得 2 分,负一场得 1 分,弃权得 0 分(按 0:20 计)。', en: '2 points for a win, 1 for a loss, 0 for a forfeit (scored 0–20).' },
+  'competition.standings.none': {
+    'zh-CN': '还没有积分榜:本赛事还没有比赛。',
+    en: 'No standings yet: this event has no games.',
+  },
+  'competition.standings.rules.title': {
+    'zh-CN': '排名规则(国际篮联《篮球规则》附录 D)',
+    en: 'How teams are ranked (FIBA Official Basketball Rules, Appendix D)',
+  },
+  'competition.standings.rules.points': {
+    'zh-CN': '胜一场得 2 分,负一场得 1 分,弃权得 0 分(按 0:20 计)。',
+    en: '2 points for a win, 1 for a loss, 0 for a forfeit (scored 0–20).',
+  },
   'competition.standings.rules.h2h': {
     'zh-CN': '积分相同的球队,先看相互间比赛:相互间积分,再看相互间净胜分,再看相互间得分。',
     en: 'Teams level on points are separated first by the games between them: classification points, then points difference, then points scored.',
   },
-  'competition.standings.rules.overall': { 'zh-CN': '仍相同时,依次比较全部小组赛的净胜分和得分。', en: 'If still level: points difference, then points scored, in all group games.' },
+  'competition.standings.rules.overall': {
+    'zh-CN': '仍相同时,依次比较全部小组赛的净胜分和得分。',
+    en: 'If still level: points difference, then points scored, in all group games.',
+  },
   'competition.standings.rules.restart': {
     'zh-CN': '某一步只区分出部分球队时,对仍相同的球队从第一步重新比较(D.1.4)。',
     en: 'When a step separates only some of the teams, the procedure starts again for those still level (D.1.4).',
@@ -131,16 +161,28 @@ export const competitionMessages = {
   'competition.results.latest': { 'zh-CN': '最新赛果', en: 'Latest results' },
   'competition.results.all': { 'zh-CN': '查看全部赛果', en: 'All results' },
 
-  'competition.tie.criterion.head-to-head-points': { 'zh-CN': '相互间比赛积分', en: 'head-to-head classification points' },
+  'competition.tie.criterion.head-to-head-points': {
+    'zh-CN': '相互间比赛积分',
+    en: 'head-to-head classification points',
+  },
   'competition.tie.criterion.head-to-head-diff': { 'zh-CN': '相互间比赛净胜分', en: 'head-to-head points difference' },
   'competition.tie.criterion.head-to-head-scored': { 'zh-CN': '相互间比赛得分', en: 'head-to-head points scored' },
   'competition.tie.criterion.overall-diff': { 'zh-CN': '全部小组赛净胜分', en: 'points difference in all group games' },
   'competition.tie.criterion.overall-scored': { 'zh-CN': '全部小组赛得分', en: 'points scored in all group games' },
-  'competition.tie.notMet': { 'zh-CN': '与{teams}尚未交手,无法比较相互间成绩;', en: 'Has not met {teams} yet, so head-to-head cannot decide. ' },
-  'competition.tie.levelHeadToHead': { 'zh-CN': '与{teams}相互间成绩相同;', en: 'Level with {teams} on head-to-head. ' },
+  'competition.tie.notMet': {
+    'zh-CN': '与{teams}尚未交手,无法比较相互间成绩;',
+    en: 'Has not met {teams} yet, so head-to-head cannot decide. ',
+  },
+  'competition.tie.levelHeadToHead': {
+    'zh-CN': '与{teams}相互间成绩相同;',
+    en: 'Level with {teams} on head-to-head. ',
+  },
   'competition.tie.ahead': { 'zh-CN': '凭{criterion}排在{teams}之前', en: 'Ahead of {teams} on {criterion}' },
   'competition.tie.behind': { 'zh-CN': '因{criterion}排在{teams}之后', en: 'Behind {teams} on {criterion}' },
-  'competition.tie.between': { 'zh-CN': '按{criterion}排在{behind}之后、{ahead}之前', en: 'Behind {behind} and ahead of {ahead} on {criterion}' },
+  'competition.tie.between': {
+    'zh-CN': '按{criterion}排在{behind}之后、{ahead}之前',
+    en: 'Behind {behind} and ahead of {ahead} on {criterion}',
+  },
   'competition.tie.values': { 'zh-CN': '({own} 对 {others})', en: ' ({own} vs {others})' },
   'competition.tie.lot': {
     'zh-CN': '与{teams}各项指标完全相同;小组赛已结束,由抽签决定(并列第 {rank} 名)',
@@ -161,10 +203,16 @@ export const competitionMessages = {
   'competition.slot.named': { 'zh-CN': '{round}第 {game} 场', en: '{round} {game}' },
   'competition.slot.numbered': { 'zh-CN': '淘汰赛第 {round} 轮第 {game} 场', en: 'Playoff round {round}, game {game}' },
   'competition.bracket.flagTitle': { 'zh-CN': '对阵需要主办方复核', en: 'The bracket needs the organizer’s review' },
-  'competition.bracket.flagWithdrawn': { 'zh-CN': '{team}已在打过比赛后退出。', en: '{team} withdrew after playing games.' },
+  'competition.bracket.flagWithdrawn': {
+    'zh-CN': '{team}已在打过比赛后退出。',
+    en: '{team} withdrew after playing games.',
+  },
   'competition.bracket.flagSeeBracket': { 'zh-CN': '查看淘汰赛对阵', en: 'See the bracket' },
   'competition.bracket.flagDecide': { 'zh-CN': '处理退出申请', en: 'Decide the withdrawal requests' },
-  'competition.bracket.flagRequested': { 'zh-CN': '{team}已申请退出,等待主办方决定。', en: '{team} has asked to withdraw; the organizer has not decided yet.' },
+  'competition.bracket.flagRequested': {
+    'zh-CN': '{team}已申请退出,等待主办方决定。',
+    en: '{team} has asked to withdraw; the organizer has not decided yet.',
+  },
   'competition.bracket.round.2': { 'zh-CN': '决赛', en: 'Final' },
   'competition.bracket.round.4': { 'zh-CN': '半决赛', en: 'Semi-finals' },
   'competition.bracket.round.8': { 'zh-CN': '四分之一决赛', en: 'Quarter-finals' },
@@ -216,7 +264,10 @@ export const competitionMessages = {
     en: 'Someone else changed this game since you opened the page. Reload to see their change, then try again.',
   },
   'competition.manage.reload': { 'zh-CN': '重新加载', en: 'Reload' },
-  'competition.manage.noGames': { 'zh-CN': '还没有比赛,请先生成赛程。', en: 'No games yet: generate a schedule first.' },
+  'competition.manage.noGames': {
+    'zh-CN': '还没有比赛,请先生成赛程。',
+    en: 'No games yet: generate a schedule first.',
+  },
   'competition.manage.organizerLink': { 'zh-CN': '报名管理', en: 'Registrations' },
 
   'competition.generate.title': { 'zh-CN': '生成赛程', en: 'Generate a schedule' },
@@ -225,32 +276,71 @@ export const competitionMessages = {
     en: 'Builds a round robin for the {count} confirmed teams on the event’s venue, courts and time slots within its dates. Preview it first, then save.',
   },
   'competition.generate.options': { 'zh-CN': '赛程选项', en: 'Options' },
-  'competition.generate.double': { 'zh-CN': '双循环(第二循环主客场互换)', en: 'Double round robin (second cycle with home and away swapped)' },
+  'competition.generate.double': {
+    'zh-CN': '双循环(第二循环主客场互换)',
+    en: 'Double round robin (second cycle with home and away swapped)',
+  },
   'competition.generate.groups': { 'zh-CN': '分组数', en: 'Groups' },
-  'competition.generate.groupsHint': { 'zh-CN': '1 = 不分组;多组时按蛇形排列分配球队', en: '1 = a single group; several are dealt in snake order' },
+  'competition.generate.groupsHint': {
+    'zh-CN': '1 = 不分组;多组时按蛇形排列分配球队',
+    en: '1 = a single group; several are dealt in snake order',
+  },
   'competition.generate.slots': { 'zh-CN': '每日开赛时间', en: 'Daily start times' },
-  'competition.generate.slotsHint': { 'zh-CN': '北京时间,用逗号分隔;留空为 17:00, 19:30', en: 'China Standard Time, separated by commas; blank means 17:00, 19:30' },
+  'competition.generate.slotsHint': {
+    'zh-CN': '北京时间,用逗号分隔;留空为 17:00, 19:30',
+    en: 'China Standard Time, separated by commas; blank means 17:00, 19:30',
+  },
   'competition.generate.rest': { 'zh-CN': '两场之间最短休息(小时)', en: 'Minimum rest between games (hours)' },
-  'competition.generate.restHint': { 'zh-CN': '留空为 12 小时;同一球队每天最多一场', en: 'Blank means 12 h; a team plays at most once a day' },
+  'competition.generate.restHint': {
+    'zh-CN': '留空为 12 小时;同一球队每天最多一场',
+    en: 'Blank means 12 h; a team plays at most once a day',
+  },
   'competition.generate.preview': { 'zh-CN': '预览赛程', en: 'Preview the schedule' },
-  'competition.generate.previewTitle': { 'zh-CN': '预览(尚未保存):{count} 场比赛', en: { one: 'Preview (not saved yet): {count} game', other: 'Preview (not saved yet): {count} games' } },
-  'competition.generate.unplaced': { 'zh-CN': '无法安排的比赛({count})', en: 'Games that could not be placed ({count})' },
+  'competition.generate.previewTitle': {
+    'zh-CN': '预览(尚未保存):{count} 场比赛',
+    en: { one: 'Preview (not saved yet): {count} game', other: 'Preview (not saved yet): {count} games' },
+  },
+  'competition.generate.unplaced': {
+    'zh-CN': '无法安排的比赛({count})',
+    en: 'Games that could not be placed ({count})',
+  },
   'competition.generate.unplacedHint': {
     'zh-CN': '可增加每日时段、缩短休息时间或增加场地后重新预览。',
     en: 'Add daily slots, shorten the rest or use more courts, then preview again.',
   },
   'competition.generate.unplacedNone': { 'zh-CN': '所有比赛都已排入赛程。', en: 'Every game has a place.' },
   'competition.generate.reason.no-free-slot': { 'zh-CN': '没有空闲的场地和时段', en: 'No free court and time slot' },
-  'competition.generate.reason.team-unavailable': { 'zh-CN': '球队无法出场(当天已有比赛或休息不足):{teams}', en: 'A team is not available (already playing that day, or short of rest): {teams}' },
+  'competition.generate.reason.team-unavailable': {
+    'zh-CN': '球队无法出场(当天已有比赛或休息不足):{teams}',
+    en: 'A team is not available (already playing that day, or short of rest): {teams}',
+  },
   'competition.generate.save': { 'zh-CN': '保存此赛程', en: 'Save this schedule' },
-  'competition.generate.replaceWarning': { 'zh-CN': '保存后将替换现有的 {count} 场比赛。', en: { one: 'Saving replaces the existing game.', other: 'Saving replaces the {count} existing games.' } },
-  'competition.generate.tooFewTeams': { 'zh-CN': '无法生成赛程:至少需要 2 支已确认的球队。请先在报名管理中确认球队。', en: 'No schedule can be made: it needs at least 2 confirmed teams. Confirm teams in the registrations first.' },
+  'competition.generate.replaceWarning': {
+    'zh-CN': '保存后将替换现有的 {count} 场比赛。',
+    en: { one: 'Saving replaces the existing game.', other: 'Saving replaces the {count} existing games.' },
+  },
+  'competition.generate.tooFewTeams': {
+    'zh-CN': '无法生成赛程:至少需要 2 支已确认的球队。请先在报名管理中确认球队。',
+    en: 'No schedule can be made: it needs at least 2 confirmed teams. Confirm teams in the registrations first.',
+  },
   'competition.playoffs.preview': { 'zh-CN': '预览对阵(不保存)', en: 'Preview the bracket (nothing saved)' },
   'competition.playoffs.previewTitle': { 'zh-CN': '对阵预览:首轮', en: 'Bracket preview: first round' },
-  'competition.playoffs.previewNote': { 'zh-CN': '尚未保存。确认无误后点击“生成淘汰赛”。', en: 'Not saved yet. If it looks right, generate the playoffs.' },
-  'competition.playoffs.noGroupGames': { 'zh-CN': '还没有小组赛,无法排出种子。', en: 'There are no group games to seed the playoffs from.' },
-  'competition.playoffs.groupsOpen': { 'zh-CN': '小组赛尚未全部录入结果,暂不能生成对阵。', en: 'Some group games still have no result; the bracket cannot be drawn yet.' },
-  'competition.generate.saved': { 'zh-CN': '赛程已保存:{count} 场比赛。', en: { one: 'Schedule saved: {count} game.', other: 'Schedule saved: {count} games.' } },
+  'competition.playoffs.previewNote': {
+    'zh-CN': '尚未保存。确认无误后点击“生成淘汰赛”。',
+    en: 'Not saved yet. If it looks right, generate the playoffs.',
+  },
+  'competition.playoffs.noGroupGames': {
+    'zh-CN': '还没有小组赛,无法排出种子。',
+    en: 'There are no group games to seed the playoffs from.',
+  },
+  'competition.playoffs.groupsOpen': {
+    'zh-CN': '小组赛尚未全部录入结果,暂不能生成对阵。',
+    en: 'Some group games still have no result; the bracket cannot be drawn yet.',
+  },
+  'competition.generate.saved': {
+    'zh-CN': '赛程已保存:{count} 场比赛。',
+    en: { one: 'Schedule saved: {count} game.', other: 'Schedule saved: {count} games.' },
+  },
   'competition.generate.hasResults': {
     'zh-CN': '已有比赛录入了结果,不能再重新生成赛程;请逐场改期。',
     en: 'Games already have results, so the schedule can no longer be generated again; reschedule single games instead.',
@@ -263,28 +353,70 @@ export const competitionMessages = {
     en: 'Cross-over seeding from the final group standings (A1–B2, B1–A2, …); top seeds get the byes. Possible once every group game is played.',
   },
   'competition.playoffs.qualifiers': { 'zh-CN': '每组出线球队数', en: 'Teams qualifying per group' },
-  'competition.playoffs.qualifiersHint': { 'zh-CN': '留空:多组时每组 2 队,否则 4 队', en: 'Blank: 2 per group with several groups, otherwise 4' },
+  'competition.playoffs.qualifiersHint': {
+    'zh-CN': '留空:多组时每组 2 队,否则 4 队',
+    en: 'Blank: 2 per group with several groups, otherwise 4',
+  },
   'competition.playoffs.thirdPlace': { 'zh-CN': '进行三、四名决赛', en: 'Play a third-place game' },
   'competition.playoffs.replace': { 'zh-CN': '重新排定现有对阵', en: 'Redraw the existing bracket' },
   'competition.playoffs.submit': { 'zh-CN': '排定淘汰赛', en: 'Seed the playoffs' },
-  'competition.playoffs.groupsRemain': { 'zh-CN': '小组赛还有 {count} 场未录入结果。', en: { one: '{count} group game still has no result.', other: '{count} group games still have no result.' } },
+  'competition.playoffs.groupsRemain': {
+    'zh-CN': '小组赛还有 {count} 场未录入结果。',
+    en: { one: '{count} group game still has no result.', other: '{count} group games still have no result.' },
+  },
 
-  'competition.error.level': { 'zh-CN': '篮球比赛不能以平局结束:请在加时后录入最终比分。', en: 'A basketball game cannot end level: play overtime and enter the final score.' },
-  'competition.error.stale': { 'zh-CN': '有人已修改这场比赛,请重新加载页面。', en: 'Someone else changed it: reload the page.' },
+  'competition.error.level': {
+    'zh-CN': '篮球比赛不能以平局结束:请在加时后录入最终比分。',
+    en: 'A basketball game cannot end level: play overtime and enter the final score.',
+  },
+  'competition.error.stale': {
+    'zh-CN': '有人已修改这场比赛,请重新加载页面。',
+    en: 'Someone else changed it: reload the page.',
+  },
   'competition.error.negative': { 'zh-CN': '比分不能为负数', en: 'A score cannot be negative' },
   'competition.error.integer': { 'zh-CN': '请输入整数', en: 'Enter a whole number' },
   'competition.error.max': { 'zh-CN': '不能大于 {max}', en: 'At most {max}' },
-  'competition.error.scoreRequired': { 'zh-CN': '请填写双方比分,或选择弃权的球队', en: 'Enter both scores, or choose the team that forfeited' },
-  'competition.error.forfeitWithScores': { 'zh-CN': '选择弃权时请不要填写比分', en: 'Leave the scores empty for a forfeit' },
-  'competition.error.outsideEvent': { 'zh-CN': '日期须在赛事日期 {start} 至 {end} 之内', en: 'Must fall within the event’s dates, {start} to {end}' },
-  'competition.error.courtRange': { 'zh-CN': '场地编号须在 1 到 {max} 之间', en: 'The court must be between 1 and {max}' },
-  'competition.error.slots': { 'zh-CN': '请用 HH:MM 格式填写时间,例如 19:30', en: 'Write the times as HH:MM, e.g. 19:30' },
+  'competition.error.scoreRequired': {
+    'zh-CN': '请填写双方比分,或选择弃权的球队',
+    en: 'Enter both scores, or choose the team that forfeited',
+  },
+  'competition.error.forfeitWithScores': {
+    'zh-CN': '选择弃权时请不要填写比分',
+    en: 'Leave the scores empty for a forfeit',
+  },
+  'competition.error.outsideEvent': {
+    'zh-CN': '日期须在赛事日期 {start} 至 {end} 之内',
+    en: 'Must fall within the event’s dates, {start} to {end}',
+  },
+  'competition.error.courtRange': {
+    'zh-CN': '场地编号须在 1 到 {max} 之间',
+    en: 'The court must be between 1 and {max}',
+  },
+  'competition.error.slots': {
+    'zh-CN': '请用 HH:MM 格式填写时间,例如 19:30',
+    en: 'Write the times as HH:MM, e.g. 19:30',
+  },
   'competition.error.groups': { 'zh-CN': '分组数最多为 {max}', en: 'At most {max} groups' },
-  'competition.error.replaceNeeded': { 'zh-CN': '赛事已有比赛,保存将替换它们', en: 'The event has games; saving replaces them' },
-  'competition.error.postponed': { 'zh-CN': '比赛已延期:请先改期,再录入结果', en: 'The game is postponed: reschedule it before entering a result' },
+  'competition.error.replaceNeeded': {
+    'zh-CN': '赛事已有比赛,保存将替换它们',
+    en: 'The event has games; saving replaces them',
+  },
+  'competition.error.postponed': {
+    'zh-CN': '比赛已延期:请先改期,再录入结果',
+    en: 'The game is postponed: reschedule it before entering a result',
+  },
   'competition.error.dateTime': { 'zh-CN': '请同时填写日期和时间', en: 'Enter both a date and a time' },
-  'competition.clash.team-same-day': { 'zh-CN': '时间冲突:{team}当天已有比赛({match})', en: 'Clash: {team} already plays that day ({match})' },
-  'competition.clash.team-rest': { 'zh-CN': '时间冲突:{team}与另一场比赛间隔不足最短休息时间({match})', en: 'Clash: {team} would be short of rest around {match}' },
-  'competition.clash.court-busy': { 'zh-CN': '场地冲突:该场地此时已安排比赛({match})', en: 'Clash: the court is taken by {match}' },
+  'competition.clash.team-same-day': {
+    'zh-CN': '时间冲突:{team}当天已有比赛({match})',
+    en: 'Clash: {team} already plays that day ({match})',
+  },
+  'competition.clash.team-rest': {
+    'zh-CN': '时间冲突:{team}与另一场比赛间隔不足最短休息时间({match})',
+    en: 'Clash: {team} would be short of rest around {match}',
+  },
+  'competition.clash.court-busy': {
+    'zh-CN': '场地冲突:该场地此时已安排比赛({match})',
+    en: 'Clash: the court is taken by {match}',
+  },
   'competition.clash.label': { 'zh-CN': '{date} {time} {home} 对 {away}', en: '{date} {time} {home} v {away}' },
 } as const satisfies MessageTable;

@@ -24,11 +24,17 @@ export const divisionMessages = {
     en: 'The divisions are illustrative: the sources report 16 cities and more than 2,500 players only; organizers confirm the groups, birth-date cut-offs and places.',
   },
   'division.pick': { 'zh-CN': '选择组别', en: 'Choose a division' },
-  'division.pickHint': { 'zh-CN': '本赛事按组别报名,每个组别有自己的名额和赛程。', en: 'This event takes registrations by division; each has its own places and schedule.' },
+  'division.pickHint': {
+    'zh-CN': '本赛事按组别报名,每个组别有自己的名额和赛程。',
+    en: 'This event takes registrations by division; each has its own places and schedule.',
+  },
   'division.option': { 'zh-CN': '{name}(剩余 {left} 个名额)', en: '{name} ({left} places left)' },
   'division.optionUnlimited': { 'zh-CN': '{name}(不限名额)', en: '{name} (no limit)' },
   'division.registered': { 'zh-CN': '组别:{name}', en: 'Division: {name}' },
-  'division.scheduleHint': { 'zh-CN': '每个组别单独编排赛程,其他组别的比赛保持不变。', en: 'Each division is scheduled on its own; the other divisions keep their games.' },
+  'division.scheduleHint': {
+    'zh-CN': '每个组别单独编排赛程,其他组别的比赛保持不变。',
+    en: 'Each division is scheduled on its own; the other divisions keep their games.',
+  },
   'division.filter.apply': { 'zh-CN': '查看', en: 'Show' },
   'division.groupTitle': { 'zh-CN': '{division} · {group}', en: '{division} · {group}' },
   'division.participation.byDivision': { 'zh-CN': '{event}:各组别参赛情况', en: '{event}: by division' },
@@ -40,5 +46,8 @@ export const divisionMessages = {
   'division.error.required': { 'zh-CN': '请选择组别。', en: 'Choose a division.' },
   'division.error.unknown': { 'zh-CN': '本赛事没有这个组别。', en: 'This event has no such division.' },
   'division.error.full': { 'zh-CN': '该组别名额已满。', en: 'This division is full.' },
-  'division.error.bornBefore': { 'zh-CN': '出生日期早于本组别要求({date}及以后出生)。', en: 'Born before the division’s cut-off (on or after {date}).' },
+  'division.error.bornBefore': {
+    'zh-CN': '出生日期早于本组别要求({date}及以后出生)。',
+    en: 'Born before the division’s cut-off (on or after {date}).',
+  },
 } as const satisfies MessageTable;

@@ -18,9 +18,13 @@ export const impactMessages = {
     'zh-CN': '因赛事而来的非本地游客及其随行人员;本地居民、顺访者和改期出行者不计入。',
     en: 'Non-local visitors who came because of the events, plus their companions; residents, casual visitors and time-switchers are left out.',
   },
-  'impact.visitorNights.includes': { 'zh-CN': '过夜游客在当地度过的晚数(含住在亲友家)。', en: 'Nights spent in the area by overnight visitors (including with friends and family).' },
+  'impact.visitorNights.includes': {
+    'zh-CN': '过夜游客在当地度过的晚数(含住在亲友家)。',
+    en: 'Nights spent in the area by overnight visitors (including with friends and family).',
+  },
   'impact.direct.includes': {
-    'zh-CN': '这些游客在当地的直接首轮消费:住宿、餐饮、购物、本地交通及其他,另加主办方在本地的净支出(计入“其他”)。未乘任何乘数。',
+    'zh-CN':
+      '这些游客在当地的直接首轮消费:住宿、餐饮、购物、本地交通及其他,另加主办方在本地的净支出(计入“其他”)。未乘任何乘数。',
     en: 'Their direct, first-round spending in the area — accommodation, catering, shopping, local transport and other — plus organisers’ net local spend (booked under other). No multiplier applied.',
   },
   'impact.expected': { 'zh-CN': '报道预期:{value}', en: 'Reported expectation: {value}' },
@@ -92,29 +96,48 @@ export const impactMessages = {
     'zh-CN': '移动滑块,试试不同的假设。开启 JavaScript 时数字和图表会即时更新;否则请按“重新计算”,由服务器计算。',
     en: 'Move a slider to try other assumptions. With JavaScript the figures and charts follow at once; without it, press “Recompute” and the server computes them.',
   },
-  'impact.whatIf.notStored': { 'zh-CN': '情景不会被保存,也不会改变存储的假设。', en: 'A scenario is not stored and does not change the stored assumptions.' },
+  'impact.whatIf.notStored': {
+    'zh-CN': '情景不会被保存,也不会改变存储的假设。',
+    en: 'A scenario is not stored and does not change the stored assumptions.',
+  },
   'impact.whatIf.submit': { 'zh-CN': '重新计算', en: 'Recompute' },
   'impact.whatIf.reset': { 'zh-CN': '恢复存储的假设', en: 'Back to the stored assumptions' },
   'impact.whatIf.active': {
     'zh-CN': '您正在查看一个情景:数字按您调整的假设计算,未保存。',
     en: 'You are looking at a scenario: the figures follow the assumptions you changed. It is not stored.',
   },
-  'impact.whatIf.live': { 'zh-CN': '当前显示:直接消费 {spending},游客 {visitors} 人次', en: 'Now showing: {spending} direct spending, {visitors} visits' },
-  'impact.whatIf.multipliers': { 'zh-CN': '乘数(只影响总产出与收入)', en: 'Multipliers (change gross output and income only)' },
+  'impact.whatIf.live': {
+    'zh-CN': '当前显示:直接消费 {spending},游客 {visitors} 人次',
+    en: 'Now showing: {spending} direct spending, {visitors} visits',
+  },
+  'impact.whatIf.multipliers': {
+    'zh-CN': '乘数(只影响总产出与收入)',
+    en: 'Multipliers (change gross output and income only)',
+  },
   'impact.whatIf.organisers': { 'zh-CN': '主办方支出', en: 'Organisers’ spending' },
   'impact.whatIf.failed': {
     'zh-CN': '情景中有无效的值,以下仍显示按存储的假设得出的数字。',
     en: 'The scenario has invalid values; the figures below are still those of the stored assumptions.',
   },
-  'impact.error.share': { 'zh-CN': '须为 0 到 1 之间的比例(您输入了 {value})', en: 'Must be a share from 0 to 1 (you gave {value})' },
+  'impact.error.share': {
+    'zh-CN': '须为 0 到 1 之间的比例(您输入了 {value})',
+    en: 'Must be a share from 0 to 1 (you gave {value})',
+  },
   'impact.error.number': { 'zh-CN': '须为数字(您输入了“{value}”)', en: 'Must be a number (you gave “{value}”)' },
-  'impact.error.nonNegative': { 'zh-CN': '不能为负数(您输入了 {value})', en: 'Must not be negative (you gave {value})' },
-  'impact.error.nights': { 'zh-CN': '须在 0 到 60 晚之间(您输入了 {value})', en: 'Must be from 0 to 60 nights (you gave {value})' },
+  'impact.error.nonNegative': {
+    'zh-CN': '不能为负数(您输入了 {value})',
+    en: 'Must not be negative (you gave {value})',
+  },
+  'impact.error.nights': {
+    'zh-CN': '须在 0 到 60 晚之间(您输入了 {value})',
+    en: 'Must be from 0 to 60 nights (you gave {value})',
+  },
   'impact.error.source': { 'zh-CN': '请注明来源,或填写 assumption', en: 'Give a source, or “assumption”' },
   'impact.error.other': { 'zh-CN': '该值无效:{message}', en: 'Not a valid value: {message}' },
   'impact.sensitivity': { 'zh-CN': '敏感性:各项假设 ±20 %', en: 'Sensitivity: each assumption ±20 %' },
   'impact.sensitivity.intro': {
-    'zh-CN': '每次只把一项假设调低或调高 20 %(比例不超过 0 到 1),其余不变,看直接消费如何变化。条形越长,这项假设越关键。',
+    'zh-CN':
+      '每次只把一项假设调低或调高 20 %(比例不超过 0 到 1),其余不变,看直接消费如何变化。条形越长,这项假设越关键。',
     en: 'One assumption at a time is moved 20 % down and up (shares stay within 0–1) while the rest stay put; the bars show what happens to direct spending. The longer the bar, the more the estimate hangs on that assumption.',
   },
   'impact.sensitivity.low': { 'zh-CN': '假设 −20 %', en: 'Assumption −20 %' },
@@ -125,13 +148,19 @@ export const impactMessages = {
   'impact.sensitivity.atLow': { 'zh-CN': '−20 % 时的直接消费', en: 'Direct spending at −20 %' },
   'impact.sensitivity.atHigh': { 'zh-CN': '+20 % 时的直接消费', en: 'Direct spending at +20 %' },
   'impact.sensitivity.swing': { 'zh-CN': '变动幅度', en: 'Swing' },
-  'impact.sensitivity.shown': { 'zh-CN': '图中显示影响最大的 {count} 项;表格列出全部。', en: 'The chart shows the {count} largest; the table lists all.' },
+  'impact.sensitivity.shown': {
+    'zh-CN': '图中显示影响最大的 {count} 项;表格列出全部。',
+    en: 'The chart shows the {count} largest; the table lists all.',
+  },
   'impact.sensitivity.multipliersNote': {
     'zh-CN': '乘数不改变直接消费,因此不在图中;它们只影响总产出与收入。',
     en: 'The multipliers do not change direct spending, so they are not in the chart; they only scale gross output and income.',
   },
   'impact.sensitivity.ends': { 'zh-CN': '−20 %:{low} · +20 %:{high}', en: '−20 %: {low} · +20 %: {high}' },
-  'impact.methodology.link': { 'zh-CN': '方法说明:公式、每项假设及其来源', en: 'Methodology: the formula, every assumption and its source' },
+  'impact.methodology.link': {
+    'zh-CN': '方法说明:公式、每项假设及其来源',
+    en: 'Methodology: the formula, every assumption and its source',
+  },
   'impact.methodology.title': { 'zh-CN': '旅游影响估算:方法说明', en: 'Tourism impact estimate: methodology' },
   'impact.methodology.lead': {
     'zh-CN': '估算采用透明的参数模型:每个数字都可以从下面的公式和假设复算出来。',
@@ -143,34 +172,51 @@ export const impactMessages = {
     en: 'For each visitor group g (participants, accompanying persons, spectators, officials and media):',
   },
   'impact.methodology.symbols': { 'zh-CN': '符号', en: 'Symbols' },
-  'impact.symbol.U': { 'zh-CN': '独立人数:入场人次 A 除以人均到场天数 a,或直接给出的人数', en: 'Unique persons: admissions A divided by days attended per person a, or a given person count' },
-  'impact.symbol.rho': { 'zh-CN': '本地人比例(其消费不是新增的)', en: 'Local share (their spending is not additional)' },
-  'impact.symbol.kappa': { 'zh-CN': '顺访及改期者比例(无论如何都会来)', en: 'Casual and time-switcher share (would have come anyway)' },
+  'impact.symbol.U': {
+    'zh-CN': '独立人数:入场人次 A 除以人均到场天数 a,或直接给出的人数',
+    en: 'Unique persons: admissions A divided by days attended per person a, or a given person count',
+  },
+  'impact.symbol.rho': {
+    'zh-CN': '本地人比例(其消费不是新增的)',
+    en: 'Local share (their spending is not additional)',
+  },
+  'impact.symbol.kappa': {
+    'zh-CN': '顺访及改期者比例(无论如何都会来)',
+    en: 'Casual and time-switcher share (would have come anyway)',
+  },
   'impact.symbol.pi': { 'zh-CN': '人均随行人数', en: 'Accompanying persons per person' },
   'impact.symbol.omega': { 'zh-CN': '过夜比例', en: 'Overnight share' },
   'impact.symbol.sigma': { 'zh-CN': '过夜者中付费住宿的比例', en: 'Share of overnight visitors in paid lodging' },
   'impact.symbol.n': { 'zh-CN': '过夜晚数', en: 'Nights' },
   'impact.symbol.b': { 'zh-CN': '每床晚价格(元)', en: 'Yuan per bed-night' },
-  'impact.symbol.s': { 'zh-CN': '日均消费(餐饮、购物、本地交通、娱乐及其他,元)', en: 'Daily spend (catering, shopping, local transport, entertainment and other, yuan)' },
+  'impact.symbol.s': {
+    'zh-CN': '日均消费(餐饮、购物、本地交通、娱乐及其他,元)',
+    en: 'Daily spend (catering, shopping, local transport, entertainment and other, yuan)',
+  },
   'impact.methodology.rules': {
-    'zh-CN': '直接消费只计新增的首轮消费。总产出与收入单独列出,从不计入“消费”。过夜游客在当地消费 n+1 天,一日游游客 1 天。',
+    'zh-CN':
+      '直接消费只计新增的首轮消费。总产出与收入单独列出,从不计入“消费”。过夜游客在当地消费 n+1 天,一日游游客 1 天。',
     en: 'Direct spending counts additional, first-round spending only. Gross output and income are shown separately and never counted as “spending”. Overnight visitors spend n+1 days in the area, day visitors one.',
   },
   'impact.methodology.anchors': { 'zh-CN': '依据', en: 'Anchors' },
   'impact.anchor.eventImpacts': {
-    'zh-CN': 'eventIMPACTS(英国体育理事会等,2010):直接经济影响是访客(及主办方)在限定区域内新增的首轮消费;观众人数是最好的单一预测指标。输入包括入场人次、人均到场天数、本地及顺访/改期比例、过夜与一日游的划分、晚数、每床晚价格和其他日均消费。',
+    'zh-CN':
+      'eventIMPACTS(英国体育理事会等,2010):直接经济影响是访客(及主办方)在限定区域内新增的首轮消费;观众人数是最好的单一预测指标。输入包括入场人次、人均到场天数、本地及顺访/改期比例、过夜与一日游的划分、晚数、每床晚价格和其他日均消费。',
     en: 'eventIMPACTS (UK Sport and partners, 2010): direct economic impact is the additional first-round spending in a defined area by visitors (and organisers); spectator numbers are the best single predictor. Inputs: admissions, days attended per person, local and casual/time-switcher shares, the split of overnight and day visitors, nights, cost per bed-night and other daily spend.',
   },
   'impact.anchor.crompton': {
-    'zh-CN': 'Crompton(《体育管理杂志》,1995):排除本地居民、改期者和顺访者;使用收入乘数而非销售乘数;分别列出直接、间接和诱发效应;绝不把乘数放大后的产出当作消费。',
+    'zh-CN':
+      'Crompton(《体育管理杂志》,1995):排除本地居民、改期者和顺访者;使用收入乘数而非销售乘数;分别列出直接、间接和诱发效应;绝不把乘数放大后的产出当作消费。',
     en: 'Crompton (Journal of Sport Management, 1995): exclude residents, time-switchers and casuals; use income multipliers, not sales multipliers; show direct, indirect and induced effects separately; never present multiplied output as if it were spending.',
   },
   'impact.anchor.china': {
-    'zh-CN': '国内参照(公开报道):青岛节假日游客人均每次约 1,450–1,560 元;2024 年青岛一场世界杯预选赛非本地观众人均直接消费约 3,180 元;2025 年武汉马拉松人均约 1,650 元,“带动”产出约 2.5 倍;上海旅游投入产出研究给出产出乘数 2.89、收入乘数 0.65。',
+    'zh-CN':
+      '国内参照(公开报道):青岛节假日游客人均每次约 1,450–1,560 元;2024 年青岛一场世界杯预选赛非本地观众人均直接消费约 3,180 元;2025 年武汉马拉松人均约 1,650 元,“带动”产出约 2.5 倍;上海旅游投入产出研究给出产出乘数 2.89、收入乘数 0.65。',
     en: 'Chinese reference points (public reports): Qingdao holiday trips ≈1,450–1,560 yuan per visitor per trip; a 2024 World Cup qualifier in Qingdao ≈3,180 yuan direct per non-local spectator; a 2025 Wuhan marathon ≈1,650 yuan per visitor with ≈2.5× “knock-on” output; a Shanghai tourism input–output study gives an output multiplier of 2.89 and an income multiplier of 0.65.',
   },
   'impact.anchor.calibration': {
-    'zh-CN': '为何要说明是哪个数字:用普通出游消费(约 1,500 元)乘以约 2.3 的产出乘数,同样能得到“2 亿元”,但那是总产出而非消费。本站显示的“直接消费”不含乘数。',
+    'zh-CN':
+      '为何要说明是哪个数字:用普通出游消费(约 1,500 元)乘以约 2.3 的产出乘数,同样能得到“2 亿元”,但那是总产出而非消费。本站显示的“直接消费”不含乘数。',
     en: 'Why the page says which figure it shows: ordinary trip spending (≈1,500 yuan) times an output multiplier of ≈2.3 also reaches “200 million”, but as gross output, not spending. The “direct spending” shown here has no multiplier in it.',
   },
   'impact.methodology.assumptions': { 'zh-CN': '全部假设', en: 'Every assumption' },
@@ -203,7 +249,8 @@ export const impactMessages = {
   'impact.history.empty': { 'zh-CN': '(无)', en: '(none)' },
   'impact.edit': { 'zh-CN': '修改存储的假设(主办方)', en: 'Edit the stored assumptions (organizers)' },
   'impact.edit.intro': {
-    'zh-CN': '保存后,本页和旅游影响页的数字都会按新假设重新计算,并记入修改记录。请注明每个值的来源,或填写“assumption”。',
+    'zh-CN':
+      '保存后,本页和旅游影响页的数字都会按新假设重新计算,并记入修改记录。请注明每个值的来源,或填写“assumption”。',
     en: 'Once saved, this page and the impact page are recomputed from the new assumptions and the change is recorded in the history. Give each value its source, or “assumption”.',
   },
   'impact.edit.reason': { 'zh-CN': '修改原因', en: 'Reason for the change' },
@@ -214,12 +261,21 @@ export const impactMessages = {
     en: 'Someone changed these assumptions while you were editing. Reload this page to see the latest version, then make your change again.',
   },
   'impact.edit.reload': { 'zh-CN': '重新加载', en: 'Reload' },
-  'impact.edit.invalid': { 'zh-CN': '有些值无效,请查看标出的字段。', en: 'Some values are not valid; see the marked fields.' },
+  'impact.edit.invalid': {
+    'zh-CN': '有些值无效,请查看标出的字段。',
+    en: 'Some values are not valid; see the marked fields.',
+  },
   'impact.edit.unchanged': { 'zh-CN': '没有任何改动。', en: 'Nothing was changed.' },
   'impact.formula.E': { 'zh-CN': '第 g 组的游客人次(含随行人员)', en: 'Visitors of group g (with their companions)' },
   'impact.formula.S': { 'zh-CN': '第 g 组的直接消费', en: 'Direct spending of group g' },
-  'impact.formula.D': { 'zh-CN': '直接消费;O 为主办方本地净支出', en: 'Direct spending; O is organisers’ net local spend' },
-  'impact.formula.effects': { 'zh-CN': '总产出 Y 与收入 I:与 D 并列显示,从不计入 D', en: 'Gross output Y and income I: shown beside D, never added to it' },
+  'impact.formula.D': {
+    'zh-CN': '直接消费;O 为主办方本地净支出',
+    en: 'Direct spending; O is organisers’ net local spend',
+  },
+  'impact.formula.effects': {
+    'zh-CN': '总产出 Y 与收入 I:与 D 并列显示,从不计入 D',
+    en: 'Gross output Y and income I: shown beside D, never added to it',
+  },
   'impact.methodology.neutral': { 'zh-CN': '中性默认值', en: 'neutral default' },
   'impact.backToImpact': { 'zh-CN': '返回旅游影响估算', en: 'Back to the impact estimate' },
   'impact.dataUnit.persons': { 'zh-CN': '人', en: 'people' },
@@ -229,8 +285,14 @@ export const impactMessages = {
   'impact.dataUnit.companionsPerParticipant': { 'zh-CN': '每名参赛者的随行人数', en: 'companions per participant' },
   'impact.dataUnit.companionsPerSpectator': { 'zh-CN': '每名观众的随行人数', en: 'companions per spectator' },
   'impact.dataUnit.companionsPerPerson': { 'zh-CN': '每人的随行人数', en: 'companions per person' },
-  'impact.dataUnit.outputPerYuan': { 'zh-CN': '每元直接消费带动的产出(元)', en: 'yuan of output per yuan of direct spending' },
-  'impact.dataUnit.incomePerYuan': { 'zh-CN': '每元直接消费带动的收入(元)', en: 'yuan of income per yuan of direct spending' },
+  'impact.dataUnit.outputPerYuan': {
+    'zh-CN': '每元直接消费带动的产出(元)',
+    en: 'yuan of output per yuan of direct spending',
+  },
+  'impact.dataUnit.incomePerYuan': {
+    'zh-CN': '每元直接消费带动的收入(元)',
+    en: 'yuan of income per yuan of direct spending',
+  },
   'impact.dataUnit.admissions': { 'zh-CN': '人次入场', en: 'admissions' },
   'impact.dataUnit.nights': { 'zh-CN': '晚', en: 'nights' },
   'impact.dataUnit.days': { 'zh-CN': '天', en: 'days' },
@@ -238,27 +300,93 @@ export const impactMessages = {
   'impact.dataUnit.yuanPerPersonDay': { 'zh-CN': '元/人/天', en: 'yuan per person per day' },
   'impact.dataUnit.yuanPerBedNight': { 'zh-CN': '元/床晚', en: 'yuan per bed-night' },
   'impact.dataNote.calibrated': { 'zh-CN': '影响模型说明中的校准默认值', en: 'calibrated default of the impact model' },
-  'impact.dataNote.calibratedCasuals': { 'zh-CN': '影响模型说明中的校准默认值(顺路观赛者与改期出行者)', en: 'calibrated default of the impact model (casual visitors and time-switchers)' },
-  'impact.dataNote.calibratedParents': { 'zh-CN': '影响模型说明中的校准默认值(青少年球员的家长、教练)', en: 'calibrated default of the impact model (parents and coaches of youth players)' },
-  'impact.dataNote.calibratedSeason': { 'zh-CN': '影响模型说明中的校准默认值(15 项系列赛事的全季合计)', en: 'calibrated default of the impact model (season total over the 15 series events)' },
-  'impact.dataNote.companionsAreSpectators': { 'zh-CN': '观众的随行者本身也是观众(已计入入场人次)', en: 'companions of spectators are spectators themselves (already in admissions)' },
-  'impact.dataNote.paidLodgingParticipants': { 'zh-CN': '影响模型说明未给出;取 0.8(其余住在亲友家或免费的球队住处)时模型得出约 2.01 亿元', en: 'not given by the impact model; with 0.8 (the rest stay with friends, family or free team lodging) the model gives its ≈201 M yuan' },
-  'impact.dataNote.paidLodging': { 'zh-CN': '影响模型说明未给出;取 0.8 时模型得出约 2.01 亿元', en: 'not given by the impact model; with 0.8 the model gives its ≈201 M yuan' },
-  'impact.dataNote.organiserSpend': { 'zh-CN': '主办方在本地的净支出未见报道;国信集团公布数字后补充', en: 'the organizers’ net local spending is not reported; add it when Guoxin Group’s figures are known' },
-  'impact.dataNote.participantsTravel': { 'zh-CN': '参赛者专程前来,不存在“本来就会来”的情况', en: 'participants travel for the event; none would have come anyway' },
-  'impact.dataNote.officials': { 'zh-CN': '裁判、技术官员和媒体;未见报道', en: 'referees, technical officials and media; not reported' },
-  'impact.dataNote.uniqueSpectators': { 'zh-CN': '全季数字:入场人次除以观赛天数即为不重复人数', en: 'season-level figure: admissions divided by days attended already gives unique people' },
-  'impact.dataNote.uniqueParticipants': { 'zh-CN': '全季数字:6000 人已是不重复的参赛者', en: 'season-level figure: the 6,000 are already unique participants' },
-  'impact.dataNote.split600': { 'zh-CN': '由影响模型说明中每天 600 元拆分而来', en: 'split of the impact model’s 600 yuan a day' },
-  'impact.dataNote.split600Other': { 'zh-CN': '由影响模型说明中每天 600 元拆分而来;计入“其他”', en: 'split of the impact model’s 600 yuan a day; reported under other' },
-  'impact.dataNote.split780': { 'zh-CN': '由影响模型说明中每天 780 元拆分而来', en: 'split of the impact model’s 780 yuan a day' },
-  'impact.dataNote.split780Other': { 'zh-CN': '由影响模型说明中每天 780 元拆分而来;计入“其他”', en: 'split of the impact model’s 780 yuan a day; reported under other' },
-  'impact.dataSource.incomeMultiplier': { 'zh-CN': '上海旅游投入产出研究(收入乘数 0.65),见影响模型说明', en: 'Shanghai tourism input–output study (income multiplier 0.65), cited in the impact model' },
-  'impact.dataSource.outputMultiplier': { 'zh-CN': '上海旅游投入产出研究(产出乘数 2.89),见影响模型说明', en: 'Shanghai tourism input–output study (output multiplier 2.89), cited in the impact model' },
-  'impact.dataSource.articleParticipants': { 'zh-CN': '报道:2023青岛篮球季,“参赛人数累计超过6000人”', en: 'Report: 2023 Qingdao Basketball Season, "more than 6,000 participants in total"' },
-  'impact.inverse.daysAttendedPerPerson': { 'zh-CN': '{field}越高,支出越低:入场人次不变时,每人来的天数越多,不重复的观众就越少,住宿和人均花费随之减少。', en: '{field} up, spending down: with the same admissions, each person coming on more days means fewer different spectators, so fewer people lodge and spend.' },
-  'impact.inverse.localShare': { 'zh-CN': '{field}越高,支出越低:本地人的花费不算旅游新增消费。', en: '{field} up, spending down: what locals spend is not new tourism spending.' },
-  'impact.inverse.casualShare': { 'zh-CN': '{field}越高,支出越低:本来就会来青岛的人,其花费不是赛事带来的。', en: '{field} up, spending down: people who would have come to Qingdao anyway do not spend because of the event.' },
-  'impact.inverse.repeatAttendanceShare': { 'zh-CN': '{field}越高,支出越低:重复到场的人不会再算一次访客。', en: '{field} up, spending down: people who come back are not counted as visitors twice.' },
+  'impact.dataNote.calibratedCasuals': {
+    'zh-CN': '影响模型说明中的校准默认值(顺路观赛者与改期出行者)',
+    en: 'calibrated default of the impact model (casual visitors and time-switchers)',
+  },
+  'impact.dataNote.calibratedParents': {
+    'zh-CN': '影响模型说明中的校准默认值(青少年球员的家长、教练)',
+    en: 'calibrated default of the impact model (parents and coaches of youth players)',
+  },
+  'impact.dataNote.calibratedSeason': {
+    'zh-CN': '影响模型说明中的校准默认值(15 项系列赛事的全季合计)',
+    en: 'calibrated default of the impact model (season total over the 15 series events)',
+  },
+  'impact.dataNote.companionsAreSpectators': {
+    'zh-CN': '观众的随行者本身也是观众(已计入入场人次)',
+    en: 'companions of spectators are spectators themselves (already in admissions)',
+  },
+  'impact.dataNote.paidLodgingParticipants': {
+    'zh-CN': '影响模型说明未给出;取 0.8(其余住在亲友家或免费的球队住处)时模型得出约 2.01 亿元',
+    en: 'not given by the impact model; with 0.8 (the rest stay with friends, family or free team lodging) the model gives its ≈201 M yuan',
+  },
+  'impact.dataNote.paidLodging': {
+    'zh-CN': '影响模型说明未给出;取 0.8 时模型得出约 2.01 亿元',
+    en: 'not given by the impact model; with 0.8 the model gives its ≈201 M yuan',
+  },
+  'impact.dataNote.organiserSpend': {
+    'zh-CN': '主办方在本地的净支出未见报道;国信集团公布数字后补充',
+    en: 'the organizers’ net local spending is not reported; add it when Guoxin Group’s figures are known',
+  },
+  'impact.dataNote.participantsTravel': {
+    'zh-CN': '参赛者专程前来,不存在“本来就会来”的情况',
+    en: 'participants travel for the event; none would have come anyway',
+  },
+  'impact.dataNote.officials': {
+    'zh-CN': '裁判、技术官员和媒体;未见报道',
+    en: 'referees, technical officials and media; not reported',
+  },
+  'impact.dataNote.uniqueSpectators': {
+    'zh-CN': '全季数字:入场人次除以观赛天数即为不重复人数',
+    en: 'season-level figure: admissions divided by days attended already gives unique people',
+  },
+  'impact.dataNote.uniqueParticipants': {
+    'zh-CN': '全季数字:6000 人已是不重复的参赛者',
+    en: 'season-level figure: the 6,000 are already unique participants',
+  },
+  'impact.dataNote.split600': {
+    'zh-CN': '由影响模型说明中每天 600 元拆分而来',
+    en: 'split of the impact model’s 600 yuan a day',
+  },
+  'impact.dataNote.split600Other': {
+    'zh-CN': '由影响模型说明中每天 600 元拆分而来;计入“其他”',
+    en: 'split of the impact model’s 600 yuan a day; reported under other',
+  },
+  'impact.dataNote.split780': {
+    'zh-CN': '由影响模型说明中每天 780 元拆分而来',
+    en: 'split of the impact model’s 780 yuan a day',
+  },
+  'impact.dataNote.split780Other': {
+    'zh-CN': '由影响模型说明中每天 780 元拆分而来;计入“其他”',
+    en: 'split of the impact model’s 780 yuan a day; reported under other',
+  },
+  'impact.dataSource.incomeMultiplier': {
+    'zh-CN': '上海旅游投入产出研究(收入乘数 0.65),见影响模型说明',
+    en: 'Shanghai tourism input–output study (income multiplier 0.65), cited in the impact model',
+  },
+  'impact.dataSource.outputMultiplier': {
+    'zh-CN': '上海旅游投入产出研究(产出乘数 2.89),见影响模型说明',
+    en: 'Shanghai tourism input–output study (output multiplier 2.89), cited in the impact model',
+  },
+  'impact.dataSource.articleParticipants': {
+    'zh-CN': '报道:2023青岛篮球季,“参赛人数累计超过6000人”',
+    en: 'Report: 2023 Qingdao Basketball Season, "more than 6,000 participants in total"',
+  },
+  'impact.inverse.daysAttendedPerPerson': {
+    'zh-CN': '{field}越高,支出越低:入场人次不变时,每人来的天数越多,不重复的观众就越少,住宿和人均花费随之减少。',
+    en: '{field} up, spending down: with the same admissions, each person coming on more days means fewer different spectators, so fewer people lodge and spend.',
+  },
+  'impact.inverse.localShare': {
+    'zh-CN': '{field}越高,支出越低:本地人的花费不算旅游新增消费。',
+    en: '{field} up, spending down: what locals spend is not new tourism spending.',
+  },
+  'impact.inverse.casualShare': {
+    'zh-CN': '{field}越高,支出越低:本来就会来青岛的人,其花费不是赛事带来的。',
+    en: '{field} up, spending down: people who would have come to Qingdao anyway do not spend because of the event.',
+  },
+  'impact.inverse.repeatAttendanceShare': {
+    'zh-CN': '{field}越高,支出越低:重复到场的人不会再算一次访客。',
+    en: '{field} up, spending down: people who come back are not counted as visitors twice.',
+  },
   'impact.inverse.other': { 'zh-CN': '{field}越高,支出越低。', en: '{field} up, spending down.' },
 } as const satisfies MessageTable;

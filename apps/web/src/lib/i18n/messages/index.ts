@@ -14,5 +14,20 @@ import { registrationMessages } from './registration.js';
 import { threeByThreeMessages } from './three-by-three.js';
 
 /** One table per feature, merged here; keys are namespaced (`rally.…`, `impact.…`) so they cannot collide. */
-export const messages = { ...commonMessages, ...rallyMessages, ...impactMessages, ...registrationMessages, ...competitionMessages, ...threeByThreeMessages, ...officialsMessages, ...importMessages, ...liveMessages, ...metaMessages, ...knockoutMessages, ...scheduleImportMessages, ...officialEditMessages, ...divisionMessages };
+export const messages = {
+  ...commonMessages,
+  ...rallyMessages,
+  ...impactMessages,
+  ...registrationMessages,
+  ...competitionMessages,
+  ...threeByThreeMessages,
+  ...officialsMessages,
+  ...importMessages,
+  ...liveMessages,
+  ...metaMessages,
+  ...knockoutMessages,
+  ...scheduleImportMessages,
+  ...officialEditMessages,
+  ...divisionMessages,
+};
 export type MessageKey = keyof typeof messages;

@@ -5,7 +5,10 @@ export const rallyMessages = {
   'rally.title': { 'zh-CN': '帆船拉力赛', en: 'Sailing rally' },
   'rally.legs': { 'zh-CN': '赛段', en: 'Legs' },
   'rally.text.boatClass': { 'zh-CN': '博纳多 First 40(统一设计级)', en: 'Beneteau First 40 (one-design)' },
-  'rally.text.rules': { 'zh-CN': 'World Sailing 离岸特别规则第 3 类;计分按 RRS 附录 A 低分制', en: 'World Sailing Offshore Special Regulations Category 3; scoring by RRS Appendix A low point' },
+  'rally.text.rules': {
+    'zh-CN': 'World Sailing 离岸特别规则第 3 类;计分按 RRS 附录 A 低分制',
+    en: 'World Sailing Offshore Special Regulations Category 3; scoring by RRS Appendix A low point',
+  },
   'rally.leg': { 'zh-CN': '第 {number} 赛段', en: 'Leg {number}' },
   'rally.legShort': { 'zh-CN': '{number}', en: 'L{number}' },
   'rally.route': { 'zh-CN': '航线', en: 'Route' },
@@ -25,7 +28,13 @@ export const rallyMessages = {
   'rally.rules': { 'zh-CN': '规则', en: 'Rules' },
   'rally.legCount': { 'zh-CN': '{count} 个赛段', en: { one: '{count} leg', other: '{count} legs' } },
   'rally.discards': { 'zh-CN': '剔除成绩', en: 'Discards' },
-  'rally.discardsValue': { 'zh-CN': '每船剔除最差的 {count} 个赛段成绩(RRS A2.1)', en: { one: "Each boat's worst leg score excluded (RRS A2.1)", other: "Each boat's worst {count} leg scores excluded (RRS A2.1)" } },
+  'rally.discardsValue': {
+    'zh-CN': '每船剔除最差的 {count} 个赛段成绩(RRS A2.1)',
+    en: {
+      one: "Each boat's worst leg score excluded (RRS A2.1)",
+      other: "Each boat's worst {count} leg scores excluded (RRS A2.1)",
+    },
+  },
   'rally.noDiscards': { 'zh-CN': '不剔除成绩', en: 'No scores excluded' },
   'rally.unit.kn': { 'zh-CN': '{value} 节', en: '{value} kn' },
   'rally.unit.points': { 'zh-CN': '{value} 分', en: '{value} pts' },
@@ -41,13 +50,19 @@ export const rallyMessages = {
   'rally.tracker.play': { 'zh-CN': '播放', en: 'Play' },
   'rally.tracker.pause': { 'zh-CN': '暂停', en: 'Pause' },
   'rally.tracker.show': { 'zh-CN': '显示', en: 'Show' },
-  'rally.tracker.live': { 'zh-CN': '实时跟踪中:新的定位点会自动显示', en: 'Following live: new positions appear as they arrive' },
+  'rally.tracker.live': {
+    'zh-CN': '实时跟踪中:新的定位点会自动显示',
+    en: 'Following live: new positions appear as they arrive',
+  },
   'rally.tracker.liveConnecting': { 'zh-CN': '正在连接实时船位…', en: 'Connecting to live positions…' },
   'rally.tracker.backToLive': { 'zh-CN': '回到实时', en: 'Back to live' },
   'rally.tracker.caption': { 'zh-CN': '第 {number} 赛段排名({time})', en: 'Leg {number} ranking at {time}' },
   'rally.tracker.rank': { 'zh-CN': '名次', en: 'Rank' },
   'rally.tracker.dtf': { 'zh-CN': '距终点', en: 'DTF' },
-  'rally.tracker.dtfLong': { 'zh-CN': '经未绕过的航点至终点的大圆距离', en: 'Distance to finish: great circle through the marks not yet passed' },
+  'rally.tracker.dtfLong': {
+    'zh-CN': '经未绕过的航点至终点的大圆距离',
+    en: 'Distance to finish: great circle through the marks not yet passed',
+  },
   'rally.tracker.dtl': { 'zh-CN': '落后', en: 'DTL' },
   'rally.tracker.dtlLong': { 'zh-CN': '与领先船的距离差', en: 'Distance to the leader' },
   'rally.tracker.speed': { 'zh-CN': '航速', en: 'Speed' },
@@ -55,7 +70,8 @@ export const rallyMessages = {
   'rally.tracker.lastFix': { 'zh-CN': '最后定位', en: 'Last fix' },
   'rally.tracker.finished': { 'zh-CN': '已到达 {time}', en: 'Finished {time}' },
   'rally.tracker.method': {
-    'zh-CN': '距终点按半径 6371 公里的球面计算:至下一个未绕过航点的大圆距离加其后各段航线;船越过航点处与航线垂直的线即视为绕过。预计到达按最近 3 小时平均航速粗略估算。',
+    'zh-CN':
+      '距终点按半径 6371 公里的球面计算:至下一个未绕过航点的大圆距离加其后各段航线;船越过航点处与航线垂直的线即视为绕过。预计到达按最近 3 小时平均航速粗略估算。',
     en: 'DTF on a sphere of radius 6371 km: the great circle to the next mark not yet passed plus the course beyond it; a mark counts as passed once a boat is beyond the line through it square to the course. ETA is naive: the average speed of the last 3 hours.',
   },
   'rally.tracker.import': { 'zh-CN': '导入航迹文件', en: 'Import a track file' },
@@ -80,45 +96,81 @@ export const rallyMessages = {
   'rally.import.distance': { 'zh-CN': '航程', en: 'Distance sailed' },
   'rally.import.commit': { 'zh-CN': '确认导入 {count} 个定位点', en: 'Store {count} points' },
   'rally.import.refused': { 'zh-CN': '文件未被接受:', en: 'The file was not accepted:' },
-  'rally.import.problem.brokenXml': { 'zh-CN': '不是有效的 GPX 文件:XML 结构有误。', en: 'Not a GPX file: its XML is broken.' },
-  'rally.import.problem.notGpx': { 'zh-CN': '不是 GPX 文件:缺少 <gpx> 元素。', en: 'Not a GPX file: there is no <gpx> element.' },
+  'rally.import.problem.brokenXml': {
+    'zh-CN': '不是有效的 GPX 文件:XML 结构有误。',
+    en: 'Not a GPX file: its XML is broken.',
+  },
+  'rally.import.problem.notGpx': {
+    'zh-CN': '不是 GPX 文件:缺少 <gpx> 元素。',
+    en: 'Not a GPX file: there is no <gpx> element.',
+  },
   'rally.import.problem.notCsv': { 'zh-CN': '无法按 CSV 读取这个文件。', en: 'The file cannot be read as CSV.' },
-  'rally.import.problem.missingColumns': { 'zh-CN': 'CSV 需要一行标题,含时间、纬度、经度三列(航速、航向可选)。', en: 'The CSV needs a header row with time, lat and lon columns (speed and course optional).' },
-  'rally.import.problem.noPoints': { 'zh-CN': '文件中没有可用的定位点,未保存任何内容。', en: 'No usable track point in the file; nothing was stored.' },
-  'rally.import.problem.other': { 'zh-CN': '文件未能读取,未保存任何内容。', en: 'The file could not be read; nothing was stored.' },
+  'rally.import.problem.missingColumns': {
+    'zh-CN': 'CSV 需要一行标题,含时间、纬度、经度三列(航速、航向可选)。',
+    en: 'The CSV needs a header row with time, lat and lon columns (speed and course optional).',
+  },
+  'rally.import.problem.noPoints': {
+    'zh-CN': '文件中没有可用的定位点,未保存任何内容。',
+    en: 'No usable track point in the file; nothing was stored.',
+  },
+  'rally.import.problem.other': {
+    'zh-CN': '文件未能读取,未保存任何内容。',
+    en: 'The file could not be read; nothing was stored.',
+  },
   'rally.import.row.latitude': { 'zh-CN': '纬度须在 -90 至 90 之间', en: 'latitude must be between -90 and 90' },
   'rally.import.row.longitude': { 'zh-CN': '经度须在 -180 至 180 之间', en: 'longitude must be between -180 and 180' },
   'rally.import.row.time': { 'zh-CN': '时间无法识别', en: 'the time cannot be read' },
   'rally.import.row.outsideRally': { 'zh-CN': '时间不在拉力赛日期内', en: 'the time is outside the rally' },
   'rally.import.row.speed': { 'zh-CN': '航速须为 0 至 100 节', en: 'speed must be 0 to 100 knots' },
   'rally.import.row.course': { 'zh-CN': '航向须为 0 至 359.9 度', en: 'course must be 0 to 359.9 degrees' },
-  'rally.import.row.missingColumn': { 'zh-CN': '标题行中没有“{column}”列', en: 'no “{column}” column in the header row' },
+  'rally.import.row.missingColumn': {
+    'zh-CN': '标题行中没有“{column}”列',
+    en: 'no “{column}” column in the header row',
+  },
   'rally.import.required': { 'zh-CN': '请选择', en: 'please choose one' },
   'rally.import.separator': { 'zh-CN': ';', en: '; ' },
   'rally.import.row.other': { 'zh-CN': '无法使用', en: 'cannot be used' },
   'rally.import.column.time': { 'zh-CN': '时间', en: 'time' },
   'rally.import.column.lat': { 'zh-CN': '纬度', en: 'lat' },
   'rally.import.column.lon': { 'zh-CN': '经度', en: 'lon' },
-  'rally.import.note.localTime': { 'zh-CN': '没有时区的时间按比赛当地时间(UTC+8)读取。', en: 'Times without a time zone were read as the rally’s local time (UTC+8).' },
-  'rally.import.note.routePoints': { 'zh-CN': '文件中没有航迹(<trk>),改为读取带时间的航线点和航点。', en: 'The file has no track (<trk>); its route points and waypoints with times were read instead.' },
+  'rally.import.note.localTime': {
+    'zh-CN': '没有时区的时间按比赛当地时间(UTC+8)读取。',
+    en: 'Times without a time zone were read as the rally’s local time (UTC+8).',
+  },
+  'rally.import.note.routePoints': {
+    'zh-CN': '文件中没有航迹(<trk>),改为读取带时间的航线点和航点。',
+    en: 'The file has no track (<trk>); its route points and waypoints with times were read instead.',
+  },
   'rally.import.note.speedKnots': { 'zh-CN': '航速按节读取。', en: 'Speed is read in knots.' },
   'rally.import.note.encoding': { 'zh-CN': '按 {encoding} 编码读取。', en: 'Read as {encoding}.' },
   'rally.import.note.repeated': {
     'zh-CN': '{count} 个点与文件中其他点时间相同,已跳过。',
-    en: { one: '{count} point repeats an instant of the file and is skipped.', other: '{count} points repeat an instant of the file and are skipped.' },
+    en: {
+      one: '{count} point repeats an instant of the file and is skipped.',
+      other: '{count} points repeat an instant of the file and are skipped.',
+    },
   },
   'rally.map.summary': {
     'zh-CN': '环山东半岛航线示意图,共 {count} 个赛段:{legs}。各赛段详情见下方赛段表。',
     en: 'Schematic map of the route round the Shandong peninsula, {count} legs: {legs}. The legs table below gives the details.',
   },
-  'rally.map.legSummary': { 'zh-CN': '第 {number} 赛段 {from} 至 {to},{distance}', en: 'leg {number} from {from} to {to}, {distance}' },
+  'rally.map.legSummary': {
+    'zh-CN': '第 {number} 赛段 {from} 至 {to},{distance}',
+    en: 'leg {number} from {from} to {to}, {distance}',
+  },
   'rally.map.note': {
     'zh-CN': '航线为示意:连接各港口并绕开陆地,并非船队的实际航迹。',
     en: 'The lines are schematic: they join the ports and keep off the land; they are not the boats’ tracks.',
   },
   'rally.map.distancesIllustrative': { 'zh-CN': '赛段距离为示意数据。', en: 'Leg distances are illustrative.' },
-  'rally.map.coastSource': { 'zh-CN': '海岸线:Natural Earth(公有领域),经 world-atlas 数据包。', en: 'Coastline: Natural Earth (public domain), via the world-atlas package.' },
-  'rally.map.missing': { 'zh-CN': '以下赛段缺少港口坐标,未画入地图:{legs}', en: 'Not on the map (no port coordinates): {legs}' },
+  'rally.map.coastSource': {
+    'zh-CN': '海岸线:Natural Earth(公有领域),经 world-atlas 数据包。',
+    en: 'Coastline: Natural Earth (public domain), via the world-atlas package.',
+  },
+  'rally.map.missing': {
+    'zh-CN': '以下赛段缺少港口坐标,未画入地图:{legs}',
+    en: 'Not on the map (no port coordinates): {legs}',
+  },
 
   'rally.results.title': { 'zh-CN': '赛段成绩', en: 'Leg results' },
   'rally.results.chooseLeg': { 'zh-CN': '选择赛段', en: 'Choose a leg' },
@@ -128,7 +180,10 @@ export const rallyMessages = {
     'zh-CN': '本赛段成绩为示意数据(与公布的最终名次一致,但时间并非实际记录)。',
     en: 'These results are illustrative: consistent with the published final order, but the times are not recorded ones.',
   },
-  'rally.results.startedAt': { 'zh-CN': '起航时间 {time}(北京时间)', en: 'Started {time} (China Standard Time, UTC+8)' },
+  'rally.results.startedAt': {
+    'zh-CN': '起航时间 {time}(北京时间)',
+    en: 'Started {time} (China Standard Time, UTC+8)',
+  },
   'rally.place': { 'zh-CN': '名次', en: 'Place' },
   'rally.finish': { 'zh-CN': '到达时间', en: 'Finish' },
   'rally.finishHint': { 'zh-CN': '北京时间(UTC+8)', en: 'China Standard Time (UTC+8)' },
@@ -140,13 +195,25 @@ export const rallyMessages = {
   'rally.notRecorded': { 'zh-CN': '未录入,按 DNC 计', en: 'nothing recorded: scored DNC' },
   'rally.codes.title': { 'zh-CN': '计分代码(RRS 附录 A)', en: 'Scoring codes (RRS Appendix A)' },
   'rally.codeScore.nonFinisher': { 'zh-CN': '记参赛船数 + 1 分', en: 'scores the number of entries + 1' },
-  'rally.codeScore.penalty': { 'zh-CN': '在到达名次上加罚分(默认为 DNF 分数的 20%)', en: 'a penalty added to the finishing place (by default 20 % of the DNF score)' },
+  'rally.codeScore.penalty': {
+    'zh-CN': '在到达名次上加罚分(默认为 DNF 分数的 20%)',
+    en: 'a penalty added to the finishing place (by default 20 % of the DNF score)',
+  },
   'rally.codeScore.given': { 'zh-CN': '得分由委员会给定', en: 'scores the points the committee gives' },
-  'rally.codeScore.notExcludable': { 'zh-CN': '记参赛船数 + 1 分,且不可剔除', en: 'scores the number of entries + 1 and cannot be discarded' },
+  'rally.codeScore.notExcludable': {
+    'zh-CN': '记参赛船数 + 1 分,且不可剔除',
+    en: 'scores the number of entries + 1 and cannot be discarded',
+  },
   'rally.code.DNC': { 'zh-CN': '未出发:未到达起航区域', en: 'Did not start; did not come to the starting area' },
   'rally.code.DNS': { 'zh-CN': '未起航(DNC、OCS 以外的情况)', en: 'Did not start (other than DNC and OCS)' },
-  'rally.code.OCS': { 'zh-CN': '未起航:起航信号时位于起航线航线一侧(抢航)', en: 'Did not start; on the course side of the starting line at her starting signal' },
-  'rally.code.ZFP': { 'zh-CN': '依规则 30.2(Z 旗)的 20% 计分处罚', en: '20 % scoring penalty under rule 30.2 (Z flag)' },
+  'rally.code.OCS': {
+    'zh-CN': '未起航:起航信号时位于起航线航线一侧(抢航)',
+    en: 'Did not start; on the course side of the starting line at her starting signal',
+  },
+  'rally.code.ZFP': {
+    'zh-CN': '依规则 30.2(Z 旗)的 20% 计分处罚',
+    en: '20 % scoring penalty under rule 30.2 (Z flag)',
+  },
   'rally.code.UFD': { 'zh-CN': '依规则 30.3(U 旗)取消资格', en: 'Disqualification under rule 30.3 (U flag)' },
   'rally.code.BFD': { 'zh-CN': '依规则 30.4(黑旗)取消资格', en: 'Disqualification under rule 30.4 (black flag)' },
   'rally.code.SCP': { 'zh-CN': '已执行计分处罚', en: 'Scoring penalty applied' },
@@ -162,9 +229,15 @@ export const rallyMessages = {
   'rally.standings.by': { 'zh-CN': '排名方式', en: 'Ranking' },
   'rally.standings.points': { 'zh-CN': '积分(RRS 附录 A 低分制)', en: 'Points (RRS Appendix A low point)' },
   'rally.standings.time': { 'zh-CN': '累计修正用时', en: 'Cumulative corrected time' },
-  'rally.standings.caption': { 'zh-CN': '总成绩(低分制,得分越低越好)', en: 'Overall standings (low point: fewer points is better)' },
+  'rally.standings.caption': {
+    'zh-CN': '总成绩(低分制,得分越低越好)',
+    en: 'Overall standings (low point: fewer points is better)',
+  },
   'rally.standings.none': { 'zh-CN': '尚无成绩。', en: 'No results yet.' },
-  'rally.standings.illustrative': { 'zh-CN': '总成绩由示意的赛段成绩计算得出。', en: 'Computed from illustrative leg results.' },
+  'rally.standings.illustrative': {
+    'zh-CN': '总成绩由示意的赛段成绩计算得出。',
+    en: 'Computed from illustrative leg results.',
+  },
   'rally.standings.official': {
     'zh-CN': '公布的最终名次以报道为准;各赛段得分为示意。',
     en: 'The published final order is as reported; the leg scores are illustrative.',
@@ -173,11 +246,17 @@ export const rallyMessages = {
   'rally.total': { 'zh-CN': '总分', en: 'Total' },
   'rally.net': { 'zh-CN': '净分', en: 'Net' },
   'rally.discarded': { 'zh-CN': '(已剔除)', en: '(discarded)' },
-  'rally.discardedNote': { 'zh-CN': '划线并加括号的成绩为剔除成绩,不计入净分。', en: 'Struck-through scores in brackets are discarded and do not count in the net score.' },
+  'rally.discardedNote': {
+    'zh-CN': '划线并加括号的成绩为剔除成绩,不计入净分。',
+    en: 'Struck-through scores in brackets are discarded and do not count in the net score.',
+  },
   'rally.tie.mark': { 'zh-CN': '同分说明', en: 'Tie explained' },
   'rally.tie.title': { 'zh-CN': '同分如何排名', en: 'How ties were broken' },
   'rally.tie.tied': { 'zh-CN': '{boats}净分同为 {net} 分。', en: '{boats} are tied on {net} net points.' },
-  'rally.tie.shared': { 'zh-CN': '按 RRS A8 仍无法分开,并列第 {rank} 名。', en: 'RRS A8 cannot separate them, so they share rank {rank}.' },
+  'rally.tie.shared': {
+    'zh-CN': '按 RRS A8 仍无法分开,并列第 {rank} 名。',
+    en: 'RRS A8 cannot separate them, so they share rank {rank}.',
+  },
   'rally.tie.order': { 'zh-CN': '名次依 {rules} 决定:{order}。', en: 'The order is decided by {rules}: {order}.' },
   'rally.tie.rule.A8.1': {
     'zh-CN': 'A8.1:将各船计入的成绩从好到差排列,在第一个不同处成绩较好者排前',
@@ -197,7 +276,10 @@ export const rallyMessages = {
     en: 'Ranked by cumulative corrected time (the sum over the legs; less is better)',
   },
   'rally.cumulative.total': { 'zh-CN': '累计', en: 'Total' },
-  'rally.cumulative.incomplete': { 'zh-CN': '完成 {done}/{all} 个赛段,排在全部完成的船之后', en: '{done} of {all} legs completed: ranked after the boats that completed all' },
+  'rally.cumulative.incomplete': {
+    'zh-CN': '完成 {done}/{all} 个赛段,排在全部完成的船之后',
+    en: '{done} of {all} legs completed: ranked after the boats that completed all',
+  },
   'rally.cumulative.note': {
     'zh-CN': '这是离岸赛常用的另一种排名方式,仅供参考;本赛事名次以积分为准。',
     en: 'An alternative ranking common in offshore events, for reference; the rally is scored on points.',
@@ -205,7 +287,10 @@ export const rallyMessages = {
 
   'rally.edit.link': { 'zh-CN': '录入第 {number} 赛段成绩', en: 'Enter leg {number} results' },
   'rally.edit.title': { 'zh-CN': '录入成绩:第 {number} 赛段', en: 'Enter results: leg {number}' },
-  'rally.edit.useTracker': { 'zh-CN': '填入追踪到达时间({count} 条)', en: 'Fill in the tracker’s finish times ({count})' },
+  'rally.edit.useTracker': {
+    'zh-CN': '填入追踪到达时间({count} 条)',
+    en: 'Fill in the tracker’s finish times ({count})',
+  },
   'rally.edit.trackerHint': {
     'zh-CN': '追踪系统按船越过终点的时刻(两次定位之间插值)提出到达时间;填入后请核对,保存后才成为成绩。',
     en: 'The tracker proposes the instant each boat crossed the finish (interpolated between fixes); check them after filling in — they become results only when you save.',
@@ -214,10 +299,14 @@ export const rallyMessages = {
   'rally.edit.noLeg': { 'zh-CN': '没有第 {number} 赛段', en: 'There is no leg {number}' },
   'rally.edit.back': { 'zh-CN': '返回拉力赛', en: 'Back to the rally' },
   'rally.edit.intro': {
-    'zh-CN': '每条船填写到达时间(北京时间,格式 2023-06-21 17:30:00),或选择计分代码。RDG、DPI 需填写委员会给定的得分;ZFP、SCP 需同时填写到达时间。留空的船按 DNC 计。保存将替换本赛段的全部成绩。',
+    'zh-CN':
+      '每条船填写到达时间(北京时间,格式 2023-06-21 17:30:00),或选择计分代码。RDG、DPI 需填写委员会给定的得分;ZFP、SCP 需同时填写到达时间。留空的船按 DNC 计。保存将替换本赛段的全部成绩。',
     en: 'For each boat give the finish time (China Standard Time, e.g. 2023-06-21 17:30:00) or pick a scoring code. RDG and DPI need the points the committee gives; ZFP and SCP also need the finish time. A boat left blank scores DNC. Saving replaces all of this leg’s results.',
   },
-  'rally.edit.legStart': { 'zh-CN': '本赛段起航:{time}(北京时间)', en: 'This leg started {time} (China Standard Time)' },
+  'rally.edit.legStart': {
+    'zh-CN': '本赛段起航:{time}(北京时间)',
+    en: 'This leg started {time} (China Standard Time)',
+  },
   'rally.edit.rows': { 'zh-CN': '各船成绩', en: 'Results by boat' },
   'rally.edit.finishLabel': { 'zh-CN': '{boat} 到达时间(北京时间)', en: '{boat} finish time (China Standard Time)' },
   'rally.edit.codeLabel': { 'zh-CN': '{boat} 计分代码', en: '{boat} scoring code' },
@@ -226,27 +315,58 @@ export const rallyMessages = {
   'rally.edit.noCode': { 'zh-CN': '(无)', en: '(none)' },
   'rally.edit.paste': { 'zh-CN': '粘贴成绩(可选)', en: 'Paste results (optional)' },
   'rally.edit.pasteHint': {
-    'zh-CN': '每行一条船:帆号(可只写数字,如“102”)、Tab 或空格、到达时间或计分代码,例如“CHN 101 2023-06-21 17:30:00”“102 15:40:00”(只写时间即为本赛段起航当天)或“CHN 107 DNF”“CHN 105 RDG 3”。粘贴的行会覆盖上表中对应船只的内容;无法识别的行会标出并留在框内,其余行照常填入。',
+    'zh-CN':
+      '每行一条船:帆号(可只写数字,如“102”)、Tab 或空格、到达时间或计分代码,例如“CHN 101 2023-06-21 17:30:00”“102 15:40:00”(只写时间即为本赛段起航当天)或“CHN 107 DNF”“CHN 105 RDG 3”。粘贴的行会覆盖上表中对应船只的内容;无法识别的行会标出并留在框内,其余行照常填入。',
     en: 'One boat per line: sail number (the number alone will do, e.g. “102”), a tab or spaces, then the finish time or a scoring code, e.g. “CHN 101 2023-06-21 17:30:00”, “102 15:40:00” (a time alone is on the leg’s start date), “CHN 107 DNF” or “CHN 105 RDG 3”. Pasted lines replace what the table above holds for those boats; a line that cannot be read is marked and left in the box, and the others still go in.',
   },
   'rally.edit.fill': { 'zh-CN': '用粘贴内容填表', en: 'Fill the table from the pasted lines' },
-  'rally.edit.filled': { 'zh-CN': '已从粘贴内容填入 {count} 条船的成绩,请核对后保存。', en: { one: 'Filled {count} boat from the pasted lines; check it, then save.', other: 'Filled {count} boats from the pasted lines; check them, then save.' } },
+  'rally.edit.filled': {
+    'zh-CN': '已从粘贴内容填入 {count} 条船的成绩,请核对后保存。',
+    en: {
+      one: 'Filled {count} boat from the pasted lines; check it, then save.',
+      other: 'Filled {count} boats from the pasted lines; check them, then save.',
+    },
+  },
   'rally.edit.save': { 'zh-CN': '保存成绩', en: 'Save results' },
-  'rally.edit.saved': { 'zh-CN': '第 {number} 赛段成绩已保存,总成绩已更新。', en: 'Leg {number} results saved; the standings are updated.' },
-  'rally.edit.errorSummary': { 'zh-CN': '成绩未保存,请修改以下问题:', en: 'Nothing was saved. Please fix the following:' },
+  'rally.edit.saved': {
+    'zh-CN': '第 {number} 赛段成绩已保存,总成绩已更新。',
+    en: 'Leg {number} results saved; the standings are updated.',
+  },
+  'rally.edit.errorSummary': {
+    'zh-CN': '成绩未保存,请修改以下问题:',
+    en: 'Nothing was saved. Please fix the following:',
+  },
   'rally.edit.errorAt': { 'zh-CN': '{boat}:{message}', en: '{boat}: {message}' },
   'rally.edit.pasteLine': { 'zh-CN': '粘贴内容第 {line} 行:{message}', en: 'Pasted line {line}: {message}' },
-  'rally.edit.error.time': { 'zh-CN': '时间无法识别,请按 2023-06-21 17:30:00 的格式填写', en: 'Not a date and time; write it as 2023-06-21 17:30:00' },
-  'rally.edit.error.finishBeforeStart': { 'zh-CN': '到达时间必须晚于本赛段起航时间({start})', en: 'The finish must be after the leg start ({start})' },
+  'rally.edit.error.time': {
+    'zh-CN': '时间无法识别,请按 2023-06-21 17:30:00 的格式填写',
+    en: 'Not a date and time; write it as 2023-06-21 17:30:00',
+  },
+  'rally.edit.error.finishBeforeStart': {
+    'zh-CN': '到达时间必须晚于本赛段起航时间({start})',
+    en: 'The finish must be after the leg start ({start})',
+  },
   'rally.edit.error.finishNeeded': { 'zh-CN': '该代码需要同时填写到达时间', en: 'This code needs the finish time too' },
-  'rally.edit.error.noFinishForCode': { 'zh-CN': '未起航的船(DNC、DNS)不能有到达时间', en: 'A boat that did not start (DNC, DNS) has no finish time' },
+  'rally.edit.error.noFinishForCode': {
+    'zh-CN': '未起航的船(DNC、DNS)不能有到达时间',
+    en: 'A boat that did not start (DNC, DNS) has no finish time',
+  },
   'rally.edit.error.points': { 'zh-CN': '得分须为不小于 1 的数字', en: 'Points must be a number of at least 1' },
-  'rally.edit.error.pointsNeeded': { 'zh-CN': 'RDG、DPI 需要填写委员会给定的得分', en: 'RDG and DPI need the points the committee gives' },
+  'rally.edit.error.pointsNeeded': {
+    'zh-CN': 'RDG、DPI 需要填写委员会给定的得分',
+    en: 'RDG and DPI need the points the committee gives',
+  },
   'rally.edit.error.code': { 'zh-CN': '未知的计分代码', en: 'Unknown scoring code' },
   'rally.edit.error.duplicate': { 'zh-CN': '这条船已有一条成绩', en: 'This boat already has a result' },
   'rally.edit.error.entry': { 'zh-CN': '该船不属于本拉力赛', en: 'This boat is not entered in the rally' },
   'rally.edit.error.row': { 'zh-CN': '这一行有误', en: 'This row is not valid' },
   'rally.edit.error.unknownSail': { 'zh-CN': '找不到帆号为“{sail}”的船', en: 'No boat with sail number “{sail}”' },
-  'rally.edit.error.line': { 'zh-CN': '无法识别,应为“帆号 时间或代码”', en: 'Not understood; expected “sail number, time or code”' },
-  'rally.edit.error.failed': { 'zh-CN': '保存失败({status}),请稍后重试。', en: 'Saving failed ({status}); please try again.' },
+  'rally.edit.error.line': {
+    'zh-CN': '无法识别,应为“帆号 时间或代码”',
+    en: 'Not understood; expected “sail number, time or code”',
+  },
+  'rally.edit.error.failed': {
+    'zh-CN': '保存失败({status}),请稍后重试。',
+    en: 'Saving failed ({status}); please try again.',
+  },
 } as const satisfies MessageTable;

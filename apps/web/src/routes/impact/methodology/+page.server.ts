@@ -42,30 +42,47 @@ export const actions: Actions = {
     const version = Number(form.get('version'));
     const reason = String(form.get('reason') ?? '').trim();
     const client = api(event);
-    const stored = storedAssumptionsOf((await client.GET('/api/seasons/{id}/impact', season).then(required)).assumptions);
+    const stored = storedAssumptionsOf(
+      (await client.GET('/api/seasons/{id}/impact', season).then(required)).assumptions,
+    );
 
     const entered: Record<string, EditedValue> = {};
     for (const row of assumptionSections(stored).flatMap((s) => s.rows)) {
       if (row.value === null) continue;
-      entered[row.path] = { value: String(form.get(`value:${row.path}`) ?? ''), source: String(form.get(`source:${row.path}`) ?? '') };
+      entered[row.path] = {
+        value: String(form.get(`value:${row.path}`) ?? ''),
+        source: String(form.get(`source:${row.path}`) ?? ''),
+      };
     }
     const errors: Record<string, LeverError> = {};
     const edited = applyEdits(stored, new Map(Object.entries(entered)));
     if (!edited.ok) {
-      for (const path of edited.notNumbers) errors[`value:${path}`] = { kind: 'number', value: entered[path]?.value ?? '', message: '' };
+      for (const path of edited.notNumbers)
+        errors[`value:${path}`] = { kind: 'number', value: entered[path]?.value ?? '', message: '' };
       return fail(400, { entered, reason, errors, otherErrors: [] as string[], stale: false });
     }
 
     const result = await client.PUT('/api/seasons/{id}/impact/assumptions', {
       ...season,
-      body: { version: Number.isInteger(version) ? version : -1, assumptions: { ...edited.assumptions }, ...(reason ? { reason } : {}) },
+      body: {
+        version: Number.isInteger(version) ? version : -1,
+        assumptions: { ...edited.assumptions },
+        ...(reason ? { reason } : {}),
+      },
     });
     if (result.data) return { saved: result.data.version, unchanged: result.data.version === version };
 
     const status = result.response.status;
     if (status === 409) return fail(409, { entered, reason, errors, otherErrors: [] as string[], stale: true });
     const rejection: unknown = result.error; // typed `never`: the document lists no error bodies
-    if (status !== 400 || !isProblem(rejection)) return fail(status >= 400 ? status : 502, { entered, reason, errors, otherErrors: [isProblem(rejection) ? rejection.detail : ''], stale: false });
+    if (status !== 400 || !isProblem(rejection))
+      return fail(status >= 400 ? status : 502, {
+        entered,
+        reason,
+        errors,
+        otherErrors: [isProblem(rejection) ? rejection.detail : ''],
+        stale: false,
+      });
     const otherErrors: string[] = [];
     for (const { field, message } of rejection.errors ?? []) {
       const path = field.replace(/^assumptions\./, '');
@@ -75,7 +92,11 @@ export const actions: Actions = {
         continue;
       }
       const input = path.endsWith('.source') ? `source:${row}` : `value:${row}`;
-      errors[input] ??= { kind: ruleOf(path), value: path.endsWith('.source') ? (entered[row]?.source ?? '') : (entered[row]?.value ?? ''), message };
+      errors[input] ??= {
+        kind: ruleOf(path),
+        value: path.endsWith('.source') ? (entered[row]?.source ?? '') : (entered[row]?.value ?? ''),
+        message,
+      };
     }
     return fail(400, { entered, reason, errors, otherErrors, stale: false });
   },

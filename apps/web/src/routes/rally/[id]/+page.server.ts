@@ -20,8 +20,14 @@ export const load: PageServerLoad = async (event) => {
   const [tracker, standings, cumulative, ...legResults] = await Promise.all([
     map ? loadTracker(client, rally, map, event.url) : Promise.resolve(null),
     client.GET('/api/rallies/{id}/standings', { params: { path: { id } } }).then(required),
-    view === 'time' ? client.GET('/api/rallies/{id}/standings/cumulative-time', { params: { path: { id } } }).then(required) : Promise.resolve(null),
-    ...rally.legs.map((leg) => client.GET('/api/rallies/{id}/legs/{number}/results', { params: { path: { id, number: String(leg.number) } } }).then(required)),
+    view === 'time'
+      ? client.GET('/api/rallies/{id}/standings/cumulative-time', { params: { path: { id } } }).then(required)
+      : Promise.resolve(null),
+    ...rally.legs.map((leg) =>
+      client
+        .GET('/api/rallies/{id}/legs/{number}/results', { params: { path: { id, number: String(leg.number) } } })
+        .then(required),
+    ),
   ]);
   const resultsByLeg = new Map(rally.legs.map((leg, i) => [leg.number, legResults[i] ?? []]));
 
@@ -33,7 +39,9 @@ export const load: PageServerLoad = async (event) => {
   const illustrativeLegs = rally.legs
     .filter((leg) => {
       const recorded = (resultsByLeg.get(leg.number) ?? []).filter((row) => row.recorded);
-      return recorded.length > 0 && recorded.every((row) => row.source === 'illustrative' || row.illustrative.length > 0);
+      return (
+        recorded.length > 0 && recorded.every((row) => row.source === 'illustrative' || row.illustrative.length > 0)
+      );
     })
     .map((leg) => leg.number);
 

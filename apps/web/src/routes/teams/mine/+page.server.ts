@@ -10,7 +10,10 @@ const SPORTS = ['basketball', 'sailing'] as const satisfies readonly Schemas['Te
 export const load: PageServerLoad = async (event) => {
   const user = requireUser(event);
   const client = api(event);
-  const [teams, registrations] = await Promise.all([client.GET('/api/teams').then(required), client.GET('/api/me/registrations').then(required)]);
+  const [teams, registrations] = await Promise.all([
+    client.GET('/api/teams').then(required),
+    client.GET('/api/me/registrations').then(required),
+  ]);
   const mine = teams.filter((team) => team.managerId === user.id);
   const active = registrations.filter((r) => r.status !== 'rejected' && r.status !== 'withdrawn');
   return { teams: mine.map((team) => ({ team, registrations: active.filter((r) => r.teamId === team.id).length })) };
@@ -20,9 +23,23 @@ export const actions: Actions = {
   create: async (event) => {
     requireUser(event);
     const form = await event.request.formData();
-    const values = { name: text(form, 'name'), nameEn: text(form, 'nameEn'), sport: text(form, 'sport'), city: text(form, 'city'), cityEn: text(form, 'cityEn') };
+    const values = {
+      name: text(form, 'name'),
+      nameEn: text(form, 'nameEn'),
+      sport: text(form, 'sport'),
+      city: text(form, 'city'),
+      cityEn: text(form, 'cityEn'),
+    };
     const sport = SPORTS.find((s) => s === values.sport);
-    if (!sport) return fail(400, { values, problem: { status: 400, errors: [{ field: 'sport', message: 'must be one of basketball, sailing' }], detail: null } });
+    if (!sport)
+      return fail(400, {
+        values,
+        problem: {
+          status: 400,
+          errors: [{ field: 'sport', message: 'must be one of basketball, sailing' }],
+          detail: null,
+        },
+      });
     const body = {
       name: values.name.trim(),
       sport,
@@ -37,4 +54,5 @@ export const actions: Actions = {
 };
 
 /** Creation takes no nulls: a blank optional field is simply left out. */
-const optional = <K extends string>(key: K, value: string | null): Partial<Record<K, string>> => (value === null ? {} : ({ [key]: value } as Record<K, string>));
+const optional = <K extends string>(key: K, value: string | null): Partial<Record<K, string>> =>
+  value === null ? {} : ({ [key]: value } as Record<K, string>);

@@ -19,7 +19,10 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const upload = await sheetFromForm(form);
     if ('problem' in upload) return fail(400, { fileProblem: upload.problem });
-    const result = await api(event).POST('/api/events/{id}/imports/teams/preview', { params: { path: { id: event.params.id } }, ...rawBody(upload.sheet) });
+    const result = await api(event).POST('/api/events/{id}/imports/teams/preview', {
+      params: { path: { id: event.params.id } },
+      ...rawBody(upload.sheet),
+    });
     if (!result.data) return fail(result.response.status, { fileProblem: problemOf(result) });
     return { preview: { ...result.data, fileName: upload.sheet.fileName } };
   },
@@ -31,10 +34,16 @@ export const actions: Actions = {
     const rows = rowsFromForm(form);
     const encoding = String(form.get('encoding') ?? '');
     const fileName = String(form.get('fileName') ?? '');
-    const result = await api(event).POST('/api/events/{id}/imports/teams', { params: { path: { id: event.params.id } }, body: { rows } });
+    const result = await api(event).POST('/api/events/{id}/imports/teams', {
+      params: { path: { id: event.params.id } },
+      body: { rows },
+    });
     if (!result.data) {
       const problem = problemOf(result);
-      return fail(result.response.status, { preview: { encoding, fileName, rows, problems: problemsFromCommit(problem, rows), teams: [] }, commitProblem: problem });
+      return fail(result.response.status, {
+        preview: { encoding, fileName, rows, problems: problemsFromCommit(problem, rows), teams: [] },
+        commitProblem: problem,
+      });
     }
     return { imported: result.data };
   },

@@ -16,6 +16,8 @@ export function problemsFromCommit(problem: Problem, rows: readonly ImportRow[])
     const row = rows[Number(m?.[1])];
     const column = COLUMNS.find((c) => c === m?.[2]) ?? null;
     if (!m || !row) return [];
-    return [{ row: row.row, column, reason: e.message.replace(/^row \d+, \w+: /, ''), value: column ? row[column] : '' }];
+    return [
+      { row: row.row, column, reason: e.message.replace(/^row \d+, \w+: /, ''), value: column ? row[column] : '' },
+    ];
   });
 }

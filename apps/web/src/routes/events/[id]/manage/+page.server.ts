@@ -2,7 +2,12 @@ import { chinaDate } from '@sailcourt/domain';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Schemas, SailcourtClient } from '@sailcourt/api-client';
 import { competitionEvent, eventMatches } from '$lib/components/competition/event.server';
-import { parseScore, type RescheduleAnswer, type ResultAnswer, shanghaiInstant } from '$lib/components/competition/forms';
+import {
+  parseScore,
+  type RescheduleAnswer,
+  type ResultAnswer,
+  shanghaiInstant,
+} from '$lib/components/competition/forms';
 import { type ClashingMatch, clashIds } from '$lib/components/competition/match-errors';
 import { groupByDay, highlights, isPlayed } from '$lib/components/competition/schedule';
 import { type Problem, problemOf } from '$lib/components/registration/form-errors';
@@ -23,15 +28,27 @@ export const load: PageServerLoad = async (event) => {
     client.GET('/api/events/{id}/bracket', { params: { path: { id: ev.id } } }),
   ]);
   // Seeded teams that withdrew after games (or ask to): the organizer reviews the bracket.
-  const flagged = await bracketFlags(client, ev.id, bracket.response.status === 200 && bracket.data ? bracket.data : null);
+  const flagged = await bracketFlags(
+    client,
+    ev.id,
+    bracket.response.status === 200 && bracket.data ? bracket.data : null,
+  );
   const days = groupByDay(matches);
   const asked = event.url.searchParams.get('day');
   const marks = highlights(days, chinaDate(new Date()));
   // An organizer usually comes to enter the latest results: the next day with games still to play.
-  const day = days.find((d) => (d.date ?? 'tba') === asked) ?? days.find((d) => d.date === (marks.today ?? marks.next)) ?? days[0] ?? null;
+  const day =
+    days.find((d) => (d.date ?? 'tba') === asked) ??
+    days.find((d) => d.date === (marks.today ?? marks.next)) ??
+    days[0] ??
+    null;
   return {
     event: ev,
-    days: days.map((d) => ({ date: d.date, games: d.matches.length, toPlay: d.matches.filter((m) => !isPlayed(m)).length })),
+    days: days.map((d) => ({
+      date: d.date,
+      games: d.matches.length,
+      toPlay: d.matches.filter((m) => !isPlayed(m)).length,
+    })),
     day: day ? { date: day.date, matches: day.matches } : null,
     venues,
     groupGamesLeft: matches.filter((m) => m.playoffSlot === null && !isPlayed(m)).length,
@@ -41,7 +58,11 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-const problem = (field: string, message: string, code?: string): Problem => ({ status: 400, errors: [{ field, message, ...(code ? { code } : {}) }], detail: null });
+const problem = (field: string, message: string, code?: string): Problem => ({
+  status: 400,
+  errors: [{ field, message, ...(code ? { code } : {}) }],
+  detail: null,
+});
 
 /** The games a 409 clash names, so the page can say which one in words. */
 async function clashingMatches(client: SailcourtClient, found: Problem): Promise<ClashingMatch[]> {
@@ -62,7 +83,9 @@ export const actions: Actions = {
       forfeitedBy: text(form, 'forfeitedBy'),
       overtime: form.get('overtime') === 'on',
     };
-    const reply = (more: Pick<ResultAnswer, 'problem' | 'saved' | 'savedLabel'>) => ({ result: { ...answer, ...more } });
+    const reply = (more: Pick<ResultAnswer, 'problem' | 'saved' | 'savedLabel'>) => ({
+      result: { ...answer, ...more },
+    });
     const version = Number(text(form, 'version')) || undefined;
     let body: Schemas['MatchResultDto'];
     if (answer.forfeitedBy) {
@@ -87,8 +110,16 @@ export const actions: Actions = {
   reschedule: async (event) => {
     requireOrganizer(event);
     const form = await event.request.formData();
-    const answer: RescheduleAnswer = { matchId: text(form, 'matchId'), date: text(form, 'date'), time: text(form, 'time'), venueId: text(form, 'venueId'), court: text(form, 'court').trim() };
-    const reply = (more: Pick<RescheduleAnswer, 'problem' | 'saved' | 'clashing'>) => ({ reschedule: { ...answer, ...more } });
+    const answer: RescheduleAnswer = {
+      matchId: text(form, 'matchId'),
+      date: text(form, 'date'),
+      time: text(form, 'time'),
+      venueId: text(form, 'venueId'),
+      court: text(form, 'court').trim(),
+    };
+    const reply = (more: Pick<RescheduleAnswer, 'problem' | 'saved' | 'clashing'>) => ({
+      reschedule: { ...answer, ...more },
+    });
     const intent = text(form, 'intent');
     const version = Number(text(form, 'version')) || undefined;
     let body: Schemas['UpdateMatchDto'];
@@ -96,7 +127,11 @@ export const actions: Actions = {
       body = { status: 'postponed', version };
     } else {
       const startsAt = shanghaiInstant(answer.date, answer.time);
-      if (!startsAt) return fail(400, reply({ problem: problem('startsAt', 'needs a date and a time', 'match.date-time-required') }));
+      if (!startsAt)
+        return fail(
+          400,
+          reply({ problem: problem('startsAt', 'needs a date and a time', 'match.date-time-required') }),
+        );
       const court = parseScore(answer.court);
       if (!court.ok) return fail(400, reply({ problem: problem('court', 'must be an integer number') }));
       body = {
@@ -111,12 +146,18 @@ export const actions: Actions = {
     const result = await client.PATCH('/api/matches/{id}', { params: { path: { id: answer.matchId } }, body });
     if (!result.data) {
       const found = problemOf(result);
-      return fail(result.response.status, reply({ problem: found, clashing: found.status === 409 ? await clashingMatches(client, found) : [] }));
+      return fail(
+        result.response.status,
+        reply({ problem: found, clashing: found.status === 409 ? await clashingMatches(client, found) : [] }),
+      );
     }
     // The game may now sit on another day: the answer is shown where it went.
     const saved = intent === 'postpone' ? 'postponed' : intent === 'restore' ? 'restored' : 'rescheduled';
     if (result.data.date !== event.url.searchParams.get('day') && result.data.date) {
-      redirect(303, `/events/${event.params.id}/manage?day=${result.data.date}&moved=${result.data.id}#match-${result.data.id}`);
+      redirect(
+        303,
+        `/events/${event.params.id}/manage?day=${result.data.date}&moved=${result.data.id}#match-${result.data.id}`,
+      );
     }
     return reply({ saved });
   },
@@ -129,12 +170,21 @@ export const actions: Actions = {
     requireOrganizer(event);
     const form = await event.request.formData();
     const qualifiers = text(form, 'qualifiersPerGroup').trim();
-    const answer = { qualifiersPerGroup: qualifiers, thirdPlaceGame: form.has('thirdPlaceGame'), replace: form.has('replace') };
+    const answer = {
+      qualifiersPerGroup: qualifiers,
+      thirdPlaceGame: form.has('thirdPlaceGame'),
+      replace: form.has('replace'),
+    };
     const count = parseScore(qualifiers);
-    if (!count.ok) return fail(400, { playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') } });
+    if (!count.ok)
+      return fail(400, {
+        playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') },
+      });
     const client = api(event);
     const ev = await competitionEvent(client, event.params.id);
-    const standings = await client.GET('/api/events/{id}/standings', { params: { path: { id: ev.id } } }).then(required);
+    const standings = await client
+      .GET('/api/events/{id}/standings', { params: { path: { id: ev.id } } })
+      .then(required);
     const preview = previewBracket(standings.groups, count.value, answer.thirdPlaceGame);
     if ('problem' in preview) return fail(422, { playoffs: { ...answer, problem: preview.problem } });
     return { playoffs: { ...answer, preview: preview.games, problem: undefined } };
@@ -145,14 +195,25 @@ export const actions: Actions = {
     requireOrganizer(event);
     const form = await event.request.formData();
     const qualifiers = text(form, 'qualifiersPerGroup').trim();
-    const answer = { qualifiersPerGroup: qualifiers, thirdPlaceGame: form.has('thirdPlaceGame'), replace: form.has('replace') };
+    const answer = {
+      qualifiersPerGroup: qualifiers,
+      thirdPlaceGame: form.has('thirdPlaceGame'),
+      replace: form.has('replace'),
+    };
     const count = parseScore(qualifiers);
-    if (!count.ok) return fail(400, { playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') } });
+    if (!count.ok)
+      return fail(400, {
+        playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') },
+      });
     const client = api(event);
     const ev = await competitionEvent(client, event.params.id);
     const result = await client.POST('/api/events/{id}/playoffs', {
       params: { path: { id: ev.id } },
-      body: { ...(count.value !== undefined ? { qualifiersPerGroup: count.value } : {}), thirdPlaceGame: answer.thirdPlaceGame, replace: answer.replace },
+      body: {
+        ...(count.value !== undefined ? { qualifiersPerGroup: count.value } : {}),
+        thirdPlaceGame: answer.thirdPlaceGame,
+        replace: answer.replace,
+      },
     });
     if (!result.data) return fail(result.response.status, { playoffs: { ...answer, problem: problemOf(result) } });
     redirect(303, `/events/${ev.id}/bracket`);

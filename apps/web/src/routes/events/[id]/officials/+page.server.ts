@@ -14,7 +14,9 @@ export const load: PageServerLoad = async (event) => {
   requireOrganizer(event);
   const client = api(event);
   const ev = await competitionEvent(client, event.params.id);
-  const board = await client.GET('/api/events/{id}/officials/board', { params: { path: { id: ev.id } } }).then(required);
+  const board = await client
+    .GET('/api/events/{id}/officials/board', { params: { path: { id: ev.id } } })
+    .then(required);
   return { event: ev, board };
 };
 
@@ -25,11 +27,30 @@ export const actions: Actions = {
   assign: async (event) => {
     requireOrganizer(event);
     const form = await event.request.formData();
-    const answer: AssignAnswer = { matchId: text(form, 'matchId'), officialId: text(form, 'officialId'), role: text(form, 'role') };
+    const answer: AssignAnswer = {
+      matchId: text(form, 'matchId'),
+      officialId: text(form, 'officialId'),
+      role: text(form, 'role'),
+    };
     const role = asRole(answer.role);
-    if (!answer.officialId) return fail(400, { assign: { ...answer, problem: { status: 400, errors: [{ field: 'officialId', message: 'choose an official' }], detail: null } } });
-    if (!role) return fail(400, { assign: { ...answer, problem: { status: 400, errors: [{ field: 'role', message: 'choose a role' }], detail: null } } });
-    const result = await api(event).POST('/api/matches/{id}/officials', { params: { path: { id: answer.matchId } }, body: { officialId: answer.officialId, role } });
+    if (!answer.officialId)
+      return fail(400, {
+        assign: {
+          ...answer,
+          problem: { status: 400, errors: [{ field: 'officialId', message: 'choose an official' }], detail: null },
+        },
+      });
+    if (!role)
+      return fail(400, {
+        assign: {
+          ...answer,
+          problem: { status: 400, errors: [{ field: 'role', message: 'choose a role' }], detail: null },
+        },
+      });
+    const result = await api(event).POST('/api/matches/{id}/officials', {
+      params: { path: { id: answer.matchId } },
+      body: { officialId: answer.officialId, role },
+    });
     if (!result.data) return fail(result.response.status, { assign: { ...answer, problem: problemOf(result) } });
     return { assign: { ...answer, saved: true } };
   },
@@ -38,15 +59,22 @@ export const actions: Actions = {
     requireOrganizer(event);
     const form = await event.request.formData();
     const matchId = text(form, 'matchId');
-    const result = await api(event).DELETE('/api/matches/{id}/officials/{assignmentId}', { params: { path: { id: matchId, assignmentId: text(form, 'assignmentId') } } });
-    if (result.response.status !== 204) return fail(result.response.status, { assign: { matchId, officialId: '', role: '', problem: problemOf(result) } });
+    const result = await api(event).DELETE('/api/matches/{id}/officials/{assignmentId}', {
+      params: { path: { id: matchId, assignmentId: text(form, 'assignmentId') } },
+    });
+    if (result.response.status !== 204)
+      return fail(result.response.status, {
+        assign: { matchId, officialId: '', role: '', problem: problemOf(result) },
+      });
     return { removed: matchId };
   },
 
   /** A proposal to review: nothing is saved here. */
   suggest: async (event) => {
     requireOrganizer(event);
-    const suggestion = await api(event).POST('/api/events/{id}/officials/suggestions', { params: { path: { id: event.params.id } } }).then(required);
+    const suggestion = await api(event)
+      .POST('/api/events/{id}/officials/suggestions', { params: { path: { id: event.params.id } } })
+      .then(required);
     return { suggestion };
   },
 
@@ -59,8 +87,18 @@ export const actions: Actions = {
       const r = asRole(role);
       return r ? [{ matchId, officialId, role: r }] : [];
     });
-    if (assignments.length === 0) return fail(400, { saveProblem: { status: 400, errors: [{ field: 'assignments', message: 'nothing to save' }], detail: null } satisfies Problem });
-    const result = await api(event).PUT('/api/events/{id}/officials/assignments', { params: { path: { id: event.params.id } }, body: { assignments } });
+    if (assignments.length === 0)
+      return fail(400, {
+        saveProblem: {
+          status: 400,
+          errors: [{ field: 'assignments', message: 'nothing to save' }],
+          detail: null,
+        } satisfies Problem,
+      });
+    const result = await api(event).PUT('/api/events/{id}/officials/assignments', {
+      params: { path: { id: event.params.id } },
+      body: { assignments },
+    });
     if (!result.data) return fail(result.response.status, { saveProblem: problemOf(result) });
     return { savedCount: assignments.length };
   },
@@ -71,7 +109,9 @@ export const actions: Actions = {
     const name = text(form, 'name').trim();
     const contact = text(form, 'contact').trim();
     const roles = form.getAll('roles').flatMap((r) => asRole(String(r)) ?? []);
-    const result = await api(event).POST('/api/officials', { body: { name, ...(contact ? { contact } : {}), ...(roles.length > 0 ? { roles } : {}) } });
+    const result = await api(event).POST('/api/officials', {
+      body: { name, ...(contact ? { contact } : {}), ...(roles.length > 0 ? { roles } : {}) },
+    });
     if (!result.data) return fail(result.response.status, { addProblem: problemOf(result), name, contact });
     return { added: result.data.name };
   },

@@ -18,12 +18,16 @@ export const load: PageServerLoad = async (event) => {
     client.GET('/api/me/registrations').then(required),
   ]);
   const divisions = await eventDivisions(client, ev.id);
-  const teams = (await client.GET('/api/teams', { params: { query: { sport: ev.sport } } }).then(required)).filter((team) => team.managerId === user.id);
+  const teams = (await client.GET('/api/teams', { params: { query: { sport: ev.sport } } }).then(required)).filter(
+    (team) => team.managerId === user.id,
+  );
   const registrations = mine.filter((r) => r.eventId === ev.id && ACTIVE.includes(r.status));
   const registeredTeam = (teamId: string) => registrations.find((r) => r.teamId === teamId) ?? null;
   const asked = event.url.searchParams.get('team');
   const team = teams.find((t) => t.id === asked) ?? teams.find((t) => !registeredTeam(t.id)) ?? teams[0] ?? null;
-  const roster = team ? (await client.GET('/api/teams/{id}/roster', { params: { path: { id: team.id } } }).then(required)).roster : [];
+  const roster = team
+    ? (await client.GET('/api/teams/{id}/roster', { params: { path: { id: team.id } } }).then(required)).roster
+    : [];
   return {
     event: ev,
     summary,
@@ -48,8 +52,12 @@ export const actions: Actions = {
     const divisionId = text(form, 'divisionId');
     // No roster sent: the team's saved roster (just reviewed on this page) is registered.
     const body = { teamId, ...(divisionId ? { divisionId } : {}) };
-    const result = await api(event).POST('/api/events/{id}/registrations', { params: { path: { id: event.params.id } }, body });
-    if (!result.data) return fail(result.response.status, { teamId, divisionId, problem: problemOf(result) } satisfies RegisterAnswer);
+    const result = await api(event).POST('/api/events/{id}/registrations', {
+      params: { path: { id: event.params.id } },
+      body,
+    });
+    if (!result.data)
+      return fail(result.response.status, { teamId, divisionId, problem: problemOf(result) } satisfies RegisterAnswer);
     // Back to this page for the registered team, which then shows its status (and a reload does not post again).
     redirect(303, `/events/${encodeURIComponent(event.params.id)}/register?team=${result.data.teamId}&registered=1`);
   },

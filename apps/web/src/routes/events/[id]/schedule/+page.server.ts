@@ -1,7 +1,15 @@
 import { chinaDate } from '@sailcourt/domain';
 import { competitionEvent, eventMatches } from '$lib/components/competition/event.server';
 import { chosenDivision, eventDivisions } from '$lib/components/divisions/divisions.server';
-import { groupByDay, highlights, openPage, paginateDays, parseShow, scheduleOptions, showMatch } from '$lib/components/competition/schedule';
+import {
+  groupByDay,
+  highlights,
+  openPage,
+  paginateDays,
+  parseShow,
+  scheduleOptions,
+  showMatch,
+} from '$lib/components/competition/schedule';
 import { lastSeqOf } from '$lib/live/last-seq';
 import { api } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
@@ -19,7 +27,10 @@ export const load: PageServerLoad = async (event) => {
   const teamId = options.teams.find((o) => o.id === query.get('team'))?.id ?? null;
   const venueId = options.venues.find((o) => o.id === query.get('venue'))?.id ?? null;
   const show = parseShow(query.get('show'));
-  const filtered = teamId || venueId ? await eventMatches(client, ev.id, { ...scope, ...(teamId ? { teamId } : {}), ...(venueId ? { venueId } : {}) }) : all;
+  const filtered =
+    teamId || venueId
+      ? await eventMatches(client, ev.id, { ...scope, ...(teamId ? { teamId } : {}), ...(venueId ? { venueId } : {}) })
+      : all;
   const shown = filtered.filter((m) => showMatch(show, m));
   const allDays = groupByDay(shown);
   const today = chinaDate(new Date());

@@ -32,7 +32,10 @@ export const actions: Actions = {
     if (!action) return fail(400, { refused: 'validation.invalid' });
     const sent = await sendLiveAction(event, event.params.id, token, action);
     // The problem's code, which the page words in the reader's language (never the API's English detail).
-    if (!sent.data) return fail(sent.response.status, { refused: isProblem(sent.error) ? (sent.error.code ?? 'server.error') : 'server.error' });
+    if (!sent.data)
+      return fail(sent.response.status, {
+        refused: isProblem(sent.error) ? (sent.error.code ?? 'server.error') : 'server.error',
+      });
     return { done: action.type };
   },
 };

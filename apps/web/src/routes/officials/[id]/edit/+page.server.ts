@@ -10,12 +10,21 @@ type Role = Schemas['OfficialDto']['roles'][number];
 const ROLES: readonly Role[] = ['referee', 'table'];
 
 /** The form as typed, so a refused edit shows it again. */
-export type OfficialForm = { name: string; nameEn: string; contact: string; roles: Role[]; affiliatedTeamIds: string[]; availability: string };
+export type OfficialForm = {
+  name: string;
+  nameEn: string;
+  contact: string;
+  roles: Role[];
+  affiliatedTeamIds: string[];
+  availability: string;
+};
 
 export const load: PageServerLoad = async (event) => {
   requireOrganizer(event);
   const client = api(event);
-  const official = await client.GET('/api/officials/{id}', { params: { path: { id: event.params.id } } }).then(required);
+  const official = await client
+    .GET('/api/officials/{id}', { params: { path: { id: event.params.id } } })
+    .then(required);
   const teams = await client.GET('/api/teams', { params: { query: { sport: 'basketball' } } }).then(required);
   const values: OfficialForm = {
     name: official.name,
@@ -28,7 +37,11 @@ export const load: PageServerLoad = async (event) => {
   return { official, values, teams: teams.map((t) => ({ id: t.id, name: t.name, nameEn: t.nameEn ?? null })) };
 };
 
-const fieldProblem = (field: string, code: string, params: Record<string, number> = {}): Problem => ({ status: 400, errors: [{ field, message: code, code, params }], detail: null });
+const fieldProblem = (field: string, code: string, params: Record<string, number> = {}): Problem => ({
+  status: 400,
+  errors: [{ field, message: code, code, params }],
+  detail: null,
+});
 
 export const actions: Actions = {
   /** Sends every field of the form; the API refuses (409) a change that would break a game the official holds. */
@@ -44,8 +57,13 @@ export const actions: Actions = {
       availability: text(form, 'availability'),
     };
     const availability = parseAvailability(values.availability);
-    if (!availability.ok) return fail(400, { values, problem: fieldProblem('availability', 'officials.edit.availability-line', { line: availability.line }) });
-    if (values.roles.length === 0) return fail(400, { values, problem: fieldProblem('roles', 'officials.edit.roles-empty') });
+    if (!availability.ok)
+      return fail(400, {
+        values,
+        problem: fieldProblem('availability', 'officials.edit.availability-line', { line: availability.line }),
+      });
+    if (values.roles.length === 0)
+      return fail(400, { values, problem: fieldProblem('roles', 'officials.edit.roles-empty') });
     const result = await api(event).PATCH('/api/officials/{id}', {
       params: { path: { id: event.params.id } },
       body: {

@@ -3,11 +3,17 @@ import { formatAvailability, parseAvailability } from './availability';
 
 describe('availability lines', () => {
   it.each([
-    { text: '2023-07-15 08:00 – 2023-07-15 18:00', windows: [{ startsAt: '2023-07-15T08:00:00+08:00', endsAt: '2023-07-15T18:00:00+08:00' }] },
-    { text: '2023-07-15 8:00 - 18:30\n\n2023-07-16 09:00 至 2023-07-17 12:00', windows: [
-      { startsAt: '2023-07-15T08:00:00+08:00', endsAt: '2023-07-15T18:30:00+08:00' },
-      { startsAt: '2023-07-16T09:00:00+08:00', endsAt: '2023-07-17T12:00:00+08:00' },
-    ] },
+    {
+      text: '2023-07-15 08:00 – 2023-07-15 18:00',
+      windows: [{ startsAt: '2023-07-15T08:00:00+08:00', endsAt: '2023-07-15T18:00:00+08:00' }],
+    },
+    {
+      text: '2023-07-15 8:00 - 18:30\n\n2023-07-16 09:00 至 2023-07-17 12:00',
+      windows: [
+        { startsAt: '2023-07-15T08:00:00+08:00', endsAt: '2023-07-15T18:30:00+08:00' },
+        { startsAt: '2023-07-16T09:00:00+08:00', endsAt: '2023-07-17T12:00:00+08:00' },
+      ],
+    },
     { text: '   ', windows: [] },
   ])('$text', ({ text, windows }) => {
     expect(parseAvailability(text)).toEqual({ ok: true, windows });

@@ -1,5 +1,6 @@
 /** One availability window a line: `2023-07-15 08:00 – 2023-07-15 18:00`, or `2023-07-15 08:00 – 18:00` within a day (China Standard Time). */
-const LINE = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})\s*(?:–|—|-|~|至|到)\s*(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}:\d{2})$/;
+const LINE =
+  /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})\s*(?:–|—|-|~|至|到)\s*(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}:\d{2})$/;
 
 export type Window = { startsAt: string; endsAt: string };
 

@@ -41,11 +41,33 @@ export const actions: Actions = {
   decide: async (event) => {
     requireOrganizer(event);
     const form = await event.request.formData();
-    const answer: DecideAnswer = { id: text(form, 'id'), status: text(form, 'status'), reason: text(form, 'reason').trim() };
-    const reply = (more: Pick<DecideAnswer, 'problem' | 'done'>): { decide: DecideAnswer } => ({ decide: { ...answer, ...more } });
+    const answer: DecideAnswer = {
+      id: text(form, 'id'),
+      status: text(form, 'status'),
+      reason: text(form, 'reason').trim(),
+    };
+    const reply = (more: Pick<DecideAnswer, 'problem' | 'done'>): { decide: DecideAnswer } => ({
+      decide: { ...answer, ...more },
+    });
     const status = DECISIONS.find((d) => d === answer.status);
-    if (!status) return fail(400, reply({ problem: { status: 400, errors: [{ field: 'status', message: 'is not a known decision' }], detail: null } }));
-    if (status === 'rejected' && answer.reason === '') return fail(400, reply({ problem: { status: 400, errors: [{ field: 'reason', message: 'is required', code: 'validation.required' }], detail: null } }));
+    if (!status)
+      return fail(
+        400,
+        reply({
+          problem: { status: 400, errors: [{ field: 'status', message: 'is not a known decision' }], detail: null },
+        }),
+      );
+    if (status === 'rejected' && answer.reason === '')
+      return fail(
+        400,
+        reply({
+          problem: {
+            status: 400,
+            errors: [{ field: 'reason', message: 'is required', code: 'validation.required' }],
+            detail: null,
+          },
+        }),
+      );
     const result = await api(event).PATCH('/api/registrations/{id}', {
       params: { path: { id: answer.id } },
       body: { status, ...(answer.reason ? { reason: answer.reason } : {}) },
@@ -58,12 +80,18 @@ export const actions: Actions = {
   approveAll: async (event) => {
     requireOrganizer(event);
     const ids = (await event.request.formData()).getAll('id').filter((v): v is string => typeof v === 'string');
-    if (ids.length === 0) return fail(400, { bulk: { approved: [] as string[], refused: [] as { id: string; problem: Problem }[], none: true } });
+    if (ids.length === 0)
+      return fail(400, {
+        bulk: { approved: [] as string[], refused: [] as { id: string; problem: Problem }[], none: true },
+      });
     const client = api(event);
     const approved: string[] = [];
     const refused: { id: string; problem: Problem }[] = [];
     for (const id of ids) {
-      const result = await client.PATCH('/api/registrations/{id}', { params: { path: { id } }, body: { status: 'confirmed' } });
+      const result = await client.PATCH('/api/registrations/{id}', {
+        params: { path: { id } },
+        body: { status: 'confirmed' },
+      });
       if (result.data) approved.push(id);
       else refused.push({ id, problem: problemOf(result) });
     }
@@ -80,8 +108,14 @@ export const actions: Actions = {
     const client = api(event);
     const result =
       decision === 'approve'
-        ? await client.PATCH('/api/registrations/{id}', { params: { path: { id } }, body: { status: 'withdrawn', ...(reason ? { reason } : {}) } })
-        : await client.DELETE('/api/registrations/{id}/withdrawal-request', { params: { path: { id } }, body: reason ? { reason } : {} });
+        ? await client.PATCH('/api/registrations/{id}', {
+            params: { path: { id } },
+            body: { status: 'withdrawn', ...(reason ? { reason } : {}) },
+          })
+        : await client.DELETE('/api/registrations/{id}/withdrawal-request', {
+            params: { path: { id } },
+            body: reason ? { reason } : {},
+          });
     if (!result.data) return fail(result.response.status, { withdrawal: { id, decision, problem: problemOf(result) } });
     return { withdrawal: { id, decision, done: true } };
   },
@@ -91,8 +125,18 @@ export const actions: Actions = {
     requireOrganizer(event);
     const value = text(await event.request.formData(), 'capacity').trim();
     const answer = (a: CapacityAnswer) => ({ capacity: a });
-    if (value !== '' && !/^\d{1,6}$/.test(value)) return fail(400, answer({ value, problem: { status: 400, errors: [{ field: 'capacity', message: 'must be an integer number' }], detail: null } }));
-    const result = await api(event).PATCH('/api/events/{id}', { params: { path: { id: event.params.id } }, body: { capacity: value === '' ? null : Number(value) } });
+    if (value !== '' && !/^\d{1,6}$/.test(value))
+      return fail(
+        400,
+        answer({
+          value,
+          problem: { status: 400, errors: [{ field: 'capacity', message: 'must be an integer number' }], detail: null },
+        }),
+      );
+    const result = await api(event).PATCH('/api/events/{id}', {
+      params: { path: { id: event.params.id } },
+      body: { capacity: value === '' ? null : Number(value) },
+    });
     if (!result.data) return fail(result.response.status, answer({ value, problem: problemOf(result) }));
     return answer({ value, saved: true });
   },

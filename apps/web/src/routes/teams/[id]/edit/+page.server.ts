@@ -1,13 +1,23 @@
 import { error, fail } from '@sveltejs/kit';
 import { type Problem, problemOf } from '$lib/components/registration/form-errors';
 import { optionalText, requireUser, text } from '$lib/components/registration/guard';
-import { blankRow, isBlankRow, type RosterRow, rowsFromForm, toRosterInput } from '$lib/components/registration/roster-form';
+import {
+  blankRow,
+  isBlankRow,
+  type RosterRow,
+  rowsFromForm,
+  toRosterInput,
+} from '$lib/components/registration/roster-form';
 import { parseRosterPaste, type SkippedLine } from '$lib/components/registration/roster-paste';
 import { api, required } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One answer shape per form, so the page reads `form.roster.rows` whatever happened. */
-type DetailsAnswer = { values?: Record<'name' | 'nameEn' | 'city' | 'cityEn', string>; problem?: Problem; saved?: boolean };
+type DetailsAnswer = {
+  values?: Record<'name' | 'nameEn' | 'city' | 'cityEn', string>;
+  problem?: Problem;
+  saved?: boolean;
+};
 type RosterAnswer = { rows?: RosterRow[]; problem?: Problem; saved?: number; pasted?: number; skipped?: SkippedLine[] };
 
 export const load: PageServerLoad = async (event) => {
@@ -15,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
   const client = api(event);
   const path = { params: { path: { id: event.params.id } } };
   const team = await client.GET('/api/teams/{id}', path).then(required);
-  if (team.managerId !== user.id && user.role !== 'organizer') error(403, 'Only the team’s manager or an organizer may edit it.');
+  if (team.managerId !== user.id && user.role !== 'organizer')
+    error(403, 'Only the team’s manager or an organizer may edit it.');
   const roster = await client.GET('/api/teams/{id}/roster', path).then(required);
   return { team, roster: roster.roster, created: event.url.searchParams.has('created') };
 };
@@ -24,10 +35,20 @@ export const actions: Actions = {
   details: async (event) => {
     requireUser(event);
     const form = await event.request.formData();
-    const values = { name: text(form, 'name'), nameEn: text(form, 'nameEn'), city: text(form, 'city'), cityEn: text(form, 'cityEn') };
+    const values = {
+      name: text(form, 'name'),
+      nameEn: text(form, 'nameEn'),
+      city: text(form, 'city'),
+      cityEn: text(form, 'cityEn'),
+    };
     const result = await api(event).PATCH('/api/teams/{id}', {
       params: { path: { id: event.params.id } },
-      body: { name: values.name.trim(), nameEn: optionalText(form, 'nameEn'), city: optionalText(form, 'city'), cityEn: optionalText(form, 'cityEn') },
+      body: {
+        name: values.name.trim(),
+        nameEn: optionalText(form, 'nameEn'),
+        city: optionalText(form, 'city'),
+        cityEn: optionalText(form, 'cityEn'),
+      },
     });
     const answer = (details: DetailsAnswer) => ({ details });
     if (!result.data) return fail(result.response.status, answer({ values, problem: problemOf(result) }));
@@ -44,9 +65,15 @@ export const actions: Actions = {
     if (intent === 'add') return answer({ rows: [...typed, blankRow()] });
     if (intent === 'paste') {
       // Pasted people join the rows already typed (blank ones dropped); nothing is saved until the manager checks them.
-      const team = await api(event).GET('/api/teams/{id}', { params: { path: { id: event.params.id } } }).then(required);
+      const team = await api(event)
+        .GET('/api/teams/{id}', { params: { path: { id: event.params.id } } })
+        .then(required);
       const pasted = parseRosterPaste(text(form, 'paste'), team.sport);
-      return answer({ rows: [...typed.filter((row) => !isBlankRow(row)), ...pasted.rows], pasted: pasted.rows.length, skipped: pasted.skipped });
+      return answer({
+        rows: [...typed.filter((row) => !isBlankRow(row)), ...pasted.rows],
+        pasted: pasted.rows.length,
+        skipped: pasted.skipped,
+      });
     }
     const removeAt = /^remove:(\d+)$/.exec(intent);
     if (removeAt) return answer({ rows: typed.filter((_, i) => i !== Number(removeAt[1])) });

@@ -11,6 +11,9 @@ export const load: PageServerLoad = async (event) => {
   // A club's widget may show its own division: ?division= (id or code).
   const division = chosenDivision(divisions, event.url.searchParams.get('division'));
   const scope = division ? { division: division.id } : {};
-  const [standings, matches] = await Promise.all([client.GET('/api/events/{id}/standings', { params: { path: { id: ev.id }, query: scope } }).then(required), eventMatches(client, ev.id, scope)]);
+  const [standings, matches] = await Promise.all([
+    client.GET('/api/events/{id}/standings', { params: { path: { id: ev.id }, query: scope } }).then(required),
+    eventMatches(client, ev.id, scope),
+  ]);
   return { event: ev, standings, divisions, division, liveSeq: lastSeqOf(matches) };
 };

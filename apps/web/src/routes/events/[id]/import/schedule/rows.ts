@@ -16,6 +16,8 @@ export function scheduleProblemsFromCommit(problem: Problem, rows: readonly Sche
     const row = rows.find((r) => r.row === Number(m?.[1]));
     if (!m || !row) return [];
     const column = SCHEDULE_COLUMNS.find((c): c is Column => c === m[2]) ?? null;
-    return [{ row: row.row, column, reason: e.message.replace(/^row \d+, \w+: /, ''), value: column ? row[column] : '' }];
+    return [
+      { row: row.row, column, reason: e.message.replace(/^row \d+, \w+: /, ''), value: column ? row[column] : '' },
+    ];
   });
 }

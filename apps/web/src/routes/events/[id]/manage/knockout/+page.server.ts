@@ -13,7 +13,12 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** The options exactly as typed, so a refused form shows them again and the confirmation sends what was previewed. */
-export type KnockoutOptions = { qualifiersPerGroup: string; bestNextPlaced: string; thirdPlaceGame: boolean; allowIncomplete: boolean };
+export type KnockoutOptions = {
+  qualifiersPerGroup: string;
+  bestNextPlaced: string;
+  thirdPlaceGame: boolean;
+  allowIncomplete: boolean;
+};
 
 const optionsOf = (form: FormData): KnockoutOptions => ({
   qualifiersPerGroup: text(form, 'qualifiersPerGroup').trim(),
@@ -22,7 +27,11 @@ const optionsOf = (form: FormData): KnockoutOptions => ({
   allowIncomplete: form.get('allowIncomplete') === 'on',
 });
 
-const notWhole = (field: string): Problem => ({ status: 400, errors: [{ field, message: 'must be an integer number', code: 'validation.is-int' }], detail: null });
+const notWhole = (field: string): Problem => ({
+  status: 400,
+  errors: [{ field, message: 'must be an integer number', code: 'validation.is-int' }],
+  detail: null,
+});
 
 function bodyOf(options: KnockoutOptions): { body: Schemas['KnockoutDrawOptionsDto'] } | { problem: Problem } {
   const qualifiers = parseScore(options.qualifiersPerGroup);
@@ -42,7 +51,12 @@ async function read(event: RequestEvent) {
   requireOrganizer(event);
   const form = await event.request.formData();
   const options = optionsOf(form);
-  return { options, request: bodyOf(options), drawKey: text(form, 'drawKey').trim(), id: (await competitionEvent(api(event), event.params.id)).id };
+  return {
+    options,
+    request: bodyOf(options),
+    drawKey: text(form, 'drawKey').trim(),
+    id: (await competitionEvent(api(event), event.params.id)).id,
+  };
 }
 
 export const actions: Actions = {
@@ -50,7 +64,10 @@ export const actions: Actions = {
   preview: async (event) => {
     const { options, request, id } = await read(event);
     if ('problem' in request) return fail(request.problem.status, { options, problem: request.problem });
-    const result = await api(event).POST('/api/events/{id}/knockout/preview', { params: { path: { id } }, body: request.body });
+    const result = await api(event).POST('/api/events/{id}/knockout/preview', {
+      params: { path: { id } },
+      body: request.body,
+    });
     if (!result.data) return fail(result.response.status, { options, problem: problemOf(result) });
     return { options, preview: result.data };
   },
@@ -60,7 +77,11 @@ export const actions: Actions = {
     if ('problem' in request) return fail(request.problem.status, { options, problem: request.problem });
     const result = await api(event).POST('/api/events/{id}/knockout', {
       params: { path: { id } },
-      body: { ...request.body, ...(options.allowIncomplete ? { allowIncomplete: true } : {}), ...(drawKey ? { drawKey } : {}) },
+      body: {
+        ...request.body,
+        ...(options.allowIncomplete ? { allowIncomplete: true } : {}),
+        ...(drawKey ? { drawKey } : {}),
+      },
     });
     if (!result.data) return fail(result.response.status, { options, problem: problemOf(result) });
     redirect(303, `/events/${id}/bracket`);

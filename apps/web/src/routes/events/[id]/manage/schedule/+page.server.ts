@@ -22,14 +22,22 @@ export const load: PageServerLoad = async (event) => {
   return {
     event: ev,
     divisions,
-    teams: registrations.filter((r) => r.status === 'confirmed').map((r) => ({ id: r.teamId, name: r.teamName, nameEn: r.teamNameEn })),
+    teams: registrations
+      .filter((r) => r.status === 'confirmed')
+      .map((r) => ({ id: r.teamId, name: r.teamName, nameEn: r.teamNameEn })),
     existing: matches.length,
     played: matches.filter(isPlayed).length,
   };
 };
 
 /** The options exactly as typed, so the preview and the save send the same request. */
-export type ScheduleOptions = { double: boolean; groups: string; dailySlots: string; minRestHours: string; division: string };
+export type ScheduleOptions = {
+  double: boolean;
+  groups: string;
+  dailySlots: string;
+  minRestHours: string;
+  division: string;
+};
 
 const optionsOf = (form: FormData): ScheduleOptions => ({
   double: form.get('double') === 'on',
@@ -39,7 +47,11 @@ const optionsOf = (form: FormData): ScheduleOptions => ({
   division: text(form, 'division').trim(),
 });
 
-const badNumber = (field: string): Problem => ({ status: 400, errors: [{ field, message: 'must be an integer number', code: 'validation.is-int' }], detail: null });
+const badNumber = (field: string): Problem => ({
+  status: 400,
+  errors: [{ field, message: 'must be an integer number', code: 'validation.is-int' }],
+  detail: null,
+});
 
 /** Only what the organizer typed: the API fills in the rest (the event's dates and venue, 17:00 and 19:30, 12 h rest). */
 function requestOf(options: ScheduleOptions): { body: Schemas['ScheduleRequestDto'] } | { problem: Problem } {
@@ -71,12 +83,23 @@ async function generate(event: RequestEvent, dryRun: boolean) {
   // A round robin needs two confirmed teams: refuse plainly rather than preview an empty or misleading schedule.
   const listed = await client.GET('/api/events/{id}/registrations', { params: { path: { id: ev.id } } }).then(required);
   // With a division, only its teams and games count (the API schedules one division at a time).
-  const division = options.division ? (await eventDivisions(client, ev.id)).find((d) => d.id === options.division) : undefined;
+  const division = options.division
+    ? (await eventDivisions(client, ev.id)).find((d) => d.id === options.division)
+    : undefined;
   const inScope = (divisionId: string | null) => !division || divisionId === division.id;
-  const confirmed = (Array.isArray(listed) ? listed : listed.items).filter((r) => r.status === 'confirmed' && inScope(r.divisionId)).length;
-  if (confirmed < 2) return { options, problem: { status: 422, errors: [], detail: null, code: 'schedule.too-few-teams' } satisfies Problem };
+  const confirmed = (Array.isArray(listed) ? listed : listed.items).filter(
+    (r) => r.status === 'confirmed' && inScope(r.divisionId),
+  ).length;
+  if (confirmed < 2)
+    return {
+      options,
+      problem: { status: 422, errors: [], detail: null, code: 'schedule.too-few-teams' } satisfies Problem,
+    };
   const existing = (await eventMatches(client, ev.id, division ? { division: division.id } : {})).length;
-  const result = await client.POST('/api/events/{id}/schedule', { params: { path: { id: ev.id } }, body: { ...request.body, dryRun, replace: existing > 0 } });
+  const result = await client.POST('/api/events/{id}/schedule', {
+    params: { path: { id: ev.id } },
+    body: { ...request.body, dryRun, replace: existing > 0 },
+  });
   return result.data ? { options, result: result.data, eventId: ev.id } : { options, problem: problemOf(result) };
 }
 

@@ -15,7 +15,14 @@ export type RowErrors = Record<string, Partial<Record<RowField, FieldMessage>>>;
 export type PasteError = { line: number; message: FieldMessage };
 
 /** What the page shows after a submit; every action returns all of it. */
-export type ResultsFormState = { rows: RowValues[]; paste: string; errors: RowErrors; pasteErrors: PasteError[]; general: FieldMessage[]; filled: number | null };
+export type ResultsFormState = {
+  rows: RowValues[];
+  paste: string;
+  errors: RowErrors;
+  pasteErrors: PasteError[];
+  general: FieldMessage[];
+  filled: number | null;
+};
 
 type Entry = Pick<Schemas['EntryDto'], 'id' | 'sailNumber' | 'boatName'>;
 type Leg = Pick<Schemas['LegDto'], 'startsAt' | 'coefficient'>;
@@ -26,13 +33,23 @@ export type ResultBodyRow = Schemas['LegResultInputDto'];
 export const fieldName = (field: 'finish' | 'code' | 'points', entryId: string) => `${field}:${entryId}`;
 
 /** The recorded results as the form shows them; unrecorded boats (scored DNC by default) stay blank. */
-export function prefillRows(entries: readonly Entry[], results: readonly Schemas['LegResultDto'][], leg: Leg): RowValues[] {
+export function prefillRows(
+  entries: readonly Entry[],
+  results: readonly Schemas['LegResultDto'][],
+  leg: Leg,
+): RowValues[] {
   return entries.map((entry) => {
     const result = results.find((row) => row.entryId === entry.id && row.recorded);
     if (!result) return { entryId: entry.id, finish: '', code: '', points: '' };
     // Results carry points after the leg coefficient; the committee gives them before it.
-    const given = result.code && takesGivenPoints(result.code) ? String(roundPoints(result.points / leg.coefficient)) : '';
-    return { entryId: entry.id, finish: result.finishedAt ? qingdaoWallClock(result.finishedAt) : '', code: result.code ?? '', points: given };
+    const given =
+      result.code && takesGivenPoints(result.code) ? String(roundPoints(result.points / leg.coefficient)) : '';
+    return {
+      entryId: entry.id,
+      finish: result.finishedAt ? qingdaoWallClock(result.finishedAt) : '',
+      code: result.code ?? '',
+      points: given,
+    };
   });
 }
 
@@ -51,12 +68,16 @@ const normalize = (value: string) => value.replace(/\s+/g, '').toUpperCase();
 const TIME = String.raw`(?:\d{4}-\d{1,2}-\d{1,2}[T ])?\d{1,2}:\d{2}(?::\d{2})?`;
 const VALUE = new RegExp(String.raw`^(${TIME})?\s*(?:([A-Za-z]{3})(?:\s+(\d+(?:\.\d+)?))?)?$`);
 // Without a tab, the sail number ("CHN 101") is whatever comes before the time or the code.
-const LINE = new RegExp(String.raw`^(.+?)\s+((?:${TIME})(?:\s+[A-Za-z]{3}(?:\s+\d+(?:\.\d+)?)?)?|[A-Za-z]{3}(?:\s+\d+(?:\.\d+)?)?)$`);
+const LINE = new RegExp(
+  String.raw`^(.+?)\s+((?:${TIME})(?:\s+[A-Za-z]{3}(?:\s+\d+(?:\.\d+)?)?)?|[A-Za-z]{3}(?:\s+\d+(?:\.\d+)?)?)$`,
+);
 
 /** The boat a pasted name means: its sail number ("CHN 102", "chn102"), the number alone ("102") when only one boat has it, or its name. */
 function findEntry(boat: string, entries: readonly Entry[]): Entry | undefined {
   const key = normalize(boat);
-  const exact = entries.find((e) => e.sailNumber && normalize(e.sailNumber) === key) ?? entries.find((e) => normalize(e.boatName) === key);
+  const exact =
+    entries.find((e) => e.sailNumber && normalize(e.sailNumber) === key) ??
+    entries.find((e) => normalize(e.boatName) === key);
   if (exact || !/^\d+$/.test(key)) return exact;
   const byDigits = entries.filter((e) => e.sailNumber && e.sailNumber.replace(/\D/g, '') === key);
   return byDigits.length === 1 ? byDigits[0] : undefined;
@@ -68,7 +89,11 @@ function findEntry(boat: string, entries: readonly Entry[]): Entry | undefined {
  * its bare sail number; a time alone is on `legDate` (the leg's start date). Each bad line is reported and the
  * others still apply.
  */
-export function parsePaste(text: string, entries: readonly Entry[], legDate = ''): { rows: Map<string, Omit<RowValues, 'entryId'>>; errors: PasteError[]; badLines: string[] } {
+export function parsePaste(
+  text: string,
+  entries: readonly Entry[],
+  legDate = '',
+): { rows: Map<string, Omit<RowValues, 'entryId'>>; errors: PasteError[]; badLines: string[] } {
   const rows = new Map<string, Omit<RowValues, 'entryId'>>();
   const errors: PasteError[] = [];
   const badLines: string[] = [];
@@ -79,7 +104,9 @@ export function parsePaste(text: string, entries: readonly Entry[], legDate = ''
       errors.push({ line: index + 1, message });
       badLines.push(line);
     };
-    const [boat, value] = line.includes('\t') ? [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1).trim()] : (LINE.exec(line)?.slice(1, 3) ?? []);
+    const [boat, value] = line.includes('\t')
+      ? [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1).trim()]
+      : (LINE.exec(line)?.slice(1, 3) ?? []);
     const parts = value === undefined ? null : VALUE.exec(value);
     if (!boat || !parts || (!parts[1] && !parts[2])) return fail({ key: 'rally.edit.error.line' });
     const entry = findEntry(boat, entries);
@@ -93,7 +120,10 @@ export function parsePaste(text: string, entries: readonly Entry[], legDate = ''
 }
 
 /** Pasted lines replace the whole row of the boats they name. */
-export function applyPaste(rows: readonly RowValues[], pasted: ReadonlyMap<string, Omit<RowValues, 'entryId'>>): RowValues[] {
+export function applyPaste(
+  rows: readonly RowValues[],
+  pasted: ReadonlyMap<string, Omit<RowValues, 'entryId'>>,
+): RowValues[] {
   return rows.map((row) => ({ ...row, ...(pasted.get(row.entryId) ?? {}) }));
 }
 
@@ -136,21 +166,35 @@ function rowMessage(field: RowField, code: string, message: string, leg: Leg): F
   const detail = message;
   switch (field) {
     case 'finish':
-      if (code === 'leg-result.finish-not-after-start') return { key: 'rally.edit.error.finishBeforeStart', params: { start: qingdaoWallClock(leg.startsAt) }, detail };
+      if (code === 'leg-result.finish-not-after-start')
+        return { key: 'rally.edit.error.finishBeforeStart', params: { start: qingdaoWallClock(leg.startsAt) }, detail };
       if (code === 'leg-result.missing-finish') return { key: 'rally.edit.error.finishNeeded', detail };
       if (code === 'leg-result.unexpected-finish') return { key: 'rally.edit.error.noFinishForCode', detail };
       return { key: 'rally.edit.error.time', detail };
     case 'points':
-      return { key: code === 'leg-result.missing-points' ? 'rally.edit.error.pointsNeeded' : 'rally.edit.error.points', detail };
+      return {
+        key: code === 'leg-result.missing-points' ? 'rally.edit.error.pointsNeeded' : 'rally.edit.error.points',
+        detail,
+      };
     case 'code':
       return { key: 'rally.edit.error.code', detail };
     case 'entry':
-      return { key: code === 'leg-result.duplicate-result' || code === 'leg-result.duplicate-entry' ? 'rally.edit.error.duplicate' : 'rally.edit.error.entry', detail };
+      return {
+        key:
+          code === 'leg-result.duplicate-result' || code === 'leg-result.duplicate-entry'
+            ? 'rally.edit.error.duplicate'
+            : 'rally.edit.error.entry',
+        detail,
+      };
   }
 }
 
 /** `errors[].field` names a body row (`3.finishedAt`); the body row names the boat. */
-export function apiErrors(problem: Problem, body: readonly ResultBodyRow[], leg: Leg): { errors: RowErrors; general: FieldMessage[] } {
+export function apiErrors(
+  problem: Problem,
+  body: readonly ResultBodyRow[],
+  leg: Leg,
+): { errors: RowErrors; general: FieldMessage[] } {
   const errors: RowErrors = {};
   const general: FieldMessage[] = [];
   for (const { field, message, code } of problem.errors ?? []) {
@@ -161,8 +205,11 @@ export function apiErrors(problem: Problem, body: readonly ResultBodyRow[], leg:
       continue;
     }
     const rowField = API_FIELDS[name] ?? 'entry';
-    (errors[entryId] ??= {})[rowField] ??= API_FIELDS[name] ? rowMessage(rowField, code, message, leg) : { key: 'rally.edit.error.row', detail: message };
+    (errors[entryId] ??= {})[rowField] ??= API_FIELDS[name]
+      ? rowMessage(rowField, code, message, leg)
+      : { key: 'rally.edit.error.row', detail: message };
   }
-  if (Object.keys(errors).length === 0 && general.length === 0) general.push({ key: 'rally.edit.error.failed', params: { status: problem.status }, detail: problem.detail });
+  if (Object.keys(errors).length === 0 && general.length === 0)
+    general.push({ key: 'rally.edit.error.failed', params: { status: problem.status }, detail: problem.detail });
   return { errors, general };
 }
