@@ -1,37 +1,21 @@
-// Calibration on the article's headline, read from the seed file itself so seeds and model cannot drift.
+// Calibration of the impact model on the article's headline, read from the seed file itself, so the seeds and the
+// model cannot drift apart. It lives with the seeds because it reads their data; the domain stays free of files.
 import { describe, expect, it } from 'vitest';
 import {
   computeImpactSensitivity,
   estimateTourismImpact,
   parseImpactAssumptions,
   type ImpactAssumptions,
-} from './index.js';
-
-// The domain package carries no Node typings (it is runtime-free), so the two Node APIs are typed here.
-interface NodeFs {
-  readFileSync(path: string, encoding: 'utf8'): string;
-}
-interface NodeUrl {
-  fileURLToPath(url: string): string;
-}
-const fsSpecifier: string = 'node:fs';
-const urlSpecifier: string = 'node:url';
-const { readFileSync } = (await import(fsSpecifier)) as NodeFs;
-const { fileURLToPath } = (await import(urlSpecifier)) as NodeUrl;
-type UrlCtor = new (input: string, base: string) => { href: string };
-const { URL } = globalThis as unknown as { URL: UrlCtor };
-const SEED_RELATIVE = '../../../../seeds/data/impact-assumptions-2023.json';
-const testUrl = (import.meta as unknown as { url: string }).url;
-const seedPath = fileURLToPath(new URL(SEED_RELATIVE, testUrl).href);
+} from '@sailcourt/domain';
+import { loadImpactAssumptions2023 } from './data.js';
 
 function loadSeed(): ImpactAssumptions {
-  const raw: unknown = JSON.parse(readFileSync(seedPath, 'utf8'));
-  const parsed = parseImpactAssumptions(raw);
+  const parsed = parseImpactAssumptions(loadImpactAssumptions2023());
   if (!parsed.ok) throw new Error(`seed is invalid: ${JSON.stringify(parsed.errors)}`);
   return parsed.value;
 }
 
-describe(`calibrated 2023 defaults (${SEED_RELATIVE})`, () => {
+describe('calibrated 2023 defaults (seeds/data/impact-assumptions-2023.json)', () => {
   const assumptions = loadSeed();
   const e = estimateTourismImpact(assumptions);
 
