@@ -17,7 +17,15 @@
 // - Wins are compared as a win ratio whenever the teams being compared have not played the same number of games
 //   (a pool still in progress), else as wins; the order is the same when the counts are equal.
 import { BasketballRuleError } from './errors.js';
-import { compareIds, getTeam as get, listTeams as list, validateTeamIds as validateTeams } from './group-support.js';
+import {
+  compareIds,
+  getTeam as get,
+  type GroupStandingRecord,
+  listTeams as list,
+  type TieBreak,
+  type TieBreakValue,
+  validateTeamIds as validateTeams,
+} from './group-support.js';
 
 export interface Fiba3x3GameResult {
   readonly homeTeamId: string;
@@ -46,35 +54,16 @@ export type Fiba3x3TieBreakCriterion =
   /** Level on every step and no seeding tells them apart: they share the rank. */
   | 'level';
 
-export interface Fiba3x3TieBreakValue {
-  readonly teamId: string;
-  /** head-to-head: wins against the other tied team; points-average: points per counted game; seeding: the seed. */
-  readonly value: number;
-}
+/** head-to-head: wins against the other tied team; points-average: points per counted game; seeding: the seed. */
+export type Fiba3x3TieBreakValue = TieBreakValue;
 
-export interface Fiba3x3TieBreak {
-  readonly criterion: Fiba3x3TieBreakCriterion;
-  /** The other teams level with this one on wins when the step was applied, in final order. */
-  readonly tiedWith: readonly string[];
-  readonly values: readonly Fiba3x3TieBreakValue[];
-  /** English rendering; the web localizes from the structured fields. */
-  readonly explanation: string;
-}
+/** `tiedWith`: the other teams level with this one on wins when the step was applied. */
+export type Fiba3x3TieBreak = TieBreak<Fiba3x3TieBreakCriterion>;
 
-export interface Fiba3x3StandingRow {
-  readonly rank: number;
-  readonly teamId: string;
-  readonly played: number;
-  readonly won: number;
-  /** All losses, forfeits included. */
-  readonly lost: number;
-  readonly forfeits: number;
+export interface Fiba3x3StandingRow extends GroupStandingRecord {
   /** won / played, 0 before the first game. */
   readonly winRatio: number;
-  /** Points scored in games that count for the average (not the w of a forfeit win). */
-  readonly pointsFor: number;
-  readonly pointsAgainst: number;
-  /** Games whose score counts for the average. */
+  /** Games whose score counts for the average (not the w of a forfeit win); `pointsFor` sums only these. */
   readonly gamesCounted: number;
   /** pointsFor / gamesCounted, rounded to 2 decimals; null when no game counts yet. */
   readonly pointsAverage: number | null;

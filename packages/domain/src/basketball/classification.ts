@@ -1,6 +1,14 @@
 // FIBA classification of teams in a round-robin group — Official Basketball Rules 2022/2024, Appendix D.
 import { BasketballRuleError } from './errors.js';
-import { compareIds, getTeam as get, listTeams as list, validateTeamIds as validateTeams } from './group-support.js';
+import {
+  compareIds,
+  getTeam as get,
+  type GroupStandingRecord,
+  listTeams as list,
+  type TieBreak,
+  type TieBreakValue,
+  validateTeamIds as validateTeams,
+} from './group-support.js';
 
 export interface FibaGameResult {
   readonly homeTeamId: string;
@@ -37,35 +45,13 @@ export type FibaTieBreakCriterion =
   /** Still level on every criterion while games remain: the teams share the rank (D.1.3). */
   | 'level';
 
-export interface FibaTieBreakValue {
-  readonly teamId: string;
-  readonly value: number;
-}
+export type FibaTieBreakValue = TieBreakValue;
 
-export interface FibaTieBreak {
-  /** The step that finally fixed this team's place (the deepest one after D.1.4 restarts). */
-  readonly criterion: FibaTieBreakCriterion;
-  /** The other teams still tied with this one when that step was applied, in final order. */
-  readonly tiedWith: readonly string[];
-  /** This team's and `tiedWith`'s values on `criterion`, in final order (empty for lot/level). */
-  readonly values: readonly FibaTieBreakValue[];
-  /** English rendering of the above; the web localizes from the structured fields. */
-  readonly explanation: string;
-}
+/** `criterion` is the deepest step after D.1.4 restarts; `values` is empty for lot/level. */
+export type FibaTieBreak = TieBreak<FibaTieBreakCriterion>;
 
-export interface FibaStandingRow {
-  /** Competition ranking (1, 2, 2, 4): teams that nothing separates share a rank. */
-  readonly rank: number;
-  readonly teamId: string;
-  readonly played: number;
-  readonly won: number;
-  /** All losses, forfeits included. */
-  readonly lost: number;
-  /** Games this team forfeited (a subset of `lost`). */
-  readonly forfeits: number;
+export interface FibaStandingRow extends GroupStandingRecord {
   readonly classificationPoints: number;
-  readonly pointsFor: number;
-  readonly pointsAgainst: number;
   readonly pointsDiff: number;
   readonly tieBreak?: FibaTieBreak;
   /**

@@ -1,6 +1,39 @@
 // Small helpers shared by the five-a-side and 3x3 group classifications.
 import { BasketballRuleError } from './errors.js';
 
+/** One team's value on the step that placed it. */
+export interface TieBreakValue {
+  readonly teamId: string;
+  readonly value: number;
+}
+
+/** How a tie was broken for one team, in a classification whose steps are named by `C`. */
+export interface TieBreak<C extends string> {
+  /** The step that finally fixed this team's place. */
+  readonly criterion: C;
+  /** The other teams still tied with this one when that step was applied, in final order. */
+  readonly tiedWith: readonly string[];
+  /** This team's and `tiedWith`'s values on `criterion`, in final order (empty when no value decides). */
+  readonly values: readonly TieBreakValue[];
+  /** English rendering of the above; the web localizes from the structured fields. */
+  readonly explanation: string;
+}
+
+/** The record every group classification reports for a team. */
+export interface GroupStandingRecord {
+  /** Competition ranking (1, 2, 2, 4): teams that nothing separates share a rank. */
+  readonly rank: number;
+  readonly teamId: string;
+  readonly played: number;
+  readonly won: number;
+  /** All losses, forfeits included. */
+  readonly lost: number;
+  /** Games this team forfeited (a subset of `lost`). */
+  readonly forfeits: number;
+  readonly pointsFor: number;
+  readonly pointsAgainst: number;
+}
+
 /** Code-unit order, not localeCompare, so a ranking never depends on the server's locale. */
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
