@@ -10,21 +10,23 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepareDatabase } from '../database/bootstrap.js';
-import { ensureDatabase, startEmbeddedPostgres } from '../database/embedded-postgres.js';
-import { percentile } from './bench-support.js';
+import {
+  BENCH_ORGANIZER,
+  benchApiEnv,
+  startBenchDatabase,
+  stopChildren,
+  waitUntilAnswering,
+} from './bench-platform.js';
+import { percentile, runBench } from './bench-support.js';
 
 const FAN_COUNTS = [1_000, 2_000, 5_000];
 const MESSAGES_PER_RUN = 5;
 const SCORERS = 32;
 const WRITE_MS = 5_000;
 const GOAL_P99_MS = 500;
-const ORGANIZER = { email: 'bench@sailcourt.local', password: 'bench-organizer-password' };
 const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -39,29 +41,11 @@ function startReplica(port: number, databaseUrl: string, dataDir: string): Promi
     DATA_DIR: dataDir,
     SEED_ON_START: 'false',
     WRITE_RATE_LIMIT: '1000000',
-    ...organizerEnv(),
+    ...benchApiEnv(),
   };
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
-  return waitFor(`${url}/api/health`).then(() => ({ url, process: child }));
-}
-
-const organizerEnv = () => ({
-  ORGANIZER_EMAIL: ORGANIZER.email,
-  ORGANIZER_PASSWORD: ORGANIZER.password,
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-!',
-});
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not come up`);
+  return waitUntilAnswering(`${url}/api/health`, child).then(() => ({ url, process: child }));
 }
 
 function request(
@@ -200,17 +184,16 @@ async function writePath(a: Replica, token: string, matchIds: readonly string[])
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'sailcourt-bench-live-'));
-  const server = await startEmbeddedPostgres(join(dir, 'cluster'), 56000 + Math.floor(Math.random() * 900));
+  const database = await startBenchDatabase('live', 2);
   const replicas: Replica[] = [];
   try {
-    await ensureDatabase(server.url('postgres'), 'bench');
-    const url = server.url('bench');
-    await prepareDatabase(url, { seed: true, organizer: ORGANIZER });
-    const basePort = 47000 + Math.floor(Math.random() * 1000);
-    replicas.push(await startReplica(basePort, url, dir), await startReplica(basePort + 1, url, dir));
+    const port = database.firstSparePort;
+    replicas.push(
+      await startReplica(port, database.url, database.dir),
+      await startReplica(port + 1, database.url, database.dir),
+    );
     const [a, b] = replicas as [Replica, Replica];
-    const token = ((await request('POST', `${a.url}/api/auth/login`, ORGANIZER)).json as { accessToken: string })
+    const token = ((await request('POST', `${a.url}/api/auth/login`, BENCH_ORGANIZER)).json as { accessToken: string })
       .accessToken;
     const events = (await request('GET', `${a.url}/api/seasons/qingdao-basketball-2023/events`)).json as Array<{
       id: string;
@@ -236,20 +219,10 @@ async function main(): Promise<void> {
       others.slice(0, 8).map((g) => g.id),
     );
   } finally {
-    for (const r of replicas) r.process.kill('SIGTERM');
-    await Promise.all(
-      replicas.map(
-        (r) =>
-          new Promise((resolve) => (r.process.exitCode === null ? r.process.once('exit', resolve) : resolve(null))),
-      ),
-    );
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await stopChildren(replicas.map((r) => r.process));
+    await database.stop();
     agent.destroy();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -11,16 +11,15 @@
  * About two minutes. It prints figures; it never fails a build.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { prepareDatabase } from '../database/bootstrap.js';
-import { ensureDatabase, startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { loadLeague } from './bench-league.js';
 import { startLoadWorker } from './bench-load.js';
+import { benchApiEnv, startBenchDatabase, stopChildren, waitUntilAnswering } from './bench-platform.js';
 import { fmt, percentile, runBench } from './bench-support.js';
 
 const CONNECTIONS = 32;
@@ -28,11 +27,6 @@ const PHASE_MS = 1_000;
 const ROUNDS = 3;
 const GOALS = { page: { ratio: 0.3, p99Ms: 50 }, api: { ratio: 0.5, p99Ms: 20 } } as const;
 const BIG = { slug: 'bench-big-league', teams: 200, games: 3_000, perDay: 100 } as const;
-const ORGANIZER = {
-  ORGANIZER_EMAIL: 'bench@sailcourt.local',
-  ORGANIZER_PASSWORD: 'bench-organizer-password',
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-!',
-};
 const API_MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 const WEB_MAIN = fileURLToPath(new URL('../../../web/server.js', import.meta.url));
 /** What a browser sends; the real path and the bare server get the same. */
@@ -42,24 +36,6 @@ const KEPT_HEADERS = ['content-type', 'content-encoding', 'cache-control', 'etag
 
 type Target = { kind: 'page' | 'api'; label: string; path: string };
 type Captured = Target & { headers: Record<string, string>; body: Buffer };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const randomPort = () => 20_000 + Math.floor(Math.random() * 10_000);
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 480; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await sleep(250);
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 /** One GET as a browser makes it, body kept as sent (compressed or not). */
 function rawGet(url: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer; ms: number }> {
@@ -179,18 +155,11 @@ async function main(): Promise<void> {
   console.log(
     `Read path — Node ${process.version}, ${availableParallelism()} CPU(s), ${CONNECTIONS} connections, ${ROUNDS} × ${PHASE_MS / 1000} s per side, alternating\n`,
   );
-  const dir = mkdtempSync(join(tmpdir(), 'sailcourt-bench-read-'));
-  const port = randomPort();
-  const pg = await startEmbeddedPostgres(join(dir, 'cluster'), port);
+  const database = await startBenchDatabase('read', 4);
+  const { dir, url: databaseUrl } = database;
   const children: ChildProcess[] = [];
   const worker = startLoadWorker();
   try {
-    await ensureDatabase(pg.url('postgres'), 'bench');
-    const databaseUrl = pg.url('bench');
-    await prepareDatabase(databaseUrl, {
-      seed: true,
-      organizer: { email: ORGANIZER.ORGANIZER_EMAIL, password: ORGANIZER.ORGANIZER_PASSWORD },
-    });
     const day0 = Date.parse('2023-07-10T09:00:00+08:00');
     await loadLeague(databaseUrl, {
       slug: BIG.slug,
@@ -199,23 +168,24 @@ async function main(): Promise<void> {
       startsAt: (i) => new Date(day0 + Math.floor(i / BIG.perDay) * 86_400_000 + (i % 10) * 3_600_000),
     });
 
-    const [apiPort, webPort, barePort] = [port + 1, port + 2, port + 3];
+    const first = database.firstSparePort;
+    const [apiPort, webPort, barePort, metricsPort] = [first, first + 1, first + 2, first + 3];
     const api = `http://127.0.0.1:${apiPort}`;
     const web = `http://127.0.0.1:${webPort}`;
     const bare = `http://127.0.0.1:${barePort}`;
     const apiEnv = {
       ...process.env,
-      ...ORGANIZER,
+      ...benchApiEnv(),
       NODE_ENV: 'production',
       API_PORT: String(apiPort),
-      METRICS_PORT: String(port + 4),
+      METRICS_PORT: String(metricsPort),
       DATABASE_URL: databaseUrl,
       DATA_DIR: dir,
       SEED_ON_START: 'false',
     };
     const apiProcess = spawn(process.execPath, [API_MAIN], { env: apiEnv, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(apiProcess);
-    await waitFor(`${api}/api/health/ready`, apiProcess);
+    await waitUntilAnswering(`${api}/api/health/ready`, apiProcess);
 
     const events = (await (await fetch(`${api}/api/seasons/qingdao-basketball-2023/events`)).json()) as {
       id: string;
@@ -239,7 +209,7 @@ async function main(): Promise<void> {
     };
     const webProcess = spawn(process.execPath, [WEB_MAIN], { env: webEnv, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(webProcess);
-    await waitFor(`${web}/login`, webProcess);
+    await waitUntilAnswering(`${web}/login`, webProcess);
     const coldPage = await rawGet(`${web}/events/cba-summer-league-2023/standings`);
     console.log(
       `Cold start: the first standings after starting — API ${fmt(coldApi.ms)} ms, web page ${fmt(coldPage.ms)} ms (goal < 200 ms)\n`,
@@ -263,7 +233,7 @@ async function main(): Promise<void> {
     for (const target of targets) captured.push(await capture(target.kind === 'page' ? web : api, target));
     const bareProcess = startBare(dir, captured, barePort);
     children.push(bareProcess);
-    await waitFor(`${bare}${captured[0]?.path ?? '/'}`, bareProcess);
+    await waitUntilAnswering(`${bare}${captured[0]?.path ?? '/'}`, bareProcess);
 
     console.log('| read | bytes sent | real req/s | bare req/s | ratio | p99 real | p99 bare | goal |');
     console.log('|---|---|---|---|---|---|---|---|');
@@ -294,13 +264,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await worker.stop();
-    for (const child of children.reverse()) {
-      if (child.exitCode !== null) continue;
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    }
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await stopChildren(children);
+    await database.stop();
   }
 }
 

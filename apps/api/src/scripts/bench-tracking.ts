@@ -8,21 +8,21 @@
  *     trails simplified (Douglas–Peucker) as the page does, against the raw fixes of the leg.
  * Uses a throwaway embedded PostgreSQL and the seeded 2023 rally; about a minute in all.
  */
-import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { illustrativeTracks, loadRally } from '@sailcourt/seeds';
 import { Client } from 'pg';
-import { createApp } from '../app.factory.js';
-import { loadConfig } from '../config/config.js';
-import { prepareDatabase } from '../database/bootstrap.js';
-import { ensureDatabase, startEmbeddedPostgres } from '../database/embedded-postgres.js';
-import { fmt, percentile } from './bench-support.js';
+import {
+  BENCH_ORGANIZER,
+  startBenchDatabase,
+  startInProcessApi,
+  stopChildren,
+  waitUntilAnswering,
+} from './bench-platform.js';
+import { fmt, percentile, runBench } from './bench-support.js';
 
 const MINUTE = 60_000;
 const DAYS = 16;
@@ -94,49 +94,21 @@ async function bulkInsert(url: string, fixes: readonly Fix[]): Promise<void> {
   }
 }
 
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('the web server exited');
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
 async function main(): Promise<void> {
   console.log(`Sailcourt tracking benchmark — Node ${process.version}, ${availableParallelism()} CPU(s)\n`);
-  const dir = mkdtempSync(join(tmpdir(), 'sailcourt-bench-tracking-'));
-  const pg = await startEmbeddedPostgres(join(dir, 'cluster'), 57000 + Math.floor(Math.random() * 900));
+  const database = await startBenchDatabase('tracking', 1);
+  const databaseUrl = database.url;
   let web: ChildProcess | undefined;
   try {
-    await ensureDatabase(pg.url('postgres'), 'bench');
-    const databaseUrl = pg.url('bench');
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: 'bench-secret-that-is-at-least-32-characters',
-      ORGANIZER_EMAIL: 'bench@sailcourt.local',
-      ORGANIZER_PASSWORD: 'bench-organizer-password',
-      WRITE_RATE_LIMIT: '1000000',
-      REQUEST_LOG: 'off',
-    });
-    await prepareDatabase(databaseUrl, { seed: true, organizer: config.organizer });
-    const app = await createApp(config, { databaseUrl, logger: false });
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
-    const base = `http://127.0.0.1:${port}/api`;
+    const api = await startInProcessApi(databaseUrl, { WRITE_RATE_LIMIT: '1000000' });
+    const base = api.base;
     try {
       const token = (
         (await (
           await fetch(`${base}/auth/login`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ email: 'bench@sailcourt.local', password: 'bench-organizer-password' }),
+            body: JSON.stringify(BENCH_ORGANIZER),
           })
         ).json()) as { accessToken: string }
       ).accessToken;
@@ -222,19 +194,19 @@ async function main(): Promise<void> {
         `   the leg's raw fixes as JSON: ${fmt(raw.byteLength / 1024)} KiB (${fmt(gzipSync(Buffer.from(raw)).byteLength / 1024)} KiB gzip)`,
       );
       if (existsSync(webEntry)) {
-        const webPort = 58000 + Math.floor(Math.random() * 900);
+        const webPort = database.firstSparePort;
         web = spawn(process.execPath, [webEntry], {
           env: {
             ...process.env,
             PORT: String(webPort),
             HOST: '127.0.0.1',
-            API_URL: `http://127.0.0.1:${port}`,
+            API_URL: api.origin,
             ORIGIN: `http://127.0.0.1:${webPort}`,
           },
           stdio: 'ignore',
         });
         const page = `http://127.0.0.1:${webPort}/rally/shandong-peninsula-rally-2023?tleg=1&at=${Date.parse(rally.legs[1]?.startsAt ?? '') - MINUTE}`;
-        await waitFor(`http://127.0.0.1:${webPort}/`, web);
+        await waitUntilAnswering(`http://127.0.0.1:${webPort}/`, web);
         const html = Buffer.from(await (await fetch(page)).arrayBuffer());
         const t0 = performance.now();
         await (await fetch(page)).arrayBuffer();
@@ -245,13 +217,12 @@ async function main(): Promise<void> {
         console.log('   (web not built: run `pnpm build` to measure the page itself)');
       }
     } finally {
-      await app.close();
+      await api.close();
     }
   } finally {
-    web?.kill('SIGTERM');
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (web) await stopChildren([web]);
+    await database.stop();
   }
 }
 
-await main();
+runBench(main);

@@ -7,18 +7,11 @@
  *     throwaway embedded PostgreSQL holding the same 20,000 games.
  * Bounded: about 40 s in all. Prints its figures and the targets; it never fails a build.
  */
-import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { classifyFibaGroup } from '@sailcourt/domain';
 import { Client } from 'pg';
-import { createApp } from '../app.factory.js';
-import { loadConfig } from '../config/config.js';
-import { prepareDatabase } from '../database/bootstrap.js';
-import { ensureDatabase, startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { startLoadWorker } from './bench-load.js';
+import { startBenchDatabase, startInProcessApi } from './bench-platform.js';
 import { fmt, runBench } from './bench-support.js';
 import { leagueResults, loadLeague } from './bench-league.js';
 
@@ -71,20 +64,10 @@ async function main(): Promise<void> {
     `   median ${fmt(domain.median, 1)} ms (min ${fmt(domain.min, 1)}, max ${fmt(domain.max, 1)}; ${DOMAIN_RUNS} runs) — target < ${TARGET_MS} ms: ${verdict(domain.median < TARGET_MS)}\n`,
   );
 
-  const dir = mkdtempSync(join(tmpdir(), 'sailcourt-bench-'));
-  const pg = await startEmbeddedPostgres(join(dir, 'cluster'), 56000 + Math.floor(Math.random() * 900));
+  const database = await startBenchDatabase('standings');
   const worker = startLoadWorker();
   try {
-    await ensureDatabase(pg.url('postgres'), 'bench');
-    const databaseUrl = pg.url('bench');
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: 'bench-secret-that-is-at-least-32-characters',
-      ORGANIZER_EMAIL: 'bench@sailcourt.local',
-      ORGANIZER_PASSWORD: 'bench-organizer-password',
-    });
-    await prepareDatabase(databaseUrl, { seed: true, organizer: config.organizer });
+    const databaseUrl = database.url;
     const start = Date.parse('2023-07-10T11:30:00Z');
     const eventId = await loadLeague(databaseUrl, {
       slug: 'bench-league',
@@ -92,10 +75,8 @@ async function main(): Promise<void> {
       games: GAMES,
       startsAt: (i) => new Date(start + i * 60_000),
     });
-    const app = await createApp(config, { databaseUrl, logger: false });
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
-    const base = `http://127.0.0.1:${port}/api`;
+    const api = await startInProcessApi(databaseUrl);
+    const base = api.base;
     const health = `${base}/health`;
     const standings = `${base}/events/${eventId}/standings`;
     try {
@@ -180,12 +161,11 @@ async function main(): Promise<void> {
       );
       if (failures.length > 0) console.log(`   failures: ${failures.join('; ')}`);
     } finally {
-      await app.close();
+      await api.close();
     }
   } finally {
     await worker.stop();
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await database.stop();
   }
 }
 
