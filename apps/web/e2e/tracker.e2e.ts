@@ -50,19 +50,24 @@ function steadyGpx(): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="plotter" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>\n${trkpts}\n</trkseg></trk></gpx>\n`;
 }
 
-beforeAll(async () => {
-  browser = await openBrowser();
-  const { accessToken: token } = await api<{ accessToken: string }>('/auth/login', {
-    method: 'POST',
-    body: { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' },
-  });
-  const rally = await api<{ id: string }>('/rallies', {
-    method: 'POST',
-    token,
-    body: { name: '追踪测试拉力赛', nameEn: 'Tracker test rally', startDate: '2023-05-01', endDate: '2023-05-03' },
-  });
-  rallyId = rally.id;
-  await api(`/rallies/${rallyId}/legs`, {
+/** The organizer's API token, as a script of theirs would sign in. */
+const organizerToken = async (): Promise<string> =>
+  (
+    await api<{ accessToken: string }>('/auth/login', {
+      method: 'POST',
+      body: { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' },
+    })
+  ).accessToken;
+
+/** A rally of the test's own: one leg on the course above from 10:00 on its first day, and one entry per boat. */
+async function rallyWithBoats(
+  token: string,
+  rally: { name: string; nameEn: string; startDate: string; endDate: string },
+  boats: readonly string[],
+  teamName: (boat: string) => string,
+): Promise<{ id: string; entries: string[] }> {
+  const { id } = await api<{ id: string }>('/rallies', { method: 'POST', token, body: rally });
+  await api(`/rallies/${id}/legs`, {
     method: 'POST',
     token,
     body: {
@@ -72,22 +77,22 @@ beforeAll(async () => {
       fromEn: 'Qingdao',
       toEn: 'Rizhao',
       distanceNm: 60,
-      startsAt: '2023-05-01T10:00:00+08:00',
+      startsAt: `${rally.startDate}T10:00:00+08:00`,
       start: START,
       finish: FINISH,
       waypoints: [MARK],
     },
   });
   const entries: string[] = [];
-  for (const boat of ['Fast Starter', 'Steady']) {
+  for (const boat of boats) {
     const team = await api<{ id: string }>('/teams', {
       method: 'POST',
       token,
-      body: { name: `${boat} ${Date.now()}`, sport: 'sailing' },
+      body: { name: teamName(boat), sport: 'sailing' },
     });
     entries.push(
       (
-        await api<{ id: string }>(`/rallies/${rallyId}/entries`, {
+        await api<{ id: string }>(`/rallies/${id}/entries`, {
           method: 'POST',
           token,
           body: { teamId: team.id, boatName: boat },
@@ -95,7 +100,20 @@ beforeAll(async () => {
       ).id,
     );
   }
-  [fast, steady] = entries as [string, string];
+  return { id, entries };
+}
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  const token = await organizerToken();
+  const rally = await rallyWithBoats(
+    token,
+    { name: '追踪测试拉力赛', nameEn: 'Tracker test rally', startDate: '2023-05-01', endDate: '2023-05-03' },
+    ['Fast Starter', 'Steady'],
+    (boat) => `${boat} ${Date.now()}`,
+  );
+  rallyId = rally.id;
+  [fast, steady] = rally.entries as [string, string];
   // The fast starter leads early, then stalls well short of the finish.
   const fastFixes = [0, 1, 2, 3, 4, 6, 8, 10].map((h) => ({
     entryId: fast,
@@ -216,51 +234,16 @@ describe('rally tracker', () => {
   });
 
   it('follows live: positions posted through the API appear on the open page without a reload, until the reader replays', async () => {
-    const { accessToken: token } = await api<{ accessToken: string }>('/auth/login', {
-      method: 'POST',
-      body: { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' },
-    });
+    const token = await organizerToken();
     // A rally of its own, dated before the others so that no other page changes.
-    const rally = await api<{ id: string }>('/rallies', {
-      method: 'POST',
+    const rally = await rallyWithBoats(
       token,
-      body: { name: '实时追踪测试', nameEn: 'Live tracker test', startDate: '2023-04-20', endDate: '2023-04-21' },
-    });
+      { name: '实时追踪测试', nameEn: 'Live tracker test', startDate: '2023-04-20', endDate: '2023-04-21' },
+      ['Early', 'Late'],
+      (boat) => `${boat} live ${Date.now()}`,
+    );
     const legStart = Date.parse('2023-04-20T10:00:00+08:00');
-    await api(`/rallies/${rally.id}/legs`, {
-      method: 'POST',
-      token,
-      body: {
-        number: 1,
-        from: '青岛',
-        to: '日照',
-        fromEn: 'Qingdao',
-        toEn: 'Rizhao',
-        distanceNm: 60,
-        startsAt: '2023-04-20T10:00:00+08:00',
-        start: START,
-        finish: FINISH,
-        waypoints: [MARK],
-      },
-    });
-    const boats: string[] = [];
-    for (const boat of ['Early', 'Late']) {
-      const team = await api<{ id: string }>('/teams', {
-        method: 'POST',
-        token,
-        body: { name: `${boat} live ${Date.now()}`, sport: 'sailing' },
-      });
-      boats.push(
-        (
-          await api<{ id: string }>(`/rallies/${rally.id}/entries`, {
-            method: 'POST',
-            token,
-            body: { teamId: team.id, boatName: boat },
-          })
-        ).id,
-      );
-    }
-    const [early, late] = boats as [string, string];
+    const [early, late] = rally.entries as [string, string];
     await api(`/rallies/${rally.id}/positions`, {
       method: 'POST',
       token,
