@@ -57,6 +57,16 @@ const newRally = async (): Promise<string> =>
       .send({ name: '测试拉力赛', startDate: '2023-06-19', endDate: '2023-06-30' })
       .expect(201)
   ).body.id;
+/** A fresh event with a U10-girls division, made by the organizer. */
+const eventWithDivision = async (): Promise<{ id: string }> => {
+  const event = await createEvent(t);
+  await t.http
+    .post(`/api/events/${event.id}/divisions`)
+    .set(bearer(organizer))
+    .send({ code: 'U10-girls', name: 'U10女子组' })
+    .expect(201);
+  return event;
+};
 const LEG = { number: 1, from: '青岛', to: '威海', distanceNm: 120, startsAt: '2023-06-19T10:00:00+08:00' };
 
 const rows: Row[] = [
@@ -129,12 +139,7 @@ const rows: Row[] = [
     endpoint: 'PATCH /events/:id/divisions/:division',
     expect: { ...ORGANIZER_ONLY, organizer: 200 },
     call: async (tk) => {
-      const event = await createEvent(t);
-      await t.http
-        .post(`/api/events/${event.id}/divisions`)
-        .set(bearer(organizer))
-        .send({ code: 'U10-girls', name: 'U10女子组' })
-        .expect(201);
+      const event = await eventWithDivision();
       return t.http.patch(`/api/events/${event.id}/divisions/U10-girls`).set(as(tk)).send({ capacity: 8 });
     },
   },
@@ -142,12 +147,7 @@ const rows: Row[] = [
     endpoint: 'DELETE /events/:id/divisions/:division',
     expect: { ...ORGANIZER_ONLY, organizer: 204 },
     call: async (tk) => {
-      const event = await createEvent(t);
-      await t.http
-        .post(`/api/events/${event.id}/divisions`)
-        .set(bearer(organizer))
-        .send({ code: 'U10-girls', name: 'U10女子组' })
-        .expect(201);
+      const event = await eventWithDivision();
       return t.http.delete(`/api/events/${event.id}/divisions/U10-girls`).set(as(tk));
     },
   },
