@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createEvent,
   createTeam,
@@ -8,7 +8,7 @@ import {
   players,
   register,
 } from './support/registration-fixtures.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, useTestApp } from './support/test-app.js';
 
 /**
  * Every write endpoint (and the reads of personal data) against the four kinds of caller. `authorized`
@@ -19,25 +19,28 @@ type Who = 'anonymous' | 'otherManager' | 'teamManager' | 'organizer';
 type Expected = number | 'authorized';
 type Row = { endpoint: string; expect: Record<Who, Expected>; call: (token: string | undefined) => Promise<Response> };
 
-let t: TestApp;
+const t = useTestApp();
 let organizer: string;
 let owner: Manager;
 let other: Manager;
 let tokens: Record<Who, string | undefined>;
 beforeAll(async () => {
-  t = await startTestApp();
   organizer = await t.organizerToken();
   owner = await newManager(t);
   other = await newManager(t);
   tokens = { anonymous: undefined, otherManager: other.token, teamManager: owner.token, organizer };
 });
-afterAll(async () => {
-  await t.close();
-});
 
 const as = (token: string | undefined) => (token ? bearer(token) : {});
 const ORGANIZER_ONLY = { anonymous: 401, otherManager: 403, teamManager: 403 } as const;
 const TEAM_SCOPED = { anonymous: 401, otherManager: 403 } as const;
+/** A row's call as each kind of caller, on a path built afresh per call (so each starts from the same state). */
+const callAs =
+  (method: 'post' | 'put' | 'patch', path: () => Promise<string>, body: object) =>
+  async (tk: string | undefined): Promise<Response> =>
+    t.http[method](`/api${await path()}`)
+      .set(as(tk))
+      .send(body);
 
 /** A fresh team of the owner's, so each call starts from the same state. */
 const ownersTeam = () => createTeam(t, owner.token);
@@ -54,6 +57,16 @@ const newRally = async (): Promise<string> =>
       .send({ name: '测试拉力赛', startDate: '2023-06-19', endDate: '2023-06-30' })
       .expect(201)
   ).body.id;
+/** A fresh event with a U10-girls division, made by the organizer. */
+const eventWithDivision = async (): Promise<{ id: string }> => {
+  const event = await createEvent(t);
+  await t.http
+    .post(`/api/events/${event.id}/divisions`)
+    .set(bearer(organizer))
+    .send({ code: 'U10-girls', name: 'U10女子组' })
+    .expect(201);
+  return event;
+};
 const LEG = { number: 1, from: '青岛', to: '威海', distanceNm: 120, startsAt: '2023-06-19T10:00:00+08:00' };
 
 const rows: Row[] = [
@@ -65,20 +78,12 @@ const rows: Row[] = [
   {
     endpoint: 'PATCH /teams/:id',
     expect: { ...TEAM_SCOPED, teamManager: 200, organizer: 200 },
-    call: async (tk) =>
-      t.http
-        .patch(`/api/teams/${await ownersTeam()}`)
-        .set(as(tk))
-        .send({ city: '即墨' }),
+    call: callAs('patch', async () => `/teams/${await ownersTeam()}`, { city: '即墨' }),
   },
   {
     endpoint: 'PUT /teams/:id/roster',
     expect: { ...TEAM_SCOPED, teamManager: 200, organizer: 200 },
-    call: async (tk) =>
-      t.http
-        .put(`/api/teams/${await ownersTeam()}/roster`)
-        .set(as(tk))
-        .send({ roster: players(3) }),
+    call: callAs('put', async () => `/teams/${await ownersTeam()}/roster`, { roster: players(3) }),
   },
   {
     endpoint: 'GET /teams/:id/roster',
@@ -99,20 +104,12 @@ const rows: Row[] = [
   ...(['confirmed', 'rejected', 'waitlisted'] as const).map((status): Row => ({
     endpoint: `PATCH /registrations/:id {status: ${status}}`,
     expect: { ...ORGANIZER_ONLY, organizer: 200 },
-    call: async (tk) =>
-      t.http
-        .patch(`/api/registrations/${await pendingRegistration()}`)
-        .set(as(tk))
-        .send({ status }),
+    call: callAs('patch', async () => `/registrations/${await pendingRegistration()}`, { status }),
   })),
   {
     endpoint: 'PATCH /registrations/:id {status: withdrawn}',
     expect: { ...TEAM_SCOPED, teamManager: 200, organizer: 200 },
-    call: async (tk) =>
-      t.http
-        .patch(`/api/registrations/${await pendingRegistration()}`)
-        .set(as(tk))
-        .send({ status: 'withdrawn' }),
+    call: callAs('patch', async () => `/registrations/${await pendingRegistration()}`, { status: 'withdrawn' }),
   },
   {
     endpoint: 'POST /events',
@@ -128,31 +125,21 @@ const rows: Row[] = [
   {
     endpoint: 'PATCH /events/:id',
     expect: { ...ORGANIZER_ONLY, organizer: 200 },
-    call: async (tk) =>
-      t.http
-        .patch(`/api/events/${(await createEvent(t)).id}`)
-        .set(as(tk))
-        .send({ capacity: 12 }),
+    call: callAs('patch', async () => `/events/${(await createEvent(t)).id}`, { capacity: 12 }),
   },
   {
     endpoint: 'POST /events/:id/divisions',
     expect: { ...ORGANIZER_ONLY, organizer: 201 },
-    call: async (tk) =>
-      t.http
-        .post(`/api/events/${(await createEvent(t)).id}/divisions`)
-        .set(as(tk))
-        .send({ code: 'U10-girls', name: 'U10女子组' }),
+    call: callAs('post', async () => `/events/${(await createEvent(t)).id}/divisions`, {
+      code: 'U10-girls',
+      name: 'U10女子组',
+    }),
   },
   {
     endpoint: 'PATCH /events/:id/divisions/:division',
     expect: { ...ORGANIZER_ONLY, organizer: 200 },
     call: async (tk) => {
-      const event = await createEvent(t);
-      await t.http
-        .post(`/api/events/${event.id}/divisions`)
-        .set(bearer(organizer))
-        .send({ code: 'U10-girls', name: 'U10女子组' })
-        .expect(201);
+      const event = await eventWithDivision();
       return t.http.patch(`/api/events/${event.id}/divisions/U10-girls`).set(as(tk)).send({ capacity: 8 });
     },
   },
@@ -160,12 +147,7 @@ const rows: Row[] = [
     endpoint: 'DELETE /events/:id/divisions/:division',
     expect: { ...ORGANIZER_ONLY, organizer: 204 },
     call: async (tk) => {
-      const event = await createEvent(t);
-      await t.http
-        .post(`/api/events/${event.id}/divisions`)
-        .set(bearer(organizer))
-        .send({ code: 'U10-girls', name: 'U10女子组' })
-        .expect(201);
+      const event = await eventWithDivision();
       return t.http.delete(`/api/events/${event.id}/divisions/U10-girls`).set(as(tk));
     },
   },
@@ -193,20 +175,12 @@ const rows: Row[] = [
   {
     endpoint: 'PATCH /rallies/:id',
     expect: { ...ORGANIZER_ONLY, organizer: 'authorized' },
-    call: async (tk) =>
-      t.http
-        .patch(`/api/rallies/${await newRally()}`)
-        .set(as(tk))
-        .send({ discards: 0 }),
+    call: callAs('patch', async () => `/rallies/${await newRally()}`, { discards: 0 }),
   },
   {
     endpoint: 'POST /rallies/:id/legs',
     expect: { ...ORGANIZER_ONLY, organizer: 201 },
-    call: async (tk) =>
-      t.http
-        .post(`/api/rallies/${await newRally()}/legs`)
-        .set(as(tk))
-        .send(LEG),
+    call: callAs('post', async () => `/rallies/${await newRally()}/legs`, LEG),
   },
   {
     endpoint: 'POST /rallies/:id/entries',
@@ -236,11 +210,7 @@ const rows: Row[] = [
   {
     endpoint: 'PUT /events/:id/impact/assumptions',
     expect: { ...ORGANIZER_ONLY, organizer: 'authorized' },
-    call: async (tk) =>
-      t.http
-        .put(`/api/events/${(await createEvent(t)).id}/impact/assumptions`)
-        .set(as(tk))
-        .send({}),
+    call: callAs('put', async () => `/events/${(await createEvent(t)).id}/impact/assumptions`, {}),
   },
 ];
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeText, foldLine } from '../src/common/ics.js';
 import {
   at,
@@ -8,14 +8,13 @@ import {
   listMatches,
   type MatchBody,
 } from './support/competition-fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let league: League;
 let games: MatchBody[];
 
 beforeAll(async () => {
-  t = await startTestApp();
   league = await createLeague(t, { teams: 6 });
   const res = await t.http
     .post(`/api/events/${league.eventId}/schedule`)
@@ -23,9 +22,6 @@ beforeAll(async () => {
     .send({ format: 'round-robin' });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   games = res.body.matches as MatchBody[];
-});
-afterAll(async () => {
-  await t.close();
 });
 
 /** Undoes RFC 5545 line folding and splits a calendar into VEVENT property maps. */

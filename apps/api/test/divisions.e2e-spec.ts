@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   badFields,
   createEvent,
@@ -9,16 +9,12 @@ import {
   setStatus,
   summary,
 } from './support/registration-fixtures.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, useTestApp } from './support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let organizer: string;
 beforeAll(async () => {
-  t = await startTestApp();
   organizer = await t.organizerToken();
-});
-afterAll(async () => {
-  await t.close();
 });
 
 type Division = {

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectProblem } from './support/problem.js';
-import { bearer, ORGANIZER, startTestApp, TEST_WEB_PROXY_SECRET, type TestApp } from './support/test-app.js';
+import { bearer, ORGANIZER, startTestApp, useTestApp, TEST_WEB_PROXY_SECRET } from './support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 describe('health and docs', () => {
   it('reports the database up', async () => {

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from './support/problem.js';
-import { bearer, ORGANIZER, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, ORGANIZER, useTestApp } from './support/test-app.js';
 
 /** The outside probe's reproductions (issue 11), each answered with a 4xx naming the field. */
 
-let t: TestApp;
+const t = useTestApp();
 let organizer: string;
 beforeAll(async () => {
-  t = await startTestApp();
   organizer = await t.organizerToken();
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const cba = async (): Promise<{ id: string }> => {

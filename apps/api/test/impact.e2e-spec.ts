@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem } from './support/problem.js';
-import { bearer, queryDatabase, startTestApp, type TestApp } from './support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, type Problem } from './support/problem.js';
+import { bearer, queryDatabase, useTestApp, type TestApp } from './support/test-app.js';
 
 const SEASON = 'qingdao-basketball-2023';
 
@@ -28,7 +28,6 @@ type Assumptions = { groups: Record<string, Record<string, unknown>>; multiplier
   string,
   unknown
 >;
-type FieldErrors = { errors?: { field: string; message: string }[] };
 
 /** A deep copy with one change applied, so the seeded object is never mutated between requests. */
 const edit = (a: Assumptions, change: (copy: Assumptions) => void): Assumptions => {
@@ -59,7 +58,7 @@ const storedCounts = async (t: TestApp) =>
   )[0];
 
 describe('the seeded season estimate and scenarios (nothing changes)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let season: Estimate & {
     version: number;
     seasonId: string;
@@ -68,11 +67,7 @@ describe('the seeded season estimate and scenarios (nothing changes)', () => {
     updatedBy: unknown;
   };
   beforeAll(async () => {
-    t = await startTestApp();
     season = (await t.http.get(`/api/seasons/${SEASON}/impact`).expect(200)).body;
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('gives about 60,000 visits and more than 200 M yuan of direct spending', () => {
@@ -150,7 +145,7 @@ describe('the seeded season estimate and scenarios (nothing changes)', () => {
       }),
     );
     expectProblem(res, 400);
-    expect((res.body as FieldErrors).errors?.map((e) => e.field).sort()).toEqual([
+    expect((res.body as Problem).errors?.map((e) => e.field).sort()).toEqual([
       'groups.participants.bedNightPrice',
       'groups.participants.dailySpend.catering',
       'groups.participants.persons',
@@ -251,18 +246,14 @@ describe('the seeded season estimate and scenarios (nothing changes)', () => {
 });
 
 describe('organizers edit the stored assumptions', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let organizer: Record<string, string>;
   let assumptions: Assumptions;
   let baseline: Estimate;
   beforeAll(async () => {
-    t = await startTestApp();
     organizer = bearer(await t.organizerToken());
     baseline = (await t.http.get(`/api/seasons/${SEASON}/impact`).expect(200)).body;
     assumptions = baseline.assumptions;
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const moreLocals = () =>

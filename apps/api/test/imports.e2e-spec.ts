@@ -1,17 +1,11 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLeague, type League, listMatches } from './support/competition-fixtures.js';
 import { expectProblem } from './support/problem.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const HEADER = '队名,城市,姓名,号码,角色,出生日期';
 const sheet = (rows: string[]) => `${HEADER}\r\n${rows.join('\r\n')}\r\n`;

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Problem } from './support/problem.js';
 import {
   addMatch,
   at,
@@ -8,15 +9,9 @@ import {
   listMatches,
   type MatchBody,
 } from './support/competition-fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 type Seed = { seed: number; teamId: string; group: string; groupRank: number };
 type Pairing = { slot: string; home: Seed | null; away: Seed | null; sameGroup: boolean };
@@ -40,11 +35,6 @@ type Preview = {
   ruleset: string;
   sameGroupGames: number;
   drawKey: string;
-};
-type Problem = {
-  status: number;
-  code: string;
-  errors?: { field: string; code?: string; params?: Record<string, string> }[];
 };
 
 const preview = (league: League, body: Record<string, unknown>) =>

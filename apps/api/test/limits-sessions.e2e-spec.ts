@@ -1,18 +1,12 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.factory.js';
 import { expectProblem } from './support/problem.js';
-import { bearer, ORGANIZER, startTestApp, TEST_WEB_PROXY_SECRET, type TestApp } from './support/test-app.js';
+import { bearer, ORGANIZER, startTestApp, useTestApp, TEST_WEB_PROXY_SECRET } from './support/test-app.js';
 
 /** Limits that hold under concurrency and across replicas, addresses that cannot be forged, sessions that end. */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ LOGIN_RATE_LIMIT: '10', SIGNUP_RATE_LIMIT: '3' });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp({ LOGIN_RATE_LIMIT: '10', SIGNUP_RATE_LIMIT: '3' });
 
 const wrong = (email = ORGANIZER.email) => ({ email, password: 'not-the-password' });
 const count = (statuses: number[], status: number) => statuses.filter((s) => s === status).length;

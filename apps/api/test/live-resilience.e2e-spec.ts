@@ -1,19 +1,15 @@
 import { request as httpRequest } from 'node:http';
 import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NotificationBus } from '../src/common/notify/notification-bus.js';
 import { LiveStreamsService } from '../src/modules/live/live-streams.service.js';
 import { action, liveGame, listen, StreamRecorder } from './support/live-fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let baseUrl: string;
 beforeAll(async () => {
-  t = await startTestApp();
   baseUrl = await listen(t.app);
-});
-afterAll(async () => {
-  await t.close();
 });
 
 /** Opens a stream, waits for its first bytes, then drops the connection as a closing tab does. */

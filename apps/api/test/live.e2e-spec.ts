@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { replayLiveActions, type LiveAction } from '@sailcourt/domain';
 import { addMatch, at, createLeague } from './support/competition-fixtures.js';
 import { action, liveGame, listen, StreamRecorder, startReplica } from './support/live-fixtures.js';
 import { expectProblem } from './support/problem.js';
-import { bearer, queryDatabase, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, queryDatabase, useTestApp } from './support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let baseUrl: string;
 beforeAll(async () => {
-  t = await startTestApp();
   baseUrl = await listen(t.app);
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> => queryDatabase<T>(t, text, params);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays,
   addMatch,
@@ -10,15 +10,9 @@ import {
   localParts,
   type MatchBody,
 } from './support/competition-fixtures.js';
-import { bearer, queryDatabase, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, queryDatabase, useTestApp } from './support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const schedule = (league: League, body: Record<string, unknown>) =>
   t.http.post(`/api/events/${league.eventId}/schedule`).set(league.organizer).send(body);

@@ -4,16 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMetricsServer } from '../src/common/metrics-server.js';
 import { closeServer } from '../src/common/waiting-server.js';
 import { expectProblem } from './support/problem.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp({ METRICS_PORT: '9' }); // any port: only "is one configured" matters to the app
 let metrics: Server;
 beforeAll(async () => {
-  t = await startTestApp({ METRICS_PORT: '9' }); // any port: only "is one configured" matters to the app
   metrics = await startMetricsServer(0, '127.0.0.1');
 });
 afterAll(async () => {
-  await t.close();
   await closeServer(metrics);
 });
 

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMatch, at, createLeague, type League, type MatchBody } from './support/competition-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { addGame, at, createLeague, type League, type MatchBody } from './support/competition-fixtures.js';
 import { expectProblem } from './support/problem.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 type Board = {
   slots: { referee: number; table: number };
@@ -84,26 +78,10 @@ describe('officials', () => {
     const beach = await createLeague(t, { teams: 2 });
     // Same day: 10:00 at the league's venue, 11:00 there too (overlaps a 120-minute game), 12:30 at another venue
     // (ends 12:00 → only 30 minutes to travel), and 15:00 at the same venue (fine).
-    const g1 = await addMatch(t, gym, {
-      homeTeamId: gym.teamIds[0],
-      awayTeamId: gym.teamIds[1],
-      startsAt: at(gym, 0, '10:00'),
-    });
-    const g2 = await addMatch(t, gym, {
-      homeTeamId: gym.teamIds[2],
-      awayTeamId: gym.teamIds[3],
-      startsAt: at(gym, 0, '11:00'),
-    });
-    const g3 = await addMatch(t, beach, {
-      homeTeamId: beach.teamIds[0],
-      awayTeamId: beach.teamIds[1],
-      startsAt: `${gym.startDate}T12:30:00+08:00`,
-    });
-    const g4 = await addMatch(t, gym, {
-      homeTeamId: gym.teamIds[0],
-      awayTeamId: gym.teamIds[2],
-      startsAt: at(gym, 1, '15:00'),
-    });
+    const g1 = await addGame(t, gym, 0, 1, at(gym, 0, '10:00'));
+    const g2 = await addGame(t, gym, 2, 3, at(gym, 0, '11:00'));
+    const g3 = await addGame(t, beach, 0, 1, `${gym.startDate}T12:30:00+08:00`);
+    const g4 = await addGame(t, gym, 0, 2, at(gym, 1, '15:00'));
     const ref = await official(gym, { name: '李裁判', roles: ['referee'], affiliatedTeamIds: [gym.teamIds[3]] });
 
     const first = await assign(gym, g1.id, ref);
@@ -142,16 +120,8 @@ describe('officials', () => {
 
   it('two organizers assigning one official to overlapping games at once: the database lets exactly one through', async () => {
     const league = await createLeague(t, { teams: 4 });
-    const a = await addMatch(t, league, {
-      homeTeamId: league.teamIds[0],
-      awayTeamId: league.teamIds[1],
-      startsAt: at(league, 2, '10:00'),
-    });
-    const b = await addMatch(t, league, {
-      homeTeamId: league.teamIds[2],
-      awayTeamId: league.teamIds[3],
-      startsAt: at(league, 2, '10:30'),
-    });
+    const a = await addGame(t, league, 0, 1, at(league, 2, '10:00'));
+    const b = await addGame(t, league, 2, 3, at(league, 2, '10:30'));
     const ref = await official(league, { name: '赵裁判' });
     const results = await Promise.all([assign(league, a.id, ref), assign(league, b.id, ref)]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
@@ -161,13 +131,7 @@ describe('officials', () => {
     const league = await createLeague(t, { teams: 4, ruleset: 'fiba-3x3' });
     const games: MatchBody[] = [];
     for (let day = 0; day < 4; day += 1) {
-      games.push(
-        await addMatch(t, league, {
-          homeTeamId: league.teamIds[day % 2],
-          awayTeamId: league.teamIds[2 + (day % 2)],
-          startsAt: at(league, day, '10:00'),
-        }),
-      );
+      games.push(await addGame(t, league, day % 2, 2 + (day % 2), at(league, day, '10:00')));
     }
     const refs = [
       await official(league, { name: '甲', roles: ['referee', 'table'], affiliatedTeamIds: [league.teamIds[0]] }),

@@ -4,17 +4,15 @@ import { MatchesRepository } from '../src/modules/matches/matches.repository.js'
 import { MatchesService } from '../src/modules/matches/matches.service.js';
 import { addMatch, at, createLeague } from './support/competition-fixtures.js';
 import { startReplica } from './support/live-fixtures.js';
-import { queryDatabase, startTestApp, type TestApp } from './support/test-app.js';
+import { queryDatabase, useTestApp } from './support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let replica: Awaited<ReturnType<typeof startReplica>>;
 beforeAll(async () => {
-  t = await startTestApp();
   replica = await startReplica(t);
 });
 afterAll(async () => {
-  await replica.app.close();
-  await t.close();
+  await replica.app.close(); // before the app's own close, which useTestApp runs last
 });
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {

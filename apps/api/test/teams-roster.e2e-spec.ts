@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { badFields, type Manager, newManager } from './support/registration-fixtures.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, useTestApp } from './support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let organizer: string;
 beforeAll(async () => {
-  t = await startTestApp();
   organizer = await t.organizerToken();
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const BASKETBALL_ROSTER = [

@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listen, StreamRecorder, startReplica } from './support/live-fixtures.js';
 import { expectProblem } from './support/problem.js';
-import { bearer, queryDatabase, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, queryDatabase, useTestApp } from './support/test-app.js';
 
 type PositionsMessage = { rallyId: string; version: number };
 
-let t: TestApp;
+const t = useTestApp();
 let baseUrl: string;
 let organizer: string;
 beforeAll(async () => {
-  t = await startTestApp();
   baseUrl = await listen(t.app);
   organizer = await t.organizerToken();
-});
-afterAll(async () => {
-  await t.close();
 });
 
 /** A rally of two boats in June 2023 (positions must fall inside its dates). */

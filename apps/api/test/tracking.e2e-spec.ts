@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from './support/problem.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, useTestApp } from './support/test-app.js';
 
 type Leg = {
   number: number;
@@ -69,14 +69,10 @@ const arcNm = (a: LatLon, b: LatLon): number =>
   );
 const tenth = (nm: number): number => Math.round(nm * 10) / 10;
 
-let t: TestApp;
+const t = useTestApp();
 let organizer: string;
 beforeAll(async () => {
-  t = await startTestApp();
   organizer = await t.organizerToken();
-});
-afterAll(async () => {
-  await t.close();
 });
 
 async function createRally(

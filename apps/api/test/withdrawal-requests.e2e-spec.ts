@@ -1,16 +1,12 @@
 import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, newManager, players, register, setStatus } from './support/registration-fixtures.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, useTestApp } from './support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let organizer: string;
 beforeAll(async () => {
-  t = await startTestApp();
   organizer = await t.organizerToken();
-});
-afterAll(async () => {
-  await t.close();
 });
 
 /** Two confirmed teams in a fresh event; `played` says whether they have played a game with a result. */

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDate, type Locale, type MessageKey, translate } from '../src/lib/i18n/index.js';
+import { expectPage, ORGANIZER, signInWithForm, web } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 
 const SEASON = 'qingdao-basketball-2023';
@@ -23,7 +24,6 @@ type Row = { rank: number; teamId: string; teamName: string; classificationPoint
 type Standings = { groups: { name: string; rows: Row[] }[] };
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
-const web = (path: string) => `${inject('webUrl')}${path}`;
 const api = async <T>(path: string): Promise<T> => {
   const res = await fetch(`${inject('apiUrl')}/api${path}`);
   expect(res.status, path).toBe(200);
@@ -59,12 +59,12 @@ const dayTitle = (locale: Locale, day: string) =>
 async function expectDays(page: Page, locale: Locale, games: Match[]): Promise<void> {
   const days = [...new Set(games.map((m) => m.date ?? 'tba'))];
   const sections = page.locator('section.day');
-  expect(await sections.count()).toBe(days.length);
+  await expectPage(sections).toHaveCount(days.length);
   for (const [i, day] of days.entries()) {
     const section = sections.nth(i);
-    expect(await section.getAttribute('data-day')).toBe(day);
-    expect(await section.locator('h2').textContent()).toContain(dayTitle(locale, day));
-    expect(await section.locator('tbody tr').count()).toBe(games.filter((m) => (m.date ?? 'tba') === day).length);
+    await expectPage(section).toHaveAttribute('data-day', day);
+    await expectPage(section.locator('h2')).toContainText(dayTitle(locale, day));
+    await expectPage(section.locator('tbody tr')).toHaveCount(games.filter((m) => (m.date ?? 'tba') === day).length);
   }
 }
 
@@ -77,25 +77,25 @@ describe('competition pages', () => {
     await page.goto(web('/?lang=zh-CN'));
     await page.getByRole('link', { name: zh('competition.nav') }).click();
     await page.waitForURL(/\/schedule/);
-    expect(await page.textContent('h1')).toBe(zh('competition.schedule.title'));
-    expect(await page.textContent('main')).toContain(zh('competition.schedule.timezone'));
+    await expectPage(page.locator('h1')).toHaveText(zh('competition.schedule.title'));
+    await expectPage(page.locator('main')).toContainText(zh('competition.schedule.timezone'));
     await expectDays(page, 'zh-CN', games);
     // 2023 lies in the past: “next” is the first day with games still to play.
     const firstUnplayed = games.find((m) => m.status === 'scheduled')?.date ?? '';
-    expect(await page.locator('section.day.next').getAttribute('data-day')).toBe(firstUnplayed);
-    expect(await page.locator('[data-jump="next"]').getAttribute('href')).toBe(`#day-${firstUnplayed}`);
+    await expectPage(page.locator('section.day.next')).toHaveAttribute('data-day', firstUnplayed);
+    await expectPage(page.locator('[data-jump="next"]')).toHaveAttribute('href', `#day-${firstUnplayed}`);
     const first = games[0];
     const firstRow = page.locator(`tr[data-match="${first?.id}"]`);
-    expect(await firstRow.locator('time').textContent()).toBe(first?.startsAt?.slice(11, 16));
-    expect(await firstRow.locator('td.num').textContent()).toContain(`${first?.homeScore} : ${first?.awayScore}`);
-    expect(await firstRow.textContent()).toContain('国信体育馆');
+    await expectPage(firstRow.locator('time')).toHaveText(first?.startsAt?.slice(11, 16) ?? '');
+    await expectPage(firstRow.locator('td.num')).toContainText(`${first?.homeScore} : ${first?.awayScore}`);
+    await expectPage(firstRow).toContainText('国信体育馆');
     await screenshot(page, 'competition-schedule-zh-CN');
 
     await page.goto(web(`/events/${eventId}/schedule?lang=en`));
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.textContent('h1')).toBe(translate('en', 'competition.schedule.title'));
+    await expectPage(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expectPage(page.locator('h1')).toHaveText(translate('en', 'competition.schedule.title'));
     await expectDays(page, 'en', games);
-    expect(await page.textContent('section.day >> nth=0')).toContain('Guoxin Gymnasium');
+    await expectPage(page.locator('section.day >> nth=0')).toContainText('Guoxin Gymnasium');
     await screenshot(page, 'competition-schedule-en');
 
     // The calendar link is served by the web site and holds one VEVENT per game.
@@ -111,17 +111,21 @@ describe('competition pages', () => {
     expect(english).not.toMatch(/SUMMARY:.*[\u4e00-\u9fff]/);
     // Download (https), subscribe (webcal://), Google and Outlook, each a 44 px tap target, each in the reader's language.
     const ways = page.locator('[data-feed="event"] a');
-    expect(await ways.count()).toBe(4);
-    expect(await ways.nth(0).getAttribute('href')).toMatch(
+    await expectPage(ways).toHaveCount(4);
+    await expectPage(ways.nth(0)).toHaveAttribute(
+      'href',
       new RegExp(`^https?://.+/events/${eventId}/calendar\\.ics\\?lang=(zh-CN|en)$`),
     );
-    expect(await ways.nth(1).getAttribute('href')).toMatch(
+    await expectPage(ways.nth(1)).toHaveAttribute(
+      'href',
       new RegExp(`^webcal://.+/events/${eventId}/calendar\\.ics\\?lang=(zh-CN|en)$`),
     );
-    expect(await ways.nth(2).getAttribute('href')).toMatch(
+    await expectPage(ways.nth(2)).toHaveAttribute(
+      'href',
       /^https:\/\/calendar\.google\.com\/calendar\/render\?cid=webcal/,
     );
-    expect(await ways.nth(3).getAttribute('href')).toMatch(
+    await expectPage(ways.nth(3)).toHaveAttribute(
+      'href',
       /^https:\/\/outlook\.live\.com\/calendar\/0\/addfromweb\?url=http/,
     );
     for (let i = 0; i < 4; i++) expect((await ways.nth(i).boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
@@ -137,12 +141,12 @@ describe('competition pages', () => {
     await page.getByRole('button', { name: zh('competition.filter.apply') }).click();
     await page.waitForURL(/team=/);
     const own = games.filter((m) => m.homeTeamId === team?.homeTeamId || m.awayTeamId === team?.homeTeamId);
-    expect(await page.locator('section.day tbody tr').count()).toBe(own.length);
+    await expectPage(page.locator('section.day tbody tr')).toHaveCount(own.length);
     const rows = await page
       .locator('section.day tbody tr')
       .evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-home')}|${tr.getAttribute('data-away')}`));
     for (const row of rows) expect(row.split('|')).toContain(team?.homeTeamName);
-    expect(await page.locator(`[data-feed="team-${team?.homeTeamId}"]`).count()).toBe(1);
+    await expectPage(page.locator(`[data-feed="team-${team?.homeTeamId}"]`)).toHaveCount(1);
     await page.close();
   });
 
@@ -170,7 +174,7 @@ describe('competition pages', () => {
     const before = await standingsOrder(pub);
     expect(before.indexOf(upper?.teamId ?? '')).toBeLessThan(before.indexOf(lower?.teamId ?? ''));
     // When the overall figures decide, the note first says why head-to-head could not.
-    expect(await pub.locator(`tr[data-team-id="${upper?.teamId}"] .why`).textContent()).toMatch(
+    await expectPage(pub.locator(`tr[data-team-id="${upper?.teamId}"] .why`)).toHaveText(
       /^(与.+?(尚未交手,无法比较相互间成绩|相互间成绩相同);)?(凭|按|因)/,
     );
     await screenshot(pub, 'competition-standings-before');
@@ -178,13 +182,7 @@ describe('competition pages', () => {
     // Sign in through the form and open the game's day on the organizers' page.
     const page = await organizer.newPage();
     const managePath = `/events/${eventId}/manage`;
-    await page.goto(web(`/login?next=${encodeURIComponent(`${managePath}?day=${game?.date}`)}`));
-    await page.waitForLoadState('networkidle');
-    await page.fill('#email', 'organizer@sailcourt.local');
-    await page.fill('#password', 'sailcourt-organizer');
-    await page.getByRole('button', { name: zh('login.submit'), exact: true }).click();
-    await page.waitForURL((url) => url.pathname === managePath);
-    await page.waitForLoadState('networkidle');
+    await signInWithForm(page, ORGANIZER, `${managePath}?day=${game?.date}`);
     const card = page.locator(`#match-${game?.id}`);
     const home = `#homeScore-${game?.id}`;
     const away = `#awayScore-${game?.id}`;
@@ -194,10 +192,10 @@ describe('competition pages', () => {
     await page.fill(away, '88');
     await card.getByRole('button', { name: new RegExp(zh('competition.manage.saveResult')) }).click();
     await page.waitForSelector(`${home}-error`);
-    expect(await page.textContent(`${home}-error`)).toBe(zh('competition.error.level'));
-    expect(await page.getAttribute(home, 'aria-invalid')).toBe('true');
-    expect(await page.getAttribute(home, 'aria-describedby')).toBe(`homeScore-${game?.id}-error`);
-    expect(await page.inputValue(home)).toBe('88');
+    await expectPage(page.locator(`${home}-error`)).toHaveText(zh('competition.error.level'));
+    await expectPage(page.locator(home)).toHaveAttribute('aria-invalid', 'true');
+    await expectPage(page.locator(home)).toHaveAttribute('aria-describedby', `homeScore-${game?.id}-error`);
+    await expectPage(page.locator(home)).toHaveValue('88');
     await screenshot(page, 'competition-level-score-refused');
     const unchanged = await api<Match>(`/matches/${game?.id}`);
     expect(unchanged.status).toBe('scheduled');
@@ -209,8 +207,8 @@ describe('competition pages', () => {
     await page.fill(away, lowerIsHome ? '60' : '100');
     await card.getByRole('button', { name: new RegExp(zh('competition.manage.saveResult')) }).click();
     await page.waitForSelector(`#match-${game?.id} .saved`);
-    expect(await page.locator(`${home}-error`).count()).toBe(0);
-    expect(await card.locator('[data-score]').getAttribute('data-score')).toBe(lowerIsHome ? '100:60' : '60:100');
+    await expectPage(page.locator(`${home}-error`)).toHaveCount(0);
+    await expectPage(card.locator('[data-score]')).toHaveAttribute('data-score', lowerIsHome ? '100:60' : '60:100');
     await screenshot(page, 'competition-result-saved');
     const stored = await api<Match>(`/matches/${game?.id}`);
     expect([stored.status, stored.homeScore, stored.awayScore]).toEqual([
@@ -224,10 +222,10 @@ describe('competition pages', () => {
     const after = await standingsOrder(pub);
     expect(after).not.toEqual(before);
     expect(after.indexOf(lower?.teamId ?? '')).toBeLessThan(after.indexOf(upper?.teamId ?? ''));
-    expect(await pub.locator(`tr[data-team-id="${lower?.teamId}"] td.points`).textContent()).toBe(
+    await expectPage(pub.locator(`tr[data-team-id="${lower?.teamId}"] td.points`)).toHaveText(
       String((lower?.classificationPoints ?? 0) + 2),
     );
-    expect(await pub.locator(`tr[data-team-id="${upper?.teamId}"] td.points`).textContent()).toBe(
+    await expectPage(pub.locator(`tr[data-team-id="${upper?.teamId}"] td.points`)).toHaveText(
       String((upper?.classificationPoints ?? 0) + 1),
     );
     await screenshot(pub, 'competition-standings-after');

@@ -1,12 +1,12 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
+import { expectPage, hydrated, ORGANIZER, signInWithForm, web } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 import { organizerApi } from './support/organizer-api.js';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
 const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
-const web = (path: string) => `${inject('webUrl')}${path}`;
 const api = organizerApi();
 
 // The seeded Future Stars league has six divisions (illustrative); this test plays in U8 girls, which no other test touches.
@@ -26,10 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-}
 
 /** A team manager's account and team with a saved roster of girls born in 2016, made the way the pages would. */
 async function managerWithTeam(name: string): Promise<{ email: string; token: string; teamId: string }> {
@@ -73,26 +69,20 @@ describe('divisions', () => {
     // The public event page lists the divisions, marked illustrative.
     const page = await browser.newPage();
     await page.goto(web(`/events/${event.id}`));
-    expect(await page.locator('tr[data-division]').count()).toBe(divisions.length);
-    expect(await page.locator(`tr[data-division="${DIVISION}"] th`).textContent()).toBe(division.name);
-    expect(await page.textContent('#divisions-title')).toBe(zh('division.title'));
-    expect(await page.textContent('main')).toContain(zh('division.illustrativeNote'));
+    await expectPage(page.locator('tr[data-division]')).toHaveCount(divisions.length);
+    await expectPage(page.locator(`tr[data-division="${DIVISION}"] th`)).toHaveText(division.name);
+    await expectPage(page.locator('#divisions-title')).toHaveText(zh('division.title'));
+    await expectPage(page.locator('main')).toContainText(zh('division.illustrativeNote'));
 
     // A manager signs in and registers a team: the division is required, picked from a list.
     const home = await managerWithTeam(`潍坊小花${RUN}`);
     const path = `/events/${event.id}/register`;
-    await page.goto(web(`/login?next=${encodeURIComponent(path)}`));
-    await settled(page);
-    await page.fill('#email', home.email);
-    await page.fill('#password', PASSWORD);
-    await page.getByRole('button', { name: zh('login.submit'), exact: true }).click();
-    await page.waitForURL((url) => url.pathname === path);
-    await settled(page);
+    await signInWithForm(page, { email: home.email, password: PASSWORD }, path);
     // Submitting without a division: the page says so beside the list, and nothing is stored.
     await page.getByRole('button', { name: zh('registration.register.submit', { team: `潍坊小花${RUN}` }) }).click();
     await page.locator('#divisionId-error').waitFor();
-    expect(await page.textContent('#divisionId-error')).toContain(zh('division.error.required'));
-    expect(await page.getAttribute('#divisionId', 'aria-invalid')).toBe('true');
+    await expectPage(page.locator('#divisionId-error')).toContainText(zh('division.error.required'));
+    await expectPage(page.locator('#divisionId')).toHaveAttribute('aria-invalid', 'true');
     expect(
       (await api.call<Registration[]>('GET', `/events/${event.id}/registrations`)).some(
         (r) => r.teamId === home.teamId,
@@ -101,8 +91,8 @@ describe('divisions', () => {
     await page.selectOption('#divisionId', division.id);
     await page.getByRole('button', { name: zh('registration.register.submit', { team: `潍坊小花${RUN}` }) }).click();
     await page.waitForURL(/registered=1/);
-    expect(await page.getAttribute('[data-registered-division]', 'data-registered-division')).toBe(DIVISION);
-    expect(await page.textContent('[data-registered-division]')).toBe(
+    await expectPage(page.locator('[data-registered-division]')).toHaveAttribute('data-registered-division', DIVISION);
+    await expectPage(page.locator('[data-registered-division]')).toHaveText(
       zh('division.registered', { name: division.name }),
     );
     await screenshot(page, 'divisions-registered');
@@ -120,13 +110,7 @@ describe('divisions', () => {
     const org = await openBrowser();
     const orgPage = await org.newPage();
     const manage = `/events/${event.id}/manage/schedule`;
-    await orgPage.goto(web(`/login?next=${encodeURIComponent(manage)}`));
-    await settled(orgPage);
-    await orgPage.fill('#email', 'organizer@sailcourt.local');
-    await orgPage.fill('#password', 'sailcourt-organizer');
-    await orgPage.getByRole('button', { name: zh('login.submit'), exact: true }).click();
-    await orgPage.waitForURL((url) => url.pathname === manage);
-    await settled(orgPage);
+    await signInWithForm(orgPage, ORGANIZER, manage);
     await orgPage.selectOption('#division', division.id);
     await orgPage.getByRole('button', { name: zh('competition.generate.preview') }).click();
     await orgPage.getByRole('button', { name: zh('competition.generate.save') }).click();
@@ -134,11 +118,11 @@ describe('divisions', () => {
     // The organizer's overview breaks participation down by division and by city (teams, people).
     await orgPage.goto(web('/organizer'));
     const row = orgPage.locator(`[data-testid="participation-divisions"] tr[data-division="${DIVISION}"] td`);
-    expect(await row.allTextContents()).toEqual(['3', '24']);
-    expect(await orgPage.locator('[data-testid="participation-cities"]').textContent()).toContain('潍坊');
+    await expectPage(row).toHaveText(['3', '24']);
+    await expectPage(orgPage.locator('[data-testid="participation-cities"]')).toContainText('潍坊');
     await orgPage.goto(web('/organizer?lang=en'));
-    expect(await orgPage.locator('#cities-title').textContent()).toBe(en('division.participation.byCity'));
-    expect(await orgPage.locator('[data-testid="participation-cities"]').textContent()).toContain('Weifang');
+    await expectPage(orgPage.locator('#cities-title')).toHaveText(en('division.participation.byCity'));
+    await expectPage(orgPage.locator('[data-testid="participation-cities"]')).toContainText('Weifang');
     await screenshot(orgPage, 'divisions-organizer-participation-en');
     await org.close();
     const plan = { matches: await api.call<Game[]>('GET', `/events/${event.id}/matches?division=${DIVISION}`) };
@@ -163,14 +147,14 @@ describe('divisions', () => {
 
     // The standings page: pick the division from the filter; one table, the division's three teams, ranked.
     await page.goto(web(`/events/${event.id}/standings`));
-    await settled(page);
+    await hydrated(page);
     await page.selectOption('#division', DIVISION);
     await page.getByRole('button', { name: zh('division.filter.apply') }).click();
     await page.waitForURL(/division=U8-girls/);
     const groups = page.locator('section.group');
-    expect(await groups.count()).toBe(1);
-    expect(await groups.first().getAttribute('data-division')).toBe(division.id);
-    expect(await groups.first().getAttribute('aria-label')).toBe(division.name);
+    await expectPage(groups).toHaveCount(1);
+    await expectPage(groups.first()).toHaveAttribute('data-division', division.id);
+    await expectPage(groups.first()).toHaveAttribute('aria-label', division.name);
     const order = await groups
       .first()
       .locator('tbody tr')
@@ -181,24 +165,24 @@ describe('divisions', () => {
     // In English, on a phone: the same table, worded in English, no sideways scrolling.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(web(`/events/${event.id}/standings?division=${DIVISION}&lang=en`));
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.locator('section.group').first().getAttribute('aria-label')).toBe(division.nameEn);
-    expect(await page.textContent('label[for="division"]')).toBe(en('division.label'));
+    await expectPage(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expectPage(page.locator('section.group').first()).toHaveAttribute('aria-label', division.nameEn);
+    await expectPage(page.locator('label[for="division"]')).toHaveText(en('division.label'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await screenshot(page, 'divisions-standings-en-phone');
 
     // The embeddable widget takes the division too, and the whole view ranks each division in its own table.
     await page.goto(web(`/embed/events/${event.id}/standings?division=${DIVISION}`));
-    expect(await page.locator('tbody tr').count()).toBe(3);
+    await expectPage(page.locator('tbody tr')).toHaveCount(3);
     const whole = await page.goto(web(`/embed/events/${event.id}/standings`));
     expect(whole?.status()).toBe(200);
     const everyDivision = await api.call<{ groups: { divisionId: string }[] }>('GET', `/events/${event.id}/standings`);
     expect(everyDivision.groups.map((g) => g.divisionId)).toContain(division.id);
-    expect(await page.locator('table').count()).toBe(everyDivision.groups.length);
+    await expectPage(page.locator('table')).toHaveCount(everyDivision.groups.length);
 
     // The schedule filtered to the division shows its three games only.
     await page.goto(web(`/events/${event.id}/schedule?division=${DIVISION}`));
-    expect(await page.locator('tr[data-match]').count()).toBe(3);
+    await expectPage(page.locator('tr[data-match]')).toHaveCount(3);
     await page.close();
   }, 180_000);
 });

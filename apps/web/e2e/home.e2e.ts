@@ -1,5 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectPage } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 
 let browser: BrowserContext;
@@ -21,22 +22,22 @@ describe('home page', () => {
   it('shows the season and its 15 events in Chinese, then in English after the switch', async () => {
     const page = await browser.newPage();
     await page.goto(inject('webUrl'));
-    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    expect(await page.textContent('h1')).toContain('双星锦湖2023青岛篮球季');
-    expect(await page.textContent('main')).toContain('未篮梦想');
+    await expectPage(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expectPage(page.locator('h1')).toContainText('双星锦湖2023青岛篮球季');
+    await expectPage(page.locator('main')).toContainText('未篮梦想');
     // The 15 seeded events, and any an organizer added since (other test files may add one).
-    expect(await page.locator('.events > li').count()).toBe(await seasonEventCount());
+    await expectPage(page.locator('.events > li')).toHaveCount(await seasonEventCount());
     expect(await seasonEventCount()).toBeGreaterThanOrEqual(15);
-    expect(await page.textContent('.events')).toContain('CBA夏季联赛');
-    expect(await page.locator('.rally tbody tr').count()).toBe(5);
+    await expectPage(page.locator('.events')).toContainText('CBA夏季联赛');
+    await expectPage(page.locator('.rally tbody tr')).toHaveCount(5);
     await screenshot(page, 'home-zh-CN');
 
     await page.getByRole('button', { name: /English/ }).click();
-    await page.waitForFunction(() => document.documentElement.lang === 'en');
-    expect(await page.textContent('h1')).toContain('Qingdao Basketball Season');
-    expect(await page.locator('.events > li').count()).toBe(await seasonEventCount());
-    expect(await page.textContent('.events')).toContain('CBA Summer League');
-    expect(await page.textContent('main')).toContain('Future Hoop Dreams');
+    await expectPage(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expectPage(page.locator('h1')).toContainText('Qingdao Basketball Season');
+    await expectPage(page.locator('.events > li')).toHaveCount(await seasonEventCount());
+    await expectPage(page.locator('.events')).toContainText('CBA Summer League');
+    await expectPage(page.locator('main')).toContainText('Future Hoop Dreams');
     await screenshot(page, 'home-en');
     await page.close();
   });
@@ -48,19 +49,19 @@ describe('home page', () => {
     await link.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/events\//);
-    expect(await page.textContent('h1')).toMatch(/CBA/);
-    expect(await page.textContent('main')).toMatch(/国信体育馆|Guoxin Gymnasium/);
+    await expectPage(page.locator('h1')).toHaveText(/CBA/);
+    await expectPage(page.locator('main')).toHaveText(/国信体育馆|Guoxin Gymnasium/);
     await page.close();
   });
 
   it('has landmarks and a skip link for keyboard and screen-reader users', async () => {
     const page = await browser.newPage();
     await page.goto(inject('webUrl'));
-    expect(await page.locator('header').count()).toBe(1);
-    expect(await page.locator('nav').count()).toBeGreaterThan(0);
-    expect(await page.locator('main#main').count()).toBe(1);
+    await expectPage(page.locator('header')).toHaveCount(1);
+    await expectPage(page.locator('nav').first()).toBeAttached();
+    await expectPage(page.locator('main#main')).toHaveCount(1);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main');
+    await expectPage(page.locator(':focus')).toHaveAttribute('href', '#main');
     await page.close();
   });
 });

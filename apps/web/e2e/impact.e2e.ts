@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatYuan, type Locale } from '../src/lib/i18n/index.js';
+import { expectPage, open } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 
 const SEASON = 'qingdao-basketball-2023';
@@ -35,11 +36,6 @@ async function directWithLocalShare(localShare: number): Promise<number> {
 
 const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').trim();
 
-/** Open the page and wait until SvelteKit has hydrated it (its client requests have settled). */
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${inject('webUrl')}${path}`, { waitUntil: 'networkidle' });
-}
-
 let browser: BrowserContext;
 let stored: number;
 beforeAll(async () => {
@@ -67,15 +63,15 @@ describe('tourism impact page', () => {
     it(`labels the figures as estimates and follows a slider live (${c.locale})`, async () => {
       const page = await browser.newPage();
       await open(page, `/impact?lang=${c.locale}`);
-      expect(await page.getAttribute('html', 'lang')).toBe(c.locale);
-      expect(await text(page, 'h1')).toBe(c.title);
-      expect(await text(page, '[data-figure=direct] .estimate')).toBe(c.estimate);
-      expect(await text(page, DIRECT)).toBe(formatYuan(c.locale, stored));
-      expect(await text(page, '[data-figure=direct]')).toContain(c.expected);
-      expect(await text(page, '[data-figure=visitors]')).toContain('60,000');
+      await expectPage(page.locator('html')).toHaveAttribute('lang', c.locale);
+      await expectPage(page.locator('h1')).toHaveText(c.title);
+      await expectPage(page.locator('[data-figure=direct] .estimate')).toHaveText(c.estimate);
+      await expectPage(page.locator(DIRECT)).toHaveText(formatYuan(c.locale, stored));
+      await expectPage(page.locator('[data-figure=direct]')).toContainText(c.expected);
+      await expectPage(page.locator('[data-figure=visitors]')).toContainText('60,000');
       // Gross output is a separate, multiplied figure, never the spending one.
-      expect(await text(page, '[data-figure=grossOutput]')).toContain('2.89');
-      expect(await page.locator('[data-chart=tornado] [data-field]').count()).toBeGreaterThan(5);
+      await expectPage(page.locator('[data-figure=grossOutput]')).toContainText('2.89');
+      await expectPage(page.locator('[data-chart=tornado] [data-field]').nth(5)).toBeAttached(); // more than 5
       await screenshot(page, `impact-${c.locale}`);
 
       const before = {
@@ -86,14 +82,14 @@ describe('tourism impact page', () => {
       // More locals, fewer visitors: every bar shrinks against the scale the stored figures set.
       await page.locator(LOCAL_SHARE).fill('0.6');
       const expected = formatYuan(c.locale, await directWithLocalShare(0.6));
-      await expect.poll(() => text(page, DIRECT)).toBe(expected);
+      await expectPage(page.locator(DIRECT)).toHaveText(expected);
       expect(expected).not.toBe(formatYuan(c.locale, stored));
-      expect(await text(page, '[data-figure=direct] .estimate')).toBe(c.scenario);
-      expect(await text(page, `.lever:has(${LOCAL_SHARE}) output`)).toBe('60%');
-      expect(await page.getAttribute(ACCOMMODATION_BAR, 'width')).not.toBe(before.bar);
-      expect(await page.getAttribute(SPECTATORS_BAR, 'width')).not.toBe(before.group);
-      expect(await text(page, '[data-chart=tornado] desc')).not.toBe(before.tornado);
-      expect(await text(page, '[data-live]')).toContain(expected);
+      await expectPage(page.locator('[data-figure=direct] .estimate')).toHaveText(c.scenario);
+      await expectPage(page.locator(`.lever:has(${LOCAL_SHARE}) output`)).toHaveText('60%');
+      await expectPage(page.locator(ACCOMMODATION_BAR)).not.toHaveAttribute('width', before.bar ?? '');
+      await expectPage(page.locator(SPECTATORS_BAR)).not.toHaveAttribute('width', before.group ?? '');
+      await expectPage(page.locator('[data-chart=tornado] desc')).not.toHaveText(before.tornado);
+      await expectPage(page.locator('[data-live]')).toContainText(expected);
       expect(page.url()).not.toContain('localShare'); // live: nothing submitted, nothing stored
       await screenshot(page, `impact-${c.locale}-live`);
       await page.close();
@@ -108,7 +104,7 @@ describe('tourism impact page', () => {
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-field') ?? ''));
     expect(fields.some((field) => field.includes('.dailySpend.'))).toBe(true);
     for (const field of fields)
-      expect(await page.locator(`form.controls input[type=range][name="${field}"]`).count(), field).toBe(1);
+      await expectPage(page.locator(`form.controls input[type=range][name="${field}"]`), field).toHaveCount(1);
     // Shopping alone moves: the shopping bar grows, catering stays.
     const category = (key: string) => page.getAttribute(`[data-chart=by-category] [data-key=${key}] rect.bar`, 'width');
     const before = { shopping: await category('shopping'), catering: await category('catering') };
@@ -117,7 +113,7 @@ describe('tourism impact page', () => {
     for (let i = 0; i < 10; i += 1) await page.keyboard.press('ArrowRight');
     await expect.poll(() => category('shopping')).not.toBe(before.shopping);
     expect(await category('catering')).toBe(before.catering);
-    expect(await text(page, '.lever:has(input[name="groups.spectators.dailySpend.shopping"]) label')).toBe(
+    await expectPage(page.locator('.lever:has(input[name="groups.spectators.dailySpend.shopping"]) label')).toHaveText(
       'Daily spend · shopping',
     );
     await page.close();
@@ -131,8 +127,8 @@ describe('tourism impact page', () => {
     await nights.focus();
     for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
     await expect.poll(() => nights.inputValue()).toBe('3');
-    expect(await text(page, '.lever:has(input[name="groups.spectators.nights"]) output')).toBe('3 nights');
-    expect(await text(page, DIRECT)).not.toBe(before);
+    await expectPage(page.locator('.lever:has(input[name="groups.spectators.nights"]) output')).toHaveText('3 nights');
+    await expectPage(page.locator(DIRECT)).not.toHaveText(before);
     await page.close();
   });
 });
@@ -149,22 +145,22 @@ describe('tourism impact page without JavaScript', () => {
   it('recomputes a submitted scenario on the server', async () => {
     const page = await plain.newPage();
     await open(page, '/impact?lang=en');
-    expect(await text(page, DIRECT)).toBe(formatYuan('en', stored));
+    await expectPage(page.locator(DIRECT)).toHaveText(formatYuan('en', stored));
     const before = await page.getAttribute(ACCOMMODATION_BAR, 'width');
     await page.locator(LOCAL_SHARE).fill('0.2');
-    expect(await text(page, DIRECT)).toBe(formatYuan('en', stored)); // no script: nothing moves until submitted
+    await expectPage(page.locator(DIRECT)).toHaveText(formatYuan('en', stored)); // no script: nothing moves until submitted
     await page.getByRole('button', { name: 'Recompute' }).click();
     await page.waitForURL(/groups\.spectators\.localShare=0\.2/);
-    expect(await text(page, DIRECT)).toBe(formatYuan('en', await directWithLocalShare(0.2)));
-    expect(await text(page, '[data-figure=direct] .estimate')).toBe('Scenario estimate');
-    expect(await text(page, 'main')).toContain('A scenario is not stored');
-    expect(await page.getAttribute(ACCOMMODATION_BAR, 'width')).not.toBe(before);
-    expect(await page.inputValue(LOCAL_SHARE)).toBe('0.2');
+    await expectPage(page.locator(DIRECT)).toHaveText(formatYuan('en', await directWithLocalShare(0.2)));
+    await expectPage(page.locator('[data-figure=direct] .estimate')).toHaveText('Scenario estimate');
+    await expectPage(page.locator('main')).toContainText('A scenario is not stored');
+    await expectPage(page.locator(ACCOMMODATION_BAR)).not.toHaveAttribute('width', before ?? '');
+    await expectPage(page.locator(LOCAL_SHARE)).toHaveValue('0.2');
     await screenshot(page, 'impact-en-nojs-scenario');
 
     await page.getByRole('link', { name: 'Back to the stored assumptions' }).first().click();
     await page.waitForURL(/\/impact$/);
-    expect(await text(page, DIRECT)).toBe(formatYuan('en', stored));
+    await expectPage(page.locator(DIRECT)).toHaveText(formatYuan('en', stored));
     await page.close();
   });
 
@@ -172,13 +168,15 @@ describe('tourism impact page without JavaScript', () => {
     const page = await plain.newPage();
     await open(page, '/impact?lang=zh-CN&groups.spectators.localShare=1.7');
     const input = page.locator(LOCAL_SHARE);
-    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await expectPage(input).toHaveAttribute('aria-invalid', 'true');
     const describedBy = await input.getAttribute('aria-describedby');
-    expect(await text(page, `#${describedBy ?? 'missing'}`)).toBe('须为 0 到 1 之间的比例(您输入了 1.7)');
-    expect(await text(page, DIRECT)).toBe(formatYuan('zh-CN', stored));
-    expect(await text(page, '[role=alert]')).toContain('情景中有无效的值');
-    expect(await page.getAttribute('[role=alert] a', 'href')).toBe(`#${await input.getAttribute('id')}`);
-    expect(await text(page, '[role=alert] li')).toBe('观众 · 本地人比例: 须为 0 到 1 之间的比例(您输入了 1.7)');
+    await expectPage(page.locator(`#${describedBy ?? 'missing'}`)).toHaveText('须为 0 到 1 之间的比例(您输入了 1.7)');
+    await expectPage(page.locator(DIRECT)).toHaveText(formatYuan('zh-CN', stored));
+    await expectPage(page.locator('[role=alert]')).toContainText('情景中有无效的值');
+    await expectPage(page.locator('[role=alert] a')).toHaveAttribute('href', `#${await input.getAttribute('id')}`);
+    await expectPage(page.locator('[role=alert] li')).toHaveText(
+      '观众 · 本地人比例: 须为 0 到 1 之间的比例(您输入了 1.7)',
+    );
     await screenshot(page, 'impact-zh-CN-nojs-invalid');
     await page.close();
   });
@@ -188,28 +186,28 @@ describe('impact methodology page', () => {
   it('shows the formula, the anchors and every assumption with its source, in both languages', async () => {
     const page = await browser.newPage();
     await open(page, '/impact/methodology?lang=zh-CN');
-    expect(await text(page, 'h1')).toBe('旅游影响估算:方法说明');
-    expect(await text(page, '.formula')).toContain('E');
-    expect(await text(page, 'main')).toContain('eventIMPACTS');
-    expect(await text(page, 'main')).toContain('Crompton');
-    expect(await page.locator('h3[id^=group-]').allTextContents()).toEqual([
+    await expectPage(page.locator('h1')).toHaveText('旅游影响估算:方法说明');
+    await expectPage(page.locator('.formula')).toContainText('E');
+    await expectPage(page.locator('main')).toContainText('eventIMPACTS');
+    await expectPage(page.locator('main')).toContainText('Crompton');
+    await expectPage(page.locator('h3[id^=group-]')).toHaveText([
       '参赛者',
       '随行人员',
       '观众',
       '裁判、官员与媒体',
       '乘数与主办方支出',
     ]);
-    expect(await text(page, 'tr[data-path="groups.spectators.localShare"]')).toMatch(/本地人比例\s*40%/);
-    expect(await text(page, 'tr[data-path="groups.officialsMedia.persons"]')).toContain('示意数据');
+    await expectPage(page.locator('tr[data-path="groups.spectators.localShare"]')).toHaveText(/本地人比例\s*40%/);
+    await expectPage(page.locator('tr[data-path="groups.officialsMedia.persons"]')).toContainText('示意数据');
     // The citation is named in the reader's language (the stored text is English).
-    expect(await text(page, 'tr[data-path="multipliers.output"]')).toContain('上海旅游投入产出研究');
-    expect(await page.locator('.history > li').count()).toBeGreaterThanOrEqual(1);
+    await expectPage(page.locator('tr[data-path="multipliers.output"]')).toContainText('上海旅游投入产出研究');
+    await expectPage(page.locator('.history > li').first()).toBeAttached();
     await screenshot(page, 'impact-methodology-zh-CN');
 
     await open(page, '/impact/methodology?lang=en');
-    expect(await text(page, 'tr[data-path="groups.spectators.nights"]')).toMatch(/Nights\s*2\.5 nights/);
-    expect(await text(page, 'tr[data-path="groups.spectators.localShare"]')).toContain('Assumption');
-    expect(await page.locator('section[aria-labelledby=edit-title]').count()).toBe(0); // organizers only
+    await expectPage(page.locator('tr[data-path="groups.spectators.nights"]')).toHaveText(/Nights\s*2\.5 nights/);
+    await expectPage(page.locator('tr[data-path="groups.spectators.localShare"]')).toContainText('Assumption');
+    await expectPage(page.locator('section[aria-labelledby=edit-title]')).toHaveCount(0); // organizers only
     await screenshot(page, 'impact-methodology-en');
     await page.close();
   });
@@ -227,23 +225,23 @@ describe('impact methodology page', () => {
     await open(page, '/impact/methodology?lang=en');
 
     const persons = 'input[name="value:groups.officialsMedia.persons"]';
-    expect(await page.inputValue(persons)).toBe('400');
+    await expectPage(page.locator(persons)).toHaveValue('400');
     await page.fill(persons, '420');
     await page.fill('#edit-reason', 'Referee list came in');
     await page.getByRole('button', { name: 'Save the assumptions' }).click();
-    await expect.poll(() => text(page, '.notice.ok')).toMatch(/^Saved as version \d+\.$/);
-    expect(await text(page, 'tr[data-path="groups.officialsMedia.persons"]')).toContain('420 persons');
-    expect(await text(page, '.history > li:first-child')).toContain('Referee list came in');
+    await expectPage(page.locator('.notice.ok')).toHaveText(/^Saved as version \d+\.$/);
+    await expectPage(page.locator('tr[data-path="groups.officialsMedia.persons"]')).toContainText('420 persons');
+    await expectPage(page.locator('.history > li:first-child')).toContainText('Referee list came in');
 
     await stale.fill(persons, '430');
     await stale.getByRole('button', { name: 'Save the assumptions' }).click();
-    await expect.poll(() => text(stale, '.notice.error')).toContain('Someone changed these assumptions');
+    await expectPage(stale.locator('.notice.error')).toContainText('Someone changed these assumptions');
     await stale.close();
 
     await page.fill(persons, '400');
     await page.fill('#edit-reason', 'Back to the seeded value');
     await page.getByRole('button', { name: 'Save the assumptions' }).click();
-    await expect.poll(() => text(page, 'tr[data-path="groups.officialsMedia.persons"]')).toContain('400 persons');
+    await expectPage(page.locator('tr[data-path="groups.officialsMedia.persons"]')).toContainText('400 persons');
     expect(formatYuan('en', await directWithLocalShare(0.4))).toBe(formatYuan('en', stored));
     await page.close();
   });

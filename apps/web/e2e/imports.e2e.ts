@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
+import { expectPage, ORGANIZER, signInWithForm } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 import { organizerApi } from './support/organizer-api.js';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
-const web = (path: string) => `${inject('webUrl')}${path}`;
 
 const { call, signIn, seeded } = organizerApi();
 
@@ -69,25 +69,19 @@ describe('spreadsheet import', () => {
 
     const page = await organizer.newPage();
     const path = `/events/${event.id}/import`;
-    await page.goto(web(`/login?next=${encodeURIComponent(path)}`));
-    await page.waitForLoadState('networkidle');
-    await page.fill('#email', 'organizer@sailcourt.local');
-    await page.fill('#password', 'sailcourt-organizer');
-    await page.getByRole('button', { name: zh('login.submit'), exact: true }).click();
-    await page.waitForURL((url) => url.pathname === path);
-    await page.waitForLoadState('networkidle');
+    await signInWithForm(page, ORGANIZER, path);
 
     await page.setInputFiles('#import-file', file);
     await page.getByRole('button', { name: zh('import.preview'), exact: true }).click();
     await page.locator('[data-problems]').waitFor();
-    expect(await page.getAttribute('[data-encoding]', 'data-encoding')).toBe('gb18030');
-    expect(await page.getAttribute('[data-problems]', 'data-problems')).toBe('2');
-    expect(await page.locator('table.rows tbody tr[data-row]').count()).toBe(80);
+    await expectPage(page.locator('[data-encoding]')).toHaveAttribute('data-encoding', 'gb18030');
+    await expectPage(page.locator('[data-problems]')).toHaveAttribute('data-problems', '2');
+    await expectPage(page.locator('table.rows tbody tr[data-row]')).toHaveCount(80);
     expect(
       await page.locator('tr.bad').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row')))),
     ).toEqual([duplicateRow, formulaRow]);
-    expect(await page.textContent(`#problem-${duplicateRow}`)).toContain('number 4 is already used by row');
-    expect(await page.textContent(`#problem-${formulaRow}`)).toContain('formula');
+    await expectPage(page.locator(`#problem-${duplicateRow}`)).toContainText('number 4 is already used by row');
+    await expectPage(page.locator(`#problem-${formulaRow}`)).toContainText('formula');
     expect(
       await page.locator(`tr[data-row="${formulaRow}"] input[data-column="player"]`).getAttribute('aria-invalid'),
     ).toBe('true');
@@ -99,7 +93,7 @@ describe('spreadsheet import', () => {
     await page.fill(`tr[data-row="${formulaRow}"] input[data-column="player"]`, '孙悟空');
     await page.getByRole('button', { name: zh('import.commit'), exact: true }).click();
     await page.locator('p.saved').waitFor();
-    expect(await page.textContent('p.saved')).toContain(zh('import.done', { created: 16, updated: 0, people: 80 }));
+    await expectPage(page.locator('p.saved')).toContainText(zh('import.done', { created: 16, updated: 0, people: 80 }));
     await screenshot(page, 'import-committed');
 
     const registrations = await call<{ teamName: string; status: string; rosterSize: number }[]>(

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
+import { expectPage, hydrated, signInBrowser, web } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 import { axeViolations, PHONE, sidewaysProblems } from './support/phone.js';
 
@@ -9,7 +10,6 @@ const zh = (key: MessageKey, params?: Record<string, string | number>) =>
   translate('zh-CN', key as 'app.name', params as Record<string, never>);
 const en = (key: MessageKey, params?: Record<string, string | number>) =>
   translate('en', key as 'app.name', params as Record<string, never>);
-const web = (path: string) => `${inject('webUrl')}${path}`;
 
 type Json = Record<string, unknown>;
 async function call(
@@ -31,24 +31,11 @@ let organizer: BrowserContext;
 let organizerToken = '';
 const managerAccount = { email: `kind-${Date.now()}@example.com`, password: 'kind-to-mistakes-2023', token: '' };
 
-async function signIn(context: BrowserContext, email: string, password: string): Promise<string> {
-  const page = await context.newPage();
-  await page.goto(web('/login'));
-  await page.waitForLoadState('networkidle');
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await page.locator('main button[type=submit]').click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-  const landed = new URL(page.url()).pathname;
-  await page.close();
-  return landed;
-}
-
 async function phone(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize(PHONE);
   await page.goto(web(path));
-  await page.waitForLoadState('networkidle');
+  await hydrated(page);
   return page;
 }
 
@@ -70,8 +57,8 @@ afterAll(async () => {
 
 describe('sign-in lands where the work is', () => {
   it('takes an organizer to the dashboard and a team manager to their registrations', async () => {
-    expect(await signIn(organizer, 'organizer@sailcourt.local', 'sailcourt-organizer')).toBe('/organizer');
-    expect(await signIn(manager, managerAccount.email, managerAccount.password)).toBe('/me');
+    expect(await signInBrowser(organizer)).toBe('/organizer');
+    expect(await signInBrowser(manager, managerAccount)).toBe('/me');
   });
 });
 
@@ -123,25 +110,25 @@ describe('a withdrawal after games were played', () => {
     // First press: a confirmation in the row, focused; nothing stored changed.
     const confirm = row.locator('.confirm');
     await confirm.waitFor();
-    expect(await confirm.textContent()).toContain(
+    await expectPage(confirm).toContainText(
       zh('registration.me.confirmWithdraw', { team: '海风队', event: event.name as string }),
     );
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('confirm'))).toBe(true);
+    await expectPage(page.locator(':focus')).toHaveClass(/(^|\s)confirm(\s|$)/);
     expect((await call(`/registrations/${registration.body.id}`, 'GET', null)).body.status).toBe('confirmed');
     await screenshot(page, 'phone-withdraw-confirm-zh-CN');
     await row.getByRole('button', { name: zh('registration.me.confirmYes') }).click();
     // The team has played: the page says so and offers the request, where the reader is looking.
     await row.getByRole('button', { name: new RegExp(zh('registration.me.requestWithdrawal')) }).waitFor();
-    expect(await row.textContent()).toContain(zh('registration.problem.withdrawalNeedsApproval'));
+    await expectPage(row).toContainText(zh('registration.problem.withdrawalNeedsApproval'));
     // A reason over the limit is never cut off: the count and a warning say so, and the field will not submit.
     const reason = row.locator('textarea');
     await reason.fill('长'.repeat(501));
     expect(await reason.evaluate((el) => (el as HTMLTextAreaElement).value.length)).toBe(501);
-    expect(await row.locator('.char-limit [role=status]').textContent()).toBe(zh('common.charOver', { max: 500 }));
+    await expectPage(row.locator('.char-limit [role=status]')).toHaveText(zh('common.charOver', { max: 500 }));
     expect(await reason.evaluate((el) => (el as HTMLTextAreaElement).validity.valid)).toBe(false);
     await reason.fill('主力受伤');
-    expect(await row.locator('.char-limit .count').textContent()).toBe(zh('common.charCount', { count: 4, max: 500 }));
-    expect(await row.locator('.char-limit [role=status]').textContent()).toBe('');
+    await expectPage(row.locator('.char-limit .count')).toHaveText(zh('common.charCount', { count: 4, max: 500 }));
+    await expectPage(row.locator('.char-limit [role=status]')).toHaveText('');
     await row.getByRole('button', { name: new RegExp(zh('registration.me.requestWithdrawal')) }).click();
     await row.getByText(zh('registration.me.requested')).waitFor();
     expect(await sidewaysProblems(page)).toEqual([]);
@@ -152,8 +139,8 @@ describe('a withdrawal after games were played', () => {
     // The organizer's manage page flags the seeded team that asks to withdraw, with the way to decide.
     const manage = await phone(organizer, `/events/${event.id}/manage?lang=en`);
     const requested = manage.locator(`[data-bracket-flags] li[data-team="${mine.id}"]`);
-    expect(await requested.getAttribute('data-state')).toBe('requested');
-    expect(await requested.textContent()).toBe(en('competition.bracket.flagRequested', { team: '海风队' }));
+    await expectPage(requested).toHaveAttribute('data-state', 'requested');
+    await expectPage(requested).toHaveText(en('competition.bracket.flagRequested', { team: '海风队' }));
     expect(
       await manage
         .locator('[data-bracket-flags] a', { hasText: en('competition.bracket.flagDecide') })
@@ -166,9 +153,9 @@ describe('a withdrawal after games were played', () => {
     // The organizer sees the count in the header and decides on the event's page.
     const board = await phone(organizer, `/organizer/events/${event.id}?lang=en`);
     const badge = board.locator('header .pending-dot');
-    expect(Number(await badge.textContent())).toBeGreaterThanOrEqual(1);
+    await expectPage(badge).toHaveText(/^[1-9]\d*$/); // at least one
     const card = board.locator(`[data-withdrawal="${registration.body.id}"]`);
-    expect(await card.textContent()).toContain('主力受伤');
+    await expectPage(card).toContainText('主力受伤');
     await card.getByRole('button', { name: new RegExp(en('registration.organizer.withdrawalApprove')) }).click();
     await board.getByText(en('registration.organizer.withdrawalApproved', { team: '海风队' })).waitFor();
     expect(await axeViolations(board)).toEqual([]);
@@ -182,8 +169,8 @@ describe('a withdrawal after games were played', () => {
     // Withdrawn after games: the manage page keeps flagging the bracket (in Chinese too), now as withdrawn.
     const after = await phone(organizer, `/events/${event.id}/manage?lang=zh-CN`);
     const withdrawn = after.locator(`[data-bracket-flags] li[data-team="${mine.id}"]`);
-    expect(await withdrawn.getAttribute('data-state')).toBe('withdrawn');
-    expect(await withdrawn.textContent()).toBe(zh('competition.bracket.flagWithdrawn', { team: '海风队' }));
+    await expectPage(withdrawn).toHaveAttribute('data-state', 'withdrawn');
+    await expectPage(withdrawn).toHaveText(zh('competition.bracket.flagWithdrawn', { team: '海风队' }));
     await screenshot(after, 'phone-manage-bracket-flag-zh-CN');
     await after.close();
   });
@@ -210,18 +197,20 @@ describe('a roster pasted on a phone', () => {
     await page.getByRole('button', { name: zh('registration.roster.pasteButton') }).click();
     await page.getByText(zh('registration.roster.pasted', { count: 9 })).waitFor();
     // The line without a name is named, not fatal.
-    expect(await page.textContent('main')).toContain(zh('registration.roster.pasteSkipped', { line: 9, text: ',11' }));
-    expect(await page.locator('.rows > li').count()).toBe(9);
-    expect(await page.inputValue('#roster-1-name')).toBe('李子涵');
+    await expectPage(page.locator('main')).toContainText(
+      zh('registration.roster.pasteSkipped', { line: 9, text: ',11' }),
+    );
+    await expectPage(page.locator('.rows > li')).toHaveCount(9);
+    await expectPage(page.locator('#roster-1-name')).toHaveValue('李子涵');
 
     // Two mistakes at once: a duplicate shirt number and a name over the limit get one summary, focused.
     await page.fill('#roster-2-name', '');
     await page.getByRole('button', { name: zh('registration.roster.save'), exact: true }).click();
     const summary = page.locator('.error-summary');
     await summary.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
-    expect(await summary.locator('li').count()).toBe(2);
-    expect(await page.getAttribute('#roster-7-number', 'aria-invalid')).toBe('true');
+    await expectPage(page.locator(':focus')).toHaveClass(/(^|\s)error-summary(\s|$)/);
+    await expectPage(summary.locator('li')).toHaveCount(2);
+    await expectPage(page.locator('#roster-7-number')).toHaveAttribute('aria-invalid', 'true');
     await screenshot(page, 'phone-roster-errors-zh-CN');
 
     await page.fill('#roster-2-name', '张浩然');

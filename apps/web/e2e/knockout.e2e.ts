@@ -1,13 +1,13 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
+import { expectPage, ORGANIZER, signInWithForm, web } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 import { axeViolations } from './support/phone.js';
 import { organizerApi } from './support/organizer-api.js';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
 const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
-const web = (path: string) => `${inject('webUrl')}${path}`;
 
 const { call, signIn, seeded } = organizerApi();
 
@@ -34,14 +34,6 @@ afterAll(async () => {
   await organizer?.close();
 });
 
-async function signInPage(page: Page, path: string): Promise<void> {
-  await page.goto(web(`/login?next=${encodeURIComponent(path)}`));
-  await page.fill('#email', 'organizer@sailcourt.local');
-  await page.fill('#password', 'sailcourt-organizer');
-  await page.getByRole('button', { name: zh('login.submit'), exact: true }).click();
-  await page.waitForURL((url) => url.pathname === path);
-}
-
 /** Every game won by its home team, by a margin that differs from game to game (so no tie needs lots). */
 async function playAll(games: Match[]): Promise<void> {
   for (const [i, m] of games.entries())
@@ -65,7 +57,7 @@ describe('group stage → knockout', () => {
 
     const page = await organizer.newPage();
     // Pools: three groups of three, four time slots a day.
-    await signInPage(page, `/events/${event.id}/manage/schedule`);
+    await signInWithForm(page, ORGANIZER, `/events/${event.id}/manage/schedule`);
     await page.fill('#groups', '3');
     await page.fill('#dailySlots', '10:00, 13:00, 16:00, 19:00');
     await page.getByRole('button', { name: zh('competition.generate.preview'), exact: true }).click();
@@ -84,21 +76,21 @@ describe('group stage → knockout', () => {
     await page.fill('#bestNextPlaced', '2');
     await page.getByRole('button', { name: zh('knockout.preview'), exact: true }).click();
     await page.locator('#draw-title').waitFor();
-    expect(await page.textContent('main')).toContain(zh('knockout.unfinished', { count: 1 }));
+    await expectPage(page.locator('main')).toContainText(zh('knockout.unfinished', { count: 1 }));
     await page.getByRole('button', { name: zh('knockout.confirm'), exact: true }).click();
     await page.locator('#refused-title').waitFor();
-    expect(await page.textContent('.refused [role="alert"]')).toContain(zh('knockout.unfinished', { count: 1 }));
+    await expectPage(page.locator('.refused [role="alert"]')).toContainText(zh('knockout.unfinished', { count: 1 }));
     expect((await fetch(`${inject('apiUrl')}/api/events/${event.id}/bracket`)).status).toBe(404);
 
     // The last result: the preview shows eight teams, the best two thirds, and no first-round game within a group.
     await playAll(games.slice(8));
     await page.getByRole('button', { name: zh('knockout.preview'), exact: true }).click();
     await page.locator('#draw-title').waitFor();
-    expect(await page.textContent('main')).not.toContain(zh('knockout.unfinished', { count: 1 }));
-    expect(await page.locator('ol.pairs li[data-slot]').count()).toBe(4);
-    expect(await page.locator('ol.pairs').textContent()).not.toContain(zh('knockout.sameGroup'));
-    expect(await page.locator('table tbody tr').count()).toBe(3);
-    expect(await page.locator('table tbody tr.qualifies').count()).toBe(2);
+    await expectPage(page.locator('main')).not.toContainText(zh('knockout.unfinished', { count: 1 }));
+    await expectPage(page.locator('ol.pairs li[data-slot]')).toHaveCount(4);
+    await expectPage(page.locator('ol.pairs')).not.toContainText(zh('knockout.sameGroup'));
+    await expectPage(page.locator('table tbody tr')).toHaveCount(3);
+    await expectPage(page.locator('table tbody tr.qualifies')).toHaveCount(2);
     const previewed = await page.locator('ol.pairs li[data-slot] strong').allTextContents();
     await screenshot(page, 'knockout-preview-zh-CN');
     expect((await fetch(`${inject('apiUrl')}/api/events/${event.id}/bracket`)).status).toBe(404);
@@ -115,18 +107,18 @@ describe('group stage → knockout', () => {
     expect(quarterFinals).toHaveLength(4);
     const groupOf = new Map(bracket.seeds.map((s) => [s.teamId, s.group]));
     for (const m of quarterFinals) expect(groupOf.get(m.homeTeamId)).not.toBe(groupOf.get(m.awayTeamId));
-    expect(await page.textContent('main')).toContain(zh('competition.bracket.round.8'));
+    await expectPage(page.locator('main')).toContainText(zh('competition.bracket.round.8'));
     await screenshot(page, 'knockout-bracket-zh-CN');
 
     // Confirming again is refused; the page says so, in English too.
     await page.goto(web(`/events/${event.id}/manage/knockout?lang=en`));
-    expect(await page.textContent('h1')).toBe(en('knockout.title'));
+    await expectPage(page.locator('h1')).toHaveText(en('knockout.title'));
     await page.getByRole('button', { name: en('knockout.preview'), exact: true }).click();
     await page.locator('#draw-title').waitFor();
-    expect(await page.textContent('main')).toContain(en('knockout.bracketExists'));
+    await expectPage(page.locator('main')).toContainText(en('knockout.bracketExists'));
     await page.getByRole('button', { name: en('knockout.confirm'), exact: true }).click();
     await page.locator('#refused-title').waitFor();
-    expect(await page.textContent('.refused [role="alert"]')).toContain(en('knockout.bracketExists'));
+    await expectPage(page.locator('.refused [role="alert"]')).toContainText(en('knockout.bracketExists'));
     expect((await call<Bracket>('GET', `/events/${event.id}/bracket`)).seeds.map((s) => s.teamId)).toEqual(
       bracket.seeds.map((s) => s.teamId),
     );
@@ -135,7 +127,7 @@ describe('group stage → knockout', () => {
     const withJs = await openBrowser();
     try {
       const checked = await withJs.newPage();
-      await signInPage(checked, `/events/${event.id}/manage/knockout`);
+      await signInWithForm(checked, ORGANIZER, `/events/${event.id}/manage/knockout`);
       await checked.fill('#bestNextPlaced', '2');
       await checked.getByRole('button', { name: zh('knockout.preview'), exact: true }).click();
       await checked.locator('#draw-title').waitFor();

@@ -1,12 +1,12 @@
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
+import { expectPage, ORGANIZER, signInWithForm, web } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 import { axeViolations } from './support/phone.js';
 import { organizerApi } from './support/organizer-api.js';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
-const web = (path: string) => `${inject('webUrl')}${path}`;
 const { call, signIn, seeded } = organizerApi();
 
 type Official = {
@@ -55,7 +55,7 @@ describe('editing an official', () => {
     await page.fill('#password', 'sailcourt-organizer');
     await page.getByRole('button', { name: zh('login.submit'), exact: true }).click();
     await page.waitForURL((url) => url.pathname === path);
-    expect(await page.inputValue('#contact')).toBe('137 0000 0000');
+    await expectPage(page.locator('#contact')).toHaveValue('137 0000 0000');
 
     await page.fill('#name', '周建国');
     await page.fill('#contact', 'zhou@example.org');
@@ -72,35 +72,31 @@ describe('editing an official', () => {
     await page.fill('#availability', '2023-08-01 08:00 – 21:00\n周日全天');
     await page.getByRole('button', { name: zh('officials.edit.submit'), exact: true }).click();
     await page.locator('#availability-error').waitFor();
-    expect(await page.textContent('#availability-error')).toContain(zh('officials.edit.availabilityLine', { line: 2 }));
-    expect(await page.getAttribute('#availability', 'aria-invalid')).toBe('true');
+    await expectPage(page.locator('#availability-error')).toContainText(
+      zh('officials.edit.availabilityLine', { line: 2 }),
+    );
+    await expectPage(page.locator('#availability')).toHaveAttribute('aria-invalid', 'true');
 
     // An affiliation with a team of the assigned game: refused beside the field, with a link to the game.
     await page.fill('#availability', '2023-08-01 08:00 – 21:00');
     await page.selectOption('#affiliatedTeamIds', [teams[0]!]);
     await page.getByRole('button', { name: zh('officials.edit.submit'), exact: true }).click();
     await page.locator('#affiliatedTeamIds-error').waitFor();
-    expect(await page.textContent('#affiliatedTeamIds-error')).toContain(zh('officials.edit.broken.affiliated'));
-    expect(await page.getAttribute('#affiliatedTeamIds-error a', 'href')).toBe(`/matches/${game.id}`);
-    expect(await page.textContent('[role="alert"]')).toContain(zh('officials.edit.brokenIntro'));
+    await expectPage(page.locator('#affiliatedTeamIds-error')).toContainText(zh('officials.edit.broken.affiliated'));
+    await expectPage(page.locator('#affiliatedTeamIds-error a')).toHaveAttribute('href', `/matches/${game.id}`);
+    await expectPage(page.locator('[role="alert"]')).toContainText(zh('officials.edit.brokenIntro'));
     await screenshot(page, 'official-edit-refused');
     expect((await call<Official>('GET', `/officials/${official.id}`)).affiliatedTeamIds).toEqual([]);
 
     // The board links to the edit page.
     await page.goto(web(`/events/${event.id}/officials`));
-    expect(await page.getAttribute(`a[href="/officials/${official.id}/edit"]`, 'href')).toBe(path);
+    await expectPage(page.locator(`a[href="/officials/${official.id}/edit"]`)).toHaveAttribute('href', path);
 
     // axe (WCAG 2.1 AA) on the refused form, in a browser with JavaScript (axe runs as a script).
     const withJs = await openBrowser();
     try {
       const checked = await withJs.newPage();
-      await checked.goto(web(`/login?next=${encodeURIComponent(path)}`));
-      await checked.waitForLoadState('networkidle');
-      await checked.fill('#email', 'organizer@sailcourt.local');
-      await checked.fill('#password', 'sailcourt-organizer');
-      await checked.getByRole('button', { name: zh('login.submit'), exact: true }).click();
-      await checked.waitForURL((url) => url.pathname === path);
-      await checked.waitForLoadState('networkidle');
+      await signInWithForm(checked, ORGANIZER, path);
       await checked.selectOption('#affiliatedTeamIds', [teams[1]!]);
       await checked.getByRole('button', { name: zh('officials.edit.submit'), exact: true }).click();
       await checked.locator('#affiliatedTeamIds-error').waitFor();

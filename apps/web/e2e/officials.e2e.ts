@@ -1,11 +1,11 @@
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, type MessageKey, translate } from '../src/lib/i18n/index.js';
+import { expectPage, ORGANIZER, signInWithForm, web } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 import { organizerApi } from './support/organizer-api.js';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
-const web = (path: string) => `${inject('webUrl')}${path}`;
 
 const { call, signIn, seeded } = organizerApi();
 
@@ -57,24 +57,18 @@ describe('officials and 3x3', () => {
 
     const page = await organizer.newPage();
     const board = `/events/${eventId}/officials`;
-    await page.goto(web(`/login?next=${encodeURIComponent(board)}`));
-    await page.waitForLoadState('networkidle');
-    await page.fill('#email', 'organizer@sailcourt.local');
-    await page.fill('#password', 'sailcourt-organizer');
-    await page.getByRole('button', { name: zh('login.submit'), exact: true }).click();
-    await page.waitForURL((url) => url.pathname === board);
-    await page.waitForLoadState('networkidle');
+    await signInWithForm(page, ORGANIZER, board);
 
     // Both games need officials, and say so.
     const game1 = page.locator(`li.game[data-match-id="${first.id}"]`);
     const game2 = page.locator(`li.game[data-match-id="${second.id}"]`);
-    expect(await game1.getAttribute('data-needs')).toBe('true');
-    expect(await game2.getAttribute('data-needs')).toBe('true');
+    await expectPage(game1).toHaveAttribute('data-needs', 'true');
+    await expectPage(game2).toHaveAttribute('data-needs', 'true');
 
     await game1.locator('select[name="officialId"]').selectOption(ref.id);
     await game1.getByRole('button', { name: zh('officials.assign.submit') }).click();
     await game1.locator('.saved').waitFor();
-    expect(await game1.locator('.crew').textContent()).toContain('周裁判');
+    await expectPage(game1.locator('.crew')).toContainText('周裁判');
 
     // The same official at 10:15 (a 3x3 game takes 30 minutes): refused, beside the second game, in words.
     await game2.locator('select[name="officialId"]').selectOption(ref.id);
@@ -82,9 +76,9 @@ describe('officials and 3x3', () => {
     const clash = game2.locator('.clash');
     await clash.waitFor();
     const other = `${formatDate('zh-CN', '2023-07-16T10:00:00+08:00', { month: 'short', day: 'numeric' })} 10:00 三人甲队 对 三人乙队`;
-    expect(await clash.textContent()).toContain(zh('officials.clash.overlap', { official: '周裁判', game: other }));
-    expect(await game2.locator('select[name="officialId"]').getAttribute('aria-invalid')).toBe('true');
-    expect(await game2.getAttribute('data-needs')).toBe('true');
+    await expectPage(clash).toContainText(zh('officials.clash.overlap', { official: '周裁判', game: other }));
+    await expectPage(game2.locator('select[name="officialId"]')).toHaveAttribute('aria-invalid', 'true');
+    await expectPage(game2).toHaveAttribute('data-needs', 'true');
     await screenshot(page, 'officials-clash-refused');
     const stored = await call<{ games: { matchId: string }[] }>('GET', `/officials/${ref.id}/games`);
     expect(stored.games.map((g) => g.matchId)).toEqual([first.id]);
@@ -92,7 +86,7 @@ describe('officials and 3x3', () => {
     // The official's public page and feed.
     const pub = await fan.newPage();
     await pub.goto(web(`/officials/${ref.id}?lang=zh-CN`));
-    expect(await pub.locator(`tr[data-match-id="${first.id}"]`).textContent()).toContain('三人甲队 对 三人乙队');
+    await expectPage(pub.locator(`tr[data-match-id="${first.id}"]`)).toContainText('三人甲队 对 三人乙队');
     const ics = await fetch(web(`/officials/${ref.id}/calendar.ics`));
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
     expect((await ics.text()).match(/BEGIN:VEVENT/g)).toHaveLength(1);
@@ -125,14 +119,14 @@ describe('officials and 3x3', () => {
       .locator('section[data-group="B"] table.standings-3x3 tbody tr')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-team-id')));
     expect(order).toEqual([b, c, a, d]);
-    expect(await page.locator(`tr[data-team-id="${c}"] .why`).textContent()).toBe(
+    await expectPage(page.locator(`tr[data-team-id="${c}"] .why`)).toHaveText(
       'Behind 街头 乙 and ahead of 街头 甲 on points scored per game (forfeit wins left out) (18 vs 20, 17.5)',
     );
-    expect(await page.locator('details[data-ruleset="fiba-3x3"] summary').textContent()).toBe(
+    await expectPage(page.locator('details[data-ruleset="fiba-3x3"] summary')).toHaveText(
       translate('en', 'competition.standings3x3.rules.title'),
     );
     await page.goto(web(`/events/${eventId}/standings?lang=zh-CN`));
-    expect(await page.locator(`tr[data-team-id="${b}"] .why`).textContent()).toBe(
+    await expectPage(page.locator(`tr[data-team-id="${b}"] .why`)).toHaveText(
       '凭场均得分(不计弃权胜场)排在街头丙队和街头甲队之前(20 对 18、17.5)',
     );
     await screenshot(page, 'standings-3x3');

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectPage, hydrated, signInBrowser, web } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 import {
   axeViolations,
@@ -18,7 +19,6 @@ import {
  * finds nothing. Screenshots go to e2e/artifacts/phone-*.png.
  */
 const api = (path: string) => `${inject('apiUrl')}/api${path}`;
-const web = (path: string) => `${inject('webUrl')}${path}`;
 const LOCALES = ['zh-CN', 'en'] as const;
 type Locale = (typeof LOCALES)[number];
 
@@ -100,18 +100,6 @@ async function json<T>(path: string, init?: RequestInit): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** Signs a context in by the web's own form, so its session cookie is the real one. */
-async function signIn(context: BrowserContext, email: string, password: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(web('/login'));
-  await page.waitForLoadState('networkidle');
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await page.locator('main button[type=submit]').click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-  await page.close();
-}
-
 beforeAll(async () => {
   [browser, managerBrowser, organizerBrowser] = await Promise.all([openBrowser(), openBrowser(), openBrowser()]);
   // The API takes ids; the season's events are found by their slugs.
@@ -136,8 +124,8 @@ beforeAll(async () => {
     body: JSON.stringify({ name: '崂山小飞虎', sport: 'basketball', city: '青岛' }),
   });
   paths.team = team.id;
-  await signIn(managerBrowser, email, 'phone-first-2023');
-  await signIn(organizerBrowser, 'organizer@sailcourt.local', 'sailcourt-organizer');
+  await signInBrowser(managerBrowser, { email, password: 'phone-first-2023' });
+  await signInBrowser(organizerBrowser);
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), managerBrowser?.close(), organizerBrowser?.close()]);
@@ -172,8 +160,8 @@ async function open(check: Check, locale: Locale, size: { width: number; height:
   const page = await phonePage(context, size);
   const path = check.path();
   await page.goto(web(`${path}${path.includes('?') ? '&' : '?'}lang=${locale}`));
-  await page.waitForLoadState('networkidle');
-  expect(await page.getAttribute('html', 'lang')).toBe(locale);
+  await hydrated(page);
+  await expectPage(page.locator('html')).toHaveAttribute('lang', locale);
   return page;
 }
 
@@ -245,11 +233,11 @@ describe('the phone header', () => {
   it('folds the navigation behind a menu button that opens and says so', async () => {
     const page = await open(PAGES[0]!, 'en');
     const menu = page.getByRole('button', { name: 'Menu' });
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
-    expect(await page.locator('#site-menu').isVisible()).toBe(false);
+    await expectPage(menu).toHaveAttribute('aria-expanded', 'false');
+    await expectPage(page.locator('#site-menu')).not.toBeVisible();
     await menu.click();
-    expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    expect(await page.getByRole('link', { name: 'Sailing rally' }).isVisible()).toBe(true);
+    await expectPage(menu).toHaveAttribute('aria-expanded', 'true');
+    await expectPage(page.getByRole('link', { name: 'Sailing rally' })).toBeVisible();
     const box = await menu.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
     await page.close();

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectPage } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 
 const RALLY = 'shandong-peninsula-rally-2023';
@@ -57,62 +58,63 @@ describe('rally page', () => {
   it('shows the route map with all five legs, the legs, a leg’s results and the standings, in Chinese then English', async () => {
     const page = await browser.newPage();
     await page.goto(`${inject('webUrl')}/rally/${RALLY}?lang=zh-CN`);
-    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    expect(await page.textContent('h1')).toContain('半岛城市帆船拉力赛');
+    await expectPage(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expectPage(page.locator('h1')).toContainText('半岛城市帆船拉力赛');
 
     // The map: drawn offline as one accessible SVG, a line per leg, the legs table as its text alternative.
     const map = page.locator('.rally-map svg[role="img"]');
-    expect(await map.count()).toBe(1);
-    expect(await map.locator('.leg-line').count()).toBe(5);
-    expect(await map.locator('title').textContent()).toBe('航线图');
-    expect(await map.locator('desc').textContent()).toContain('第 1 赛段 青岛邮轮母港 至 潍坊滨海,362 海里');
-    expect(await map.locator('.port').count()).toBe(5);
-    expect(await map.textContent()).toContain('362 海里');
-    expect(await page.locator('table.legs tbody tr').count()).toBe(5);
-    expect(await page.locator('table.legs tbody tr').first().textContent()).toContain(LEADER);
+    await expectPage(map).toHaveCount(1);
+    await expectPage(map.locator('.leg-line')).toHaveCount(5);
+    await expectPage(map.locator('title')).toHaveText('航线图');
+    await expectPage(map.locator('desc')).toContainText('第 1 赛段 青岛邮轮母港 至 潍坊滨海,362 海里');
+    await expectPage(map.locator('.port')).toHaveCount(5);
+    await expectPage(map).toContainText('362 海里');
+    await expectPage(page.locator('table.legs tbody tr')).toHaveCount(5);
+    await expectPage(page.locator('table.legs tbody tr').first()).toContainText(LEADER);
 
     // The standings: 7 boats, the leader first, discards struck through with a spoken "discarded", the A8.2 tie explained in Chinese.
-    expect(await standingsRows(page).count()).toBe(7);
+    await expectPage(standingsRows(page)).toHaveCount(7);
     const leader = standingsRows(page).first();
-    expect(await leader.locator('th').textContent()).toContain(LEADER);
-    expect(await leader.locator('s').textContent()).toBe('(3)(已剔除)');
-    expect(await leader.locator('td.net').textContent()).toBe('5');
-    expect(await page.locator('.tie-note').textContent()).toContain('净分同为 16.5 分');
-    expect(await page.locator('.tie-note').textContent()).toContain('在第 4 赛段分出');
+    await expectPage(leader.locator('th')).toContainText(LEADER);
+    await expectPage(leader.locator('s')).toHaveText('(3)(已剔除)');
+    await expectPage(leader.locator('td.net')).toHaveText('5');
+    await expectPage(page.locator('.tie-note')).toContainText('净分同为 16.5 分');
+    await expectPage(page.locator('.tie-note')).toContainText('在第 4 赛段分出');
 
     // A leg's results through a plain link: leg 1, illustrative, with times in Qingdao time.
     await page.getByRole('navigation', { name: '选择赛段' }).getByRole('link', { name: '第 1 赛段' }).click();
     await page.waitForURL(/leg=1/);
     const results = page.locator('table.leg-results tbody tr');
-    expect(await results.count()).toBe(7);
-    expect(await results.first().textContent()).toMatch(/6月21日 17:30:00.*55:30:00.*55:30:00.*6\.52 节/s);
-    expect(await page.locator('#leg-results .illustrative').count()).toBeGreaterThan(0);
+    await expectPage(results).toHaveCount(7);
+    await expectPage(results.first()).toHaveText(/6月21日 17:30:00.*55:30:00.*55:30:00.*6\.52 节/s);
+    await expectPage(page.locator('#leg-results .illustrative').first()).toBeAttached();
     await page.goto(`${inject('webUrl')}/rally/${RALLY}?leg=4`);
-    expect(await page.locator('table.leg-results abbr', { hasText: 'DNF' }).getAttribute('title')).toBe(
+    await expectPage(page.locator('table.leg-results abbr', { hasText: 'DNF' })).toHaveAttribute(
+      'title',
       '未完成(未到达终点)',
     );
     await screenshot(page, 'rally-zh-CN');
 
     await page.getByRole('link', { name: '累计修正用时' }).click();
     await page.waitForURL(/view=time/);
-    expect(await page.locator('table.cumulative tbody tr').count()).toBe(7);
-    expect(await page.locator('table.cumulative tbody tr').first().textContent()).toContain('123:51:00');
+    await expectPage(page.locator('table.cumulative tbody tr')).toHaveCount(7);
+    await expectPage(page.locator('table.cumulative tbody tr').first()).toContainText('123:51:00');
 
     await page.getByRole('button', { name: /English/ }).click();
-    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await expectPage(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.getByRole('link', { name: 'Points (RRS Appendix A low point)' }).click();
     await page.waitForSelector('table.standings');
-    expect(await page.locator('.rally-map .leg-line').count()).toBe(5);
-    expect(await page.locator('.rally-map desc').textContent()).toContain(
+    await expectPage(page.locator('.rally-map .leg-line')).toHaveCount(5);
+    await expectPage(page.locator('.rally-map desc')).toContainText(
       'leg 1 from Qingdao Cruise Home Port to Weifang (Binhai), 362 nm',
     );
-    expect(await standingsRows(page).count()).toBe(7);
-    expect(await standingsRows(page).first().locator('th').textContent()).toContain(
+    await expectPage(standingsRows(page)).toHaveCount(7);
+    await expectPage(standingsRows(page).first().locator('th')).toContainText(
       'Shandong Port Qingdao Port – Danquan Liquor · Saiman Team',
     );
-    expect(await standingsRows(page).first().locator('s').textContent()).toBe('(3)(discarded)');
-    expect(await page.locator('.tie-note').textContent()).toContain('tied on 16.5 net points');
-    expect(await page.locator('table.leg-results caption').textContent()).toContain('Leg 4 results');
+    await expectPage(standingsRows(page).first().locator('s')).toHaveText('(3)(discarded)');
+    await expectPage(page.locator('.tie-note')).toContainText('tied on 16.5 net points');
+    await expectPage(page.locator('table.leg-results caption')).toContainText('Leg 4 results');
     await screenshot(page, 'rally-en');
     await page.close();
   });
@@ -136,8 +138,8 @@ describe('entering a leg’s results', () => {
       page.waitForURL((url) => url.pathname.endsWith('/legs/5/edit')),
       page.getByRole('button', { name: '登录' }).click(),
     ]);
-    expect(await page.locator('table.entry tbody tr').count()).toBe(7);
-    expect(await entryRow(page, 'CHN 101').locator('input[name^="finish:"]').inputValue()).toBe('2023-07-04 14:30:00');
+    await expectPage(page.locator('table.entry tbody tr')).toHaveCount(7);
+    await expectPage(entryRow(page, 'CHN 101').locator('input[name^="finish:"]')).toHaveValue('2023-07-04 14:30:00');
 
     // Without JavaScript: a plain form post; the API's "3.finishedAt"-style error comes back beside the boat.
     const plain = await browser.newPage();
@@ -148,17 +150,16 @@ describe('entering a leg’s results', () => {
     await Promise.all([plain.waitForLoadState('load'), plain.getByRole('button', { name: '保存成绩' }).click()]);
     expect(plain.url()).toContain('/legs/5/edit?/save'); // a native post, not an enhanced fetch
     const badRow = entryRow(plain, 'CHN 103');
-    expect(await badRow.locator('.field-error').textContent()).toBe(
-      '到达时间必须晚于本赛段起航时间(2023-07-04 06:00:00)',
-    );
+    await expectPage(badRow.locator('.field-error')).toHaveText('到达时间必须晚于本赛段起航时间(2023-07-04 06:00:00)');
     const badInput = badRow.locator('input[name^="finish:"]');
-    expect(await badInput.inputValue()).toBe('2023-07-04 05:00:00');
-    expect(await badInput.getAttribute('aria-invalid')).toBe('true');
-    expect(await badInput.getAttribute('aria-describedby')).toBe(
-      await badRow.locator('.field-error').getAttribute('id'),
+    await expectPage(badInput).toHaveValue('2023-07-04 05:00:00');
+    await expectPage(badInput).toHaveAttribute('aria-invalid', 'true');
+    await expectPage(badInput).toHaveAttribute(
+      'aria-describedby',
+      (await badRow.locator('.field-error').getAttribute('id')) ?? '',
     );
-    expect(await plain.locator('table.entry .field-error').count()).toBe(1);
-    expect(await plain.locator('.error-summary').textContent()).toContain('CHN 103');
+    await expectPage(plain.locator('table.entry .field-error')).toHaveCount(1);
+    await expectPage(plain.locator('.error-summary')).toContainText('CHN 103');
     await screenshot(plain, 'rally-edit-error-no-js');
     await plain.close();
     expect((await leg5Results()).find((r) => r.sailNumber === 'CHN 103')?.finishedAt).toBe('2023-07-04T14:47:00+08:00');
@@ -167,9 +168,7 @@ describe('entering a leg’s results', () => {
     await entryRow(page, 'CHN 103').locator('input[name^="finish:"]').fill('2023-07-04 05:00:00');
     await page.getByRole('button', { name: '保存成绩' }).click();
     await page.waitForSelector('table.entry .field-error');
-    expect(await entryRow(page, 'CHN 103').locator('.field-error').textContent()).toContain(
-      '到达时间必须晚于本赛段起航时间',
-    );
+    await expectPage(entryRow(page, 'CHN 103').locator('.field-error')).toContainText('到达时间必须晚于本赛段起航时间');
     await screenshot(page, 'rally-edit-error');
     await entryRow(page, 'CHN 103').locator('input[name^="finish:"]').fill('2023-07-04 14:47:00');
     await page.fill('#paste', 'CHN 101\tDSQ');
@@ -177,15 +176,15 @@ describe('entering a leg’s results', () => {
 
     // The rally page shows leg 5 and the new order: the leader's DSQ (8 points) ties her with the Weifang boat on 7, A8.2 puts Weifang first.
     expect(new URL(page.url()).pathname).toBe(`/rally/${RALLY}`);
-    expect(await page.locator('.notice').textContent()).toContain('第 5 赛段成绩已保存');
-    expect(await page.locator('table.leg-results caption').textContent()).toContain('第 5 赛段成绩');
+    await expectPage(page.locator('.notice')).toContainText('第 5 赛段成绩已保存');
+    await expectPage(page.locator('table.leg-results caption')).toContainText('第 5 赛段成绩');
     const dsq = page.locator('table.leg-results tbody tr', { hasText: 'CHN 101' });
-    expect(await dsq.locator('abbr').textContent()).toBe('DSQ');
-    expect(await standingsRows(page).count()).toBe(7);
-    expect(await standingsRows(page).nth(0).locator('th').textContent()).toContain(RUNNER_UP);
-    expect(await standingsRows(page).nth(1).locator('th').textContent()).toContain(LEADER);
-    expect(await standingsRows(page).nth(1).locator('td.net').textContent()).toBe('7');
-    expect(await page.locator('.tie-note').first().textContent()).toContain('在第 5 赛段分出');
+    await expectPage(dsq.locator('abbr')).toHaveText('DSQ');
+    await expectPage(standingsRows(page)).toHaveCount(7);
+    await expectPage(standingsRows(page).nth(0).locator('th')).toContainText(RUNNER_UP);
+    await expectPage(standingsRows(page).nth(1).locator('th')).toContainText(LEADER);
+    await expectPage(standingsRows(page).nth(1).locator('td.net')).toHaveText('7');
+    await expectPage(page.locator('.tie-note').first()).toContainText('在第 5 赛段分出');
     await screenshot(page, 'rally-after-entry');
     await page.close();
   });

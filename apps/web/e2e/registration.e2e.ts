@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
+import { blockScripts, expectPage, hydrated, ORGANIZER, signInWithForm, web } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 
 /** The Chinese texts the pages show (the default language), taken from the same tables the pages use. */
@@ -31,8 +32,6 @@ afterAll(async () => {
   await Promise.all([manager?.close(), organizer?.close()]);
 });
 
-const web = (path: string) => `${inject('webUrl')}${path}`;
-
 /** The API as the test's own witness: what is stored, independent of what the pages say. */
 async function apiToken(email: string, password: string): Promise<string> {
   const res = await fetch(`${inject('apiUrl')}/api/auth/login`, {
@@ -49,20 +48,6 @@ async function storedRoster(token: string, teamId: string): Promise<{ name: stri
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { roster: { name: string; number: number | null }[] }).roster;
-}
-
-/** Forms work before the app's scripts arrive too, but typing is only kept reliably once the page is live. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-}
-
-async function signIn(page: Page, email: string, password: string, next: string): Promise<void> {
-  await page.goto(web(`/login?next=${encodeURIComponent(next)}`));
-  await settled(page);
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await page.getByRole('button', { name: zh('login.submit'), exact: true }).click();
-  await page.waitForURL((url) => url.pathname === next);
 }
 
 async function fillRow(
@@ -85,13 +70,13 @@ describe('teams and registration', () => {
     await page.goto(web('/login'));
     await page.getByRole('link', { name: zh('registration.signup.title') }).click();
     await page.waitForURL(/\/signup/);
-    await settled(page);
+    await hydrated(page);
     await page.fill('#displayName', '周教练');
     await page.fill('#email', email);
     await page.fill('#password', PASSWORD);
     await page.getByRole('button', { name: zh('registration.signup.submit') }).click();
     await page.waitForURL(/\/teams\/mine$/);
-    await settled(page);
+    await hydrated(page);
     expect(await page.evaluate(() => document.cookie)).not.toContain('sailcourt_session');
     const session = (await manager.cookies()).find((c) => c.name === 'sailcourt_session');
     expect(session?.httpOnly).toBe(true);
@@ -105,30 +90,30 @@ describe('teams and registration', () => {
     await page.getByRole('button', { name: zh('registration.teams.createSubmit') }).click();
     await page.waitForURL(/\/teams\/[0-9a-f-]{36}\/edit/);
     const teamId = /\/teams\/([0-9a-f-]{36})\/edit/.exec(page.url())?.[1] ?? '';
-    expect(await page.textContent('h1')).toBe(TEAM);
-    await settled(page);
+    await expectPage(page.locator('h1')).toHaveText(TEAM);
+    await hydrated(page);
 
     // Roster: 5 rows to start with, 3 more added in place (JavaScript on), shirt number 4 entered twice.
-    expect(await page.locator('.rows > li').count()).toBe(5);
+    await expectPage(page.locator('.rows > li')).toHaveCount(5);
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: `+ ${zh('registration.roster.add')}` }).click();
-    expect(await page.locator('.rows > li').count()).toBe(8);
+    await expectPage(page.locator('.rows > li')).toHaveCount(8);
     for (const [index, player] of PLAYERS.entries()) await fillRow(page, index, player);
     await page.fill('#roster-3-number', '4');
     await page.getByRole('button', { name: zh('registration.roster.save'), exact: true }).click();
 
     const error = page.locator('#roster-3-number-error');
     await error.waitFor();
-    expect(await error.textContent()).toContain(zh('registration.error.numberDuplicate'));
+    await expectPage(error).toContainText(zh('registration.error.numberDuplicate'));
     const row3 = page.locator('.rows > li').nth(3);
-    expect(await row3.locator('#roster-3-number-error').count()).toBe(1);
-    expect(await page.getAttribute('#roster-3-number', 'aria-invalid')).toBe('true');
-    expect(await page.getAttribute('#roster-3-number', 'aria-describedby')).toBe('roster-3-number-error');
-    expect(await page.locator('.field-error').count()).toBe(1);
+    await expectPage(row3.locator('#roster-3-number-error')).toHaveCount(1);
+    await expectPage(page.locator('#roster-3-number')).toHaveAttribute('aria-invalid', 'true');
+    await expectPage(page.locator('#roster-3-number')).toHaveAttribute('aria-describedby', 'roster-3-number-error');
+    await expectPage(page.locator('.field-error')).toHaveCount(1);
     // What was typed is still there, and the reader is taken to the summary, which links to the field to fix.
-    expect(await page.inputValue('#roster-3-number')).toBe('4');
-    expect(await page.inputValue('#roster-7-name')).toBe('黄嘉乐');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
-    expect(await page.locator('.error-summary a[href="#roster-3-number"]').count()).toBe(1);
+    await expectPage(page.locator('#roster-3-number')).toHaveValue('4');
+    await expectPage(page.locator('#roster-7-name')).toHaveValue('黄嘉乐');
+    await expectPage(page.locator(':focus')).toHaveClass(/(^|\s)error-summary(\s|$)/);
+    await expectPage(page.locator('.error-summary a[href="#roster-3-number"]')).toHaveCount(1);
     await screenshot(page, 'registration-roster-duplicate-number');
     const token = await apiToken(email, PASSWORD);
     expect(await storedRoster(token, teamId)).toEqual([]);
@@ -136,7 +121,7 @@ describe('teams and registration', () => {
     await page.fill('#roster-3-number', '7');
     await page.getByRole('button', { name: zh('registration.roster.save'), exact: true }).click();
     await page.getByText(zh('registration.roster.saved', { count: 8 })).waitFor();
-    expect(await page.locator('.field-error').count()).toBe(0);
+    await expectPage(page.locator('.field-error')).toHaveCount(0);
     const saved = await storedRoster(token, teamId);
     expect(saved.map((p) => p.name)).toEqual(PLAYERS.map(([name]) => name));
     expect(saved.map((p) => p.number)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
@@ -147,7 +132,7 @@ describe('teams and registration', () => {
     await page.getByRole('link', { name: FUTURE_STARS }).click();
     await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
     const eventId = /\/events\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
-    expect(await page.textContent('[data-testid="registration-open"]')).toBe(zh('registration.open'));
+    await expectPage(page.locator('[data-testid="registration-open"]')).toHaveText(zh('registration.open'));
     const placesLeft = async (p: Page) =>
       Number(/\d+/.exec((await p.textContent('[data-testid="places-left"]')) ?? '')?.[0]);
     const placesBefore = await placesLeft(page);
@@ -156,8 +141,8 @@ describe('teams and registration', () => {
     await page.waitForURL(/\/register$/);
 
     // Review the saved roster, then register it.
-    expect(await page.locator('table tbody tr').count()).toBe(8);
-    expect(await page.textContent('main')).toContain(
+    await expectPage(page.locator('table tbody tr')).toHaveCount(8);
+    await expectPage(page.locator('main')).toContainText(
       zh('registration.register.playerCount', { players: 8, people: 8 }),
     );
     // The league plays in divisions (age group × gender): the players, born 2012–13, go into U12 boys.
@@ -166,33 +151,33 @@ describe('teams and registration', () => {
     await page.getByRole('button', { name: zh('registration.register.submit', { team: TEAM }) }).click();
     await page.waitForURL(/registered=1/);
     const status = page.locator('.result [data-status]');
-    expect(await status.getAttribute('data-status')).toBe('pending');
-    expect(await status.textContent()).toContain(zh('registration.status.pending'));
+    await expectPage(status).toHaveAttribute('data-status', 'pending');
+    await expectPage(status).toContainText(zh('registration.status.pending'));
     await screenshot(page, 'registration-pending');
 
     // The organizer, in a browser of their own, approves it from the review queue.
     const org = await organizer.newPage();
-    await signIn(org, 'organizer@sailcourt.local', 'sailcourt-organizer', '/organizer');
-    expect(await org.textContent('[data-testid="season-participants"]')).toMatch(/\d/);
+    await signInWithForm(org, ORGANIZER, '/organizer');
+    await expectPage(org.locator('[data-testid="season-participants"]')).toHaveText(/\d/);
     await screenshot(org, 'registration-organizer-overview');
     await org.goto(web(`/organizer/events/${eventId}`));
     const queued = org.locator(`#pending li[data-team="${TEAM}"]`);
-    expect(await queued.count()).toBe(1);
+    await expectPage(queued).toHaveCount(1);
     // The button's name carries the team (for screen readers, from a visually hidden span): "通过 : 崂山小飞虎".
     await queued
       .getByRole('button', { name: new RegExp(`^${zh('registration.organizer.decide.confirmed')}\\s*:\\s*${TEAM}$`) })
       .click();
     await org.locator(`#confirmed li[data-team="${TEAM}"]`).waitFor();
-    expect(await org.locator(`#pending li[data-team="${TEAM}"]`).count()).toBe(0);
-    expect(await org.locator('.audit tbody tr').first().textContent()).toContain(TEAM);
+    await expectPage(org.locator(`#pending li[data-team="${TEAM}"]`)).toHaveCount(0);
+    await expectPage(org.locator('.audit tbody tr').first()).toContainText(TEAM);
     await screenshot(org, 'registration-organizer-approved');
 
     // The manager reloads their page: confirmed, with the change among the notifications.
     await page.goto(web('/me'));
     const mine = page.locator('table.registrations tbody tr', { hasText: TEAM });
-    expect(await mine.locator('[data-status]').getAttribute('data-status')).toBe('confirmed');
-    expect(await mine.textContent()).toContain(zh('registration.status.confirmed'));
-    expect(await page.locator('.notifications li[data-to="confirmed"]', { hasText: TEAM }).count()).toBe(1);
+    await expectPage(mine.locator('[data-status]')).toHaveAttribute('data-status', 'confirmed');
+    await expectPage(mine).toContainText(zh('registration.status.confirmed'));
+    await expectPage(page.locator('.notifications li[data-to="confirmed"]', { hasText: TEAM })).toHaveCount(1);
     await screenshot(page, 'registration-me-confirmed');
 
     // The public event page lists the team (name, city, status), and one place fewer.
@@ -200,11 +185,11 @@ describe('teams and registration', () => {
     const pub = await visitor.newPage();
     await pub.goto(web(`/events/${eventId}`));
     const listed = pub.locator(`table.teams tr[data-team="${TEAM}"]`);
-    expect(await listed.textContent()).toContain('青岛');
-    expect(await listed.locator('[data-status]').getAttribute('data-status')).toBe('confirmed');
-    expect(await placesLeft(pub)).toBe(placesBefore - 1);
+    await expectPage(listed).toContainText('青岛');
+    await expectPage(listed.locator('[data-status]')).toHaveAttribute('data-status', 'confirmed');
+    await expect.poll(() => placesLeft(pub)).toBe(placesBefore - 1);
     await screenshot(pub, 'registration-event-page');
-    expect(await pub.getByRole('link', { name: zh('registration.event.signInToRegister') }).count()).toBe(1);
+    await expectPage(pub.getByRole('link', { name: zh('registration.event.signInToRegister') })).toHaveCount(1);
     await visitor.close();
   }, 180_000);
 
@@ -228,9 +213,9 @@ describe('teams and registration', () => {
     const context = await openBrowser();
     try {
       const page = await context.newPage();
-      await page.route(/\/_app\/.*\.js(\?.*)?$/, (route) => route.abort());
-      await signIn(page, email, PASSWORD, `/teams/${teamId}/edit`);
-      expect(await page.locator('.rows > li').count()).toBe(5);
+      await blockScripts(page);
+      await signInWithForm(page, { email, password: PASSWORD }, `/teams/${teamId}/edit`);
+      await expectPage(page.locator('.rows > li')).toHaveCount(5);
 
       await page.fill('#roster-0-name', '甲');
       await page.fill('#roster-0-number', '23');
@@ -242,16 +227,16 @@ describe('teams and registration', () => {
       ]);
       expect(posted.postData()).toContain('intent=add');
       await page.waitForLoadState('load');
-      expect(await page.locator('.rows > li').count()).toBe(6);
-      expect(await page.inputValue('#roster-0-name')).toBe('甲');
+      await expectPage(page.locator('.rows > li')).toHaveCount(6);
+      await expectPage(page.locator('#roster-0-name')).toHaveValue('甲');
       await page
         .getByRole('button', {
           name: `${zh('registration.roster.remove')} ${zh('registration.roster.row', { number: 2 })}`,
         })
         .click();
       await page.waitForLoadState('load');
-      expect(await page.locator('.rows > li').count()).toBe(5);
-      expect(await page.inputValue('#roster-1-name')).toBe('');
+      await expectPage(page.locator('.rows > li')).toHaveCount(5);
+      await expectPage(page.locator('#roster-1-name')).toHaveValue('');
       expect(await storedRoster(accessToken, teamId)).toEqual([]);
 
       await page.fill('#roster-1-name', '丙');
@@ -260,9 +245,9 @@ describe('teams and registration', () => {
       await page.getByRole('button', { name: zh('registration.roster.save'), exact: true }).click();
       await page.locator('#roster-1-number-error').waitFor();
       // Blank rows were left out, so the rows shown are the rows sent: the error sits on the second one.
-      expect(await page.locator('.rows > li').count()).toBe(3);
-      expect(await page.getAttribute('#roster-1-number', 'aria-invalid')).toBe('true');
-      expect(await page.textContent('#roster-1-number-error')).toContain(zh('registration.error.numberDuplicate'));
+      await expectPage(page.locator('.rows > li')).toHaveCount(3);
+      await expectPage(page.locator('#roster-1-number')).toHaveAttribute('aria-invalid', 'true');
+      await expectPage(page.locator('#roster-1-number-error')).toContainText(zh('registration.error.numberDuplicate'));
       expect(await storedRoster(accessToken, teamId)).toEqual([]);
       await screenshot(page, 'registration-roster-no-js');
     } finally {

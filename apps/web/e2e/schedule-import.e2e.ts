@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
+import { expectPage, hydrated, ORGANIZER, signInWithForm } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 import { axeViolations } from './support/phone.js';
 import { organizerApi } from './support/organizer-api.js';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
-const web = (path: string) => `${inject('webUrl')}${path}`;
 const { call, signIn, seeded } = organizerApi();
 
 type Match = { startsAt: string; homeTeamName: string; awayTeamName: string; group: string; round: number | null };
@@ -58,27 +58,25 @@ describe('schedule import page', () => {
 
     const page = await organizer.newPage();
     const path = `/events/${event.id}/import/schedule`;
-    await page.goto(web(`/login?next=${encodeURIComponent(`/events/${event.id}/import`)}`));
-    await page.waitForLoadState('networkidle');
-    await page.fill('#email', 'organizer@sailcourt.local');
-    await page.fill('#password', 'sailcourt-organizer');
-    await page.getByRole('button', { name: zh('login.submit'), exact: true }).click();
-    await page.waitForURL((url) => url.pathname === `/events/${event.id}/import`);
+    await signInWithForm(page, ORGANIZER, `/events/${event.id}/import`);
     await page.getByRole('link', { name: zh('scheduleImport.link'), exact: true }).click();
     await page.waitForURL((url) => url.pathname === path);
-    await page.waitForLoadState('networkidle');
+    await hydrated(page);
 
     await page.setInputFiles('#schedule-file', scheduleFile(true));
     await page.getByRole('button', { name: zh('import.preview'), exact: true }).click();
     await page.locator('[data-problems]').waitFor();
-    expect(await page.getAttribute('[data-encoding]', 'data-encoding')).toBe('gb18030');
-    expect(await page.getAttribute('[data-problems]', 'data-problems')).toBe('1');
-    expect(await page.locator('table.rows tbody tr[data-row]').count()).toBe(6);
+    await expectPage(page.locator('[data-encoding]')).toHaveAttribute('data-encoding', 'gb18030');
+    await expectPage(page.locator('[data-problems]')).toHaveAttribute('data-problems', '1');
+    await expectPage(page.locator('table.rows tbody tr[data-row]')).toHaveCount(6);
     expect(
       await page.locator('tr.bad').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row')))),
     ).toEqual([4]);
-    expect(await page.textContent('#problem-4')).toContain('is not a confirmed team of this event');
-    expect(await page.locator('tr[data-row="4"] input[data-column="home"]').getAttribute('aria-invalid')).toBe('true');
+    await expectPage(page.locator('#problem-4')).toContainText('is not a confirmed team of this event');
+    await expectPage(page.locator('tr[data-row="4"] input[data-column="home"]')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
     await screenshot(page, 'schedule-import-flagged');
     expect(await axeViolations(page)).toEqual([]);
     expect(await call<unknown[]>('GET', `/events/${event.id}/matches`)).toEqual([]);
@@ -86,7 +84,7 @@ describe('schedule import page', () => {
     await page.fill('tr[data-row="4"] input[data-column="home"]', TEAMS[0]!);
     await page.getByRole('button', { name: zh('scheduleImport.commit'), exact: true }).click();
     await page.locator('p.saved').waitFor();
-    expect(await page.textContent('p.saved')).toContain(zh('scheduleImport.done', { created: 6, existing: 0 }));
+    await expectPage(page.locator('p.saved')).toContainText(zh('scheduleImport.done', { created: 6, existing: 0 }));
     const games = await call<Match[]>('GET', `/events/${event.id}/matches`);
     expect(games.map((m) => [m.startsAt, m.homeTeamName, m.awayTeamName])).toEqual([
       ['2023-07-21T17:00:00+08:00', TEAMS[0], TEAMS[1]],
@@ -101,12 +99,12 @@ describe('schedule import page', () => {
     await page.setInputFiles('#schedule-file', scheduleFile(false));
     await page.getByRole('button', { name: zh('import.preview'), exact: true }).click();
     await page.locator('[data-problems="0"]').waitFor();
-    expect(await page.textContent('[data-problems="0"]')).toContain(
+    await expectPage(page.locator('[data-problems="0"]')).toContainText(
       zh('scheduleImport.counts', { created: 0, existing: 6 }),
     );
     await page.getByRole('button', { name: zh('scheduleImport.commit'), exact: true }).click();
     await page.locator('p.saved').waitFor();
-    expect(await page.textContent('p.saved')).toContain(zh('scheduleImport.done', { created: 0, existing: 6 }));
+    await expectPage(page.locator('p.saved')).toContainText(zh('scheduleImport.done', { created: 0, existing: 6 }));
     expect(await call<unknown[]>('GET', `/events/${event.id}/matches`)).toHaveLength(6);
   });
 });

@@ -2,12 +2,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
 import { openBrowser } from './support/browser.js';
+import { hydrated, ORGANIZER, web } from './support/page.js';
 
 /** Issue 11 in a real browser: redirects stay on the site, pages cannot be framed, sign-out ends the session. */
 
 const zh = (key: MessageKey) => translate('zh-CN', key);
-const web = (path: string) => `${inject('webUrl')}${path}`;
-const ORGANIZER = { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' };
 
 let browser: BrowserContext;
 beforeAll(async () => {
@@ -120,7 +119,7 @@ describe('security headers', () => {
       await page.goto(web('/'));
       await page.goto(web('/impact'));
       await page.goto(web('/rally/shandong-peninsula-rally-2023'));
-      await page.waitForLoadState('networkidle');
+      await hydrated(page);
       expect(violations).toEqual([]);
     } finally {
       await page.close();

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
+import { expectPage } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 
 // A short leg of its own (Qingdao → Rizhao round a mark off Xuejiadao), so the test owns every fix; dated
@@ -49,19 +50,24 @@ function steadyGpx(): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="plotter" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>\n${trkpts}\n</trkseg></trk></gpx>\n`;
 }
 
-beforeAll(async () => {
-  browser = await openBrowser();
-  const { accessToken: token } = await api<{ accessToken: string }>('/auth/login', {
-    method: 'POST',
-    body: { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' },
-  });
-  const rally = await api<{ id: string }>('/rallies', {
-    method: 'POST',
-    token,
-    body: { name: '追踪测试拉力赛', nameEn: 'Tracker test rally', startDate: '2023-05-01', endDate: '2023-05-03' },
-  });
-  rallyId = rally.id;
-  await api(`/rallies/${rallyId}/legs`, {
+/** The organizer's API token, as a script of theirs would sign in. */
+const organizerToken = async (): Promise<string> =>
+  (
+    await api<{ accessToken: string }>('/auth/login', {
+      method: 'POST',
+      body: { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' },
+    })
+  ).accessToken;
+
+/** A rally of the test's own: one leg on the course above from 10:00 on its first day, and one entry per boat. */
+async function rallyWithBoats(
+  token: string,
+  rally: { name: string; nameEn: string; startDate: string; endDate: string },
+  boats: readonly string[],
+  teamName: (boat: string) => string,
+): Promise<{ id: string; entries: string[] }> {
+  const { id } = await api<{ id: string }>('/rallies', { method: 'POST', token, body: rally });
+  await api(`/rallies/${id}/legs`, {
     method: 'POST',
     token,
     body: {
@@ -71,22 +77,22 @@ beforeAll(async () => {
       fromEn: 'Qingdao',
       toEn: 'Rizhao',
       distanceNm: 60,
-      startsAt: '2023-05-01T10:00:00+08:00',
+      startsAt: `${rally.startDate}T10:00:00+08:00`,
       start: START,
       finish: FINISH,
       waypoints: [MARK],
     },
   });
   const entries: string[] = [];
-  for (const boat of ['Fast Starter', 'Steady']) {
+  for (const boat of boats) {
     const team = await api<{ id: string }>('/teams', {
       method: 'POST',
       token,
-      body: { name: `${boat} ${Date.now()}`, sport: 'sailing' },
+      body: { name: teamName(boat), sport: 'sailing' },
     });
     entries.push(
       (
-        await api<{ id: string }>(`/rallies/${rallyId}/entries`, {
+        await api<{ id: string }>(`/rallies/${id}/entries`, {
           method: 'POST',
           token,
           body: { teamId: team.id, boatName: boat },
@@ -94,7 +100,20 @@ beforeAll(async () => {
       ).id,
     );
   }
-  [fast, steady] = entries as [string, string];
+  return { id, entries };
+}
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  const token = await organizerToken();
+  const rally = await rallyWithBoats(
+    token,
+    { name: '追踪测试拉力赛', nameEn: 'Tracker test rally', startDate: '2023-05-01', endDate: '2023-05-03' },
+    ['Fast Starter', 'Steady'],
+    (boat) => `${boat} ${Date.now()}`,
+  );
+  rallyId = rally.id;
+  [fast, steady] = rally.entries as [string, string];
   // The fast starter leads early, then stalls well short of the finish.
   const fastFixes = [0, 1, 2, 3, 4, 6, 8, 10].map((h) => ({
     entryId: fast,
@@ -131,7 +150,7 @@ describe('rally tracker', () => {
     });
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.waitForSelector('[data-testid="import-points"]');
-    expect(await page.textContent('[data-testid="import-points"]')).toBe('61');
+    await expectPage(page.locator('[data-testid="import-points"]')).toHaveText('61');
     // Previewed, not stored.
     expect((await api<unknown[]>(`/rallies/${rallyId}/tracks?entryId=${steady}`)).length).toBe(0);
     await screenshot(page, 'tracker-import-preview');
@@ -140,15 +159,15 @@ describe('rally tracker', () => {
       page.waitForURL((url) => url.pathname === `/rally/${rallyId}`),
       page.getByRole('button', { name: 'Store 61 points' }).click(),
     ]);
-    expect(await page.textContent('.notice')).toContain('61');
+    await expectPage(page.locator('.notice')).toContainText('61');
 
     // At the file's last fix the steady boat has finished and leads; its trail is on the map.
     const map = page.locator('.rally-map svg');
-    expect(await map.locator(`.trail[data-entry="${steady}"]`).getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
-    expect(await map.locator(`.boat[data-entry="${steady}"]`).count()).toBe(1);
-    expect(await boardRows(page).first().getAttribute('data-entry')).toBe(steady);
-    expect(await boardRows(page).first().locator('td.dtf').textContent()).toContain('Finished');
-    expect(await page.locator('table.tracker-board th[scope="col"]').allTextContents()).toEqual([
+    await expectPage(map.locator(`.trail[data-entry="${steady}"]`)).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
+    await expectPage(map.locator(`.boat[data-entry="${steady}"]`)).toHaveCount(1);
+    await expectPage(boardRows(page).first()).toHaveAttribute('data-entry', steady);
+    await expectPage(boardRows(page).first().locator('td.dtf')).toContainText('Finished');
+    await expectPage(page.locator('table.tracker-board th[scope="col"]')).toHaveText([
       'Rank',
       'Boat',
       'DTF',
@@ -161,29 +180,21 @@ describe('rally tracker', () => {
     // Replay to 13:00: the fast starter leads, and both boats sit elsewhere on the map.
     const before = await map.locator(`.boat[data-entry="${steady}"]`).getAttribute('transform');
     await page.locator('#replay-at').fill(String(LEG_START + 3 * HOUR));
-    await page.waitForFunction(
-      (id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id,
-      fast,
-    );
-    expect(await boardRows(page).first().locator('td.dtf').textContent()).toMatch(/nm/);
-    expect(await map.locator(`.boat[data-entry="${steady}"]`).getAttribute('transform')).not.toBe(before);
-    expect(await page.textContent('output.time')).toBe('2023-05-01 13:00');
+    await expectPage(boardRows(page).first()).toHaveAttribute('data-entry', fast);
+    await expectPage(boardRows(page).first().locator('td.dtf')).toHaveText(/nm/);
+    await expectPage(map.locator(`.boat[data-entry="${steady}"]`)).not.toHaveAttribute('transform', before ?? '');
+    await expectPage(page.locator('output.time')).toHaveText('2023-05-01 13:00');
     await screenshot(page, 'tracker-replay');
 
     // Play runs the clock forward; Pause stops it.
     await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => document.querySelector('output.time')?.textContent !== '2023-05-01 13:00');
+    await expectPage(page.locator('output.time')).not.toHaveText('2023-05-01 13:00');
     await page.getByRole('button', { name: 'Pause' }).click();
 
     // The crossing is a proposal: the organizer fills it into the leg's results, checks, and saves.
     await page.goto(`${inject('webUrl')}/rally/${rallyId}/legs/1/edit?lang=en`);
     await page.getByRole('button', { name: /Fill in the tracker’s finish times \(1\)/ }).click();
-    await page.waitForFunction(
-      (id) =>
-        (document.querySelector(`input[name="finish:${id}"]`) as HTMLInputElement | null)?.value ===
-        '2023-05-01 20:00:00',
-      steady,
-    );
+    await expectPage(page.locator(`input[name="finish:${steady}"]`)).toHaveValue('2023-05-01 20:00:00');
     expect(await api<unknown[]>(`/rallies/${rallyId}/legs/1/results`)).toEqual([]);
     await Promise.all([
       page.waitForURL((url) => url.searchParams.has('saved')),
@@ -204,9 +215,9 @@ describe('rally tracker', () => {
     await page.setViewportSize({ width: 360, height: 780 });
     await page.goto(`${inject('webUrl')}/rally/${rallyId}?lang=zh-CN#tracker`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(await page.locator('table.tracker-board caption').textContent()).toContain('第 1 赛段');
-    expect(await boardRows(page).count()).toBe(2);
-    expect(await boardRows(page).first().locator('th[scope="row"]').count()).toBe(1);
+    await expectPage(page.locator('table.tracker-board caption')).toContainText('第 1 赛段');
+    await expectPage(boardRows(page)).toHaveCount(2);
+    await expectPage(boardRows(page).first().locator('th[scope="row"]')).toHaveCount(1);
     await screenshot(page, 'tracker-360');
     await page.close();
   });
@@ -216,58 +227,23 @@ describe('rally tracker', () => {
     await page.goto(
       `${inject('webUrl')}/rally/shandong-peninsula-rally-2023?lang=en&tleg=1&at=${Date.parse('2023-06-20T12:00:00+08:00')}#tracker`,
     );
-    expect(await page.locator('#tracker .note').textContent()).toContain('illustrative');
-    expect(await boardRows(page).count()).toBe(7);
-    expect(await page.locator('.rally-map .trail').count()).toBe(7);
+    await expectPage(page.locator('#tracker .note')).toContainText('illustrative');
+    await expectPage(boardRows(page)).toHaveCount(7);
+    await expectPage(page.locator('.rally-map .trail')).toHaveCount(7);
     await page.close();
   });
 
   it('follows live: positions posted through the API appear on the open page without a reload, until the reader replays', async () => {
-    const { accessToken: token } = await api<{ accessToken: string }>('/auth/login', {
-      method: 'POST',
-      body: { email: 'organizer@sailcourt.local', password: 'sailcourt-organizer' },
-    });
+    const token = await organizerToken();
     // A rally of its own, dated before the others so that no other page changes.
-    const rally = await api<{ id: string }>('/rallies', {
-      method: 'POST',
+    const rally = await rallyWithBoats(
       token,
-      body: { name: '实时追踪测试', nameEn: 'Live tracker test', startDate: '2023-04-20', endDate: '2023-04-21' },
-    });
+      { name: '实时追踪测试', nameEn: 'Live tracker test', startDate: '2023-04-20', endDate: '2023-04-21' },
+      ['Early', 'Late'],
+      (boat) => `${boat} live ${Date.now()}`,
+    );
     const legStart = Date.parse('2023-04-20T10:00:00+08:00');
-    await api(`/rallies/${rally.id}/legs`, {
-      method: 'POST',
-      token,
-      body: {
-        number: 1,
-        from: '青岛',
-        to: '日照',
-        fromEn: 'Qingdao',
-        toEn: 'Rizhao',
-        distanceNm: 60,
-        startsAt: '2023-04-20T10:00:00+08:00',
-        start: START,
-        finish: FINISH,
-        waypoints: [MARK],
-      },
-    });
-    const boats: string[] = [];
-    for (const boat of ['Early', 'Late']) {
-      const team = await api<{ id: string }>('/teams', {
-        method: 'POST',
-        token,
-        body: { name: `${boat} live ${Date.now()}`, sport: 'sailing' },
-      });
-      boats.push(
-        (
-          await api<{ id: string }>(`/rallies/${rally.id}/entries`, {
-            method: 'POST',
-            token,
-            body: { teamId: team.id, boatName: boat },
-          })
-        ).id,
-      );
-    }
-    const [early, late] = boats as [string, string];
+    const [early, late] = rally.entries as [string, string];
     await api(`/rallies/${rally.id}/positions`, {
       method: 'POST',
       token,
@@ -281,10 +257,10 @@ describe('rally tracker', () => {
     const page = await browser.newPage();
     await page.goto(`${inject('webUrl')}/rally/${rally.id}?lang=en#tracker`);
     await page.locator('[data-live-state="live"]').waitFor();
-    expect(await page.locator('[data-live-state="live"]').textContent()).toContain('Following live');
+    await expectPage(page.locator('[data-live-state="live"]')).toContainText('Following live');
     const map = page.locator('.rally-map svg');
-    expect(await map.locator(`.boat[data-entry="${late}"]`).count()).toBe(0);
-    expect(await page.locator(`table.tracker-board tr[data-entry="${late}"] td.dtf`).textContent()).toBe('—');
+    await expectPage(map.locator(`.boat[data-entry="${late}"]`)).toHaveCount(0);
+    await expectPage(page.locator(`table.tracker-board tr[data-entry="${late}"] td.dtf`)).toHaveText('—');
     await page.evaluate(() => Object.assign(window, { notReloaded: true }));
 
     // The late boat's tracker posts its first fixes, ahead of the early boat: it appears and takes the lead.
@@ -297,33 +273,27 @@ describe('rally tracker', () => {
         ...along(h * 0.2),
       })),
     });
-    await page.waitForFunction(
-      (id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id,
-      late,
-    );
-    expect(await page.locator(`table.tracker-board tr[data-entry="${late}"] td.dtf`).textContent()).toMatch(/nm/);
-    expect(await map.locator(`.boat[data-entry="${late}"]`).count()).toBe(1);
-    expect(await map.locator(`.trail[data-entry="${late}"]`).getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    await expectPage(boardRows(page).first()).toHaveAttribute('data-entry', late);
+    await expectPage(page.locator(`table.tracker-board tr[data-entry="${late}"] td.dtf`)).toHaveText(/nm/);
+    await expectPage(map.locator(`.boat[data-entry="${late}"]`)).toHaveCount(1);
+    await expectPage(map.locator(`.trail[data-entry="${late}"]`)).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await screenshot(page, 'tracker-live');
 
     // Replaying stops following: a new fix does not move the board back to now; "Back to live" does.
     await page.locator('#replay-at').fill(String(legStart + HOUR));
     await page.getByRole('button', { name: 'Back to live' }).waitFor();
-    expect(await page.locator('[data-live-state]').count()).toBe(0);
+    await expectPage(page.locator('[data-live-state]')).toHaveCount(0);
     await api(`/rallies/${rally.id}/positions`, {
       method: 'POST',
       token,
       body: [{ entryId: early, at: new Date(legStart + 4 * HOUR).toISOString(), ...along(0.9) }],
     });
     await page.waitForTimeout(1_000);
-    expect(await page.textContent('output.time')).toBe('2023-04-20 11:00');
+    await expectPage(page.locator('output.time')).toHaveText('2023-04-20 11:00');
     await page.getByRole('button', { name: 'Back to live' }).click();
-    await page.waitForFunction(
-      (id) => document.querySelector('table.tracker-board tbody tr')?.getAttribute('data-entry') === id,
-      early,
-    );
-    expect(await page.textContent('output.time')).toBe('2023-04-21 23:59');
+    await expectPage(boardRows(page).first()).toHaveAttribute('data-entry', early);
+    await expectPage(page.locator('output.time')).toHaveText('2023-04-21 23:59');
     await page.close();
   });
 
@@ -337,8 +307,8 @@ describe('rally tracker', () => {
     };
     await upload('garbage.csv', 'lorem ipsum\nnot a track\n');
     await page.locator('.error-summary').waitFor();
-    expect(await page.textContent('.error-summary')).toContain(zh('rally.import.problem.missingColumns'));
-    expect(await page.textContent('.error-summary')).toContain(
+    await expectPage(page.locator('.error-summary')).toContainText(zh('rally.import.problem.missingColumns'));
+    await expectPage(page.locator('.error-summary')).toContainText(
       zh('rally.import.row.missingColumn', { column: zh('rally.import.column.lat') }),
     );
 
@@ -346,11 +316,11 @@ describe('rally tracker', () => {
     await upload('fixes.csv', 'time,lat,lon\n2023-05-02 08:00:00,36.0,120.3\n2023-05-02 08:10:00,95,120.3\n');
     await page.locator('[data-testid="import-points"]').waitFor();
     const preview = page.locator('section.preview');
-    expect(await preview.textContent()).toContain(zh('rally.import.note.localTime'));
-    expect(await preview.textContent()).toContain(zh('rally.import.note.encoding', { encoding: 'UTF-8' }));
+    await expectPage(preview).toContainText(zh('rally.import.note.localTime'));
+    await expectPage(preview).toContainText(zh('rally.import.note.encoding', { encoding: 'UTF-8' }));
     await preview.locator('details summary').click();
-    expect(await preview.locator('details li').first().textContent()).toBe(`#3: ${zh('rally.import.row.latitude')}`);
-    expect(await preview.locator('[lang="en"]').count()).toBe(0);
+    await expectPage(preview.locator('details li').first()).toHaveText(`#3: ${zh('rally.import.row.latitude')}`);
+    await expectPage(preview.locator('[lang="en"]')).toHaveCount(0);
     await page.close();
   });
 });

@@ -106,6 +106,10 @@ export async function addMatch(t: TestApp, league: League, body: Record<string, 
   return res.body as MatchBody;
 }
 
+/** A game between two of the league's teams, named by their index in `teamIds`. */
+export const addGame = (t: TestApp, league: League, home: number, away: number, startsAt: string): Promise<MatchBody> =>
+  addMatch(t, league, { homeTeamId: league.teamIds[home], awayTeamId: league.teamIds[away], startsAt });
+
 export async function enterResult(
   t: TestApp,
   league: League,

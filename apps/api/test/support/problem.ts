@@ -1,13 +1,8 @@
+import type { Problem } from '@sailcourt/api-client';
 import { expect } from 'vitest';
 
-export type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail: string;
-  errors?: { field: string; message: string; code: string; params?: Record<string, string | number> }[];
-};
+/** The one Problem type of the tests: the client's, generated from the OpenAPI document the API publishes. */
+export type { Problem, ProblemFieldError } from '@sailcourt/api-client';
 type Response = { status: number; headers: Record<string, string>; body: unknown };
 
 /** Asserts an RFC 9457 problem with this status, naming at least these fields; returns it for further checks. */

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { bearer, type TestApp } from './test-app.js';
+import type { Problem } from './problem.js';
 
 export type RosterRow = { name: string; number?: number; role?: string };
 export type Manager = { token: string; userId: string; teamId: string };
@@ -58,10 +59,8 @@ export async function summary(t: TestApp, eventId: string): Promise<Record<strin
   return (await t.http.get(`/api/events/${eventId}/registration-summary`).expect(200)).body;
 }
 
-type Problem = { status: number; body: { errors?: { field: string }[] } };
-
 /** The fields a 400 names, each once. */
-export function badFields(res: Problem): string[] {
+export function badFields(res: { status: number; body: Partial<Problem> }): string[] {
   expect(res.status, JSON.stringify(res.body)).toBe(400);
   return [...new Set((res.body.errors ?? []).map((e) => e.field))];
 }

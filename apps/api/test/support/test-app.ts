@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
 import { NotificationBus } from '../../src/common/notify/notification-bus.js';
 import { type AppConfig, loadConfig } from '../../src/config/config.js';
@@ -78,6 +78,41 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
       return { token: res.body.accessToken as string, userId: res.body.user.id as string };
     },
     close: () => app.close(),
+  };
+}
+
+/**
+ * The usual header of a test file (or `describe`): an app on its own database before the tests, closed after.
+ * The handle can be used as soon as the tests run; touching it earlier (at collection) is a mistake and says so.
+ */
+export function useTestApp(overrides: Partial<Record<string, string>> = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(overrides);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): TestApp => {
+    if (!started) throw new Error('The test app starts in beforeAll: use it inside a hook or a test.');
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get http() {
+      return current().http;
+    },
+    get databaseUrl() {
+      return current().databaseUrl;
+    },
+    get config() {
+      return current().config;
+    },
+    organizerToken: () => current().organizerToken(),
+    signUp: (name) => current().signUp(name),
+    close: () => current().close(),
   };
 }
 

@@ -15,7 +15,7 @@ export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url)
 export async function openBrowser(
   options: { javaScriptEnabled?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sailcourt-chromium-')), {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sailcourt-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -31,7 +31,14 @@ export async function openBrowser(
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     serviceWorkers: options.serviceWorkers ?? 'block',
   });
+  if (options.javaScriptEnabled === false) withoutScripts.add(context);
+  return context;
 }
+
+const withoutScripts = new WeakSet<BrowserContext>();
+
+/** Whether pages of this context run their scripts (and so hydrate). */
+export const runsScripts = (context: BrowserContext): boolean => !withoutScripts.has(context);
 
 /** Kept as a CI artifact (apps/web/e2e/artifacts/), so a reviewer can see what the test saw. */
 export async function screenshot(page: Page, name: string): Promise<string> {
