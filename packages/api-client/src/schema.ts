@@ -146,7 +146,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The playoff bracket with results so far; 404 before playoffs are seeded */
+        /**
+         * The playoff bracket with results so far; 404 before playoffs are seeded
+         * @description An event with divisions has a bracket per division: `?division=` is then required (400), and an unknown one is a 422.
+         */
         get: operations["CompetitionController_bracket"];
         put?: never;
         post?: never;
@@ -392,7 +395,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm the knockout draw (organizers): stores the bracket and creates its first games
-         * @description 409 knockout.group-stage-incomplete (errors name each unfinished game) unless allowIncomplete: true; 409 knockout.bracket-exists when the event has a bracket (one per event, enforced by the database); 409 knockout.draw-changed when drawKey no longer matches.
+         * @description 409 knockout.group-stage-incomplete (errors name each unfinished game) unless allowIncomplete: true; 409 knockout.bracket-exists when the event (or the division named) has a bracket (one each, enforced by the database); 409 knockout.draw-changed when drawKey no longer matches.
          */
         post: operations["CompetitionController_confirmKnockout"];
         delete?: never;
@@ -1764,6 +1767,11 @@ export interface components {
             bestNextPlaced: number;
             /** Format: uuid */
             championTeamId: string | null;
+            /**
+             * Format: uuid
+             * @description The division whose bracket this is; null in an event without divisions
+             */
+            divisionId: string | null;
             /** @description The organizer drew the knockout before every group game had a result */
             drawnBeforeGroupsComplete: boolean;
             /** Format: uuid */
@@ -1855,6 +1863,11 @@ export interface components {
              * @default 0
              */
             bestNextPlaced?: number;
+            /**
+             * @description The division (id or code) whose bracket this is; required when the event has divisions (400), 422 if unknown
+             * @example U10-girls
+             */
+            division?: string;
             /** @description The preview’s drawKey: 409 knockout.draw-changed if the draw is no longer the one previewed */
             drawKey?: string;
             /** @description Teams per group that qualify directly; default 2 with several groups, else 4 (or the whole group if smaller) */
@@ -2077,6 +2090,11 @@ export interface components {
             userId?: string;
         };
         CreatePlayoffsDto: {
+            /**
+             * @description The division (id or code) whose bracket this is; required when the event has divisions (400), 422 if unknown
+             * @example U10-girls
+             */
+            division?: string;
             /** @description Teams per group that qualify; default 2 with several groups, else 4 (or the whole group if smaller) */
             qualifiersPerGroup?: number;
             /**
@@ -2624,6 +2642,11 @@ export interface components {
              * @default 0
              */
             bestNextPlaced?: number;
+            /**
+             * @description The division (id or code) whose bracket this is; required when the event has divisions (400), 422 if unknown
+             * @example U10-girls
+             */
+            division?: string;
             /** @description Teams per group that qualify directly; default 2 with several groups, else 4 (or the whole group if smaller) */
             qualifiersPerGroup?: number;
             /** @default false */
@@ -2642,6 +2665,11 @@ export interface components {
             bestNextPlaced: number;
             /** @description A bracket exists already (confirming answers 409) */
             bracketExists: boolean;
+            /**
+             * Format: uuid
+             * @description The division drawn; null in an event without divisions
+             */
+            divisionId: string | null;
             /** @description Send it back with the confirmation to be sure the draw is the one previewed */
             drawKey: string;
             /** Format: uuid */
@@ -4492,7 +4520,10 @@ export interface operations {
     };
     CompetitionController_bracket: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The division's id or code (e.g. U10-girls) */
+                division?: unknown;
+            };
             header?: never;
             path: {
                 id: string;

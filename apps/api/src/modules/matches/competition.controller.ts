@@ -108,7 +108,7 @@ export class CompetitionController {
     summary: 'Confirm the knockout draw (organizers): stores the bracket and creates its first games',
     description:
       '409 knockout.group-stage-incomplete (errors name each unfinished game) unless allowIncomplete: true; 409 knockout.bracket-exists when the event ' +
-      'has a bracket (one per event, enforced by the database); 409 knockout.draw-changed when drawKey no longer matches.',
+      '(or the division named) has a bracket (one each, enforced by the database); 409 knockout.draw-changed when drawKey no longer matches.',
   })
   @ApiCreatedResponse({ type: BracketDto })
   confirmKnockout(@Param('id') eventId: string, @Body() body: ConfirmKnockoutDto): Promise<BracketDto> {
@@ -116,10 +116,15 @@ export class CompetitionController {
   }
 
   @Get('events/:id/bracket')
-  @ApiOperation({ summary: 'The playoff bracket with results so far; 404 before playoffs are seeded' })
+  @ApiOperation({
+    summary: 'The playoff bracket with results so far; 404 before playoffs are seeded',
+    description:
+      'An event with divisions has a bracket per division: `?division=` is then required (400), and an unknown one is a 422.',
+  })
+  @ApiQuery({ name: 'division', required: false, description: "The division's id or code (e.g. U10-girls)" })
   @ApiOkResponse({ type: BracketDto })
-  bracket(@Param('id') eventId: string): Promise<BracketDto> {
-    return this.playoffs.bracket(eventId);
+  bracket(@Param('id') eventId: string, @Query('division') division: unknown): Promise<BracketDto> {
+    return this.playoffs.bracket(eventId, divisionQuery(division));
   }
 
   @Get('events/:id/calendar.ics')

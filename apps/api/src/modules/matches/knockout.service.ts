@@ -38,16 +38,23 @@ type Drawn = {
 
 const isUniqueViolation = (error: unknown): boolean =>
   error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
-const bracketExists = () =>
+const bracketExists = (divisionId: string | null) =>
   conflict(
-    'The event already has a knockout bracket.',
-    [{ field: 'eventId', message: 'has a bracket already', code: 'knockout.bracket-exists' }],
+    `The ${divisionId ? 'division' : 'event'} already has a knockout bracket.`,
+    [
+      {
+        field: divisionId ? 'division' : 'eventId',
+        message: 'has a bracket already',
+        code: 'knockout.bracket-exists',
+      },
+    ],
     'knockout.bracket-exists',
   );
 
 /**
  * Group stage → knockout: the organizer previews the draw (nothing stored), then confirms it. The confirmed draw is
- * stored as the event's playoff bracket (one per event: the primary key), and its games follow the playoff code.
+ * stored as the playoff bracket of the event or, once it has divisions, of one division (one each: unique indexes), and
+ * its games follow the playoff code.
  */
 @Injectable()
 export class KnockoutService {
@@ -60,8 +67,9 @@ export class KnockoutService {
 
   async preview(eventId: string, input: KnockoutDrawOptionsDto): Promise<KnockoutPreviewDto> {
     const event = await this.events.require(eventId);
+    const divisionId = (await this.playoffs.scope(event.id, input.division))?.id ?? null;
     return this.matches.snapshot(async (manager) => {
-      const stage = await this.groupStage(manager, event.id);
+      const stage = await this.groupStage(manager, event.id, divisionId);
       const drawn = draw(stage, input);
       const names = await this.matches.teamNames(
         stage.groups.flatMap((g) => g.rankedTeamIds),
@@ -78,6 +86,7 @@ export class KnockoutService {
         });
       return {
         eventId: event.id,
+        divisionId,
         ruleset: stage.ruleset,
         pattern: drawn.draw.pattern,
         qualifiersPerGroup: drawn.qualifiersPerGroup,
@@ -86,7 +95,7 @@ export class KnockoutService {
         size: drawn.draw.bracket.size,
         groupStageComplete: stage.unfinished.length === 0,
         unfinishedGames: stage.unfinished,
-        bracketExists: (await this.matches.findBracket(event.id, manager)) !== null,
+        bracketExists: (await this.matches.findBracket(event.id, divisionId, manager)) !== null,
         seeds,
         firstRound,
         nextPlacedRanking: drawn.draw.nextPlacedRanking.map((r) =>
@@ -100,16 +109,17 @@ export class KnockoutService {
 
   /**
    * Stores the draw and creates the first-round games. Refused (409) while group games lack a result unless
-   * `allowIncomplete`, when a bracket exists (checked under the event's row lock, and the primary key holds even
-   * if two confirmations race), and when `drawKey` no longer matches the draw.
+   * `allowIncomplete`, when the event's or division's bracket exists (checked under the event's row lock, and the
+   * unique indexes hold even if two confirmations race), and when `drawKey` no longer matches the draw.
    */
   async confirm(eventId: string, input: ConfirmKnockoutDto): Promise<BracketDto> {
     const event = await this.events.require(eventId);
+    const divisionId = (await this.playoffs.scope(event.id, input.division))?.id ?? null;
     try {
       await this.matches.transaction(async (manager) => {
         await this.matches.lockEvent(manager, event.id);
-        if (await this.matches.findBracket(event.id, manager)) throw bracketExists();
-        const stage = await this.groupStage(manager, event.id);
+        if (await this.matches.findBracket(event.id, divisionId, manager)) throw bracketExists(divisionId);
+        const stage = await this.groupStage(manager, event.id, divisionId);
         if (stage.unfinished.length > 0 && input.allowIncomplete !== true) throw incomplete(stage.unfinished);
         const drawn = draw(stage, input);
         if (input.drawKey !== undefined && input.drawKey !== drawn.key) {
@@ -121,26 +131,32 @@ export class KnockoutService {
         }
         await this.matches.insertBracket(manager, {
           eventId: event.id,
+          divisionId,
           bracket: drawn.draw.bracket,
           qualifiersPerGroup: drawn.qualifiersPerGroup,
           thirdPlaceGame: drawn.thirdPlaceGame,
           bestNextPlaced: drawn.bestNextPlaced,
           drawnBeforeGroupsComplete: stage.unfinished.length > 0,
         });
-        await this.playoffs.advance(manager, event);
+        await this.playoffs.advance(manager, event, divisionId);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw bracketExists();
+      if (isUniqueViolation(error)) throw bracketExists(divisionId);
       throw error;
     }
-    return this.playoffs.bracket(event.id);
+    return this.playoffs.bracketOf(event.id, divisionId);
   }
 
-  private async groupStage(manager: EntityManager, eventId: string): Promise<GroupStage> {
-    const ranked = (await this.standings.rankedGroups(manager, eventId)).filter((g) => g.scheduled > 0);
+  private async groupStage(manager: EntityManager, eventId: string, divisionId: string | null): Promise<GroupStage> {
+    const scope = divisionId ?? undefined;
+    const ranked = (await this.standings.rankedGroups(manager, eventId, scope)).filter((g) => g.scheduled > 0);
     if (ranked.length === 0)
-      throw conflict('The event has no group games to draw a knockout from.', undefined, 'knockout.no-group-stage');
-    const games = await this.matches.groupStageGames(manager, eventId);
+      throw conflict(
+        `The ${divisionId ? 'division' : 'event'} has no group games to draw a knockout from.`,
+        undefined,
+        'knockout.no-group-stage',
+      );
+    const games = await this.matches.groupStageGames(manager, eventId, scope);
     const played = games.filter(
       (g) =>
         PLAYED_STATUSES.includes(g.status) &&

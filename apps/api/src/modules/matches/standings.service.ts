@@ -129,10 +129,11 @@ export class StandingsService {
     return this.matches.snapshot(async (manager) => this.standingsIn(manager, eventId, divisionId));
   }
 
-  async rankedGroups(manager: EntityManager, eventId: string): Promise<RankedGroup[]> {
+  /** The event's groups ranked; with `divisionId`, that division's (its games, its confirmed teams). */
+  async rankedGroups(manager: EntityManager, eventId: string, divisionId?: string): Promise<RankedGroup[]> {
     return classifyGroups(
-      await this.matches.gameRows(manager, eventId),
-      await this.registrations.confirmedTeamIds(eventId),
+      await this.matches.gameRows(manager, eventId, divisionId),
+      await this.registrations.confirmedTeamIds(eventId, divisionId),
       await this.matches.eventRuleset(manager, eventId),
     );
   }
