@@ -1,9 +1,10 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
 import { openBrowser, screenshot } from './support/browser.js';
 import { axeViolations } from './support/phone.js';
 import { organizerApi } from './support/organizer-api.js';
+import { signInPage } from './support/organizer-page.js';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
 const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
@@ -33,14 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await organizer?.close();
 });
-
-async function signInPage(page: Page, path: string): Promise<void> {
-  await page.goto(web(`/login?next=${encodeURIComponent(path)}`));
-  await page.fill('#email', 'organizer@sailcourt.local');
-  await page.fill('#password', 'sailcourt-organizer');
-  await page.getByRole('button', { name: zh('login.submit'), exact: true }).click();
-  await page.waitForURL((url) => url.pathname === path);
-}
 
 /** Every game won by its home team, by a margin that differs from game to game (so no tie needs lots). */
 async function playAll(games: Match[]): Promise<void> {
