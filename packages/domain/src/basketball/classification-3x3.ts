@@ -16,6 +16,7 @@
 //   steps are applied once, in order, without restarting for a smaller tie.
 // - Wins are compared as a win ratio whenever the teams being compared have not played the same number of games
 //   (a pool still in progress), else as wins; the order is the same when the counts are equal.
+import { type DrawnLot, type LotPlacement, lotFor, lotSentence, splitByLot } from './drawn-lots.js';
 import { BasketballRuleError } from './errors.js';
 import { compareIds, getTeam as get, listTeams as list, validateTeamIds as validateTeams } from './group-support.js';
 
@@ -37,13 +38,17 @@ export interface Fiba3x3GroupInput {
   readonly groupComplete?: boolean;
   /** Seeding (1 = highest), the last step. Teams without a seed rank below seeded ones at that step. */
   readonly seeds?: Readonly<Record<string, number>>;
+  /** Lots the organizer drew, in place of seeding, for teams still level after every step (once the pool is complete). */
+  readonly lots?: readonly DrawnLot[];
 }
 
 export type Fiba3x3TieBreakCriterion =
   | 'head-to-head'
   | 'points-average'
   | 'seeding'
-  /** Level on every step and no seeding tells them apart: they share the rank. */
+  /** Level on every step, no seeding, and the organizer recorded the lot drawn between them. */
+  | 'lot'
+  /** Level on every step and no seeding tells them apart: they share the rank (until a lot is recorded). */
   | 'level';
 
 export interface Fiba3x3TieBreakValue {
@@ -59,6 +64,8 @@ export interface Fiba3x3TieBreak {
   readonly values: readonly Fiba3x3TieBreakValue[];
   /** English rendering; the web localizes from the structured fields. */
   readonly explanation: string;
+  /** criterion `lot`: who drew it, when, and this team's place in the draw. */
+  readonly lot?: { readonly recordedBy: string; readonly recordedAt: string; readonly drawn: number };
 }
 
 export interface Fiba3x3StandingRow {
@@ -101,12 +108,14 @@ interface Tally {
   gamesCounted: number;
 }
 
-type Decisive = Exclude<Fiba3x3TieBreakCriterion, 'level'>;
+type Decisive = Exclude<Fiba3x3TieBreakCriterion, 'level' | 'lot'>;
 
 interface Placement {
   readonly teams: readonly string[];
   readonly criterion?: Decisive;
   readonly subset?: readonly string[];
+  /** A recorded lot separated this team from the others in `tied`. */
+  readonly lot?: LotPlacement & { readonly tied: readonly string[] };
 }
 
 /** Ranks a 3x3 pool. Deterministic and independent of input order. */
@@ -119,9 +128,9 @@ export function classifyFiba3x3Group(input: Fiba3x3GroupInput): Fiba3x3StandingR
   const sameGameCount = new Set([...tallies.values()].map((t) => t.played)).size <= 1;
   const primary = (t: string): Fraction =>
     sameGameCount ? { n: get(tallies, t).won, d: 1 } : ratio(get(tallies, t).won, get(tallies, t).played);
-  const placements = bucketsBy([...teams].sort(compareIds), primary).flatMap((bucket) =>
-    bucket.length === 1 ? [{ teams: bucket }] : breakTie(bucket, games, tallies, seeds),
-  );
+  const placements = bucketsBy([...teams].sort(compareIds), primary)
+    .flatMap((bucket) => (bucket.length === 1 ? [{ teams: bucket }] : breakTie(bucket, games, tallies, seeds)))
+    .flatMap((p) => (input.groupComplete === true ? drawLots(p, input.lots) : [p]));
 
   const order = placements.flatMap((p) => p.teams);
   const rows: Fiba3x3StandingRow[] = [];
@@ -160,6 +169,14 @@ function breakTie(
   const steps: Decisive[] =
     subset.length === 2 ? ['head-to-head', 'points-average', 'seeding'] : ['points-average', 'seeding'];
   return applySteps(subset, steps, { games, tallies, seeds });
+}
+
+/** After seeding: a tie nothing separates, in the order the organizer drew (when one is recorded). */
+function drawLots(placement: Placement, lots: readonly DrawnLot[] | undefined): Placement[] {
+  const tied = placement.teams;
+  const lot = tied.length > 1 ? lotFor(tied, lots) : undefined;
+  if (!lot) return [placement];
+  return splitByLot(tied, lot, (teamId, drawn) => ({ teams: [teamId], lot: { ...drawn, tied } }));
 }
 
 interface Context {
@@ -203,6 +220,18 @@ function describe(
   rank: number,
   ctx: Context,
 ): Fiba3x3TieBreak | undefined {
+  if (placement.lot) {
+    const { tied, lot, drawn } = placement.lot;
+    const inOrder = lot.teamIds.filter((t) => tied.includes(t));
+    const others = inOrder.filter((t) => t !== teamId);
+    return {
+      criterion: 'lot',
+      tiedWith: others,
+      values: inOrder.map((t, i) => ({ teamId: t, value: i + 1 })),
+      explanation: `Level with ${list(others)} on wins, head-to-head and points average, with no seeding; ${lotSentence(placement.lot)}`,
+      lot: { recordedBy: lot.recordedBy, recordedAt: lot.recordedAt, drawn },
+    };
+  }
   if (placement.teams.length > 1) {
     const others = placement.teams.filter((t) => t !== teamId);
     return {

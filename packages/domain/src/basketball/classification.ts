@@ -1,4 +1,5 @@
 // FIBA classification of teams in a round-robin group — Official Basketball Rules 2022/2024, Appendix D.
+import { type DrawnLot, type LotPlacement, lotFor, lotSentence, splitByLot } from './drawn-lots.js';
 import { BasketballRuleError } from './errors.js';
 import { compareIds, getTeam as get, listTeams as list, validateTeamIds as validateTeams } from './group-support.js';
 
@@ -24,6 +25,8 @@ export interface FibaGroupInput {
   readonly totalGamesScheduled?: number;
   /** Explicit completeness; wins over `totalGamesScheduled` when given. */
   readonly groupComplete?: boolean;
+  /** Lots the organizer drew for ties that nothing else separates (applied once the group is complete). */
+  readonly lots?: readonly DrawnLot[];
 }
 
 export type FibaTieBreakCriterion =
@@ -47,10 +50,12 @@ export interface FibaTieBreak {
   readonly criterion: FibaTieBreakCriterion;
   /** The other teams still tied with this one when that step was applied, in final order. */
   readonly tiedWith: readonly string[];
-  /** This team's and `tiedWith`'s values on `criterion`, in final order (empty for lot/level). */
+  /** This team's and `tiedWith`'s values on `criterion`, in final order (empty for level and a lot not yet drawn; a recorded lot: the places drawn). */
   readonly values: readonly FibaTieBreakValue[];
   /** English rendering of the above; the web localizes from the structured fields. */
   readonly explanation: string;
+  /** criterion `lot` once a lot is recorded: who drew it, when, and this team's place in the draw. */
+  readonly lot?: { readonly recordedBy: string; readonly recordedAt: string; readonly drawn: number };
 }
 
 export interface FibaStandingRow {
@@ -70,7 +75,7 @@ export interface FibaStandingRow {
   readonly tieBreak?: FibaTieBreak;
   /**
    * Set when the group is complete and the team is still level with others: the organizer must
-   * draw lots. We keep the shared rank (ordered by team id) rather than invent an order.
+   * draw lots. Until a lot is recorded we keep the shared rank (ordered by team id) rather than invent an order.
    */
   readonly decidedByLot?: true;
 }
@@ -114,6 +119,8 @@ interface Step {
 interface Placement {
   readonly teams: readonly string[];
   readonly step?: Step;
+  /** A recorded lot separated this team from the others in `tied`. */
+  readonly lot?: LotPlacement & { readonly tied: readonly string[] };
 }
 
 /** Ranks a group by FIBA Appendix D. Deterministic and independent of input order. */
@@ -124,9 +131,9 @@ export function classifyFibaGroup(input: FibaGroupInput): FibaStandingRow[] {
   const overall = tally(games, teams);
 
   const byPoints = bucketsBy([...teams].sort(compareIds), (t) => get(overall, t).classificationPoints);
-  const placements = byPoints.flatMap((bucket) =>
-    bucket.length === 1 ? [{ teams: bucket }] : resolveTie(bucket, games, overall),
-  );
+  const placements = byPoints
+    .flatMap((bucket) => (bucket.length === 1 ? [{ teams: bucket }] : resolveTie(bucket, games, overall)))
+    .flatMap((p) => (complete ? drawLots(p, input.lots) : [p]));
 
   const order = placements.flatMap((p) => p.teams);
   const rows: FibaStandingRow[] = [];
@@ -153,6 +160,14 @@ export function classifyFibaGroup(input: FibaGroupInput): FibaStandingRow[] {
     position += placement.teams.length;
   }
   return rows;
+}
+
+/** D.1.3's last step: a tie nothing else separates, in the order the organizer drew (when one is recorded). */
+function drawLots(placement: Placement, lots: readonly DrawnLot[] | undefined): Placement[] {
+  const tied = placement.teams;
+  const lot = tied.length > 1 ? lotFor(tied, lots) : undefined;
+  if (!lot) return [placement];
+  return splitByLot(tied, lot, (teamId, drawn) => ({ teams: [teamId], lot: { ...drawn, tied } }));
 }
 
 /** D.1.3 criteria (a)–(e) on the tied subset; D.1.4: restart from (a) for every part still tied. */
@@ -225,6 +240,18 @@ function describe(
   complete: boolean,
   rank: number,
 ): FibaTieBreak | undefined {
+  if (placement.lot) {
+    const { tied, lot, drawn } = placement.lot;
+    const inOrder = lot.teamIds.filter((t) => tied.includes(t));
+    const others = inOrder.filter((t) => t !== teamId);
+    return {
+      criterion: 'lot',
+      tiedWith: others,
+      values: inOrder.map((t, i) => ({ teamId: t, value: i + 1 })),
+      explanation: `Level with ${list(others)} on every criterion; ${lotSentence(placement.lot)}`,
+      lot: { recordedBy: lot.recordedBy, recordedAt: lot.recordedAt, drawn },
+    };
+  }
   if (placement.teams.length > 1) {
     const others = placement.teams.filter((t) => t !== teamId);
     const criterion = complete ? 'lot' : 'level';
