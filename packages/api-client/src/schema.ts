@@ -668,6 +668,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/standings/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every lot recorded for the event, oldest first: who drew which order, and when */
+        get: operations["CompetitionController_listLots"];
+        put?: never;
+        /**
+         * Record the order drawn by lot for teams the rules leave level (organizers)
+         * @description For a complete group whose teams are level on every criterion (FIBA Appendix D.1.3; 3x3 without seeding): teamIds are exactly those teams, first drawn first. The standings then rank them so and explain it ("decided by lot (recorded by …, at …)"). 422 standings.lot-not-needed when the teams are not such a tie; a later lot for the same teams replaces the earlier one in the standings, and every lot stays listed.
+         */
+        post: operations["CompetitionController_recordLot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -2268,6 +2289,31 @@ export interface components {
             /** @description People on confirmed rosters */
             participants: number;
         };
+        DrawnLotDto: {
+            /** Format: uuid */
+            divisionId: string | null;
+            /** Format: uuid */
+            eventId: string;
+            group: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 2023-08-05T20:15:00+08:00 */
+            recordedAt: string;
+            /** @description Display name of who recorded it */
+            recordedBy: string;
+            /** Format: uuid */
+            recordedById: string | null;
+            /** @description In the order drawn */
+            teamIds: string[];
+        };
+        DrawnLotNoteDto: {
+            /** @description 1 = drawn first (ranks highest) */
+            drawn: number;
+            /** @example 2023-08-05T20:15:00+08:00 */
+            recordedAt: string;
+            /** @description The display name of who recorded it */
+            recordedBy: string;
+        };
         EntryDto: {
             boatName: string;
             /** @description Only in responses to organizers (personal data) */
@@ -2406,10 +2452,10 @@ export interface components {
         };
         Fiba3x3TieBreakDto: {
             /**
-             * @description head-to-head = the game between two tied teams; points-average = points per game, forfeit wins left out; seeding = the higher seed; level = nothing separates them
+             * @description head-to-head = the game between two tied teams; points-average = points per game, forfeit wins left out; seeding = the higher seed; lot = the order the organizer drew (pool complete, no seeding); level = nothing separates them
              * @enum {string}
              */
-            criterion: "head-to-head" | "points-average" | "seeding" | "level";
+            criterion: "head-to-head" | "points-average" | "seeding" | "lot" | "level";
             /**
              * @description English sentence, teams by name
              * @example Behind 捷克 on the game between them (wins) (0 vs 1)
@@ -2417,6 +2463,8 @@ export interface components {
             explanation: string;
             /** @description The same with English team names where known */
             explanationEn: string;
+            /** @description criterion lot: the draw the organizer recorded */
+            lot?: components["schemas"]["DrawnLotNoteDto"];
             /** @description Teams level on wins with this one at that step, in final order */
             tiedWith: string[];
             /** @description head-to-head: wins in their game(s); points-average: the average; seeding: the seed (0 = none) */
@@ -2424,7 +2472,7 @@ export interface components {
         };
         FibaTieBreakDto: {
             /**
-             * @description The step that fixed the place; lot = group complete and still level, level = shared while games remain
+             * @description The step that fixed the place; lot = group complete and still level (decided once a lot is recorded: see lot), level = shared while games remain
              * @enum {string}
              */
             criterion: "head-to-head-points" | "head-to-head-diff" | "head-to-head-scored" | "overall-diff" | "overall-scored" | "lot" | "level";
@@ -2435,6 +2483,8 @@ export interface components {
             explanation: string;
             /** @description The same with English team names where known */
             explanationEn: string;
+            /** @description criterion lot, once the organizer recorded the draw */
+            lot?: components["schemas"]["DrawnLotNoteDto"];
             /** @description Teams still tied with this one at that step, in final order */
             tiedWith: string[];
             /** @description Each tied team’s value on the criterion, in final order */
@@ -3150,6 +3200,20 @@ export interface components {
             migrations: "done";
             /** @enum {string} */
             status: "ready";
+        };
+        RecordLotDto: {
+            /**
+             * @description The group's division (id or code); required when the event has divisions (400), 422 if unknown
+             * @example U10-girls
+             */
+            division?: string;
+            /**
+             * @description The group ('' for games without a group)
+             * @example A
+             */
+            group: string;
+            /** @description Exactly the teams the rules leave level, in the order drawn (the first ranks highest) */
+            teamIds: string[];
         };
         RegistrationDto: {
             /** @example 2023-07-01T10:00:00+08:00 */
@@ -6996,6 +7060,151 @@ export interface operations {
             };
             /** @description No such record (`resource.not-found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CompetitionController_listLots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawnLotDto"][];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CompetitionController_recordLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordLotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawnLotDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

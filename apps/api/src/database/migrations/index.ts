@@ -17,6 +17,7 @@ import { LiveAnd3x3Results1796600000000 } from './1796600000000-live-and-3x3-res
 import { KnockoutDraw1797100000000 } from './1797100000000-knockout-draw.js';
 import { Divisions1797200000000 } from './1797200000000-divisions.js';
 import { DivisionBrackets1798100000000 } from './1798100000000-division-brackets.js';
+import { DrawnLots1798100000001 } from './1798100000001-drawn-lots.js';
 
 /** In the order they apply. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   KnockoutDraw1797100000000,
   Divisions1797200000000,
   DivisionBrackets1798100000000,
+  DrawnLots1798100000001,
 ];

@@ -9,12 +9,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Roles } from '../../common/auth.js';
+import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
 import { badRequest } from '../../common/problem.js';
 import { calendarLanguage } from './calendar-text.js';
 import { BracketDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
 import { ConfirmKnockoutDto, KnockoutDrawOptionsDto, KnockoutPreviewDto } from './dto/knockout.dto.js';
-import { StandingsDto } from './dto/standings.dto.js';
+import { DrawnLotDto, RecordLotDto, StandingsDto } from './dto/standings.dto.js';
+import { DrawnLotsService } from './drawn-lots.service.js';
 import { sendFeed } from './feed-cache.js';
 import { KnockoutService } from './knockout.service.js';
 import { type Download, MatchReadsService } from './match-reads.service.js';
@@ -46,6 +47,7 @@ export class CompetitionController {
     private readonly playoffs: PlayoffsService,
     private readonly reads: MatchReadsService,
     private readonly knockout: KnockoutService,
+    private readonly lots: DrawnLotsService,
   ) {}
 
   @Get('events/:id/standings')
@@ -69,6 +71,33 @@ export class CompetitionController {
     @Res() res: Response,
   ): Promise<void> {
     await sendFeed(req, res, await this.standings.feed(eventId, divisionQuery(division)));
+  }
+
+  @Post('events/:id/standings/lots')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Record the order drawn by lot for teams the rules leave level (organizers)',
+    description:
+      'For a complete group whose teams are level on every criterion (FIBA Appendix D.1.3; 3x3 without seeding): teamIds are exactly ' +
+      'those teams, first drawn first. The standings then rank them so and explain it ("decided by lot (recorded by …, at …)"). ' +
+      '422 standings.lot-not-needed when the teams are not such a tie; a later lot for the same teams replaces the earlier one in the ' +
+      'standings, and every lot stays listed.',
+  })
+  @ApiCreatedResponse({ type: DrawnLotDto })
+  recordLot(
+    @Param('id') eventId: string,
+    @Body() body: RecordLotDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DrawnLotDto> {
+    return this.lots.record(eventId, body, caller.id);
+  }
+
+  @Get('events/:id/standings/lots')
+  @ApiOperation({ summary: 'Every lot recorded for the event, oldest first: who drew which order, and when' })
+  @ApiOkResponse({ type: [DrawnLotDto] })
+  listLots(@Param('id') eventId: string): Promise<DrawnLotDto[]> {
+    return this.lots.list(eventId);
   }
 
   @Post('events/:id/playoffs')

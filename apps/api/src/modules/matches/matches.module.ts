@@ -4,6 +4,7 @@ import { LiveLogModule } from '../live/live-log.module.js';
 import { RegistrationsModule } from '../registrations/registrations.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { CompetitionController } from './competition.controller.js';
+import { DrawnLotsService } from './drawn-lots.service.js';
 import { FeedVersions } from './feed-versions.js';
 import { KnockoutService } from './knockout.service.js';
 import { MatchReadsService } from './match-reads.service.js';
@@ -29,6 +30,7 @@ import { StandingsService } from './standings.service.js';
     StandingsService,
     PlayoffsService,
     KnockoutService,
+    DrawnLotsService,
     ScheduleImportService,
   ],
   exports: [StandingsService, MatchesService, ScheduleImportService],

@@ -12,6 +12,7 @@ import { isUuid } from '../../common/ids.js';
 import { EventEntity, type Ruleset } from '../events/event.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
 import { MatchEntity, type MatchStatus } from './match.entity.js';
+import { DrawnLotEntity } from './drawn-lot.entity.js';
 import { PlayoffBracketEntity } from './playoff-bracket.entity.js';
 
 export type MatchFilter = {
@@ -50,6 +51,18 @@ export type GameRow = {
 };
 
 export type TeamName = { id: string; name: string; nameEn: string | null };
+
+/** A lot as the standings apply it: with the recorder's name. */
+export type StoredLot = {
+  id: string;
+  divisionId: string | null;
+  group: string;
+  teamIds: string[];
+  recordedById: string | null;
+  /** The recorder's display name; '' once the account is gone. */
+  recordedBy: string;
+  recordedAt: Date;
+};
 
 const WITH_NAMES = { homeTeam: true, awayTeam: true, venue: true } as const;
 
@@ -186,7 +199,24 @@ export class MatchesRepository {
       .findOneBy({ eventId, divisionId: divisionId ?? IsNull() });
   }
 
+  /** The event's drawn lots, oldest first (the standings apply the last one per tie). */
+  lots(manager: EntityManager, eventId: string): Promise<StoredLot[]> {
+    return manager.query<StoredLot[]>(
+      `SELECT l.id, l.division_id AS "divisionId", l.group_name AS "group", l.team_ids::text[] AS "teamIds",
+              l.recorded_by AS "recordedById", coalesce(u.display_name, '') AS "recordedBy", l.recorded_at AS "recordedAt"
+         FROM drawn_lots l LEFT JOIN users u ON u.id = l.recorded_by
+        WHERE l.event_id = $1 ORDER BY l.recorded_at, l.id`,
+      [eventId],
+    );
+  }
+
   // ---- inside a write transaction -------------------------------------------------------------
+
+  async insertLot(manager: EntityManager, lot: DeepPartial<DrawnLotEntity>): Promise<string> {
+    const repo = manager.getRepository(DrawnLotEntity);
+    const result = await repo.insert(repo.create(lot));
+    return String(result.identifiers[0]?.id);
+  }
 
   /**
    * Every write to an event's games takes this lock first (registration status changes take it

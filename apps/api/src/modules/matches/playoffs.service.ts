@@ -12,7 +12,7 @@ import {
   toChinaIso,
 } from '@sailcourt/domain';
 import type { DeepPartial, EntityManager } from 'typeorm';
-import { badRequest, conflict, notFound } from '../../common/problem.js';
+import { conflict, notFound } from '../../common/problem.js';
 import type { DivisionEntity } from '../divisions/division.entity.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
 import type { EventEntity } from '../events/event.entity.js';
@@ -58,15 +58,8 @@ export class PlayoffsService {
    * required (400), since seeding from several divisions' groups would make teams of different age groups meet.
    * An unknown division is a 422 naming `division`.
    */
-  async scope(eventId: string, key: string | undefined, manager?: EntityManager): Promise<DivisionEntity | null> {
-    if (key === undefined && (await this.divisions.hasDivisions(eventId, manager))) {
-      throw badRequest(
-        'This event has divisions: each has its own bracket (division).',
-        [{ field: 'division', message: 'is required: the event has divisions', code: 'bracket.division-required' }],
-        'bracket.division-required',
-      );
-    }
-    return this.divisions.resolve(eventId, key, 'division', manager);
+  scope(eventId: string, key: string | undefined, manager?: EntityManager): Promise<DivisionEntity | null> {
+    return this.divisions.resolveRequired(eventId, key, 'division', 'bracket.division-required', manager);
   }
 
   async create(eventId: string, input: CreatePlayoffsDto): Promise<BracketDto> {
