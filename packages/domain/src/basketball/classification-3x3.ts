@@ -16,7 +16,7 @@
 //   steps are applied once, in order, without restarting for a smaller tie.
 // - Wins are compared as a win ratio whenever the teams being compared have not played the same number of games
 //   (a pool still in progress), else as wins; the order is the same when the counts are equal.
-import { type DrawnLot, type LotPlacement, lotFor, lotSentence, splitByLot } from './drawn-lots.js';
+import { type DrawnLot, type LotPlaced, lotTieBreak, placeByLot } from './drawn-lots.js';
 import { BasketballRuleError } from './errors.js';
 import { compareIds, getTeam as get, listTeams as list, validateTeamIds as validateTeams } from './group-support.js';
 
@@ -115,7 +115,7 @@ interface Placement {
   readonly criterion?: Decisive;
   readonly subset?: readonly string[];
   /** A recorded lot separated this team from the others in `tied`. */
-  readonly lot?: LotPlacement & { readonly tied: readonly string[] };
+  readonly lot?: LotPlaced;
 }
 
 /** Ranks a 3x3 pool. Deterministic and independent of input order. */
@@ -130,7 +130,7 @@ export function classifyFiba3x3Group(input: Fiba3x3GroupInput): Fiba3x3StandingR
     sameGameCount ? { n: get(tallies, t).won, d: 1 } : ratio(get(tallies, t).won, get(tallies, t).played);
   const placements = bucketsBy([...teams].sort(compareIds), primary)
     .flatMap((bucket) => (bucket.length === 1 ? [{ teams: bucket }] : breakTie(bucket, games, tallies, seeds)))
-    .flatMap((p) => (input.groupComplete === true ? drawLots(p, input.lots) : [p]));
+    .flatMap((p) => (input.groupComplete === true ? byLot(p, input.lots) : [p]));
 
   const order = placements.flatMap((p) => p.teams);
   const rows: Fiba3x3StandingRow[] = [];
@@ -169,14 +169,6 @@ function breakTie(
   const steps: Decisive[] =
     subset.length === 2 ? ['head-to-head', 'points-average', 'seeding'] : ['points-average', 'seeding'];
   return applySteps(subset, steps, { games, tallies, seeds });
-}
-
-/** After seeding: a tie nothing separates, in the order the organizer drew (when one is recorded). */
-function drawLots(placement: Placement, lots: readonly DrawnLot[] | undefined): Placement[] {
-  const tied = placement.teams;
-  const lot = tied.length > 1 ? lotFor(tied, lots) : undefined;
-  if (!lot) return [placement];
-  return splitByLot(tied, lot, (teamId, drawn) => ({ teams: [teamId], lot: { ...drawn, tied } }));
 }
 
 interface Context {
@@ -220,18 +212,9 @@ function describe(
   rank: number,
   ctx: Context,
 ): Fiba3x3TieBreak | undefined {
-  if (placement.lot) {
-    const { tied, lot, drawn } = placement.lot;
-    const inOrder = lot.teamIds.filter((t) => tied.includes(t));
-    const others = inOrder.filter((t) => t !== teamId);
-    return {
-      criterion: 'lot',
-      tiedWith: others,
-      values: inOrder.map((t, i) => ({ teamId: t, value: i + 1 })),
-      explanation: `Level with ${list(others)} on wins, head-to-head and points average, with no seeding; ${lotSentence(placement.lot)}`,
-      lot: { recordedBy: lot.recordedBy, recordedAt: lot.recordedAt, drawn },
-    };
-  }
+  if (placement.lot)
+    return lotTieBreak(teamId, placement.lot, 'on wins, head-to-head and points average, with no seeding');
+
   if (placement.teams.length > 1) {
     const others = placement.teams.filter((t) => t !== teamId);
     return {
@@ -367,3 +350,8 @@ function bucketsBy(items: readonly string[], value: (t: string) => Fraction): st
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
+
+/** The last step: a tie nothing else separates, one placement per team in the order drawn (when a lot is recorded). */
+function byLot(placement: Placement, lots: readonly DrawnLot[] | undefined): Placement[] {
+  return placeByLot(placement.teams, lots)?.map(({ teamId, lot }) => ({ teams: [teamId], lot })) ?? [placement];
+}

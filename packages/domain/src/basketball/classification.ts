@@ -1,5 +1,5 @@
 // FIBA classification of teams in a round-robin group — Official Basketball Rules 2022/2024, Appendix D.
-import { type DrawnLot, type LotPlacement, lotFor, lotSentence, splitByLot } from './drawn-lots.js';
+import { type DrawnLot, type LotPlaced, lotTieBreak, placeByLot } from './drawn-lots.js';
 import { BasketballRuleError } from './errors.js';
 import { compareIds, getTeam as get, listTeams as list, validateTeamIds as validateTeams } from './group-support.js';
 
@@ -120,7 +120,7 @@ interface Placement {
   readonly teams: readonly string[];
   readonly step?: Step;
   /** A recorded lot separated this team from the others in `tied`. */
-  readonly lot?: LotPlacement & { readonly tied: readonly string[] };
+  readonly lot?: LotPlaced;
 }
 
 /** Ranks a group by FIBA Appendix D. Deterministic and independent of input order. */
@@ -133,7 +133,7 @@ export function classifyFibaGroup(input: FibaGroupInput): FibaStandingRow[] {
   const byPoints = bucketsBy([...teams].sort(compareIds), (t) => get(overall, t).classificationPoints);
   const placements = byPoints
     .flatMap((bucket) => (bucket.length === 1 ? [{ teams: bucket }] : resolveTie(bucket, games, overall)))
-    .flatMap((p) => (complete ? drawLots(p, input.lots) : [p]));
+    .flatMap((p) => (complete ? byLot(p, input.lots) : [p]));
 
   const order = placements.flatMap((p) => p.teams);
   const rows: FibaStandingRow[] = [];
@@ -160,14 +160,6 @@ export function classifyFibaGroup(input: FibaGroupInput): FibaStandingRow[] {
     position += placement.teams.length;
   }
   return rows;
-}
-
-/** D.1.3's last step: a tie nothing else separates, in the order the organizer drew (when one is recorded). */
-function drawLots(placement: Placement, lots: readonly DrawnLot[] | undefined): Placement[] {
-  const tied = placement.teams;
-  const lot = tied.length > 1 ? lotFor(tied, lots) : undefined;
-  if (!lot) return [placement];
-  return splitByLot(tied, lot, (teamId, drawn) => ({ teams: [teamId], lot: { ...drawn, tied } }));
 }
 
 /** D.1.3 criteria (a)–(e) on the tied subset; D.1.4: restart from (a) for every part still tied. */
@@ -240,18 +232,8 @@ function describe(
   complete: boolean,
   rank: number,
 ): FibaTieBreak | undefined {
-  if (placement.lot) {
-    const { tied, lot, drawn } = placement.lot;
-    const inOrder = lot.teamIds.filter((t) => tied.includes(t));
-    const others = inOrder.filter((t) => t !== teamId);
-    return {
-      criterion: 'lot',
-      tiedWith: others,
-      values: inOrder.map((t, i) => ({ teamId: t, value: i + 1 })),
-      explanation: `Level with ${list(others)} on every criterion; ${lotSentence(placement.lot)}`,
-      lot: { recordedBy: lot.recordedBy, recordedAt: lot.recordedAt, drawn },
-    };
-  }
+  if (placement.lot) return lotTieBreak(teamId, placement.lot, 'on every criterion');
+
   if (placement.teams.length > 1) {
     const others = placement.teams.filter((t) => t !== teamId);
     const criterion = complete ? 'lot' : 'level';
@@ -354,4 +336,9 @@ function normalizeGame(g: FibaGameResult, index: number, teams: ReadonlySet<stri
     awayScore: g.awayScore,
     forfeitedBy: undefined,
   };
+}
+
+/** The last step: a tie nothing else separates, one placement per team in the order drawn (when a lot is recorded). */
+function byLot(placement: Placement, lots: readonly DrawnLot[] | undefined): Placement[] {
+  return placeByLot(placement.teams, lots)?.map(({ teamId, lot }) => ({ teams: [teamId], lot })) ?? [placement];
 }

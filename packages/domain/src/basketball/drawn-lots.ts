@@ -6,7 +6,7 @@
 // The classification shares the rank until a lot is recorded; a recorded lot applies only to exactly the teams it was
 // drawn for, so a corrected result that changes the tie sends it back to the organizer.
 import { BasketballRuleError } from './errors.js';
-import { compareIds } from './group-support.js';
+import { compareIds, listTeams } from './group-support.js';
 
 export interface DrawnLot {
   /** The tied teams in the order drawn: the first ranks highest. */
@@ -62,17 +62,42 @@ export function checkDrawnOrder(teamIds: readonly string[], openTies: readonly (
   }
 }
 
-/** "decided by lot (recorded by …, at …): drawn 1st of 2". */
-export function lotSentence(placement: LotPlacement): string {
-  const { lot, drawn } = placement;
-  return `decided by lot (recorded by ${lot.recordedBy}, at ${lot.recordedAt}): drawn ${drawn} of ${lot.teamIds.length}`;
+/** A team's place after a recorded lot: the lot, its place in the draw, and the teams that were tied. */
+export type LotPlaced = LotPlacement & { readonly tied: readonly string[] };
+
+/** The teams of a tie in the order drawn, when a lot is recorded for exactly them; null otherwise. */
+export function placeByLot(
+  tied: readonly string[],
+  lots: readonly DrawnLot[] | undefined,
+): { teamId: string; lot: LotPlaced }[] | null {
+  const lot = tied.length > 1 ? lotFor(tied, lots) : undefined;
+  if (!lot) return null;
+  return lot.teamIds.filter((t) => tied.includes(t)).map((teamId, i) => ({ teamId, lot: { lot, drawn: i + 1, tied } }));
 }
 
-/** The teams of one tie, one placement each, in the order drawn. */
-export function splitByLot<P>(
-  tied: readonly string[],
-  lot: DrawnLot,
-  place: (teamId: string, p: LotPlacement) => P,
-): P[] {
-  return lot.teamIds.filter((t) => tied.includes(t)).map((teamId, i) => place(teamId, { lot, drawn: i + 1 }));
+/**
+ * The tie-break of a team placed by a recorded lot; `level` says on what the teams were level. Both classifications
+ * describe it alike: values are the places drawn, the sentence ends "decided by lot (recorded by …, at …): drawn n of m".
+ */
+export function lotTieBreak(
+  teamId: string,
+  placed: LotPlaced,
+  level: string,
+): {
+  criterion: 'lot';
+  tiedWith: string[];
+  values: { teamId: string; value: number }[];
+  explanation: string;
+  lot: { recordedBy: string; recordedAt: string; drawn: number };
+} {
+  const { lot, drawn, tied } = placed;
+  const inOrder = lot.teamIds.filter((t) => tied.includes(t));
+  const others = inOrder.filter((t) => t !== teamId);
+  return {
+    criterion: 'lot',
+    tiedWith: others,
+    values: inOrder.map((t, i) => ({ teamId: t, value: i + 1 })),
+    explanation: `Level with ${listTeams(others)} ${level}; decided by lot (recorded by ${lot.recordedBy}, at ${lot.recordedAt}): drawn ${drawn} of ${inOrder.length}`,
+    lot: { recordedBy: lot.recordedBy, recordedAt: lot.recordedAt, drawn },
+  };
 }
