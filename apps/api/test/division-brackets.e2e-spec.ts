@@ -111,6 +111,22 @@ describe('a bracket per division', () => {
     );
     expect(stored.map((r) => r.division_id).sort()).toEqual([boys.division.id, girls.division.id].sort());
 
+    // Each confirmation is audited: who, the division, the options and the seeds drawn.
+    const audit = await t.http.get(`/api/events/${event.id}/knockout/audit`).set(bearer(organizer));
+    expect(audit.status, JSON.stringify(audit.body)).toBe(200);
+    const confirmations = audit.body as {
+      action: string;
+      divisionId: string;
+      actorName: string | null;
+      details: { seeds: string[]; qualifiersPerGroup: number; allowIncomplete: boolean };
+    }[];
+    expect(confirmations.map((c) => c.divisionId).sort()).toEqual([boys.division.id, girls.division.id].sort());
+    expect(confirmations.every((c) => c.action === 'confirmed' && c.actorName !== null)).toBe(true);
+    const boysEntry = confirmations.find((c) => c.divisionId === boys.division.id)!;
+    expect([...boysEntry.details.seeds].sort()).toEqual([...boys.teams].sort());
+    expect(boysEntry.details).toMatchObject({ qualifiersPerGroup: 2, allowIncomplete: false });
+    expect((await t.http.get(`/api/events/${event.id}/knockout/audit`)).status).toBe(401);
+
     const boysBracket = (await t.http.get(`/api/events/${event.id}/bracket?division=U10-boys`).expect(200))
       .body as Bracket;
     const girlsBracket = (await t.http.get(`/api/events/${event.id}/bracket?division=${girls.division.id}`).expect(200))

@@ -404,6 +404,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/knockout/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every knockout confirmation of the event (organizers): who, when, the options and the seeds */
+        get: operations["CompetitionController_knockoutAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/knockout/preview": {
         parameters: {
             query?: never;
@@ -995,6 +1012,23 @@ export interface paths {
          * @description 409 official.assignments-broken, naming each game, when the change would break an assignment the official holds (a new affiliation with a team in it, a dropped role, availability that no longer covers it); nothing changes.
          */
         patch: operations["OfficialsController_update"];
+        trace?: never;
+    };
+    "/api/officials/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every edit of the official (organizers): who, when, each changed field from → to */
+        get: operations["OfficialsController_editAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/officials/{id}/calendar.ics": {
@@ -1711,34 +1745,28 @@ export interface components {
         };
         AuditEntryDto: {
             /**
+             * @description knockout: confirmed; official: edited
+             * @example confirmed
+             */
+            action: string;
+            /**
              * Format: uuid
-             * @description null: the system (automatic promotion)
+             * @description null once the account is gone
              */
             actorId: string | null;
             actorName: string | null;
-            /** @enum {string|null} */
-            actorRole: "organizer" | "team_manager" | null;
-            /** @example 2023-07-01T10:00:00+08:00 */
+            /** @example 2023-08-05T20:15:00+08:00 */
             at: string;
+            /** @description knockout: the options confirmed and the seeds (team ids in seed order); official: each changed field as {from, to} */
+            details: {
+                [key: string]: unknown;
+            };
             /** Format: uuid */
-            eventId: string;
-            /**
-             * @description null when the registration was created
-             * @enum {string|null}
-             */
-            fromStatus: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn" | null;
+            divisionId: string | null;
+            /** Format: uuid */
+            eventId: string | null;
             /** Format: uuid */
             id: string;
-            /** @description Rules an organizer overrode */
-            overrides: ("registration-window" | "roster-size")[];
-            reason: string | null;
-            /** Format: uuid */
-            registrationId: string;
-            /** Format: uuid */
-            teamId: string;
-            teamName: string;
-            /** @enum {string} */
-            toStatus: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn";
         };
         AvailabilityDto: {
             /** @example 2023-07-15T18:00:00+08:00 */
@@ -5907,6 +5935,63 @@ export interface operations {
             };
         };
     };
+    CompetitionController_knockoutAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryDto"][];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     CompetitionController_previewKnockout: {
         parameters: {
             query?: never;
@@ -8739,6 +8824,63 @@ export interface operations {
             };
             /** @description Rate limit (`rate-limit.*`); see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_editAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryDto"][];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,6 +18,7 @@ import { KnockoutDraw1797100000000 } from './1797100000000-knockout-draw.js';
 import { Divisions1797200000000 } from './1797200000000-divisions.js';
 import { DivisionBrackets1798100000000 } from './1798100000000-division-brackets.js';
 import { DrawnLots1798100000001 } from './1798100000001-drawn-lots.js';
+import { AuditEntries1798100000002 } from './1798100000002-audit-entries.js';
 
 /** In the order they apply. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Divisions1797200000000,
   DivisionBrackets1798100000000,
   DrawnLots1798100000001,
+  AuditEntries1798100000002,
 ];

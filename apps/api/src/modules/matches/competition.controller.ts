@@ -12,6 +12,7 @@ import type { Request, Response } from 'express';
 import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
 import { badRequest } from '../../common/problem.js';
 import { calendarLanguage } from './calendar-text.js';
+import { AuditEntryDto } from '../audit/audit-entry.dto.js';
 import { BracketDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
 import { ConfirmKnockoutDto, KnockoutDrawOptionsDto, KnockoutPreviewDto } from './dto/knockout.dto.js';
 import { DrawnLotDto, RecordLotDto, StandingsDto } from './dto/standings.dto.js';
@@ -140,8 +141,23 @@ export class CompetitionController {
       '(or the division named) has a bracket (one each, enforced by the database); 409 knockout.draw-changed when drawKey no longer matches.',
   })
   @ApiCreatedResponse({ type: BracketDto })
-  confirmKnockout(@Param('id') eventId: string, @Body() body: ConfirmKnockoutDto): Promise<BracketDto> {
-    return this.knockout.confirm(eventId, body);
+  confirmKnockout(
+    @Param('id') eventId: string,
+    @Body() body: ConfirmKnockoutDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<BracketDto> {
+    return this.knockout.confirm(eventId, body, caller.id);
+  }
+
+  @Get('events/:id/knockout/audit')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Every knockout confirmation of the event (organizers): who, when, the options and the seeds',
+  })
+  @ApiOkResponse({ type: [AuditEntryDto] })
+  knockoutAudit(@Param('id') eventId: string): Promise<AuditEntryDto[]> {
+    return this.knockout.audit(eventId);
   }
 
   @Get('events/:id/bracket')

@@ -10,6 +10,8 @@ import {
 } from '@sailcourt/domain';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { conflict } from '../../common/problem.js';
+import type { AuditEntryDto } from '../audit/audit-entry.dto.js';
+import { AuditLog } from '../audit/audit-log.js';
 import type { Ruleset } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import type { BracketDto, BracketSeedDto } from './dto/bracket.dto.js';
@@ -63,6 +65,7 @@ export class KnockoutService {
     private readonly events: EventsService,
     private readonly standings: StandingsService,
     private readonly playoffs: PlayoffsService,
+    private readonly auditLog: AuditLog,
   ) {}
 
   async preview(eventId: string, input: KnockoutDrawOptionsDto): Promise<KnockoutPreviewDto> {
@@ -112,7 +115,7 @@ export class KnockoutService {
    * `allowIncomplete`, when the event's or division's bracket exists (checked under the event's row lock, and the
    * unique indexes hold even if two confirmations race), and when `drawKey` no longer matches the draw.
    */
-  async confirm(eventId: string, input: ConfirmKnockoutDto): Promise<BracketDto> {
+  async confirm(eventId: string, input: ConfirmKnockoutDto, actorId: string): Promise<BracketDto> {
     const event = await this.events.require(eventId);
     const divisionId = (await this.playoffs.scope(event.id, input.division))?.id ?? null;
     try {
@@ -139,12 +142,36 @@ export class KnockoutService {
           drawnBeforeGroupsComplete: stage.unfinished.length > 0,
         });
         await this.playoffs.advance(manager, event, divisionId);
+        // In the same transaction: the log holds exactly the draws committed, with who confirmed them.
+        await this.auditLog.record(manager, {
+          subject: 'knockout',
+          subjectId: event.id,
+          eventId: event.id,
+          divisionId,
+          action: 'confirmed',
+          actorId,
+          details: {
+            qualifiersPerGroup: drawn.qualifiersPerGroup,
+            bestNextPlaced: drawn.bestNextPlaced,
+            thirdPlaceGame: drawn.thirdPlaceGame,
+            allowIncomplete: input.allowIncomplete ?? false,
+            drawnBeforeGroupsComplete: stage.unfinished.length > 0,
+            drawKey: drawn.key,
+            seeds: drawn.draw.seeds.map((s) => s.teamId),
+          },
+        });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw bracketExists(divisionId);
       throw error;
     }
     return this.playoffs.bracketOf(event.id, divisionId);
+  }
+
+  /** Every knockout confirmation of the event (each division's too), oldest first. */
+  async audit(eventId: string): Promise<AuditEntryDto[]> {
+    const event = await this.events.require(eventId);
+    return this.auditLog.list('knockout', event.id);
   }
 
   private async groupStage(manager: EntityManager, eventId: string, divisionId: string | null): Promise<GroupStage> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { LiveLogModule } from '../live/live-log.module.js';
 import { RegistrationsModule } from '../registrations/registrations.module.js';
@@ -18,7 +19,7 @@ import { ScheduleService } from './schedule.service.js';
 import { StandingsService } from './standings.service.js';
 
 @Module({
-  imports: [EventsModule, TeamsModule, RegistrationsModule, LiveLogModule],
+  imports: [EventsModule, TeamsModule, RegistrationsModule, LiveLogModule, AuditModule],
   controllers: [MatchesController, CompetitionController],
   providers: [
     MatchesRepository,
