@@ -1745,28 +1745,34 @@ export interface components {
         };
         AuditEntryDto: {
             /**
-             * @description knockout: confirmed; official: edited
-             * @example confirmed
-             */
-            action: string;
-            /**
              * Format: uuid
-             * @description null once the account is gone
+             * @description null: the system (automatic promotion)
              */
             actorId: string | null;
             actorName: string | null;
-            /** @example 2023-08-05T20:15:00+08:00 */
+            /** @enum {string|null} */
+            actorRole: "organizer" | "team_manager" | null;
+            /** @example 2023-07-01T10:00:00+08:00 */
             at: string;
-            /** @description knockout: the options confirmed and the seeds (team ids in seed order); official: each changed field as {from, to} */
-            details: {
-                [key: string]: unknown;
-            };
             /** Format: uuid */
-            divisionId: string | null;
-            /** Format: uuid */
-            eventId: string | null;
+            eventId: string;
+            /**
+             * @description null when the registration was created
+             * @enum {string|null}
+             */
+            fromStatus: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn" | null;
             /** Format: uuid */
             id: string;
+            /** @description Rules an organizer overrode */
+            overrides: ("registration-window" | "roster-size")[];
+            reason: string | null;
+            /** Format: uuid */
+            registrationId: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            /** @enum {string} */
+            toStatus: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn";
         };
         AvailabilityDto: {
             /** @example 2023-07-15T18:00:00+08:00 */
@@ -3072,6 +3078,31 @@ export interface components {
             name: string;
             nameEn: string | null;
             roles: ("referee" | "table")[];
+        };
+        OrganizerAuditEntryDto: {
+            /**
+             * @description knockout: confirmed; official: edited
+             * @example confirmed
+             */
+            action: string;
+            /**
+             * Format: uuid
+             * @description null once the account is gone
+             */
+            actorId: string | null;
+            actorName: string | null;
+            /** @example 2023-08-05T20:15:00+08:00 */
+            at: string;
+            /** @description knockout: the options confirmed and the seeds (team ids in seed order); official: each changed field as {from, to} */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            divisionId: string | null;
+            /** Format: uuid */
+            eventId: string | null;
+            /** Format: uuid */
+            id: string;
         };
         ParticipationDto: {
             /** @description Per city over every event; they add up to the season’s figures */
@@ -5951,7 +5982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntryDto"][];
+                    "application/json": components["schemas"]["OrganizerAuditEntryDto"][];
                 };
             };
             /** @description Malformed input; `errors` names each field (`validation.*`). */
@@ -8849,7 +8880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntryDto"][];
+                    "application/json": components["schemas"]["OrganizerAuditEntryDto"][];
                 };
             };
             /** @description Malformed input; `errors` names each field (`validation.*`). */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class AuditEntryDto {
+export class OrganizerAuditEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'confirmed', description: 'knockout: confirmed; official: edited' }) action: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) eventId: string | null;

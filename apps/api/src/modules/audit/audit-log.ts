@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { toChinaIso } from '@sailcourt/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEntryEntity, AuditSubject } from './audit-entry.entity.js';
-import type { AuditEntryDto } from './audit-entry.dto.js';
+import type { OrganizerAuditEntryDto } from './audit-entry.dto.js';
 
 export type NewAuditEntry = Pick<AuditEntryEntity, 'subject' | 'subjectId' | 'action' | 'actorId' | 'details'> &
   Partial<Pick<AuditEntryEntity, 'eventId' | 'divisionId'>>;
@@ -32,9 +32,9 @@ export class AuditLog {
   }
 
   /** A subject's entries, oldest first, with who acted by name. */
-  async list(subject: AuditSubject, subjectId: string): Promise<AuditEntryDto[]> {
+  async list(subject: AuditSubject, subjectId: string): Promise<OrganizerAuditEntryDto[]> {
     const rows = await this.dataSource.query<
-      (Omit<AuditEntryDto, 'at' | 'actorName'> & { at: Date; actorName: string | null })[]
+      (Omit<OrganizerAuditEntryDto, 'at' | 'actorName'> & { at: Date; actorName: string | null })[]
     >(
       `SELECT a.id, a.action, a.event_id AS "eventId", a.division_id AS "divisionId", a.actor_id AS "actorId",
               u.display_name AS "actorName", a.details, a.at

@@ -12,7 +12,7 @@ import type { Request, Response } from 'express';
 import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
 import { badRequest } from '../../common/problem.js';
 import { calendarLanguage } from './calendar-text.js';
-import { AuditEntryDto } from '../audit/audit-entry.dto.js';
+import { OrganizerAuditEntryDto } from '../audit/audit-entry.dto.js';
 import { BracketDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
 import { ConfirmKnockoutDto, KnockoutDrawOptionsDto, KnockoutPreviewDto } from './dto/knockout.dto.js';
 import { DrawnLotDto, RecordLotDto, StandingsDto } from './dto/standings.dto.js';
@@ -155,8 +155,8 @@ export class CompetitionController {
   @ApiOperation({
     summary: 'Every knockout confirmation of the event (organizers): who, when, the options and the seeds',
   })
-  @ApiOkResponse({ type: [AuditEntryDto] })
-  knockoutAudit(@Param('id') eventId: string): Promise<AuditEntryDto[]> {
+  @ApiOkResponse({ type: [OrganizerAuditEntryDto] })
+  knockoutAudit(@Param('id') eventId: string): Promise<OrganizerAuditEntryDto[]> {
     return this.knockout.audit(eventId);
   }
 

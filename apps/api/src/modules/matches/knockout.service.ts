@@ -10,7 +10,7 @@ import {
 } from '@sailcourt/domain';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { conflict } from '../../common/problem.js';
-import type { AuditEntryDto } from '../audit/audit-entry.dto.js';
+import type { OrganizerAuditEntryDto } from '../audit/audit-entry.dto.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { Ruleset } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
@@ -169,7 +169,7 @@ export class KnockoutService {
   }
 
   /** Every knockout confirmation of the event (each division's too), oldest first. */
-  async audit(eventId: string): Promise<AuditEntryDto[]> {
+  async audit(eventId: string): Promise<OrganizerAuditEntryDto[]> {
     const event = await this.events.require(eventId);
     return this.auditLog.list('knockout', event.id);
   }

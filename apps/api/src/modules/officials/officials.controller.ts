@@ -22,7 +22,7 @@ import {
   SaveAssignmentsDto,
   UpdateOfficialDto,
 } from './dto/official.dto.js';
-import { AuditEntryDto } from '../audit/audit-entry.dto.js';
+import { OrganizerAuditEntryDto } from '../audit/audit-entry.dto.js';
 import { OfficialsService } from './officials.service.js';
 
 @ApiTags('officials')
@@ -78,8 +78,8 @@ export class OfficialsController {
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Every edit of the official (organizers): who, when, each changed field from → to' })
-  @ApiOkResponse({ type: [AuditEntryDto] })
-  editAudit(@Param('id') id: string): Promise<AuditEntryDto[]> {
+  @ApiOkResponse({ type: [OrganizerAuditEntryDto] })
+  editAudit(@Param('id') id: string): Promise<OrganizerAuditEntryDto[]> {
     return this.officials.editAudit(id);
   }
 

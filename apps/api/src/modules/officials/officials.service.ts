@@ -17,7 +17,7 @@ import { type IcsEvent, toIcs } from '../../common/ics.js';
 import { isUuid } from '../../common/ids.js';
 import { badRequest, conflict, type FieldError, notFound, unprocessable } from '../../common/problem.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import type { AuditEntryDto } from '../audit/audit-entry.dto.js';
+import type { OrganizerAuditEntryDto } from '../audit/audit-entry.dto.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { Ruleset } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
@@ -128,7 +128,7 @@ export class OfficialsService {
   }
 
   /** Every edit of the official's profile, oldest first: who, when, each field from → to. */
-  async editAudit(id: string): Promise<AuditEntryDto[]> {
+  async editAudit(id: string): Promise<OrganizerAuditEntryDto[]> {
     const official = await this.require(id);
     return this.auditLog.list('official', official.id);
   }
