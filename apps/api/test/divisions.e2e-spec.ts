@@ -362,10 +362,10 @@ describe('schedule and standings per division', () => {
       expect.objectContaining({ name: '', rows: [], gamesScheduled: 0 }),
     ]);
     expect((await t.http.get(`/api/events/${eventId}/standings?division=nope`)).status).toBe(422);
-    // One bracket per event cannot mix divisions: refused plainly until brackets per division exist.
+    // Each division has its own bracket: one that mixed divisions would make different age groups meet.
     const playoffs = await t.http.post(`/api/events/${eventId}/playoffs`).set(bearer(organizer)).send({});
-    expect(playoffs.status).toBe(422);
-    expect(playoffs.body.code).toBe('playoffs.divisions-unsupported');
+    expect(badFields(playoffs)).toEqual(['division']);
+    expect(playoffs.body.code).toBe('bracket.division-required');
     // A game across divisions is refused: both teams must be confirmed in the division named.
     const cross = await t.http.post(`/api/events/${eventId}/matches`).set(bearer(organizer)).send({
       homeTeamId: b1?.teamId,

@@ -158,7 +158,7 @@ describe('group stage → knockout', () => {
       drawnBeforeGroupsComplete: boolean;
       matches: { slot: string; matchId: string | null }[];
     };
-    expect(bracket).toMatchObject({ bestNextPlaced: 2, drawnBeforeGroupsComplete: false });
+    expect(bracket).toMatchObject({ bestNextPlaced: 2, drawnBeforeGroupsComplete: false, divisionId: null });
     expect(bracket.seeds.map((s) => s.teamId)).toEqual(draw.seeds.map((s) => s.teamId));
     const playoffGames = (await listMatches(t, league.eventId)).filter((m) => m.playoffSlot);
     expect(playoffGames.map((m) => m.playoffSlot).sort()).toEqual(['R1-M1', 'R1-M2', 'R1-M3', 'R1-M4']);

@@ -108,6 +108,37 @@ describe('PATCH /officials/:id', () => {
       .set(league.organizer)
       .expect(204);
     expect((await patch({ affiliatedTeamIds: [b] })).body).toMatchObject({ affiliatedTeamIds: [b] });
+
+    // Every committed edit is audited (who, when, each field from → to); refused ones and no-op fields are not.
+    expect(await patch({ name: '张建华' })).toMatchObject({ status: 200 });
+    const audit = await t.http.get(`/api/officials/${id}/audit`).set(league.organizer);
+    expect(audit.status, JSON.stringify(audit.body)).toBe(200);
+    const entries = audit.body as { action: string; actorId: string | null; at: string; details: object }[];
+    expect(entries.map((e) => e.details)).toEqual([
+      {
+        name: { from: '张裁判', to: '张建华' },
+        nameEn: { from: null, to: 'Zhang Jianhua' },
+        contact: { from: '139 0000 0000', to: 'zhang@example.org' },
+        affiliatedTeamIds: { from: [], to: [c] },
+      },
+      {
+        contact: { from: 'zhang@example.org', to: null },
+        // As stored: instants in UTC.
+        availability: {
+          from: [],
+          to: [
+            {
+              startsAt: new Date(`${day}T12:00:00+08:00`).toISOString(),
+              endsAt: new Date(`${day}T20:00:00+08:00`).toISOString(),
+            },
+          ],
+        },
+      },
+      { affiliatedTeamIds: { from: [c], to: [b] } },
+    ]);
+    expect(entries.every((e) => e.action === 'edited' && e.actorId !== null)).toBe(true);
+    expect(entries[0]?.at).toMatch(/\+08:00$/);
+    expect((await t.http.get(`/api/officials/${id}/audit`)).status).toBe(401);
   });
 
   it('an edit and an assignment racing for the same official never leave a broken assignment', async () => {

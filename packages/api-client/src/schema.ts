@@ -146,7 +146,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The playoff bracket with results so far; 404 before playoffs are seeded */
+        /**
+         * The playoff bracket with results so far; 404 before playoffs are seeded
+         * @description An event with divisions has a bracket per division: `?division=` is then required (400), and an unknown one is a 422.
+         */
         get: operations["CompetitionController_bracket"];
         put?: never;
         post?: never;
@@ -392,9 +395,26 @@ export interface paths {
         put?: never;
         /**
          * Confirm the knockout draw (organizers): stores the bracket and creates its first games
-         * @description 409 knockout.group-stage-incomplete (errors name each unfinished game) unless allowIncomplete: true; 409 knockout.bracket-exists when the event has a bracket (one per event, enforced by the database); 409 knockout.draw-changed when drawKey no longer matches.
+         * @description 409 knockout.group-stage-incomplete (errors name each unfinished game) unless allowIncomplete: true; 409 knockout.bracket-exists when the event (or the division named) has a bracket (one each, enforced by the database); 409 knockout.draw-changed when drawKey no longer matches.
          */
         post: operations["CompetitionController_confirmKnockout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/knockout/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every knockout confirmation of the event (organizers): who, when, the options and the seeds */
+        get: operations["CompetitionController_knockoutAudit"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -659,6 +679,27 @@ export interface paths {
         get: operations["CompetitionController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/standings/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every lot recorded for the event, oldest first: who drew which order, and when */
+        get: operations["CompetitionController_listLots"];
+        put?: never;
+        /**
+         * Record the order drawn by lot for teams the rules leave level (organizers)
+         * @description For a complete group whose teams are level on every criterion (FIBA Appendix D.1.3; 3x3 without seeding): teamIds are exactly those teams, first drawn first. The standings then rank them so and explain it ("decided by lot (recorded by …, at …)"). 422 standings.lot-not-needed when the teams are not such a tie; a later lot for the same teams replaces the earlier one in the standings, and every lot stays listed.
+         */
+        post: operations["CompetitionController_recordLot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -971,6 +1012,23 @@ export interface paths {
          * @description 409 official.assignments-broken, naming each game, when the change would break an assignment the official holds (a new affiliation with a team in it, a dropped role, availability that no longer covers it); nothing changes.
          */
         patch: operations["OfficialsController_update"];
+        trace?: never;
+    };
+    "/api/officials/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every edit of the official (organizers): who, when, each changed field from → to */
+        get: operations["OfficialsController_editAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/officials/{id}/calendar.ics": {
@@ -1764,6 +1822,11 @@ export interface components {
             bestNextPlaced: number;
             /** Format: uuid */
             championTeamId: string | null;
+            /**
+             * Format: uuid
+             * @description The division whose bracket this is; null in an event without divisions
+             */
+            divisionId: string | null;
             /** @description The organizer drew the knockout before every group game had a result */
             drawnBeforeGroupsComplete: boolean;
             /** Format: uuid */
@@ -1855,6 +1918,11 @@ export interface components {
              * @default 0
              */
             bestNextPlaced?: number;
+            /**
+             * @description The division (id or code) whose bracket this is; required when the event has divisions (400), 422 if unknown
+             * @example U10-girls
+             */
+            division?: string;
             /** @description The preview’s drawKey: 409 knockout.draw-changed if the draw is no longer the one previewed */
             drawKey?: string;
             /** @description Teams per group that qualify directly; default 2 with several groups, else 4 (or the whole group if smaller) */
@@ -2077,6 +2145,11 @@ export interface components {
             userId?: string;
         };
         CreatePlayoffsDto: {
+            /**
+             * @description The division (id or code) whose bracket this is; required when the event has divisions (400), 422 if unknown
+             * @example U10-girls
+             */
+            division?: string;
             /** @description Teams per group that qualify; default 2 with several groups, else 4 (or the whole group if smaller) */
             qualifiersPerGroup?: number;
             /**
@@ -2250,6 +2323,31 @@ export interface components {
             /** @description People on confirmed rosters */
             participants: number;
         };
+        DrawnLotDto: {
+            /** Format: uuid */
+            divisionId: string | null;
+            /** Format: uuid */
+            eventId: string;
+            group: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 2023-08-05T20:15:00+08:00 */
+            recordedAt: string;
+            /** @description Display name of who recorded it */
+            recordedBy: string;
+            /** Format: uuid */
+            recordedById: string | null;
+            /** @description In the order drawn */
+            teamIds: string[];
+        };
+        DrawnLotNoteDto: {
+            /** @description 1 = drawn first (ranks highest) */
+            drawn: number;
+            /** @example 2023-08-05T20:15:00+08:00 */
+            recordedAt: string;
+            /** @description The display name of who recorded it */
+            recordedBy: string;
+        };
         EntryDto: {
             boatName: string;
             /** @description Only in responses to organizers (personal data) */
@@ -2388,10 +2486,10 @@ export interface components {
         };
         Fiba3x3TieBreakDto: {
             /**
-             * @description head-to-head = the game between two tied teams; points-average = points per game, forfeit wins left out; seeding = the higher seed; level = nothing separates them
+             * @description head-to-head = the game between two tied teams; points-average = points per game, forfeit wins left out; seeding = the higher seed; lot = the order the organizer drew (pool complete, no seeding); level = nothing separates them
              * @enum {string}
              */
-            criterion: "head-to-head" | "points-average" | "seeding" | "level";
+            criterion: "head-to-head" | "points-average" | "seeding" | "lot" | "level";
             /**
              * @description English sentence, teams by name
              * @example Behind 捷克 on the game between them (wins) (0 vs 1)
@@ -2399,6 +2497,8 @@ export interface components {
             explanation: string;
             /** @description The same with English team names where known */
             explanationEn: string;
+            /** @description criterion lot: the draw the organizer recorded */
+            lot?: components["schemas"]["DrawnLotNoteDto"];
             /** @description Teams level on wins with this one at that step, in final order */
             tiedWith: string[];
             /** @description head-to-head: wins in their game(s); points-average: the average; seeding: the seed (0 = none) */
@@ -2406,7 +2506,7 @@ export interface components {
         };
         FibaTieBreakDto: {
             /**
-             * @description The step that fixed the place; lot = group complete and still level, level = shared while games remain
+             * @description The step that fixed the place; lot = group complete and still level (decided once a lot is recorded: see lot), level = shared while games remain
              * @enum {string}
              */
             criterion: "head-to-head-points" | "head-to-head-diff" | "head-to-head-scored" | "overall-diff" | "overall-scored" | "lot" | "level";
@@ -2417,6 +2517,8 @@ export interface components {
             explanation: string;
             /** @description The same with English team names where known */
             explanationEn: string;
+            /** @description criterion lot, once the organizer recorded the draw */
+            lot?: components["schemas"]["DrawnLotNoteDto"];
             /** @description Teams still tied with this one at that step, in final order */
             tiedWith: string[];
             /** @description Each tied team’s value on the criterion, in final order */
@@ -2624,6 +2726,11 @@ export interface components {
              * @default 0
              */
             bestNextPlaced?: number;
+            /**
+             * @description The division (id or code) whose bracket this is; required when the event has divisions (400), 422 if unknown
+             * @example U10-girls
+             */
+            division?: string;
             /** @description Teams per group that qualify directly; default 2 with several groups, else 4 (or the whole group if smaller) */
             qualifiersPerGroup?: number;
             /** @default false */
@@ -2642,6 +2749,11 @@ export interface components {
             bestNextPlaced: number;
             /** @description A bracket exists already (confirming answers 409) */
             bracketExists: boolean;
+            /**
+             * Format: uuid
+             * @description The division drawn; null in an event without divisions
+             */
+            divisionId: string | null;
             /** @description Send it back with the confirmation to be sure the draw is the one previewed */
             drawKey: string;
             /** Format: uuid */
@@ -2967,6 +3079,31 @@ export interface components {
             nameEn: string | null;
             roles: ("referee" | "table")[];
         };
+        OrganizerAuditEntryDto: {
+            /**
+             * @description knockout: confirmed; official: edited
+             * @example confirmed
+             */
+            action: string;
+            /**
+             * Format: uuid
+             * @description null once the account is gone
+             */
+            actorId: string | null;
+            actorName: string | null;
+            /** @example 2023-08-05T20:15:00+08:00 */
+            at: string;
+            /** @description knockout: the options confirmed and the seeds (team ids in seed order); official: each changed field as {from, to} */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            divisionId: string | null;
+            /** Format: uuid */
+            eventId: string | null;
+            /** Format: uuid */
+            id: string;
+        };
         ParticipationDto: {
             /** @description Per city over every event; they add up to the season’s figures */
             cities: components["schemas"]["CityParticipationDto"][];
@@ -3122,6 +3259,20 @@ export interface components {
             migrations: "done";
             /** @enum {string} */
             status: "ready";
+        };
+        RecordLotDto: {
+            /**
+             * @description The group's division (id or code); required when the event has divisions (400), 422 if unknown
+             * @example U10-girls
+             */
+            division?: string;
+            /**
+             * @description The group ('' for games without a group)
+             * @example A
+             */
+            group: string;
+            /** @description Exactly the teams the rules leave level, in the order drawn (the first ranks highest) */
+            teamIds: string[];
         };
         RegistrationDto: {
             /** @example 2023-07-01T10:00:00+08:00 */
@@ -4492,7 +4643,10 @@ export interface operations {
     };
     CompetitionController_bracket: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The division's id or code (e.g. U10-girls) */
+                division?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5812,6 +5966,63 @@ export interface operations {
             };
         };
     };
+    CompetitionController_knockoutAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizerAuditEntryDto"][];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     CompetitionController_previewKnockout: {
         parameters: {
             query?: never;
@@ -6965,6 +7176,151 @@ export interface operations {
             };
             /** @description No such record (`resource.not-found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CompetitionController_listLots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawnLotDto"][];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CompetitionController_recordLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordLotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawnLotDto"];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (a clash, a stale version, a full event …). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON (`request.unsupported-media-type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit (`rate-limit.*`); see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8499,6 +8855,63 @@ export interface operations {
             };
             /** @description Rate limit (`rate-limit.*`); see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OfficialsController_editAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizerAuditEntryDto"][];
+                };
+            };
+            /** @description Malformed input; `errors` names each field (`validation.*`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (`auth.unauthorized`), or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in without the needed role (`auth.forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (`resource.not-found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,8 @@ import { ImpactAssumptionSetEntity } from '../modules/impact/impact-assumption-s
 import { EntryEntity } from '../modules/rallies/entry.entity.js';
 import { MatchFeedVersionEntity } from '../modules/matches/match-feed-version.entity.js';
 import { MatchEntity } from '../modules/matches/match.entity.js';
+import { AuditEntryEntity } from '../modules/audit/audit-entry.entity.js';
+import { DrawnLotEntity } from '../modules/matches/drawn-lot.entity.js';
 import { PlayoffBracketEntity } from '../modules/matches/playoff-bracket.entity.js';
 import { LiveActionEntity } from '../modules/live/live-action.entity.js';
 import { LiveEventCounterEntity } from '../modules/live/live-event-counter.entity.js';
@@ -47,6 +49,8 @@ export const ENTITIES = [
   MatchEntity,
   MatchFeedVersionEntity,
   PlayoffBracketEntity,
+  DrawnLotEntity,
+  AuditEntryEntity,
   LiveActionEntity,
   LiveEventCounterEntity,
   ScorerLinkEntity,

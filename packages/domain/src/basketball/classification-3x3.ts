@@ -16,6 +16,7 @@
 //   steps are applied once, in order, without restarting for a smaller tie.
 // - Wins are compared as a win ratio whenever the teams being compared have not played the same number of games
 //   (a pool still in progress), else as wins; the order is the same when the counts are equal.
+import { type DrawnLot, type LotPlaced, lotTieBreak, placeByLot } from './drawn-lots.js';
 import { BasketballRuleError } from './errors.js';
 import {
   compareIds,
@@ -45,13 +46,17 @@ export interface Fiba3x3GroupInput {
   readonly groupComplete?: boolean;
   /** Seeding (1 = highest), the last step. Teams without a seed rank below seeded ones at that step. */
   readonly seeds?: Readonly<Record<string, number>>;
+  /** Lots the organizer drew, in place of seeding, for teams still level after every step (once the pool is complete). */
+  readonly lots?: readonly DrawnLot[];
 }
 
 export type Fiba3x3TieBreakCriterion =
   | 'head-to-head'
   | 'points-average'
   | 'seeding'
-  /** Level on every step and no seeding tells them apart: they share the rank. */
+  /** Level on every step, no seeding, and the organizer recorded the lot drawn between them. */
+  | 'lot'
+  /** Level on every step and no seeding tells them apart: they share the rank (until a lot is recorded). */
   | 'level';
 
 /** head-to-head: wins against the other tied team; points-average: points per counted game; seeding: the seed. */
@@ -90,12 +95,14 @@ interface Tally {
   gamesCounted: number;
 }
 
-type Decisive = Exclude<Fiba3x3TieBreakCriterion, 'level'>;
+type Decisive = Exclude<Fiba3x3TieBreakCriterion, 'level' | 'lot'>;
 
 interface Placement {
   readonly teams: readonly string[];
   readonly criterion?: Decisive;
   readonly subset?: readonly string[];
+  /** A recorded lot separated this team from the others in `tied`. */
+  readonly lot?: LotPlaced;
 }
 
 /** Ranks a 3x3 pool. Deterministic and independent of input order. */
@@ -108,9 +115,9 @@ export function classifyFiba3x3Group(input: Fiba3x3GroupInput): Fiba3x3StandingR
   const sameGameCount = new Set([...tallies.values()].map((t) => t.played)).size <= 1;
   const primary = (t: string): Fraction =>
     sameGameCount ? { n: get(tallies, t).won, d: 1 } : ratio(get(tallies, t).won, get(tallies, t).played);
-  const placements = bucketsBy([...teams].sort(compareIds), primary).flatMap((bucket) =>
-    bucket.length === 1 ? [{ teams: bucket }] : breakTie(bucket, games, tallies, seeds),
-  );
+  const placements = bucketsBy([...teams].sort(compareIds), primary)
+    .flatMap((bucket) => (bucket.length === 1 ? [{ teams: bucket }] : breakTie(bucket, games, tallies, seeds)))
+    .flatMap((p) => (input.groupComplete === true ? byLot(p, input.lots) : [p]));
 
   const order = placements.flatMap((p) => p.teams);
   const rows: Fiba3x3StandingRow[] = [];
@@ -192,6 +199,9 @@ function describe(
   rank: number,
   ctx: Context,
 ): Fiba3x3TieBreak | undefined {
+  if (placement.lot)
+    return lotTieBreak(teamId, placement.lot, 'on wins, head-to-head and points average, with no seeding');
+
   if (placement.teams.length > 1) {
     const others = placement.teams.filter((t) => t !== teamId);
     return {
@@ -327,3 +337,8 @@ function bucketsBy(items: readonly string[], value: (t: string) => Fraction): st
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
+
+/** The last step: a tie nothing else separates, one placement per team in the order drawn (when a lot is recorded). */
+function byLot(placement: Placement, lots: readonly DrawnLot[] | undefined): Placement[] {
+  return placeByLot(placement.teams, lots)?.map(({ teamId, lot }) => ({ teams: [teamId], lot })) ?? [placement];
+}

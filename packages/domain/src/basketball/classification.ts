@@ -1,4 +1,5 @@
 // FIBA classification of teams in a round-robin group — Official Basketball Rules 2022/2024, Appendix D.
+import { type DrawnLot, type LotPlaced, lotTieBreak, placeByLot } from './drawn-lots.js';
 import { BasketballRuleError } from './errors.js';
 import {
   compareIds,
@@ -32,6 +33,8 @@ export interface FibaGroupInput {
   readonly totalGamesScheduled?: number;
   /** Explicit completeness; wins over `totalGamesScheduled` when given. */
   readonly groupComplete?: boolean;
+  /** Lots the organizer drew for ties that nothing else separates (applied once the group is complete). */
+  readonly lots?: readonly DrawnLot[];
 }
 
 export type FibaTieBreakCriterion =
@@ -56,7 +59,7 @@ export interface FibaStandingRow extends GroupStandingRecord {
   readonly tieBreak?: FibaTieBreak;
   /**
    * Set when the group is complete and the team is still level with others: the organizer must
-   * draw lots. We keep the shared rank (ordered by team id) rather than invent an order.
+   * draw lots. Until a lot is recorded we keep the shared rank (ordered by team id) rather than invent an order.
    */
   readonly decidedByLot?: true;
 }
@@ -100,6 +103,8 @@ interface Step {
 interface Placement {
   readonly teams: readonly string[];
   readonly step?: Step;
+  /** A recorded lot separated this team from the others in `tied`. */
+  readonly lot?: LotPlaced;
 }
 
 /** Ranks a group by FIBA Appendix D. Deterministic and independent of input order. */
@@ -110,9 +115,9 @@ export function classifyFibaGroup(input: FibaGroupInput): FibaStandingRow[] {
   const overall = tally(games, teams);
 
   const byPoints = bucketsBy([...teams].sort(compareIds), (t) => get(overall, t).classificationPoints);
-  const placements = byPoints.flatMap((bucket) =>
-    bucket.length === 1 ? [{ teams: bucket }] : resolveTie(bucket, games, overall),
-  );
+  const placements = byPoints
+    .flatMap((bucket) => (bucket.length === 1 ? [{ teams: bucket }] : resolveTie(bucket, games, overall)))
+    .flatMap((p) => (complete ? byLot(p, input.lots) : [p]));
 
   const order = placements.flatMap((p) => p.teams);
   const rows: FibaStandingRow[] = [];
@@ -211,6 +216,8 @@ function describe(
   complete: boolean,
   rank: number,
 ): FibaTieBreak | undefined {
+  if (placement.lot) return lotTieBreak(teamId, placement.lot, 'on every criterion');
+
   if (placement.teams.length > 1) {
     const others = placement.teams.filter((t) => t !== teamId);
     const criterion = complete ? 'lot' : 'level';
@@ -313,4 +320,9 @@ function normalizeGame(g: FibaGameResult, index: number, teams: ReadonlySet<stri
     awayScore: g.awayScore,
     forfeitedBy: undefined,
   };
+}
+
+/** The last step: a tie nothing else separates, one placement per team in the order drawn (when a lot is recorded). */
+function byLot(placement: Placement, lots: readonly DrawnLot[] | undefined): Placement[] {
+  return placeByLot(placement.teams, lots)?.map(({ teamId, lot }) => ({ teams: [teamId], lot })) ?? [placement];
 }

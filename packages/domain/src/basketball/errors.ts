@@ -14,4 +14,10 @@ export class BasketballRuleError extends Error {
 }
 
 export type BasketballRuleErrorCode =
-  'duplicate-team' | 'unknown-team' | 'invalid-game' | 'invalid-argument' | 'invalid-result';
+  | 'duplicate-team'
+  | 'unknown-team'
+  | 'invalid-game'
+  | 'invalid-argument'
+  | 'invalid-result'
+  /** A drawn lot names teams that are not, or not exactly, a tie the rules leave to lots. */
+  | 'lot-not-needed';

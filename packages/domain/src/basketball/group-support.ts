@@ -13,10 +13,12 @@ export interface TieBreak<C extends string> {
   readonly criterion: C;
   /** The other teams still tied with this one when that step was applied, in final order. */
   readonly tiedWith: readonly string[];
-  /** This team's and `tiedWith`'s values on `criterion`, in final order (empty when no value decides). */
+  /** This team's and `tiedWith`'s values on `criterion`, in final order (empty when no value decides; a recorded lot: the places drawn). */
   readonly values: readonly TieBreakValue[];
   /** English rendering of the above; the web localizes from the structured fields. */
   readonly explanation: string;
+  /** Criterion `lot` once a lot is recorded: who drew it, when, and this team's place in the draw. */
+  readonly lot?: { readonly recordedBy: string; readonly recordedAt: string; readonly drawn: number };
 }
 
 /** The record every group classification reports for a team. */

@@ -18,6 +18,7 @@ export {
   type Fiba3x3TieBreakCriterion,
   type Fiba3x3TieBreakValue,
 } from './classification-3x3.js';
+export { checkDrawnOrder, type DrawnLot, tiesForLots } from './drawn-lots.js';
 export {
   assertFiba3x3Score,
   FIBA_3X3_OVERTIME_POINTS,

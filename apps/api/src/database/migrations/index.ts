@@ -16,6 +16,9 @@ import { WithdrawalRequests1796500000000 } from './1796500000000-withdrawal-requ
 import { LiveAnd3x3Results1796600000000 } from './1796600000000-live-and-3x3-results.js';
 import { KnockoutDraw1797100000000 } from './1797100000000-knockout-draw.js';
 import { Divisions1797200000000 } from './1797200000000-divisions.js';
+import { DivisionBrackets1798100000000 } from './1798100000000-division-brackets.js';
+import { DrawnLots1798100000001 } from './1798100000001-drawn-lots.js';
+import { AuditEntries1798100000002 } from './1798100000002-audit-entries.js';
 
 /** In the order they apply. */
 export const MIGRATIONS = [
@@ -37,4 +40,7 @@ export const MIGRATIONS = [
   LiveAnd3x3Results1796600000000,
   KnockoutDraw1797100000000,
   Divisions1797200000000,
+  DivisionBrackets1798100000000,
+  DrawnLots1798100000001,
+  AuditEntries1798100000002,
 ];

@@ -51,6 +51,27 @@ export class DivisionsService {
     return division;
   }
 
+  /**
+   * Like `resolve`, for a request about one division's competition (its bracket, its groups): once the event has
+   * divisions one must be named, else a 400 naming `field` with `code`.
+   */
+  async resolveRequired(
+    eventId: string,
+    key: string | undefined,
+    field: string,
+    code: string,
+    manager?: EntityManager,
+  ): Promise<DivisionEntity | null> {
+    if (key === undefined && (await this.divisions.hasDivisions(eventId, manager))) {
+      throw badRequest(
+        `This event has divisions: name one (${field}).`,
+        [{ field, message: 'is required: the event has divisions', code }],
+        code,
+      );
+    }
+    return this.resolve(eventId, key, field, manager);
+  }
+
   forEvent(eventId: string, manager?: EntityManager): Promise<DivisionEntity[]> {
     return this.divisions.forEvent(eventId, manager);
   }

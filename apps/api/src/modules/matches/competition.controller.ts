@@ -9,12 +9,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Roles } from '../../common/auth.js';
+import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
 import { badRequest } from '../../common/problem.js';
 import { calendarLanguage } from './calendar-text.js';
+import { OrganizerAuditEntryDto } from '../audit/audit-entry.dto.js';
 import { BracketDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
 import { ConfirmKnockoutDto, KnockoutDrawOptionsDto, KnockoutPreviewDto } from './dto/knockout.dto.js';
-import { StandingsDto } from './dto/standings.dto.js';
+import { DrawnLotDto, RecordLotDto, StandingsDto } from './dto/standings.dto.js';
+import { DrawnLotsService } from './drawn-lots.service.js';
 import { sendFeed } from './feed-cache.js';
 import { KnockoutService } from './knockout.service.js';
 import { type Download, MatchReadsService } from './match-reads.service.js';
@@ -46,6 +48,7 @@ export class CompetitionController {
     private readonly playoffs: PlayoffsService,
     private readonly reads: MatchReadsService,
     private readonly knockout: KnockoutService,
+    private readonly lots: DrawnLotsService,
   ) {}
 
   @Get('events/:id/standings')
@@ -69,6 +72,33 @@ export class CompetitionController {
     @Res() res: Response,
   ): Promise<void> {
     await sendFeed(req, res, await this.standings.feed(eventId, divisionQuery(division)));
+  }
+
+  @Post('events/:id/standings/lots')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Record the order drawn by lot for teams the rules leave level (organizers)',
+    description:
+      'For a complete group whose teams are level on every criterion (FIBA Appendix D.1.3; 3x3 without seeding): teamIds are exactly ' +
+      'those teams, first drawn first. The standings then rank them so and explain it ("decided by lot (recorded by …, at …)"). ' +
+      '422 standings.lot-not-needed when the teams are not such a tie; a later lot for the same teams replaces the earlier one in the ' +
+      'standings, and every lot stays listed.',
+  })
+  @ApiCreatedResponse({ type: DrawnLotDto })
+  recordLot(
+    @Param('id') eventId: string,
+    @Body() body: RecordLotDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DrawnLotDto> {
+    return this.lots.record(eventId, body, caller.id);
+  }
+
+  @Get('events/:id/standings/lots')
+  @ApiOperation({ summary: 'Every lot recorded for the event, oldest first: who drew which order, and when' })
+  @ApiOkResponse({ type: [DrawnLotDto] })
+  listLots(@Param('id') eventId: string): Promise<DrawnLotDto[]> {
+    return this.lots.list(eventId);
   }
 
   @Post('events/:id/playoffs')
@@ -108,18 +138,38 @@ export class CompetitionController {
     summary: 'Confirm the knockout draw (organizers): stores the bracket and creates its first games',
     description:
       '409 knockout.group-stage-incomplete (errors name each unfinished game) unless allowIncomplete: true; 409 knockout.bracket-exists when the event ' +
-      'has a bracket (one per event, enforced by the database); 409 knockout.draw-changed when drawKey no longer matches.',
+      '(or the division named) has a bracket (one each, enforced by the database); 409 knockout.draw-changed when drawKey no longer matches.',
   })
   @ApiCreatedResponse({ type: BracketDto })
-  confirmKnockout(@Param('id') eventId: string, @Body() body: ConfirmKnockoutDto): Promise<BracketDto> {
-    return this.knockout.confirm(eventId, body);
+  confirmKnockout(
+    @Param('id') eventId: string,
+    @Body() body: ConfirmKnockoutDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<BracketDto> {
+    return this.knockout.confirm(eventId, body, caller.id);
+  }
+
+  @Get('events/:id/knockout/audit')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Every knockout confirmation of the event (organizers): who, when, the options and the seeds',
+  })
+  @ApiOkResponse({ type: [OrganizerAuditEntryDto] })
+  knockoutAudit(@Param('id') eventId: string): Promise<OrganizerAuditEntryDto[]> {
+    return this.knockout.audit(eventId);
   }
 
   @Get('events/:id/bracket')
-  @ApiOperation({ summary: 'The playoff bracket with results so far; 404 before playoffs are seeded' })
+  @ApiOperation({
+    summary: 'The playoff bracket with results so far; 404 before playoffs are seeded',
+    description:
+      'An event with divisions has a bracket per division: `?division=` is then required (400), and an unknown one is a 422.',
+  })
+  @ApiQuery({ name: 'division', required: false, description: "The division's id or code (e.g. U10-girls)" })
   @ApiOkResponse({ type: BracketDto })
-  bracket(@Param('id') eventId: string): Promise<BracketDto> {
-    return this.playoffs.bracket(eventId);
+  bracket(@Param('id') eventId: string, @Query('division') division: unknown): Promise<BracketDto> {
+    return this.playoffs.bracket(eventId, divisionQuery(division));
   }
 
   @Get('events/:id/calendar.ics')

@@ -10,6 +10,8 @@ import {
 } from '@sailcourt/domain';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { conflict } from '../../common/problem.js';
+import type { OrganizerAuditEntryDto } from '../audit/audit-entry.dto.js';
+import { AuditLog } from '../audit/audit-log.js';
 import type { Ruleset } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import type { BracketDto, BracketSeedDto } from './dto/bracket.dto.js';
@@ -38,16 +40,23 @@ type Drawn = {
 
 const isUniqueViolation = (error: unknown): boolean =>
   error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
-const bracketExists = () =>
+const bracketExists = (divisionId: string | null) =>
   conflict(
-    'The event already has a knockout bracket.',
-    [{ field: 'eventId', message: 'has a bracket already', code: 'knockout.bracket-exists' }],
+    `The ${divisionId ? 'division' : 'event'} already has a knockout bracket.`,
+    [
+      {
+        field: divisionId ? 'division' : 'eventId',
+        message: 'has a bracket already',
+        code: 'knockout.bracket-exists',
+      },
+    ],
     'knockout.bracket-exists',
   );
 
 /**
  * Group stage → knockout: the organizer previews the draw (nothing stored), then confirms it. The confirmed draw is
- * stored as the event's playoff bracket (one per event: the primary key), and its games follow the playoff code.
+ * stored as the playoff bracket of the event or, once it has divisions, of one division (one each: unique indexes), and
+ * its games follow the playoff code.
  */
 @Injectable()
 export class KnockoutService {
@@ -56,12 +65,14 @@ export class KnockoutService {
     private readonly events: EventsService,
     private readonly standings: StandingsService,
     private readonly playoffs: PlayoffsService,
+    private readonly auditLog: AuditLog,
   ) {}
 
   async preview(eventId: string, input: KnockoutDrawOptionsDto): Promise<KnockoutPreviewDto> {
     const event = await this.events.require(eventId);
+    const divisionId = (await this.playoffs.scope(event.id, input.division))?.id ?? null;
     return this.matches.snapshot(async (manager) => {
-      const stage = await this.groupStage(manager, event.id);
+      const stage = await this.groupStage(manager, event.id, divisionId);
       const drawn = draw(stage, input);
       const names = await this.matches.teamNames(
         stage.groups.flatMap((g) => g.rankedTeamIds),
@@ -78,6 +89,7 @@ export class KnockoutService {
         });
       return {
         eventId: event.id,
+        divisionId,
         ruleset: stage.ruleset,
         pattern: drawn.draw.pattern,
         qualifiersPerGroup: drawn.qualifiersPerGroup,
@@ -86,7 +98,7 @@ export class KnockoutService {
         size: drawn.draw.bracket.size,
         groupStageComplete: stage.unfinished.length === 0,
         unfinishedGames: stage.unfinished,
-        bracketExists: (await this.matches.findBracket(event.id, manager)) !== null,
+        bracketExists: (await this.matches.findBracket(event.id, divisionId, manager)) !== null,
         seeds,
         firstRound,
         nextPlacedRanking: drawn.draw.nextPlacedRanking.map((r) =>
@@ -100,16 +112,17 @@ export class KnockoutService {
 
   /**
    * Stores the draw and creates the first-round games. Refused (409) while group games lack a result unless
-   * `allowIncomplete`, when a bracket exists (checked under the event's row lock, and the primary key holds even
-   * if two confirmations race), and when `drawKey` no longer matches the draw.
+   * `allowIncomplete`, when the event's or division's bracket exists (checked under the event's row lock, and the
+   * unique indexes hold even if two confirmations race), and when `drawKey` no longer matches the draw.
    */
-  async confirm(eventId: string, input: ConfirmKnockoutDto): Promise<BracketDto> {
+  async confirm(eventId: string, input: ConfirmKnockoutDto, actorId: string): Promise<BracketDto> {
     const event = await this.events.require(eventId);
+    const divisionId = (await this.playoffs.scope(event.id, input.division))?.id ?? null;
     try {
       await this.matches.transaction(async (manager) => {
         await this.matches.lockEvent(manager, event.id);
-        if (await this.matches.findBracket(event.id, manager)) throw bracketExists();
-        const stage = await this.groupStage(manager, event.id);
+        if (await this.matches.findBracket(event.id, divisionId, manager)) throw bracketExists(divisionId);
+        const stage = await this.groupStage(manager, event.id, divisionId);
         if (stage.unfinished.length > 0 && input.allowIncomplete !== true) throw incomplete(stage.unfinished);
         const drawn = draw(stage, input);
         if (input.drawKey !== undefined && input.drawKey !== drawn.key) {
@@ -121,26 +134,56 @@ export class KnockoutService {
         }
         await this.matches.insertBracket(manager, {
           eventId: event.id,
+          divisionId,
           bracket: drawn.draw.bracket,
           qualifiersPerGroup: drawn.qualifiersPerGroup,
           thirdPlaceGame: drawn.thirdPlaceGame,
           bestNextPlaced: drawn.bestNextPlaced,
           drawnBeforeGroupsComplete: stage.unfinished.length > 0,
         });
-        await this.playoffs.advance(manager, event);
+        await this.playoffs.advance(manager, event, divisionId);
+        // In the same transaction: the log holds exactly the draws committed, with who confirmed them.
+        await this.auditLog.record(manager, {
+          subject: 'knockout',
+          subjectId: event.id,
+          eventId: event.id,
+          divisionId,
+          action: 'confirmed',
+          actorId,
+          details: {
+            qualifiersPerGroup: drawn.qualifiersPerGroup,
+            bestNextPlaced: drawn.bestNextPlaced,
+            thirdPlaceGame: drawn.thirdPlaceGame,
+            allowIncomplete: input.allowIncomplete ?? false,
+            drawnBeforeGroupsComplete: stage.unfinished.length > 0,
+            drawKey: drawn.key,
+            seeds: drawn.draw.seeds.map((s) => s.teamId),
+          },
+        });
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw bracketExists();
+      if (isUniqueViolation(error)) throw bracketExists(divisionId);
       throw error;
     }
-    return this.playoffs.bracket(event.id);
+    return this.playoffs.bracketOf(event.id, divisionId);
   }
 
-  private async groupStage(manager: EntityManager, eventId: string): Promise<GroupStage> {
-    const ranked = (await this.standings.rankedGroups(manager, eventId)).filter((g) => g.scheduled > 0);
+  /** Every knockout confirmation of the event (each division's too), oldest first. */
+  async audit(eventId: string): Promise<OrganizerAuditEntryDto[]> {
+    const event = await this.events.require(eventId);
+    return this.auditLog.list('knockout', event.id);
+  }
+
+  private async groupStage(manager: EntityManager, eventId: string, divisionId: string | null): Promise<GroupStage> {
+    const scope = divisionId ?? undefined;
+    const ranked = (await this.standings.rankedGroups(manager, eventId, scope)).filter((g) => g.scheduled > 0);
     if (ranked.length === 0)
-      throw conflict('The event has no group games to draw a knockout from.', undefined, 'knockout.no-group-stage');
-    const games = await this.matches.groupStageGames(manager, eventId);
+      throw conflict(
+        `The ${divisionId ? 'division' : 'event'} has no group games to draw a knockout from.`,
+        undefined,
+        'knockout.no-group-stage',
+      );
+    const games = await this.matches.groupStageGames(manager, eventId, scope);
     const played = games.filter(
       (g) =>
         PLAYED_STATUSES.includes(g.status) &&

@@ -39,9 +39,15 @@ export const STARTED_STATUSES: readonly MatchStatus[] = ['live', 'final', 'forfe
 @Check('matches_version_positive', `version >= 1`)
 // One game per court at a time: the database refuses a second game at the same court and start.
 @Index('matches_court_start_unique', ['venueId', 'court', 'startsAt'], { unique: true, where: `status <> 'postponed'` })
+// A bracket slot is played once per bracket: an event's (no divisions) or a division's. Two partial indexes, since
+// NULLs never collide in a unique key.
 @Index('matches_event_playoff_slot_unique', ['eventId', 'playoffSlot'], {
   unique: true,
-  where: `playoff_slot IS NOT NULL`,
+  where: `playoff_slot IS NOT NULL AND division_id IS NULL`,
+})
+@Index('matches_division_playoff_slot_unique', ['divisionId', 'playoffSlot'], {
+  unique: true,
+  where: `playoff_slot IS NOT NULL AND division_id IS NOT NULL`,
 })
 @Index('matches_event_starts', ['eventId', 'startsAt'])
 @Index('matches_division', ['divisionId'])

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { LiveLogModule } from '../live/live-log.module.js';
 import { RegistrationsModule } from '../registrations/registrations.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { CompetitionController } from './competition.controller.js';
+import { DrawnLotsService } from './drawn-lots.service.js';
 import { FeedVersions } from './feed-versions.js';
 import { KnockoutService } from './knockout.service.js';
 import { MatchReadsService } from './match-reads.service.js';
@@ -17,7 +19,7 @@ import { ScheduleService } from './schedule.service.js';
 import { StandingsService } from './standings.service.js';
 
 @Module({
-  imports: [EventsModule, TeamsModule, RegistrationsModule, LiveLogModule],
+  imports: [EventsModule, TeamsModule, RegistrationsModule, LiveLogModule, AuditModule],
   controllers: [MatchesController, CompetitionController],
   providers: [
     MatchesRepository,
@@ -29,6 +31,7 @@ import { StandingsService } from './standings.service.js';
     StandingsService,
     PlayoffsService,
     KnockoutService,
+    DrawnLotsService,
     ScheduleImportService,
   ],
   exports: [StandingsService, MatchesService, ScheduleImportService],

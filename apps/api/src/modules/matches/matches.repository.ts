@@ -12,6 +12,7 @@ import { isUuid } from '../../common/ids.js';
 import { EventEntity, type Ruleset } from '../events/event.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
 import { MatchEntity, type MatchStatus } from './match.entity.js';
+import { DrawnLotEntity } from './drawn-lot.entity.js';
 import { PlayoffBracketEntity } from './playoff-bracket.entity.js';
 
 export type MatchFilter = {
@@ -50,6 +51,18 @@ export type GameRow = {
 };
 
 export type TeamName = { id: string; name: string; nameEn: string | null };
+
+/** A lot as the standings apply it: with the recorder's name. */
+export type StoredLot = {
+  id: string;
+  divisionId: string | null;
+  group: string;
+  teamIds: string[];
+  recordedById: string | null;
+  /** The recorder's display name; '' once the account is gone. */
+  recordedBy: string;
+  recordedAt: Date;
+};
 
 const WITH_NAMES = { homeTeam: true, awayTeam: true, venue: true } as const;
 
@@ -175,11 +188,35 @@ export class MatchesRepository {
     return (manager ?? this.dataSource.manager).getRepository(VenueEntity).findOneBy({ id });
   }
 
-  findBracket(eventId: string, manager?: EntityManager): Promise<PlayoffBracketEntity | null> {
-    return (manager ?? this.dataSource.manager).getRepository(PlayoffBracketEntity).findOneBy({ eventId });
+  /** The event's bracket (`divisionId` null: an event without divisions) or the division's. */
+  findBracket(
+    eventId: string,
+    divisionId: string | null,
+    manager?: EntityManager,
+  ): Promise<PlayoffBracketEntity | null> {
+    return (manager ?? this.dataSource.manager)
+      .getRepository(PlayoffBracketEntity)
+      .findOneBy({ eventId, divisionId: divisionId ?? IsNull() });
+  }
+
+  /** The event's drawn lots, oldest first (the standings apply the last one per tie). */
+  lots(manager: EntityManager, eventId: string): Promise<StoredLot[]> {
+    return manager.query<StoredLot[]>(
+      `SELECT l.id, l.division_id AS "divisionId", l.group_name AS "group", l.team_ids::text[] AS "teamIds",
+              l.recorded_by AS "recordedById", coalesce(u.display_name, '') AS "recordedBy", l.recorded_at AS "recordedAt"
+         FROM drawn_lots l LEFT JOIN users u ON u.id = l.recorded_by
+        WHERE l.event_id = $1 ORDER BY l.recorded_at, l.id`,
+      [eventId],
+    );
   }
 
   // ---- inside a write transaction -------------------------------------------------------------
+
+  async insertLot(manager: EntityManager, lot: DeepPartial<DrawnLotEntity>): Promise<string> {
+    const repo = manager.getRepository(DrawnLotEntity);
+    const result = await repo.insert(repo.create(lot));
+    return String(result.identifiers[0]?.id);
+  }
 
   /**
    * Every write to an event's games takes this lock first (registration status changes take it
@@ -248,14 +285,21 @@ export class MatchesRepository {
     return manager.getRepository(MatchEntity).find({ where: { eventId } });
   }
 
-  playoffMatches(manager: EntityManager, eventId: string): Promise<MatchEntity[]> {
-    return manager.getRepository(MatchEntity).find({ where: { eventId, playoffSlot: Not(IsNull()) } });
+  /** The games of one bracket: the event's (`divisionId` null) or the division's. */
+  playoffMatches(manager: EntityManager, eventId: string, divisionId: string | null): Promise<MatchEntity[]> {
+    return manager
+      .getRepository(MatchEntity)
+      .find({ where: { eventId, divisionId: divisionId ?? IsNull(), playoffSlot: Not(IsNull()) } });
   }
 
-  async deleteEventMatches(manager: EntityManager, eventId: string, playoffOnly = false): Promise<void> {
+  async deleteEventMatches(manager: EntityManager, eventId: string): Promise<void> {
+    await manager.getRepository(MatchEntity).delete({ eventId });
+  }
+
+  async deletePlayoffMatches(manager: EntityManager, eventId: string, divisionId: string | null): Promise<void> {
     await manager
       .getRepository(MatchEntity)
-      .delete({ eventId, ...(playoffOnly ? { playoffSlot: Not(IsNull()) } : {}) });
+      .delete({ eventId, divisionId: divisionId ?? IsNull(), playoffSlot: Not(IsNull()) });
   }
 
   async deleteDivisionMatches(manager: EntityManager, eventId: string, divisionId: string): Promise<void> {
@@ -278,33 +322,30 @@ export class MatchesRepository {
     await manager.getRepository(MatchEntity).update({ id }, changes);
   }
 
-  async saveBracket(manager: EntityManager, bracket: DeepPartial<PlayoffBracketEntity>): Promise<void> {
-    const repo = manager.getRepository(PlayoffBracketEntity);
-    await repo.delete({ eventId: bracket.eventId });
-    await repo.insert(repo.create(bracket));
-  }
-
-  /** A plain insert: a second bracket for the event breaks the primary key (23505), whatever the callers checked. */
+  /** A plain insert: a second bracket for the event or division breaks a unique index (23505), whatever the callers checked. */
   async insertBracket(manager: EntityManager, bracket: DeepPartial<PlayoffBracketEntity>): Promise<void> {
     const repo = manager.getRepository(PlayoffBracketEntity);
     await repo.insert(repo.create(bracket));
   }
 
   /** Group-stage games with their ids and times, for naming the ones still without a result. */
+  /** With `divisionId`, that division's only. */
   async groupStageGames(
     manager: EntityManager,
     eventId: string,
+    divisionId?: string,
   ): Promise<(GameRow & { id: string; startsAt: Date | null })[]> {
     return manager.query(
-      `SELECT id, group_name AS "group", home_team_id AS "homeTeamId", away_team_id AS "awayTeamId", status, starts_at AS "startsAt",
-              home_score AS "homeScore", away_score AS "awayScore", forfeited_by AS "forfeitedBy"
-         FROM matches WHERE event_id = $1 AND playoff_slot IS NULL ORDER BY starts_at NULLS LAST, id`,
-      [eventId],
+      `SELECT id, division_id AS "divisionId", group_name AS "group", home_team_id AS "homeTeamId", away_team_id AS "awayTeamId", status,
+              starts_at AS "startsAt", home_score AS "homeScore", away_score AS "awayScore", forfeited_by AS "forfeitedBy"
+         FROM matches WHERE event_id = $1 AND playoff_slot IS NULL AND ($2::uuid IS NULL OR division_id = $2::uuid)
+        ORDER BY starts_at NULLS LAST, id`,
+      [eventId, divisionId ?? null],
     );
   }
 
-  async deleteBracket(manager: EntityManager, eventId: string): Promise<void> {
-    await manager.getRepository(PlayoffBracketEntity).delete({ eventId });
+  async deleteBracket(manager: EntityManager, eventId: string, divisionId: string | null): Promise<void> {
+    await manager.getRepository(PlayoffBracketEntity).delete({ eventId, divisionId: divisionId ?? IsNull() });
   }
 
   private listQuery(qb: SelectQueryBuilder<MatchEntity>, f: MatchFilter): SelectQueryBuilder<MatchEntity> {

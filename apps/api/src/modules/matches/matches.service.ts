@@ -236,7 +236,7 @@ export class MatchesService {
       version: match.version + 1,
     });
     const event = match.playoffSlot === null ? null : await this.matches.eventIn(manager, match.eventId);
-    if (event) await this.playoffs.advance(manager, event);
+    if (event) await this.playoffs.advance(manager, event, match.divisionId);
     return entry;
   }
 

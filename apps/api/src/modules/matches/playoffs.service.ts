@@ -12,7 +12,8 @@ import {
   toChinaIso,
 } from '@sailcourt/domain';
 import type { DeepPartial, EntityManager } from 'typeorm';
-import { conflict, notFound, unprocessable } from '../../common/problem.js';
+import { conflict, notFound } from '../../common/problem.js';
+import type { DivisionEntity } from '../divisions/division.entity.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
 import type { EventEntity } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
@@ -52,32 +53,38 @@ export class PlayoffsService {
     private readonly divisions: DivisionsService,
   ) {}
 
+  /**
+   * The bracket a request names: null for an event without divisions; once the event has divisions, one of them is
+   * required (400), since seeding from several divisions' groups would make teams of different age groups meet.
+   * An unknown division is a 422 naming `division`.
+   */
+  scope(eventId: string, key: string | undefined, manager?: EntityManager): Promise<DivisionEntity | null> {
+    return this.divisions.resolveRequired(eventId, key, 'division', 'bracket.division-required', manager);
+  }
+
   async create(eventId: string, input: CreatePlayoffsDto): Promise<BracketDto> {
     const event = await this.events.require(eventId);
-    // One bracket per event: seeding it from several divisions' groups would make teams of different age groups meet.
-    if (await this.divisions.hasDivisions(event.id)) {
-      throw unprocessable(
-        'This event has divisions; a playoff bracket per division is not available yet.',
-        undefined,
-        'playoffs.divisions-unsupported',
-      );
-    }
+    const division = await this.scope(event.id, input.division);
+    const divisionId = division?.id ?? null;
     await this.matches.transaction(async (manager) => {
       await this.matches.lockEvent(manager, event.id);
-      if (await this.matches.findBracket(event.id, manager)) {
+      if (await this.matches.findBracket(event.id, divisionId, manager)) {
         if (!input.replace)
           throw conflict(
-            'The event already has a playoff bracket; send replace: true to draw it again.',
+            `The ${division ? 'division' : 'event'} already has a playoff bracket; send replace: true to draw it again.`,
             [{ field: 'replace', message: 'is needed' }],
             'schedule.replace-needed',
           );
-        if ((await this.matches.playoffMatches(manager, event.id)).some((m) => STARTED_STATUSES.includes(m.status))) {
+        const games = await this.matches.playoffMatches(manager, event.id, divisionId);
+        if (games.some((m) => STARTED_STATUSES.includes(m.status))) {
           throw conflict('A playoff game has started or has a result; the bracket can no longer be drawn again.');
         }
-        await this.matches.deleteEventMatches(manager, event.id, true);
-        await this.matches.deleteBracket(manager, event.id);
+        await this.matches.deletePlayoffMatches(manager, event.id, divisionId);
+        await this.matches.deleteBracket(manager, event.id, divisionId);
       }
-      const groups = (await this.standings.rankedGroups(manager, event.id)).filter((g) => g.scheduled > 0);
+      const groups = (await this.standings.rankedGroups(manager, event.id, division?.id)).filter(
+        (g) => g.scheduled > 0,
+      );
       if (groups.length === 0) throw conflict('The event has no group games to seed playoffs from.');
       const open = groups.filter((g) => !g.complete);
       if (open.length > 0) {
@@ -98,15 +105,16 @@ export class PlayoffsService {
       } catch (error) {
         throw ruleProblem(error, 'qualifiersPerGroup');
       }
-      await this.matches.saveBracket(manager, {
+      await this.matches.insertBracket(manager, {
         eventId: event.id,
+        divisionId,
         bracket,
         qualifiersPerGroup: qualifiers,
         thirdPlaceGame: input.thirdPlaceGame ?? false,
       });
-      await this.advance(manager, event);
+      await this.advance(manager, event, divisionId);
     });
-    return this.bracket(event.id);
+    return this.bracketOf(event.id, divisionId);
   }
 
   /**
@@ -114,10 +122,10 @@ export class PlayoffsService {
    * known. A corrected result that changes a winner moves the later game's team while that game
    * is unplayed; once it has a result the correction is refused (409) and nothing changes.
    */
-  async advance(manager: EntityManager, event: EventEntity): Promise<void> {
-    const stored = await this.matches.findBracket(event.id, manager);
+  async advance(manager: EntityManager, event: EventEntity, divisionId: string | null): Promise<void> {
+    const stored = await this.matches.findBracket(event.id, divisionId, manager);
     if (!stored) return;
-    const rows = await this.matches.playoffMatches(manager, event.id);
+    const rows = await this.matches.playoffMatches(manager, event.id, divisionId);
     const bySlot = new Map(rows.map((r) => [r.playoffSlot ?? '', r]));
     const bracket = replay(stored.bracket, rows, true);
     const toCreate: { match: PlayoffMatch; home: string; away: string }[] = [];
@@ -137,15 +145,24 @@ export class PlayoffsService {
         });
       }
     }
-    await this.createGames(manager, event, toCreate, bySlot);
+    await this.createGames(manager, event, divisionId, toCreate, bySlot);
   }
 
-  async bracket(eventId: string): Promise<BracketDto> {
+  /** `GET /events/:id/bracket[?division=]`. */
+  async bracket(eventId: string, division?: string): Promise<BracketDto> {
     const event = await this.events.require(eventId);
+    return this.bracketOf(event.id, (await this.scope(event.id, division))?.id ?? null);
+  }
+
+  async bracketOf(eventId: string, divisionId: string | null): Promise<BracketDto> {
     return this.matches.snapshot(async (manager) => {
-      const stored = await this.matches.findBracket(event.id, manager);
-      if (!stored) throw notFound('playoff bracket for event', event.id);
-      const rows = await this.matches.playoffMatches(manager, event.id);
+      const stored = await this.matches.findBracket(eventId, divisionId, manager);
+      if (!stored)
+        throw notFound(
+          divisionId ? 'playoff bracket for division' : 'playoff bracket for event',
+          divisionId ?? eventId,
+        );
+      const rows = await this.matches.playoffMatches(manager, eventId, divisionId);
       const bracket = replay(stored.bracket, rows, false);
       const names = await this.matches.teamNames(
         bracket.seeds.map((s) => s.teamId),
@@ -154,7 +171,8 @@ export class PlayoffsService {
       const bySlot = new Map(rows.map((r) => [r.playoffSlot ?? '', r]));
       const final = bracket.matches.filter((m) => m.kind === 'main').at(-1);
       return {
-        eventId: event.id,
+        eventId,
+        divisionId,
         size: bracket.size,
         qualifiersPerGroup: stored.qualifiersPerGroup,
         thirdPlaceGame: stored.thirdPlaceGame,
@@ -178,6 +196,7 @@ export class PlayoffsService {
   private async createGames(
     manager: EntityManager,
     event: EventEntity,
+    divisionId: string | null,
     games: { match: PlayoffMatch; home: string; away: string }[],
     bySlot: Map<string, MatchEntity>,
   ): Promise<void> {
@@ -188,7 +207,9 @@ export class PlayoffsService {
       ...(venue ? [`venue:${venue.id}`] : []),
     ]);
     const groupGamesEnd = latest(
-      (await this.matches.eventMatches(manager, event.id)).filter((m) => m.playoffSlot === null),
+      (await this.matches.eventMatches(manager, event.id)).filter(
+        (m) => m.playoffSlot === null && m.divisionId === divisionId,
+      ),
     );
     const placed: ScheduleRefSource[] = [];
     for (const { match, home, away } of games) {
@@ -203,6 +224,7 @@ export class PlayoffsService {
           : null;
       const game: DeepPartial<MatchEntity> = {
         eventId: event.id,
+        divisionId,
         homeTeamId: home,
         awayTeamId: away,
         startsAt: slot ? new Date(slot.startsAt) : null,

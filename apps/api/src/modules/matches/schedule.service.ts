@@ -154,12 +154,10 @@ export class ScheduleService {
         }),
       );
       if (input.dryRun) return { games, unplaced, groups };
-      if (division) {
-        await this.matches.deleteDivisionMatches(manager, event.id, division.id);
-      } else {
-        await this.matches.deleteEventMatches(manager, event.id);
-        await this.matches.deleteBracket(manager, event.id);
-      }
+      if (division) await this.matches.deleteDivisionMatches(manager, event.id, division.id);
+      else await this.matches.deleteEventMatches(manager, event.id);
+      // The bracket seeded from the games replaced goes with them.
+      await this.matches.deleteBracket(manager, event.id, division?.id ?? null);
       await this.matches.insertMatches(manager, games);
       return { games, unplaced, groups };
     });

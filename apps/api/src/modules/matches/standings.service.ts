@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import {
   classifyFiba3x3Group,
   classifyFibaGroup,
+  type DrawnLot,
   type Fiba3x3StandingRow,
   type FibaGameResult,
   type FibaStandingRow,
+  toChinaIso,
 } from '@sailcourt/domain';
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
@@ -22,7 +24,7 @@ import type {
 import { type Feed, FeedCache } from './feed-cache.js';
 import { FeedVersions } from './feed-versions.js';
 import { PLAYED_STATUSES } from './match.entity.js';
-import { type GameRow, MatchesRepository, type TeamName } from './matches.repository.js';
+import { type GameRow, MatchesRepository, type StoredLot, type TeamName } from './matches.repository.js';
 
 /** A played game; a 3x3 forfeit (w-0) carries no scores. */
 type PlayedGame = Omit<FibaGameResult, 'homeScore' | 'awayScore'> & {
@@ -68,22 +70,37 @@ type GroupProgress = { name: string; complete: boolean; played: number; schedule
 export type RankedGroup = GroupProgress &
   ({ ruleset: 'fiba'; rows: FibaStandingRow[] } | { ruleset: 'fiba-3x3'; rows: Fiba3x3StandingRow[] });
 
-/** Every group ranked by the event's ruleset: FIBA Appendix D, or the FIBA 3x3 ranking procedure. */
+/** The lots recorded for one group, as the domain applies them (the recorder by name, the time in China). */
+const lotsOf = (lots: readonly StoredLot[], group: string): DrawnLot[] =>
+  lots
+    .filter((l) => l.group === group)
+    .map((l) => ({
+      teamIds: l.teamIds,
+      recordedBy: l.recordedBy || 'a removed account',
+      recordedAt: toChinaIso(l.recordedAt),
+    }));
+
+/**
+ * Every group ranked by the event's ruleset: FIBA Appendix D, or the FIBA 3x3 ranking procedure. `lots`: the ones
+ * recorded for these games' groups (one division's, or the event's without divisions).
+ */
 export function classifyGroups(
   rows: readonly GameRow[],
   confirmedTeamIds: readonly string[],
   ruleset: Ruleset = 'fiba',
+  lots: readonly StoredLot[] = [],
 ): RankedGroup[] {
   return [...groupGames(rows, confirmedTeamIds)]
     .sort(([a], [b]) => byName(a, b))
     .map(([name, g]) => {
       const complete = g.scheduled > 0 && g.games.length === g.scheduled;
       const progress = { name, complete, played: g.games.length, scheduled: g.scheduled };
+      const drawn = lotsOf(lots, name);
       if (ruleset === 'fiba-3x3')
         return {
           ...progress,
           ruleset,
-          rows: classifyFiba3x3Group({ teamIds: [...g.teams], games: g.games, groupComplete: complete }),
+          rows: classifyFiba3x3Group({ teamIds: [...g.teams], games: g.games, groupComplete: complete, lots: drawn }),
         };
       // Five-a-side forfeits always carry their 20–0; one stored without scores under 3x3 is scored the same way here.
       const games = g.games.map((game) => ({
@@ -94,7 +111,7 @@ export function classifyGroups(
       return {
         ...progress,
         ruleset,
-        rows: classifyFibaGroup({ teamIds: [...g.teams], games, groupComplete: complete }),
+        rows: classifyFibaGroup({ teamIds: [...g.teams], games, groupComplete: complete, lots: drawn }),
       };
     });
 }
@@ -129,11 +146,22 @@ export class StandingsService {
     return this.matches.snapshot(async (manager) => this.standingsIn(manager, eventId, divisionId));
   }
 
-  async rankedGroups(manager: EntityManager, eventId: string): Promise<RankedGroup[]> {
+  /**
+   * The event's groups ranked; with `divisionId`, that division's (its games, its confirmed teams, its lots).
+   * `withLots: false` ranks as if no lot were drawn: the ties still left to lots.
+   */
+  async rankedGroups(
+    manager: EntityManager,
+    eventId: string,
+    divisionId?: string,
+    withLots = true,
+  ): Promise<RankedGroup[]> {
+    const lots = withLots ? await this.matches.lots(manager, eventId) : [];
     return classifyGroups(
-      await this.matches.gameRows(manager, eventId),
-      await this.registrations.confirmedTeamIds(eventId),
+      await this.matches.gameRows(manager, eventId, divisionId),
+      await this.registrations.confirmedTeamIds(eventId, divisionId),
       await this.matches.eventRuleset(manager, eventId),
+      lots.filter((l) => l.divisionId === (divisionId ?? null)),
     );
   }
 
@@ -144,11 +172,13 @@ export class StandingsService {
   ): Promise<StandingsDto> {
     const ruleset = await this.matches.eventRuleset(manager, eventId);
     const rows = await this.matches.gameRows(manager, eventId, divisionId);
+    const lots = await this.matches.lots(manager, eventId);
+    const lotsIn = (id: string | null) => lots.filter((l) => l.divisionId === id);
     const divisionIds = divisionId ? [divisionId] : (await this.divisions.forEvent(eventId, manager)).map((d) => d.id);
     const groups: DivisionGroup[] = [];
     if (divisionIds.length === 0) {
       groups.push(
-        ...classifyGroups(rows, await this.registrations.confirmedTeamIds(eventId), ruleset).map((g) => ({
+        ...classifyGroups(rows, await this.registrations.confirmedTeamIds(eventId), ruleset, lotsIn(null)).map((g) => ({
           ...g,
           divisionId: null,
         })),
@@ -157,9 +187,12 @@ export class StandingsService {
       // Each division ranks on its own: its games, its confirmed teams.
       for (const id of divisionIds) {
         const own = rows.filter((r) => r.divisionId === id);
-        const ranked = classifyGroups(own, await this.registrations.confirmedTeamIds(eventId, id), ruleset).map(
-          (g) => ({ ...g, divisionId: id }),
-        );
+        const ranked = classifyGroups(
+          own,
+          await this.registrations.confirmedTeamIds(eventId, id),
+          ruleset,
+          lotsIn(id),
+        ).map((g) => ({ ...g, divisionId: id }));
         // Over every division, one without teams or games adds an empty table; asked for by name, it still answers.
         groups.push(...(divisionId ? ranked : ranked.filter((g) => g.rows.length > 0 || g.scheduled > 0)));
       }
@@ -246,6 +279,7 @@ function toTieBreak3x3Dto(
     values: t.values.map((v) => ({ teamId: v.teamId, value: v.value })),
     explanation,
     explanationEn,
+    ...(t.lot ? { lot: { ...t.lot } } : {}),
   };
 }
 
@@ -289,5 +323,6 @@ function toTieBreakDto(
     values: t.values.map((v) => ({ teamId: v.teamId, value: v.value })),
     explanation,
     explanationEn,
+    ...(t.lot ? { lot: { ...t.lot } } : {}),
   };
 }

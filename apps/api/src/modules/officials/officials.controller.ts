@@ -22,6 +22,7 @@ import {
   SaveAssignmentsDto,
   UpdateOfficialDto,
 } from './dto/official.dto.js';
+import { OrganizerAuditEntryDto } from '../audit/audit-entry.dto.js';
 import { OfficialsService } from './officials.service.js';
 
 @ApiTags('officials')
@@ -65,8 +66,21 @@ export class OfficialsController {
       '409 official.assignments-broken, naming each game, when the change would break an assignment the official holds (a new affiliation with a team in it, a dropped role, availability that no longer covers it); nothing changes.',
   })
   @ApiOkResponse({ type: OfficialDto })
-  update(@Param('id') id: string, @Body() body: UpdateOfficialDto): Promise<OfficialDto> {
-    return this.officials.update(id, body);
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateOfficialDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<OfficialDto> {
+    return this.officials.update(id, body, caller.id);
+  }
+
+  @Get('officials/:id/audit')
+  @Roles('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Every edit of the official (organizers): who, when, each changed field from → to' })
+  @ApiOkResponse({ type: [OrganizerAuditEntryDto] })
+  editAudit(@Param('id') id: string): Promise<OrganizerAuditEntryDto[]> {
+    return this.officials.editAudit(id);
   }
 
   @Get('officials/:id/games')

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { OfficialsController } from './officials.controller.js';
 import { OfficialsRepository } from './officials.repository.js';
 import { OfficialsService } from './officials.service.js';
 
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, AuditModule],
   controllers: [OfficialsController],
   providers: [OfficialsRepository, OfficialsService],
 })

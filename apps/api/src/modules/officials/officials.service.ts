@@ -17,6 +17,8 @@ import { type IcsEvent, toIcs } from '../../common/ics.js';
 import { isUuid } from '../../common/ids.js';
 import { badRequest, conflict, type FieldError, notFound, unprocessable } from '../../common/problem.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import type { OrganizerAuditEntryDto } from '../audit/audit-entry.dto.js';
+import { AuditLog } from '../audit/audit-log.js';
 import type { Ruleset } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import {
@@ -48,6 +50,7 @@ export class OfficialsService {
   constructor(
     private readonly officials: OfficialsRepository,
     private readonly events: EventsService,
+    private readonly auditLog: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.rules = { travelBufferMinutes: config.officials.travelBufferMinutes };
@@ -74,7 +77,7 @@ export class OfficialsService {
    * hold are checked against the new profile: a change that would break one (a new affiliation with a team in it,
    * a dropped role, availability that no longer covers it) is refused with 409, each game named, and nothing changes.
    */
-  async update(id: string, input: UpdateOfficialDto): Promise<OfficialDto> {
+  async update(id: string, input: UpdateOfficialDto, actorId: string): Promise<OfficialDto> {
     const current = await this.require(id);
     const changes: Partial<OfficialEntity> = {
       ...(input.name !== undefined ? { name: input.name } : {}),
@@ -111,8 +114,23 @@ export class OfficialsService {
         );
       }
       await this.officials.update(manager, locked.id, changes);
+      const edited = fieldChanges(locked, changes);
+      if (Object.keys(edited).length > 0)
+        await this.auditLog.record(manager, {
+          subject: 'official',
+          subjectId: locked.id,
+          action: 'edited',
+          actorId,
+          details: edited,
+        });
     });
     return this.get(current.id);
+  }
+
+  /** Every edit of the official's profile, oldest first: who, when, each field from → to. */
+  async editAudit(id: string): Promise<OrganizerAuditEntryDto[]> {
+    const official = await this.require(id);
+    return this.auditLog.list('official', official.id);
   }
 
   private async checkReferences(teamIds: readonly string[], userId: string | null): Promise<void> {
@@ -430,3 +448,13 @@ const toAssignmentDto = (a: {
   officialNameEn: string | null;
   role: OfficialRole;
 }): AssignmentDto => ({ ...a });
+
+/** The fields an edit really changes, each as {from, to} (a field sent with its current value is no change). */
+function fieldChanges(before: OfficialEntity, changes: Partial<OfficialEntity>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, to] of Object.entries(changes)) {
+    const from: unknown = before[field as keyof OfficialEntity];
+    if (JSON.stringify(from) !== JSON.stringify(to)) out[field] = { from: from ?? null, to: to ?? null };
+  }
+  return out;
+}

@@ -1,6 +1,21 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { PlayoffMatchStatus } from '@sailcourt/domain';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsName } from '../../../common/dto.js';
+
+/** `division` in a bracket request's body: the division (id or code) whose bracket it is. */
+export const BracketDivision = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({
+      maxLength: 60,
+      example: 'U10-girls',
+      description:
+        'The division (id or code) whose bracket this is; required when the event has divisions (400), 422 if unknown',
+    }),
+    IsOptional(),
+    IsName(60),
+  );
 
 export class CreatePlayoffsDto {
   @ApiPropertyOptional({
@@ -26,6 +41,9 @@ export class CreatePlayoffsDto {
   @IsOptional()
   @IsBoolean()
   replace?: boolean;
+
+  @BracketDivision()
+  division?: string;
 }
 
 export class BracketSeedDto {
@@ -68,6 +86,13 @@ export class BracketMatchDto {
 
 export class BracketDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The division whose bracket this is; null in an event without divisions',
+  })
+  divisionId: string | null;
   @ApiProperty({ description: 'Bracket size (a power of two; missing seeds are byes)' }) size: number;
   @ApiProperty() qualifiersPerGroup: number;
   @ApiProperty() thirdPlaceGame: boolean;

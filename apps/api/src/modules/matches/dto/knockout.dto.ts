@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CrossGroupCriterion, KnockoutDrawPattern } from '@sailcourt/domain';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { BracketSeedDto } from './bracket.dto.js';
+import { BracketDivision, BracketSeedDto } from './bracket.dto.js';
 
 export class KnockoutDrawOptionsDto {
   @ApiPropertyOptional({
@@ -33,6 +33,9 @@ export class KnockoutDrawOptionsDto {
   @IsOptional()
   @IsBoolean()
   thirdPlaceGame?: boolean;
+
+  @BracketDivision()
+  division?: string;
 }
 
 export class ConfirmKnockoutDto extends KnockoutDrawOptionsDto {
@@ -106,6 +109,13 @@ export class KnockoutPairingDto {
 
 export class KnockoutPreviewDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The division drawn; null in an event without divisions',
+  })
+  divisionId: string | null;
   @ApiProperty({ enum: ['fiba', 'fiba-3x3'] }) ruleset: 'fiba' | 'fiba-3x3';
   @ApiProperty({
     enum: ['crossover', 'ranked'],

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Fiba3x3TieBreakCriterion, FibaTieBreakCriterion } from '@sailcourt/domain';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsName } from '../../../common/dto.js';
 import { RULESETS, type Ruleset } from '../../events/event.entity.js';
 
 const CRITERIA: readonly FibaTieBreakCriterion[] = [
@@ -17,14 +19,23 @@ export class TieBreakValueDto {
   @ApiProperty() value: number;
 }
 
+/** A lot the organizer recorded (POST /events/:id/standings/lots): who, when, and the team's place in the draw. */
+export class DrawnLotNoteDto {
+  @ApiProperty({ description: 'The display name of who recorded it' }) recordedBy: string;
+  @ApiProperty({ example: '2023-08-05T20:15:00+08:00' }) recordedAt: string;
+  @ApiProperty({ description: '1 = drawn first (ranks highest)' }) drawn: number;
+}
+
 /** Why a row sits where it does among teams level on classification points (FIBA Appendix D). */
 export class FibaTieBreakDto {
   @ApiProperty({
     enum: CRITERIA,
     description:
-      'The step that fixed the place; lot = group complete and still level, level = shared while games remain',
+      'The step that fixed the place; lot = group complete and still level (decided once a lot is recorded: see lot), level = shared while games remain',
   })
   criterion: FibaTieBreakCriterion;
+  @ApiPropertyOptional({ type: DrawnLotNoteDto, description: 'criterion lot, once the organizer recorded the draw' })
+  lot?: DrawnLotNoteDto;
   @ApiProperty({ type: [String], description: 'Teams still tied with this one at that step, in final order' })
   tiedWith: string[];
   @ApiProperty({ type: [TieBreakValueDto], description: 'Each tied team’s value on the criterion, in final order' })
@@ -37,16 +48,18 @@ export class FibaTieBreakDto {
   @ApiProperty({ description: 'The same with English team names where known' }) explanationEn: string;
 }
 
-const CRITERIA_3X3: readonly Fiba3x3TieBreakCriterion[] = ['head-to-head', 'points-average', 'seeding', 'level'];
+const CRITERIA_3X3: readonly Fiba3x3TieBreakCriterion[] = ['head-to-head', 'points-average', 'seeding', 'lot', 'level'];
 
 /** Why a row sits where it does among teams level on wins (FIBA 3x3 ranking procedure). */
 export class Fiba3x3TieBreakDto {
   @ApiProperty({
     enum: CRITERIA_3X3,
     description:
-      'head-to-head = the game between two tied teams; points-average = points per game, forfeit wins left out; seeding = the higher seed; level = nothing separates them',
+      'head-to-head = the game between two tied teams; points-average = points per game, forfeit wins left out; seeding = the higher seed; lot = the order the organizer drew (pool complete, no seeding); level = nothing separates them',
   })
   criterion: Fiba3x3TieBreakCriterion;
+  @ApiPropertyOptional({ type: DrawnLotNoteDto, description: 'criterion lot: the draw the organizer recorded' })
+  lot?: DrawnLotNoteDto;
   @ApiProperty({ type: [String], description: 'Teams level on wins with this one at that step, in final order' })
   tiedWith: string[];
   @ApiProperty({
@@ -126,4 +139,43 @@ export class StandingsDto {
   })
   divisionId: string | null;
   @ApiProperty({ type: [StandingsGroupDto] }) groups: StandingsGroupDto[];
+}
+
+export class RecordLotDto {
+  @ApiPropertyOptional({
+    maxLength: 60,
+    example: 'U10-girls',
+    description: "The group's division (id or code); required when the event has divisions (400), 422 if unknown",
+  })
+  @IsOptional()
+  @IsName(60)
+  division?: string;
+
+  @ApiProperty({ maxLength: 60, example: 'A', description: "The group ('' for games without a group)" })
+  @IsString()
+  @MaxLength(60)
+  group: string;
+
+  @ApiProperty({
+    type: [String],
+    minItems: 2,
+    maxItems: 64,
+    description: 'Exactly the teams the rules leave level, in the order drawn (the first ranks highest)',
+  })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(64)
+  @IsUUID('all', { each: true })
+  teamIds: string[];
+}
+
+export class DrawnLotDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) divisionId: string | null;
+  @ApiProperty() group: string;
+  @ApiProperty({ type: [String], description: 'In the order drawn' }) teamIds: string[];
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) recordedById: string | null;
+  @ApiProperty({ description: 'Display name of who recorded it' }) recordedBy: string;
+  @ApiProperty({ example: '2023-08-05T20:15:00+08:00' }) recordedAt: string;
 }

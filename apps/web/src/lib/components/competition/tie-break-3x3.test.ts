@@ -71,4 +71,16 @@ describe('3x3 tie-break explanations in the reader’s language', () => {
       '与意大利和马来西亚胜场、相互胜负和场均得分均相同,且无种子排位可分先后(并列第 1 名)',
     );
   });
+
+  it('lot: the order the organizer drew, who recorded it and when', () => {
+    const lot: TieBreak3x3 = {
+      criterion: 'lot',
+      tiedWith: ['ita', 'mas'],
+      values: [],
+      lot: { recordedBy: 'Li Na', recordedAt: '2023-07-30T18:00:00+08:00', drawn: 1 },
+    };
+    expect(describe3x3TieBreak('en', 'cze', lot, 1, en)).toBe(
+      'Level with Italy and Malaysia on wins, head-to-head and points average, with no seeding; decided by lot (recorded by Li Na, at Jul 30 18:00): drawn 1 of 3',
+    );
+  });
 });

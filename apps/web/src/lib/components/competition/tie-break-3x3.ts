@@ -1,8 +1,9 @@
 import type { Schemas } from '@sailcourt/api-client';
 import { type Locale, translate } from '$lib/i18n';
+import { lotParams } from './lot-note';
 
 /** A 3x3 standings row's tie-break, as the API sends it (FIBA 3x3 ranking procedure). */
-export type TieBreak3x3 = Pick<Schemas['Fiba3x3TieBreakDto'], 'criterion' | 'tiedWith' | 'values'>;
+export type TieBreak3x3 = Pick<Schemas['Fiba3x3TieBreakDto'], 'criterion' | 'tiedWith' | 'values' | 'lot'>;
 
 const list = (locale: Locale, items: readonly string[]): string =>
   new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
@@ -16,6 +17,7 @@ function shown(locale: Locale, criterion: TieBreak3x3['criterion'], value: numbe
     case 'head-to-head':
       return translate(locale, 'competition.tie3x3.wins', { wins: value });
     case 'points-average':
+    case 'lot':
     case 'level':
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
   }
@@ -36,6 +38,12 @@ export function describe3x3TieBreak(
   const teams = (ids: readonly string[]) => list(locale, ids.map(nameOf));
   if (tieBreak.criterion === 'level')
     return translate(locale, 'competition.tie3x3.level', { teams: teams(tieBreak.tiedWith), rank });
+  if (tieBreak.criterion === 'lot' && tieBreak.lot)
+    return translate(
+      locale,
+      'competition.tie3x3.lotDrawn',
+      lotParams(locale, tieBreak.lot, tieBreak.tiedWith, teams(tieBreak.tiedWith)),
+    );
   const order = tieBreak.values.map((v) => v.teamId);
   const position = order.indexOf(teamId);
   const behind = tieBreak.tiedWith.filter((id) => order.indexOf(id) < position);

@@ -60,6 +60,21 @@ describe('tie-break explanations in the reader’s language', () => {
     );
   });
 
+  it('says who recorded a lot and when, and where the team was drawn', () => {
+    const drawn: TieBreak = {
+      criterion: 'lot',
+      tiedWith: ['gd', 'sz'],
+      values: [],
+      lot: { recordedBy: '王老师', recordedAt: '2023-08-05T20:15:00+08:00', drawn: 2 },
+    };
+    expect(describeTieBreak('en', 'ln', drawn, 2, en)).toBe(
+      'Level with Guangdong and Shenzhen on every criterion; decided by lot (recorded by 王老师, at Aug 5 20:15): drawn 2 of 3',
+    );
+    expect(describeTieBreak('zh-CN', 'ln', drawn, 2, zh)).toBe(
+      '与广东和深圳各项指标完全相同,由抽签决定(王老师于8月5日 20:15记录):抽签第 2 位(共 3 队)',
+    );
+  });
+
   it('says why head-to-head did not decide: the teams have not met yet, or they are level on it', () => {
     const overall: TieBreak = {
       criterion: 'overall-diff',

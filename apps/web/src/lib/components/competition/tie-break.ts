@@ -1,8 +1,9 @@
 import type { Schemas } from '@sailcourt/api-client';
 import { type Locale, translate } from '$lib/i18n';
+import { lotParams } from './lot-note';
 
 /** A standings row's tie-break, as the API sends it (FIBA Appendix D criteria). */
-export type TieBreak = Pick<Schemas['FibaTieBreakDto'], 'criterion' | 'tiedWith' | 'values'>;
+export type TieBreak = Pick<Schemas['FibaTieBreakDto'], 'criterion' | 'tiedWith' | 'values' | 'lot'>;
 
 const list = (locale: Locale, items: readonly string[]): string =>
   new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
@@ -44,7 +45,10 @@ export function describeTieBreak(
   const others = list(locale, tieBreak.tiedWith.map(nameOf));
   switch (tieBreak.criterion) {
     case 'lot':
-      return translate(locale, 'competition.tie.lot', { teams: others, rank });
+      // Decided once the organizer records the draw; until then the teams share the rank.
+      return tieBreak.lot
+        ? translate(locale, 'competition.tie.lotDrawn', lotParams(locale, tieBreak.lot, tieBreak.tiedWith, others))
+        : translate(locale, 'competition.tie.lot', { teams: others, rank });
     case 'level':
       return translate(locale, 'competition.tie.level', { teams: others, rank });
     case 'head-to-head-points':

@@ -12,3 +12,8 @@ export function eventDivisions(client: SailcourtClient, eventId: string): Promis
 export function chosenDivision(divisions: readonly Division[], value: string | null): Division | null {
   return value ? (divisions.find((d) => d.id === value || d.code === value) ?? null) : null;
 }
+
+/** For pages that always show one division (a bracket): the one `?division=` names, else the first; null without divisions. */
+export function oneDivision(divisions: readonly Division[], value: string | null): Division | null {
+  return chosenDivision(divisions, value) ?? divisions[0] ?? null;
+}

@@ -188,6 +188,10 @@ export const competitionMessages = {
     'zh-CN': '与{teams}各项指标完全相同;小组赛已结束,由抽签决定(并列第 {rank} 名)',
     en: 'Level with {teams} on every criterion; the group is complete, so lots decide (sharing rank {rank})',
   },
+  'competition.tie.lotDrawn': {
+    'zh-CN': '与{teams}各项指标完全相同,由抽签决定({by}于{at}记录):抽签第 {drawn} 位(共 {count} 队)',
+    en: 'Level with {teams} on every criterion; decided by lot (recorded by {by}, at {at}): drawn {drawn} of {count}',
+  },
   'competition.tie.level': {
     'zh-CN': '与{teams}各项指标暂时相同;小组赛尚未结束,暂时并列第 {rank} 名',
     en: 'Level with {teams} on every criterion so far; sharing rank {rank} while group games remain',

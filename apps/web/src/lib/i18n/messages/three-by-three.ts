@@ -8,9 +8,15 @@ export const threeByThreeMessages = {
     en: 'points scored per game (forfeit wins left out)',
   },
   'competition.tie3x3.criterion.seeding': { 'zh-CN': '种子排位', en: 'seeding' },
+  'competition.tie3x3.criterion.lot': { 'zh-CN': '抽签', en: 'the lot drawn' },
   'competition.tie3x3.unseeded': { 'zh-CN': '无种子', en: 'unseeded' },
   'competition.tie3x3.seed': { 'zh-CN': '{seed} 号种子', en: 'seed {seed}' },
   'competition.tie3x3.wins': { 'zh-CN': '{wins} 胜', en: '{wins} won' },
+  'competition.tie3x3.lotDrawn': {
+    'zh-CN':
+      '与{teams}胜场、相互胜负和场均得分均相同且无种子排位,由抽签决定({by}于{at}记录):抽签第 {drawn} 位(共 {count} 队)',
+    en: 'Level with {teams} on wins, head-to-head and points average, with no seeding; decided by lot (recorded by {by}, at {at}): drawn {drawn} of {count}',
+  },
   'competition.tie3x3.level': {
     'zh-CN': '与{teams}胜场、相互胜负和场均得分均相同,且无种子排位可分先后(并列第 {rank} 名)',
     en: 'Level with {teams} on wins, head-to-head and points average, and no seeding separates them; sharing rank {rank}',

@@ -15,6 +15,7 @@ import { requireOrganizer, text } from '$lib/components/registration/guard';
 import { pickName } from '$lib/i18n';
 import { previewBracket } from '$lib/components/competition/bracket-preview';
 import { bracketFlags } from '$lib/components/competition/bracket-flags.server';
+import { eventDivisions } from '$lib/components/divisions/divisions.server';
 import { api, required } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,17 +23,19 @@ export const load: PageServerLoad = async (event) => {
   requireOrganizer(event);
   const client = api(event);
   const ev = await competitionEvent(client, event.params.id);
-  const [matches, venues, bracket] = await Promise.all([
+  const [matches, venues, divisions] = await Promise.all([
     eventMatches(client, ev.id),
     client.GET('/api/venues').then(required),
-    client.GET('/api/events/{id}/bracket', { params: { path: { id: ev.id } } }),
+    eventDivisions(client, ev.id),
   ]);
-  // Seeded teams that withdrew after games (or ask to): the organizer reviews the bracket.
-  const flagged = await bracketFlags(
-    client,
-    ev.id,
-    bracket.response.status === 200 && bracket.data ? bracket.data : null,
+  // The event's bracket, or each division's.
+  const scopes = divisions.length > 0 ? divisions.map((d) => ({ division: d.id })) : [{}];
+  const brackets = await Promise.all(
+    scopes.map((query) => client.GET('/api/events/{id}/bracket', { params: { path: { id: ev.id }, query } })),
   );
+  const seeds = brackets.flatMap((b) => (b.response.status === 200 && b.data ? b.data.seeds : []));
+  // Seeded teams that withdrew after games (or ask to): the organizer reviews the bracket.
+  const flagged = await bracketFlags(client, ev.id, seeds.length > 0 ? { seeds } : null);
   const days = groupByDay(matches);
   const asked = event.url.searchParams.get('day');
   const marks = highlights(days, chinaDate(new Date()));
@@ -52,7 +55,7 @@ export const load: PageServerLoad = async (event) => {
     day: day ? { date: day.date, matches: day.matches } : null,
     venues,
     groupGamesLeft: matches.filter((m) => m.playoffSlot === null && !isPlayed(m)).length,
-    hasBracket: bracket.response.status === 200,
+    hasBracket: brackets.some((b) => b.response.status === 200),
     flagged,
     total: matches.length,
   };

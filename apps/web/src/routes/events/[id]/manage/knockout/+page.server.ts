@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Schemas } from '@sailcourt/api-client';
 import { competitionEvent } from '$lib/components/competition/event.server';
+import { eventDivisions, oneDivision } from '$lib/components/divisions/divisions.server';
 import { parseScore } from '$lib/components/competition/forms';
 import { type Problem, problemOf } from '$lib/components/registration/form-errors';
 import { requireOrganizer, text } from '$lib/components/registration/guard';
@@ -9,7 +10,11 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   requireOrganizer(event);
-  return { event: await competitionEvent(api(event), event.params.id) };
+  const client = api(event);
+  const ev = await competitionEvent(client, event.params.id);
+  // Each division draws its own knockout: the one asked for, else the first.
+  const divisions = await eventDivisions(client, ev.id);
+  return { event: ev, divisions, division: oneDivision(divisions, event.url.searchParams.get('division')) };
 };
 
 /** The options exactly as typed, so a refused form shows them again and the confirmation sends what was previewed. */
@@ -18,6 +23,8 @@ export type KnockoutOptions = {
   bestNextPlaced: string;
   thirdPlaceGame: boolean;
   allowIncomplete: boolean;
+  /** The division's id; '' in an event without divisions. */
+  division: string;
 };
 
 const optionsOf = (form: FormData): KnockoutOptions => ({
@@ -25,6 +32,7 @@ const optionsOf = (form: FormData): KnockoutOptions => ({
   bestNextPlaced: text(form, 'bestNextPlaced').trim(),
   thirdPlaceGame: form.get('thirdPlaceGame') === 'on',
   allowIncomplete: form.get('allowIncomplete') === 'on',
+  division: text(form, 'division').trim(),
 });
 
 const notWhole = (field: string): Problem => ({
@@ -43,6 +51,7 @@ function bodyOf(options: KnockoutOptions): { body: Schemas['KnockoutDrawOptionsD
       ...(qualifiers.value !== undefined ? { qualifiersPerGroup: qualifiers.value } : {}),
       ...(best.value !== undefined ? { bestNextPlaced: best.value } : {}),
       thirdPlaceGame: options.thirdPlaceGame,
+      ...(options.division ? { division: options.division } : {}),
     },
   };
 }
@@ -84,6 +93,9 @@ export const actions: Actions = {
       },
     });
     if (!result.data) return fail(result.response.status, { options, problem: problemOf(result) });
-    redirect(303, `/events/${id}/bracket`);
+    redirect(
+      303,
+      `/events/${id}/bracket${options.division ? `?division=${encodeURIComponent(options.division)}` : ''}`,
+    );
   },
 };
