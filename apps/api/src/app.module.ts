@@ -9,6 +9,7 @@ import { ProblemFilter } from './common/problem.filter.js';
 import { RateLimitGuard, RateLimitStore } from './common/rate-limit.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { servingDataSourceOptions } from './database/data-source.js';
+import { transactionsModule } from './database/transactions.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DivisionsModule } from './modules/divisions/divisions.module.js';
 import { EventsModule } from './modules/events/events.module.js';
@@ -25,8 +26,6 @@ import { TeamsModule } from './modules/teams/teams.module.js';
 import { TrackingModule } from './modules/tracking/tracking.module.js';
 import { VenuesModule } from './modules/venues/venues.module.js';
 
-export { APP_CONFIG };
-
 /** `databaseUrl: null` builds the module graph without connecting (used to write the OpenAPI document). */
 @Module({})
 export class AppModule {
@@ -39,6 +38,7 @@ export class AppModule {
           ...servingDataSourceOptions(databaseUrl ?? 'postgres://unused@127.0.0.1/unused', config.pool),
           manualInitialization: databaseUrl === null,
         }),
+        transactionsModule,
         JwtModule.register({
           global: true,
           secret: config.jwtSecret,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { inSnapshot, TransactionHost, type TxHost } from '../../database/transactions.js';
 import {
   type CrossGroupRow,
   drawKnockout,
@@ -8,7 +9,7 @@ import {
   type PlayoffSeed,
   toChinaIso,
 } from '@sailcourt/domain';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { conflict } from '../../common/problem.js';
 import type { Ruleset } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
@@ -52,6 +53,7 @@ const bracketExists = () =>
 @Injectable()
 export class KnockoutService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
     private readonly events: EventsService,
     private readonly standings: StandingsService,
@@ -60,13 +62,10 @@ export class KnockoutService {
 
   async preview(eventId: string, input: KnockoutDrawOptionsDto): Promise<KnockoutPreviewDto> {
     const event = await this.events.require(eventId);
-    return this.matches.snapshot(async (manager) => {
-      const stage = await this.groupStage(manager, event.id);
+    return inSnapshot(this.txHost, async () => {
+      const stage = await this.groupStage(event.id);
       const drawn = draw(stage, input);
-      const names = await this.matches.teamNames(
-        stage.groups.flatMap((g) => g.rankedTeamIds),
-        manager,
-      );
+      const names = await this.matches.teamNames(stage.groups.flatMap((g) => g.rankedTeamIds));
       const seeds = drawn.draw.seeds.map((s) => toSeedDto(s, names));
       const bySeed = new Map(seeds.map((s) => [s.seed, s]));
       const firstRound: KnockoutPairingDto[] = drawn.draw.bracket.matches
@@ -86,7 +85,7 @@ export class KnockoutService {
         size: drawn.draw.bracket.size,
         groupStageComplete: stage.unfinished.length === 0,
         unfinishedGames: stage.unfinished,
-        bracketExists: (await this.matches.findBracket(event.id, manager)) !== null,
+        bracketExists: (await this.matches.findBracket(event.id)) !== null,
         seeds,
         firstRound,
         nextPlacedRanking: drawn.draw.nextPlacedRanking.map((r) =>
@@ -106,10 +105,10 @@ export class KnockoutService {
   async confirm(eventId: string, input: ConfirmKnockoutDto): Promise<BracketDto> {
     const event = await this.events.require(eventId);
     try {
-      await this.matches.transaction(async (manager) => {
-        await this.matches.lockEvent(manager, event.id);
-        if (await this.matches.findBracket(event.id, manager)) throw bracketExists();
-        const stage = await this.groupStage(manager, event.id);
+      await this.txHost.withTransaction(async () => {
+        await this.matches.lockEvent(event.id);
+        if (await this.matches.findBracket(event.id)) throw bracketExists();
+        const stage = await this.groupStage(event.id);
         if (stage.unfinished.length > 0 && input.allowIncomplete !== true) throw incomplete(stage.unfinished);
         const drawn = draw(stage, input);
         if (input.drawKey !== undefined && input.drawKey !== drawn.key) {
@@ -119,7 +118,7 @@ export class KnockoutService {
             'knockout.draw-changed',
           );
         }
-        await this.matches.insertBracket(manager, {
+        await this.matches.insertBracket({
           eventId: event.id,
           bracket: drawn.draw.bracket,
           qualifiersPerGroup: drawn.qualifiersPerGroup,
@@ -127,7 +126,7 @@ export class KnockoutService {
           bestNextPlaced: drawn.bestNextPlaced,
           drawnBeforeGroupsComplete: stage.unfinished.length > 0,
         });
-        await this.playoffs.advance(manager, event);
+        await this.playoffs.advance(event);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw bracketExists();
@@ -136,11 +135,11 @@ export class KnockoutService {
     return this.playoffs.bracket(event.id);
   }
 
-  private async groupStage(manager: EntityManager, eventId: string): Promise<GroupStage> {
-    const ranked = (await this.standings.rankedGroups(manager, eventId)).filter((g) => g.scheduled > 0);
+  private async groupStage(eventId: string): Promise<GroupStage> {
+    const ranked = (await this.standings.rankedGroups(eventId)).filter((g) => g.scheduled > 0);
     if (ranked.length === 0)
       throw conflict('The event has no group games to draw a knockout from.', undefined, 'knockout.no-group-stage');
-    const games = await this.matches.groupStageGames(manager, eventId);
+    const games = await this.matches.groupStageGames(eventId);
     const played = games.filter(
       (g) =>
         PLAYED_STATUSES.includes(g.status) &&

@@ -1,13 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import {
-  Brackets,
-  DataSource,
-  type DeepPartial,
-  type EntityManager,
-  IsNull,
-  Not,
-  type SelectQueryBuilder,
-} from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, TransactionalRepository, type TxHost } from '../../database/transactions.js';
+import { Brackets, DataSource, type DeepPartial, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import { EventEntity, type Ruleset } from '../events/event.entity.js';
 import { VenueEntity } from '../venues/venue.entity.js';
@@ -56,30 +49,21 @@ const WITH_NAMES = { homeTeam: true, awayTeam: true, venue: true } as const;
 type VersionRow = { version: string };
 const FEED_VERSION_SQL = `SELECT coalesce(v.version, 0)::text AS version FROM events e LEFT JOIN match_feed_versions v ON v.event_id = e.id WHERE e.id = $1`;
 
-/** The part of a `pg` Pool used here: queries with a statement name. */
-type PreparingPool = {
+/** The part of a `pg` client used here: a query with a statement name. */
+type PreparingClient = {
   query: <R>(config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: R[] }>;
 };
 
-/** TypeORM's PostgreSQL driver keeps its `pg` Pool in `master`; null for any other driver (we then fall back to plain queries). */
-function poolOf(dataSource: DataSource): PreparingPool | null {
-  const master: unknown = (dataSource.driver as unknown as { master?: unknown }).master;
-  return typeof master === 'object' && master !== null && typeof (master as { query?: unknown }).query === 'function'
-    ? (master as PreparingPool)
-    : null;
-}
+const canPrepare = (client: unknown): client is PreparingClient =>
+  typeof client === 'object' && client !== null && typeof (client as { query?: unknown }).query === 'function';
 
 @Injectable()
-export class MatchesRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  /** A consistent snapshot for reads that combine several queries. */
-  snapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('REPEATABLE READ', work);
+export class MatchesRepository extends TransactionalRepository {
+  constructor(
+    @Inject(TransactionHost) txHost: TxHost,
+    private readonly dataSource: DataSource,
+  ) {
+    super(txHost);
   }
 
   // ---- public read path ----------------------------------------------------------------------
@@ -89,19 +73,34 @@ export class MatchesRepository {
    * the only query of a cached public read, so it runs as a named prepared statement straight on the
    * pool: parsed and planned once per connection, it costs PostgreSQL no more than `SELECT 1`.
    */
-  async feedVersion(eventId: string, manager?: EntityManager): Promise<number | null> {
-    const pool = manager ? null : poolOf(this.dataSource);
-    const rows = pool
-      ? (await pool.query<VersionRow>({ name: 'sailcourt_feed_version', text: FEED_VERSION_SQL, values: [eventId] }))
-          .rows
-      : await (manager ?? this.dataSource).query<VersionRow[]>(FEED_VERSION_SQL, [eventId]);
+  async feedVersion(eventId: string): Promise<number | null> {
+    const rows = this.txHost.isTransactionActive()
+      ? await this.tx.query<VersionRow[]>(FEED_VERSION_SQL, [eventId])
+      : await this.preparedFeedVersion(eventId);
     const row = rows[0];
     return row ? Number(row.version) : null;
   }
 
+  /** On a pool connection of its own, through TypeORM's public QueryRunner (its `connect()` hands out the `pg` client). */
+  private async preparedFeedVersion(eventId: string): Promise<VersionRow[]> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client: unknown = await runner.connect();
+      if (!canPrepare(client)) return await this.tx.query<VersionRow[]>(FEED_VERSION_SQL, [eventId]);
+      const result = await client.query<VersionRow>({
+        name: 'sailcourt_feed_version',
+        text: FEED_VERSION_SQL,
+        values: [eventId],
+      });
+      return result.rows;
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** The event's group games; with `divisionId`, that division's only. */
-  async gameRows(manager: EntityManager, eventId: string, divisionId?: string): Promise<GameRow[]> {
-    return manager.query<GameRow[]>(
+  async gameRows(eventId: string, divisionId?: string): Promise<GameRow[]> {
+    return this.tx.query<GameRow[]>(
       `SELECT division_id AS "divisionId", group_name AS "group", home_team_id AS "homeTeamId", away_team_id AS "awayTeamId", status,
               home_score AS "homeScore", away_score AS "awayScore", forfeited_by AS "forfeitedBy"
          FROM matches WHERE event_id = $1 AND playoff_slot IS NULL AND ($2::uuid IS NULL OR division_id = $2::uuid)`,
@@ -110,34 +109,34 @@ export class MatchesRepository {
   }
 
   /** The ruleset that ranks the event's groups ('fiba' for an unknown id: the caller has already checked it). */
-  async eventRuleset(manager: EntityManager, eventId: string): Promise<Ruleset> {
-    const rows = await manager.query<{ ruleset: Ruleset }[]>(`SELECT ruleset FROM events WHERE id = $1`, [eventId]);
+  async eventRuleset(eventId: string): Promise<Ruleset> {
+    const rows = await this.tx.query<{ ruleset: Ruleset }[]>(`SELECT ruleset FROM events WHERE id = $1`, [eventId]);
     return rows[0]?.ruleset ?? 'fiba';
   }
 
-  async teamNames(ids: readonly string[], manager?: EntityManager): Promise<Map<string, TeamName>> {
+  async teamNames(ids: readonly string[]): Promise<Map<string, TeamName>> {
     if (ids.length === 0) return new Map();
-    const rows = await (manager ?? this.dataSource).query<TeamName[]>(
+    const rows = await this.tx.query<TeamName[]>(
       `SELECT id, name, name_en AS "nameEn" FROM teams WHERE id = ANY($1::uuid[])`,
       [[...new Set(ids)]],
     );
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  list(eventId: string, filter: MatchFilter, manager?: EntityManager): Promise<[MatchEntity[], number]> {
-    const qb = this.listQuery(
-      (manager ?? this.dataSource.manager).getRepository(MatchEntity).createQueryBuilder('m'),
-      filter,
-    ).andWhere('m.eventId = :eventId', {
-      eventId,
-    });
+  list(eventId: string, filter: MatchFilter): Promise<[MatchEntity[], number]> {
+    const qb = this.listQuery(this.tx.getRepository(MatchEntity).createQueryBuilder('m'), filter).andWhere(
+      'm.eventId = :eventId',
+      {
+        eventId,
+      },
+    );
     if (filter.limit !== undefined) qb.take(filter.limit).skip(filter.offset ?? 0);
     return qb.getManyAndCount();
   }
 
   /** Games being played now, wherever they started, and games that start within [from, to); with their event. */
   liveOrBetween(from: Date, to: Date, limit: number): Promise<MatchEntity[]> {
-    return this.listQuery(this.dataSource.getRepository(MatchEntity).createQueryBuilder('m'), {})
+    return this.listQuery(this.tx.getRepository(MatchEntity).createQueryBuilder('m'), {})
       .leftJoinAndSelect('m.event', 'event')
       .andWhere(
         new Brackets((w) =>
@@ -149,20 +148,18 @@ export class MatchesRepository {
   }
 
   forTeam(teamId: string): Promise<MatchEntity[]> {
-    return this.listQuery(this.dataSource.getRepository(MatchEntity).createQueryBuilder('m'), { teamId })
+    return this.listQuery(this.tx.getRepository(MatchEntity).createQueryBuilder('m'), { teamId })
       .leftJoinAndSelect('m.event', 'event')
       .getMany();
   }
 
-  findById(id: string, manager?: EntityManager): Promise<MatchEntity | null> {
-    return (manager ?? this.dataSource.manager)
-      .getRepository(MatchEntity)
-      .findOne({ where: { id }, relations: WITH_NAMES });
+  findById(id: string): Promise<MatchEntity | null> {
+    return this.tx.getRepository(MatchEntity).findOne({ where: { id }, relations: WITH_NAMES });
   }
 
   /** By id, slug, or Chinese or English name (case-insensitive). */
   async findVenueByKey(key: string): Promise<VenueEntity | null> {
-    const venues = this.dataSource.getRepository(VenueEntity);
+    const venues = this.tx.getRepository(VenueEntity);
     if (isUuid(key)) return venues.findOneBy({ id: key });
     return venues
       .createQueryBuilder('v')
@@ -171,12 +168,12 @@ export class MatchesRepository {
       .getOne();
   }
 
-  findVenue(id: string, manager?: EntityManager): Promise<VenueEntity | null> {
-    return (manager ?? this.dataSource.manager).getRepository(VenueEntity).findOneBy({ id });
+  findVenue(id: string): Promise<VenueEntity | null> {
+    return this.tx.getRepository(VenueEntity).findOneBy({ id });
   }
 
-  findBracket(eventId: string, manager?: EntityManager): Promise<PlayoffBracketEntity | null> {
-    return (manager ?? this.dataSource.manager).getRepository(PlayoffBracketEntity).findOneBy({ eventId });
+  findBracket(eventId: string): Promise<PlayoffBracketEntity | null> {
+    return this.tx.getRepository(PlayoffBracketEntity).findOneBy({ eventId });
   }
 
   // ---- inside a write transaction -------------------------------------------------------------
@@ -185,8 +182,8 @@ export class MatchesRepository {
    * Every write to an event's games takes this lock first (registration status changes take it
    * too), so the confirmed teams and the clash checks read inside the transaction stay true until commit.
    */
-  async lockEvent(manager: EntityManager, eventId: string): Promise<boolean> {
-    const row = await manager
+  async lockEvent(eventId: string): Promise<boolean> {
+    const row = await this.tx
       .getRepository(EventEntity)
       .findOne({ where: { id: eventId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
     return row !== null;
@@ -196,33 +193,33 @@ export class MatchesRepository {
    * Teams and venues are shared between events: transaction-scoped advisory locks, taken in one
    * order, serialize writes that could clash across events without locking the teams' own rows.
    */
-  async lockScheduleKeys(manager: EntityManager, keys: readonly string[]): Promise<void> {
+  async lockScheduleKeys(keys: readonly string[]): Promise<void> {
     for (const key of [...new Set(keys)].sort()) {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sailcourt:schedule:${key}`]);
+      await this.tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sailcourt:schedule:${key}`]);
     }
   }
 
   /** The event (with its venue), read in the caller's transaction, for the same reason as `ruleset`. */
-  eventIn(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
-    return manager.getRepository(EventEntity).findOne({ where: { id: eventId }, relations: { venue: true } });
+  eventIn(eventId: string): Promise<EventEntity | null> {
+    return this.tx.getRepository(EventEntity).findOne({ where: { id: eventId }, relations: { venue: true } });
   }
 
   /** The event's ruleset, read in the caller's transaction (a second pool connection there could deadlock the pool). */
-  async ruleset(manager: EntityManager, eventId: string): Promise<Ruleset> {
-    const [row] = await manager.query<Array<{ ruleset: Ruleset }>>(`SELECT ruleset FROM events WHERE id = $1`, [
+  async ruleset(eventId: string): Promise<Ruleset> {
+    const [row] = await this.tx.query<Array<{ ruleset: Ruleset }>>(`SELECT ruleset FROM events WHERE id = $1`, [
       eventId,
     ]);
     return row?.ruleset ?? 'fiba';
   }
 
-  lockMatch(manager: EntityManager, id: string): Promise<MatchEntity | null> {
-    return manager.getRepository(MatchEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  lockMatch(id: string): Promise<MatchEntity | null> {
+    return this.tx.getRepository(MatchEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Timed, not postponed games of these teams or at these venues that start within [from, to]. */
-  clashCandidates(manager: EntityManager, q: ClashQuery): Promise<MatchEntity[]> {
+  clashCandidates(q: ClashQuery): Promise<MatchEntity[]> {
     if (q.teamIds.length === 0 && q.venueIds.length === 0) return Promise.resolve([]);
-    const qb = manager
+    const qb = this.tx
       .getRepository(MatchEntity)
       .createQueryBuilder('m')
       .where(`m.status <> 'postponed'`)
@@ -244,27 +241,27 @@ export class MatchesRepository {
     return qb.getMany();
   }
 
-  eventMatches(manager: EntityManager, eventId: string): Promise<MatchEntity[]> {
-    return manager.getRepository(MatchEntity).find({ where: { eventId } });
+  eventMatches(eventId: string): Promise<MatchEntity[]> {
+    return this.tx.getRepository(MatchEntity).find({ where: { eventId } });
   }
 
-  playoffMatches(manager: EntityManager, eventId: string): Promise<MatchEntity[]> {
-    return manager.getRepository(MatchEntity).find({ where: { eventId, playoffSlot: Not(IsNull()) } });
+  playoffMatches(eventId: string): Promise<MatchEntity[]> {
+    return this.tx.getRepository(MatchEntity).find({ where: { eventId, playoffSlot: Not(IsNull()) } });
   }
 
-  async deleteEventMatches(manager: EntityManager, eventId: string, playoffOnly = false): Promise<void> {
-    await manager
+  async deleteEventMatches(eventId: string, playoffOnly = false): Promise<void> {
+    await this.tx
       .getRepository(MatchEntity)
       .delete({ eventId, ...(playoffOnly ? { playoffSlot: Not(IsNull()) } : {}) });
   }
 
-  async deleteDivisionMatches(manager: EntityManager, eventId: string, divisionId: string): Promise<void> {
-    await manager.getRepository(MatchEntity).delete({ eventId, divisionId });
+  async deleteDivisionMatches(eventId: string, divisionId: string): Promise<void> {
+    await this.tx.getRepository(MatchEntity).delete({ eventId, divisionId });
   }
 
-  async insertMatches(manager: EntityManager, matches: DeepPartial<MatchEntity>[]): Promise<string[]> {
+  async insertMatches(matches: DeepPartial<MatchEntity>[]): Promise<string[]> {
     if (matches.length === 0) return [];
-    const repo = manager.getRepository(MatchEntity);
+    const repo = this.tx.getRepository(MatchEntity);
     const ids: string[] = [];
     // PostgreSQL takes at most 65,535 parameters a statement: a big league goes in batches.
     for (let from = 0; from < matches.length; from += 1000) {
@@ -274,28 +271,25 @@ export class MatchesRepository {
     return ids;
   }
 
-  async updateMatch(manager: EntityManager, id: string, changes: DeepPartial<MatchEntity>): Promise<void> {
-    await manager.getRepository(MatchEntity).update({ id }, changes);
+  async updateMatch(id: string, changes: DeepPartial<MatchEntity>): Promise<void> {
+    await this.tx.getRepository(MatchEntity).update({ id }, changes);
   }
 
-  async saveBracket(manager: EntityManager, bracket: DeepPartial<PlayoffBracketEntity>): Promise<void> {
-    const repo = manager.getRepository(PlayoffBracketEntity);
+  async saveBracket(bracket: DeepPartial<PlayoffBracketEntity>): Promise<void> {
+    const repo = this.tx.getRepository(PlayoffBracketEntity);
     await repo.delete({ eventId: bracket.eventId });
     await repo.insert(repo.create(bracket));
   }
 
   /** A plain insert: a second bracket for the event breaks the primary key (23505), whatever the callers checked. */
-  async insertBracket(manager: EntityManager, bracket: DeepPartial<PlayoffBracketEntity>): Promise<void> {
-    const repo = manager.getRepository(PlayoffBracketEntity);
+  async insertBracket(bracket: DeepPartial<PlayoffBracketEntity>): Promise<void> {
+    const repo = this.tx.getRepository(PlayoffBracketEntity);
     await repo.insert(repo.create(bracket));
   }
 
   /** Group-stage games with their ids and times, for naming the ones still without a result. */
-  async groupStageGames(
-    manager: EntityManager,
-    eventId: string,
-  ): Promise<(GameRow & { id: string; startsAt: Date | null })[]> {
-    return manager.query(
+  async groupStageGames(eventId: string): Promise<(GameRow & { id: string; startsAt: Date | null })[]> {
+    return this.tx.query(
       `SELECT id, group_name AS "group", home_team_id AS "homeTeamId", away_team_id AS "awayTeamId", status, starts_at AS "startsAt",
               home_score AS "homeScore", away_score AS "awayScore", forfeited_by AS "forfeitedBy"
          FROM matches WHERE event_id = $1 AND playoff_slot IS NULL ORDER BY starts_at NULLS LAST, id`,
@@ -303,8 +297,17 @@ export class MatchesRepository {
     );
   }
 
-  async deleteBracket(manager: EntityManager, eventId: string): Promise<void> {
-    await manager.getRepository(PlayoffBracketEntity).delete({ eventId });
+  /** Whether the event already has this game (same teams, same start): an import run twice adds nothing. */
+  async hasGame(eventId: string, homeId: string, awayId: string, startsAt: Date): Promise<boolean> {
+    const rows: unknown[] = await this.tx.query(
+      `SELECT 1 FROM matches WHERE event_id = $1 AND home_team_id = $2 AND away_team_id = $3 AND starts_at = $4`,
+      [eventId, homeId, awayId, startsAt],
+    );
+    return rows.length > 0;
+  }
+
+  async deleteBracket(eventId: string): Promise<void> {
+    await this.tx.getRepository(PlayoffBracketEntity).delete({ eventId });
   }
 
   private listQuery(qb: SelectQueryBuilder<MatchEntity>, f: MatchFilter): SelectQueryBuilder<MatchEntity> {

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { inSnapshot, TransactionHost, type TxHost } from '../../database/transactions.js';
 import {
   advanceBracket,
   BasketballRuleError,
@@ -11,7 +12,7 @@ import {
   seedPlayoffsFromGroups,
   toChinaIso,
 } from '@sailcourt/domain';
-import type { DeepPartial, EntityManager } from 'typeorm';
+import type { DeepPartial } from 'typeorm';
 import { conflict, notFound, unprocessable } from '../../common/problem.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
 import type { EventEntity } from '../events/event.entity.js';
@@ -46,6 +47,7 @@ const winnerOf = (m: MatchEntity): string =>
 @Injectable()
 export class PlayoffsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
     private readonly events: EventsService,
     private readonly standings: StandingsService,
@@ -62,22 +64,22 @@ export class PlayoffsService {
         'playoffs.divisions-unsupported',
       );
     }
-    await this.matches.transaction(async (manager) => {
-      await this.matches.lockEvent(manager, event.id);
-      if (await this.matches.findBracket(event.id, manager)) {
+    await this.txHost.withTransaction(async () => {
+      await this.matches.lockEvent(event.id);
+      if (await this.matches.findBracket(event.id)) {
         if (!input.replace)
           throw conflict(
             'The event already has a playoff bracket; send replace: true to draw it again.',
             [{ field: 'replace', message: 'is needed' }],
             'schedule.replace-needed',
           );
-        if ((await this.matches.playoffMatches(manager, event.id)).some((m) => STARTED_STATUSES.includes(m.status))) {
+        if ((await this.matches.playoffMatches(event.id)).some((m) => STARTED_STATUSES.includes(m.status))) {
           throw conflict('A playoff game has started or has a result; the bracket can no longer be drawn again.');
         }
-        await this.matches.deleteEventMatches(manager, event.id, true);
-        await this.matches.deleteBracket(manager, event.id);
+        await this.matches.deleteEventMatches(event.id, true);
+        await this.matches.deleteBracket(event.id);
       }
-      const groups = (await this.standings.rankedGroups(manager, event.id)).filter((g) => g.scheduled > 0);
+      const groups = (await this.standings.rankedGroups(event.id)).filter((g) => g.scheduled > 0);
       if (groups.length === 0) throw conflict('The event has no group games to seed playoffs from.');
       const open = groups.filter((g) => !g.complete);
       if (open.length > 0) {
@@ -98,13 +100,13 @@ export class PlayoffsService {
       } catch (error) {
         throw ruleProblem(error, 'qualifiersPerGroup');
       }
-      await this.matches.saveBracket(manager, {
+      await this.matches.saveBracket({
         eventId: event.id,
         bracket,
         qualifiersPerGroup: qualifiers,
         thirdPlaceGame: input.thirdPlaceGame ?? false,
       });
-      await this.advance(manager, event);
+      await this.advance(event);
     });
     return this.bracket(event.id);
   }
@@ -114,10 +116,10 @@ export class PlayoffsService {
    * known. A corrected result that changes a winner moves the later game's team while that game
    * is unplayed; once it has a result the correction is refused (409) and nothing changes.
    */
-  async advance(manager: EntityManager, event: EventEntity): Promise<void> {
-    const stored = await this.matches.findBracket(event.id, manager);
+  async advance(event: EventEntity): Promise<void> {
+    const stored = await this.matches.findBracket(event.id);
     if (!stored) return;
-    const rows = await this.matches.playoffMatches(manager, event.id);
+    const rows = await this.matches.playoffMatches(event.id);
     const bySlot = new Map(rows.map((r) => [r.playoffSlot ?? '', r]));
     const bracket = replay(stored.bracket, rows, true);
     const toCreate: { match: PlayoffMatch; home: string; away: string }[] = [];
@@ -130,27 +132,24 @@ export class PlayoffsService {
       else if (row.homeTeamId !== home || row.awayTeamId !== away) {
         if (played(row))
           throw conflict(`Playoff game ${m.id} already has a result between other teams; correct that game first.`);
-        await this.matches.updateMatch(manager, row.id, {
+        await this.matches.updateMatch(row.id, {
           homeTeamId: home,
           awayTeamId: away,
           version: row.version + 1,
         });
       }
     }
-    await this.createGames(manager, event, toCreate, bySlot);
+    await this.createGames(event, toCreate, bySlot);
   }
 
   async bracket(eventId: string): Promise<BracketDto> {
     const event = await this.events.require(eventId);
-    return this.matches.snapshot(async (manager) => {
-      const stored = await this.matches.findBracket(event.id, manager);
+    return inSnapshot(this.txHost, async () => {
+      const stored = await this.matches.findBracket(event.id);
       if (!stored) throw notFound('playoff bracket for event', event.id);
-      const rows = await this.matches.playoffMatches(manager, event.id);
+      const rows = await this.matches.playoffMatches(event.id);
       const bracket = replay(stored.bracket, rows, false);
-      const names = await this.matches.teamNames(
-        bracket.seeds.map((s) => s.teamId),
-        manager,
-      );
+      const names = await this.matches.teamNames(bracket.seeds.map((s) => s.teamId));
       const bySlot = new Map(rows.map((r) => [r.playoffSlot ?? '', r]));
       const final = bracket.matches.filter((m) => m.kind === 'main').at(-1);
       return {
@@ -176,20 +175,17 @@ export class PlayoffsService {
 
   /** Each game goes into the first free evening slot at the event's venue after the games that feed it. */
   private async createGames(
-    manager: EntityManager,
     event: EventEntity,
     games: { match: PlayoffMatch; home: string; away: string }[],
     bySlot: Map<string, MatchEntity>,
   ): Promise<void> {
     if (games.length === 0) return;
     const venue = event.venue ?? null;
-    await this.matches.lockScheduleKeys(manager, [
+    await this.matches.lockScheduleKeys([
       ...games.flatMap((g) => [`team:${g.home}`, `team:${g.away}`]),
       ...(venue ? [`venue:${venue.id}`] : []),
     ]);
-    const groupGamesEnd = latest(
-      (await this.matches.eventMatches(manager, event.id)).filter((m) => m.playoffSlot === null),
-    );
+    const groupGamesEnd = latest((await this.matches.eventMatches(event.id)).filter((m) => m.playoffSlot === null));
     const placed: ScheduleRefSource[] = [];
     for (const { match, home, away } of games) {
       const feeders = [match.home.source, match.away.source].flatMap((s) =>
@@ -199,7 +195,7 @@ export class PlayoffsService {
       const startDate = after ? chinaDate(addHours(chinaDayStart(chinaDate(after)), DAY_HOURS)) : event.startDate;
       const slot =
         venue && startDate <= event.endDate
-          ? await this.findSlot(manager, event, venue.id, venue.courts, home, away, match.round, startDate, placed)
+          ? await this.findSlot(event, venue.id, venue.courts, home, away, match.round, startDate, placed)
           : null;
       const game: DeepPartial<MatchEntity> = {
         eventId: event.id,
@@ -214,7 +210,7 @@ export class PlayoffsService {
         playoffSlot: match.id,
         source: null,
       };
-      const [id] = await this.matches.insertMatches(manager, [game]);
+      const [id] = await this.matches.insertMatches([game]);
       if (slot)
         placed.push({
           id: id ?? '',
@@ -228,7 +224,6 @@ export class PlayoffsService {
   }
 
   private async findSlot(
-    manager: EntityManager,
     event: EventEntity,
     venueId: string,
     courtCount: number,
@@ -238,7 +233,7 @@ export class PlayoffsService {
     startDate: string,
     placed: readonly ScheduleRefSource[],
   ): Promise<{ startsAt: string; court: string } | null> {
-    const nearby = await this.matches.clashCandidates(manager, {
+    const nearby = await this.matches.clashCandidates({
       teamIds: [home, away],
       venueIds: [venueId],
       from: addHours(chinaDayStart(startDate), -2 * DAY_HOURS),

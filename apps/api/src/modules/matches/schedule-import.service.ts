@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import { ProblemException, unprocessable } from '../../common/problem.js';
 import { EventsService } from '../events/events.service.js';
 import {
@@ -31,6 +31,7 @@ class PreviewOnly extends Error {
 @Injectable()
 export class ScheduleImportService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
@@ -83,24 +84,24 @@ export class ScheduleImportService {
     }
     if (problems.length > 0) return this.answer({ problems: sorted(problems), created: 0, existing: 0 }, dryRun);
     try {
-      return await this.matches.transaction(async (manager) => {
-        await this.matches.lockEvent(manager, event.id);
+      return await this.txHost.withTransaction(async () => {
+        await this.matches.lockEvent(event.id);
         const outcome: ScheduleImportOutcome = { problems: [], created: 0, existing: 0 };
         for (const g of placed) {
           const startsAt = new Date(g.startsAt);
-          if (await exists(manager, event.id, g.homeId, g.awayId, startsAt)) {
+          if (await this.matches.hasGame(event.id, g.homeId, g.awayId, startsAt)) {
             outcome.existing += 1;
             continue;
           }
           try {
-            const court = await this.guard.place(manager, {
+            const court = await this.guard.place({
               homeTeamId: g.homeId,
               awayTeamId: g.awayId,
               startsAt,
               venue: g.place,
               ...(g.court !== null ? { court: g.court } : {}),
             });
-            await this.matches.insertMatches(manager, [
+            await this.matches.insertMatches([
               {
                 eventId: event.id,
                 homeTeamId: g.homeId,
@@ -141,20 +142,6 @@ export class ScheduleImportService {
     if (!dryRun) throw tooBad(outcome.problems);
     return outcome;
   }
-}
-
-async function exists(
-  manager: EntityManager,
-  eventId: string,
-  homeId: string,
-  awayId: string,
-  startsAt: Date,
-): Promise<boolean> {
-  const rows: unknown[] = await manager.query(
-    `SELECT 1 FROM matches WHERE event_id = $1 AND home_team_id = $2 AND away_team_id = $3 AND starts_at = $4`,
-    [eventId, homeId, awayId, startsAt],
-  );
-  return rows.length > 0;
 }
 
 const sorted = (problems: ScheduleProblem[]): ScheduleProblem[] => [...problems].sort((a, b) => a.row - b.row);

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import {
   chinaDayStart,
   generateRoundRobin,
@@ -53,6 +54,7 @@ const courtsToBeAnnounced = (teamCount: number): MatchSlotCourt[] =>
 @Injectable()
 export class ScheduleService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
@@ -72,10 +74,10 @@ export class ScheduleService {
       ...(input.matchDurationMinutes !== undefined ? { matchDurationMinutes: input.matchDurationMinutes } : {}),
     };
 
-    const outcome = await this.matches.transaction(async (manager) => {
-      await this.matches.lockEvent(manager, event.id);
+    const outcome = await this.txHost.withTransaction(async () => {
+      await this.matches.lockEvent(event.id);
       // A division's schedule replaces that division's games only; the other divisions' stay and are worked around.
-      const existing = (await this.matches.eventMatches(manager, event.id)).filter(
+      const existing = (await this.matches.eventMatches(event.id)).filter(
         (m) => !division || m.divisionId === division.id,
       );
       const whose = division ? `division ${division.code}` : 'event';
@@ -106,13 +108,13 @@ export class ScheduleService {
       const teamIds = groups.flatMap((g) => g.teamIds);
       const courts = namedCourts ?? courtsToBeAnnounced(teamIds.length);
       const venueIds = [...new Set(courts.map((c) => c.venueId))].filter((id) => id !== VENUE_TBA);
-      await this.matches.lockScheduleKeys(manager, [
+      await this.matches.lockScheduleKeys([
         ...teamIds.map((id) => `team:${id}`),
         ...venueIds.map((id) => `venue:${id}`),
       ]);
       // Other events' games at these venues or of these teams are worked around; this event's own are replaced.
       const reach = clashReachHours(rules);
-      const others = await this.matches.clashCandidates(manager, {
+      const others = await this.matches.clashCandidates({
         teamIds,
         venueIds,
         from: addHours(chinaDayStart(startDate), -reach),
@@ -155,12 +157,12 @@ export class ScheduleService {
       );
       if (input.dryRun) return { games, unplaced, groups };
       if (division) {
-        await this.matches.deleteDivisionMatches(manager, event.id, division.id);
+        await this.matches.deleteDivisionMatches(event.id, division.id);
       } else {
-        await this.matches.deleteEventMatches(manager, event.id);
-        await this.matches.deleteBracket(manager, event.id);
+        await this.matches.deleteEventMatches(event.id);
+        await this.matches.deleteBracket(event.id);
       }
-      await this.matches.insertMatches(manager, games);
+      await this.matches.insertMatches(games);
       return { games, unplaced, groups };
     });
 

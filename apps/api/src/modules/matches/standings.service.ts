@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { inSnapshot, TransactionHost, type TxHost } from '../../database/transactions.js';
 import {
   classifyFiba3x3Group,
   classifyFibaGroup,
@@ -6,7 +7,6 @@ import {
   type FibaGameResult,
   type FibaStandingRow,
 } from '@sailcourt/domain';
-import type { EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import { notFound } from '../../common/problem.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
@@ -104,6 +104,7 @@ export class StandingsService {
   private readonly cache = new FeedCache();
 
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
     private readonly versions: FeedVersions,
     private readonly registrations: RegistrationsService,
@@ -126,25 +127,21 @@ export class StandingsService {
   }
 
   async standings(eventId: string, divisionId?: string): Promise<StandingsDto> {
-    return this.matches.snapshot(async (manager) => this.standingsIn(manager, eventId, divisionId));
+    return inSnapshot(this.txHost, async () => this.standingsIn(eventId, divisionId));
   }
 
-  async rankedGroups(manager: EntityManager, eventId: string): Promise<RankedGroup[]> {
+  async rankedGroups(eventId: string): Promise<RankedGroup[]> {
     return classifyGroups(
-      await this.matches.gameRows(manager, eventId),
+      await this.matches.gameRows(eventId),
       await this.registrations.confirmedTeamIds(eventId),
-      await this.matches.eventRuleset(manager, eventId),
+      await this.matches.eventRuleset(eventId),
     );
   }
 
-  private async standingsIn(
-    manager: EntityManager,
-    eventId: string,
-    divisionId: string | undefined,
-  ): Promise<StandingsDto> {
-    const ruleset = await this.matches.eventRuleset(manager, eventId);
-    const rows = await this.matches.gameRows(manager, eventId, divisionId);
-    const divisionIds = divisionId ? [divisionId] : (await this.divisions.forEvent(eventId, manager)).map((d) => d.id);
+  private async standingsIn(eventId: string, divisionId: string | undefined): Promise<StandingsDto> {
+    const ruleset = await this.matches.eventRuleset(eventId);
+    const rows = await this.matches.gameRows(eventId, divisionId);
+    const divisionIds = divisionId ? [divisionId] : (await this.divisions.forEvent(eventId)).map((d) => d.id);
     const groups: DivisionGroup[] = [];
     if (divisionIds.length === 0) {
       groups.push(
@@ -167,10 +164,7 @@ export class StandingsService {
       if (unassigned.length > 0)
         groups.push(...classifyGroups(unassigned, [], ruleset).map((g) => ({ ...g, divisionId: null })));
     }
-    const names = await this.matches.teamNames(
-      groups.flatMap((g) => g.rows.map((r) => r.teamId)),
-      manager,
-    );
+    const names = await this.matches.teamNames(groups.flatMap((g) => g.rows.map((r) => r.teamId)));
     return { eventId, ruleset, divisionId: divisionId ?? null, groups: groups.map((g) => toGroupDto(g, names)) };
   }
 }

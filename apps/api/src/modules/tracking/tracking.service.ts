@@ -425,12 +425,11 @@ export class TrackingService {
   async commitImport(rallyKey: string, importId: string): Promise<IngestResultDto> {
     const staged = await this.requireImport(rallyKey, importId);
     const origin: PositionOrigin = staged.format;
-    const result = await this.tracking.commitImport(staged.id, (points, entryId, manager) =>
+    const result = await this.tracking.commitImport(staged.id, (points, entryId) =>
       this.tracking.insertPositions(
         staged.rallyId,
         points.map(([at, lat, lon, sogKn, cogDeg]) => ({ entryId, at, lat, lon, sogKn, cogDeg })),
         origin,
-        manager,
       ),
     );
     if (!result)
