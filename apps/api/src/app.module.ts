@@ -23,6 +23,7 @@ import { RalliesModule } from './modules/rallies/rallies.module.js';
 import { RegistrationsModule } from './modules/registrations/registrations.module.js';
 import { SeasonsModule } from './modules/seasons/seasons.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
+import { UsersModule } from './modules/users/users.module.js';
 import { TrackingModule } from './modules/tracking/tracking.module.js';
 import { VenuesModule } from './modules/venues/venues.module.js';
 
@@ -45,6 +46,7 @@ export class AppModule {
           signOptions: { expiresIn: config.jwtTtlSeconds },
         }),
         HealthModule.forConfig({ metricsOnApiPort: config.metricsPort === undefined }),
+        UsersModule,
         AuthModule,
         SeasonsModule,
         EventsModule,

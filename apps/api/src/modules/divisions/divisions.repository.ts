@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { TransactionalRepository } from '../../database/transactions.js';
 import { type DeepPartial } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
-import { EventEntity } from '../events/event.entity.js';
 import { DivisionEntity } from './division.entity.js';
 import type { DivisionCounts } from './dto/division.dto.js';
 
@@ -47,11 +46,6 @@ export class DivisionsRepository extends TransactionalRepository {
       [divisionId],
     );
     return row ?? { registrations: 0, matches: 0 };
-  }
-
-  /** The same lock registrations take first, so division changes and registrations run one at a time per event. */
-  lockEvent(eventId: string): Promise<EventEntity | null> {
-    return this.tx.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
   }
 
   async insert(division: DeepPartial<DivisionEntity>): Promise<DivisionEntity> {

@@ -59,7 +59,7 @@ export class DivisionsService {
     const event = await this.events.require(eventKey);
     assertRosterLimits(input.rosterMin ?? null, input.rosterMax ?? null);
     const saved = await this.txHost.withTransaction(async () => {
-      await this.divisions.lockEvent(event.id);
+      await this.events.lockForUpdate(event.id);
       if (await this.divisions.findInEvent(event.id, input.code)) {
         throw conflict(
           `The event already has a division '${input.code}'.`,
@@ -99,7 +99,7 @@ export class DivisionsService {
   ): Promise<DivisionDto> {
     const event = await this.events.require(eventKey);
     await this.txHost.withTransaction(async () => {
-      await this.divisions.lockEvent(event.id);
+      await this.events.lockForUpdate(event.id);
       const division = await this.divisions.findInEvent(event.id, divisionKey);
       if (!division) throw notFound('division', divisionKey);
       const merged: DivisionEntity = { ...division, ...definedOnly(input) };
@@ -132,7 +132,7 @@ export class DivisionsService {
   async remove(eventKey: string, divisionKey: string): Promise<void> {
     const event = await this.events.require(eventKey);
     await this.txHost.withTransaction(async () => {
-      await this.divisions.lockEvent(event.id);
+      await this.events.lockForUpdate(event.id);
       const division = await this.divisions.findInEvent(event.id, divisionKey);
       if (!division) throw notFound('division', divisionKey);
       const refs = await this.divisions.references(division.id);

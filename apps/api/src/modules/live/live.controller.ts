@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -60,7 +61,7 @@ export class LiveController {
   @ApiCreatedResponse({ type: LiveActionResultDto })
   @ApiOkResponse({ type: LiveActionResultDto, description: 'A repeated clientEventId: the first answer' })
   async live(
-    @Param('id') id: string,
+    @IdParam('match') id: string,
     @Body() body: LiveActionDto,
     @CurrentCaller() caller: Caller | undefined,
     @LinkToken() scorerToken: string | undefined,
@@ -80,7 +81,7 @@ export class LiveController {
   })
   @ApiCreatedResponse({ type: ScorerLinkDto })
   createLink(
-    @Param('id') id: string,
+    @IdParam('match') id: string,
     @Body() body: CreateScorerLinkDto,
     @CurrentCaller() caller: Caller,
   ): Promise<ScorerLinkDto> {
@@ -92,7 +93,7 @@ export class LiveController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'A game’s scorer links, without their tokens (organizers)' })
   @ApiOkResponse({ type: [ScorerLinkDto] })
-  listLinks(@Param('id') id: string): Promise<ScorerLinkDto[]> {
+  listLinks(@IdParam('match') id: string): Promise<ScorerLinkDto[]> {
     return this.links.list(id);
   }
 
@@ -102,7 +103,7 @@ export class LiveController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke a scorer link (organizers)' })
   @ApiNoContentResponse()
-  async revokeLink(@Param('id') id: string, @Param('linkId') linkId: string): Promise<void> {
+  async revokeLink(@IdParam('match') id: string, @IdParam('scorer link', 'linkId') linkId: string): Promise<void> {
     await this.links.revoke(id, linkId);
   }
 
@@ -112,7 +113,7 @@ export class LiveController {
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' })
   async eventStream(
-    @Param('id') id: string,
+    @IdParam('event') id: string,
     @Query() query: LiveStreamQueryDto,
     @Headers('last-event-id') header: string | undefined,
     @Req() req: Request,
@@ -128,7 +129,7 @@ export class LiveController {
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' })
   async matchStream(
-    @Param('id') id: string,
+    @IdParam('match') id: string,
     @Query() query: LiveStreamQueryDto,
     @Headers('last-event-id') header: string | undefined,
     @Req() req: Request,

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -63,7 +64,7 @@ export class CompetitionController {
   })
   @ApiOkResponse({ type: StandingsDto })
   async get(
-    @Param('id') eventId: string,
+    @IdParam('event') eventId: string,
     @Query('division') division: unknown,
     @Req() req: Request,
     @Res() res: Response,
@@ -81,7 +82,7 @@ export class CompetitionController {
       'redraws it until a playoff game has a result). First-round games go into the next free evening slots at the event’s venue.',
   })
   @ApiCreatedResponse({ type: BracketDto })
-  create(@Param('id') eventId: string, @Body() body: CreatePlayoffsDto): Promise<BracketDto> {
+  create(@IdParam('event') eventId: string, @Body() body: CreatePlayoffsDto): Promise<BracketDto> {
     return this.playoffs.create(eventId, body);
   }
 
@@ -97,7 +98,10 @@ export class CompetitionController {
       'teams of one group kept apart in the first round where possible. Lists the group games still without a result.',
   })
   @ApiOkResponse({ type: KnockoutPreviewDto })
-  previewKnockout(@Param('id') eventId: string, @Body() body: KnockoutDrawOptionsDto): Promise<KnockoutPreviewDto> {
+  previewKnockout(
+    @IdParam('event') eventId: string,
+    @Body() body: KnockoutDrawOptionsDto,
+  ): Promise<KnockoutPreviewDto> {
     return this.knockout.preview(eventId, body);
   }
 
@@ -111,14 +115,14 @@ export class CompetitionController {
       'has a bracket (one per event, enforced by the database); 409 knockout.draw-changed when drawKey no longer matches.',
   })
   @ApiCreatedResponse({ type: BracketDto })
-  confirmKnockout(@Param('id') eventId: string, @Body() body: ConfirmKnockoutDto): Promise<BracketDto> {
+  confirmKnockout(@IdParam('event') eventId: string, @Body() body: ConfirmKnockoutDto): Promise<BracketDto> {
     return this.knockout.confirm(eventId, body);
   }
 
   @Get('events/:id/bracket')
   @ApiOperation({ summary: 'The playoff bracket with results so far; 404 before playoffs are seeded' })
   @ApiOkResponse({ type: BracketDto })
-  bracket(@Param('id') eventId: string): Promise<BracketDto> {
+  bracket(@IdParam('event') eventId: string): Promise<BracketDto> {
     return this.playoffs.bracket(eventId);
   }
 
@@ -134,7 +138,7 @@ export class CompetitionController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ schema: { type: 'string' } })
   async eventCalendar(
-    @Param('id') eventId: string,
+    @IdParam('event') eventId: string,
     @Query('lang') lang: unknown,
     @Headers('accept-language') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
@@ -158,7 +162,7 @@ export class CompetitionController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ schema: { type: 'string' } })
   async teamCalendar(
-    @Param('id') teamId: string,
+    @IdParam('team') teamId: string,
     @Query('lang') lang: unknown,
     @Headers('accept-language') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
@@ -176,7 +180,7 @@ export class CompetitionController {
   @ApiOperation({ summary: 'Every game with a result as CSV (UTF-8 with BOM)' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
-  async resultsCsv(@Param('id') eventId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async resultsCsv(@IdParam('event') eventId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     return sendDownload(res, 'text/csv', await this.reads.resultsCsv(eventId), 'attachment');
   }
 }

@@ -23,7 +23,9 @@ import type {
   UnfinishedGameDto,
 } from './dto/knockout.dto.js';
 import { PLAYED_STATUSES } from './match.entity.js';
-import { MatchesRepository, type TeamName } from './matches.repository.js';
+import { TeamsService } from '../teams/teams.service.js';
+import type { TeamName } from '../teams/teams.repository.js';
+import { MatchesRepository } from './matches.repository.js';
 import { PlayoffsService } from './playoffs.service.js';
 import { ruleProblem } from './schedule-rules.js';
 import { StandingsService } from './standings.service.js';
@@ -55,6 +57,7 @@ export class KnockoutService {
   constructor(
     @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
+    private readonly teams: TeamsService,
     private readonly events: EventsService,
     private readonly standings: StandingsService,
     private readonly playoffs: PlayoffsService,
@@ -65,7 +68,7 @@ export class KnockoutService {
     return inSnapshot(this.txHost, async () => {
       const stage = await this.groupStage(event.id);
       const drawn = draw(stage, input);
-      const names = await this.matches.teamNames(stage.groups.flatMap((g) => g.rankedTeamIds));
+      const names = await this.teams.names(stage.groups.flatMap((g) => g.rankedTeamIds));
       const seeds = drawn.draw.seeds.map((s) => toSeedDto(s, names));
       const bySeed = new Map(seeds.map((s) => [s.seed, s]));
       const firstRound: KnockoutPairingDto[] = drawn.draw.bracket.matches
@@ -106,7 +109,7 @@ export class KnockoutService {
     const event = await this.events.require(eventId);
     try {
       await this.txHost.withTransaction(async () => {
-        await this.matches.lockEvent(event.id);
+        await this.events.lockForUpdate(event.id);
         if (await this.matches.findBracket(event.id)) throw bracketExists();
         const stage = await this.groupStage(event.id);
         if (stage.unfinished.length > 0 && input.allowIncomplete !== true) throw incomplete(stage.unfinished);

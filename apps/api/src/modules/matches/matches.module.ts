@@ -3,6 +3,7 @@ import { EventsModule } from '../events/events.module.js';
 import { LiveLogModule } from '../live/live-log.module.js';
 import { RegistrationsModule } from '../registrations/registrations.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { VenuesModule } from '../venues/venues.module.js';
 import { CompetitionController } from './competition.controller.js';
 import { FeedVersions } from './feed-versions.js';
 import { KnockoutService } from './knockout.service.js';
@@ -17,7 +18,7 @@ import { ScheduleService } from './schedule.service.js';
 import { StandingsService } from './standings.service.js';
 
 @Module({
-  imports: [EventsModule, TeamsModule, RegistrationsModule, LiveLogModule],
+  imports: [EventsModule, TeamsModule, VenuesModule, RegistrationsModule, LiveLogModule],
   controllers: [MatchesController, CompetitionController],
   providers: [
     MatchesRepository,

@@ -1,9 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost, TransactionalRepository, type TxHost } from '../../database/transactions.js';
 import { Brackets, DataSource, type DeepPartial, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
-import { isUuid } from '../../common/ids.js';
-import { EventEntity, type Ruleset } from '../events/event.entity.js';
-import { VenueEntity } from '../venues/venue.entity.js';
 import { MatchEntity, type MatchStatus } from './match.entity.js';
 import { PlayoffBracketEntity } from './playoff-bracket.entity.js';
 
@@ -41,8 +38,6 @@ export type GameRow = {
   awayScore: number | null;
   forfeitedBy: string | null;
 };
-
-export type TeamName = { id: string; name: string; nameEn: string | null };
 
 const WITH_NAMES = { homeTeam: true, awayTeam: true, venue: true } as const;
 
@@ -108,21 +103,6 @@ export class MatchesRepository extends TransactionalRepository {
     );
   }
 
-  /** The ruleset that ranks the event's groups ('fiba' for an unknown id: the caller has already checked it). */
-  async eventRuleset(eventId: string): Promise<Ruleset> {
-    const rows = await this.tx.query<{ ruleset: Ruleset }[]>(`SELECT ruleset FROM events WHERE id = $1`, [eventId]);
-    return rows[0]?.ruleset ?? 'fiba';
-  }
-
-  async teamNames(ids: readonly string[]): Promise<Map<string, TeamName>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.tx.query<TeamName[]>(
-      `SELECT id, name, name_en AS "nameEn" FROM teams WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
-    );
-    return new Map(rows.map((r) => [r.id, r]));
-  }
-
   list(eventId: string, filter: MatchFilter): Promise<[MatchEntity[], number]> {
     const qb = this.listQuery(this.tx.getRepository(MatchEntity).createQueryBuilder('m'), filter).andWhere(
       'm.eventId = :eventId',
@@ -157,21 +137,6 @@ export class MatchesRepository extends TransactionalRepository {
     return this.tx.getRepository(MatchEntity).findOne({ where: { id }, relations: WITH_NAMES });
   }
 
-  /** By id, slug, or Chinese or English name (case-insensitive). */
-  async findVenueByKey(key: string): Promise<VenueEntity | null> {
-    const venues = this.tx.getRepository(VenueEntity);
-    if (isUuid(key)) return venues.findOneBy({ id: key });
-    return venues
-      .createQueryBuilder('v')
-      .where('v.slug = :key OR lower(v.name) = lower(:key) OR lower(v.name_en) = lower(:key)', { key: key.trim() })
-      .orderBy('v.created_at')
-      .getOne();
-  }
-
-  findVenue(id: string): Promise<VenueEntity | null> {
-    return this.tx.getRepository(VenueEntity).findOneBy({ id });
-  }
-
   findBracket(eventId: string): Promise<PlayoffBracketEntity | null> {
     return this.tx.getRepository(PlayoffBracketEntity).findOneBy({ eventId });
   }
@@ -182,12 +147,6 @@ export class MatchesRepository extends TransactionalRepository {
    * Every write to an event's games takes this lock first (registration status changes take it
    * too), so the confirmed teams and the clash checks read inside the transaction stay true until commit.
    */
-  async lockEvent(eventId: string): Promise<boolean> {
-    const row = await this.tx
-      .getRepository(EventEntity)
-      .findOne({ where: { id: eventId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
-    return row !== null;
-  }
 
   /**
    * Teams and venues are shared between events: transaction-scoped advisory locks, taken in one
@@ -197,19 +156,6 @@ export class MatchesRepository extends TransactionalRepository {
     for (const key of [...new Set(keys)].sort()) {
       await this.tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sailcourt:schedule:${key}`]);
     }
-  }
-
-  /** The event (with its venue), read in the caller's transaction, for the same reason as `ruleset`. */
-  eventIn(eventId: string): Promise<EventEntity | null> {
-    return this.tx.getRepository(EventEntity).findOne({ where: { id: eventId }, relations: { venue: true } });
-  }
-
-  /** The event's ruleset, read in the caller's transaction (a second pool connection there could deadlock the pool). */
-  async ruleset(eventId: string): Promise<Ruleset> {
-    const [row] = await this.tx.query<Array<{ ruleset: Ruleset }>>(`SELECT ruleset FROM events WHERE id = $1`, [
-      eventId,
-    ]);
-    return row?.ruleset ?? 'fiba';
   }
 
   lockMatch(id: string): Promise<MatchEntity | null> {
@@ -295,6 +241,15 @@ export class MatchesRepository extends TransactionalRepository {
          FROM matches WHERE event_id = $1 AND playoff_slot IS NULL ORDER BY starts_at NULLS LAST, id`,
       [eventId],
     );
+  }
+
+  /** Whether any of the event's games has a result (a ruleset change would re-judge it). */
+  async hasResults(eventId: string): Promise<boolean> {
+    const rows: unknown[] = await this.tx.query(
+      `SELECT 1 FROM matches WHERE event_id = $1 AND status IN ('final', 'forfeit') LIMIT 1`,
+      [eventId],
+    );
+    return rows.length > 0;
   }
 
   /** Whether the event already has this game (same teams, same start): an import run twice adds nothing. */

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import { fiba3x3ScoreProblems } from '@sailcourt/domain';
 import type { DeepPartial } from 'typeorm';
-import { isUuid } from '../../common/ids.js';
 import { badRequest, conflict, type FieldError, notFound, unprocessable } from '../../common/problem.js';
 import type { EventEntity, Ruleset } from '../events/event.entity.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
@@ -19,6 +18,7 @@ import {
 import type { LiveActionEntity } from '../live/live-action.entity.js';
 import { LiveLogRepository, type NewLiveEntry } from '../live/live-log.repository.js';
 import { type MatchEntity, type MatchStatus, STARTED_STATUSES } from './match.entity.js';
+import { VenuesService } from '../venues/venues.service.js';
 import { MatchesRepository } from './matches.repository.js';
 import { PlayoffsService } from './playoffs.service.js';
 import { ScheduleGuard } from './schedule-guard.js';
@@ -47,10 +47,11 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
  * (as registration changes do) and then the game, so a checked rule still holds at commit.
  */
 @Injectable()
-export class MatchesService {
+export class MatchesService implements OnModuleInit {
   constructor(
     @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
+    private readonly venues: VenuesService,
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
     private readonly guard: ScheduleGuard,
@@ -63,8 +64,22 @@ export class MatchesService {
     return toMatchDto(await this.require(id));
   }
 
+  /** Takes part in event settings changes: the ruleset is fixed once a game has a result. */
+  onModuleInit(): void {
+    this.events.onSettingsChange({
+      check: async ({ before, after }) => {
+        if (after.ruleset !== before.ruleset && (await this.matches.hasResults(before.id))) {
+          throw conflict(
+            `The event's games already have results under ${before.ruleset}; its ruleset cannot change now.`,
+            [{ field: 'ruleset', message: 'games already have results' }],
+          );
+        }
+      },
+    });
+  }
+
   async require(id: string): Promise<MatchEntity> {
-    const match = isUuid(id) ? await this.matches.findById(id) : null;
+    const match = await this.matches.findById(id);
     if (!match) throw notFound('match', id);
     return match;
   }
@@ -81,7 +96,7 @@ export class MatchesService {
     const { venue, label } = await this.venueFor(input, event.venueId);
     const division = await this.divisions.resolve(event.id, input.division, 'division');
     const id = await this.txHost.withTransaction(async () => {
-      await this.matches.lockEvent(event.id);
+      await this.events.lockForUpdate(event.id);
       await this.assertConfirmed(event.id, division?.id, input.homeTeamId, input.awayTeamId);
       const court = await this.guard.place({
         homeTeamId: input.homeTeamId,
@@ -121,11 +136,11 @@ export class MatchesService {
     // Answered from the row this transaction wrote (read under its lock), never from a later read
     // that another request's update may already have overtaken.
     const written = await this.txHost.withTransaction(async () => {
-      await this.matches.lockEvent(event.id);
+      await this.events.lockForUpdate(event.id);
       // Whatever the request leaves out is taken from the locked row, not from the read above.
       const match = await this.lockCurrent(id, expected);
       const startsAt = input.startsAt === undefined ? match.startsAt : new Date(input.startsAt);
-      const venue = newPlace ? newPlace.venue : match.venueId ? await this.matches.findVenue(match.venueId) : null;
+      const venue = newPlace ? newPlace.venue : match.venueId ? await this.venues.findById(match.venueId) : null;
       const status = input.status ?? match.status;
       if (input.status !== undefined && STARTED_STATUSES.includes(match.status)) {
         throw conflict(
@@ -195,7 +210,7 @@ export class MatchesService {
    * game itself, refusing a stale expected version. A caller that knows the game's event passes it.
    */
   async lockForWrite(id: string, expected?: number, eventId?: string): Promise<MatchEntity> {
-    await this.matches.lockEvent(eventId ?? (await this.require(id)).eventId);
+    await this.events.lockForUpdate(eventId ?? (await this.require(id)).eventId);
     return this.lockCurrent(id, expected);
   }
 
@@ -215,7 +230,7 @@ export class MatchesService {
         'match.postponed',
       );
     // Read under the event lock: a ruleset change (PATCH /events/:id) takes the same lock.
-    const result = resultOf(match, input, await this.matches.ruleset(match.eventId));
+    const result = resultOf(match, input, await this.events.ruleset(match.eventId));
     const entry = await this.liveLog.append({
       ...noLiveScore,
       ...log,
@@ -232,14 +247,14 @@ export class MatchesService {
       liveSeq: entry.seq,
       version: match.version + 1,
     });
-    const event = match.playoffSlot === null ? null : await this.matches.eventIn(match.eventId);
+    const event = match.playoffSlot === null ? null : await this.events.find(match.eventId);
     if (event) await this.playoffs.advance(event);
     return entry;
   }
 
   /** Under lockForWrite: the event's ruleset, as it stands under the event lock. */
   rulesetOf(match: MatchEntity): Promise<Ruleset> {
-    return this.matches.ruleset(match.eventId);
+    return this.events.ruleset(match.eventId);
   }
 
   /** Under lockForWrite: a live action's new state of the game, logged first. */
@@ -318,7 +333,7 @@ export class MatchesService {
       ]);
     }
     const key = input.venueId ?? input.venue ?? fallback;
-    const venue = key === null ? null : await this.matches.findVenueByKey(key);
+    const venue = key === null ? null : await this.venues.findByAnyName(key);
     if (!venue && input.venueId !== undefined)
       throw unprocessable(`No venue with id '${input.venueId}'.`, [{ field: 'venueId', message: 'does not exist' }]);
     if (!venue && input.court !== undefined)

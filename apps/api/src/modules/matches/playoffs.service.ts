@@ -19,7 +19,9 @@ import type { EventEntity } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import type { BracketDto, BracketMatchDto, BracketSideDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
 import { type MatchEntity, PLAYED_STATUSES, STARTED_STATUSES } from './match.entity.js';
-import { MatchesRepository, type TeamName } from './matches.repository.js';
+import { TeamsService } from '../teams/teams.service.js';
+import type { TeamName } from '../teams/teams.repository.js';
+import { MatchesRepository } from './matches.repository.js';
 import {
   addHours,
   DEFAULT_DAILY_SLOTS,
@@ -49,6 +51,7 @@ export class PlayoffsService {
   constructor(
     @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
+    private readonly teams: TeamsService,
     private readonly events: EventsService,
     private readonly standings: StandingsService,
     private readonly divisions: DivisionsService,
@@ -65,7 +68,7 @@ export class PlayoffsService {
       );
     }
     await this.txHost.withTransaction(async () => {
-      await this.matches.lockEvent(event.id);
+      await this.events.lockForUpdate(event.id);
       if (await this.matches.findBracket(event.id)) {
         if (!input.replace)
           throw conflict(
@@ -149,7 +152,7 @@ export class PlayoffsService {
       if (!stored) throw notFound('playoff bracket for event', event.id);
       const rows = await this.matches.playoffMatches(event.id);
       const bracket = replay(stored.bracket, rows, false);
-      const names = await this.matches.teamNames(bracket.seeds.map((s) => s.teamId));
+      const names = await this.teams.names(bracket.seeds.map((s) => s.teamId));
       const bySlot = new Map(rows.map((r) => [r.playoffSlot ?? '', r]));
       const final = bracket.matches.filter((m) => m.kind === 'main').at(-1);
       return {

@@ -10,6 +10,8 @@ import {
 } from '../imports/schedule-rows.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import type { VenueEntity } from '../venues/venue.entity.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { VenuesService } from '../venues/venues.service.js';
 import { MatchesRepository } from './matches.repository.js';
 import { ScheduleGuard } from './schedule-guard.js';
 import { assertWithinEvent } from './schedule-rules.js';
@@ -33,6 +35,8 @@ export class ScheduleImportService {
   constructor(
     @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
+    private readonly teams: TeamsService,
+    private readonly venues: VenuesService,
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
     private readonly guard: ScheduleGuard,
@@ -41,7 +45,7 @@ export class ScheduleImportService {
   async run(eventId: string, rows: readonly ScheduleImportRow[], dryRun: boolean): Promise<ScheduleImportOutcome> {
     const event = await this.events.require(eventId);
     const { games, problems } = validateScheduleRows(rows);
-    const names = await this.matches.teamNames(await this.registrations.confirmedTeamIds(event.id));
+    const names = await this.teams.names(await this.registrations.confirmedTeamIds(event.id));
     const byName = new Map(
       [...names.values()].flatMap((t) => [[t.name, t.id] as const, ...(t.nameEn ? [[t.nameEn, t.id] as const] : [])]),
     );
@@ -69,9 +73,9 @@ export class ScheduleImportService {
         });
       }
       const venue = g.venue
-        ? await this.matches.findVenueByKey(g.venue)
+        ? await this.venues.findByAnyName(g.venue)
         : event.venueId
-          ? await this.matches.findVenue(event.venueId)
+          ? await this.venues.findById(event.venueId)
           : null;
       if (venue && g.court !== null && g.court > venue.courts)
         problems.push({
@@ -85,7 +89,7 @@ export class ScheduleImportService {
     if (problems.length > 0) return this.answer({ problems: sorted(problems), created: 0, existing: 0 }, dryRun);
     try {
       return await this.txHost.withTransaction(async () => {
-        await this.matches.lockEvent(event.id);
+        await this.events.lockForUpdate(event.id);
         const outcome: ScheduleImportOutcome = { problems: [], created: 0, existing: 0 };
         for (const g of placed) {
           const startsAt = new Date(g.startsAt);

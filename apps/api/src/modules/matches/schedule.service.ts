@@ -20,6 +20,8 @@ import type { VenueEntity } from '../venues/venue.entity.js';
 import { type MatchDto, type MatchView, toMatchDto } from './dto/match.dto.js';
 import type { ScheduleRequestDto, ScheduleResultDto } from './dto/schedule.dto.js';
 import { type MatchEntity, STARTED_STATUSES } from './match.entity.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { VenuesService } from '../venues/venues.service.js';
 import { MatchesRepository } from './matches.repository.js';
 import {
   addHours,
@@ -56,6 +58,8 @@ export class ScheduleService {
   constructor(
     @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
+    private readonly teams: TeamsService,
+    private readonly venues: VenuesService,
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
     private readonly divisions: DivisionsService,
@@ -75,7 +79,7 @@ export class ScheduleService {
     };
 
     const outcome = await this.txHost.withTransaction(async () => {
-      await this.matches.lockEvent(event.id);
+      await this.events.lockForUpdate(event.id);
       // A division's schedule replaces that division's games only; the other divisions' stay and are worked around.
       const existing = (await this.matches.eventMatches(event.id)).filter(
         (m) => !division || m.divisionId === division.id,
@@ -230,7 +234,7 @@ export class ScheduleService {
     const courts: MatchSlotCourt[] = [];
     const errors: FieldError[] = [];
     for (const [i, w] of wanted.entries()) {
-      const venue: VenueEntity | null = await this.matches.findVenue(w.venueId);
+      const venue: VenueEntity | null = await this.venues.findById(w.venueId);
       if (!venue) {
         errors.push({ field: `venues.${i}.venueId`, message: 'does not exist' });
         continue;
@@ -254,10 +258,10 @@ export class ScheduleService {
 
   /** A preview renders like stored games, with names, but carries no id. */
   private async preview(games: DeepPartial<MatchEntity>[]): Promise<MatchDto[]> {
-    const names = await this.matches.teamNames(games.flatMap((g) => [g.homeTeamId ?? '', g.awayTeamId ?? '']));
+    const names = await this.teams.names(games.flatMap((g) => [g.homeTeamId ?? '', g.awayTeamId ?? '']));
     const venues = new Map<string, VenueEntity | null>();
     for (const id of new Set(games.map((g) => g.venueId ?? '')))
-      venues.set(id, id ? await this.matches.findVenue(id) : null);
+      venues.set(id, id ? await this.venues.findById(id) : null);
     const now = new Date();
     return games.map((g): MatchDto => {
       const view: MatchView = {

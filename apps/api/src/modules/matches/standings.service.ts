@@ -7,7 +7,6 @@ import {
   type FibaGameResult,
   type FibaStandingRow,
 } from '@sailcourt/domain';
-import { isUuid } from '../../common/ids.js';
 import { notFound } from '../../common/problem.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
@@ -22,7 +21,10 @@ import type {
 import { type Feed, FeedCache } from './feed-cache.js';
 import { FeedVersions } from './feed-versions.js';
 import { PLAYED_STATUSES } from './match.entity.js';
-import { type GameRow, MatchesRepository, type TeamName } from './matches.repository.js';
+import { EventsService } from '../events/events.service.js';
+import type { TeamName } from '../teams/teams.repository.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { type GameRow, MatchesRepository } from './matches.repository.js';
 
 /** A played game; a 3x3 forfeit (w-0) carries no scores. */
 type PlayedGame = Omit<FibaGameResult, 'homeScore' | 'awayScore'> & {
@@ -106,6 +108,8 @@ export class StandingsService {
   constructor(
     @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
+    private readonly events: EventsService,
+    private readonly teams: TeamsService,
     private readonly versions: FeedVersions,
     private readonly registrations: RegistrationsService,
     private readonly divisions: DivisionsService,
@@ -116,7 +120,7 @@ export class StandingsService {
    * `division` (id or code) narrows it to one division; an unknown one is a 422.
    */
   async feed(eventId: string, division?: string): Promise<Feed> {
-    const version = isUuid(eventId) ? await this.versions.current(eventId) : null;
+    const version = await this.versions.current(eventId);
     if (version === null) throw notFound('event', eventId);
     const divisionId = (await this.divisions.resolve(eventId, division, 'division'))?.id;
     const scope = divisionId ?? 'all';
@@ -134,12 +138,12 @@ export class StandingsService {
     return classifyGroups(
       await this.matches.gameRows(eventId),
       await this.registrations.confirmedTeamIds(eventId),
-      await this.matches.eventRuleset(eventId),
+      await this.events.ruleset(eventId),
     );
   }
 
   private async standingsIn(eventId: string, divisionId: string | undefined): Promise<StandingsDto> {
-    const ruleset = await this.matches.eventRuleset(eventId);
+    const ruleset = await this.events.ruleset(eventId);
     const rows = await this.matches.gameRows(eventId, divisionId);
     const divisionIds = divisionId ? [divisionId] : (await this.divisions.forEvent(eventId)).map((d) => d.id);
     const groups: DivisionGroup[] = [];
@@ -164,7 +168,7 @@ export class StandingsService {
       if (unassigned.length > 0)
         groups.push(...classifyGroups(unassigned, [], ruleset).map((g) => ({ ...g, divisionId: null })));
     }
-    const names = await this.matches.teamNames(groups.flatMap((g) => g.rows.map((r) => r.teamId)));
+    const names = await this.teams.names(groups.flatMap((g) => g.rows.map((r) => r.teamId)));
     return { eventId, ruleset, divisionId: divisionId ?? null, groups: groups.map((g) => toGroupDto(g, names)) };
   }
 }

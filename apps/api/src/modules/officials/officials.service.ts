@@ -14,7 +14,6 @@ import {
   toChinaIso,
 } from '@sailcourt/domain';
 import { type IcsEvent, toIcs } from '../../common/ics.js';
-import { isUuid } from '../../common/ids.js';
 import { badRequest, conflict, type FieldError, notFound, unprocessable } from '../../common/problem.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { Ruleset } from '../events/event.entity.js';
@@ -233,7 +232,6 @@ export class OfficialsService {
     item: { officialId: string; role: OfficialRole },
     actorId: string,
   ): Promise<AssignmentDto> {
-    if (!isUuid(matchId)) throw notFound('match', matchId);
     const [saved] = await this.txHost.withTransaction(() =>
       this.checkAndInsert([{ matchId, ...item }], actorId, null, (field) => field),
     );
@@ -259,7 +257,6 @@ export class OfficialsService {
   }
 
   async unassign(matchId: string, assignmentId: string, actorId: string): Promise<void> {
-    if (!isUuid(assignmentId)) throw notFound('assignment', assignmentId);
     await this.txHost.withTransaction(async () => {
       const assignment = await this.officials.findAssignment(assignmentId);
       if (!assignment || assignment.matchId !== matchId) throw notFound('assignment', assignmentId);
@@ -358,7 +355,7 @@ export class OfficialsService {
   }
 
   private async require(id: string): Promise<OfficialEntity> {
-    const official = isUuid(id) ? await this.officials.findById(id) : null;
+    const official = await this.officials.findById(id);
     if (!official) throw notFound('official', id);
     return official;
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalRepository } from '../../database/transactions.js';
 import { type DeepPartial, In } from 'typeorm';
-import { EventEntity } from '../events/event.entity.js';
 import { RegistrationAuditEntity } from './registration-audit.entity.js';
 import { ACTIVE_STATUSES, RegistrationEntity, type RegistrationStatus } from './registration.entity.js';
 
@@ -51,11 +50,6 @@ export class RegistrationsRepository extends TransactionalRepository {
   }
 
   // ---- inside a transaction -------------------------------------------------------------------
-
-  /** Every status-changing write takes this lock first, so changes to one event's places run one at a time. */
-  lockEvent(eventId: string): Promise<EventEntity | null> {
-    return this.tx.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
-  }
 
   lockRegistration(id: string): Promise<RegistrationEntity | null> {
     return this.tx.getRepository(RegistrationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -122,19 +116,6 @@ export class RegistrationsRepository extends TransactionalRepository {
   async audit(entry: DeepPartial<RegistrationAuditEntity>): Promise<void> {
     const repo = this.tx.getRepository(RegistrationAuditEntity);
     await repo.insert(repo.create(entry));
-  }
-
-  /** Whether any of the event's games has a result (a ruleset change would re-judge it). */
-  async hasResults(eventId: string): Promise<boolean> {
-    const rows: unknown[] = await this.tx.query(
-      `SELECT 1 FROM matches WHERE event_id = $1 AND status IN ('final', 'forfeit') LIMIT 1`,
-      [eventId],
-    );
-    return rows.length > 0;
-  }
-
-  async updateEvent(id: string, changes: DeepPartial<EventEntity>): Promise<void> {
-    if (Object.keys(changes).length > 0) await this.tx.getRepository(EventEntity).update({ id }, changes);
   }
 
   // ---- reads ----------------------------------------------------------------------------------

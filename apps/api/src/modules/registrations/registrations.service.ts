@@ -1,8 +1,6 @@
-import { definedOnly } from '../../common/defined-only.js';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import type { Caller } from '../../common/auth.js';
-import { isUuid } from '../../common/ids.js';
 import {
   badRequest,
   conflict,
@@ -12,7 +10,6 @@ import {
   isNotFound,
   unprocessable,
 } from '../../common/problem.js';
-import { type EventDto } from '../events/dto/event.dto.js';
 import type { EventEntity } from '../events/event.entity.js';
 import type { DivisionEntity } from '../divisions/division.entity.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
@@ -21,7 +18,6 @@ import { EventsService } from '../events/events.service.js';
 import { birthDateErrors, duplicateNumberErrors, isPlayingMember } from '../teams/roster-rules.js';
 import type { TeamEntity } from '../teams/team.entity.js';
 import { canManageTeam, TeamsService } from '../teams/teams.service.js';
-import type { UpdateEventDto } from './dto/event-settings.dto.js';
 import type {
   AwaitingDecisionDto,
   CreateRegistrationDto,
@@ -55,7 +51,7 @@ const OVERRIDE_TEXT: Record<RegistrationOverride, string> = {
  * given to exactly one waitlisted team.
  */
 @Injectable()
-export class RegistrationsService {
+export class RegistrationsService implements OnModuleInit {
   constructor(
     @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly registrations: RegistrationsRepository,
@@ -67,7 +63,7 @@ export class RegistrationsService {
 
   /** For other modules (matches, schedules): the teams confirmed for an event or one division; an unknown event has none. */
   async confirmedTeamIds(eventId: string, divisionId?: string): Promise<string[]> {
-    return isUuid(eventId) ? this.registrations.confirmedTeamIds(eventId, divisionId) : [];
+    return this.registrations.confirmedTeamIds(eventId, divisionId);
   }
 
   async register(eventId: string, input: CreateRegistrationDto, caller: Caller): Promise<RegistrationDto> {
@@ -126,7 +122,7 @@ export class RegistrationsService {
   }
 
   async changeStatus(id: string, input: UpdateRegistrationDto, caller: Caller): Promise<RegistrationDto> {
-    const current = isUuid(id) ? await this.registrations.findById(id) : null;
+    const current = await this.registrations.findById(id);
     if (!current?.team) throw notFound('registration', id);
     const organizer = caller.role === 'organizer';
     if (!canManageTeam(current.team, caller))
@@ -183,7 +179,7 @@ export class RegistrationsService {
    * they are until an organizer approves (PATCH … withdrawn) or declines; the audit log keeps the request.
    */
   async requestWithdrawal(id: string, input: WithdrawalRequestInputDto, caller: Caller): Promise<RegistrationDto> {
-    const current = isUuid(id) ? await this.registrations.findById(id) : null;
+    const current = await this.registrations.findById(id);
     if (!current?.team) throw notFound('registration', id);
     if (!canManageTeam(current.team, caller))
       throw forbidden('Only the team’s manager or an organizer may ask to withdraw this team.');
@@ -228,7 +224,6 @@ export class RegistrationsService {
 
   /** An organizer declines a withdrawal request: the team stays confirmed; the manager sees why in the notifications. */
   async declineWithdrawal(id: string, input: WithdrawalRequestInputDto, caller: Caller): Promise<RegistrationDto> {
-    if (!isUuid(id)) throw notFound('registration', id);
     await this.txHost.withTransaction(async () => {
       const registration = await this.registrations.lockRegistration(id);
       if (!registration) throw notFound('registration', id);
@@ -258,59 +253,34 @@ export class RegistrationsService {
     return { ...counts, total: counts.pending + counts.withdrawalRequests };
   }
 
-  /** Registration settings; a capacity raise promotes waitlisted teams in the same transaction. */
-  async updateEvent(eventId: string, input: UpdateEventDto): Promise<EventDto> {
-    const { id } = await this.events.require(eventId);
-    await this.txHost.withTransaction(async () => {
-      const event = await this.lockEvent(id);
-      const merged = { ...event, ...definedOnly(input) };
-      assertSettingsOrdered(merged);
-      const confirmed = await this.registrations.countWithStatus(id, 'confirmed');
-      if (merged.capacity !== null && merged.capacity < confirmed) {
-        throw conflict(
-          `${confirmed} teams are confirmed; capacity cannot go below that. Reject or withdraw registrations first.`,
-          [{ field: 'capacity', message: `must be at least ${confirmed}`, params: { confirmed } }],
-          'registration.capacity-below-confirmed',
+  /** Takes part in event settings changes: capacity never below the confirmed teams; a raise promotes the waitlist. */
+  onModuleInit(): void {
+    this.events.onSettingsChange({
+      check: async ({ after }) => {
+        const confirmed = await this.registrations.countWithStatus(after.id, 'confirmed');
+        if (after.capacity !== null && after.capacity < confirmed) {
+          throw conflict(
+            `${confirmed} teams are confirmed; capacity cannot go below that. Reject or withdraw registrations first.`,
+            [{ field: 'capacity', message: `must be at least ${confirmed}`, params: { confirmed } }],
+            'registration.capacity-below-confirmed',
+          );
+        }
+      },
+      apply: async ({ before, after }) => {
+        const from = before.capacity === null ? 'unlimited' : String(before.capacity);
+        const to = after.capacity === null ? 'unlimited' : String(after.capacity);
+        await this.fillPlaces(
+          { ...before, capacity: after.capacity },
+          `promoted from the waitlist: capacity raised from ${from} to ${to}`,
         );
-      }
-      if (input.ruleset !== undefined && input.ruleset !== event.ruleset && (await this.registrations.hasResults(id))) {
-        throw conflict(
-          `The event's games already have results under ${event.ruleset}; its ruleset cannot change now.`,
-          [{ field: 'ruleset', message: 'games already have results' }],
-        );
-      }
-      await this.registrations.updateEvent(id, {
-        ...definedOnly({
-          ruleset: input.ruleset,
-          capacity: input.capacity,
-          registrationMode: input.registrationMode,
-          rosterMin: input.rosterMin,
-          rosterMax: input.rosterMax,
-          participantTarget: input.participantTarget,
-        }),
-        ...(input.registrationOpensAt !== undefined
-          ? { registrationOpensAt: toDateOrNull(input.registrationOpensAt) }
-          : {}),
-        ...(input.registrationClosesAt !== undefined
-          ? { registrationClosesAt: toDateOrNull(input.registrationClosesAt) }
-          : {}),
-      });
-      const from = event.capacity === null ? 'unlimited' : String(event.capacity);
-      const to = merged.capacity === null ? 'unlimited' : String(merged.capacity);
-      await this.fillPlaces(
-        { ...event, capacity: merged.capacity },
-        `promoted from the waitlist: capacity raised from ${from} to ${to}`,
-      );
+      },
     });
-    return this.events.get(id);
   }
 
   // ---- helpers --------------------------------------------------------------------------------
 
-  private async lockEvent(eventId: string): Promise<EventEntity> {
-    const event = await this.registrations.lockEvent(eventId);
-    if (!event) throw notFound('event', eventId);
-    return event;
+  private lockEvent(eventId: string): Promise<EventEntity> {
+    return this.events.lockForUpdate(eventId);
   }
 
   /** A team that has played games leaves only with an organizer's approval: its results stand in standings and the bracket. */
@@ -484,23 +454,3 @@ export class RegistrationsService {
     return overrides;
   }
 }
-
-type EventSettings = Pick<EventEntity, 'registrationOpensAt' | 'registrationClosesAt' | 'rosterMin' | 'rosterMax'>;
-type MergedSettings = Omit<EventSettings, 'registrationOpensAt' | 'registrationClosesAt'> & {
-  registrationOpensAt: Date | string | null;
-  registrationClosesAt: Date | string | null;
-};
-
-/** A request that leaves the window or the roster limits upside down is malformed (400), like on creation. */
-function assertSettingsOrdered(s: MergedSettings): void {
-  const errors: FieldError[] = [];
-  const opens = s.registrationOpensAt === null ? null : new Date(s.registrationOpensAt).getTime();
-  const closes = s.registrationClosesAt === null ? null : new Date(s.registrationClosesAt).getTime();
-  if (opens !== null && closes !== null && closes < opens)
-    errors.push({ field: 'registrationClosesAt', message: 'must not be before registrationOpensAt' });
-  if (s.rosterMin !== null && s.rosterMax !== null && s.rosterMax < s.rosterMin)
-    errors.push({ field: 'rosterMax', message: 'must not be below rosterMin' });
-  if (errors.length > 0) throw badRequest(`Invalid request: ${errors.map((e) => e.field).join(', ')}.`, errors);
-}
-
-const toDateOrNull = (value: string | null): Date | null => (value === null ? null : new Date(value));

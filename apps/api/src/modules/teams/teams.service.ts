@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../common/auth.js';
-import { isUuid } from '../../common/ids.js';
 import { badRequest, forbidden, notFound } from '../../common/problem.js';
 import { type PutRosterDto, type TeamRosterDto, toTeamMemberDto } from './dto/roster.dto.js';
 import { type CreateTeamDto, type TeamDto, toTeamDto, type UpdateTeamDto } from './dto/team.dto.js';
 import { defaultRole, duplicateNumberErrors, memberFitErrors } from './roster-rules.js';
 import type { Sport, TeamEntity } from './team.entity.js';
-import { TeamsRepository } from './teams.repository.js';
+import { type TeamName, TeamsRepository } from './teams.repository.js';
 
 /** Organizers manage every team; a team manager only the teams they created. */
 export const canManageTeam = (team: Pick<TeamEntity, 'managerId'>, caller: Caller | undefined): boolean =>
@@ -25,7 +24,7 @@ export class TeamsService {
   }
 
   async require(id: string): Promise<TeamEntity> {
-    const team = isUuid(id) ? await this.teams.findById(id) : null;
+    const team = await this.teams.findById(id);
     if (!team) throw notFound('team', id);
     return team;
   }
@@ -35,6 +34,11 @@ export class TeamsService {
     const team = await this.require(id);
     if (!canManageTeam(team, caller)) throw forbidden('Only the team’s manager or an organizer may do this.');
     return team;
+  }
+
+  /** Names only, for labelling games and tables (other modules' reads). */
+  names(ids: readonly string[]): Promise<Map<string, TeamName>> {
+    return this.teams.names(ids);
   }
 
   /** The creator manages the team. */
