@@ -16,7 +16,7 @@ import type { MatchEntity } from '../matches/match.entity.js';
 import { MatchesService } from '../matches/matches.service.js';
 import type { LiveActionDto, LiveActionResultDto } from './dto/live.dto.js';
 import type { LiveActionEntity } from './live-action.entity.js';
-import { LiveLogRepository } from './live-log.repository.js';
+import { LiveLogService } from './live-log.service.js';
 import { ScorerLinksService } from './scorer-links.service.js';
 
 export type LiveWriter = { caller?: Caller | undefined; scorerToken?: string | undefined };
@@ -42,7 +42,7 @@ export class LiveScoringService {
   constructor(
     @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesService,
-    private readonly log: LiveLogRepository,
+    private readonly log: LiveLogService,
     private readonly links: ScorerLinksService,
   ) {}
 

@@ -16,7 +16,8 @@ import {
   type UpdateMatchDto,
 } from './dto/match.dto.js';
 import type { LiveActionEntity } from '../live/live-action.entity.js';
-import { LiveLogRepository, type NewLiveEntry } from '../live/live-log.repository.js';
+import type { NewLiveEntry } from '../live/live-log.repository.js';
+import { LiveLogService } from '../live/live-log.service.js';
 import { type MatchEntity, type MatchStatus, STARTED_STATUSES } from './match.entity.js';
 import { VenuesService } from '../venues/venues.service.js';
 import { MatchesRepository } from './matches.repository.js';
@@ -56,7 +57,7 @@ export class MatchesService implements OnModuleInit {
     private readonly registrations: RegistrationsService,
     private readonly guard: ScheduleGuard,
     private readonly playoffs: PlayoffsService,
-    private readonly liveLog: LiveLogRepository,
+    private readonly liveLog: LiveLogService,
     private readonly divisions: DivisionsService,
   ) {}
 

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { TransactionalRepository } from '../../database/transactions.js';
 import { type DeepPartial, In } from 'typeorm';
 import { RegistrationAuditEntity } from './registration-audit.entity.js';
-import { ACTIVE_STATUSES, RegistrationEntity, type RegistrationStatus } from './registration.entity.js';
+import {
+  ACTIVE_STATUSES,
+  RegistrationEntity,
+  type RegistrationStatus,
+  type RosterEntry,
+} from './registration.entity.js';
 
 export type StatusTally = { status: RegistrationStatus; registrations: number; people: number };
 export type EventParticipationRow = {
@@ -111,6 +116,17 @@ export class RegistrationsRepository extends TransactionalRepository {
       [eventId, teamId],
     );
     return row?.played ?? 0;
+  }
+
+  /** The event's active registrations (pending, confirmed, waitlisted) with their teams. */
+  activeWithTeams(eventId: string): Promise<RegistrationEntity[]> {
+    return this.tx
+      .getRepository(RegistrationEntity)
+      .find({ where: { eventId, status: In([...ACTIVE_STATUSES]) }, relations: { team: true } });
+  }
+
+  async setRoster(id: string, roster: RosterEntry[]): Promise<void> {
+    await this.tx.getRepository(RegistrationEntity).update({ id }, { roster });
   }
 
   async audit(entry: DeepPartial<RegistrationAuditEntity>): Promise<void> {

@@ -66,6 +66,42 @@ export class RegistrationsService implements OnModuleInit {
     return this.registrations.confirmedTeamIds(eventId, divisionId);
   }
 
+  /** For spreadsheet imports: the event's active registrations by team name, with their teams. */
+  async activeByTeamName(eventId: string): Promise<Map<string, { team: TeamEntity; registrationId: string }>> {
+    const registrations = await this.registrations.activeWithTeams(eventId);
+    return new Map(
+      registrations.flatMap((r) => (r.team ? [[r.team.name, { team: r.team, registrationId: r.id }] as const] : [])),
+    );
+  }
+
+  countConfirmed(eventId: string): Promise<number> {
+    return this.registrations.countWithStatus(eventId, 'confirmed');
+  }
+
+  /** For spreadsheet imports (under the caller's event lock): a new confirmed registration with its audit entry, or a new roster. */
+  async recordImported(eventId: string, teamId: string, roster: RosterEntry[], actorId: string): Promise<void> {
+    const registration = await this.registrations.insert({
+      eventId,
+      teamId,
+      status: 'confirmed',
+      roster,
+      createdBy: actorId,
+    });
+    await this.registrations.audit({
+      registrationId: registration.id,
+      eventId,
+      actorId,
+      fromStatus: null,
+      toStatus: 'confirmed',
+      reason: 'imported from a spreadsheet',
+      overrides: [],
+    });
+  }
+
+  replaceImportedRoster(registrationId: string, roster: RosterEntry[]): Promise<void> {
+    return this.registrations.setRoster(registrationId, roster);
+  }
+
   async register(eventId: string, input: CreateRegistrationDto, caller: Caller): Promise<RegistrationDto> {
     const event = await this.events.require(eventId);
     const team = await this.teams.require(input.teamId).catch((error: unknown) => {

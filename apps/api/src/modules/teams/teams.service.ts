@@ -4,6 +4,8 @@ import { badRequest, forbidden, notFound } from '../../common/problem.js';
 import { type PutRosterDto, type TeamRosterDto, toTeamMemberDto } from './dto/roster.dto.js';
 import { type CreateTeamDto, type TeamDto, toTeamDto, type UpdateTeamDto } from './dto/team.dto.js';
 import { defaultRole, duplicateNumberErrors, memberFitErrors } from './roster-rules.js';
+import type { DeepPartial } from 'typeorm';
+import type { TeamMemberEntity } from './team-member.entity.js';
 import type { Sport, TeamEntity } from './team.entity.js';
 import { type TeamName, TeamsRepository } from './teams.repository.js';
 
@@ -39,6 +41,20 @@ export class TeamsService {
   /** Names only, for labelling games and tables (other modules' reads). */
   names(ids: readonly string[]): Promise<Map<string, TeamName>> {
     return this.teams.names(ids);
+  }
+
+  /** A team an organizer's spreadsheet brings in: nobody manages it yet. */
+  createImported(team: { name: string; city: string | null }): Promise<TeamEntity> {
+    return this.teams.insert({ ...team, sport: 'basketball', managerId: null, source: 'organizer import' });
+  }
+
+  members(teamId: string): Promise<TeamMemberEntity[]> {
+    return this.teams.members(teamId);
+  }
+
+  /** Replaces the stored roster as given (callers have validated it). */
+  replaceMembers(teamId: string, members: DeepPartial<TeamMemberEntity>[]): Promise<TeamMemberEntity[]> {
+    return this.teams.replaceMembers(teamId, members);
   }
 
   /** The creator manages the team. */
