@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { IdParam } from '../../common/id-param.js';
 import {
   ApiBearerAuth,
@@ -36,6 +48,15 @@ const LAST_EVENT_ID = {
 const STREAM_DESCRIPTION =
   'Server-Sent Events. Each message: `id: <seq>` (increasing), `event: score` or `status`, `data:` a LiveMessage. ' +
   'A comment line at least every 15 s keeps idle connections open. Reconnecting with Last-Event-ID (or ?lastEventId=) replays what was missed.';
+
+/** What the OpenAPI document says of a Server-Sent Events stream. */
+const LiveStream = (summary: string): MethodDecorator =>
+  applyDecorators(
+    ApiOperation({ summary, description: STREAM_DESCRIPTION }),
+    ApiHeader(LAST_EVENT_ID),
+    ApiProduces('text/event-stream'),
+    ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' }),
+  );
 
 @ApiTags('live')
 @Controller()
@@ -108,10 +129,7 @@ export class LiveController {
   }
 
   @Get('events/:id/live')
-  @ApiOperation({ summary: 'Live stream of an event’s games', description: STREAM_DESCRIPTION })
-  @ApiHeader(LAST_EVENT_ID)
-  @ApiProduces('text/event-stream')
-  @ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' })
+  @LiveStream('Live stream of an event’s games')
   async eventStream(
     @IdParam('event') id: string,
     @Query() query: LiveStreamQueryDto,
@@ -124,10 +142,7 @@ export class LiveController {
   }
 
   @Get('matches/:id/live')
-  @ApiOperation({ summary: 'Live stream of one game', description: STREAM_DESCRIPTION })
-  @ApiHeader(LAST_EVENT_ID)
-  @ApiProduces('text/event-stream')
-  @ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' })
+  @LiveStream('Live stream of one game')
   async matchStream(
     @IdParam('match') id: string,
     @Query() query: LiveStreamQueryDto,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { IdParam } from '../../common/id-param.js';
 import {
   ApiBearerAuth,
@@ -38,6 +38,22 @@ function sendDownload(res: Response, type: string, download: Download, dispositi
   res.setHeader('Content-Disposition', `${disposition}; filename="${download.filename.replace(/[^\w.-]/g, '_')}"`);
   return download.body;
 }
+
+/** The calendar is written in the asker's language, so caches keep one copy per Accept-Language. */
+function sendCalendar(res: Response, download: Download): string {
+  res.setHeader('Vary', 'Accept-Language');
+  return sendDownload(res, 'text/calendar', download, 'inline');
+}
+
+/** What the OpenAPI document says of an iCalendar feed. */
+const CalendarFeed = (summary: string, description: string): MethodDecorator =>
+  applyDecorators(
+    ApiTags('calendar'),
+    ApiOperation({ summary, description }),
+    ApiQuery({ name: 'lang', required: false, enum: ['zh-CN', 'en'] }),
+    ApiProduces('text/calendar'),
+    ApiOkResponse({ schema: { type: 'string' } }),
+  );
 
 @ApiTags('standings')
 @Controller()
@@ -127,53 +143,31 @@ export class CompetitionController {
   }
 
   @Get('events/:id/calendar.ics')
-  @ApiTags('calendar')
-  @ApiOperation({
-    summary:
-      'The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE',
-    description:
-      'Written in one language: `?lang=`, else the first language of Accept-Language; Chinese when neither says English.',
-  })
-  @ApiQuery({ name: 'lang', required: false, enum: ['zh-CN', 'en'] })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ schema: { type: 'string' } })
+  @CalendarFeed(
+    'The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE',
+    'Written in one language: `?lang=`, else the first language of Accept-Language; Chinese when neither says English.',
+  )
   async eventCalendar(
     @IdParam('event') eventId: string,
     @Query('lang') lang: unknown,
     @Headers('accept-language') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    res.setHeader('Vary', 'Accept-Language');
-    return sendDownload(
-      res,
-      'text/calendar',
-      await this.reads.eventCalendar(eventId, calendarLanguage(lang, accept)),
-      'inline',
-    );
+    return sendCalendar(res, await this.reads.eventCalendar(eventId, calendarLanguage(lang, accept)));
   }
 
   @Get('teams/:id/calendar.ics')
-  @ApiTags('calendar')
-  @ApiOperation({
-    summary: 'A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai)',
-    description: 'Language as for the event feed (`?lang=` or Accept-Language).',
-  })
-  @ApiQuery({ name: 'lang', required: false, enum: ['zh-CN', 'en'] })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ schema: { type: 'string' } })
+  @CalendarFeed(
+    'A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai)',
+    'Language as for the event feed (`?lang=` or Accept-Language).',
+  )
   async teamCalendar(
     @IdParam('team') teamId: string,
     @Query('lang') lang: unknown,
     @Headers('accept-language') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    res.setHeader('Vary', 'Accept-Language');
-    return sendDownload(
-      res,
-      'text/calendar',
-      await this.reads.teamCalendar(teamId, calendarLanguage(lang, accept)),
-      'inline',
-    );
+    return sendCalendar(res, await this.reads.teamCalendar(teamId, calendarLanguage(lang, accept)));
   }
 
   @Get('events/:id/results.csv')

@@ -24,7 +24,7 @@ import type {
 } from './dto/knockout.dto.js';
 import { PLAYED_STATUSES } from './match.entity.js';
 import { TeamsService } from '../teams/teams.service.js';
-import type { TeamName } from '../teams/teams.repository.js';
+import { type TeamName, teamLabel } from '../teams/team-names.js';
 import { MatchesRepository } from './matches.repository.js';
 import { PlayoffsService } from './playoffs.service.js';
 import { ruleProblem } from './schedule-rules.js';
@@ -227,24 +227,20 @@ function incomplete(unfinished: readonly UnfinishedGameDto[]) {
 }
 
 function toSeedDto(s: PlayoffSeed, names: ReadonlyMap<string, TeamName>): BracketSeedDto {
-  const team = names.get(s.teamId);
   return {
     seed: s.seed,
     teamId: s.teamId,
-    teamName: team?.name ?? '',
-    teamNameEn: team?.nameEn ?? null,
+    ...teamLabel(names, s.teamId),
     group: s.groupId ?? null,
     groupRank: s.groupRank ?? null,
   };
 }
 
 function toCrossGroupDto(r: CrossGroupRow, names: ReadonlyMap<string, TeamName>, qualifies: boolean): CrossGroupRowDto {
-  const team = names.get(r.teamId);
   return {
     rank: r.rank,
     teamId: r.teamId,
-    teamName: team?.name ?? '',
-    teamNameEn: team?.nameEn ?? null,
+    ...teamLabel(names, r.teamId),
     group: r.groupId,
     groupRank: r.groupRank,
     played: r.played,

@@ -20,7 +20,7 @@ import { EventsService } from '../events/events.service.js';
 import type { BracketDto, BracketMatchDto, BracketSideDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
 import { type MatchEntity, PLAYED_STATUSES, STARTED_STATUSES } from './match.entity.js';
 import { TeamsService } from '../teams/teams.service.js';
-import type { TeamName } from '../teams/teams.repository.js';
+import type { TeamName } from '../teams/team-names.js';
 import { MatchesRepository } from './matches.repository.js';
 import {
   addHours,

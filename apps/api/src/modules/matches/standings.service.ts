@@ -11,18 +11,12 @@ import { notFound } from '../../common/problem.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import type { Ruleset } from '../events/event.entity.js';
-import type {
-  Fiba3x3TieBreakDto,
-  StandingRowDto,
-  StandingsDto,
-  StandingsGroupDto,
-  FibaTieBreakDto,
-} from './dto/standings.dto.js';
+import type { StandingRowDto, StandingsDto, StandingsGroupDto, FibaTieBreakDto } from './dto/standings.dto.js';
 import { type Feed, FeedCache } from './feed-cache.js';
 import { FeedVersions } from './feed-versions.js';
 import { PLAYED_STATUSES } from './match.entity.js';
 import { EventsService } from '../events/events.service.js';
-import type { TeamName } from '../teams/teams.repository.js';
+import { type TeamName, teamLabel } from '../teams/team-names.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { type GameRow, MatchesRepository } from './matches.repository.js';
 
@@ -200,7 +194,7 @@ function to3x3RowDto(r: Fiba3x3StandingRow, names: ReadonlyMap<string, TeamName>
     winRatio: r.winRatio,
     gamesCounted: r.gamesCounted,
     pointsAverage: r.pointsAverage,
-    ...(r.tieBreak ? { tieBreak3x3: toTieBreak3x3Dto(r.tieBreak, names) } : {}),
+    ...(r.tieBreak ? { tieBreak3x3: toTieBreakDto(r.tieBreak, names) } : {}),
   };
 }
 
@@ -214,36 +208,16 @@ function commonRow(
   r: RowBase,
   names: ReadonlyMap<string, TeamName>,
 ): RowBase & Pick<StandingRowDto, 'teamName' | 'teamNameEn'> {
-  const team = names.get(r.teamId);
   return {
     rank: r.rank,
     teamId: r.teamId,
-    teamName: team?.name ?? '',
-    teamNameEn: team?.nameEn ?? null,
+    ...teamLabel(names, r.teamId),
     played: r.played,
     won: r.won,
     lost: r.lost,
     forfeits: r.forfeits,
     pointsFor: r.pointsFor,
     pointsAgainst: r.pointsAgainst,
-  };
-}
-
-function toTieBreak3x3Dto(
-  t: NonNullable<Fiba3x3StandingRow['tieBreak']>,
-  names: ReadonlyMap<string, TeamName>,
-): Fiba3x3TieBreakDto {
-  const { explanation, explanationEn } = renderNames(
-    t.explanation,
-    [...t.tiedWith, ...t.values.map((v) => v.teamId)],
-    names,
-  );
-  return {
-    criterion: t.criterion,
-    tiedWith: [...t.tiedWith],
-    values: t.values.map((v) => ({ teamId: v.teamId, value: v.value })),
-    explanation,
-    explanationEn,
   };
 }
 
@@ -272,10 +246,19 @@ function toRowDto(r: FibaStandingRow, names: ReadonlyMap<string, TeamName>): Sta
   };
 }
 
-function toTieBreakDto(
-  t: NonNullable<FibaStandingRow['tieBreak']>,
+/** Either ruleset's tie-break (they differ only in their criteria). */
+function toTieBreakDto<C extends string>(
+  t: {
+    criterion: C;
+    tiedWith: readonly string[];
+    values: readonly { teamId: string; value: number }[];
+    explanation: string;
+  },
   names: ReadonlyMap<string, TeamName>,
-): FibaTieBreakDto {
+): { criterion: C; tiedWith: string[]; values: { teamId: string; value: number }[] } & Pick<
+  FibaTieBreakDto,
+  'explanation' | 'explanationEn'
+> {
   const { explanation, explanationEn } = renderNames(
     t.explanation,
     [...t.tiedWith, ...t.values.map((v) => v.teamId)],

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { DeepPartial } from 'typeorm';
 import { TransactionalRepository } from '../../database/transactions.js';
+import type { TeamName } from './team-names.js';
 import { TeamMemberEntity } from './team-member.entity.js';
 import { type Sport, TeamEntity } from './team.entity.js';
-
-export type TeamName = { id: string; name: string; nameEn: string | null };
 
 @Injectable()
 export class TeamsRepository extends TransactionalRepository {

@@ -7,7 +7,8 @@ import { defaultRole, duplicateNumberErrors, memberFitErrors } from './roster-ru
 import type { DeepPartial } from 'typeorm';
 import type { TeamMemberEntity } from './team-member.entity.js';
 import type { Sport, TeamEntity } from './team.entity.js';
-import { type TeamName, TeamsRepository } from './teams.repository.js';
+import type { TeamName } from './team-names.js';
+import { TeamsRepository } from './teams.repository.js';
 
 /** Organizers manage every team; a team manager only the teams they created. */
 export const canManageTeam = (team: Pick<TeamEntity, 'managerId'>, caller: Caller | undefined): boolean =>
