@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
+import { TeamsModule } from '../teams/teams.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { OfficialsController } from './officials.controller.js';
 import { OfficialsRepository } from './officials.repository.js';
 import { OfficialsService } from './officials.service.js';
 
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, TeamsModule, UsersModule],
   controllers: [OfficialsController],
   providers: [OfficialsRepository, OfficialsService],
 })

@@ -167,16 +167,4 @@ export class OfficialsRepository extends TransactionalRepository {
       [eventId],
     );
   }
-
-  async missingTeams(ids: readonly string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.tx.query<{ id: string }[]>(`SELECT id FROM teams WHERE id = ANY($1::uuid[])`, [[...ids]]);
-    const found = new Set(rows.map((r) => r.id));
-    return ids.filter((id) => !found.has(id));
-  }
-
-  async userExists(id: string): Promise<boolean> {
-    const rows = await this.tx.query<unknown[]>(`SELECT 1 FROM users WHERE id = $1`, [id]);
-    return rows.length > 0;
-  }
 }

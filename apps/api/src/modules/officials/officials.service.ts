@@ -18,6 +18,8 @@ import { badRequest, conflict, type FieldError, notFound, unprocessable } from '
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { Ruleset } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { UsersService } from '../users/users.service.js';
 import {
   type AssignmentAuditEntryDto,
   type AssignmentBoardDto,
@@ -48,6 +50,8 @@ export class OfficialsService {
     @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly officials: OfficialsRepository,
     private readonly events: EventsService,
+    private readonly teams: TeamsService,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.rules = { travelBufferMinutes: config.officials.travelBufferMinutes };
@@ -116,12 +120,13 @@ export class OfficialsService {
   }
 
   private async checkReferences(teamIds: readonly string[], userId: string | null): Promise<void> {
-    const missing = await this.officials.missingTeams(teamIds);
+    const known = await this.teams.names(teamIds);
+    const missing = teamIds.filter((id) => !known.has(id));
     if (missing.length > 0)
       throw unprocessable(`No team with id ${missing.join(', ')}.`, [
         { field: 'affiliatedTeamIds', message: `unknown team(s): ${missing.join(', ')}` },
       ]);
-    if (userId !== null && !(await this.officials.userExists(userId))) {
+    if (userId !== null && (await this.users.findById(userId)) === null) {
       throw unprocessable(`No account with id '${userId}'.`, [{ field: 'userId', message: 'does not exist' }]);
     }
   }
