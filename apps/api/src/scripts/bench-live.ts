@@ -17,14 +17,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareDatabase } from '../database/bootstrap.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../database/embedded-postgres.js';
-import { percentile } from './bench-support.js';
+import { BENCH_ENV, BENCH_ORGANIZER, percentile } from './bench-support.js';
 
 const FAN_COUNTS = [1_000, 2_000, 5_000];
 const MESSAGES_PER_RUN = 5;
 const SCORERS = 32;
 const WRITE_MS = 5_000;
 const GOAL_P99_MS = 500;
-const ORGANIZER = { email: 'bench@sailcourt.local', password: 'bench-organizer-password' };
 const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -33,24 +32,19 @@ type Replica = { url: string; process: ChildProcess };
 function startReplica(port: number, databaseUrl: string, dataDir: string): Promise<Replica> {
   const env = {
     ...process.env,
-    NODE_ENV: 'development',
     API_PORT: String(port),
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     SEED_ON_START: 'false',
     WRITE_RATE_LIMIT: '1000000',
-    ...organizerEnv(),
+    ...BENCH_ENV,
+    // Development settings, as before: several replicas on one host (no fixed metrics port, no request log).
+    NODE_ENV: 'development',
   };
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   return waitFor(`${url}/api/health`).then(() => ({ url, process: child }));
 }
-
-const organizerEnv = () => ({
-  ORGANIZER_EMAIL: ORGANIZER.email,
-  ORGANIZER_PASSWORD: ORGANIZER.password,
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-!',
-});
 
 async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 240; i++) {
@@ -206,11 +200,11 @@ async function main(): Promise<void> {
   try {
     await ensureDatabase(server.url('postgres'), 'bench');
     const url = server.url('bench');
-    await prepareDatabase(url, { seed: true, organizer: ORGANIZER });
+    await prepareDatabase(url, { seed: true, organizer: BENCH_ORGANIZER });
     const basePort = 47000 + Math.floor(Math.random() * 1000);
     replicas.push(await startReplica(basePort, url, dir), await startReplica(basePort + 1, url, dir));
     const [a, b] = replicas as [Replica, Replica];
-    const token = ((await request('POST', `${a.url}/api/auth/login`, ORGANIZER)).json as { accessToken: string })
+    const token = ((await request('POST', `${a.url}/api/auth/login`, BENCH_ORGANIZER)).json as { accessToken: string })
       .accessToken;
     const events = (await request('GET', `${a.url}/api/seasons/qingdao-basketball-2023/events`)).json as Array<{
       id: string;

@@ -21,18 +21,13 @@ import { prepareDatabase } from '../database/bootstrap.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { loadLeague } from './bench-league.js';
 import { startLoadWorker } from './bench-load.js';
-import { fmt, percentile, runBench } from './bench-support.js';
+import { BENCH_ENV, BENCH_ORGANIZER, fmt, percentile, runBench } from './bench-support.js';
 
 const CONNECTIONS = 32;
 const PHASE_MS = 1_000;
 const ROUNDS = 3;
 const GOALS = { page: { ratio: 0.3, p99Ms: 50 }, api: { ratio: 0.5, p99Ms: 20 } } as const;
 const BIG = { slug: 'bench-big-league', teams: 200, games: 3_000, perDay: 100 } as const;
-const ORGANIZER = {
-  ORGANIZER_EMAIL: 'bench@sailcourt.local',
-  ORGANIZER_PASSWORD: 'bench-organizer-password',
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-!',
-};
 const API_MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 const WEB_MAIN = fileURLToPath(new URL('../../../web/server.js', import.meta.url));
 /** What a browser sends; the real path and the bare server get the same. */
@@ -189,7 +184,7 @@ async function main(): Promise<void> {
     const databaseUrl = pg.url('bench');
     await prepareDatabase(databaseUrl, {
       seed: true,
-      organizer: { email: ORGANIZER.ORGANIZER_EMAIL, password: ORGANIZER.ORGANIZER_PASSWORD },
+      organizer: BENCH_ORGANIZER,
     });
     const day0 = Date.parse('2023-07-10T09:00:00+08:00');
     await loadLeague(databaseUrl, {
@@ -205,8 +200,7 @@ async function main(): Promise<void> {
     const bare = `http://127.0.0.1:${barePort}`;
     const apiEnv = {
       ...process.env,
-      ...ORGANIZER,
-      NODE_ENV: 'production',
+      ...BENCH_ENV,
       API_PORT: String(apiPort),
       METRICS_PORT: String(port + 4),
       DATABASE_URL: databaseUrl,

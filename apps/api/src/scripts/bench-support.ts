@@ -18,3 +18,14 @@ export function runBench(main: () => Promise<void>): void {
     },
   );
 }
+
+/** The organizer every benchmark signs in as, seeded into its throwaway database. */
+export const BENCH_ORGANIZER = { email: 'bench@sailcourt.local', password: 'bench-organizer-password' } as const;
+
+/** The settings every benchmark's API runs with (in process or as a child's environment). */
+export const BENCH_ENV = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'bench-secret-that-is-at-least-32-characters',
+  ORGANIZER_EMAIL: BENCH_ORGANIZER.email,
+  ORGANIZER_PASSWORD: BENCH_ORGANIZER.password,
+} as const;

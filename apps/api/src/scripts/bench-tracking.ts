@@ -22,7 +22,7 @@ import { createApp } from '../app.factory.js';
 import { loadConfig } from '../config/config.js';
 import { prepareDatabase } from '../database/bootstrap.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../database/embedded-postgres.js';
-import { fmt, percentile } from './bench-support.js';
+import { BENCH_ENV, fmt, percentile } from './bench-support.js';
 
 const MINUTE = 60_000;
 const DAYS = 16;
@@ -117,11 +117,8 @@ async function main(): Promise<void> {
     await ensureDatabase(pg.url('postgres'), 'bench');
     const databaseUrl = pg.url('bench');
     const config = loadConfig({
-      NODE_ENV: 'production',
+      ...BENCH_ENV,
       DATABASE_URL: databaseUrl,
-      JWT_SECRET: 'bench-secret-that-is-at-least-32-characters',
-      ORGANIZER_EMAIL: 'bench@sailcourt.local',
-      ORGANIZER_PASSWORD: 'bench-organizer-password',
       WRITE_RATE_LIMIT: '1000000',
       REQUEST_LOG: 'off',
     });

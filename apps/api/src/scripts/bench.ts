@@ -19,7 +19,7 @@ import { loadConfig } from '../config/config.js';
 import { prepareDatabase } from '../database/bootstrap.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { startLoadWorker } from './bench-load.js';
-import { fmt, runBench } from './bench-support.js';
+import { BENCH_ENV, fmt, runBench } from './bench-support.js';
 import { leagueResults, loadLeague } from './bench-league.js';
 
 const TEAMS = 200;
@@ -77,13 +77,7 @@ async function main(): Promise<void> {
   try {
     await ensureDatabase(pg.url('postgres'), 'bench');
     const databaseUrl = pg.url('bench');
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: 'bench-secret-that-is-at-least-32-characters',
-      ORGANIZER_EMAIL: 'bench@sailcourt.local',
-      ORGANIZER_PASSWORD: 'bench-organizer-password',
-    });
+    const config = loadConfig({ ...BENCH_ENV, DATABASE_URL: databaseUrl });
     await prepareDatabase(databaseUrl, { seed: true, organizer: config.organizer });
     const start = Date.parse('2023-07-10T11:30:00Z');
     const eventId = await loadLeague(databaseUrl, {
