@@ -31,4 +31,40 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  {
+    // API layers (ARCHITECTURE.md): a module reaches another module's tables only through that module's
+    // service (types may still be shared); controllers reach their own tables only through a service.
+    files: ['apps/api/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/*.repository.js', '../modules/*/*.repository.js'],
+              allowTypeImports: true,
+              message: "Use the owning module's service: repositories are private to their module.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/api/src/**/*.controller.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['./*.repository.js', '../*/*.repository.js', 'typeorm'],
+              allowTypeImports: true,
+              message: 'Controllers call services; queries live in repositories.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -9,6 +9,7 @@ import { ProblemFilter } from './common/problem.filter.js';
 import { RateLimitGuard, RateLimitStore } from './common/rate-limit.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { servingDataSourceOptions } from './database/data-source.js';
+import { transactionsModule } from './database/transactions.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DivisionsModule } from './modules/divisions/divisions.module.js';
 import { EventsModule } from './modules/events/events.module.js';
@@ -22,10 +23,9 @@ import { RalliesModule } from './modules/rallies/rallies.module.js';
 import { RegistrationsModule } from './modules/registrations/registrations.module.js';
 import { SeasonsModule } from './modules/seasons/seasons.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
+import { UsersModule } from './modules/users/users.module.js';
 import { TrackingModule } from './modules/tracking/tracking.module.js';
 import { VenuesModule } from './modules/venues/venues.module.js';
-
-export { APP_CONFIG };
 
 /** `databaseUrl: null` builds the module graph without connecting (used to write the OpenAPI document). */
 @Module({})
@@ -39,12 +39,14 @@ export class AppModule {
           ...servingDataSourceOptions(databaseUrl ?? 'postgres://unused@127.0.0.1/unused', config.pool),
           manualInitialization: databaseUrl === null,
         }),
+        transactionsModule,
         JwtModule.register({
           global: true,
           secret: config.jwtSecret,
           signOptions: { expiresIn: config.jwtTtlSeconds },
         }),
         HealthModule.forConfig({ metricsOnApiPort: config.metricsPort === undefined }),
+        UsersModule,
         AuthModule,
         SeasonsModule,
         EventsModule,

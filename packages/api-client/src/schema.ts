@@ -1485,6 +1485,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The season’s events, by start date */
         get: operations["SeasonsController_listEvents"];
         put?: never;
         post?: never;

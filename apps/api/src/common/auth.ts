@@ -10,7 +10,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import type { UserRole } from '../modules/users/user.entity.js';
-import { UsersRepository } from '../modules/users/users.repository.js';
+import { UsersService } from '../modules/users/users.service.js';
 import { ProblemException } from './problem.js';
 
 /** Who is calling, as read from a verified bearer token. */
@@ -61,7 +61,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

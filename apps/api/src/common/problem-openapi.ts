@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import type { ProblemDetails, SentFieldError } from './problem.js';
 
 type Operation = {
   responses?: Record<string, unknown>;
@@ -62,7 +63,19 @@ export const PROBLEM_CODES: readonly string[] = [
   'server.unavailable',
 ];
 
-const FIELD_ERROR_SCHEMA = {
+type Schema = Record<string, unknown>;
+/** The keys a value of T always has. */
+type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
+/** A schema for T: every property of T documented, none that T lacks; `required` lists only keys T always has. */
+type SchemaOf<T> = {
+  type: 'object';
+  required: RequiredKeys<T>[];
+  properties: { [K in keyof T]-?: Schema };
+  description?: string;
+};
+const schemaOf = <T>(schema: SchemaOf<T>): SchemaOf<T> => schema;
+
+const FIELD_ERROR_SCHEMA = schemaOf<SentFieldError>({
   type: 'object',
   required: ['field', 'message', 'code'],
   properties: {
@@ -84,9 +97,9 @@ const FIELD_ERROR_SCHEMA = {
       description: 'Structured details: a limit, the clashing match’s id …',
     },
   },
-};
+});
 
-const PROBLEM_SCHEMA = {
+const PROBLEM_SCHEMA = schemaOf<ProblemDetails>({
   type: 'object',
   required: ['type', 'title', 'status', 'code', 'detail'],
   description: 'RFC 9457 problem details, served as application/problem+json.',
@@ -103,7 +116,7 @@ const PROBLEM_SCHEMA = {
     instance: { type: 'string' },
     errors: { type: 'array', items: { $ref: '#/components/schemas/FieldErrorDto' } },
   },
-};
+});
 
 const DESCRIPTIONS: Record<string, string> = {
   '400': 'Malformed input; `errors` names each field (`validation.*`).',

@@ -9,7 +9,13 @@ export type ProblemParams = Record<string, string | number>;
  */
 export type FieldError = { field: string; message: string; code?: string; params?: ProblemParams };
 
-/** RFC 9457 problem details, as every error leaves the API. */
+/** A field error as it leaves the API: the filter gives every one a code (its own, or the problem's). */
+export type SentFieldError = FieldError & { code: string };
+
+/**
+ * RFC 9457 problem details, as every error leaves the API. The one definition: the OpenAPI
+ * ProblemDto / FieldErrorDto schemas (problem-openapi.ts) are checked against it by the compiler.
+ */
 export type ProblemDetails = {
   type: string;
   title: string;
@@ -18,7 +24,7 @@ export type ProblemDetails = {
   code: string;
   detail: string;
   instance?: string;
-  errors?: FieldError[];
+  errors?: SentFieldError[];
 };
 
 const TITLES: Record<number, string> = {

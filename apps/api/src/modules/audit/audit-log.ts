@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { toChinaIso } from '@sailcourt/domain';
-import { DataSource, type EntityManager } from 'typeorm';
+import { TransactionalRepository } from '../../database/transactions.js';
 import type { AuditEntryEntity, AuditSubject } from './audit-entry.entity.js';
 import type { OrganizerAuditEntryDto } from './audit-entry.dto.js';
 
@@ -12,11 +12,10 @@ export type NewAuditEntry = Pick<AuditEntryEntity, 'subject' | 'subjectId' | 'ac
  * holds exactly what was committed; organizers read it per subject.
  */
 @Injectable()
-export class AuditLog {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async record(manager: EntityManager, entry: NewAuditEntry): Promise<void> {
-    await manager.query(
+export class AuditLog extends TransactionalRepository {
+  /** Joins the caller's transaction (it must run inside the one that makes the change). */
+  async record(entry: NewAuditEntry): Promise<void> {
+    await this.tx.query(
       `INSERT INTO audit_entries (subject, subject_id, event_id, division_id, action, actor_id, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
       [
@@ -33,7 +32,7 @@ export class AuditLog {
 
   /** A subject's entries, oldest first, with who acted by name. */
   async list(subject: AuditSubject, subjectId: string): Promise<OrganizerAuditEntryDto[]> {
-    const rows = await this.dataSource.query<
+    const rows = await this.tx.query<
       (Omit<OrganizerAuditEntryDto, 'at' | 'actorName'> & { at: Date; actorName: string | null })[]
     >(
       `SELECT a.id, a.action, a.event_id AS "eventId", a.division_id AS "divisionId", a.actor_id AS "actorId",

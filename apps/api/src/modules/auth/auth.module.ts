@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { UsersRepository } from '../users/users.repository.js';
+import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 
 @Module({
+  imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, UsersRepository],
-  exports: [AuthService, UsersRepository],
+  providers: [AuthService],
+  exports: [AuthService, UsersModule],
 })
 export class AuthModule {}

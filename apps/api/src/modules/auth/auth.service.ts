@@ -5,7 +5,7 @@ import type { TokenClaims } from '../../common/auth.js';
 import { QueryFailedError } from 'typeorm';
 import { conflict, ProblemException } from '../../common/problem.js';
 import type { UserEntity } from '../users/user.entity.js';
-import { UsersRepository } from '../users/users.repository.js';
+import { UsersService } from '../users/users.service.js';
 import type { LoginDto, SessionDto, SignupDto, UserDto } from './dto/auth.dto.js';
 
 const emailTaken = () =>
@@ -26,7 +26,7 @@ export class AuthService {
   private dummyHash: Promise<string> | undefined;
 
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly jwt: JwtService,
   ) {}
 
@@ -49,7 +49,7 @@ export class AuthService {
     const passwordHash = await hash(password);
     // Two sign-ups racing for one email: the unique index decides, and the loser hears the same 409.
     const user = await this.users
-      .insert({ email, passwordHash, role: 'team_manager', displayName })
+      .create({ email, passwordHash, role: 'team_manager', displayName })
       .catch((error: unknown) => {
         throw isUniqueViolation(error) ? emailTaken() : error;
       });
@@ -58,7 +58,7 @@ export class AuthService {
 
   /** Sign-out everywhere: every token issued to this account so far stops working. */
   async logout(id: string): Promise<void> {
-    await this.users.bumpTokenVersion(id);
+    await this.users.revokeTokens(id);
   }
 
   async me(id: string): Promise<UserDto> {

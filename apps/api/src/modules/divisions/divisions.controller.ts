@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -22,14 +23,14 @@ export class DivisionsController {
       'The event’s divisions (age group × gender, perhaps by city) with confirmed teams and places left; [] for an event without divisions',
   })
   @ApiOkResponse({ type: [DivisionDto] })
-  list(@Param('id') eventId: string): Promise<DivisionDto[]> {
+  list(@IdParam('event') eventId: string): Promise<DivisionDto[]> {
     return this.divisions.list(eventId);
   }
 
   @Get(':division')
   @ApiOperation({ summary: 'One division, by id or code' })
   @ApiOkResponse({ type: DivisionDto })
-  get(@Param('id') eventId: string, @Param('division') division: string): Promise<DivisionDto> {
+  get(@IdParam('event') eventId: string, @Param('division') division: string): Promise<DivisionDto> {
     return this.divisions.get(eventId, division);
   }
 
@@ -38,7 +39,7 @@ export class DivisionsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Add a division (organizers). Once an event has divisions, every registration names one' })
   @ApiCreatedResponse({ type: DivisionDto })
-  create(@Param('id') eventId: string, @Body() body: CreateDivisionDto): Promise<DivisionDto> {
+  create(@IdParam('event') eventId: string, @Body() body: CreateDivisionDto): Promise<DivisionDto> {
     return this.divisions.create(eventId, body);
   }
 
@@ -48,7 +49,7 @@ export class DivisionsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a division that no registration or game names (409 otherwise)' })
   @ApiNoContentResponse()
-  async remove(@Param('id') eventId: string, @Param('division') division: string): Promise<void> {
+  async remove(@IdParam('event') eventId: string, @Param('division') division: string): Promise<void> {
     await this.divisions.remove(eventId, division);
   }
 }

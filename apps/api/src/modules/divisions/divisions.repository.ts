@@ -1,31 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
+import { TransactionalRepository } from '../../database/transactions.js';
+import { type DeepPartial } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
-import { EventEntity } from '../events/event.entity.js';
 import { DivisionEntity } from './division.entity.js';
 import type { DivisionCounts } from './dto/division.dto.js';
 
 @Injectable()
-export class DivisionsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+export class DivisionsRepository extends TransactionalRepository {
+  forEvent(eventId: string): Promise<DivisionEntity[]> {
+    return this.tx.getRepository(DivisionEntity).find({ where: { eventId }, order: { position: 'ASC', code: 'ASC' } });
   }
 
-  forEvent(eventId: string, manager?: EntityManager): Promise<DivisionEntity[]> {
-    return (manager ?? this.dataSource.manager)
-      .getRepository(DivisionEntity)
-      .find({ where: { eventId }, order: { position: 'ASC', code: 'ASC' } });
-  }
-
-  async hasDivisions(eventId: string, manager?: EntityManager): Promise<boolean> {
-    return (await (manager ?? this.dataSource.manager).getRepository(DivisionEntity).countBy({ eventId })) > 0;
+  async hasDivisions(eventId: string): Promise<boolean> {
+    return (await this.tx.getRepository(DivisionEntity).countBy({ eventId })) > 0;
   }
 
   /** By id or code, within the event. */
-  findInEvent(eventId: string, key: string, manager?: EntityManager): Promise<DivisionEntity | null> {
-    const repo = (manager ?? this.dataSource.manager).getRepository(DivisionEntity);
+  findInEvent(eventId: string, key: string): Promise<DivisionEntity | null> {
+    const repo = this.tx.getRepository(DivisionEntity);
     return repo.findOne({
       where: isUuid(key)
         ? [
@@ -37,8 +29,8 @@ export class DivisionsRepository {
   }
 
   /** Confirmed teams and people per division of the event. */
-  async counts(eventId: string, manager?: EntityManager): Promise<Map<string, DivisionCounts>> {
-    const rows = await (manager ?? this.dataSource.manager).query<({ divisionId: string } & DivisionCounts)[]>(
+  async counts(eventId: string): Promise<Map<string, DivisionCounts>> {
+    const rows = await this.tx.query<({ divisionId: string } & DivisionCounts)[]>(
       `SELECT division_id AS "divisionId", count(*)::int AS confirmed, coalesce(sum(jsonb_array_length(roster)), 0)::int AS participants
          FROM registrations WHERE event_id = $1 AND division_id IS NOT NULL AND status = 'confirmed' GROUP BY division_id`,
       [eventId],
@@ -47,8 +39,8 @@ export class DivisionsRepository {
   }
 
   /** Registrations (of any status) and games that name the division: while any exist it cannot be deleted. */
-  async references(manager: EntityManager, divisionId: string): Promise<{ registrations: number; matches: number }> {
-    const [row] = await manager.query<{ registrations: number; matches: number }[]>(
+  async references(divisionId: string): Promise<{ registrations: number; matches: number }> {
+    const [row] = await this.tx.query<{ registrations: number; matches: number }[]>(
       `SELECT (SELECT count(*) FROM registrations WHERE division_id = $1)::int AS registrations,
               (SELECT count(*) FROM matches WHERE division_id = $1)::int AS matches`,
       [divisionId],
@@ -56,21 +48,16 @@ export class DivisionsRepository {
     return row ?? { registrations: 0, matches: 0 };
   }
 
-  /** The same lock registrations take first, so division changes and registrations run one at a time per event. */
-  lockEvent(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
-    return manager.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  async insert(manager: EntityManager, division: DeepPartial<DivisionEntity>): Promise<DivisionEntity> {
-    const repo = manager.getRepository(DivisionEntity);
+  async insert(division: DeepPartial<DivisionEntity>): Promise<DivisionEntity> {
+    const repo = this.tx.getRepository(DivisionEntity);
     return repo.save(repo.create(division));
   }
 
-  async update(manager: EntityManager, id: string, changes: DeepPartial<DivisionEntity>): Promise<void> {
-    if (Object.keys(changes).length > 0) await manager.getRepository(DivisionEntity).update({ id }, changes);
+  async update(id: string, changes: DeepPartial<DivisionEntity>): Promise<void> {
+    if (Object.keys(changes).length > 0) await this.tx.getRepository(DivisionEntity).update({ id }, changes);
   }
 
-  async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.getRepository(DivisionEntity).delete({ id });
+  async delete(id: string): Promise<void> {
+    await this.tx.getRepository(DivisionEntity).delete({ id });
   }
 }

@@ -1,6 +1,6 @@
 import { definedOnly } from '../../common/defined-only.js';
-import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import { badRequest, conflict, type FieldError, notFound, unprocessable } from '../../common/problem.js';
 import { EventsService } from '../events/events.service.js';
 import type { DivisionEntity } from './division.entity.js';
@@ -13,6 +13,7 @@ const NO_COUNTS = { confirmed: 0, participants: 0 };
 @Injectable()
 export class DivisionsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly divisions: DivisionsRepository,
     private readonly events: EventsService,
   ) {}
@@ -34,14 +35,9 @@ export class DivisionsService {
    * For other modules: the division a request names (`?division=`, `divisionId`), or null when it names none.
    * An unknown one is a 422 naming `field`, so a typo never silently means "all divisions".
    */
-  async resolve(
-    eventId: string,
-    key: string | undefined | null,
-    field: string,
-    manager?: EntityManager,
-  ): Promise<DivisionEntity | null> {
+  async resolve(eventId: string, key: string | undefined | null, field: string): Promise<DivisionEntity | null> {
     if (key === undefined || key === null) return null;
-    const division = await this.divisions.findInEvent(eventId, key, manager);
+    const division = await this.divisions.findInEvent(eventId, key);
     if (!division)
       throw unprocessable(
         `The event has no division '${key}'.`,
@@ -60,39 +56,38 @@ export class DivisionsService {
     key: string | undefined,
     field: string,
     code: string,
-    manager?: EntityManager,
   ): Promise<DivisionEntity | null> {
-    if (key === undefined && (await this.divisions.hasDivisions(eventId, manager))) {
+    if (key === undefined && (await this.divisions.hasDivisions(eventId))) {
       throw badRequest(
         `This event has divisions: name one (${field}).`,
         [{ field, message: 'is required: the event has divisions', code }],
         code,
       );
     }
-    return this.resolve(eventId, key, field, manager);
+    return this.resolve(eventId, key, field);
   }
 
-  forEvent(eventId: string, manager?: EntityManager): Promise<DivisionEntity[]> {
-    return this.divisions.forEvent(eventId, manager);
+  forEvent(eventId: string): Promise<DivisionEntity[]> {
+    return this.divisions.forEvent(eventId);
   }
 
-  hasDivisions(eventId: string, manager?: EntityManager): Promise<boolean> {
-    return this.divisions.hasDivisions(eventId, manager);
+  hasDivisions(eventId: string): Promise<boolean> {
+    return this.divisions.hasDivisions(eventId);
   }
 
   async create(eventKey: string, input: CreateDivisionDto): Promise<DivisionDto> {
     const event = await this.events.require(eventKey);
     assertRosterLimits(input.rosterMin ?? null, input.rosterMax ?? null);
-    const saved = await this.divisions.transaction(async (manager) => {
-      await this.divisions.lockEvent(manager, event.id);
-      if (await this.divisions.findInEvent(event.id, input.code, manager)) {
+    const saved = await this.txHost.withTransaction(async () => {
+      await this.events.lockForUpdate(event.id);
+      if (await this.divisions.findInEvent(event.id, input.code)) {
         throw conflict(
           `The event already has a division '${input.code}'.`,
           [{ field: 'code', message: 'is taken in this event' }],
           'division.duplicate',
         );
       }
-      return this.divisions.insert(manager, {
+      return this.divisions.insert({
         eventId: event.id,
         code: input.code,
         name: input.name,
@@ -120,19 +115,19 @@ export class DivisionsService {
     eventKey: string,
     divisionKey: string,
     input: UpdateDivisionDto,
-    afterCapacityChange: (manager: EntityManager, division: DivisionEntity) => Promise<void>,
+    afterCapacityChange: (division: DivisionEntity) => Promise<void>,
   ): Promise<DivisionDto> {
     const event = await this.events.require(eventKey);
-    await this.divisions.transaction(async (manager) => {
-      await this.divisions.lockEvent(manager, event.id);
-      const division = await this.divisions.findInEvent(event.id, divisionKey, manager);
+    await this.txHost.withTransaction(async () => {
+      await this.events.lockForUpdate(event.id);
+      const division = await this.divisions.findInEvent(event.id, divisionKey);
       if (!division) throw notFound('division', divisionKey);
       const merged: DivisionEntity = { ...division, ...definedOnly(input) };
       assertRosterLimits(merged.rosterMin, merged.rosterMax);
       if (
         input.code !== undefined &&
         input.code !== division.code &&
-        (await this.divisions.findInEvent(event.id, input.code, manager))
+        (await this.divisions.findInEvent(event.id, input.code))
       ) {
         throw conflict(
           `The event already has a division '${input.code}'.`,
@@ -140,7 +135,7 @@ export class DivisionsService {
           'division.duplicate',
         );
       }
-      const confirmed = (await this.divisions.counts(event.id, manager)).get(division.id)?.confirmed ?? 0;
+      const confirmed = (await this.divisions.counts(event.id)).get(division.id)?.confirmed ?? 0;
       if (merged.capacity !== null && merged.capacity < confirmed) {
         throw conflict(
           `${confirmed} teams are confirmed in the division; its capacity cannot go below that.`,
@@ -148,20 +143,19 @@ export class DivisionsService {
           'division.capacity-below-confirmed',
         );
       }
-      await this.divisions.update(manager, division.id, definedOnly(input));
-      if (input.capacity !== undefined && input.capacity !== division.capacity)
-        await afterCapacityChange(manager, merged);
+      await this.divisions.update(division.id, definedOnly(input));
+      if (input.capacity !== undefined && input.capacity !== division.capacity) await afterCapacityChange(merged);
     });
     return this.get(event.id, input.code ?? divisionKey);
   }
 
   async remove(eventKey: string, divisionKey: string): Promise<void> {
     const event = await this.events.require(eventKey);
-    await this.divisions.transaction(async (manager) => {
-      await this.divisions.lockEvent(manager, event.id);
-      const division = await this.divisions.findInEvent(event.id, divisionKey, manager);
+    await this.txHost.withTransaction(async () => {
+      await this.events.lockForUpdate(event.id);
+      const division = await this.divisions.findInEvent(event.id, divisionKey);
       if (!division) throw notFound('division', divisionKey);
-      const refs = await this.divisions.references(manager, division.id);
+      const refs = await this.divisions.references(division.id);
       if (refs.registrations > 0 || refs.matches > 0) {
         throw conflict(
           `The division has ${refs.registrations} registration(s) and ${refs.matches} game(s); move or remove them first.`,
@@ -169,7 +163,7 @@ export class DivisionsService {
           'division.in-use',
         );
       }
-      await this.divisions.delete(manager, division.id);
+      await this.divisions.delete(division.id);
     });
   }
 }

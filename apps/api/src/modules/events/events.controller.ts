@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth.js';
 import { CreateEventDto, EventDto } from './dto/event.dto.js';
@@ -19,7 +20,7 @@ export class EventsController {
 
   @Get(':id')
   @ApiOkResponse({ type: EventDto })
-  get(@Param('id') id: string): Promise<EventDto> {
+  get(@IdParam('event') id: string): Promise<EventDto> {
     return this.events.get(id);
   }
 }

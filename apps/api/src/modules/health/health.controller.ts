@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { ProblemException } from '../../common/problem.js';
+import { DatabaseHealthService } from './database-health.service.js';
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok'] }) status: 'ok';
@@ -32,7 +32,7 @@ export class HealthController {
   /** Once true it stays true: a running replica's schema does not go back. */
   private migrationsDone = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabaseHealthService) {}
 
   /** Readiness as the contract has always had it: 200 only when this replica can reach the database. */
   @Get()
@@ -59,29 +59,13 @@ export class HealthController {
   async ready(): Promise<ReadinessDto> {
     await this.pingDatabase();
     if (!this.migrationsDone) {
-      if (await this.migrationsPending()) throw unavailable('Database migrations are pending.');
+      if (await this.database.migrationsPending()) throw unavailable('Database migrations are pending.');
       this.migrationsDone = true;
     }
     return { status: 'ready', database: 'up', migrations: 'done' };
   }
 
-  /** Compares the applied migrations (TypeORM's `migrations` table) with the ones this build carries. */
-  private async migrationsPending(): Promise<boolean> {
-    let applied: { name: string }[];
-    try {
-      applied = await this.dataSource.query<{ name: string }[]>('SELECT name FROM migrations');
-    } catch {
-      return true; // no migrations table yet, or the database went away: not ready either way
-    }
-    const names = new Set(applied.map((row) => row.name));
-    return this.dataSource.migrations.some((migration) => !names.has(migration.name ?? migration.constructor.name));
-  }
-
   private async pingDatabase(): Promise<void> {
-    try {
-      await this.dataSource.query('SELECT 1');
-    } catch {
-      throw unavailable('The database is unreachable.');
-    }
+    if (!(await this.database.reachable())) throw unavailable('The database is unreachable.');
   }
 }

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DatabaseHealthService } from './database-health.service.js';
 import { HealthController } from './health.controller.js';
 import { MetricsController } from './metrics.controller.js';
 
@@ -11,6 +12,7 @@ export class HealthModule {
   static forConfig(options: { metricsOnApiPort: boolean }): DynamicModule {
     return {
       module: HealthModule,
+      providers: [DatabaseHealthService],
       controllers: options.metricsOnApiPort ? [HealthController, MetricsController] : [HealthController],
     };
   }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Roles } from '../../common/auth.js';
 import {
@@ -76,19 +77,22 @@ export class ImpactController {
       'The event\u2019s estimate under its own assumptions, with confirmed registrations replacing assumed participants.',
   })
   @ApiOkResponse({ type: EventImpactDto })
-  eventImpact(@Param('id') id: string): Promise<EventImpactDto> {
+  eventImpact(@IdParam('event') id: string): Promise<EventImpactDto> {
     return this.impact.eventImpact(id);
   }
 
   @Get('events/:id/impact/sensitivity')
   @ApiOkResponse({ type: ImpactSensitivityDto })
-  eventSensitivity(@Param('id') id: string, @Query() query: ImpactSensitivityQueryDto): Promise<ImpactSensitivityDto> {
+  eventSensitivity(
+    @IdParam('event') id: string,
+    @Query() query: ImpactSensitivityQueryDto,
+  ): Promise<ImpactSensitivityDto> {
     return this.impact.eventSensitivity(id, query);
   }
 
   @Get('events/:id/impact/assumptions/history')
   @ApiOkResponse({ type: ImpactAssumptionHistoryDto })
-  eventHistory(@Param('id') id: string): Promise<ImpactAssumptionHistoryDto> {
+  eventHistory(@IdParam('event') id: string): Promise<ImpactAssumptionHistoryDto> {
     return this.impact.eventHistory(id);
   }
 
@@ -98,7 +102,7 @@ export class ImpactController {
   @ApiOperation({ summary: 'Replace the event\u2019s own assumptions (version 0 creates them). Stale version → 409.' })
   @ApiOkResponse({ type: EventImpactDto })
   putEventAssumptions(
-    @Param('id') id: string,
+    @IdParam('event') id: string,
     @Body() body: PutImpactAssumptionsDto,
     @CurrentCaller() caller: Caller,
   ): Promise<EventImpactDto> {

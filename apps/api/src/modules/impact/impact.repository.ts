@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { TransactionalRepository } from '../../database/transactions.js';
 import { ImpactAssumptionChangeEntity, type ImpactFieldChange } from './impact-assumption-change.entity.js';
 import { ImpactAssumptionSetEntity } from './impact-assumption-set.entity.js';
 
@@ -17,11 +17,9 @@ const ownerColumns = (owner: ImpactOwner): { seasonId: string } | { eventId: str
   owner.kind === 'season' ? { seasonId: owner.id } : { eventId: owner.id };
 
 @Injectable()
-export class ImpactRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class ImpactRepository extends TransactionalRepository {
   findSet(owner: ImpactOwner): Promise<ImpactAssumptionSetEntity | null> {
-    return this.dataSource.getRepository(ImpactAssumptionSetEntity).findOne({
+    return this.tx.getRepository(ImpactAssumptionSetEntity).findOne({
       where: ownerColumns(owner),
       relations: { updater: true },
     });
@@ -29,7 +27,7 @@ export class ImpactRepository {
 
   /** The assumption sets of a season's events, with their event ids. */
   eventSetsOfSeason(seasonId: string): Promise<ImpactAssumptionSetEntity[]> {
-    return this.dataSource
+    return this.tx
       .getRepository(ImpactAssumptionSetEntity)
       .createQueryBuilder('s')
       .innerJoin('s.event', 'e')
@@ -40,7 +38,7 @@ export class ImpactRepository {
   }
 
   history(setId: string): Promise<ImpactAssumptionChangeEntity[]> {
-    return this.dataSource.getRepository(ImpactAssumptionChangeEntity).find({
+    return this.tx.getRepository(ImpactAssumptionChangeEntity).find({
       where: { setId },
       relations: { changer: true },
       order: { version: 'DESC' },
@@ -54,7 +52,7 @@ export class ImpactRepository {
    */
   async confirmedParticipants(eventIds: readonly string[]): Promise<Map<string, number>> {
     if (eventIds.length === 0) return new Map();
-    const rows: { event_id: string; persons: number }[] = await this.dataSource.query(
+    const rows: { event_id: string; persons: number }[] = await this.tx.query(
       `SELECT event_id, COALESCE(sum(jsonb_array_length(roster)), 0)::int AS persons
          FROM registrations WHERE status = 'confirmed' AND event_id = ANY($1::uuid[])
         GROUP BY event_id HAVING sum(jsonb_array_length(roster)) > 0`,
@@ -65,8 +63,8 @@ export class ImpactRepository {
 
   /** Version 1 of an owner's set. False when a set already exists (someone else created it first). */
   create(owner: ImpactOwner, write: ImpactWrite): Promise<boolean> {
-    return this.dataSource.transaction(async (m) => {
-      const rows: { id: string }[] = await m.query(
+    return this.txHost.withTransaction(async () => {
+      const rows: { id: string }[] = await this.tx.query(
         `INSERT INTO impact_assumption_sets (season_id, event_id, assumptions, version, updated_by)
          VALUES ($1, $2, $3::jsonb, 1, $4) ON CONFLICT DO NOTHING RETURNING id`,
         [
@@ -78,7 +76,7 @@ export class ImpactRepository {
       );
       const id = rows[0]?.id;
       if (id === undefined) return false;
-      await this.recordChange(m, id, 1, write);
+      await this.recordChange(id, 1, write);
       return true;
     });
   }
@@ -88,8 +86,8 @@ export class ImpactRepository {
    * the change, in one transaction. False when another edit got there first.
    */
   update(setId: string, expectedVersion: number, write: ImpactWrite): Promise<boolean> {
-    return this.dataSource.transaction(async (m) => {
-      const result = await m
+    return this.txHost.withTransaction(async () => {
+      const result = await this.tx
         .createQueryBuilder()
         .update(ImpactAssumptionSetEntity)
         .set({
@@ -102,13 +100,13 @@ export class ImpactRepository {
         .setParameter('assumptions', JSON.stringify(write.assumptions))
         .execute();
       if (result.affected !== 1) return false;
-      await this.recordChange(m, setId, expectedVersion + 1, write);
+      await this.recordChange(setId, expectedVersion + 1, write);
       return true;
     });
   }
 
-  private async recordChange(m: EntityManager, setId: string, version: number, write: ImpactWrite): Promise<void> {
-    await m.query(
+  private async recordChange(setId: string, version: number, write: ImpactWrite): Promise<void> {
+    await this.tx.query(
       `INSERT INTO impact_assumption_changes (set_id, version, changed_by, fields, changes, reason) VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,
       [setId, version, write.userId, write.changes.map((c) => c.field), JSON.stringify(write.changes), write.reason],
     );

@@ -9,17 +9,10 @@ import {
   toChinaIso,
 } from '@sailcourt/domain';
 import type { Caller } from '../../common/auth.js';
-import {
-  badRequest,
-  conflict,
-  type FieldError,
-  notFound,
-  ProblemException,
-  unprocessable,
-} from '../../common/problem.js';
+import { badRequest, conflict, type FieldError, ProblemException, unprocessable } from '../../common/problem.js';
 import { EventsService } from '../events/events.service.js';
 import type { SeasonEntity } from '../seasons/season.entity.js';
-import { SeasonsRepository } from '../seasons/seasons.repository.js';
+import { SeasonsService } from '../seasons/seasons.service.js';
 import { diffImpactAssumptions } from './assumption-diff.js';
 import {
   type EventImpactDto,
@@ -68,7 +61,7 @@ const editor = (user: { id: string; displayName: string } | null | undefined): I
 export class ImpactService {
   constructor(
     private readonly impact: ImpactRepository,
-    private readonly seasons: SeasonsRepository,
+    private readonly seasons: SeasonsService,
     private readonly events: EventsService,
   ) {}
 
@@ -86,21 +79,21 @@ export class ImpactService {
   // --- seasons ---------------------------------------------------------------------------------------------
 
   async seasonImpact(key: string): Promise<SeasonImpactDto> {
-    return this.seasonImpactOf(await this.requireSeason(key));
+    return this.seasonImpactOf(await this.seasons.require(key));
   }
 
   async seasonSensitivity(key: string, query: ImpactSensitivityQueryDto): Promise<ImpactSensitivityDto> {
-    const season = await this.requireSeason(key);
+    const season = await this.seasons.require(key);
     const { assumptions } = await this.requireStored({ kind: 'season', id: season.id }, `season '${key}'`);
     return toImpactSensitivityDto(computeImpactSensitivity(assumptions, query));
   }
 
   async seasonHistory(key: string): Promise<ImpactAssumptionHistoryDto> {
-    return this.history({ kind: 'season', id: (await this.requireSeason(key)).id });
+    return this.history({ kind: 'season', id: (await this.seasons.require(key)).id });
   }
 
   async putSeasonAssumptions(key: string, body: PutImpactAssumptionsDto, caller: Caller): Promise<SeasonImpactDto> {
-    const season = await this.requireSeason(key);
+    const season = await this.seasons.require(key);
     await this.write({ kind: 'season', id: season.id }, body, caller);
     return this.seasonImpactOf(season);
   }
@@ -143,12 +136,6 @@ export class ImpactService {
   }
 
   // --- shared ----------------------------------------------------------------------------------------------
-
-  private async requireSeason(key: string): Promise<SeasonEntity> {
-    const season = await this.seasons.findByKey(key);
-    if (!season) throw notFound('season', key);
-    return season;
-  }
 
   private async seasonImpactOf(season: SeasonEntity): Promise<SeasonImpactDto> {
     const { set, assumptions } = await this.requireStored({ kind: 'season', id: season.id }, `season '${season.slug}'`);

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -47,7 +48,7 @@ export class ImportsController {
   @ApiConsumes(...SHEET_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: TeamImportPreviewDto })
-  preview(@Param('id') eventId: string, @Req() req: Request): Promise<TeamImportPreviewDto> {
+  preview(@IdParam('event') eventId: string, @Req() req: Request): Promise<TeamImportPreviewDto> {
     return this.imports.preview(eventId, fileOf(req));
   }
 
@@ -62,7 +63,7 @@ export class ImportsController {
   @ApiConsumes(...SHEET_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: ScheduleImportPreviewDto })
-  async previewSchedule(@Param('id') eventId: string, @Req() req: Request): Promise<ScheduleImportPreviewDto> {
+  async previewSchedule(@IdParam('event') eventId: string, @Req() req: Request): Promise<ScheduleImportPreviewDto> {
     const { encoding, rows } = await this.imports.scheduleRows(fileOf(req));
     return { encoding, rows, ...(await this.schedule.run(eventId, rows, true)) };
   }
@@ -77,7 +78,7 @@ export class ImportsController {
   })
   @ApiOkResponse({ type: ScheduleImportResultDto })
   async commitSchedule(
-    @Param('id') eventId: string,
+    @IdParam('event') eventId: string,
     @Body() body: CommitScheduleImportDto,
   ): Promise<ScheduleImportResultDto> {
     const { created, existing } = await this.schedule.run(eventId, body.rows, false);
@@ -94,7 +95,7 @@ export class ImportsController {
   })
   @ApiOkResponse({ type: TeamImportResultDto })
   commit(
-    @Param('id') eventId: string,
+    @IdParam('event') eventId: string,
     @Body() body: CommitTeamImportDto,
     @CurrentCaller() caller: Caller,
   ): Promise<TeamImportResultDto> {
@@ -110,7 +111,7 @@ export class ImportsController {
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
-  async exportCsv(@Param('id') eventId: string, @Res() res: Response): Promise<void> {
+  async exportCsv(@IdParam('event') eventId: string, @Res() res: Response): Promise<void> {
     const file = await this.imports.export(eventId, 'csv');
     res
       .setHeader('Content-Type', 'text/csv; charset=utf-8')
@@ -124,7 +125,7 @@ export class ImportsController {
   @ApiOperation({ summary: 'The same as an Excel workbook' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  async exportXlsx(@Param('id') eventId: string, @Res() res: Response): Promise<void> {
+  async exportXlsx(@IdParam('event') eventId: string, @Res() res: Response): Promise<void> {
     const file = await this.imports.export(eventId, 'xlsx');
     res
       .setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

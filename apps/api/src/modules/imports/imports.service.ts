@@ -1,14 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { DataSource, type EntityManager, In } from 'typeorm';
 import { toCsv } from '../../common/csv.js';
-import { conflict, type FieldError, ProblemException, unprocessable } from '../../common/problem.js';
-import { EventEntity } from '../events/event.entity.js';
+import { conflict, type FieldError, isNotFound, ProblemException, unprocessable } from '../../common/problem.js';
+import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import { EventsService } from '../events/events.service.js';
-import { RegistrationAuditEntity } from '../registrations/registration-audit.entity.js';
-import { RegistrationEntity } from '../registrations/registration.entity.js';
-import { TeamMemberEntity } from '../teams/team-member.entity.js';
-import { TeamEntity } from '../teams/team.entity.js';
+import { RegistrationsService } from '../registrations/registrations.service.js';
+import { TeamsService } from '../teams/teams.service.js';
 import type { ImportTeamSummaryDto, TeamImportPreviewDto, TeamImportResultDto } from './dto/import.dto.js';
 import { type ScheduleImportRow, scheduleRowsFromSheet } from './schedule-rows.js';
 import { neutralise, readSheet, SheetError } from './spreadsheet.js';
@@ -22,8 +19,6 @@ import {
   type ValidRow,
 } from './team-rows.js';
 
-const ACTIVE = ['pending', 'confirmed', 'waitlisted'] as const;
-
 /**
  * Teams with rosters from a spreadsheet: a preview that names every problem, then a commit that applies every row
  * or none, in one transaction under the event lock. Teams are matched by name among the event's registered teams,
@@ -32,8 +27,10 @@ const ACTIVE = ['pending', 'confirmed', 'waitlisted'] as const;
 @Injectable()
 export class ImportsService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly events: EventsService,
+    private readonly teams: TeamsService,
+    private readonly registrations: RegistrationsService,
   ) {}
 
   async preview(eventId: string, file: Buffer): Promise<TeamImportPreviewDto> {
@@ -74,18 +71,16 @@ export class ImportsService {
       }));
       throw unprocessable(`${problems.length} problem(s) in the rows; nothing was imported.`, errors);
     }
-    return this.dataSource.transaction(async (manager) => {
-      const locked = await manager
-        .getRepository(EventEntity)
-        .findOne({ where: { id: event.id }, lock: { mode: 'pessimistic_write' } });
-      if (!locked) throw unprocessable('The event is gone.');
-      const registered = await this.registeredTeams(manager, event.id);
+    return this.txHost.withTransaction(async () => {
+      const locked = await this.events.lockForUpdate(event.id).catch((error: unknown) => {
+        if (isNotFound(error)) throw unprocessable('The event is gone.');
+        throw error;
+      });
+      const registered = await this.registrations.activeByTeamName(event.id);
       const groups = groupByTeam(valid);
       const newTeams = [...groups.keys()].filter((name) => !registered.has(name));
       if (locked.capacity !== null) {
-        const confirmed = await manager
-          .getRepository(RegistrationEntity)
-          .countBy({ eventId: event.id, status: 'confirmed' });
+        const confirmed = await this.registrations.countConfirmed(event.id);
         if (confirmed + newTeams.length > locked.capacity) {
           throw conflict(
             `The event has ${locked.capacity - confirmed} place(s) left; the file adds ${newTeams.length} team(s). Nothing was imported.`,
@@ -101,55 +96,25 @@ export class ImportsService {
       };
       for (const [name, people] of groups) {
         const existing = registered.get(name);
-        const city = people[0]?.city ?? null;
-        const team =
-          existing?.team ??
-          (await manager
-            .getRepository(TeamEntity)
-            .save(
-              manager
-                .getRepository(TeamEntity)
-                .create({ name, city, sport: 'basketball', managerId: null, source: 'organizer import' }),
-            ));
+        const team = existing?.team ?? (await this.teams.createImported({ name, city: people[0]?.city ?? null }));
         if (existing) result.teamsUpdated += 1;
         else result.teamsCreated += 1;
-        const members = manager.getRepository(TeamMemberEntity);
-        await members.delete({ teamId: team.id });
-        await members.insert(
-          people.map((p, i) =>
-            members.create({
-              teamId: team.id,
-              sortOrder: i,
-              name: p.player,
-              role: p.role,
-              number: p.number,
-              birthYear: p.birthYear,
-            }),
-          ),
+        await this.teams.replaceMembers(
+          team.id,
+          people.map((p, i) => ({
+            teamId: team.id,
+            sortOrder: i,
+            name: p.player,
+            role: p.role,
+            number: p.number,
+            birthYear: p.birthYear,
+          })),
         );
         const roster = people.map((p) => ({ name: p.player, number: p.number, role: p.role }));
         if (existing) {
-          await manager.getRepository(RegistrationEntity).update({ id: existing.registrationId }, { roster });
+          await this.registrations.replaceImportedRoster(existing.registrationId, roster);
         } else {
-          const registrations = manager.getRepository(RegistrationEntity);
-          const registration = await registrations.save(
-            registrations.create({
-              eventId: event.id,
-              teamId: team.id,
-              status: 'confirmed',
-              roster,
-              createdBy: actorId,
-            }),
-          );
-          await manager.getRepository(RegistrationAuditEntity).insert({
-            registrationId: registration.id,
-            eventId: event.id,
-            actorId,
-            fromStatus: null,
-            toStatus: 'confirmed',
-            reason: 'imported from a spreadsheet',
-            overrides: [],
-          });
+          await this.registrations.recordImported(event.id, team.id, roster, actorId);
           result.registrationsCreated += 1;
         }
       }
@@ -161,11 +126,9 @@ export class ImportsService {
   async export(eventId: string, format: 'csv' | 'xlsx'): Promise<{ filename: string; body: Buffer }> {
     const event = await this.events.require(eventId);
     const rows: string[][] = [];
-    const registered = await this.registeredTeams(this.dataSource.manager, event.id);
+    const registered = await this.registrations.activeByTeamName(event.id);
     for (const { team } of [...registered.values()].sort((a, b) => (a.team.name < b.team.name ? -1 : 1))) {
-      const members = await this.dataSource
-        .getRepository(TeamMemberEntity)
-        .find({ where: { teamId: team.id }, order: { sortOrder: 'ASC' } });
+      const members = await this.teams.members(team.id);
       for (const m of members) {
         const role = m.role in ROLE_LABELS ? ROLE_LABELS[m.role as keyof typeof ROLE_LABELS] : m.role;
         rows.push([
@@ -190,33 +153,13 @@ export class ImportsService {
   }
 
   private async summary(eventId: string, valid: readonly ValidRow[]): Promise<ImportTeamSummaryDto[]> {
-    const registered = await this.registeredTeams(this.dataSource.manager, eventId);
+    const registered = await this.registrations.activeByTeamName(eventId);
     return [...groupByTeam(valid)].map(([name, people]) => ({
       name,
       city: people[0]?.city ?? null,
       people: people.length,
       action: registered.has(name) ? 'update' : 'create',
     }));
-  }
-
-  private async registeredTeams(
-    manager: EntityManager,
-    eventId: string,
-  ): Promise<Map<string, { team: TeamEntity; registrationId: string }>> {
-    const registrations = await manager
-      .getRepository(RegistrationEntity)
-      .find({ where: { eventId, status: In([...ACTIVE]) } });
-    const teams =
-      registrations.length === 0
-        ? []
-        : await manager.getRepository(TeamEntity).findBy({ id: In(registrations.map((r) => r.teamId)) });
-    const byId = new Map(teams.map((t) => [t.id, t]));
-    return new Map(
-      registrations.flatMap((r) => {
-        const team = byId.get(r.teamId);
-        return team ? [[team.name, { team, registrationId: r.id }] as const] : [];
-      }),
-    );
   }
 }
 

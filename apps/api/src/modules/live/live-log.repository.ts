@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, MoreThan } from 'typeorm';
+import { TransactionalRepository } from '../../database/transactions.js';
+import { MoreThan } from 'typeorm';
 import { NOTIFY_CHANNEL } from '../../common/notify/notification-bus.js';
 import { LiveActionEntity } from './live-action.entity.js';
 
@@ -7,44 +8,38 @@ export type NewLiveEntry = Omit<LiveActionEntity, 'seq' | 'createdAt' | 'event' 
 
 /** The live log's queries. Appends run inside the caller's transaction, after it locked the game. */
 @Injectable()
-export class LiveLogRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class LiveLogRepository extends TransactionalRepository {
   /**
    * Takes the event's next `seq` (the counter row stays locked until commit, so seqs commit in
    * order), appends the entry and announces it, all in the caller's transaction.
    */
-  async append(manager: EntityManager, entry: NewLiveEntry): Promise<LiveActionEntity> {
-    const [counter] = await manager.query<Array<{ seq: string }>>(
+  async append(entry: NewLiveEntry): Promise<LiveActionEntity> {
+    const [counter] = await this.tx.query<Array<{ seq: string }>>(
       `INSERT INTO live_event_counters AS c (event_id, seq) VALUES ($1, 1)
        ON CONFLICT (event_id) DO UPDATE SET seq = c.seq + 1 RETURNING c.seq::text AS seq`,
       [entry.eventId],
     );
     const seq = Number(counter?.seq);
-    const repo = manager.getRepository(LiveActionEntity);
+    const repo = this.tx.getRepository(LiveActionEntity);
     const saved = await repo.save(repo.create({ ...entry, seq }));
-    await manager.query(`SELECT pg_notify($1, $2)`, [
+    await this.tx.query(`SELECT pg_notify($1, $2)`, [
       NOTIFY_CHANNEL,
       JSON.stringify({ t: 'live', e: entry.eventId, m: entry.matchId, s: seq }),
     ]);
     return saved;
   }
 
-  findByClientEventId(
-    manager: EntityManager,
-    matchId: string,
-    clientEventId: string,
-  ): Promise<LiveActionEntity | null> {
-    return manager.getRepository(LiveActionEntity).findOneBy({ matchId, clientEventId });
+  findByClientEventId(matchId: string, clientEventId: string): Promise<LiveActionEntity | null> {
+    return this.tx.getRepository(LiveActionEntity).findOneBy({ matchId, clientEventId });
   }
 
-  forMatch(manager: EntityManager, matchId: string): Promise<LiveActionEntity[]> {
-    return manager.getRepository(LiveActionEntity).find({ where: { matchId }, order: { seq: 'ASC' } });
+  forMatch(matchId: string): Promise<LiveActionEntity[]> {
+    return this.tx.getRepository(LiveActionEntity).find({ where: { matchId }, order: { seq: 'ASC' } });
   }
 
   /** What a stream missed: the event's (or one game's) entries after `afterSeq`, in order. */
   since(eventId: string, afterSeq: number, matchId?: string): Promise<LiveActionEntity[]> {
-    return this.dataSource.getRepository(LiveActionEntity).find({
+    return this.tx.getRepository(LiveActionEntity).find({
       where: { eventId, seq: MoreThan(afterSeq), ...(matchId ? { matchId } : {}) },
       order: { seq: 'ASC' },
     });
@@ -52,7 +47,7 @@ export class LiveLogRepository {
 
   /** The event's latest seq (0 before any live entry). */
   async head(eventId: string): Promise<number> {
-    const [row] = await this.dataSource.query<Array<{ seq: string }>>(
+    const [row] = await this.tx.query<Array<{ seq: string }>>(
       `SELECT coalesce(max(seq), 0)::text AS seq FROM match_live_actions WHERE event_id = $1`,
       [eventId],
     );

@@ -1,4 +1,5 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import {
   type LiveAction,
   type LiveRefusal,
@@ -7,7 +8,6 @@ import {
   applyLiveAction,
   LIVE_POINTS,
 } from '@sailcourt/domain';
-import { DataSource } from 'typeorm';
 import type { Caller } from '../../common/auth.js';
 import { conflict, ProblemException } from '../../common/problem.js';
 import type { Ruleset } from '../events/event.entity.js';
@@ -16,7 +16,7 @@ import type { MatchEntity } from '../matches/match.entity.js';
 import { MatchesService } from '../matches/matches.service.js';
 import type { LiveActionDto, LiveActionResultDto } from './dto/live.dto.js';
 import type { LiveActionEntity } from './live-action.entity.js';
-import { LiveLogRepository } from './live-log.repository.js';
+import { LiveLogService } from './live-log.service.js';
 import { ScorerLinksService } from './scorer-links.service.js';
 
 export type LiveWriter = { caller?: Caller | undefined; scorerToken?: string | undefined };
@@ -40,9 +40,9 @@ const REFUSAL_STATUS: Record<LiveRefusalCode, HttpStatus> = {
 @Injectable()
 export class LiveScoringService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesService,
-    private readonly log: LiveLogRepository,
+    private readonly log: LiveLogService,
     private readonly links: ScorerLinksService,
   ) {}
 
@@ -51,26 +51,25 @@ export class LiveScoringService {
     const actor = writer.caller
       ? `user:${writer.caller.id}`
       : `scorer-link:${(await this.links.authorize(id, writer.scorerToken ?? '')).id}`;
-    return this.dataSource.transaction(async (manager) => {
-      const match = await this.matches.lockForWrite(manager, id, undefined, eventId);
-      const earlier = await this.log.findByClientEventId(manager, match.id, input.clientEventId);
+    return this.txHost.withTransaction(async () => {
+      const match = await this.matches.lockForWrite(id, undefined, eventId);
+      const earlier = await this.log.findByClientEventId(match.id, input.clientEventId);
       if (earlier) return { created: false, answer: answerOf(earlier) };
       const action = fromDto(input);
       // Only an undo looks back at earlier actions; every other rule reads the game's current state.
-      const history =
-        action.type === 'undo' ? (await this.log.forMatch(manager, match.id)).flatMap(toDomainAction) : [];
-      const ruleset = await this.matches.rulesetOf(manager, match);
+      const history = action.type === 'undo' ? (await this.log.forMatch(match.id)).flatMap(toDomainAction) : [];
+      const ruleset = await this.matches.rulesetOf(match);
       const outcome = applyLiveAction(liveStateOf(match), history, action, LIVE_POINTS[ruleset]);
       if (!outcome.ok) throw refusalProblem(outcome.refusal);
       const { state } = outcome;
       const entry =
         action.type === 'final'
-          ? await this.matches.recordResult(manager, match, finalResult(state, ruleset), {
+          ? await this.matches.recordResult(match, finalResult(state, ruleset), {
               type: 'final',
               clientEventId: action.clientEventId,
               actor,
             })
-          : await this.matches.recordLiveState(manager, match, {
+          : await this.matches.recordLiveState(match, {
               clientEventId: action.clientEventId,
               type: action.type,
               team: action.type === 'score' ? action.team : null,

@@ -3,7 +3,7 @@ import { NotificationBus } from '../../common/notify/notification-bus.js';
 import { SSE_HEARTBEAT_MS, SSE_KEEP_ALIVE, type StreamSink } from '../../common/sse.js';
 import type { LiveMessageDto } from './dto/live.dto.js';
 import type { LiveActionEntity } from './live-action.entity.js';
-import { LiveLogRepository } from './live-log.repository.js';
+import { LiveLogService } from './live-log.service.js';
 
 export type { StreamSink } from '../../common/sse.js';
 
@@ -32,7 +32,7 @@ class EventHub {
 
   constructor(
     readonly eventId: string,
-    private readonly log: LiveLogRepository,
+    private readonly log: LiveLogService,
     private readonly logger: Logger,
   ) {}
 
@@ -66,7 +66,7 @@ export class LiveStreamsService implements OnModuleInit, OnModuleDestroy {
   private unsubscribe: Array<() => void> = [];
 
   constructor(
-    private readonly log: LiveLogRepository,
+    private readonly log: LiveLogService,
     private readonly bus: NotificationBus,
   ) {}
 

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -36,6 +49,15 @@ const STREAM_DESCRIPTION =
   'Server-Sent Events. Each message: `id: <seq>` (increasing), `event: score` or `status`, `data:` a LiveMessage. ' +
   'A comment line at least every 15 s keeps idle connections open. Reconnecting with Last-Event-ID (or ?lastEventId=) replays what was missed.';
 
+/** What the OpenAPI document says of a Server-Sent Events stream. */
+const LiveStream = (summary: string): MethodDecorator =>
+  applyDecorators(
+    ApiOperation({ summary, description: STREAM_DESCRIPTION }),
+    ApiHeader(LAST_EVENT_ID),
+    ApiProduces('text/event-stream'),
+    ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' }),
+  );
+
 @ApiTags('live')
 @Controller()
 export class LiveController {
@@ -60,7 +82,7 @@ export class LiveController {
   @ApiCreatedResponse({ type: LiveActionResultDto })
   @ApiOkResponse({ type: LiveActionResultDto, description: 'A repeated clientEventId: the first answer' })
   async live(
-    @Param('id') id: string,
+    @IdParam('match') id: string,
     @Body() body: LiveActionDto,
     @CurrentCaller() caller: Caller | undefined,
     @LinkToken() scorerToken: string | undefined,
@@ -80,7 +102,7 @@ export class LiveController {
   })
   @ApiCreatedResponse({ type: ScorerLinkDto })
   createLink(
-    @Param('id') id: string,
+    @IdParam('match') id: string,
     @Body() body: CreateScorerLinkDto,
     @CurrentCaller() caller: Caller,
   ): Promise<ScorerLinkDto> {
@@ -92,7 +114,7 @@ export class LiveController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'A game’s scorer links, without their tokens (organizers)' })
   @ApiOkResponse({ type: [ScorerLinkDto] })
-  listLinks(@Param('id') id: string): Promise<ScorerLinkDto[]> {
+  listLinks(@IdParam('match') id: string): Promise<ScorerLinkDto[]> {
     return this.links.list(id);
   }
 
@@ -102,17 +124,14 @@ export class LiveController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke a scorer link (organizers)' })
   @ApiNoContentResponse()
-  async revokeLink(@Param('id') id: string, @Param('linkId') linkId: string): Promise<void> {
+  async revokeLink(@IdParam('match') id: string, @IdParam('scorer link', 'linkId') linkId: string): Promise<void> {
     await this.links.revoke(id, linkId);
   }
 
   @Get('events/:id/live')
-  @ApiOperation({ summary: 'Live stream of an event’s games', description: STREAM_DESCRIPTION })
-  @ApiHeader(LAST_EVENT_ID)
-  @ApiProduces('text/event-stream')
-  @ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' })
+  @LiveStream('Live stream of an event’s games')
   async eventStream(
-    @Param('id') id: string,
+    @IdParam('event') id: string,
     @Query() query: LiveStreamQueryDto,
     @Headers('last-event-id') header: string | undefined,
     @Req() req: Request,
@@ -123,12 +142,9 @@ export class LiveController {
   }
 
   @Get('matches/:id/live')
-  @ApiOperation({ summary: 'Live stream of one game', description: STREAM_DESCRIPTION })
-  @ApiHeader(LAST_EVENT_ID)
-  @ApiProduces('text/event-stream')
-  @ApiOkResponse({ type: LiveMessageDto, description: 'text/event-stream; each data line is a LiveMessage' })
+  @LiveStream('Live stream of one game')
   async matchStream(
-    @Param('id') id: string,
+    @IdParam('match') id: string,
     @Query() query: LiveStreamQueryDto,
     @Headers('last-event-id') header: string | undefined,
     @Req() req: Request,

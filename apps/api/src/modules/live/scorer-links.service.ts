@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Caller } from '../../common/auth.js';
 import { SCORER_TOKEN_PREFIX } from '../../common/auth.js';
-import { isUuid } from '../../common/ids.js';
 import { notFound, ProblemException, unprocessable } from '../../common/problem.js';
 import { MatchesService } from '../matches/matches.service.js';
 import type { CreateScorerLinkDto, ScorerLinkDto } from './dto/live.dto.js';
@@ -52,7 +51,7 @@ export class ScorerLinksService {
 
   async revoke(matchId: string, linkId: string): Promise<void> {
     const match = await this.matches.require(matchId);
-    const link = isUuid(linkId) ? await this.links.revoke(match.id, linkId) : null;
+    const link = await this.links.revoke(match.id, linkId);
     if (!link) throw notFound('scorer link', linkId);
   }
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -40,6 +41,22 @@ function sendDownload(res: Response, type: string, download: Download, dispositi
   return download.body;
 }
 
+/** The calendar is written in the asker's language, so caches keep one copy per Accept-Language. */
+function sendCalendar(res: Response, download: Download): string {
+  res.setHeader('Vary', 'Accept-Language');
+  return sendDownload(res, 'text/calendar', download, 'inline');
+}
+
+/** What the OpenAPI document says of an iCalendar feed. */
+const CalendarFeed = (summary: string, description: string): MethodDecorator =>
+  applyDecorators(
+    ApiTags('calendar'),
+    ApiOperation({ summary, description }),
+    ApiQuery({ name: 'lang', required: false, enum: ['zh-CN', 'en'] }),
+    ApiProduces('text/calendar'),
+    ApiOkResponse({ schema: { type: 'string' } }),
+  );
+
 @ApiTags('standings')
 @Controller()
 export class CompetitionController {
@@ -66,7 +83,7 @@ export class CompetitionController {
   })
   @ApiOkResponse({ type: StandingsDto })
   async get(
-    @Param('id') eventId: string,
+    @IdParam('event') eventId: string,
     @Query('division') division: unknown,
     @Req() req: Request,
     @Res() res: Response,
@@ -87,7 +104,7 @@ export class CompetitionController {
   })
   @ApiCreatedResponse({ type: DrawnLotDto })
   recordLot(
-    @Param('id') eventId: string,
+    @IdParam('event') eventId: string,
     @Body() body: RecordLotDto,
     @CurrentCaller() caller: Caller,
   ): Promise<DrawnLotDto> {
@@ -97,7 +114,7 @@ export class CompetitionController {
   @Get('events/:id/standings/lots')
   @ApiOperation({ summary: 'Every lot recorded for the event, oldest first: who drew which order, and when' })
   @ApiOkResponse({ type: [DrawnLotDto] })
-  listLots(@Param('id') eventId: string): Promise<DrawnLotDto[]> {
+  listLots(@IdParam('event') eventId: string): Promise<DrawnLotDto[]> {
     return this.lots.list(eventId);
   }
 
@@ -111,7 +128,7 @@ export class CompetitionController {
       'redraws it until a playoff game has a result). First-round games go into the next free evening slots at the event’s venue.',
   })
   @ApiCreatedResponse({ type: BracketDto })
-  create(@Param('id') eventId: string, @Body() body: CreatePlayoffsDto): Promise<BracketDto> {
+  create(@IdParam('event') eventId: string, @Body() body: CreatePlayoffsDto): Promise<BracketDto> {
     return this.playoffs.create(eventId, body);
   }
 
@@ -127,7 +144,10 @@ export class CompetitionController {
       'teams of one group kept apart in the first round where possible. Lists the group games still without a result.',
   })
   @ApiOkResponse({ type: KnockoutPreviewDto })
-  previewKnockout(@Param('id') eventId: string, @Body() body: KnockoutDrawOptionsDto): Promise<KnockoutPreviewDto> {
+  previewKnockout(
+    @IdParam('event') eventId: string,
+    @Body() body: KnockoutDrawOptionsDto,
+  ): Promise<KnockoutPreviewDto> {
     return this.knockout.preview(eventId, body);
   }
 
@@ -142,7 +162,7 @@ export class CompetitionController {
   })
   @ApiCreatedResponse({ type: BracketDto })
   confirmKnockout(
-    @Param('id') eventId: string,
+    @IdParam('event') eventId: string,
     @Body() body: ConfirmKnockoutDto,
     @CurrentCaller() caller: Caller,
   ): Promise<BracketDto> {
@@ -156,7 +176,7 @@ export class CompetitionController {
     summary: 'Every knockout confirmation of the event (organizers): who, when, the options and the seeds',
   })
   @ApiOkResponse({ type: [OrganizerAuditEntryDto] })
-  knockoutAudit(@Param('id') eventId: string): Promise<OrganizerAuditEntryDto[]> {
+  knockoutAudit(@IdParam('event') eventId: string): Promise<OrganizerAuditEntryDto[]> {
     return this.knockout.audit(eventId);
   }
 
@@ -168,65 +188,43 @@ export class CompetitionController {
   })
   @ApiQuery({ name: 'division', required: false, description: "The division's id or code (e.g. U10-girls)" })
   @ApiOkResponse({ type: BracketDto })
-  bracket(@Param('id') eventId: string, @Query('division') division: unknown): Promise<BracketDto> {
+  bracket(@IdParam('event') eventId: string, @Query('division') division: unknown): Promise<BracketDto> {
     return this.playoffs.bracket(eventId, divisionQuery(division));
   }
 
   @Get('events/:id/calendar.ics')
-  @ApiTags('calendar')
-  @ApiOperation({
-    summary:
-      'The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE',
-    description:
-      'Written in one language: `?lang=`, else the first language of Accept-Language; Chinese when neither says English.',
-  })
-  @ApiQuery({ name: 'lang', required: false, enum: ['zh-CN', 'en'] })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ schema: { type: 'string' } })
+  @CalendarFeed(
+    'The event’s games as an iCalendar feed (RFC 5545, Asia/Shanghai); a rescheduled game keeps its UID with a higher SEQUENCE',
+    'Written in one language: `?lang=`, else the first language of Accept-Language; Chinese when neither says English.',
+  )
   async eventCalendar(
-    @Param('id') eventId: string,
+    @IdParam('event') eventId: string,
     @Query('lang') lang: unknown,
     @Headers('accept-language') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    res.setHeader('Vary', 'Accept-Language');
-    return sendDownload(
-      res,
-      'text/calendar',
-      await this.reads.eventCalendar(eventId, calendarLanguage(lang, accept)),
-      'inline',
-    );
+    return sendCalendar(res, await this.reads.eventCalendar(eventId, calendarLanguage(lang, accept)));
   }
 
   @Get('teams/:id/calendar.ics')
-  @ApiTags('calendar')
-  @ApiOperation({
-    summary: 'A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai)',
-    description: 'Language as for the event feed (`?lang=` or Accept-Language).',
-  })
-  @ApiQuery({ name: 'lang', required: false, enum: ['zh-CN', 'en'] })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ schema: { type: 'string' } })
+  @CalendarFeed(
+    'A team’s games in every event as an iCalendar feed (RFC 5545, Asia/Shanghai)',
+    'Language as for the event feed (`?lang=` or Accept-Language).',
+  )
   async teamCalendar(
-    @Param('id') teamId: string,
+    @IdParam('team') teamId: string,
     @Query('lang') lang: unknown,
     @Headers('accept-language') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    res.setHeader('Vary', 'Accept-Language');
-    return sendDownload(
-      res,
-      'text/calendar',
-      await this.reads.teamCalendar(teamId, calendarLanguage(lang, accept)),
-      'inline',
-    );
+    return sendCalendar(res, await this.reads.teamCalendar(teamId, calendarLanguage(lang, accept)));
   }
 
   @Get('events/:id/results.csv')
   @ApiOperation({ summary: 'Every game with a result as CSV (UTF-8 with BOM)' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
-  async resultsCsv(@Param('id') eventId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async resultsCsv(@IdParam('event') eventId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     return sendDownload(res, 'text/csv', await this.reads.resultsCsv(eventId), 'attachment');
   }
 }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { BasketballRuleError, checkDrawnOrder, tiesForLots, toChinaIso } from '@sailcourt/domain';
 import { unprocessable } from '../../common/problem.js';
+import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
 import { EventsService } from '../events/events.service.js';
 import type { DrawnLotDto, RecordLotDto } from './dto/standings.dto.js';
@@ -25,6 +26,7 @@ const toDrawnLotDto = (eventId: string, l: StoredLot): DrawnLotDto => ({
 @Injectable()
 export class DrawnLotsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
     private readonly events: EventsService,
     private readonly standings: StandingsService,
@@ -40,10 +42,10 @@ export class DrawnLotsService {
       'standings.division-required',
     );
     const divisionId = division?.id ?? null;
-    const id = await this.matches.transaction(async (manager) => {
-      await this.matches.lockEvent(manager, event.id);
+    const id = await this.txHost.withTransaction(async () => {
+      await this.events.lockForUpdate(event.id);
       // The ties as the rules leave them: a lot already drawn may be drawn again (the last one recorded counts).
-      const groups = await this.standings.rankedGroups(manager, event.id, division?.id, false);
+      const groups = await this.standings.rankedGroups(event.id, division?.id, false);
       const group = groups.find((g) => g.name === input.group);
       if (!group)
         throw unprocessable(
@@ -61,7 +63,7 @@ export class DrawnLotsService {
           'standings.lot-not-needed',
         );
       }
-      return this.matches.insertLot(manager, {
+      return this.matches.insertLot({
         eventId: event.id,
         divisionId,
         group: input.group,
@@ -69,7 +71,7 @@ export class DrawnLotsService {
         recordedBy: actorId,
       });
     });
-    const lots = await this.matches.snapshot((manager) => this.matches.lots(manager, event.id));
+    const lots = await this.matches.lots(event.id);
     const saved = lots.find((l) => l.id === id);
     if (!saved) throw new Error(`Lot ${id} vanished after its commit`);
     return toDrawnLotDto(event.id, saved);
@@ -78,7 +80,7 @@ export class DrawnLotsService {
   /** Every lot recorded for the event, oldest first. */
   async list(eventId: string): Promise<DrawnLotDto[]> {
     const event = await this.events.require(eventId);
-    const lots = await this.matches.snapshot((manager) => this.matches.lots(manager, event.id));
+    const lots = await this.matches.lots(event.id);
     return lots.map((l) => toDrawnLotDto(event.id, l));
   }
 }

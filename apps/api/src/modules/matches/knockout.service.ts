@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { inSnapshot, TransactionHost, type TxHost } from '../../database/transactions.js';
 import {
   type CrossGroupRow,
   drawKnockout,
@@ -8,7 +9,7 @@ import {
   type PlayoffSeed,
   toChinaIso,
 } from '@sailcourt/domain';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { conflict } from '../../common/problem.js';
 import type { OrganizerAuditEntryDto } from '../audit/audit-entry.dto.js';
 import { AuditLog } from '../audit/audit-log.js';
@@ -24,7 +25,9 @@ import type {
   UnfinishedGameDto,
 } from './dto/knockout.dto.js';
 import { PLAYED_STATUSES } from './match.entity.js';
-import { MatchesRepository, type TeamName } from './matches.repository.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { type TeamName, teamLabel } from '../teams/team-names.js';
+import { MatchesRepository } from './matches.repository.js';
 import { PlayoffsService } from './playoffs.service.js';
 import { ruleProblem } from './schedule-rules.js';
 import { StandingsService } from './standings.service.js';
@@ -61,7 +64,9 @@ const bracketExists = (divisionId: string | null) =>
 @Injectable()
 export class KnockoutService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
+    private readonly teams: TeamsService,
     private readonly events: EventsService,
     private readonly standings: StandingsService,
     private readonly playoffs: PlayoffsService,
@@ -71,13 +76,10 @@ export class KnockoutService {
   async preview(eventId: string, input: KnockoutDrawOptionsDto): Promise<KnockoutPreviewDto> {
     const event = await this.events.require(eventId);
     const divisionId = (await this.playoffs.scope(event.id, input.division))?.id ?? null;
-    return this.matches.snapshot(async (manager) => {
-      const stage = await this.groupStage(manager, event.id, divisionId);
+    return inSnapshot(this.txHost, async () => {
+      const stage = await this.groupStage(event.id, divisionId);
       const drawn = draw(stage, input);
-      const names = await this.matches.teamNames(
-        stage.groups.flatMap((g) => g.rankedTeamIds),
-        manager,
-      );
+      const names = await this.teams.names(stage.groups.flatMap((g) => g.rankedTeamIds));
       const seeds = drawn.draw.seeds.map((s) => toSeedDto(s, names));
       const bySeed = new Map(seeds.map((s) => [s.seed, s]));
       const firstRound: KnockoutPairingDto[] = drawn.draw.bracket.matches
@@ -98,7 +100,7 @@ export class KnockoutService {
         size: drawn.draw.bracket.size,
         groupStageComplete: stage.unfinished.length === 0,
         unfinishedGames: stage.unfinished,
-        bracketExists: (await this.matches.findBracket(event.id, divisionId, manager)) !== null,
+        bracketExists: (await this.matches.findBracket(event.id, divisionId)) !== null,
         seeds,
         firstRound,
         nextPlacedRanking: drawn.draw.nextPlacedRanking.map((r) =>
@@ -119,10 +121,10 @@ export class KnockoutService {
     const event = await this.events.require(eventId);
     const divisionId = (await this.playoffs.scope(event.id, input.division))?.id ?? null;
     try {
-      await this.matches.transaction(async (manager) => {
-        await this.matches.lockEvent(manager, event.id);
-        if (await this.matches.findBracket(event.id, divisionId, manager)) throw bracketExists(divisionId);
-        const stage = await this.groupStage(manager, event.id, divisionId);
+      await this.txHost.withTransaction(async () => {
+        await this.events.lockForUpdate(event.id);
+        if (await this.matches.findBracket(event.id, divisionId)) throw bracketExists(divisionId);
+        const stage = await this.groupStage(event.id, divisionId);
         if (stage.unfinished.length > 0 && input.allowIncomplete !== true) throw incomplete(stage.unfinished);
         const drawn = draw(stage, input);
         if (input.drawKey !== undefined && input.drawKey !== drawn.key) {
@@ -132,7 +134,7 @@ export class KnockoutService {
             'knockout.draw-changed',
           );
         }
-        await this.matches.insertBracket(manager, {
+        await this.matches.insertBracket({
           eventId: event.id,
           divisionId,
           bracket: drawn.draw.bracket,
@@ -141,9 +143,9 @@ export class KnockoutService {
           bestNextPlaced: drawn.bestNextPlaced,
           drawnBeforeGroupsComplete: stage.unfinished.length > 0,
         });
-        await this.playoffs.advance(manager, event, divisionId);
+        await this.playoffs.advance(event, divisionId);
         // In the same transaction: the log holds exactly the draws committed, with who confirmed them.
-        await this.auditLog.record(manager, {
+        await this.auditLog.record({
           subject: 'knockout',
           subjectId: event.id,
           eventId: event.id,
@@ -174,16 +176,16 @@ export class KnockoutService {
     return this.auditLog.list('knockout', event.id);
   }
 
-  private async groupStage(manager: EntityManager, eventId: string, divisionId: string | null): Promise<GroupStage> {
+  private async groupStage(eventId: string, divisionId: string | null): Promise<GroupStage> {
     const scope = divisionId ?? undefined;
-    const ranked = (await this.standings.rankedGroups(manager, eventId, scope)).filter((g) => g.scheduled > 0);
+    const ranked = (await this.standings.rankedGroups(eventId, scope)).filter((g) => g.scheduled > 0);
     if (ranked.length === 0)
       throw conflict(
         `The ${divisionId ? 'division' : 'event'} has no group games to draw a knockout from.`,
         undefined,
         'knockout.no-group-stage',
       );
-    const games = await this.matches.groupStageGames(manager, eventId, scope);
+    const games = await this.matches.groupStageGames(eventId, scope);
     const played = games.filter(
       (g) =>
         PLAYED_STATUSES.includes(g.status) &&
@@ -268,24 +270,20 @@ function incomplete(unfinished: readonly UnfinishedGameDto[]) {
 }
 
 function toSeedDto(s: PlayoffSeed, names: ReadonlyMap<string, TeamName>): BracketSeedDto {
-  const team = names.get(s.teamId);
   return {
     seed: s.seed,
     teamId: s.teamId,
-    teamName: team?.name ?? '',
-    teamNameEn: team?.nameEn ?? null,
+    ...teamLabel(names, s.teamId),
     group: s.groupId ?? null,
     groupRank: s.groupRank ?? null,
   };
 }
 
 function toCrossGroupDto(r: CrossGroupRow, names: ReadonlyMap<string, TeamName>, qualifies: boolean): CrossGroupRowDto {
-  const team = names.get(r.teamId);
   return {
     rank: r.rank,
     teamId: r.teamId,
-    teamName: team?.name ?? '',
-    teamNameEn: team?.nameEn ?? null,
+    ...teamLabel(names, r.teamId),
     group: r.groupId,
     groupRank: r.groupRank,
     played: r.played,

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { toCsv } from '../../common/csv.js';
 import { type IcsEvent, toIcs } from '../../common/ics.js';
-import { isUuid } from '../../common/ids.js';
 import { notFound } from '../../common/problem.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
 import { EventsService } from '../events/events.service.js';
@@ -42,7 +41,7 @@ export class MatchReadsService {
 
   /** The ETag names the feed version and the query, so each filtered view revalidates on its own. */
   async listFeed(eventId: string, query: ListMatchesQueryDto): Promise<Feed> {
-    const version = isUuid(eventId) ? await this.versions.current(eventId) : null;
+    const version = await this.versions.current(eventId);
     if (version === null) throw notFound('event', eventId);
     const divisionId = (await this.divisions.resolve(eventId, query.division, 'division'))?.id;
     const key = JSON.stringify([

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -54,7 +55,7 @@ export class MatchesController {
       'short of 12 h rest, or a busy court is a 409 naming the clashing match. Venue defaults to the event’s; court to the first free one.',
   })
   @ApiCreatedResponse({ type: MatchDto })
-  create(@Param('id') eventId: string, @Body() body: CreateMatchDto): Promise<MatchDto> {
+  create(@IdParam('event') eventId: string, @Body() body: CreateMatchDto): Promise<MatchDto> {
     return this.matches.create(eventId, body);
   }
 
@@ -70,7 +71,7 @@ export class MatchesController {
     },
   })
   async list(
-    @Param('id') eventId: string,
+    @IdParam('event') eventId: string,
     @Query() query: ListMatchesQueryDto,
     @Req() req: Request,
     @Res() res: Response,
@@ -91,7 +92,7 @@ export class MatchesController {
   @ApiCreatedResponse({ type: ScheduleResultDto })
   @ApiOkResponse({ type: ScheduleResultDto, description: 'dryRun: the preview' })
   async schedule(
-    @Param('id') eventId: string,
+    @IdParam('event') eventId: string,
     @Body() body: ScheduleRequestDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ScheduleResultDto> {
@@ -112,7 +113,7 @@ export class MatchesController {
   @Get('matches/:id')
   @ApiOperation({ summary: 'One game; its ETag is its version, for If-Match on changes' })
   @ApiOkResponse({ type: MatchDto })
-  async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<MatchDto> {
+  async get(@IdParam('match') id: string, @Res({ passthrough: true }) res: Response): Promise<MatchDto> {
     const match = await this.matches.get(id);
     res.setHeader('ETag', `"${match.version}"`);
     return match;
@@ -130,7 +131,7 @@ export class MatchesController {
   })
   @ApiOkResponse({ type: MatchDto })
   async reschedule(
-    @Param('id') id: string,
+    @IdParam('match') id: string,
     @Body() body: UpdateMatchDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
@@ -153,7 +154,7 @@ export class MatchesController {
   })
   @ApiOkResponse({ type: MatchDto })
   async result(
-    @Param('id') id: string,
+    @IdParam('match') id: string,
     @Body() body: MatchResultDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentCaller() caller: Caller,

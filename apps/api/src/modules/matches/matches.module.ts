@@ -4,6 +4,7 @@ import { EventsModule } from '../events/events.module.js';
 import { LiveLogModule } from '../live/live-log.module.js';
 import { RegistrationsModule } from '../registrations/registrations.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { VenuesModule } from '../venues/venues.module.js';
 import { CompetitionController } from './competition.controller.js';
 import { DrawnLotsService } from './drawn-lots.service.js';
 import { FeedVersions } from './feed-versions.js';
@@ -19,7 +20,7 @@ import { ScheduleService } from './schedule.service.js';
 import { StandingsService } from './standings.service.js';
 
 @Module({
-  imports: [EventsModule, TeamsModule, RegistrationsModule, LiveLogModule, AuditModule],
+  imports: [EventsModule, TeamsModule, VenuesModule, RegistrationsModule, LiveLogModule, AuditModule],
   controllers: [MatchesController, CompetitionController],
   providers: [
     MatchesRepository,

@@ -1,16 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import {
-  Brackets,
-  DataSource,
-  type DeepPartial,
-  type EntityManager,
-  IsNull,
-  Not,
-  type SelectQueryBuilder,
-} from 'typeorm';
-import { isUuid } from '../../common/ids.js';
-import { EventEntity, type Ruleset } from '../events/event.entity.js';
-import { VenueEntity } from '../venues/venue.entity.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, TransactionalRepository, type TxHost } from '../../database/transactions.js';
+import { Brackets, DataSource, type DeepPartial, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
 import { MatchEntity, type MatchStatus } from './match.entity.js';
 import { DrawnLotEntity } from './drawn-lot.entity.js';
 import { PlayoffBracketEntity } from './playoff-bracket.entity.js';
@@ -50,8 +40,6 @@ export type GameRow = {
   forfeitedBy: string | null;
 };
 
-export type TeamName = { id: string; name: string; nameEn: string | null };
-
 /** A lot as the standings apply it: with the recorder's name. */
 export type StoredLot = {
   id: string;
@@ -69,30 +57,21 @@ const WITH_NAMES = { homeTeam: true, awayTeam: true, venue: true } as const;
 type VersionRow = { version: string };
 const FEED_VERSION_SQL = `SELECT coalesce(v.version, 0)::text AS version FROM events e LEFT JOIN match_feed_versions v ON v.event_id = e.id WHERE e.id = $1`;
 
-/** The part of a `pg` Pool used here: queries with a statement name. */
-type PreparingPool = {
+/** The part of a `pg` client used here: a query with a statement name. */
+type PreparingClient = {
   query: <R>(config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: R[] }>;
 };
 
-/** TypeORM's PostgreSQL driver keeps its `pg` Pool in `master`; null for any other driver (we then fall back to plain queries). */
-function poolOf(dataSource: DataSource): PreparingPool | null {
-  const master: unknown = (dataSource.driver as unknown as { master?: unknown }).master;
-  return typeof master === 'object' && master !== null && typeof (master as { query?: unknown }).query === 'function'
-    ? (master as PreparingPool)
-    : null;
-}
+const canPrepare = (client: unknown): client is PreparingClient =>
+  typeof client === 'object' && client !== null && typeof (client as { query?: unknown }).query === 'function';
 
 @Injectable()
-export class MatchesRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  /** A consistent snapshot for reads that combine several queries. */
-  snapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('REPEATABLE READ', work);
+export class MatchesRepository extends TransactionalRepository {
+  constructor(
+    @Inject(TransactionHost) txHost: TxHost,
+    private readonly dataSource: DataSource,
+  ) {
+    super(txHost);
   }
 
   // ---- public read path ----------------------------------------------------------------------
@@ -102,19 +81,34 @@ export class MatchesRepository {
    * the only query of a cached public read, so it runs as a named prepared statement straight on the
    * pool: parsed and planned once per connection, it costs PostgreSQL no more than `SELECT 1`.
    */
-  async feedVersion(eventId: string, manager?: EntityManager): Promise<number | null> {
-    const pool = manager ? null : poolOf(this.dataSource);
-    const rows = pool
-      ? (await pool.query<VersionRow>({ name: 'sailcourt_feed_version', text: FEED_VERSION_SQL, values: [eventId] }))
-          .rows
-      : await (manager ?? this.dataSource).query<VersionRow[]>(FEED_VERSION_SQL, [eventId]);
+  async feedVersion(eventId: string): Promise<number | null> {
+    const rows = this.txHost.isTransactionActive()
+      ? await this.tx.query<VersionRow[]>(FEED_VERSION_SQL, [eventId])
+      : await this.preparedFeedVersion(eventId);
     const row = rows[0];
     return row ? Number(row.version) : null;
   }
 
+  /** On a pool connection of its own, through TypeORM's public QueryRunner (its `connect()` hands out the `pg` client). */
+  private async preparedFeedVersion(eventId: string): Promise<VersionRow[]> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client: unknown = await runner.connect();
+      if (!canPrepare(client)) return await this.tx.query<VersionRow[]>(FEED_VERSION_SQL, [eventId]);
+      const result = await client.query<VersionRow>({
+        name: 'sailcourt_feed_version',
+        text: FEED_VERSION_SQL,
+        values: [eventId],
+      });
+      return result.rows;
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** The event's group games; with `divisionId`, that division's only. */
-  async gameRows(manager: EntityManager, eventId: string, divisionId?: string): Promise<GameRow[]> {
-    return manager.query<GameRow[]>(
+  async gameRows(eventId: string, divisionId?: string): Promise<GameRow[]> {
+    return this.tx.query<GameRow[]>(
       `SELECT division_id AS "divisionId", group_name AS "group", home_team_id AS "homeTeamId", away_team_id AS "awayTeamId", status,
               home_score AS "homeScore", away_score AS "awayScore", forfeited_by AS "forfeitedBy"
          FROM matches WHERE event_id = $1 AND playoff_slot IS NULL AND ($2::uuid IS NULL OR division_id = $2::uuid)`,
@@ -122,35 +116,20 @@ export class MatchesRepository {
     );
   }
 
-  /** The ruleset that ranks the event's groups ('fiba' for an unknown id: the caller has already checked it). */
-  async eventRuleset(manager: EntityManager, eventId: string): Promise<Ruleset> {
-    const rows = await manager.query<{ ruleset: Ruleset }[]>(`SELECT ruleset FROM events WHERE id = $1`, [eventId]);
-    return rows[0]?.ruleset ?? 'fiba';
-  }
-
-  async teamNames(ids: readonly string[], manager?: EntityManager): Promise<Map<string, TeamName>> {
-    if (ids.length === 0) return new Map();
-    const rows = await (manager ?? this.dataSource).query<TeamName[]>(
-      `SELECT id, name, name_en AS "nameEn" FROM teams WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
+  list(eventId: string, filter: MatchFilter): Promise<[MatchEntity[], number]> {
+    const qb = this.listQuery(this.tx.getRepository(MatchEntity).createQueryBuilder('m'), filter).andWhere(
+      'm.eventId = :eventId',
+      {
+        eventId,
+      },
     );
-    return new Map(rows.map((r) => [r.id, r]));
-  }
-
-  list(eventId: string, filter: MatchFilter, manager?: EntityManager): Promise<[MatchEntity[], number]> {
-    const qb = this.listQuery(
-      (manager ?? this.dataSource.manager).getRepository(MatchEntity).createQueryBuilder('m'),
-      filter,
-    ).andWhere('m.eventId = :eventId', {
-      eventId,
-    });
     if (filter.limit !== undefined) qb.take(filter.limit).skip(filter.offset ?? 0);
     return qb.getManyAndCount();
   }
 
   /** Games being played now, wherever they started, and games that start within [from, to); with their event. */
   liveOrBetween(from: Date, to: Date, limit: number): Promise<MatchEntity[]> {
-    return this.listQuery(this.dataSource.getRepository(MatchEntity).createQueryBuilder('m'), {})
+    return this.listQuery(this.tx.getRepository(MatchEntity).createQueryBuilder('m'), {})
       .leftJoinAndSelect('m.event', 'event')
       .andWhere(
         new Brackets((w) =>
@@ -162,46 +141,23 @@ export class MatchesRepository {
   }
 
   forTeam(teamId: string): Promise<MatchEntity[]> {
-    return this.listQuery(this.dataSource.getRepository(MatchEntity).createQueryBuilder('m'), { teamId })
+    return this.listQuery(this.tx.getRepository(MatchEntity).createQueryBuilder('m'), { teamId })
       .leftJoinAndSelect('m.event', 'event')
       .getMany();
   }
 
-  findById(id: string, manager?: EntityManager): Promise<MatchEntity | null> {
-    return (manager ?? this.dataSource.manager)
-      .getRepository(MatchEntity)
-      .findOne({ where: { id }, relations: WITH_NAMES });
-  }
-
-  /** By id, slug, or Chinese or English name (case-insensitive). */
-  async findVenueByKey(key: string): Promise<VenueEntity | null> {
-    const venues = this.dataSource.getRepository(VenueEntity);
-    if (isUuid(key)) return venues.findOneBy({ id: key });
-    return venues
-      .createQueryBuilder('v')
-      .where('v.slug = :key OR lower(v.name) = lower(:key) OR lower(v.name_en) = lower(:key)', { key: key.trim() })
-      .orderBy('v.created_at')
-      .getOne();
-  }
-
-  findVenue(id: string, manager?: EntityManager): Promise<VenueEntity | null> {
-    return (manager ?? this.dataSource.manager).getRepository(VenueEntity).findOneBy({ id });
+  findById(id: string): Promise<MatchEntity | null> {
+    return this.tx.getRepository(MatchEntity).findOne({ where: { id }, relations: WITH_NAMES });
   }
 
   /** The event's bracket (`divisionId` null: an event without divisions) or the division's. */
-  findBracket(
-    eventId: string,
-    divisionId: string | null,
-    manager?: EntityManager,
-  ): Promise<PlayoffBracketEntity | null> {
-    return (manager ?? this.dataSource.manager)
-      .getRepository(PlayoffBracketEntity)
-      .findOneBy({ eventId, divisionId: divisionId ?? IsNull() });
+  findBracket(eventId: string, divisionId: string | null): Promise<PlayoffBracketEntity | null> {
+    return this.tx.getRepository(PlayoffBracketEntity).findOneBy({ eventId, divisionId: divisionId ?? IsNull() });
   }
 
   /** The event's drawn lots, oldest first (the standings apply the last one per tie). */
-  lots(manager: EntityManager, eventId: string): Promise<StoredLot[]> {
-    return manager.query<StoredLot[]>(
+  lots(eventId: string): Promise<StoredLot[]> {
+    return this.tx.query<StoredLot[]>(
       `SELECT l.id, l.division_id AS "divisionId", l.group_name AS "group", l.team_ids::text[] AS "teamIds",
               l.recorded_by AS "recordedById", coalesce(u.display_name, '') AS "recordedBy", l.recorded_at AS "recordedAt"
          FROM drawn_lots l LEFT JOIN users u ON u.id = l.recorded_by
@@ -212,54 +168,30 @@ export class MatchesRepository {
 
   // ---- inside a write transaction -------------------------------------------------------------
 
-  async insertLot(manager: EntityManager, lot: DeepPartial<DrawnLotEntity>): Promise<string> {
-    const repo = manager.getRepository(DrawnLotEntity);
+  async insertLot(lot: DeepPartial<DrawnLotEntity>): Promise<string> {
+    const repo = this.tx.getRepository(DrawnLotEntity);
     const result = await repo.insert(repo.create(lot));
     return String(result.identifiers[0]?.id);
-  }
-
-  /**
-   * Every write to an event's games takes this lock first (registration status changes take it
-   * too), so the confirmed teams and the clash checks read inside the transaction stay true until commit.
-   */
-  async lockEvent(manager: EntityManager, eventId: string): Promise<boolean> {
-    const row = await manager
-      .getRepository(EventEntity)
-      .findOne({ where: { id: eventId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
-    return row !== null;
   }
 
   /**
    * Teams and venues are shared between events: transaction-scoped advisory locks, taken in one
    * order, serialize writes that could clash across events without locking the teams' own rows.
    */
-  async lockScheduleKeys(manager: EntityManager, keys: readonly string[]): Promise<void> {
+  async lockScheduleKeys(keys: readonly string[]): Promise<void> {
     for (const key of [...new Set(keys)].sort()) {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sailcourt:schedule:${key}`]);
+      await this.tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sailcourt:schedule:${key}`]);
     }
   }
 
-  /** The event (with its venue), read in the caller's transaction, for the same reason as `ruleset`. */
-  eventIn(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
-    return manager.getRepository(EventEntity).findOne({ where: { id: eventId }, relations: { venue: true } });
-  }
-
-  /** The event's ruleset, read in the caller's transaction (a second pool connection there could deadlock the pool). */
-  async ruleset(manager: EntityManager, eventId: string): Promise<Ruleset> {
-    const [row] = await manager.query<Array<{ ruleset: Ruleset }>>(`SELECT ruleset FROM events WHERE id = $1`, [
-      eventId,
-    ]);
-    return row?.ruleset ?? 'fiba';
-  }
-
-  lockMatch(manager: EntityManager, id: string): Promise<MatchEntity | null> {
-    return manager.getRepository(MatchEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  lockMatch(id: string): Promise<MatchEntity | null> {
+    return this.tx.getRepository(MatchEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Timed, not postponed games of these teams or at these venues that start within [from, to]. */
-  clashCandidates(manager: EntityManager, q: ClashQuery): Promise<MatchEntity[]> {
+  clashCandidates(q: ClashQuery): Promise<MatchEntity[]> {
     if (q.teamIds.length === 0 && q.venueIds.length === 0) return Promise.resolve([]);
-    const qb = manager
+    const qb = this.tx
       .getRepository(MatchEntity)
       .createQueryBuilder('m')
       .where(`m.status <> 'postponed'`)
@@ -281,34 +213,34 @@ export class MatchesRepository {
     return qb.getMany();
   }
 
-  eventMatches(manager: EntityManager, eventId: string): Promise<MatchEntity[]> {
-    return manager.getRepository(MatchEntity).find({ where: { eventId } });
+  eventMatches(eventId: string): Promise<MatchEntity[]> {
+    return this.tx.getRepository(MatchEntity).find({ where: { eventId } });
   }
 
   /** The games of one bracket: the event's (`divisionId` null) or the division's. */
-  playoffMatches(manager: EntityManager, eventId: string, divisionId: string | null): Promise<MatchEntity[]> {
-    return manager
+  playoffMatches(eventId: string, divisionId: string | null): Promise<MatchEntity[]> {
+    return this.tx
       .getRepository(MatchEntity)
       .find({ where: { eventId, divisionId: divisionId ?? IsNull(), playoffSlot: Not(IsNull()) } });
   }
 
-  async deleteEventMatches(manager: EntityManager, eventId: string): Promise<void> {
-    await manager.getRepository(MatchEntity).delete({ eventId });
+  async deleteEventMatches(eventId: string): Promise<void> {
+    await this.tx.getRepository(MatchEntity).delete({ eventId });
   }
 
-  async deletePlayoffMatches(manager: EntityManager, eventId: string, divisionId: string | null): Promise<void> {
-    await manager
+  async deletePlayoffMatches(eventId: string, divisionId: string | null): Promise<void> {
+    await this.tx
       .getRepository(MatchEntity)
       .delete({ eventId, divisionId: divisionId ?? IsNull(), playoffSlot: Not(IsNull()) });
   }
 
-  async deleteDivisionMatches(manager: EntityManager, eventId: string, divisionId: string): Promise<void> {
-    await manager.getRepository(MatchEntity).delete({ eventId, divisionId });
+  async deleteDivisionMatches(eventId: string, divisionId: string): Promise<void> {
+    await this.tx.getRepository(MatchEntity).delete({ eventId, divisionId });
   }
 
-  async insertMatches(manager: EntityManager, matches: DeepPartial<MatchEntity>[]): Promise<string[]> {
+  async insertMatches(matches: DeepPartial<MatchEntity>[]): Promise<string[]> {
     if (matches.length === 0) return [];
-    const repo = manager.getRepository(MatchEntity);
+    const repo = this.tx.getRepository(MatchEntity);
     const ids: string[] = [];
     // PostgreSQL takes at most 65,535 parameters a statement: a big league goes in batches.
     for (let from = 0; from < matches.length; from += 1000) {
@@ -318,24 +250,22 @@ export class MatchesRepository {
     return ids;
   }
 
-  async updateMatch(manager: EntityManager, id: string, changes: DeepPartial<MatchEntity>): Promise<void> {
-    await manager.getRepository(MatchEntity).update({ id }, changes);
+  async updateMatch(id: string, changes: DeepPartial<MatchEntity>): Promise<void> {
+    await this.tx.getRepository(MatchEntity).update({ id }, changes);
   }
 
   /** A plain insert: a second bracket for the event or division breaks a unique index (23505), whatever the callers checked. */
-  async insertBracket(manager: EntityManager, bracket: DeepPartial<PlayoffBracketEntity>): Promise<void> {
-    const repo = manager.getRepository(PlayoffBracketEntity);
+  async insertBracket(bracket: DeepPartial<PlayoffBracketEntity>): Promise<void> {
+    const repo = this.tx.getRepository(PlayoffBracketEntity);
     await repo.insert(repo.create(bracket));
   }
 
-  /** Group-stage games with their ids and times, for naming the ones still without a result. */
-  /** With `divisionId`, that division's only. */
+  /** Group-stage games with their ids and times, for naming the ones still without a result; with `divisionId`, that division's only. */
   async groupStageGames(
-    manager: EntityManager,
     eventId: string,
     divisionId?: string,
   ): Promise<(GameRow & { id: string; startsAt: Date | null })[]> {
-    return manager.query(
+    return this.tx.query(
       `SELECT id, division_id AS "divisionId", group_name AS "group", home_team_id AS "homeTeamId", away_team_id AS "awayTeamId", status,
               starts_at AS "startsAt", home_score AS "homeScore", away_score AS "awayScore", forfeited_by AS "forfeitedBy"
          FROM matches WHERE event_id = $1 AND playoff_slot IS NULL AND ($2::uuid IS NULL OR division_id = $2::uuid)
@@ -344,8 +274,26 @@ export class MatchesRepository {
     );
   }
 
-  async deleteBracket(manager: EntityManager, eventId: string, divisionId: string | null): Promise<void> {
-    await manager.getRepository(PlayoffBracketEntity).delete({ eventId, divisionId: divisionId ?? IsNull() });
+  /** Whether any of the event's games has a result (a ruleset change would re-judge it). */
+  async hasResults(eventId: string): Promise<boolean> {
+    const rows: unknown[] = await this.tx.query(
+      `SELECT 1 FROM matches WHERE event_id = $1 AND status IN ('final', 'forfeit') LIMIT 1`,
+      [eventId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether the event already has this game (same teams, same start): an import run twice adds nothing. */
+  async hasGame(eventId: string, homeId: string, awayId: string, startsAt: Date): Promise<boolean> {
+    const rows: unknown[] = await this.tx.query(
+      `SELECT 1 FROM matches WHERE event_id = $1 AND home_team_id = $2 AND away_team_id = $3 AND starts_at = $4`,
+      [eventId, homeId, awayId, startsAt],
+    );
+    return rows.length > 0;
+  }
+
+  async deleteBracket(eventId: string, divisionId: string | null): Promise<void> {
+    await this.tx.getRepository(PlayoffBracketEntity).delete({ eventId, divisionId: divisionId ?? IsNull() });
   }
 
   private listQuery(qb: SelectQueryBuilder<MatchEntity>, f: MatchFilter): SelectQueryBuilder<MatchEntity> {

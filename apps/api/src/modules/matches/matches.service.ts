@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import { fiba3x3ScoreProblems } from '@sailcourt/domain';
-import type { DeepPartial, EntityManager } from 'typeorm';
-import { isUuid } from '../../common/ids.js';
+import type { DeepPartial } from 'typeorm';
 import { badRequest, conflict, type FieldError, notFound, unprocessable } from '../../common/problem.js';
 import type { EventEntity, Ruleset } from '../events/event.entity.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
@@ -16,8 +16,10 @@ import {
   type UpdateMatchDto,
 } from './dto/match.dto.js';
 import type { LiveActionEntity } from '../live/live-action.entity.js';
-import { LiveLogRepository, type NewLiveEntry } from '../live/live-log.repository.js';
+import type { NewLiveEntry } from '../live/live-log.repository.js';
+import { LiveLogService } from '../live/live-log.service.js';
 import { type MatchEntity, type MatchStatus, STARTED_STATUSES } from './match.entity.js';
+import { VenuesService } from '../venues/venues.service.js';
 import { MatchesRepository } from './matches.repository.js';
 import { PlayoffsService } from './playoffs.service.js';
 import { ScheduleGuard } from './schedule-guard.js';
@@ -46,14 +48,16 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
  * (as registration changes do) and then the game, so a checked rule still holds at commit.
  */
 @Injectable()
-export class MatchesService {
+export class MatchesService implements OnModuleInit {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
+    private readonly venues: VenuesService,
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
     private readonly guard: ScheduleGuard,
     private readonly playoffs: PlayoffsService,
-    private readonly liveLog: LiveLogRepository,
+    private readonly liveLog: LiveLogService,
     private readonly divisions: DivisionsService,
   ) {}
 
@@ -61,8 +65,22 @@ export class MatchesService {
     return toMatchDto(await this.require(id));
   }
 
-  async require(id: string, manager?: EntityManager): Promise<MatchEntity> {
-    const match = isUuid(id) ? await this.matches.findById(id, manager) : null;
+  /** Takes part in event settings changes: the ruleset is fixed once a game has a result. */
+  onModuleInit(): void {
+    this.events.onSettingsChange({
+      check: async ({ before, after }) => {
+        if (after.ruleset !== before.ruleset && (await this.matches.hasResults(before.id))) {
+          throw conflict(
+            `The event's games already have results under ${before.ruleset}; its ruleset cannot change now.`,
+            [{ field: 'ruleset', message: 'games already have results' }],
+          );
+        }
+      },
+    });
+  }
+
+  async require(id: string): Promise<MatchEntity> {
+    const match = await this.matches.findById(id);
     if (!match) throw notFound('match', id);
     return match;
   }
@@ -78,17 +96,17 @@ export class MatchesService {
     assertWithinEvent(event, startsAt);
     const { venue, label } = await this.venueFor(input, event.venueId);
     const division = await this.divisions.resolve(event.id, input.division, 'division');
-    const id = await this.matches.transaction(async (manager) => {
-      await this.matches.lockEvent(manager, event.id);
+    const id = await this.txHost.withTransaction(async () => {
+      await this.events.lockForUpdate(event.id);
       await this.assertConfirmed(event.id, division?.id, input.homeTeamId, input.awayTeamId);
-      const court = await this.guard.place(manager, {
+      const court = await this.guard.place({
         homeTeamId: input.homeTeamId,
         awayTeamId: input.awayTeamId,
         startsAt,
         venue,
         ...courtOf(input),
       });
-      const [created] = await this.matches.insertMatches(manager, [
+      const [created] = await this.matches.insertMatches([
         {
           eventId: event.id,
           divisionId: division?.id ?? null,
@@ -118,16 +136,12 @@ export class MatchesService {
     const newPlace = venueChanged ? await this.venueFor(input, null) : null;
     // Answered from the row this transaction wrote (read under its lock), never from a later read
     // that another request's update may already have overtaken.
-    const written = await this.matches.transaction(async (manager) => {
-      await this.matches.lockEvent(manager, event.id);
+    const written = await this.txHost.withTransaction(async () => {
+      await this.events.lockForUpdate(event.id);
       // Whatever the request leaves out is taken from the locked row, not from the read above.
-      const match = await this.lockCurrent(manager, id, expected);
+      const match = await this.lockCurrent(id, expected);
       const startsAt = input.startsAt === undefined ? match.startsAt : new Date(input.startsAt);
-      const venue = newPlace
-        ? newPlace.venue
-        : match.venueId
-          ? await this.matches.findVenue(match.venueId, manager)
-          : null;
+      const venue = newPlace ? newPlace.venue : match.venueId ? await this.venues.findById(match.venueId) : null;
       const status = input.status ?? match.status;
       if (input.status !== undefined && STARTED_STATUSES.includes(match.status)) {
         throw conflict(
@@ -150,7 +164,7 @@ export class MatchesService {
       if (placementChanged) {
         court =
           status !== 'postponed' && startsAt
-            ? await this.guard.place(manager, {
+            ? await this.guard.place({
                 id: match.id,
                 homeTeamId: match.homeTeamId,
                 awayTeamId: match.awayTeamId,
@@ -171,12 +185,12 @@ export class MatchesService {
         ...(input.group !== undefined ? { group: input.group } : {}),
         ...(input.round !== undefined ? { round: input.round } : {}),
       };
-      await this.matches.updateMatch(manager, match.id, {
+      await this.matches.updateMatch(match.id, {
         ...changes,
         ...entered(match, placementChanged ? SCHEDULE_FIELDS : []),
         version: match.version + 1,
       });
-      return this.require(id, manager);
+      return this.require(id);
     });
     return toMatchDto(written);
   }
@@ -184,10 +198,10 @@ export class MatchesService {
   async enterResult(id: string, input: MatchResultDto, ifMatch: string | undefined, actor: string): Promise<MatchDto> {
     assertResultShape(input);
     const expected = input.version ?? versionFromIfMatch(ifMatch);
-    const written = await this.matches.transaction(async (manager) => {
-      const match = await this.lockForWrite(manager, id, expected);
-      await this.recordResult(manager, match, input, { type: 'result', clientEventId: null, actor });
-      return this.require(id, manager);
+    const written = await this.txHost.withTransaction(async () => {
+      const match = await this.lockForWrite(id, expected);
+      await this.recordResult(match, input, { type: 'result', clientEventId: null, actor });
+      return this.require(id);
     });
     return toMatchDto(written);
   }
@@ -196,9 +210,9 @@ export class MatchesService {
    * Locks a game for a write: its event first (as every write to an event's games does), then the
    * game itself, refusing a stale expected version. A caller that knows the game's event passes it.
    */
-  async lockForWrite(manager: EntityManager, id: string, expected?: number, eventId?: string): Promise<MatchEntity> {
-    await this.matches.lockEvent(manager, eventId ?? (await this.require(id, manager)).eventId);
-    return this.lockCurrent(manager, id, expected);
+  async lockForWrite(id: string, expected?: number, eventId?: string): Promise<MatchEntity> {
+    await this.events.lockForUpdate(eventId ?? (await this.require(id)).eventId);
+    return this.lockCurrent(id, expected);
   }
 
   /**
@@ -206,7 +220,6 @@ export class MatchesService {
    * it, whether a scorer's `final` or a form's result) and advances the bracket.
    */
   async recordResult(
-    manager: EntityManager,
     match: MatchEntity,
     input: MatchResultDto,
     log: Pick<NewLiveEntry, 'type' | 'clientEventId' | 'actor'>,
@@ -218,8 +231,8 @@ export class MatchesService {
         'match.postponed',
       );
     // Read under the event lock: a ruleset change (PATCH /events/:id) takes the same lock.
-    const result = resultOf(match, input, await this.matches.ruleset(manager, match.eventId));
-    const entry = await this.liveLog.append(manager, {
+    const result = resultOf(match, input, await this.events.ruleset(match.eventId));
+    const entry = await this.liveLog.append({
       ...noLiveScore,
       ...log,
       eventId: match.eventId,
@@ -229,30 +242,29 @@ export class MatchesService {
       homeScore: result.homeScore,
       awayScore: result.awayScore,
     });
-    await this.matches.updateMatch(manager, match.id, {
+    await this.matches.updateMatch(match.id, {
       ...result,
       ...entered(match, RESULT_FIELDS),
       liveSeq: entry.seq,
       version: match.version + 1,
     });
-    const event = match.playoffSlot === null ? null : await this.matches.eventIn(manager, match.eventId);
-    if (event) await this.playoffs.advance(manager, event, match.divisionId);
+    const event = match.playoffSlot === null ? null : await this.events.find(match.eventId);
+    if (event) await this.playoffs.advance(event, match.divisionId);
     return entry;
   }
 
   /** Under lockForWrite: the event's ruleset, as it stands under the event lock. */
-  rulesetOf(manager: EntityManager, match: MatchEntity): Promise<Ruleset> {
-    return this.matches.ruleset(manager, match.eventId);
+  rulesetOf(match: MatchEntity): Promise<Ruleset> {
+    return this.events.ruleset(match.eventId);
   }
 
   /** Under lockForWrite: a live action's new state of the game, logged first. */
   async recordLiveState(
-    manager: EntityManager,
     match: MatchEntity,
     entry: Omit<NewLiveEntry, 'eventId' | 'matchId'>,
   ): Promise<LiveActionEntity> {
-    const logged = await this.liveLog.append(manager, { ...entry, eventId: match.eventId, matchId: match.id });
-    await this.matches.updateMatch(manager, match.id, {
+    const logged = await this.liveLog.append({ ...entry, eventId: match.eventId, matchId: match.id });
+    await this.matches.updateMatch(match.id, {
       status: entry.status as MatchStatus,
       period: entry.period,
       homeScore: entry.homeScore,
@@ -264,8 +276,8 @@ export class MatchesService {
     return logged;
   }
 
-  private async lockCurrent(manager: EntityManager, id: string, expected: number | undefined): Promise<MatchEntity> {
-    const match = await this.matches.lockMatch(manager, id);
+  private async lockCurrent(id: string, expected: number | undefined): Promise<MatchEntity> {
+    const match = await this.matches.lockMatch(id);
     if (!match) throw notFound('match', id);
     if (expected !== undefined && expected !== match.version) {
       throw conflict(
@@ -322,7 +334,7 @@ export class MatchesService {
       ]);
     }
     const key = input.venueId ?? input.venue ?? fallback;
-    const venue = key === null ? null : await this.matches.findVenueByKey(key);
+    const venue = key === null ? null : await this.venues.findByAnyName(key);
     if (!venue && input.venueId !== undefined)
       throw unprocessable(`No venue with id '${input.venueId}'.`, [{ field: 'venueId', message: 'does not exist' }]);
     if (!venue && input.court !== undefined)

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { inSnapshot, TransactionHost, type TxHost } from '../../database/transactions.js';
 import {
   advanceBracket,
   BasketballRuleError,
@@ -11,7 +12,7 @@ import {
   seedPlayoffsFromGroups,
   toChinaIso,
 } from '@sailcourt/domain';
-import type { DeepPartial, EntityManager } from 'typeorm';
+import type { DeepPartial } from 'typeorm';
 import { conflict, notFound } from '../../common/problem.js';
 import type { DivisionEntity } from '../divisions/division.entity.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
@@ -19,7 +20,9 @@ import type { EventEntity } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import type { BracketDto, BracketMatchDto, BracketSideDto, CreatePlayoffsDto } from './dto/bracket.dto.js';
 import { type MatchEntity, PLAYED_STATUSES, STARTED_STATUSES } from './match.entity.js';
-import { MatchesRepository, type TeamName } from './matches.repository.js';
+import { TeamsService } from '../teams/teams.service.js';
+import type { TeamName } from '../teams/team-names.js';
+import { MatchesRepository } from './matches.repository.js';
 import {
   addHours,
   DEFAULT_DAILY_SLOTS,
@@ -47,7 +50,9 @@ const winnerOf = (m: MatchEntity): string =>
 @Injectable()
 export class PlayoffsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
+    private readonly teams: TeamsService,
     private readonly events: EventsService,
     private readonly standings: StandingsService,
     private readonly divisions: DivisionsService,
@@ -58,33 +63,31 @@ export class PlayoffsService {
    * required (400), since seeding from several divisions' groups would make teams of different age groups meet.
    * An unknown division is a 422 naming `division`.
    */
-  scope(eventId: string, key: string | undefined, manager?: EntityManager): Promise<DivisionEntity | null> {
-    return this.divisions.resolveRequired(eventId, key, 'division', 'bracket.division-required', manager);
+  scope(eventId: string, key: string | undefined): Promise<DivisionEntity | null> {
+    return this.divisions.resolveRequired(eventId, key, 'division', 'bracket.division-required');
   }
 
   async create(eventId: string, input: CreatePlayoffsDto): Promise<BracketDto> {
     const event = await this.events.require(eventId);
     const division = await this.scope(event.id, input.division);
     const divisionId = division?.id ?? null;
-    await this.matches.transaction(async (manager) => {
-      await this.matches.lockEvent(manager, event.id);
-      if (await this.matches.findBracket(event.id, divisionId, manager)) {
+    await this.txHost.withTransaction(async () => {
+      await this.events.lockForUpdate(event.id);
+      if (await this.matches.findBracket(event.id, divisionId)) {
         if (!input.replace)
           throw conflict(
             `The ${division ? 'division' : 'event'} already has a playoff bracket; send replace: true to draw it again.`,
             [{ field: 'replace', message: 'is needed' }],
             'schedule.replace-needed',
           );
-        const games = await this.matches.playoffMatches(manager, event.id, divisionId);
+        const games = await this.matches.playoffMatches(event.id, divisionId);
         if (games.some((m) => STARTED_STATUSES.includes(m.status))) {
           throw conflict('A playoff game has started or has a result; the bracket can no longer be drawn again.');
         }
-        await this.matches.deletePlayoffMatches(manager, event.id, divisionId);
-        await this.matches.deleteBracket(manager, event.id, divisionId);
+        await this.matches.deletePlayoffMatches(event.id, divisionId);
+        await this.matches.deleteBracket(event.id, divisionId);
       }
-      const groups = (await this.standings.rankedGroups(manager, event.id, division?.id)).filter(
-        (g) => g.scheduled > 0,
-      );
+      const groups = (await this.standings.rankedGroups(event.id, division?.id)).filter((g) => g.scheduled > 0);
       if (groups.length === 0) throw conflict('The event has no group games to seed playoffs from.');
       const open = groups.filter((g) => !g.complete);
       if (open.length > 0) {
@@ -105,14 +108,14 @@ export class PlayoffsService {
       } catch (error) {
         throw ruleProblem(error, 'qualifiersPerGroup');
       }
-      await this.matches.insertBracket(manager, {
+      await this.matches.insertBracket({
         eventId: event.id,
         divisionId,
         bracket,
         qualifiersPerGroup: qualifiers,
         thirdPlaceGame: input.thirdPlaceGame ?? false,
       });
-      await this.advance(manager, event, divisionId);
+      await this.advance(event, divisionId);
     });
     return this.bracketOf(event.id, divisionId);
   }
@@ -122,10 +125,10 @@ export class PlayoffsService {
    * known. A corrected result that changes a winner moves the later game's team while that game
    * is unplayed; once it has a result the correction is refused (409) and nothing changes.
    */
-  async advance(manager: EntityManager, event: EventEntity, divisionId: string | null): Promise<void> {
-    const stored = await this.matches.findBracket(event.id, divisionId, manager);
+  async advance(event: EventEntity, divisionId: string | null): Promise<void> {
+    const stored = await this.matches.findBracket(event.id, divisionId);
     if (!stored) return;
-    const rows = await this.matches.playoffMatches(manager, event.id, divisionId);
+    const rows = await this.matches.playoffMatches(event.id, divisionId);
     const bySlot = new Map(rows.map((r) => [r.playoffSlot ?? '', r]));
     const bracket = replay(stored.bracket, rows, true);
     const toCreate: { match: PlayoffMatch; home: string; away: string }[] = [];
@@ -138,14 +141,14 @@ export class PlayoffsService {
       else if (row.homeTeamId !== home || row.awayTeamId !== away) {
         if (played(row))
           throw conflict(`Playoff game ${m.id} already has a result between other teams; correct that game first.`);
-        await this.matches.updateMatch(manager, row.id, {
+        await this.matches.updateMatch(row.id, {
           homeTeamId: home,
           awayTeamId: away,
           version: row.version + 1,
         });
       }
     }
-    await this.createGames(manager, event, divisionId, toCreate, bySlot);
+    await this.createGames(event, divisionId, toCreate, bySlot);
   }
 
   /** `GET /events/:id/bracket[?division=]`. */
@@ -155,19 +158,16 @@ export class PlayoffsService {
   }
 
   async bracketOf(eventId: string, divisionId: string | null): Promise<BracketDto> {
-    return this.matches.snapshot(async (manager) => {
-      const stored = await this.matches.findBracket(eventId, divisionId, manager);
+    return inSnapshot(this.txHost, async () => {
+      const stored = await this.matches.findBracket(eventId, divisionId);
       if (!stored)
         throw notFound(
           divisionId ? 'playoff bracket for division' : 'playoff bracket for event',
           divisionId ?? eventId,
         );
-      const rows = await this.matches.playoffMatches(manager, eventId, divisionId);
+      const rows = await this.matches.playoffMatches(eventId, divisionId);
       const bracket = replay(stored.bracket, rows, false);
-      const names = await this.matches.teamNames(
-        bracket.seeds.map((s) => s.teamId),
-        manager,
-      );
+      const names = await this.teams.names(bracket.seeds.map((s) => s.teamId));
       const bySlot = new Map(rows.map((r) => [r.playoffSlot ?? '', r]));
       const final = bracket.matches.filter((m) => m.kind === 'main').at(-1);
       return {
@@ -194,7 +194,6 @@ export class PlayoffsService {
 
   /** Each game goes into the first free evening slot at the event's venue after the games that feed it. */
   private async createGames(
-    manager: EntityManager,
     event: EventEntity,
     divisionId: string | null,
     games: { match: PlayoffMatch; home: string; away: string }[],
@@ -202,14 +201,12 @@ export class PlayoffsService {
   ): Promise<void> {
     if (games.length === 0) return;
     const venue = event.venue ?? null;
-    await this.matches.lockScheduleKeys(manager, [
+    await this.matches.lockScheduleKeys([
       ...games.flatMap((g) => [`team:${g.home}`, `team:${g.away}`]),
       ...(venue ? [`venue:${venue.id}`] : []),
     ]);
     const groupGamesEnd = latest(
-      (await this.matches.eventMatches(manager, event.id)).filter(
-        (m) => m.playoffSlot === null && m.divisionId === divisionId,
-      ),
+      (await this.matches.eventMatches(event.id)).filter((m) => m.playoffSlot === null && m.divisionId === divisionId),
     );
     const placed: ScheduleRefSource[] = [];
     for (const { match, home, away } of games) {
@@ -220,7 +217,7 @@ export class PlayoffsService {
       const startDate = after ? chinaDate(addHours(chinaDayStart(chinaDate(after)), DAY_HOURS)) : event.startDate;
       const slot =
         venue && startDate <= event.endDate
-          ? await this.findSlot(manager, event, venue.id, venue.courts, home, away, match.round, startDate, placed)
+          ? await this.findSlot(event, venue.id, venue.courts, home, away, match.round, startDate, placed)
           : null;
       const game: DeepPartial<MatchEntity> = {
         eventId: event.id,
@@ -236,7 +233,7 @@ export class PlayoffsService {
         playoffSlot: match.id,
         source: null,
       };
-      const [id] = await this.matches.insertMatches(manager, [game]);
+      const [id] = await this.matches.insertMatches([game]);
       if (slot)
         placed.push({
           id: id ?? '',
@@ -250,7 +247,6 @@ export class PlayoffsService {
   }
 
   private async findSlot(
-    manager: EntityManager,
     event: EventEntity,
     venueId: string,
     courtCount: number,
@@ -260,7 +256,7 @@ export class PlayoffsService {
     startDate: string,
     placed: readonly ScheduleRefSource[],
   ): Promise<{ startsAt: string; court: string } | null> {
-    const nearby = await this.matches.clashCandidates(manager, {
+    const nearby = await this.matches.clashCandidates({
       teamIds: [home, away],
       venueIds: [venueId],
       from: addHours(chinaDayStart(startDate), -2 * DAY_HOURS),

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { findScheduleConflicts, type MatchScheduleConflict, type MatchScheduleRules } from '@sailcourt/domain';
-import type { EntityManager } from 'typeorm';
 import { conflict } from '../../common/problem.js';
 import type { VenueEntity } from '../venues/venue.entity.js';
 import { MatchesRepository } from './matches.repository.js';
@@ -26,19 +25,15 @@ export class ScheduleGuard {
    * Takes the teams' and the venue's locks, then returns the court the game may use, or throws
    * 409 naming the game it clashes with. Call inside the transaction that writes the game.
    */
-  async place(
-    manager: EntityManager,
-    req: PlacementRequest,
-    rules: MatchScheduleRules = DEFAULT_RULES,
-  ): Promise<number | null> {
+  async place(req: PlacementRequest, rules: MatchScheduleRules = DEFAULT_RULES): Promise<number | null> {
     const venueIds = req.venue ? [req.venue.id] : [];
-    await this.matches.lockScheduleKeys(manager, [
+    await this.matches.lockScheduleKeys([
       `team:${req.homeTeamId}`,
       `team:${req.awayTeamId}`,
       ...venueIds.map((id) => `venue:${id}`),
     ]);
     const reach = clashReachHours(rules);
-    const nearby = await this.matches.clashCandidates(manager, {
+    const nearby = await this.matches.clashCandidates({
       teamIds: [req.homeTeamId, req.awayTeamId],
       venueIds,
       from: addHours(req.startsAt, -reach),

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import { ProblemException, unprocessable } from '../../common/problem.js';
 import { EventsService } from '../events/events.service.js';
 import {
@@ -10,6 +10,8 @@ import {
 } from '../imports/schedule-rows.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import type { VenueEntity } from '../venues/venue.entity.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { VenuesService } from '../venues/venues.service.js';
 import { MatchesRepository } from './matches.repository.js';
 import { ScheduleGuard } from './schedule-guard.js';
 import { assertWithinEvent } from './schedule-rules.js';
@@ -31,7 +33,10 @@ class PreviewOnly extends Error {
 @Injectable()
 export class ScheduleImportService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
+    private readonly teams: TeamsService,
+    private readonly venues: VenuesService,
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
     private readonly guard: ScheduleGuard,
@@ -40,7 +45,7 @@ export class ScheduleImportService {
   async run(eventId: string, rows: readonly ScheduleImportRow[], dryRun: boolean): Promise<ScheduleImportOutcome> {
     const event = await this.events.require(eventId);
     const { games, problems } = validateScheduleRows(rows);
-    const names = await this.matches.teamNames(await this.registrations.confirmedTeamIds(event.id));
+    const names = await this.teams.names(await this.registrations.confirmedTeamIds(event.id));
     const byName = new Map(
       [...names.values()].flatMap((t) => [[t.name, t.id] as const, ...(t.nameEn ? [[t.nameEn, t.id] as const] : [])]),
     );
@@ -68,9 +73,9 @@ export class ScheduleImportService {
         });
       }
       const venue = g.venue
-        ? await this.matches.findVenueByKey(g.venue)
+        ? await this.venues.findByAnyName(g.venue)
         : event.venueId
-          ? await this.matches.findVenue(event.venueId)
+          ? await this.venues.findById(event.venueId)
           : null;
       if (venue && g.court !== null && g.court > venue.courts)
         problems.push({
@@ -83,24 +88,24 @@ export class ScheduleImportService {
     }
     if (problems.length > 0) return this.answer({ problems: sorted(problems), created: 0, existing: 0 }, dryRun);
     try {
-      return await this.matches.transaction(async (manager) => {
-        await this.matches.lockEvent(manager, event.id);
+      return await this.txHost.withTransaction(async () => {
+        await this.events.lockForUpdate(event.id);
         const outcome: ScheduleImportOutcome = { problems: [], created: 0, existing: 0 };
         for (const g of placed) {
           const startsAt = new Date(g.startsAt);
-          if (await exists(manager, event.id, g.homeId, g.awayId, startsAt)) {
+          if (await this.matches.hasGame(event.id, g.homeId, g.awayId, startsAt)) {
             outcome.existing += 1;
             continue;
           }
           try {
-            const court = await this.guard.place(manager, {
+            const court = await this.guard.place({
               homeTeamId: g.homeId,
               awayTeamId: g.awayId,
               startsAt,
               venue: g.place,
               ...(g.court !== null ? { court: g.court } : {}),
             });
-            await this.matches.insertMatches(manager, [
+            await this.matches.insertMatches([
               {
                 eventId: event.id,
                 homeTeamId: g.homeId,
@@ -141,20 +146,6 @@ export class ScheduleImportService {
     if (!dryRun) throw tooBad(outcome.problems);
     return outcome;
   }
-}
-
-async function exists(
-  manager: EntityManager,
-  eventId: string,
-  homeId: string,
-  awayId: string,
-  startsAt: Date,
-): Promise<boolean> {
-  const rows: unknown[] = await manager.query(
-    `SELECT 1 FROM matches WHERE event_id = $1 AND home_team_id = $2 AND away_team_id = $3 AND starts_at = $4`,
-    [eventId, homeId, awayId, startsAt],
-  );
-  return rows.length > 0;
 }
 
 const sorted = (problems: ScheduleProblem[]): ScheduleProblem[] => [...problems].sort((a, b) => a.row - b.row);

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import {
   chinaDayStart,
   generateRoundRobin,
@@ -19,6 +20,8 @@ import type { VenueEntity } from '../venues/venue.entity.js';
 import { type MatchDto, type MatchView, toMatchDto } from './dto/match.dto.js';
 import type { ScheduleRequestDto, ScheduleResultDto } from './dto/schedule.dto.js';
 import { type MatchEntity, STARTED_STATUSES } from './match.entity.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { VenuesService } from '../venues/venues.service.js';
 import { MatchesRepository } from './matches.repository.js';
 import {
   addHours,
@@ -53,7 +56,10 @@ const courtsToBeAnnounced = (teamCount: number): MatchSlotCourt[] =>
 @Injectable()
 export class ScheduleService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
+    private readonly teams: TeamsService,
+    private readonly venues: VenuesService,
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
     private readonly divisions: DivisionsService,
@@ -72,10 +78,10 @@ export class ScheduleService {
       ...(input.matchDurationMinutes !== undefined ? { matchDurationMinutes: input.matchDurationMinutes } : {}),
     };
 
-    const outcome = await this.matches.transaction(async (manager) => {
-      await this.matches.lockEvent(manager, event.id);
+    const outcome = await this.txHost.withTransaction(async () => {
+      await this.events.lockForUpdate(event.id);
       // A division's schedule replaces that division's games only; the other divisions' stay and are worked around.
-      const existing = (await this.matches.eventMatches(manager, event.id)).filter(
+      const existing = (await this.matches.eventMatches(event.id)).filter(
         (m) => !division || m.divisionId === division.id,
       );
       const whose = division ? `division ${division.code}` : 'event';
@@ -106,13 +112,13 @@ export class ScheduleService {
       const teamIds = groups.flatMap((g) => g.teamIds);
       const courts = namedCourts ?? courtsToBeAnnounced(teamIds.length);
       const venueIds = [...new Set(courts.map((c) => c.venueId))].filter((id) => id !== VENUE_TBA);
-      await this.matches.lockScheduleKeys(manager, [
+      await this.matches.lockScheduleKeys([
         ...teamIds.map((id) => `team:${id}`),
         ...venueIds.map((id) => `venue:${id}`),
       ]);
       // Other events' games at these venues or of these teams are worked around; this event's own are replaced.
       const reach = clashReachHours(rules);
-      const others = await this.matches.clashCandidates(manager, {
+      const others = await this.matches.clashCandidates({
         teamIds,
         venueIds,
         from: addHours(chinaDayStart(startDate), -reach),
@@ -154,11 +160,11 @@ export class ScheduleService {
         }),
       );
       if (input.dryRun) return { games, unplaced, groups };
-      if (division) await this.matches.deleteDivisionMatches(manager, event.id, division.id);
-      else await this.matches.deleteEventMatches(manager, event.id);
+      if (division) await this.matches.deleteDivisionMatches(event.id, division.id);
+      else await this.matches.deleteEventMatches(event.id);
       // The bracket seeded from the games replaced goes with them.
-      await this.matches.deleteBracket(manager, event.id, division?.id ?? null);
-      await this.matches.insertMatches(manager, games);
+      await this.matches.deleteBracket(event.id, division?.id ?? null);
+      await this.matches.insertMatches(games);
       return { games, unplaced, groups };
     });
 
@@ -226,7 +232,7 @@ export class ScheduleService {
     const courts: MatchSlotCourt[] = [];
     const errors: FieldError[] = [];
     for (const [i, w] of wanted.entries()) {
-      const venue: VenueEntity | null = await this.matches.findVenue(w.venueId);
+      const venue: VenueEntity | null = await this.venues.findById(w.venueId);
       if (!venue) {
         errors.push({ field: `venues.${i}.venueId`, message: 'does not exist' });
         continue;
@@ -250,10 +256,10 @@ export class ScheduleService {
 
   /** A preview renders like stored games, with names, but carries no id. */
   private async preview(games: DeepPartial<MatchEntity>[]): Promise<MatchDto[]> {
-    const names = await this.matches.teamNames(games.flatMap((g) => [g.homeTeamId ?? '', g.awayTeamId ?? '']));
+    const names = await this.teams.names(games.flatMap((g) => [g.homeTeamId ?? '', g.awayTeamId ?? '']));
     const venues = new Map<string, VenueEntity | null>();
     for (const id of new Set(games.map((g) => g.venueId ?? '')))
-      venues.set(id, id ? await this.matches.findVenue(id) : null);
+      venues.set(id, id ? await this.venues.findById(id) : null);
     const now = new Date();
     return games.map((g): MatchDto => {
       const view: MatchView = {

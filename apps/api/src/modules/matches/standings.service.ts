@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { inSnapshot, TransactionHost, type TxHost } from '../../database/transactions.js';
 import {
   classifyFiba3x3Group,
   classifyFibaGroup,
@@ -8,23 +9,18 @@ import {
   type FibaStandingRow,
   toChinaIso,
 } from '@sailcourt/domain';
-import type { EntityManager } from 'typeorm';
-import { isUuid } from '../../common/ids.js';
 import { notFound } from '../../common/problem.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import type { Ruleset } from '../events/event.entity.js';
-import type {
-  Fiba3x3TieBreakDto,
-  StandingRowDto,
-  StandingsDto,
-  StandingsGroupDto,
-  FibaTieBreakDto,
-} from './dto/standings.dto.js';
+import type { StandingRowDto, StandingsDto, StandingsGroupDto, FibaTieBreakDto } from './dto/standings.dto.js';
 import { type Feed, FeedCache } from './feed-cache.js';
 import { FeedVersions } from './feed-versions.js';
 import { PLAYED_STATUSES } from './match.entity.js';
-import { type GameRow, MatchesRepository, type StoredLot, type TeamName } from './matches.repository.js';
+import { EventsService } from '../events/events.service.js';
+import { type TeamName, teamLabel } from '../teams/team-names.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { type GameRow, MatchesRepository, type StoredLot } from './matches.repository.js';
 
 /** A played game; a 3x3 forfeit (w-0) carries no scores. */
 type PlayedGame = Omit<FibaGameResult, 'homeScore' | 'awayScore'> & {
@@ -121,7 +117,10 @@ export class StandingsService {
   private readonly cache = new FeedCache();
 
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly matches: MatchesRepository,
+    private readonly events: EventsService,
+    private readonly teams: TeamsService,
     private readonly versions: FeedVersions,
     private readonly registrations: RegistrationsService,
     private readonly divisions: DivisionsService,
@@ -132,7 +131,7 @@ export class StandingsService {
    * `division` (id or code) narrows it to one division; an unknown one is a 422.
    */
   async feed(eventId: string, division?: string): Promise<Feed> {
-    const version = isUuid(eventId) ? await this.versions.current(eventId) : null;
+    const version = await this.versions.current(eventId);
     if (version === null) throw notFound('event', eventId);
     const divisionId = (await this.divisions.resolve(eventId, division, 'division'))?.id;
     const scope = divisionId ?? 'all';
@@ -143,38 +142,29 @@ export class StandingsService {
   }
 
   async standings(eventId: string, divisionId?: string): Promise<StandingsDto> {
-    return this.matches.snapshot(async (manager) => this.standingsIn(manager, eventId, divisionId));
+    return inSnapshot(this.txHost, async () => this.standingsIn(eventId, divisionId));
   }
 
   /**
    * The event's groups ranked; with `divisionId`, that division's (its games, its confirmed teams, its lots).
    * `withLots: false` ranks as if no lot were drawn: the ties still left to lots.
    */
-  async rankedGroups(
-    manager: EntityManager,
-    eventId: string,
-    divisionId?: string,
-    withLots = true,
-  ): Promise<RankedGroup[]> {
-    const lots = withLots ? await this.matches.lots(manager, eventId) : [];
+  async rankedGroups(eventId: string, divisionId?: string, withLots = true): Promise<RankedGroup[]> {
+    const lots = withLots ? await this.matches.lots(eventId) : [];
     return classifyGroups(
-      await this.matches.gameRows(manager, eventId, divisionId),
+      await this.matches.gameRows(eventId, divisionId),
       await this.registrations.confirmedTeamIds(eventId, divisionId),
-      await this.matches.eventRuleset(manager, eventId),
+      await this.events.ruleset(eventId),
       lots.filter((l) => l.divisionId === (divisionId ?? null)),
     );
   }
 
-  private async standingsIn(
-    manager: EntityManager,
-    eventId: string,
-    divisionId: string | undefined,
-  ): Promise<StandingsDto> {
-    const ruleset = await this.matches.eventRuleset(manager, eventId);
-    const rows = await this.matches.gameRows(manager, eventId, divisionId);
-    const lots = await this.matches.lots(manager, eventId);
+  private async standingsIn(eventId: string, divisionId: string | undefined): Promise<StandingsDto> {
+    const ruleset = await this.events.ruleset(eventId);
+    const rows = await this.matches.gameRows(eventId, divisionId);
+    const lots = await this.matches.lots(eventId);
     const lotsIn = (id: string | null) => lots.filter((l) => l.divisionId === id);
-    const divisionIds = divisionId ? [divisionId] : (await this.divisions.forEvent(eventId, manager)).map((d) => d.id);
+    const divisionIds = divisionId ? [divisionId] : (await this.divisions.forEvent(eventId)).map((d) => d.id);
     const groups: DivisionGroup[] = [];
     if (divisionIds.length === 0) {
       groups.push(
@@ -200,10 +190,7 @@ export class StandingsService {
       if (unassigned.length > 0)
         groups.push(...classifyGroups(unassigned, [], ruleset).map((g) => ({ ...g, divisionId: null })));
     }
-    const names = await this.matches.teamNames(
-      groups.flatMap((g) => g.rows.map((r) => r.teamId)),
-      manager,
-    );
+    const names = await this.teams.names(groups.flatMap((g) => g.rows.map((r) => r.teamId)));
     return { eventId, ruleset, divisionId: divisionId ?? null, groups: groups.map((g) => toGroupDto(g, names)) };
   }
 }
@@ -235,7 +222,7 @@ function to3x3RowDto(r: Fiba3x3StandingRow, names: ReadonlyMap<string, TeamName>
     winRatio: r.winRatio,
     gamesCounted: r.gamesCounted,
     pointsAverage: r.pointsAverage,
-    ...(r.tieBreak ? { tieBreak3x3: toTieBreak3x3Dto(r.tieBreak, names) } : {}),
+    ...(r.tieBreak ? { tieBreak3x3: toTieBreakDto(r.tieBreak, names) } : {}),
   };
 }
 
@@ -249,37 +236,16 @@ function commonRow(
   r: RowBase,
   names: ReadonlyMap<string, TeamName>,
 ): RowBase & Pick<StandingRowDto, 'teamName' | 'teamNameEn'> {
-  const team = names.get(r.teamId);
   return {
     rank: r.rank,
     teamId: r.teamId,
-    teamName: team?.name ?? '',
-    teamNameEn: team?.nameEn ?? null,
+    ...teamLabel(names, r.teamId),
     played: r.played,
     won: r.won,
     lost: r.lost,
     forfeits: r.forfeits,
     pointsFor: r.pointsFor,
     pointsAgainst: r.pointsAgainst,
-  };
-}
-
-function toTieBreak3x3Dto(
-  t: NonNullable<Fiba3x3StandingRow['tieBreak']>,
-  names: ReadonlyMap<string, TeamName>,
-): Fiba3x3TieBreakDto {
-  const { explanation, explanationEn } = renderNames(
-    t.explanation,
-    [...t.tiedWith, ...t.values.map((v) => v.teamId)],
-    names,
-  );
-  return {
-    criterion: t.criterion,
-    tiedWith: [...t.tiedWith],
-    values: t.values.map((v) => ({ teamId: v.teamId, value: v.value })),
-    explanation,
-    explanationEn,
-    ...(t.lot ? { lot: { ...t.lot } } : {}),
   };
 }
 
@@ -308,10 +274,20 @@ function toRowDto(r: FibaStandingRow, names: ReadonlyMap<string, TeamName>): Sta
   };
 }
 
-function toTieBreakDto(
-  t: NonNullable<FibaStandingRow['tieBreak']>,
+/** Either ruleset's tie-break (they differ only in their criteria). */
+function toTieBreakDto<C extends string>(
+  t: {
+    criterion: C;
+    tiedWith: readonly string[];
+    values: readonly { teamId: string; value: number }[];
+    explanation: string;
+    lot?: { recordedBy: string; recordedAt: string; drawn: number };
+  },
   names: ReadonlyMap<string, TeamName>,
-): FibaTieBreakDto {
+): { criterion: C; tiedWith: string[]; values: { teamId: string; value: number }[] } & Pick<
+  FibaTieBreakDto,
+  'explanation' | 'explanationEn' | 'lot'
+> {
   const { explanation, explanationEn } = renderNames(
     t.explanation,
     [...t.tiedWith, ...t.values.map((v) => v.teamId)],

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Res } from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -53,7 +54,7 @@ export class OfficialsController {
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOkResponse({ type: OfficialDto })
-  get(@Param('id') id: string): Promise<OfficialDto> {
+  get(@IdParam('official') id: string): Promise<OfficialDto> {
     return this.officials.get(id);
   }
 
@@ -67,7 +68,7 @@ export class OfficialsController {
   })
   @ApiOkResponse({ type: OfficialDto })
   update(
-    @Param('id') id: string,
+    @IdParam('official') id: string,
     @Body() body: UpdateOfficialDto,
     @CurrentCaller() caller: Caller,
   ): Promise<OfficialDto> {
@@ -79,14 +80,14 @@ export class OfficialsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Every edit of the official (organizers): who, when, each changed field from → to' })
   @ApiOkResponse({ type: [OrganizerAuditEntryDto] })
-  editAudit(@Param('id') id: string): Promise<OrganizerAuditEntryDto[]> {
+  editAudit(@IdParam('official') id: string): Promise<OrganizerAuditEntryDto[]> {
     return this.officials.editAudit(id);
   }
 
   @Get('officials/:id/games')
   @ApiOperation({ summary: 'An official’s games in every event (public; no contact details)' })
   @ApiOkResponse({ type: OfficialScheduleDto })
-  schedule(@Param('id') id: string): Promise<OfficialScheduleDto> {
+  schedule(@IdParam('official') id: string): Promise<OfficialScheduleDto> {
     return this.officials.schedule(id);
   }
 
@@ -95,7 +96,7 @@ export class OfficialsController {
   @ApiOperation({ summary: 'An official’s games as an iCalendar feed (RFC 5545, Asia/Shanghai)' })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ schema: { type: 'string' } })
-  async calendar(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async calendar(@IdParam('official') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const download = await this.officials.calendar(id);
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     res.setHeader('Content-Disposition', `inline; filename="${download.filename.replace(/[^\w.-]/g, '_')}"`);
@@ -109,7 +110,7 @@ export class OfficialsController {
     summary: 'The assignment board: every game with its officials and the places still open, and every official’s load',
   })
   @ApiOkResponse({ type: AssignmentBoardDto })
-  board(@Param('id') eventId: string): Promise<AssignmentBoardDto> {
+  board(@IdParam('event') eventId: string): Promise<AssignmentBoardDto> {
     return this.officials.board(eventId);
   }
 
@@ -121,7 +122,7 @@ export class OfficialsController {
     summary: 'Propose assignments for the open places (nothing is saved): balanced per official, every check respected',
   })
   @ApiOkResponse({ type: AssignmentSuggestionDto })
-  suggest(@Param('id') eventId: string): Promise<AssignmentSuggestionDto> {
+  suggest(@IdParam('event') eventId: string): Promise<AssignmentSuggestionDto> {
     return this.officials.suggest(eventId);
   }
 
@@ -133,7 +134,7 @@ export class OfficialsController {
   })
   @ApiOkResponse({ type: AssignmentBoardDto })
   saveMany(
-    @Param('id') eventId: string,
+    @IdParam('event') eventId: string,
     @Body() body: SaveAssignmentsDto,
     @CurrentCaller() caller: Caller,
   ): Promise<AssignmentBoardDto> {
@@ -149,7 +150,7 @@ export class OfficialsController {
   })
   @ApiCreatedResponse({ type: AssignmentDto })
   assign(
-    @Param('id') matchId: string,
+    @IdParam('match') matchId: string,
     @Body() body: AssignOfficialDto,
     @CurrentCaller() caller: Caller,
   ): Promise<AssignmentDto> {
@@ -162,8 +163,8 @@ export class OfficialsController {
   @HttpCode(204)
   @ApiNoContentResponse()
   async unassign(
-    @Param('id') matchId: string,
-    @Param('assignmentId') assignmentId: string,
+    @IdParam('match') matchId: string,
+    @IdParam('assignment', 'assignmentId') assignmentId: string,
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
     await this.officials.unassign(matchId, assignmentId, caller.id);
@@ -174,7 +175,7 @@ export class OfficialsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Every assignment and removal for the event’s games: who, when' })
   @ApiOkResponse({ type: [AssignmentAuditEntryDto] })
-  audit(@Param('id') eventId: string): Promise<AssignmentAuditEntryDto[]> {
+  audit(@IdParam('event') eventId: string): Promise<AssignmentAuditEntryDto[]> {
     return this.officials.audit(eventId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionalRepository } from '../../database/transactions.js';
 import type { OfficialRole } from '@sailcourt/domain';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { Ruleset } from '../events/event.entity.js';
 import {
   type AssignmentAction,
@@ -47,42 +47,36 @@ const GAME_JOINS = `FROM matches m JOIN events e ON e.id = m.event_id JOIN teams
   LEFT JOIN venues v ON v.id = m.venue_id`;
 
 @Injectable()
-export class OfficialsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class OfficialsRepository extends TransactionalRepository {
   insert(official: Partial<OfficialEntity>): Promise<OfficialEntity> {
-    const repo = this.dataSource.getRepository(OfficialEntity);
+    const repo = this.tx.getRepository(OfficialEntity);
     return repo.save(repo.create(official));
   }
 
   findById(id: string): Promise<OfficialEntity | null> {
-    return this.dataSource.getRepository(OfficialEntity).findOneBy({ id });
+    return this.tx.getRepository(OfficialEntity).findOneBy({ id });
   }
 
   list(): Promise<OfficialEntity[]> {
-    return this.dataSource.getRepository(OfficialEntity).find({ order: { name: 'ASC', id: 'ASC' } });
+    return this.tx.getRepository(OfficialEntity).find({ order: { name: 'ASC', id: 'ASC' } });
   }
 
   /** Row locks in id order: two writers assigning the same officials queue instead of deadlocking. */
-  async update(manager: EntityManager, id: string, changes: Partial<OfficialEntity>): Promise<void> {
-    await manager.getRepository(OfficialEntity).update({ id }, changes);
+  async update(id: string, changes: Partial<OfficialEntity>): Promise<void> {
+    await this.tx.getRepository(OfficialEntity).update({ id }, changes);
   }
 
   /** The games the official holds, with the role of each (postponed games have no time to check). */
-  heldAssignments(manager: EntityManager, officialId: string): Promise<(GameRow & { role: OfficialRole })[]> {
-    return manager.query(
+  heldAssignments(officialId: string): Promise<(GameRow & { role: OfficialRole })[]> {
+    return this.tx.query(
       `SELECT mo.role, ${GAME_COLUMNS} ${GAME_JOINS} JOIN match_officials mo ON mo.match_id = m.id
         WHERE mo.official_id = $1 AND m.status <> 'postponed' AND m.starts_at IS NOT NULL ORDER BY m.starts_at, m.id`,
       [officialId],
     );
   }
 
-  lockOfficials(manager: EntityManager, ids: readonly string[]): Promise<OfficialEntity[]> {
-    return manager
+  lockOfficials(ids: readonly string[]): Promise<OfficialEntity[]> {
+    return this.tx
       .getRepository(OfficialEntity)
       .createQueryBuilder('o')
       .where('o.id IN (:...ids)', { ids: [...new Set(ids)] })
@@ -91,14 +85,14 @@ export class OfficialsRepository {
       .getMany();
   }
 
-  async game(manager: EntityManager, matchId: string): Promise<GameRow | null> {
-    const rows = await manager.query<GameRow[]>(`SELECT ${GAME_COLUMNS} ${GAME_JOINS} WHERE m.id = $1`, [matchId]);
+  async game(matchId: string): Promise<GameRow | null> {
+    const rows = await this.tx.query<GameRow[]>(`SELECT ${GAME_COLUMNS} ${GAME_JOINS} WHERE m.id = $1`, [matchId]);
     return rows[0] ?? null;
   }
 
   /** Games these officials work, in any event (postponed games hold no time). */
-  busyGames(manager: EntityManager, officialIds: readonly string[]): Promise<(GameRow & { officialId: string })[]> {
-    return manager.query(
+  busyGames(officialIds: readonly string[]): Promise<(GameRow & { officialId: string })[]> {
+    return this.tx.query(
       `SELECT mo.official_id AS "officialId", ${GAME_COLUMNS} ${GAME_JOINS} JOIN match_officials mo ON mo.match_id = m.id
         WHERE mo.official_id = ANY($1::uuid[]) AND m.status <> 'postponed'`,
       [[...officialIds]],
@@ -106,15 +100,15 @@ export class OfficialsRepository {
   }
 
   /** The event's group and playoff games that have a time, in playing order. */
-  eventGames(eventId: string, manager?: EntityManager): Promise<GameRow[]> {
-    return (manager ?? this.dataSource).query(
+  eventGames(eventId: string): Promise<GameRow[]> {
+    return this.tx.query(
       `SELECT ${GAME_COLUMNS} ${GAME_JOINS} WHERE m.event_id = $1 AND m.status <> 'postponed' ORDER BY m.starts_at NULLS LAST, m.id`,
       [eventId],
     );
   }
 
-  eventAssignments(eventId: string, manager?: EntityManager): Promise<AssignmentRow[]> {
-    return (manager ?? this.dataSource).query(
+  eventAssignments(eventId: string): Promise<AssignmentRow[]> {
+    return this.tx.query(
       `SELECT mo.id, mo.match_id AS "matchId", mo.official_id AS "officialId", o.name AS "officialName", o.name_en AS "officialNameEn", mo.role
          FROM match_officials mo JOIN matches m ON m.id = mo.match_id JOIN officials o ON o.id = mo.official_id
         WHERE m.event_id = $1 ORDER BY mo.role DESC, o.name, o.id`,
@@ -123,34 +117,38 @@ export class OfficialsRepository {
   }
 
   officialGames(officialId: string): Promise<(GameRow & { assignmentId: string; role: OfficialRole })[]> {
-    return this.dataSource.query(
+    return this.tx.query(
       `SELECT mo.id AS "assignmentId", mo.role, ${GAME_COLUMNS} ${GAME_JOINS} JOIN match_officials mo ON mo.match_id = m.id
         WHERE mo.official_id = $1 ORDER BY m.starts_at NULLS LAST, m.id`,
       [officialId],
     );
   }
 
-  async insertAssignment(
-    manager: EntityManager,
-    row: { matchId: string; officialId: string; role: OfficialRole },
-  ): Promise<MatchOfficialEntity> {
-    const repo = manager.getRepository(MatchOfficialEntity);
+  async insertAssignment(row: {
+    matchId: string;
+    officialId: string;
+    role: OfficialRole;
+  }): Promise<MatchOfficialEntity> {
+    const repo = this.tx.getRepository(MatchOfficialEntity);
     return repo.save(repo.create(row));
   }
 
-  findAssignment(manager: EntityManager, id: string): Promise<MatchOfficialEntity | null> {
-    return manager.getRepository(MatchOfficialEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  findAssignment(id: string): Promise<MatchOfficialEntity | null> {
+    return this.tx.getRepository(MatchOfficialEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async deleteAssignment(manager: EntityManager, id: string): Promise<void> {
-    await manager.getRepository(MatchOfficialEntity).delete({ id });
+  async deleteAssignment(id: string): Promise<void> {
+    await this.tx.getRepository(MatchOfficialEntity).delete({ id });
   }
 
-  async audit(
-    manager: EntityManager,
-    row: { matchId: string; officialId: string; role: OfficialRole; action: AssignmentAction; actorId: string | null },
-  ): Promise<void> {
-    await manager.getRepository(OfficialAssignmentAuditEntity).insert(row);
+  async audit(row: {
+    matchId: string;
+    officialId: string;
+    role: OfficialRole;
+    action: AssignmentAction;
+    actorId: string | null;
+  }): Promise<void> {
+    await this.tx.getRepository(OfficialAssignmentAuditEntity).insert(row);
   }
 
   auditFor(eventId: string): Promise<
@@ -163,24 +161,10 @@ export class OfficialsRepository {
       at: Date;
     }[]
   > {
-    return this.dataSource.query(
+    return this.tx.query(
       `SELECT l.match_id AS "matchId", l.official_id AS "officialId", l.role, l.action, l.actor_id AS "actorId", l.at
          FROM official_assignment_audit l JOIN matches m ON m.id = l.match_id WHERE m.event_id = $1 ORDER BY l.at, l.id`,
       [eventId],
     );
-  }
-
-  async missingTeams(ids: readonly string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM teams WHERE id = ANY($1::uuid[])`, [
-      [...ids],
-    ]);
-    const found = new Set(rows.map((r) => r.id));
-    return ids.filter((id) => !found.has(id));
-  }
-
-  async userExists(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM users WHERE id = $1`, [id]);
-    return rows.length > 0;
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import {
   assignmentsBrokenBy,
   type AvailabilityWindow,
@@ -12,15 +13,15 @@ import {
   suggestOfficialAssignments,
   toChinaIso,
 } from '@sailcourt/domain';
-import type { EntityManager } from 'typeorm';
 import { type IcsEvent, toIcs } from '../../common/ics.js';
-import { isUuid } from '../../common/ids.js';
 import { badRequest, conflict, type FieldError, notFound, unprocessable } from '../../common/problem.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { OrganizerAuditEntryDto } from '../audit/audit-entry.dto.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { Ruleset } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { UsersService } from '../users/users.service.js';
 import {
   type AssignmentAuditEntryDto,
   type AssignmentBoardDto,
@@ -48,8 +49,11 @@ export class OfficialsService {
   private readonly rules: OfficialRules;
 
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly officials: OfficialsRepository,
     private readonly events: EventsService,
+    private readonly teams: TeamsService,
+    private readonly users: UsersService,
     private readonly auditLog: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -91,10 +95,10 @@ export class OfficialsService {
       ...(input.availability !== undefined ? { availability: availabilityRecords(input.availability) } : {}),
     };
     await this.checkReferences(input.affiliatedTeamIds ?? [], input.userId ?? null);
-    await this.officials.transaction(async (manager) => {
-      const [locked] = await this.officials.lockOfficials(manager, [current.id]);
+    await this.txHost.withTransaction(async () => {
+      const [locked] = await this.officials.lockOfficials([current.id]);
       if (!locked) throw notFound('official', id);
-      const held = await this.officials.heldAssignments(manager, locked.id);
+      const held = await this.officials.heldAssignments(locked.id);
       const broken = assignmentsBrokenBy(
         toProfile({ ...locked, ...changes }),
         held.map((g) => ({ game: this.officiated(g), role: g.role })),
@@ -113,10 +117,10 @@ export class OfficialsService {
           'official.assignments-broken',
         );
       }
-      await this.officials.update(manager, locked.id, changes);
+      await this.officials.update(locked.id, changes);
       const edited = fieldChanges(locked, changes);
       if (Object.keys(edited).length > 0)
-        await this.auditLog.record(manager, {
+        await this.auditLog.record({
           subject: 'official',
           subjectId: locked.id,
           action: 'edited',
@@ -134,12 +138,13 @@ export class OfficialsService {
   }
 
   private async checkReferences(teamIds: readonly string[], userId: string | null): Promise<void> {
-    const missing = await this.officials.missingTeams(teamIds);
+    const known = await this.teams.names(teamIds);
+    const missing = teamIds.filter((id) => !known.has(id));
     if (missing.length > 0)
       throw unprocessable(`No team with id ${missing.join(', ')}.`, [
         { field: 'affiliatedTeamIds', message: `unknown team(s): ${missing.join(', ')}` },
       ]);
-    if (userId !== null && !(await this.officials.userExists(userId))) {
+    if (userId !== null && (await this.users.findById(userId)) === null) {
       throw unprocessable(`No account with id '${userId}'.`, [{ field: 'userId', message: 'does not exist' }]);
     }
   }
@@ -230,12 +235,7 @@ export class OfficialsService {
       this.officials.eventAssignments(event.id),
       this.officials.list(),
     ]);
-    const busy = await this.officials.transaction((manager) =>
-      this.busyByOfficial(
-        manager,
-        officials.map((o) => o.id),
-      ),
-    );
+    const busy = await this.txHost.withTransaction(() => this.busyByOfficial(officials.map((o) => o.id)));
     const open = games.filter((g) => g.status === 'scheduled' && g.startsAt !== null);
     const result = suggestOfficialAssignments({
       games: open.map((g) => ({
@@ -255,9 +255,8 @@ export class OfficialsService {
     item: { officialId: string; role: OfficialRole },
     actorId: string,
   ): Promise<AssignmentDto> {
-    if (!isUuid(matchId)) throw notFound('match', matchId);
-    const [saved] = await this.officials.transaction((manager) =>
-      this.checkAndInsert(manager, [{ matchId, ...item }], actorId, null, (field) => field),
+    const [saved] = await this.txHost.withTransaction(() =>
+      this.checkAndInsert([{ matchId, ...item }], actorId, null, (field) => field),
     );
     const official = await this.require(item.officialId);
     if (!saved) throw notFound('match', matchId);
@@ -274,19 +273,18 @@ export class OfficialsService {
   /** All or nothing: one transaction; each assignment is checked against the others too. */
   async saveMany(eventId: string, items: readonly AssignmentItemDto[], actorId: string): Promise<AssignmentBoardDto> {
     const event = await this.events.require(eventId);
-    await this.officials.transaction((manager) =>
-      this.checkAndInsert(manager, items, actorId, event.id, (field, i) => `assignments[${i}].${field}`),
+    await this.txHost.withTransaction(() =>
+      this.checkAndInsert(items, actorId, event.id, (field, i) => `assignments[${i}].${field}`),
     );
     return this.board(event.id);
   }
 
   async unassign(matchId: string, assignmentId: string, actorId: string): Promise<void> {
-    if (!isUuid(assignmentId)) throw notFound('assignment', assignmentId);
-    await this.officials.transaction(async (manager) => {
-      const assignment = await this.officials.findAssignment(manager, assignmentId);
+    await this.txHost.withTransaction(async () => {
+      const assignment = await this.officials.findAssignment(assignmentId);
       if (!assignment || assignment.matchId !== matchId) throw notFound('assignment', assignmentId);
-      await this.officials.deleteAssignment(manager, assignment.id);
-      await this.officials.audit(manager, {
+      await this.officials.deleteAssignment(assignment.id);
+      await this.officials.audit({
         matchId: assignment.matchId,
         officialId: assignment.officialId,
         role: assignment.role,
@@ -304,27 +302,19 @@ export class OfficialsService {
   // ---- helpers --------------------------------------------------------------------------------
 
   private async checkAndInsert(
-    manager: EntityManager,
     items: readonly Item[],
     actorId: string,
     eventId: string | null,
     fieldOf: (field: string, index: number) => string,
   ) {
-    const locked = new Map(
-      (
-        await this.officials.lockOfficials(
-          manager,
-          items.map((i) => i.officialId),
-        )
-      ).map((o) => [o.id, o]),
-    );
-    const busy = await this.busyByOfficial(manager, [...locked.keys()]);
+    const locked = new Map((await this.officials.lockOfficials(items.map((i) => i.officialId))).map((o) => [o.id, o]));
+    const busy = await this.busyByOfficial([...locked.keys()]);
     const errors: FieldError[] = [];
     const rulesBroken: FieldError[] = [];
     const saved = [];
     for (const [index, item] of items.entries()) {
       const official = locked.get(item.officialId);
-      const game = await this.officials.game(manager, item.matchId);
+      const game = await this.officials.game(item.matchId);
       if (!official) {
         rulesBroken.push({ field: fieldOf('officialId', index), message: 'no such official' });
         continue;
@@ -349,8 +339,8 @@ export class OfficialsService {
           });
         continue;
       }
-      saved.push(await this.officials.insertAssignment(manager, item));
-      await this.officials.audit(manager, { ...item, action: 'assigned', actorId });
+      saved.push(await this.officials.insertAssignment(item));
+      await this.officials.audit({ ...item, action: 'assigned', actorId });
       busy.set(official.id, [...mine, target]);
     }
     if (rulesBroken.length > 0)
@@ -363,13 +353,10 @@ export class OfficialsService {
     return saved;
   }
 
-  private async busyByOfficial(
-    manager: EntityManager,
-    officialIds: readonly string[],
-  ): Promise<Map<string, OfficiatedGame[]>> {
+  private async busyByOfficial(officialIds: readonly string[]): Promise<Map<string, OfficiatedGame[]>> {
     const out = new Map<string, OfficiatedGame[]>();
     if (officialIds.length === 0) return out;
-    for (const row of await this.officials.busyGames(manager, officialIds)) {
+    for (const row of await this.officials.busyGames(officialIds)) {
       if (row.startsAt === null) continue;
       out.set(row.officialId, [...(out.get(row.officialId) ?? []), this.officiated(row)]);
     }
@@ -391,7 +378,7 @@ export class OfficialsService {
   }
 
   private async require(id: string): Promise<OfficialEntity> {
-    const official = isUuid(id) ? await this.officials.findById(id) : null;
+    const official = await this.officials.findById(id);
     if (!official) throw notFound('official', id);
     return official;
   }

@@ -11,6 +11,6 @@ import { RallyResultsService } from './rally-results.service.js';
   imports: [TeamsModule],
   controllers: [RalliesController, RallyResultsController],
   providers: [RalliesService, RalliesRepository, RallyResultsService, RallyResultsRepository],
-  exports: [RalliesService, RalliesRepository, RallyResultsService],
+  exports: [RalliesService, RallyResultsService],
 })
 export class RalliesModule {}

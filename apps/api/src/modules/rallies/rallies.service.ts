@@ -18,6 +18,8 @@ import {
 import type { LegGeometryInputDto } from './dto/leg-geometry.dto.js';
 import { legGeometryColumns } from './leg-geometry.js';
 import type { RallyEntity } from './rally.entity.js';
+import type { EntryEntity } from './entry.entity.js';
+import type { LegEntity } from './leg.entity.js';
 import { RalliesRepository } from './rallies.repository.js';
 import { RallyResultsService } from './rally-results.service.js';
 
@@ -61,6 +63,15 @@ export class RalliesService {
     const rally = await this.rallies.findByKey(key);
     if (!rally) throw notFound('rally', key);
     return rally;
+  }
+
+  /** For tracking: the rally's legs and entries (entities stay between services). */
+  legs(rallyId: string): Promise<LegEntity[]> {
+    return this.rallies.legs(rallyId);
+  }
+
+  entries(rallyId: string): Promise<EntryEntity[]> {
+    return this.rallies.entries(rallyId);
   }
 
   async create(input: CreateRallyDto): Promise<RallySummaryDto> {

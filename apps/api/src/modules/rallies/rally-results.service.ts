@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import {
   isSailingScoringCode,
   type RallyEntry,
@@ -74,6 +75,7 @@ function scoreData(data: RallyScoringData, discards: number): ScoredRally {
 @Injectable()
 export class RallyResultsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly rallies: RalliesRepository,
     private readonly results: RallyResultsRepository,
   ) {}
@@ -93,13 +95,12 @@ export class RallyResultsService {
   ): Promise<LegResultDto[]> {
     const rally = await this.requireRally(rallyKey);
     const number = legNumberOf(rawNumber);
-    return this.results.transaction(async (manager) => {
-      const leg = await this.results.lockLeg(manager, rally.id, number);
+    return this.txHost.withTransaction(async () => {
+      const leg = await this.results.lockLeg(rally.id, number);
       if (!leg) throw notFound('leg', rawNumber);
-      const { entries } = await this.results.scoringDataIn(manager, rally.id, leg.id);
+      const { entries } = await this.results.scoringDataIn(rally.id, leg.id);
       checkLegResultRows(rows, entries.map(toDomainEntry), toDomainLeg(leg));
       await this.results.replaceLegResults(
-        manager,
         rally.id,
         leg.id,
         rows.map((row) => ({
@@ -110,7 +111,7 @@ export class RallyResultsService {
           points: row.points ?? null,
         })),
       );
-      return this.legResultDtos(await this.results.scoringDataIn(manager, rally.id, leg.id), leg);
+      return this.legResultDtos(await this.results.scoringDataIn(rally.id, leg.id), leg);
     });
   }
 
@@ -174,16 +175,16 @@ export class RallyResultsService {
 
   /** Discards may exclude at most legs − 1 scores (A2.1 leaves at least one); checked under the rally's lock. */
   async setDiscards(rallyId: string, discards: number): Promise<void> {
-    await this.results.transaction(async (manager) => {
-      await this.results.lockRally(manager, rallyId);
-      const legs = await this.results.countLegs(manager, rallyId);
+    await this.txHost.withTransaction(async () => {
+      await this.results.lockRally(rallyId);
+      const legs = await this.results.countLegs(rallyId);
       const max = Math.max(0, legs - 1);
       if (discards > max) {
         throw unprocessable(`With ${legs} leg(s) at most ${max} score(s) per boat can be discarded.`, [
           { field: 'discards', message: `must be at most ${max} (legs − 1)` },
         ]);
       }
-      await this.results.updateDiscards(manager, rallyId, discards);
+      await this.results.updateDiscards(rallyId, discards);
     });
   }
 

@@ -1,30 +1,11 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth.js';
 import { DivisionDto, UpdateDivisionDto } from '../divisions/dto/division.dto.js';
-import { EventDto } from '../events/dto/event.dto.js';
-import { UpdateEventDto } from './dto/event-settings.dto.js';
 import { RegistrationsService } from './registrations.service.js';
 
-/** Lives with registrations: a capacity change must promote the waitlist under the same event lock. */
-@ApiTags('events')
-@Controller('events')
-export class EventSettingsController {
-  constructor(private readonly registrations: RegistrationsService) {}
-
-  @Patch(':id')
-  @Roles('organizer')
-  @ApiBearerAuth()
-  @ApiOperation({
-    summary: 'Change registration settings (organizers); raising capacity promotes the oldest waitlisted teams',
-  })
-  @ApiOkResponse({ type: EventDto })
-  update(@Param('id') id: string, @Body() body: UpdateEventDto): Promise<EventDto> {
-    return this.registrations.updateEvent(id, body);
-  }
-}
-
-/** Like the event's settings: a division's capacity raise promotes its waitlist under the same event lock. */
+/** Lives with registrations: a division's capacity raise promotes its waitlist under the same event lock. */
 @ApiTags('divisions')
 @Controller('events/:id/divisions')
 export class DivisionSettingsController {
@@ -39,7 +20,7 @@ export class DivisionSettingsController {
   })
   @ApiOkResponse({ type: DivisionDto })
   update(
-    @Param('id') id: string,
+    @IdParam('event') id: string,
     @Param('division') division: string,
     @Body() body: UpdateDivisionDto,
   ): Promise<DivisionDto> {

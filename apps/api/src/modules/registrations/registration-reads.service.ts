@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../common/auth.js';
 import { toCsv } from '../../common/csv.js';
-import { isUuid } from '../../common/ids.js';
 import { notFound } from '../../common/problem.js';
 import { EventsService } from '../events/events.service.js';
-import { SeasonsRepository } from '../seasons/seasons.repository.js';
+import { SeasonsService } from '../seasons/seasons.service.js';
 import { canManageTeam } from '../teams/teams.service.js';
 import {
   type AuditEntryDto,
@@ -32,11 +31,11 @@ export class RegistrationReadsService {
   constructor(
     private readonly registrations: RegistrationsRepository,
     private readonly events: EventsService,
-    private readonly seasons: SeasonsRepository,
+    private readonly seasons: SeasonsService,
   ) {}
 
   async get(id: string, caller: Caller | undefined): Promise<RegistrationDto> {
-    const registration = isUuid(id) ? await this.registrations.findById(id) : null;
+    const registration = await this.registrations.findById(id);
     if (!registration) throw notFound('registration', id);
     const positions = await this.registrations.waitlistPositions([registration.eventId]);
     return this.view(registration, caller, positions);
@@ -67,7 +66,7 @@ export class RegistrationReadsService {
   }
 
   async auditForRegistration(id: string): Promise<AuditEntryDto[]> {
-    if (!isUuid(id) || !(await this.registrations.findById(id))) throw notFound('registration', id);
+    if (!(await this.registrations.findById(id))) throw notFound('registration', id);
     return (await this.registrations.auditForRegistration(id)).map(toAuditEntryDto);
   }
 
@@ -147,8 +146,7 @@ export class RegistrationReadsService {
   }
 
   async participation(seasonKey: string): Promise<ParticipationDto> {
-    const season = await this.seasons.findByKey(seasonKey);
-    if (!season) throw notFound('season', seasonKey);
+    const season = await this.seasons.require(seasonKey);
     const events = await this.registrations.participationBySeason(season.id);
     const divisions = await this.registrations.participationByDivision(season.id);
     const cities = await this.registrations.participationByCity(season.id);

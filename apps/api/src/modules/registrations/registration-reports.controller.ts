@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../common/auth.js';
@@ -19,7 +20,7 @@ export class RegistrationReportsController {
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
-  async csv(@Param('id') eventId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async csv(@IdParam('event') eventId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const { filename, body } = await this.reads.csv(eventId);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`);
@@ -29,7 +30,7 @@ export class RegistrationReportsController {
   @Get('events/:id/registration-summary')
   @ApiOperation({ summary: 'Capacity, counts per status, places left and participants (people on confirmed rosters)' })
   @ApiOkResponse({ type: RegistrationSummaryDto })
-  summary(@Param('id') eventId: string): Promise<RegistrationSummaryDto> {
+  summary(@IdParam('event') eventId: string): Promise<RegistrationSummaryDto> {
     return this.reads.summary(eventId);
   }
 
@@ -38,7 +39,7 @@ export class RegistrationReportsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Every registration status change for the event: who, when, from, to, why (organizers)' })
   @ApiOkResponse({ type: [AuditEntryDto] })
-  eventAudit(@Param('id') eventId: string): Promise<AuditEntryDto[]> {
+  eventAudit(@IdParam('event') eventId: string): Promise<AuditEntryDto[]> {
     return this.reads.auditForEvent(eventId);
   }
 
@@ -46,7 +47,7 @@ export class RegistrationReportsController {
   @Roles('organizer')
   @ApiBearerAuth()
   @ApiOkResponse({ type: [AuditEntryDto] })
-  registrationAudit(@Param('id') id: string): Promise<AuditEntryDto[]> {
+  registrationAudit(@IdParam('registration') id: string): Promise<AuditEntryDto[]> {
     return this.reads.auditForRegistration(id);
   }
 

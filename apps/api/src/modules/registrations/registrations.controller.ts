@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -42,7 +43,7 @@ export class RegistrationsController {
   })
   @ApiCreatedResponse({ type: RegistrationDto })
   register(
-    @Param('id') eventId: string,
+    @IdParam('event') eventId: string,
     @Body() body: CreateRegistrationDto,
     @CurrentCaller() caller: Caller,
   ): Promise<RegistrationDto> {
@@ -62,7 +63,7 @@ export class RegistrationsController {
     },
   })
   list(
-    @Param('id') eventId: string,
+    @IdParam('event') eventId: string,
     @Query() query: ListRegistrationsQueryDto,
     @CurrentCaller() caller: Caller | undefined,
   ): Promise<RegistrationDto[] | RegistrationPageDto> {
@@ -83,7 +84,7 @@ export class RegistrationsController {
 
   @Get('registrations/:id')
   @ApiOkResponse({ type: RegistrationDto })
-  get(@Param('id') id: string, @CurrentCaller() caller: Caller | undefined): Promise<RegistrationDto> {
+  get(@IdParam('registration') id: string, @CurrentCaller() caller: Caller | undefined): Promise<RegistrationDto> {
     return this.reads.get(id, caller);
   }
 
@@ -101,7 +102,7 @@ export class RegistrationsController {
   })
   @ApiOkResponse({ type: RegistrationDto })
   update(
-    @Param('id') id: string,
+    @IdParam('registration') id: string,
     @Body() body: UpdateRegistrationDto,
     @CurrentCaller() caller: Caller,
   ): Promise<RegistrationDto> {
@@ -121,7 +122,7 @@ export class RegistrationsController {
   })
   @ApiOkResponse({ type: RegistrationDto })
   requestWithdrawal(
-    @Param('id') id: string,
+    @IdParam('registration') id: string,
     @Body() body: WithdrawalRequestInputDto,
     @CurrentCaller() caller: Caller,
   ): Promise<RegistrationDto> {
@@ -138,7 +139,7 @@ export class RegistrationsController {
   })
   @ApiOkResponse({ type: RegistrationDto })
   declineWithdrawal(
-    @Param('id') id: string,
+    @IdParam('registration') id: string,
     @Body() body: WithdrawalRequestInputDto,
     @CurrentCaller() caller: Caller,
   ): Promise<RegistrationDto> {

@@ -3,7 +3,7 @@ import { DivisionsModule } from '../divisions/divisions.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { SeasonsModule } from '../seasons/seasons.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
-import { DivisionSettingsController, EventSettingsController } from './event-settings.controller.js';
+import { DivisionSettingsController } from './event-settings.controller.js';
 import { RegistrationReadsService } from './registration-reads.service.js';
 import { RegistrationReportsController } from './registration-reports.controller.js';
 import { RegistrationsController } from './registrations.controller.js';
@@ -12,12 +12,7 @@ import { RegistrationsService } from './registrations.service.js';
 
 @Module({
   imports: [EventsModule, TeamsModule, SeasonsModule, DivisionsModule],
-  controllers: [
-    RegistrationsController,
-    RegistrationReportsController,
-    EventSettingsController,
-    DivisionSettingsController,
-  ],
+  controllers: [RegistrationsController, RegistrationReportsController, DivisionSettingsController],
   providers: [RegistrationsService, RegistrationReadsService, RegistrationsRepository],
   exports: [RegistrationsService, DivisionsModule],
 })

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type DeepPartial, type EntityManager, In } from 'typeorm';
-import { EventEntity } from '../events/event.entity.js';
+import { TransactionalRepository } from '../../database/transactions.js';
+import { type DeepPartial, In } from 'typeorm';
 import { RegistrationAuditEntity } from './registration-audit.entity.js';
-import { ACTIVE_STATUSES, RegistrationEntity, type RegistrationStatus } from './registration.entity.js';
+import {
+  ACTIVE_STATUSES,
+  RegistrationEntity,
+  type RegistrationStatus,
+  type RosterEntry,
+} from './registration.entity.js';
 
 export type StatusTally = { status: RegistrationStatus; registrations: number; people: number };
 export type EventParticipationRow = {
@@ -38,16 +43,10 @@ export type ListFilter = { status?: RegistrationStatus; limit?: number; offset?:
 const WITH_TEAM_AND_EVENT = { team: true, event: true, division: true } as const;
 
 @Injectable()
-export class RegistrationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class RegistrationsRepository extends TransactionalRepository {
   /** Teams holding a confirmed registration for the event (or one of its divisions), oldest registration first. */
   async confirmedTeamIds(eventId: string, divisionId?: string): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(RegistrationEntity).find({
+    const rows = await this.tx.getRepository(RegistrationEntity).find({
       select: { teamId: true },
       where: { eventId, status: 'confirmed', ...(divisionId ? { divisionId } : {}) },
       order: { seq: 'ASC' },
@@ -57,26 +56,21 @@ export class RegistrationsRepository {
 
   // ---- inside a transaction -------------------------------------------------------------------
 
-  /** Every status-changing write takes this lock first, so changes to one event's places run one at a time. */
-  lockEvent(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
-    return manager.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
+  lockRegistration(id: string): Promise<RegistrationEntity | null> {
+    return this.tx.getRepository(RegistrationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  lockRegistration(manager: EntityManager, id: string): Promise<RegistrationEntity | null> {
-    return manager.getRepository(RegistrationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  countWithStatus(eventId: string, status: RegistrationStatus): Promise<number> {
+    return this.tx.getRepository(RegistrationEntity).countBy({ eventId, status });
   }
 
-  countWithStatus(manager: EntityManager, eventId: string, status: RegistrationStatus): Promise<number> {
-    return manager.getRepository(RegistrationEntity).countBy({ eventId, status });
-  }
-
-  countInDivision(manager: EntityManager, divisionId: string, status: RegistrationStatus): Promise<number> {
-    return manager.getRepository(RegistrationEntity).countBy({ divisionId, status });
+  countInDivision(divisionId: string, status: RegistrationStatus): Promise<number> {
+    return this.tx.getRepository(RegistrationEntity).countBy({ divisionId, status });
   }
 
   /** Confirmed teams per division of the event (read under the event lock). */
-  async confirmedByDivision(manager: EntityManager, eventId: string): Promise<Map<string, number>> {
-    const rows = await manager.query<{ divisionId: string; confirmed: number }[]>(
+  async confirmedByDivision(eventId: string): Promise<Map<string, number>> {
+    const rows = await this.tx.query<{ divisionId: string; confirmed: number }[]>(
       `SELECT division_id AS "divisionId", count(*)::int AS confirmed FROM registrations
         WHERE event_id = $1 AND status = 'confirmed' AND division_id IS NOT NULL GROUP BY division_id`,
       [eventId],
@@ -84,43 +78,39 @@ export class RegistrationsRepository {
     return new Map(rows.map((r) => [r.divisionId, r.confirmed]));
   }
 
-  findActive(manager: EntityManager, eventId: string, teamId: string): Promise<RegistrationEntity | null> {
-    return manager.getRepository(RegistrationEntity).findOneBy({ eventId, teamId, status: In([...ACTIVE_STATUSES]) });
+  findActive(eventId: string, teamId: string): Promise<RegistrationEntity | null> {
+    return this.tx.getRepository(RegistrationEntity).findOneBy({ eventId, teamId, status: In([...ACTIVE_STATUSES]) });
   }
 
-  oldestWaitlisted(manager: EntityManager, eventId: string, count: number | undefined): Promise<RegistrationEntity[]> {
-    return manager.getRepository(RegistrationEntity).find({
+  oldestWaitlisted(eventId: string, count: number | undefined): Promise<RegistrationEntity[]> {
+    return this.tx.getRepository(RegistrationEntity).find({
       where: { eventId, status: 'waitlisted' },
       order: { seq: 'ASC' },
       ...(count === undefined ? {} : { take: count }),
     });
   }
 
-  async insert(manager: EntityManager, registration: DeepPartial<RegistrationEntity>): Promise<RegistrationEntity> {
-    const repo = manager.getRepository(RegistrationEntity);
+  async insert(registration: DeepPartial<RegistrationEntity>): Promise<RegistrationEntity> {
+    const repo = this.tx.getRepository(RegistrationEntity);
     return repo.save(repo.create(registration));
   }
 
   /** A status change also settles any withdrawal request (only a confirmed registration may hold one). */
-  async setStatus(manager: EntityManager, id: string, status: RegistrationStatus): Promise<void> {
-    await manager
+  async setStatus(id: string, status: RegistrationStatus): Promise<void> {
+    await this.tx
       .getRepository(RegistrationEntity)
       .update({ id }, { status, withdrawalRequestedAt: null, withdrawalReason: null });
   }
 
-  async setWithdrawalRequest(
-    manager: EntityManager,
-    id: string,
-    request: { at: Date; reason: string | null } | null,
-  ): Promise<void> {
-    await manager
+  async setWithdrawalRequest(id: string, request: { at: Date; reason: string | null } | null): Promise<void> {
+    await this.tx
       .getRepository(RegistrationEntity)
       .update({ id }, { withdrawalRequestedAt: request?.at ?? null, withdrawalReason: request?.reason ?? null });
   }
 
   /** Games with a result (final or forfeit) the team has played in the event. */
-  async gamesPlayed(manager: EntityManager, eventId: string, teamId: string): Promise<number> {
-    const [row] = await manager.query<{ played: number }[]>(
+  async gamesPlayed(eventId: string, teamId: string): Promise<number> {
+    const [row] = await this.tx.query<{ played: number }[]>(
       `SELECT count(*)::int AS played FROM matches
         WHERE event_id = $1 AND status IN ('final', 'forfeit') AND (home_team_id = $2 OR away_team_id = $2)`,
       [eventId, teamId],
@@ -128,33 +118,31 @@ export class RegistrationsRepository {
     return row?.played ?? 0;
   }
 
-  async audit(manager: EntityManager, entry: DeepPartial<RegistrationAuditEntity>): Promise<void> {
-    const repo = manager.getRepository(RegistrationAuditEntity);
+  /** The event's active registrations (pending, confirmed, waitlisted) with their teams. */
+  activeWithTeams(eventId: string): Promise<RegistrationEntity[]> {
+    return this.tx
+      .getRepository(RegistrationEntity)
+      .find({ where: { eventId, status: In([...ACTIVE_STATUSES]) }, relations: { team: true } });
+  }
+
+  async setRoster(id: string, roster: RosterEntry[]): Promise<void> {
+    await this.tx.getRepository(RegistrationEntity).update({ id }, { roster });
+  }
+
+  async audit(entry: DeepPartial<RegistrationAuditEntity>): Promise<void> {
+    const repo = this.tx.getRepository(RegistrationAuditEntity);
     await repo.insert(repo.create(entry));
-  }
-
-  /** Whether any of the event's games has a result (a ruleset change would re-judge it). */
-  async hasResults(manager: EntityManager, eventId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM matches WHERE event_id = $1 AND status IN ('final', 'forfeit') LIMIT 1`,
-      [eventId],
-    );
-    return rows.length > 0;
-  }
-
-  async updateEvent(manager: EntityManager, id: string, changes: DeepPartial<EventEntity>): Promise<void> {
-    if (Object.keys(changes).length > 0) await manager.getRepository(EventEntity).update({ id }, changes);
   }
 
   // ---- reads ----------------------------------------------------------------------------------
 
   findById(id: string): Promise<RegistrationEntity | null> {
-    return this.dataSource.getRepository(RegistrationEntity).findOne({ where: { id }, relations: WITH_TEAM_AND_EVENT });
+    return this.tx.getRepository(RegistrationEntity).findOne({ where: { id }, relations: WITH_TEAM_AND_EVENT });
   }
 
   /** `withManager` loads the managing accounts too (organizers' export). */
   listForEvent(eventId: string, filter: ListFilter, withManager = false): Promise<[RegistrationEntity[], number]> {
-    return this.dataSource.getRepository(RegistrationEntity).findAndCount({
+    return this.tx.getRepository(RegistrationEntity).findAndCount({
       where: { eventId, ...(filter.status ? { status: filter.status } : {}) },
       relations: withManager ? { team: { manager: true }, event: true, division: true } : WITH_TEAM_AND_EVENT,
       order: { seq: 'ASC' },
@@ -164,7 +152,7 @@ export class RegistrationsRepository {
 
   /** The event's waitlist, oldest first (positions are 1-based indexes into it). */
   async waitlist(eventId: string): Promise<string[]> {
-    const rows = await this.dataSource
+    const rows = await this.tx
       .getRepository(RegistrationEntity)
       .find({ select: { id: true }, where: { eventId, status: 'waitlisted' }, order: { seq: 'ASC' } });
     return rows.map((row) => row.id);
@@ -172,7 +160,7 @@ export class RegistrationsRepository {
 
   /** Registrations of the teams a user manages, newest first. */
   forManager(userId: string): Promise<RegistrationEntity[]> {
-    return this.dataSource.getRepository(RegistrationEntity).find({
+    return this.tx.getRepository(RegistrationEntity).find({
       where: { team: { managerId: userId } },
       relations: WITH_TEAM_AND_EVENT,
       order: { createdAt: 'DESC', seq: 'DESC' },
@@ -182,7 +170,7 @@ export class RegistrationsRepository {
   /** Waitlist positions for several events at once: registration id → 1-based position. */
   async waitlistPositions(eventIds: string[]): Promise<Map<string, number>> {
     if (eventIds.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ id: string; position: number }[]>(
+    const rows = await this.tx.query<{ id: string; position: number }[]>(
       `SELECT id, row_number() OVER (PARTITION BY event_id ORDER BY seq)::int AS position
          FROM registrations WHERE status = 'waitlisted' AND event_id = ANY($1::uuid[])`,
       [eventIds],
@@ -191,7 +179,7 @@ export class RegistrationsRepository {
   }
 
   auditForRegistration(registrationId: string): Promise<RegistrationAuditEntity[]> {
-    return this.dataSource.getRepository(RegistrationAuditEntity).find({
+    return this.tx.getRepository(RegistrationAuditEntity).find({
       where: { registrationId },
       relations: { actor: true, registration: { team: true } },
       order: { at: 'ASC' },
@@ -199,7 +187,7 @@ export class RegistrationsRepository {
   }
 
   auditForEvent(eventId: string): Promise<RegistrationAuditEntity[]> {
-    return this.dataSource.getRepository(RegistrationAuditEntity).find({
+    return this.tx.getRepository(RegistrationAuditEntity).find({
       where: { eventId },
       relations: { actor: true, registration: { team: true } },
       order: { at: 'ASC' },
@@ -208,7 +196,7 @@ export class RegistrationsRepository {
 
   /** Status changes of the registrations of the teams a user manages, newest first. */
   notificationsFor(userId: string, limit: number): Promise<RegistrationAuditEntity[]> {
-    return this.dataSource.getRepository(RegistrationAuditEntity).find({
+    return this.tx.getRepository(RegistrationAuditEntity).find({
       where: { registration: { team: { managerId: userId } } },
       relations: { event: true, registration: { team: true } },
       order: { at: 'DESC' },
@@ -218,7 +206,7 @@ export class RegistrationsRepository {
 
   /** What waits for an organizer: pending registrations and withdrawal requests, over all events. */
   async awaitingDecision(): Promise<{ pending: number; withdrawalRequests: number }> {
-    const [row] = await this.dataSource.query<{ pending: number; withdrawalRequests: number }[]>(
+    const [row] = await this.tx.query<{ pending: number; withdrawalRequests: number }[]>(
       `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
               count(*) FILTER (WHERE withdrawal_requested_at IS NOT NULL)::int AS "withdrawalRequests"
          FROM registrations`,
@@ -227,7 +215,7 @@ export class RegistrationsRepository {
   }
 
   async tally(eventId: string): Promise<StatusTally[]> {
-    return this.dataSource.query<StatusTally[]>(
+    return this.tx.query<StatusTally[]>(
       `SELECT status, count(*)::int AS registrations, coalesce(sum(jsonb_array_length(roster)), 0)::int AS people
          FROM registrations WHERE event_id = $1 GROUP BY status`,
       [eventId],
@@ -236,7 +224,7 @@ export class RegistrationsRepository {
 
   /** Confirmed teams and people in every division of the season's events (divisions without any included). */
   async participationByDivision(seasonId: string): Promise<DivisionParticipationRow[]> {
-    return this.dataSource.query<DivisionParticipationRow[]>(
+    return this.tx.query<DivisionParticipationRow[]>(
       `SELECT d.event_id AS "eventId", d.id AS "divisionId", d.code, d.name, d.name_en AS "nameEn", d.city, d.city_en AS "cityEn", d.capacity,
               count(r.id) FILTER (WHERE r.status = 'confirmed')::int AS "confirmedTeams",
               coalesce(sum(jsonb_array_length(r.roster)) FILTER (WHERE r.status = 'confirmed'), 0)::int AS participants
@@ -249,7 +237,7 @@ export class RegistrationsRepository {
 
   /** Confirmed teams and people per city over the season: the division's city where it has one, else the team's. */
   async participationByCity(seasonId: string): Promise<CityParticipationRow[]> {
-    return this.dataSource.query<CityParticipationRow[]>(
+    return this.tx.query<CityParticipationRow[]>(
       `SELECT coalesce(d.city, t.city) AS city, CASE WHEN d.city IS NOT NULL THEN d.city_en ELSE t.city_en END AS "cityEn",
               count(r.id)::int AS "confirmedTeams", coalesce(sum(jsonb_array_length(r.roster)), 0)::int AS participants
          FROM registrations r JOIN events e ON e.id = r.event_id JOIN teams t ON t.id = r.team_id LEFT JOIN divisions d ON d.id = r.division_id
@@ -260,7 +248,7 @@ export class RegistrationsRepository {
   }
 
   async participationBySeason(seasonId: string): Promise<EventParticipationRow[]> {
-    return this.dataSource.query<EventParticipationRow[]>(
+    return this.tx.query<EventParticipationRow[]>(
       `SELECT e.id, e.slug, e.name, e.name_en AS "nameEn", to_char(e.start_date, 'YYYY-MM-DD') AS "startDate",
               e.participant_target AS "participantTarget",
               count(r.id) FILTER (WHERE r.status = 'confirmed')::int AS "confirmedTeams",

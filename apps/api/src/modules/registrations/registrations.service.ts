@@ -1,8 +1,6 @@
-import { definedOnly } from '../../common/defined-only.js';
-import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { TransactionHost, type TxHost } from '../../database/transactions.js';
 import type { Caller } from '../../common/auth.js';
-import { isUuid } from '../../common/ids.js';
 import {
   badRequest,
   conflict,
@@ -12,7 +10,6 @@ import {
   isNotFound,
   unprocessable,
 } from '../../common/problem.js';
-import { type EventDto } from '../events/dto/event.dto.js';
 import type { EventEntity } from '../events/event.entity.js';
 import type { DivisionEntity } from '../divisions/division.entity.js';
 import { DivisionsService } from '../divisions/divisions.service.js';
@@ -21,7 +18,6 @@ import { EventsService } from '../events/events.service.js';
 import { birthDateErrors, duplicateNumberErrors, isPlayingMember } from '../teams/roster-rules.js';
 import type { TeamEntity } from '../teams/team.entity.js';
 import { canManageTeam, TeamsService } from '../teams/teams.service.js';
-import type { UpdateEventDto } from './dto/event-settings.dto.js';
 import type {
   AwaitingDecisionDto,
   CreateRegistrationDto,
@@ -55,8 +51,9 @@ const OVERRIDE_TEXT: Record<RegistrationOverride, string> = {
  * given to exactly one waitlisted team.
  */
 @Injectable()
-export class RegistrationsService {
+export class RegistrationsService implements OnModuleInit {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     private readonly registrations: RegistrationsRepository,
     private readonly reads: RegistrationReadsService,
     private readonly events: EventsService,
@@ -66,7 +63,43 @@ export class RegistrationsService {
 
   /** For other modules (matches, schedules): the teams confirmed for an event or one division; an unknown event has none. */
   async confirmedTeamIds(eventId: string, divisionId?: string): Promise<string[]> {
-    return isUuid(eventId) ? this.registrations.confirmedTeamIds(eventId, divisionId) : [];
+    return this.registrations.confirmedTeamIds(eventId, divisionId);
+  }
+
+  /** For spreadsheet imports: the event's active registrations by team name, with their teams. */
+  async activeByTeamName(eventId: string): Promise<Map<string, { team: TeamEntity; registrationId: string }>> {
+    const registrations = await this.registrations.activeWithTeams(eventId);
+    return new Map(
+      registrations.flatMap((r) => (r.team ? [[r.team.name, { team: r.team, registrationId: r.id }] as const] : [])),
+    );
+  }
+
+  countConfirmed(eventId: string): Promise<number> {
+    return this.registrations.countWithStatus(eventId, 'confirmed');
+  }
+
+  /** For spreadsheet imports (under the caller's event lock): a new confirmed registration with its audit entry, or a new roster. */
+  async recordImported(eventId: string, teamId: string, roster: RosterEntry[], actorId: string): Promise<void> {
+    const registration = await this.registrations.insert({
+      eventId,
+      teamId,
+      status: 'confirmed',
+      roster,
+      createdBy: actorId,
+    });
+    await this.registrations.audit({
+      registrationId: registration.id,
+      eventId,
+      actorId,
+      fromStatus: null,
+      toStatus: 'confirmed',
+      reason: 'imported from a spreadsheet',
+      overrides: [],
+    });
+  }
+
+  replaceImportedRoster(registrationId: string, roster: RosterEntry[]): Promise<void> {
+    return this.registrations.setRoster(registrationId, roster);
   }
 
   async register(eventId: string, input: CreateRegistrationDto, caller: Caller): Promise<RegistrationDto> {
@@ -85,9 +118,9 @@ export class RegistrationsService {
     const division = await this.divisionFor(event.id, input.divisionId);
     const roster = await this.rosterFor(team, input, organizer, division);
 
-    const id = await this.registrations.transaction(async (manager) => {
-      const locked = await this.lockEvent(manager, event.id);
-      if (await this.registrations.findActive(manager, locked.id, team.id)) {
+    const id = await this.txHost.withTransaction(async () => {
+      const locked = await this.lockEvent(event.id);
+      if (await this.registrations.findActive(locked.id, team.id)) {
         throw conflict(
           'This team is already registered for the event.',
           [{ field: 'teamId', message: 'already registered' }],
@@ -96,10 +129,10 @@ export class RegistrationsService {
       }
       const overrides = this.overridesNeeded(locked, roster, organizer, division);
       // Under the event lock, so the division's count is exact too: its capacity holds under concurrent requests.
-      const hasPlace = await this.hasPlace(manager, locked, division);
+      const hasPlace = await this.hasPlace(locked, division);
       const status: RegistrationStatus =
         !organizer && locked.registrationMode === 'approval' ? 'pending' : hasPlace ? 'confirmed' : 'waitlisted';
-      const saved = await this.registrations.insert(manager, {
+      const saved = await this.registrations.insert({
         eventId: locked.id,
         divisionId: division?.id ?? null,
         teamId: team.id,
@@ -110,7 +143,7 @@ export class RegistrationsService {
       const reason = [input.reason, ...overrides.map((o) => `organizer override: ${OVERRIDE_TEXT[o]}`)]
         .filter(Boolean)
         .join('; ');
-      await this.registrations.audit(manager, {
+      await this.registrations.audit({
         registrationId: saved.id,
         eventId: locked.id,
         actorId: caller.id,
@@ -125,7 +158,7 @@ export class RegistrationsService {
   }
 
   async changeStatus(id: string, input: UpdateRegistrationDto, caller: Caller): Promise<RegistrationDto> {
-    const current = isUuid(id) ? await this.registrations.findById(id) : null;
+    const current = await this.registrations.findById(id);
     if (!current?.team) throw notFound('registration', id);
     const organizer = caller.role === 'organizer';
     if (!canManageTeam(current.team, caller))
@@ -134,9 +167,9 @@ export class RegistrationsService {
       throw forbidden('A team manager may withdraw a registration; organizers confirm, waitlist and reject.');
     const teamName = current.team.name;
 
-    await this.registrations.transaction(async (manager) => {
-      const event = await this.lockEvent(manager, current.eventId);
-      const registration = await this.registrations.lockRegistration(manager, id);
+    await this.txHost.withTransaction(async () => {
+      const event = await this.lockEvent(current.eventId);
+      const registration = await this.registrations.lockRegistration(id);
       if (!registration) throw notFound('registration', id);
       const from = registration.status;
       if (from === input.status)
@@ -153,8 +186,8 @@ export class RegistrationsService {
         );
       }
       if (!organizer && input.status === 'withdrawn' && from === 'confirmed')
-        await this.assertNoGamesPlayed(manager, registration);
-      if (input.status === 'confirmed' && !(await this.hasPlace(manager, event))) {
+        await this.assertNoGamesPlayed(registration);
+      if (input.status === 'confirmed' && !(await this.hasPlace(event))) {
         throw conflict(
           `The event is full (${event.capacity ?? 0} confirmed). Raise its capacity, or waitlist the team instead.`,
           [{ field: 'status', message: 'no place left' }],
@@ -162,21 +195,17 @@ export class RegistrationsService {
         );
       }
       const division = registration.divisionId
-        ? await this.divisions.resolve(event.id, registration.divisionId, 'divisionId', manager)
+        ? await this.divisions.resolve(event.id, registration.divisionId, 'divisionId')
         : null;
-      if (input.status === 'confirmed' && division && !(await this.hasPlace(manager, event, division))) {
+      if (input.status === 'confirmed' && division && !(await this.hasPlace(event, division))) {
         throw conflict(
           `The division ${division.code} is full (${division.capacity ?? 0} confirmed). Raise its capacity, or waitlist the team instead.`,
           [{ field: 'status', message: 'no place left in the division' }],
           'registration.division-full',
         );
       }
-      await this.transition(manager, registration, input.status, caller.id, input.reason ?? null);
-      await this.fillPlaces(
-        manager,
-        event,
-        `promoted from the waitlist: a place became free (${teamName} ${input.status})`,
-      );
+      await this.transition(registration, input.status, caller.id, input.reason ?? null);
+      await this.fillPlaces(event, `promoted from the waitlist: a place became free (${teamName} ${input.status})`);
     });
     return this.reads.get(id, caller);
   }
@@ -186,13 +215,13 @@ export class RegistrationsService {
    * they are until an organizer approves (PATCH … withdrawn) or declines; the audit log keeps the request.
    */
   async requestWithdrawal(id: string, input: WithdrawalRequestInputDto, caller: Caller): Promise<RegistrationDto> {
-    const current = isUuid(id) ? await this.registrations.findById(id) : null;
+    const current = await this.registrations.findById(id);
     if (!current?.team) throw notFound('registration', id);
     if (!canManageTeam(current.team, caller))
       throw forbidden('Only the team’s manager or an organizer may ask to withdraw this team.');
-    await this.registrations.transaction(async (manager) => {
-      await this.lockEvent(manager, current.eventId);
-      const registration = await this.registrations.lockRegistration(manager, id);
+    await this.txHost.withTransaction(async () => {
+      await this.lockEvent(current.eventId);
+      const registration = await this.registrations.lockRegistration(id);
       if (!registration) throw notFound('registration', id);
       if (registration.status !== 'confirmed') {
         throw conflict(
@@ -207,7 +236,7 @@ export class RegistrationsService {
           undefined,
           'registration.withdrawal-already-requested',
         );
-      if ((await this.registrations.gamesPlayed(manager, registration.eventId, registration.teamId)) === 0) {
+      if ((await this.registrations.gamesPlayed(registration.eventId, registration.teamId)) === 0) {
         throw conflict(
           'The team has played no games: withdraw it directly (PATCH status withdrawn).',
           undefined,
@@ -215,8 +244,8 @@ export class RegistrationsService {
         );
       }
       const reason = input.reason?.trim() || null;
-      await this.registrations.setWithdrawalRequest(manager, id, { at: new Date(), reason });
-      await this.registrations.audit(manager, {
+      await this.registrations.setWithdrawalRequest(id, { at: new Date(), reason });
+      await this.registrations.audit({
         registrationId: id,
         eventId: registration.eventId,
         actorId: caller.id,
@@ -231,9 +260,8 @@ export class RegistrationsService {
 
   /** An organizer declines a withdrawal request: the team stays confirmed; the manager sees why in the notifications. */
   async declineWithdrawal(id: string, input: WithdrawalRequestInputDto, caller: Caller): Promise<RegistrationDto> {
-    if (!isUuid(id)) throw notFound('registration', id);
-    await this.registrations.transaction(async (manager) => {
-      const registration = await this.registrations.lockRegistration(manager, id);
+    await this.txHost.withTransaction(async () => {
+      const registration = await this.registrations.lockRegistration(id);
       if (!registration) throw notFound('registration', id);
       if (!registration.withdrawalRequestedAt)
         throw conflict(
@@ -241,9 +269,9 @@ export class RegistrationsService {
           undefined,
           'registration.no-withdrawal-request',
         );
-      await this.registrations.setWithdrawalRequest(manager, id, null);
+      await this.registrations.setWithdrawalRequest(id, null);
       const reason = input.reason?.trim() || null;
-      await this.registrations.audit(manager, {
+      await this.registrations.audit({
         registrationId: id,
         eventId: registration.eventId,
         actorId: caller.id,
@@ -261,69 +289,39 @@ export class RegistrationsService {
     return { ...counts, total: counts.pending + counts.withdrawalRequests };
   }
 
-  /** Registration settings; a capacity raise promotes waitlisted teams in the same transaction. */
-  async updateEvent(eventId: string, input: UpdateEventDto): Promise<EventDto> {
-    const { id } = await this.events.require(eventId);
-    await this.registrations.transaction(async (manager) => {
-      const event = await this.lockEvent(manager, id);
-      const merged = { ...event, ...definedOnly(input) };
-      assertSettingsOrdered(merged);
-      const confirmed = await this.registrations.countWithStatus(manager, id, 'confirmed');
-      if (merged.capacity !== null && merged.capacity < confirmed) {
-        throw conflict(
-          `${confirmed} teams are confirmed; capacity cannot go below that. Reject or withdraw registrations first.`,
-          [{ field: 'capacity', message: `must be at least ${confirmed}`, params: { confirmed } }],
-          'registration.capacity-below-confirmed',
+  /** Takes part in event settings changes: capacity never below the confirmed teams; a raise promotes the waitlist. */
+  onModuleInit(): void {
+    this.events.onSettingsChange({
+      check: async ({ after }) => {
+        const confirmed = await this.registrations.countWithStatus(after.id, 'confirmed');
+        if (after.capacity !== null && after.capacity < confirmed) {
+          throw conflict(
+            `${confirmed} teams are confirmed; capacity cannot go below that. Reject or withdraw registrations first.`,
+            [{ field: 'capacity', message: `must be at least ${confirmed}`, params: { confirmed } }],
+            'registration.capacity-below-confirmed',
+          );
+        }
+      },
+      apply: async ({ before, after }) => {
+        const from = before.capacity === null ? 'unlimited' : String(before.capacity);
+        const to = after.capacity === null ? 'unlimited' : String(after.capacity);
+        await this.fillPlaces(
+          { ...before, capacity: after.capacity },
+          `promoted from the waitlist: capacity raised from ${from} to ${to}`,
         );
-      }
-      if (
-        input.ruleset !== undefined &&
-        input.ruleset !== event.ruleset &&
-        (await this.registrations.hasResults(manager, id))
-      ) {
-        throw conflict(
-          `The event's games already have results under ${event.ruleset}; its ruleset cannot change now.`,
-          [{ field: 'ruleset', message: 'games already have results' }],
-        );
-      }
-      await this.registrations.updateEvent(manager, id, {
-        ...definedOnly({
-          ruleset: input.ruleset,
-          capacity: input.capacity,
-          registrationMode: input.registrationMode,
-          rosterMin: input.rosterMin,
-          rosterMax: input.rosterMax,
-          participantTarget: input.participantTarget,
-        }),
-        ...(input.registrationOpensAt !== undefined
-          ? { registrationOpensAt: toDateOrNull(input.registrationOpensAt) }
-          : {}),
-        ...(input.registrationClosesAt !== undefined
-          ? { registrationClosesAt: toDateOrNull(input.registrationClosesAt) }
-          : {}),
-      });
-      const from = event.capacity === null ? 'unlimited' : String(event.capacity);
-      const to = merged.capacity === null ? 'unlimited' : String(merged.capacity);
-      await this.fillPlaces(
-        manager,
-        { ...event, capacity: merged.capacity },
-        `promoted from the waitlist: capacity raised from ${from} to ${to}`,
-      );
+      },
     });
-    return this.events.get(id);
   }
 
   // ---- helpers --------------------------------------------------------------------------------
 
-  private async lockEvent(manager: EntityManager, eventId: string): Promise<EventEntity> {
-    const event = await this.registrations.lockEvent(manager, eventId);
-    if (!event) throw notFound('event', eventId);
-    return event;
+  private lockEvent(eventId: string): Promise<EventEntity> {
+    return this.events.lockForUpdate(eventId);
   }
 
   /** A team that has played games leaves only with an organizer's approval: its results stand in standings and the bracket. */
-  private async assertNoGamesPlayed(manager: EntityManager, registration: RegistrationEntity): Promise<void> {
-    const played = await this.registrations.gamesPlayed(manager, registration.eventId, registration.teamId);
+  private async assertNoGamesPlayed(registration: RegistrationEntity): Promise<void> {
+    const played = await this.registrations.gamesPlayed(registration.eventId, registration.teamId);
     if (played === 0) return;
     throw conflict(
       `The team has played ${played} game(s) in this event; its withdrawal needs an organizer’s approval. Ask for it with POST /registrations/${registration.id}/withdrawal-request.`,
@@ -333,18 +331,11 @@ export class RegistrationsService {
   }
 
   /** A place in the event and, when given, in the division; read under the event lock. */
-  private async hasPlace(
-    manager: EntityManager,
-    event: EventEntity,
-    division: DivisionEntity | null = null,
-  ): Promise<boolean> {
-    if (
-      event.capacity !== null &&
-      (await this.registrations.countWithStatus(manager, event.id, 'confirmed')) >= event.capacity
-    )
+  private async hasPlace(event: EventEntity, division: DivisionEntity | null = null): Promise<boolean> {
+    if (event.capacity !== null && (await this.registrations.countWithStatus(event.id, 'confirmed')) >= event.capacity)
       return false;
     if (division === null || division.capacity === null) return true;
-    return (await this.registrations.countInDivision(manager, division.id, 'confirmed')) < division.capacity;
+    return (await this.registrations.countInDivision(division.id, 'confirmed')) < division.capacity;
   }
 
   /** The division a registration names: required once the event has divisions (400), and one of them (422). */
@@ -367,10 +358,9 @@ export class RegistrationsService {
 
   /** A division's settings; a capacity raise promotes that division's waitlisted teams in the same transaction. */
   async updateDivision(eventKey: string, divisionKey: string, input: UpdateDivisionDto): Promise<DivisionDto> {
-    return this.divisions.update(eventKey, divisionKey, input, async (manager, division) => {
-      const event = await this.lockEvent(manager, division.eventId);
+    return this.divisions.update(eventKey, divisionKey, input, async (division) => {
+      const event = await this.lockEvent(division.eventId);
       await this.fillPlaces(
-        manager,
         event,
         `promoted from the waitlist: division ${division.code} capacity raised to ${division.capacity ?? 'unlimited'}`,
       );
@@ -378,14 +368,13 @@ export class RegistrationsService {
   }
 
   private async transition(
-    manager: EntityManager,
     registration: RegistrationEntity,
     to: RegistrationStatus,
     actorId: string | null,
     reason: string | null,
   ): Promise<void> {
-    await this.registrations.setStatus(manager, registration.id, to);
-    await this.registrations.audit(manager, {
+    await this.registrations.setStatus(registration.id, to);
+    await this.registrations.audit({
       registrationId: registration.id,
       eventId: registration.eventId,
       actorId,
@@ -397,14 +386,14 @@ export class RegistrationsService {
   }
 
   /** Gives free places to the oldest waitlisted registrations; runs under the event lock, so each place goes once. */
-  private async fillPlaces(manager: EntityManager, event: EventEntity, reason: string): Promise<void> {
-    const confirmed = await this.registrations.countWithStatus(manager, event.id, 'confirmed');
+  private async fillPlaces(event: EventEntity, reason: string): Promise<void> {
+    const confirmed = await this.registrations.countWithStatus(event.id, 'confirmed');
     let free = event.capacity === null ? Number.POSITIVE_INFINITY : event.capacity - confirmed;
     if (free <= 0) return;
     // A waitlisted team whose division is full keeps waiting; the next one in another division may go first.
-    const divisionCapacity = new Map((await this.divisions.forEvent(event.id, manager)).map((d) => [d.id, d.capacity]));
-    const inDivision = await this.registrations.confirmedByDivision(manager, event.id);
-    for (const next of await this.registrations.oldestWaitlisted(manager, event.id, undefined)) {
+    const divisionCapacity = new Map((await this.divisions.forEvent(event.id)).map((d) => [d.id, d.capacity]));
+    const inDivision = await this.registrations.confirmedByDivision(event.id);
+    for (const next of await this.registrations.oldestWaitlisted(event.id, undefined)) {
       if (free <= 0) break;
       if (next.divisionId !== null) {
         const capacity = divisionCapacity.get(next.divisionId) ?? null;
@@ -412,7 +401,7 @@ export class RegistrationsService {
         if (capacity !== null && taken >= capacity) continue;
         inDivision.set(next.divisionId, taken + 1);
       }
-      await this.transition(manager, next, 'confirmed', null, reason);
+      await this.transition(next, 'confirmed', null, reason);
       free -= 1;
     }
   }
@@ -501,23 +490,3 @@ export class RegistrationsService {
     return overrides;
   }
 }
-
-type EventSettings = Pick<EventEntity, 'registrationOpensAt' | 'registrationClosesAt' | 'rosterMin' | 'rosterMax'>;
-type MergedSettings = Omit<EventSettings, 'registrationOpensAt' | 'registrationClosesAt'> & {
-  registrationOpensAt: Date | string | null;
-  registrationClosesAt: Date | string | null;
-};
-
-/** A request that leaves the window or the roster limits upside down is malformed (400), like on creation. */
-function assertSettingsOrdered(s: MergedSettings): void {
-  const errors: FieldError[] = [];
-  const opens = s.registrationOpensAt === null ? null : new Date(s.registrationOpensAt).getTime();
-  const closes = s.registrationClosesAt === null ? null : new Date(s.registrationClosesAt).getTime();
-  if (opens !== null && closes !== null && closes < opens)
-    errors.push({ field: 'registrationClosesAt', message: 'must not be before registrationOpensAt' });
-  if (s.rosterMin !== null && s.rosterMax !== null && s.rosterMax < s.rosterMin)
-    errors.push({ field: 'rosterMax', message: 'must not be below rosterMin' });
-  if (errors.length > 0) throw badRequest(`Invalid request: ${errors.map((e) => e.field).join(', ')}.`, errors);
-}
-
-const toDateOrNull = (value: string | null): Date | null => (value === null ? null : new Date(value));

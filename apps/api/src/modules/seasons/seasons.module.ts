@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { EventsModule } from '../events/events.module.js';
 import { SeasonsController } from './seasons.controller.js';
 import { SeasonsRepository } from './seasons.repository.js';
+import { SeasonsService } from './seasons.service.js';
 
 @Module({
-  imports: [EventsModule],
   controllers: [SeasonsController],
-  providers: [SeasonsRepository],
-  exports: [SeasonsRepository],
+  providers: [SeasonsService, SeasonsRepository],
+  exports: [SeasonsService],
 })
 export class SeasonsModule {}

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
+import { IdParam } from '../../common/id-param.js';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, SignedIn } from '../../common/auth.js';
 import { badRequest } from '../../common/problem.js';
@@ -32,7 +33,7 @@ export class TeamsController {
 
   @Get(':id')
   @ApiOkResponse({ type: TeamDto })
-  get(@Param('id') id: string): Promise<TeamDto> {
+  get(@IdParam('team') id: string): Promise<TeamDto> {
     return this.teams.get(id);
   }
 
@@ -41,7 +42,7 @@ export class TeamsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Rename a team or change its city (the team’s manager or an organizer)' })
   @ApiOkResponse({ type: TeamDto })
-  update(@Param('id') id: string, @Body() body: UpdateTeamDto, @CurrentCaller() caller: Caller): Promise<TeamDto> {
+  update(@IdParam('team') id: string, @Body() body: UpdateTeamDto, @CurrentCaller() caller: Caller): Promise<TeamDto> {
     return this.teams.update(id, body, caller);
   }
 
@@ -50,7 +51,7 @@ export class TeamsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The roster (personal data: the team’s manager and organizers only)' })
   @ApiOkResponse({ type: TeamRosterDto })
-  roster(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<TeamRosterDto> {
+  roster(@IdParam('team') id: string, @CurrentCaller() caller: Caller): Promise<TeamRosterDto> {
     return this.teams.roster(id, caller);
   }
 
@@ -62,7 +63,7 @@ export class TeamsController {
   })
   @ApiOkResponse({ type: TeamRosterDto })
   replaceRoster(
-    @Param('id') id: string,
+    @IdParam('team') id: string,
     @Body() body: PutRosterDto,
     @CurrentCaller() caller: Caller,
   ): Promise<TeamRosterDto> {

@@ -1,43 +1,53 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type DeepPartial, type Repository } from 'typeorm';
+import type { DeepPartial } from 'typeorm';
+import { TransactionalRepository } from '../../database/transactions.js';
+import type { TeamName } from './team-names.js';
 import { TeamMemberEntity } from './team-member.entity.js';
 import { type Sport, TeamEntity } from './team.entity.js';
 
 @Injectable()
-export class TeamsRepository {
-  private readonly teams: Repository<TeamEntity>;
-
-  constructor(private readonly dataSource: DataSource) {
-    this.teams = dataSource.getRepository(TeamEntity);
-  }
-
+export class TeamsRepository extends TransactionalRepository {
   findAll(sport?: Sport): Promise<TeamEntity[]> {
-    return this.teams.find({ where: sport ? { sport } : {}, order: { sport: 'ASC', name: 'ASC' } });
+    return this.tx
+      .getRepository(TeamEntity)
+      .find({ where: sport ? { sport } : {}, order: { sport: 'ASC', name: 'ASC' } });
   }
 
   findById(id: string): Promise<TeamEntity | null> {
-    return this.teams.findOneBy({ id });
+    return this.tx.getRepository(TeamEntity).findOneBy({ id });
+  }
+
+  /** Names only, for labelling games and tables: one query, no entities. */
+  async names(ids: readonly string[]): Promise<Map<string, TeamName>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.tx.query<TeamName[]>(
+      `SELECT id, name, name_en AS "nameEn" FROM teams WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   insert(team: DeepPartial<TeamEntity>): Promise<TeamEntity> {
-    return this.teams.save(this.teams.create(team));
+    const teams = this.tx.getRepository(TeamEntity);
+    return teams.save(teams.create(team));
   }
 
   async update(id: string, changes: DeepPartial<TeamEntity>): Promise<TeamEntity> {
-    if (Object.keys(changes).length > 0) await this.teams.update({ id }, changes);
-    return this.teams.findOneByOrFail({ id });
+    const teams = this.tx.getRepository(TeamEntity);
+    if (Object.keys(changes).length > 0) await teams.update({ id }, changes);
+    return teams.findOneByOrFail({ id });
   }
 
   members(teamId: string): Promise<TeamMemberEntity[]> {
-    return this.dataSource.getRepository(TeamMemberEntity).find({ where: { teamId }, order: { sortOrder: 'ASC' } });
+    return this.tx.getRepository(TeamMemberEntity).find({ where: { teamId }, order: { sortOrder: 'ASC' } });
   }
 
   /** Replaces the roster in one transaction; the team row lock makes simultaneous saves take turns. */
   async replaceMembers(teamId: string, members: DeepPartial<TeamMemberEntity>[]): Promise<TeamMemberEntity[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM teams WHERE id = $1 FOR UPDATE', [teamId]);
-      await manager.delete(TeamMemberEntity, { teamId });
-      const repo = manager.getRepository(TeamMemberEntity);
+    return this.txHost.withTransaction(async () => {
+      await this.tx.query('SELECT id FROM teams WHERE id = $1 FOR UPDATE', [teamId]);
+      await this.tx.delete(TeamMemberEntity, { teamId });
+      const repo = this.tx.getRepository(TeamMemberEntity);
       if (members.length > 0) await repo.insert(members.map((member) => repo.create(member)));
       return repo.find({ where: { teamId }, order: { sortOrder: 'ASC' } });
     });

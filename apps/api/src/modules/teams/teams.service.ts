@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../common/auth.js';
-import { isUuid } from '../../common/ids.js';
 import { badRequest, forbidden, notFound } from '../../common/problem.js';
 import { type PutRosterDto, type TeamRosterDto, toTeamMemberDto } from './dto/roster.dto.js';
 import { type CreateTeamDto, type TeamDto, toTeamDto, type UpdateTeamDto } from './dto/team.dto.js';
 import { defaultRole, duplicateNumberErrors, memberFitErrors } from './roster-rules.js';
+import type { DeepPartial } from 'typeorm';
+import type { TeamMemberEntity } from './team-member.entity.js';
 import type { Sport, TeamEntity } from './team.entity.js';
+import type { TeamName } from './team-names.js';
 import { TeamsRepository } from './teams.repository.js';
 
 /** Organizers manage every team; a team manager only the teams they created. */
@@ -25,7 +27,7 @@ export class TeamsService {
   }
 
   async require(id: string): Promise<TeamEntity> {
-    const team = isUuid(id) ? await this.teams.findById(id) : null;
+    const team = await this.teams.findById(id);
     if (!team) throw notFound('team', id);
     return team;
   }
@@ -35,6 +37,25 @@ export class TeamsService {
     const team = await this.require(id);
     if (!canManageTeam(team, caller)) throw forbidden('Only the team’s manager or an organizer may do this.');
     return team;
+  }
+
+  /** Names only, for labelling games and tables (other modules' reads). */
+  names(ids: readonly string[]): Promise<Map<string, TeamName>> {
+    return this.teams.names(ids);
+  }
+
+  /** A team an organizer's spreadsheet brings in: nobody manages it yet. */
+  createImported(team: { name: string; city: string | null }): Promise<TeamEntity> {
+    return this.teams.insert({ ...team, sport: 'basketball', managerId: null, source: 'organizer import' });
+  }
+
+  members(teamId: string): Promise<TeamMemberEntity[]> {
+    return this.teams.members(teamId);
+  }
+
+  /** Replaces the stored roster as given (callers have validated it). */
+  replaceMembers(teamId: string, members: DeepPartial<TeamMemberEntity>[]): Promise<TeamMemberEntity[]> {
+    return this.teams.replaceMembers(teamId, members);
   }
 
   /** The creator manages the team. */

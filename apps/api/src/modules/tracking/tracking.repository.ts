@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { TransactionalRepository } from '../../database/transactions.js';
 import { NOTIFY_CHANNEL } from '../../common/notify/notification-bus.js';
 import type { PositionOrigin } from './position.entity.js';
 import { TrackImportEntity, type StagedPoint } from './track-import.entity.js';
@@ -51,25 +51,25 @@ const toStored = (row: PositionRow): StoredPosition => ({
 const INSERT_CHUNK = 5000;
 
 @Injectable()
-export class TrackingRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
+export class TrackingRepository extends TransactionalRepository {
   /**
    * Stores fixes; a fix already stored for the same boat and instant is skipped by the primary key
    * (ON CONFLICT DO NOTHING), also under concurrent feeds. Bumps the rally's positions version in the
    * same transaction when anything was new. Returns how many were new.
    */
-  async insertPositions(
+  async insertPositions(rallyId: string, positions: readonly NewPosition[], origin: PositionOrigin): Promise<number> {
+    return this.txHost.withTransaction(() => this.insertPositionsIn(rallyId, positions, origin));
+  }
+
+  private async insertPositionsIn(
     rallyId: string,
     positions: readonly NewPosition[],
     origin: PositionOrigin,
-    manager?: EntityManager,
   ): Promise<number> {
-    if (!manager) return this.dataSource.transaction((tx) => this.insertPositions(rallyId, positions, origin, tx));
     let inserted = 0;
     for (let i = 0; i < positions.length; i += INSERT_CHUNK) {
       const chunk = positions.slice(i, i + INSERT_CHUNK);
-      const rows = (await manager.query(
+      const rows = (await this.tx.query(
         `INSERT INTO rally_positions (entry_id, at, lat, lon, sog_kn, cog_deg, origin)
          SELECT e, to_timestamp(t / 1000.0), la, lo, s, c, $7
            FROM unnest($1::uuid[], $2::double precision[], $3::double precision[], $4::double precision[], $5::real[], $6::real[]) AS x(e, t, la, lo, s, c)
@@ -88,14 +88,14 @@ export class TrackingRepository {
       inserted += rows.length;
     }
     if (inserted > 0) {
-      const [bumped] = (await manager.query(
+      const [bumped] = (await this.tx.query(
         `UPDATE rallies SET positions_version = positions_version + 1 WHERE id = $1 RETURNING positions_version::float8 AS v`,
         [rallyId],
       )) as [{ v: number }[], number];
       const version = bumped[0]?.v;
       // Delivered at commit, to every replica's listener: the tracker streams re-read from here.
       if (version !== undefined)
-        await manager.query(`SELECT pg_notify($1, $2)`, [
+        await this.tx.query(`SELECT pg_notify($1, $2)`, [
           NOTIFY_CHANNEL,
           JSON.stringify({ t: 'positions', r: rallyId, v: version }),
         ]);
@@ -106,7 +106,7 @@ export class TrackingRepository {
   /** The positions versions of these rallies (for streams catching up after the listener was away). */
   async positionsVersions(rallyIds: readonly string[]): Promise<Map<string, number>> {
     if (rallyIds.length === 0) return new Map();
-    const rows = (await this.dataSource.query(
+    const rows = (await this.tx.query(
       `SELECT id, positions_version::float8 AS v FROM rallies WHERE id = ANY($1::uuid[])`,
       [rallyIds],
     )) as { id: string; v: number }[];
@@ -115,7 +115,7 @@ export class TrackingRepository {
 
   /** The rally's positions version (see insertPositions). */
   async positionsVersion(rallyId: string): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT positions_version::float8 AS v FROM rallies WHERE id = $1`, [
+    const [row] = (await this.tx.query(`SELECT positions_version::float8 AS v FROM rallies WHERE id = $1`, [
       rallyId,
     ])) as { v: number }[];
     return row?.v ?? 0;
@@ -128,7 +128,7 @@ export class TrackingRepository {
   async positions(entryIds: readonly string[], from: Date, to: Date): Promise<StoredPosition[]> {
     if (entryIds.length === 0) return [];
     // Epoch milliseconds as a float8: 50,000 rows parse far faster than as timestamps into Dates.
-    const rows = (await this.dataSource.query(
+    const rows = (await this.tx.query(
       `SELECT entry_id, (extract(epoch FROM at) * 1000)::float8 AS at, lat, lon, sog_kn, cog_deg, origin FROM rally_positions
         WHERE entry_id = ANY($1::uuid[]) AND at >= $2 AND at <= $3
         ORDER BY entry_id, at`,
@@ -149,7 +149,7 @@ export class TrackingRepository {
   ): Promise<Map<string, EntryTrack>> {
     if (entryIds.length === 0) return new Map();
     // One ordered range scan of the (entry_id, at) key per boat: no sort, and arrays built in key order.
-    const rows = (await this.dataSource.query(
+    const rows = (await this.tx.query(
       `SELECT e.id AS entry_id, x.*
          FROM unnest($1::uuid[]) AS e(id)
          CROSS JOIN LATERAL (
@@ -192,7 +192,7 @@ export class TrackingRepository {
   /** How many of these instants are already stored for the boat (a preview's duplicate count). */
   async countExisting(entryId: string, instants: readonly number[]): Promise<number> {
     if (instants.length === 0) return 0;
-    const [row] = (await this.dataSource.query(
+    const [row] = (await this.tx.query(
       `SELECT count(*)::int AS n FROM rally_positions WHERE entry_id = $1 AND at = ANY(SELECT to_timestamp(t / 1000.0) FROM unnest($2::double precision[]) AS t)`,
       [entryId, instants],
     )) as { n: number }[];
@@ -200,21 +200,21 @@ export class TrackingRepository {
   }
 
   insertToken(token: Partial<TrackerTokenEntity>): Promise<TrackerTokenEntity> {
-    const repo = this.dataSource.getRepository(TrackerTokenEntity);
+    const repo = this.tx.getRepository(TrackerTokenEntity);
     return repo.save(repo.create(token));
   }
 
   tokens(entryId: string): Promise<TrackerTokenEntity[]> {
-    return this.dataSource.getRepository(TrackerTokenEntity).find({ where: { entryId }, order: { createdAt: 'ASC' } });
+    return this.tx.getRepository(TrackerTokenEntity).find({ where: { entryId }, order: { createdAt: 'ASC' } });
   }
 
   tokenByHash(tokenHash: string): Promise<TrackerTokenEntity | null> {
-    return this.dataSource.getRepository(TrackerTokenEntity).findOneBy({ tokenHash });
+    return this.tx.getRepository(TrackerTokenEntity).findOneBy({ tokenHash });
   }
 
   /** Revokes once; returns the token (revoked now or before), or null when it is not this entry's. */
   async revokeToken(entryId: string, id: string): Promise<TrackerTokenEntity | null> {
-    const repo = this.dataSource.getRepository(TrackerTokenEntity);
+    const repo = this.tx.getRepository(TrackerTokenEntity);
     await repo
       .createQueryBuilder()
       .update()
@@ -225,12 +225,12 @@ export class TrackingRepository {
   }
 
   insertImport(staged: Partial<TrackImportEntity>): Promise<TrackImportEntity> {
-    const repo = this.dataSource.getRepository(TrackImportEntity);
+    const repo = this.tx.getRepository(TrackImportEntity);
     return repo.save(repo.create(staged));
   }
 
   findImport(rallyId: string, id: string): Promise<TrackImportEntity | null> {
-    return this.dataSource.getRepository(TrackImportEntity).findOneBy({ rallyId, id });
+    return this.tx.getRepository(TrackImportEntity).findOneBy({ rallyId, id });
   }
 
   /**
@@ -239,10 +239,10 @@ export class TrackingRepository {
    */
   async commitImport(
     id: string,
-    write: (points: StagedPoint[], entryId: string, manager: EntityManager) => Promise<number>,
+    write: (points: StagedPoint[], entryId: string) => Promise<number>,
   ): Promise<{ inserted: number; total: number } | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const [locked] = (await manager.query(
+    return this.txHost.withTransaction(async () => {
+      const [locked] = (await this.tx.query(
         `SELECT entry_id, points FROM rally_track_imports WHERE id = $1 AND committed_at IS NULL FOR UPDATE`,
         [id],
       )) as {
@@ -250,8 +250,8 @@ export class TrackingRepository {
         points: StagedPoint[];
       }[];
       if (!locked) return null;
-      const inserted = await write(locked.points, locked.entry_id, manager);
-      await manager.query(`UPDATE rally_track_imports SET committed_at = now() WHERE id = $1`, [id]);
+      const inserted = await write(locked.points, locked.entry_id);
+      await this.tx.query(`UPDATE rally_track_imports SET committed_at = now() WHERE id = $1`, [id]);
       return { inserted, total: locked.points.length };
     });
   }

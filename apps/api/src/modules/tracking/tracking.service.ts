@@ -25,7 +25,6 @@ import {
 import { flattenValidationErrors } from '../../common/validation.js';
 import type { EntryEntity } from '../rallies/entry.entity.js';
 import type { LegEntity } from '../rallies/leg.entity.js';
-import { RalliesRepository } from '../rallies/rallies.repository.js';
 import { RalliesService } from '../rallies/rallies.service.js';
 import type { RallyEntity } from '../rallies/rally.entity.js';
 import {
@@ -118,7 +117,6 @@ const toImportDto = (i: TrackImportEntity): TrackImportDto => ({
 export class TrackingService {
   constructor(
     private readonly rallies: RalliesService,
-    private readonly ralliesRepository: RalliesRepository,
     private readonly tracking: TrackingRepository,
     private readonly events: TrackingEvents,
     private readonly legTracks: LegTrackCache,
@@ -144,7 +142,7 @@ export class TrackingService {
       throw badRequest(`A batch may hold at most ${MAX_POSITION_ROWS} positions.`, [
         { field: 'body', message: `has more than ${MAX_POSITION_ROWS} rows` },
       ]);
-    const entries = new Set((await this.ralliesRepository.entries(rally.id)).map((e) => e.id));
+    const entries = new Set((await this.rallies.entries(rally.id)).map((e) => e.id));
     const window = rallyWindow(rally);
     const rejected: RejectedRowDto[] = [];
     const valid: NewPosition[] = [];
@@ -227,10 +225,7 @@ export class TrackingService {
    */
   async progress(rallyKey: string, legNumber: string, at?: string): Promise<ProgressRowDto[]> {
     const rally = await this.rallies.require(rallyKey);
-    const [legs, entries] = await Promise.all([
-      this.ralliesRepository.legs(rally.id),
-      this.ralliesRepository.entries(rally.id),
-    ]);
+    const [legs, entries] = await Promise.all([this.rallies.legs(rally.id), this.rallies.entries(rally.id)]);
     const leg = legs.find((l) => String(l.number) === legNumber);
     if (!leg) throw notFound('leg', legNumber);
     const course = courseOf(leg);
@@ -266,10 +261,7 @@ export class TrackingService {
   /** Positions, oldest first; by leg and boat; simplified for drawing when a tolerance is given. */
   async tracks(rallyKey: string, query: TracksQueryDto): Promise<TrackPointDto[]> {
     const rally = await this.rallies.require(rallyKey);
-    const [legs, entries] = await Promise.all([
-      this.ralliesRepository.legs(rally.id),
-      this.ralliesRepository.entries(rally.id),
-    ]);
+    const [legs, entries] = await Promise.all([this.rallies.legs(rally.id), this.rallies.entries(rally.id)]);
     let window = rallyWindow(rally);
     if (query.leg !== undefined) {
       const leg = legs.find((l) => l.number === query.leg);
@@ -425,12 +417,11 @@ export class TrackingService {
   async commitImport(rallyKey: string, importId: string): Promise<IngestResultDto> {
     const staged = await this.requireImport(rallyKey, importId);
     const origin: PositionOrigin = staged.format;
-    const result = await this.tracking.commitImport(staged.id, (points, entryId, manager) =>
+    const result = await this.tracking.commitImport(staged.id, (points, entryId) =>
       this.tracking.insertPositions(
         staged.rallyId,
         points.map(([at, lat, lon, sogKn, cogDeg]) => ({ entryId, at, lat, lon, sogKn, cogDeg })),
         origin,
-        manager,
       ),
     );
     if (!result)
@@ -455,7 +446,7 @@ export class TrackingService {
 
   private async requireEntry(rallyKey: string, entryId: string): Promise<{ rally: RallyEntity; entry: EntryEntity }> {
     const rally = await this.rallies.require(rallyKey);
-    const entry = (await this.ralliesRepository.entries(rally.id)).find((e) => e.id === entryId);
+    const entry = (await this.rallies.entries(rally.id)).find((e) => e.id === entryId);
     if (!entry) throw notFound('entry', entryId);
     return { rally, entry };
   }

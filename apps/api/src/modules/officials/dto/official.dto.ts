@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OFFICIAL_ROLES, type OfficialRole, toChinaIso } from '@sailcourt/domain';
 import { Type } from 'class-transformer';
@@ -21,6 +22,22 @@ export class AvailabilityDto {
   @ApiProperty({ example: '2023-07-15T18:00:00+08:00' }) @IsInstant() endsAt: string;
 }
 
+/**
+ * The list rules creation and change share (they differ in whether null may clear a field). Listed
+ * bottom-up, the order stacked decorators register in, so errors come out as before.
+ */
+const IsRoleList = (): PropertyDecorator =>
+  applyDecorators(IsIn(OFFICIAL_ROLES, { each: true }), ArrayUnique(), ArrayMinSize(1), IsArray());
+const IsTeamIdList = (): PropertyDecorator =>
+  applyDecorators(IsUUID('all', { each: true }), ArrayMaxSize(50), IsArray());
+const IsAvailabilityList = (): PropertyDecorator =>
+  applyDecorators(
+    Type(() => AvailabilityDto),
+    ValidateNested({ each: true }),
+    ArrayMaxSize(200),
+    IsArray(),
+  );
+
 export class CreateOfficialDto {
   @ApiProperty({ example: '王建国' }) @IsName() name: string;
   @ApiPropertyOptional({ example: 'Wang Jianguo' }) @IsOptionalName() nameEn?: string;
@@ -38,17 +55,12 @@ export class CreateOfficialDto {
 
   @ApiPropertyOptional({ enum: OFFICIAL_ROLES, isArray: true, default: ['referee'] })
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(OFFICIAL_ROLES, { each: true })
+  @IsRoleList()
   roles?: OfficialRole[];
 
   @ApiPropertyOptional({ type: [String], description: 'Teams whose games this official must not work' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
+  @IsTeamIdList()
   affiliatedTeamIds?: string[];
 
   @ApiPropertyOptional({
@@ -56,10 +68,7 @@ export class CreateOfficialDto {
     description: 'When the official can work; none = no restriction recorded',
   })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => AvailabilityDto)
+  @IsAvailabilityList()
   availability?: AvailabilityDto[];
 }
 
@@ -82,17 +91,12 @@ export class UpdateOfficialDto {
 
   @ApiPropertyOptional({ enum: OFFICIAL_ROLES, isArray: true })
   @IsOmittable()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(OFFICIAL_ROLES, { each: true })
+  @IsRoleList()
   roles?: OfficialRole[];
 
   @ApiPropertyOptional({ type: [String], description: 'Replaces the affiliations' })
   @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
+  @IsTeamIdList()
   affiliatedTeamIds?: string[];
 
   @ApiPropertyOptional({
@@ -100,10 +104,7 @@ export class UpdateOfficialDto {
     description: 'Replaces the availability; [] = no restriction recorded',
   })
   @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => AvailabilityDto)
+  @IsAvailabilityList()
   availability?: AvailabilityDto[];
 }
 

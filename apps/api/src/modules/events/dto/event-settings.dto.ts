@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsInstant, IsOmittable } from '../../../common/dto.js';
-import { REGISTRATION_MODES, type RegistrationMode, RULESETS, type Ruleset } from '../../events/event.entity.js';
+import { REGISTRATION_MODES, type RegistrationMode, RULESETS, type Ruleset } from '../event.entity.js';
 
 /** Settings an organizer may change; only fields sent change, null clears. */
 export class UpdateEventDto {
