@@ -1,26 +1,23 @@
 // One lint gate for every TypeScript package; type-aware rules need each package's tsconfig.
+import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
+import svelteConfig from './apps/web/svelte.config.js';
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/dist/**',
-      '**/build/**',
-      '**/.svelte-kit/**',
-      '**/node_modules/**',
-      '**/*.js',
-      '**/*.mjs',
-      '**/*.svelte',
-    ],
+    ignores: ['**/dist/**', '**/build/**', '**/.svelte-kit/**', '**/node_modules/**', '**/*.js', '**/*.mjs'],
   },
   ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.svelte'],
     languageOptions: {
       parserOptions: {
         // SvelteKit keeps the service worker out of the app's tsconfig (it runs with the WebWorker lib, named in the file).
         projectService: { allowDefaultProject: ['apps/web/src/service-worker.ts'] },
         tsconfigRootDir: import.meta.dirname,
+        // The same for .ts and .svelte files, so the type-aware service is not rebuilt between them.
+        extraFileExtensions: ['.svelte'],
       },
     },
     rules: {
@@ -29,6 +26,13 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // Svelte components: their `<script lang="ts">` is parsed by typescript-eslint, with the app's Svelte config.
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, svelteConfig },
     },
   },
 );
