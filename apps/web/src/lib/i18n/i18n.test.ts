@@ -5,6 +5,7 @@ import {
   formatYuan,
   isLocale,
   type Locale,
+  type MessageKey,
   pickName,
   translate,
   translateDynamic,
@@ -41,6 +42,45 @@ describe('i18n', () => {
         expect(placeholders(text), key).toContain('count');
       }
     }
+  });
+
+  it('leaves no English count outside a plural text ("1 games", "point(s)")', () => {
+    // A placeholder followed by a plural noun in a plain string reads "1 games" for one; such texts must be plurals.
+    // The nouns this site counts; a new one belongs here too.
+    // Placeholders that hold a name or a range ("8–12") are not counts.
+    const countedNoun =
+      /\{(?!boat\b|limits\b)\w+\}\s+(?:[a-z]+\s+)?(?:actions|admissions|assignments|characters|days|games|groups|legs|lines|minutes|nights|people|persons|places|players|points|positions|problems|pts|referees|rows|seats|teams|visits)\b|\(s\)/;
+    const plain = Object.entries(messages).filter(
+      ([, texts]) => typeof texts.en === 'string' && countedNoun.test(texts.en),
+    );
+    expect(plain.map(([key, texts]) => `${key}: ${String(texts.en)}`)).toEqual([]);
+  });
+
+  it.each<[string, number, string]>([
+    ['score.waiting', 1, '1 action waiting'],
+    ['score.waiting', 3, '3 actions waiting'],
+    ['import.rows', 1, '1 row'],
+    ['officials.board.unassigned', 1, '1 game still needs officials'],
+    ['officials.board.unassigned', 2, '2 games still need officials'],
+    ['impact.unit.nights', 1, '1 night'],
+    ['impact.unit.nights', 2.5, '2.5 nights'],
+  ])('pluralizes %s for %d in English', (key, count, expected) => {
+    expect(translateDynamic('en', key as MessageKey, { count })).toBe(expected);
+  });
+
+  it('counts each number of a text with several by its own plural', () => {
+    const created = translate('en', 'unit.teams', { count: 1 });
+    const people = translate('en', 'unit.people', { count: 12 });
+    expect(translate('en', 'import.done', { created, updated: 2, people })).toBe(
+      'Imported: 1 team created, 2 updated, 12 people',
+    );
+    expect(
+      translate('zh-CN', 'import.done', {
+        created: translate('zh-CN', 'unit.teams', { count: 1 }),
+        updated: 2,
+        people: translate('zh-CN', 'unit.people', { count: 12 }),
+      }),
+    ).toBe('已导入:新建 1 队,更新 2 队,共 12 人');
   });
 
   it.each<[Locale, number, string]>([

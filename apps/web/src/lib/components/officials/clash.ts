@@ -51,5 +51,9 @@ export function describeOfficialClash(
     games.find((g) => g.matchId === clash.matchId),
     clash.matchId ?? '',
   );
-  return translate(locale, `officials.clash.${clash.kind}`, { official, game, buffer });
+  return translate(locale, `officials.clash.${clash.kind}`, {
+    official,
+    game,
+    buffer: translate(locale, 'unit.minutes', { count: buffer }),
+  });
 }

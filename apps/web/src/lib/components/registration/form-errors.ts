@@ -83,7 +83,7 @@ export function describeError(error: FieldError): ErrorText {
     case 'registration.capacity-below-confirmed':
       return { key: 'registration.error.capacityBelowConfirmed', params: { count: param(error, 'confirmed') } };
     case 'validation.max-length':
-      return { key: 'registration.error.tooLong', params: { max: param(error, 'limit') } };
+      return { key: 'registration.error.tooLong', params: { count: param(error, 'limit') } };
     case 'validation.min-length':
       if (Number(param(error, 'limit')) <= 1) return { key: 'registration.error.required' };
       break;
