@@ -71,6 +71,17 @@ async function clashingMatches(client: SailcourtClient, found: Problem): Promise
   return results.flatMap((r) => (r.data ? [r.data] : []));
 }
 
+/** The playoffs form as the organizer filled it (sent back on a refusal) and its qualifiers per group, parsed. */
+function playoffsForm(form: FormData) {
+  const qualifiers = text(form, 'qualifiersPerGroup').trim();
+  const answer = {
+    qualifiersPerGroup: qualifiers,
+    thirdPlaceGame: form.has('thirdPlaceGame'),
+    replace: form.has('replace'),
+  };
+  return { answer, count: parseScore(qualifiers) };
+}
+
 export const actions: Actions = {
   /** Scores (and whether overtime decided it), or the team that forfeited (then the scores are ignored: the API counts 20–0, or w-0 under 3x3). */
   result: async (event) => {
@@ -168,14 +179,7 @@ export const actions: Actions = {
    */
   previewPlayoffs: async (event) => {
     requireOrganizer(event);
-    const form = await event.request.formData();
-    const qualifiers = text(form, 'qualifiersPerGroup').trim();
-    const answer = {
-      qualifiersPerGroup: qualifiers,
-      thirdPlaceGame: form.has('thirdPlaceGame'),
-      replace: form.has('replace'),
-    };
-    const count = parseScore(qualifiers);
+    const { answer, count } = playoffsForm(await event.request.formData());
     if (!count.ok)
       return fail(400, {
         playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') },
@@ -193,14 +197,7 @@ export const actions: Actions = {
   /** Seeds the bracket from the final standings; the bracket page then shows it. */
   playoffs: async (event) => {
     requireOrganizer(event);
-    const form = await event.request.formData();
-    const qualifiers = text(form, 'qualifiersPerGroup').trim();
-    const answer = {
-      qualifiersPerGroup: qualifiers,
-      thirdPlaceGame: form.has('thirdPlaceGame'),
-      replace: form.has('replace'),
-    };
-    const count = parseScore(qualifiers);
+    const { answer, count } = playoffsForm(await event.request.formData());
     if (!count.ok)
       return fail(400, {
         playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') },
