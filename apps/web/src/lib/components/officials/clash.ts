@@ -51,9 +51,5 @@ export function describeOfficialClash(
     games.find((g) => g.matchId === clash.matchId),
     clash.matchId ?? '',
   );
-  return translate(locale, `officials.clash.${clash.kind}`, {
-    official,
-    game,
-    buffer: translate(locale, 'unit.minutes', { count: buffer }),
-  });
+  return translate(locale, `officials.clash.${clash.kind}`, { official, game, buffer });
 }

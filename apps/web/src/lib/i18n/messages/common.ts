@@ -25,11 +25,7 @@ export const commonMessages = {
     'zh-CN': '最多 {count} 个字符',
     en: { one: 'Up to {count} character', other: 'Up to {count} characters' },
   },
-  // The noun agrees with the limit ({count}), not with what is typed ({used}).
-  'common.charCount': {
-    'zh-CN': '{used}/{count} 字符',
-    en: { one: '{used}/{count} character', other: '{used}/{count} characters' },
-  },
+  'common.charCount': { 'zh-CN': '{count}/{max} 字符', en: '{count}/{max} characters' },
   'common.charNear': { 'zh-CN': '接近 {max} 个字符的上限', en: 'Nearly at the {max}-character limit' },
   'common.charOver': {
     'zh-CN': '超出 {max} 个字符的上限,请删减(内容不会被自动截断)',
@@ -90,7 +86,7 @@ export const commonMessages = {
   'season.events': { 'zh-CN': '赛事与活动', en: 'Events and activities' },
   'season.eventCount': { 'zh-CN': '共 {count} 项', en: { one: '{count} in all', other: '{count} in all' } },
   'unit.people': { 'zh-CN': '{count} 人', en: { one: '{count} person', other: '{count} people' } },
-  // Counted nouns to put inside a text with several numbers, each pluralized by its own count.
+  // Counted nouns for a text with several numbers, each pluralized by its own ("{created|unit.games}").
   'unit.teams': { 'zh-CN': '{count} 队', en: { one: '{count} team', other: '{count} teams' } },
   'unit.games': { 'zh-CN': '{count} 场', en: { one: '{count} game', other: '{count} games' } },
   'unit.players': { 'zh-CN': '{count} 名', en: { one: '{count} player', other: '{count} players' } },

@@ -33,8 +33,7 @@ export const importMessages = {
   'import.problem': { 'zh-CN': '第 {row} 行「{column}」:{reason}', en: 'Row {row}, {column}: {reason}' },
   'import.commit': { 'zh-CN': '导入全部', en: 'Import all' },
   'import.done': {
-    // {created} and {people} come counted (unit.teams, unit.people), so each number has its own plural.
-    'zh-CN': '已导入:新建 {created},更新 {updated} 队,共 {people}',
-    en: 'Imported: {created} created, {updated} updated, {people}',
+    'zh-CN': '已导入:新建 {created} 队,更新 {updated} 队,共 {people} 人',
+    en: 'Imported: {created|unit.teams} created, {updated} updated, {people|unit.people}',
   },
 } as const satisfies MessageTable;

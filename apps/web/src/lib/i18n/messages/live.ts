@@ -38,10 +38,8 @@ export const liveMessages = {
     'zh-CN': '{team} 加 {count} 分',
     en: { one: '{count} point to {team}', other: '{count} points to {team}' },
   },
-  'score.waiting': {
-    'zh-CN': '{count} 个操作待发送',
-    en: { one: '{count} action waiting', other: '{count} actions waiting' },
-  },
+  'score.waiting.one': { 'zh-CN': '{count} 个操作待发送', en: '{count} action waiting' },
+  'score.waiting.other': { 'zh-CN': '{count} 个操作待发送', en: '{count} actions waiting' },
   'score.synced': { 'zh-CN': '已全部同步', en: 'All sent' },
   'score.offline': {
     'zh-CN': '网络已断开:操作保存在本机,联网后按顺序发送。',

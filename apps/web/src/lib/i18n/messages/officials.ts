@@ -6,9 +6,8 @@ export const officialsMessages = {
   'officials.board.title': { 'zh-CN': '裁判与记录台安排', en: 'Referee and table assignments' },
   'officials.board.intro': {
     'zh-CN':
-      '每场比赛需要 {referee}裁判和 {table}记录台人员。同一人不能执裁时间重叠的比赛;在不同场馆之间至少留 {buffer}路程;不能执裁与其有关联球队的比赛。',
-    // The three numbers come counted (unit.referees, unit.tableOfficials, unit.minutes).
-    en: 'Each game needs {referee} and {table}. Nobody works overlapping games, {buffer} are kept for travel between venues, and nobody works a game of a team they are affiliated with.',
+      '每场比赛需要 {referee} 名裁判和 {table} 名记录台人员。同一人不能执裁时间重叠的比赛;在不同场馆之间至少留 {buffer} 分钟路程;不能执裁与其有关联球队的比赛。',
+    en: 'Each game needs {referee|unit.referees} and {table|unit.tableOfficials}. Nobody works overlapping games, {buffer|unit.minutes} are kept for travel between venues, and nobody works a game of a team they are affiliated with.',
   },
   'officials.board.unassigned': {
     'zh-CN': '{count} 场比赛尚缺人员',
@@ -18,9 +17,8 @@ export const officialsMessages = {
   'officials.board.none': { 'zh-CN': '本赛事还没有比赛。', en: 'This event has no games yet.' },
   'officials.board.noOfficials': { 'zh-CN': '还没有裁判,请先在下方添加。', en: 'No officials yet: add them below.' },
   'officials.game.missing': {
-    // {referee} comes counted (unit.referees).
-    'zh-CN': '缺 {referee}裁判、{table} 名记录台',
-    en: 'Needs {referee}, {table} table',
+    'zh-CN': '缺 {referee} 名裁判、{table} 名记录台',
+    en: 'Needs {referee|unit.referees}, {table} table',
   },
   'officials.game.complete': { 'zh-CN': '人员已齐', en: 'Fully staffed' },
   'officials.game.teams': { 'zh-CN': '{home} 对 {away}', en: '{home} v {away}' },
@@ -37,9 +35,8 @@ export const officialsMessages = {
     en: 'Clash: {official} works {game} at the same time',
   },
   'officials.clash.travel': {
-    // {buffer} comes counted (unit.minutes).
-    'zh-CN': '路程不足:{official}在另一场馆执裁 {game},两场之间不足 {buffer}',
-    en: 'No time to travel: {official} works {game} at another venue, less than {buffer} apart',
+    'zh-CN': '路程不足:{official}在另一场馆执裁 {game},两场之间不足 {buffer} 分钟',
+    en: 'No time to travel: {official} works {game} at another venue, less than {buffer|unit.minutes} apart',
   },
   'officials.clash.affiliated': {
     'zh-CN': '关联球队:{official}与参赛球队有关联',

@@ -259,9 +259,8 @@ export const registrationMessages = {
     en: 'This team has no roster yet. Enter and save one before registering.',
   },
   'registration.register.playerCount': {
-    // Both come counted (unit.players, unit.people).
-    'zh-CN': '球员 {players}(名单共 {people})。',
-    en: '{players} ({people} on the roster).',
+    'zh-CN': '球员 {players} 名(名单共 {people} 人)。',
+    en: '{players|unit.players} ({people|unit.people} on the roster).',
   },
   'registration.register.outsideLimits': {
     'zh-CN': '本赛事要求每队 {limits} 名球员,请先调整名单。',
