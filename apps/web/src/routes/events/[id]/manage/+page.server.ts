@@ -71,7 +71,10 @@ async function clashingMatches(client: SailcourtClient, found: Problem): Promise
   return results.flatMap((r) => (r.data ? [r.data] : []));
 }
 
-/** The playoffs form as the organizer filled it (sent back on a refusal) and its qualifiers per group, parsed. */
+/**
+ * The playoffs form as the organizer filled it (sent back with any refusal) and its qualifiers per group; or the
+ * refusal of a qualifiers count that is not a whole number.
+ */
 function playoffsForm(form: FormData) {
   const qualifiers = text(form, 'qualifiersPerGroup').trim();
   const answer = {
@@ -79,7 +82,14 @@ function playoffsForm(form: FormData) {
     thirdPlaceGame: form.has('thirdPlaceGame'),
     replace: form.has('replace'),
   };
-  return { answer, count: parseScore(qualifiers) };
+  const count = parseScore(qualifiers);
+  if (!count.ok)
+    return {
+      refusal: fail(400, {
+        playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') },
+      }),
+    };
+  return { answer, count };
 }
 
 export const actions: Actions = {
@@ -179,11 +189,9 @@ export const actions: Actions = {
    */
   previewPlayoffs: async (event) => {
     requireOrganizer(event);
-    const { answer, count } = playoffsForm(await event.request.formData());
-    if (!count.ok)
-      return fail(400, {
-        playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') },
-      });
+    const read = playoffsForm(await event.request.formData());
+    if ('refusal' in read) return read.refusal;
+    const { answer, count } = read;
     const client = api(event);
     const ev = await competitionEvent(client, event.params.id);
     const standings = await client
@@ -197,11 +205,9 @@ export const actions: Actions = {
   /** Seeds the bracket from the final standings; the bracket page then shows it. */
   playoffs: async (event) => {
     requireOrganizer(event);
-    const { answer, count } = playoffsForm(await event.request.formData());
-    if (!count.ok)
-      return fail(400, {
-        playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') },
-      });
+    const read = playoffsForm(await event.request.formData());
+    if ('refusal' in read) return read.refusal;
+    const { answer, count } = read;
     const client = api(event);
     const ev = await competitionEvent(client, event.params.id);
     const result = await client.POST('/api/events/{id}/playoffs', {
