@@ -8,7 +8,10 @@ export default tseslint.config(
     ignores: ['**/dist/**', '**/build/**', '**/.svelte-kit/**', '**/node_modules/**', '**/*.js', '**/*.mjs'],
   },
   ...tseslint.configs.recommended,
-  ...svelte.configs.recommended,
+  // Svelte's rules for the web app only (their rule set names no files of its own).
+  ...svelte.configs.recommended.map((config) =>
+    config.files || !config.rules ? config : { ...config, files: ['apps/web/**/*.svelte', 'apps/web/**/*.ts'] },
+  ),
   {
     files: ['**/*.ts', '**/*.svelte'],
     languageOptions: {
