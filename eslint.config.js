@@ -1,26 +1,27 @@
 // One lint gate for every TypeScript package; type-aware rules need each package's tsconfig.
+import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
+import svelteConfig from './apps/web/svelte.config.js';
+import { boundaries } from './eslint.boundaries.js';
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/dist/**',
-      '**/build/**',
-      '**/.svelte-kit/**',
-      '**/node_modules/**',
-      '**/*.js',
-      '**/*.mjs',
-      '**/*.svelte',
-    ],
+    ignores: ['**/dist/**', '**/build/**', '**/.svelte-kit/**', '**/node_modules/**', '**/*.js', '**/*.mjs'],
   },
   ...tseslint.configs.recommended,
+  // Svelte's rules for the web app only (their rule set names no files of its own).
+  ...svelte.configs.recommended.map((config) =>
+    config.files || !config.rules ? config : { ...config, files: ['apps/web/**/*.svelte', 'apps/web/**/*.ts'] },
+  ),
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.svelte'],
     languageOptions: {
       parserOptions: {
         // SvelteKit keeps the service worker out of the app's tsconfig (it runs with the WebWorker lib, named in the file).
         projectService: { allowDefaultProject: ['apps/web/src/service-worker.ts'] },
         tsconfigRootDir: import.meta.dirname,
+        // The same for .ts and .svelte files, so the type-aware service is not rebuilt between them.
+        extraFileExtensions: ['.svelte'],
       },
     },
     rules: {
@@ -32,39 +33,12 @@ export default tseslint.config(
     },
   },
   {
-    // API layers (ARCHITECTURE.md): a module reaches another module's tables only through that module's
-    // service (types may still be shared); controllers reach their own tables only through a service.
-    files: ['apps/api/src/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['../*/*.repository.js', '../modules/*/*.repository.js'],
-              allowTypeImports: true,
-              message: "Use the owning module's service: repositories are private to their module.",
-            },
-          ],
-        },
-      ],
+    // Svelte components: their `<script lang="ts">` is parsed by typescript-eslint, with the app's Svelte config.
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, svelteConfig },
     },
   },
-  {
-    files: ['apps/api/src/**/*.controller.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['./*.repository.js', '../*/*.repository.js', 'typeorm'],
-              allowTypeImports: true,
-              message: 'Controllers call services; queries live in repositories.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // Who may import whom (docs/ARCHITECTURE.md).
+  ...boundaries,
 );

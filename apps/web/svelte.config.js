@@ -6,6 +6,8 @@ export default {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ out: 'build' }),
+    // Links go through `resolve()` (typed routes); absolute paths keep server-rendered hrefs as they were ("/events/…").
+    paths: { relative: false },
     // Form actions check the Origin header (CSRF); ORIGIN must be set behind a proxy.
     csrf: { trustedOrigins: [] },
     // SvelteKit adds a nonce for its own inline script to every server-rendered page. frame-ancestors

@@ -1,12 +1,11 @@
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MessageKey, translate } from '../src/lib/i18n/index.js';
 import { openBrowser, screenshot } from './support/browser.js';
 import { organizerApi } from './support/organizer-api.js';
-import { signInPage } from './support/organizer-page.js';
+import { expectPage, ORGANIZER, signInWithForm, web } from './support/page.js';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
-const web = (path: string) => `${inject('webUrl')}${path}`;
 const { call, signIn, seeded } = organizerApi();
 
 // The seeded Future Stars league's U8 boys and U10 girls (illustrative divisions no other browser test plays in).
@@ -67,16 +66,16 @@ describe('a bracket per division', () => {
     await call('POST', `/events/${event.id}/knockout`, { division: BOYS });
 
     const page = await organizer.newPage();
-    await signInPage(page, `/events/${event.id}/manage/knockout`);
+    await signInWithForm(page, ORGANIZER, `/events/${event.id}/manage/knockout`);
     await page.selectOption('#division', GIRLS);
     await page.getByRole('button', { name: zh('division.filter.apply'), exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('division') === GIRLS);
-    expect(await page.textContent('#knockout-options')).toContain(girls.name);
+    await expectPage(page.locator('#knockout-options')).toContainText(girls.name);
     await page.getByRole('button', { name: zh('knockout.preview'), exact: true }).click();
     await page.locator('#draw-title').waitFor();
     const previewed = await page.locator('ol.pairs li[data-slot] strong').allTextContents();
     expect(previewed.sort()).toEqual([...girlsTeams].sort());
-    expect(await page.textContent('main')).not.toContain(zh('knockout.bracketExists'));
+    await expectPage(page.locator('main')).not.toContainText(zh('knockout.bracketExists'));
     await page.getByRole('button', { name: zh('knockout.confirm'), exact: true }).click();
     await page.waitForURL((url) => url.pathname.endsWith('/bracket') && url.searchParams.get('division') === girls.id);
     const stored = await call<Bracket>('GET', `/events/${event.id}/bracket?division=${GIRLS}`);
@@ -84,22 +83,21 @@ describe('a bracket per division', () => {
     expect(stored.seeds.map((s) => s.teamName).sort()).toEqual([...girlsTeams].sort());
 
     // The public bracket page: the girls' bracket, not the boys'; the picker switches to the boys'.
-    const bracketText = await page.textContent('main');
-    for (const name of girlsTeams) expect(bracketText).toContain(name);
-    for (const name of boysTeams) expect(bracketText).not.toContain(name);
-    expect(await page.locator('#division option').count()).toBe(divisions.length);
-    expect(await page.locator(`#division option[value=""]`).count()).toBe(0);
+    const main = page.locator('main');
+    for (const name of girlsTeams) await expectPage(main).toContainText(name);
+    for (const name of boysTeams) await expectPage(main).not.toContainText(name);
+    await expectPage(page.locator('#division option')).toHaveCount(divisions.length);
+    await expectPage(page.locator(`#division option[value=""]`)).toHaveCount(0);
     await screenshot(page, 'division-bracket-girls');
     await page.selectOption('#division', BOYS);
     await page.getByRole('button', { name: zh('division.filter.apply'), exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('division') === BOYS);
-    expect(await page.textContent('main h2.division')).toBe(boys.name);
-    const boysText = await page.textContent('main');
-    for (const name of boysTeams) expect(boysText).toContain(name);
-    for (const name of girlsTeams) expect(boysText).not.toContain(name);
+    await expectPage(page.locator('main h2.division')).toHaveText(boys.name);
+    for (const name of boysTeams) await expectPage(main).toContainText(name);
+    for (const name of girlsTeams) await expectPage(main).not.toContainText(name);
 
     // A division without a bracket says so.
     await page.goto(web(`/events/${event.id}/bracket?division=U12-girls`));
-    expect(await page.textContent('main')).toContain(zh('competition.bracket.none'));
+    await expectPage(main).toContainText(zh('competition.bracket.none'));
   });
 });

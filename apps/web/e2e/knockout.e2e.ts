@@ -5,7 +5,6 @@ import { expectPage, ORGANIZER, signInWithForm, web } from './support/page.js';
 import { openBrowser, screenshot } from './support/browser.js';
 import { axeViolations } from './support/phone.js';
 import { organizerApi } from './support/organizer-api.js';
-import { signInPage } from './support/organizer-page.js';
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
 const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);

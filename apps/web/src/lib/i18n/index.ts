@@ -40,14 +40,20 @@ export function pluralForm(locale: Locale, text: PluralText, count: number): str
   return text[category] ?? text.other;
 }
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+/**
+ * Fills `{name}` placeholders. `{name|unit.key}` is a counted placeholder: the value counted by the plural message
+ * `unit.key` ("{created|unit.games}" → "1 game"), for a text with several numbers that each need their own plural.
+ */
+function fill(locale: Locale, template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)(?:\|([\w.]+))?\}/g, (whole, name: string, unit: string | undefined) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return unit && unit in messages ? translateDynamic(locale, unit as MessageKey, { count: value }) : String(value);
+  });
 }
 
 export function translate<K extends MessageKey>(locale: Locale, key: K, ...[params]: ParamArgs<K>): string {
-  const values: Record<string, string | number> = params ?? {};
-  const text: Text = messages[key][locale];
-  return fill(typeof text === 'string' ? text : pluralForm(locale, text, countOf(values['count'])), values);
+  return translateDynamic(locale, key, params ?? {});
 }
 
 /** For keys chosen at run time (from data): untyped parameters, still filled and pluralized. */
@@ -57,7 +63,7 @@ export function translateDynamic(
   params: Record<string, string | number> = {},
 ): string {
   const text: Text = messages[key][locale];
-  return fill(typeof text === 'string' ? text : pluralForm(locale, text, countOf(params['count'])), params);
+  return fill(locale, typeof text === 'string' ? text : pluralForm(locale, text, countOf(params['count'])), params);
 }
 
 /** Published records hold the Chinese name in `name` and the English one, when known, in `nameEn`. */

@@ -14,7 +14,9 @@ export type Text = string | PluralText;
 /** Each text carries both languages side by side, so neither can be forgotten. */
 export type MessageTable = Record<string, { 'zh-CN': Text; en: Text }>;
 
-/** `{name}` placeholders of a template, as a union of names (for typed parameters). */
-export type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+/** `{name}` placeholders of a template, as a union of names (for typed parameters); `{name|unit.key}` counts. */
+export type Placeholders<S> = S extends `${string}{${infer Placeholder}}${infer Rest}`
+  ? (Placeholder extends `${infer Name}|${string}` ? Name : Placeholder) | Placeholders<Rest>
+  : never;
 /** Every template a text holds: the string itself, or each plural form. */
 export type Templates<T> = T extends string ? T : T extends PluralText ? T[keyof T] & string : never;

@@ -94,7 +94,7 @@ export function describeMatchError(locale: Locale, error: FieldError, clashing: 
       if (error.field === 'slots') return translate(locale, 'competition.error.slots');
       break;
     case 'schedule.groups':
-      return translate(locale, 'competition.error.groups', { max: p('max') });
+      return translate(locale, 'competition.error.groups', { count: p('max') });
     case 'schedule.replace-needed':
       return translate(locale, 'competition.error.replaceNeeded');
     case 'match.postponed':

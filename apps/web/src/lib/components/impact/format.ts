@@ -67,15 +67,15 @@ export function formatAssumption(name: string, value: number): string {
   if (name.startsWith('multipliers.')) return t('impact.unit.multiplier', { value: plain(value) });
   switch (name) {
     case 'admissions':
-      return t('impact.unit.admissions', { value: plain(value, 0) });
+      return t('impact.unit.admissions', { count: plain(value, 0) });
     case 'persons':
-      return t('impact.unit.persons', { value: plain(value, 0) });
+      return t('impact.unit.persons', { count: plain(value, 0) });
     case 'companionsPerPerson':
       return t('impact.unit.perPerson', { value: plain(value) });
     case 'nights':
-      return t('impact.unit.nights', { value: plain(value) });
+      return t('impact.unit.nights', { count: plain(value) });
     case 'daysAttendedPerPerson':
-      return t('impact.unit.days', { value: plain(value) });
+      return t('impact.unit.days', { count: plain(value) });
     case 'bedNightPrice':
       return t('impact.unit.perNight', { value: plain(value) });
     case 'organiserSpend':

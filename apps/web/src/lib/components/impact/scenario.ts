@@ -9,24 +9,16 @@ import {
   resolveImpactValue,
   setImpactGroupField,
   type ImpactAssumptions,
-  type ImpactDailySpendKey,
   type ImpactGroupAssumptions,
+  type ImpactGroupFieldName,
   type ImpactGroupKey,
 } from '@sailcourt/domain';
 
-/** A lever's field inside its group; each per-day spending category the group states is a lever of its own. */
-export type GroupLeverName =
-  | 'admissions'
-  | 'persons'
-  | 'daysAttendedPerPerson'
-  | 'localShare'
-  | 'casualShare'
-  | 'companionsPerPerson'
-  | 'overnightShare'
-  | 'paidLodgingShare'
-  | 'nights'
-  | 'bedNightPrice'
-  | `dailySpend.${ImpactDailySpendKey}`;
+/**
+ * A lever's field inside its group: the domain's numeric group fields but repeat attendance, which has no slider;
+ * each per-day spending category the group states is a lever of its own.
+ */
+export type GroupLeverName = Exclude<ImpactGroupFieldName, 'repeatAttendanceShare'>;
 export type LeverName = GroupLeverName | 'organiserSpend' | 'multipliers.output' | 'multipliers.income';
 
 /** How a lever's value is bounded and written: share 0–1, ratio (companions per person), yuan amounts … */

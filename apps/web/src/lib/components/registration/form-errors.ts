@@ -1,15 +1,22 @@
-import { isProblem } from '@sailcourt/api-client';
+import { isProblem, type Problem as ApiProblem, type ProblemFieldError } from '@sailcourt/api-client';
 import type { MessageKey } from '$lib/i18n';
 
 /**
- * One bad field as the API names it (`roster.3.number`), or as the web server found it before asking.
- * `code` and `params` are what the page words it from; `message` is the API's English, shown raw only
- * for a code this page does not know yet.
+ * One bad field as the API names it (`roster.3.number`, the OpenAPI FieldErrorDto), or as the web server found
+ * it before asking, which may leave `code` out. `code` and `params` are what the page words it from; `message`
+ * is the API's English, shown raw only for a code this page does not know yet.
  */
-export type FieldError = { field: string; message: string; code?: string; params?: Record<string, string | number> };
+export type FieldError = Omit<ProblemFieldError, 'code'> & Partial<Pick<ProblemFieldError, 'code'>>;
 
-/** What a failed write hands back to its page: the status, the field errors, and the API's own words. */
-export type Problem = { status: number; errors: FieldError[]; detail: string | null; code?: string | null };
+/**
+ * What a failed write hands back to its page: the API's Problem (OpenAPI ProblemDto) reduced to its status, code,
+ * field errors and own words; `detail` and `code` are null when the API gave none or the web found the problem.
+ */
+export type Problem = Pick<ApiProblem, 'status'> & {
+  errors: FieldError[];
+  detail: ApiProblem['detail'] | null;
+  code?: ApiProblem['code'] | null;
+};
 
 /** Reads an openapi-fetch failure; anything that is not problem+json still yields its status. */
 export function problemOf(result: { error?: unknown; response: Response }): Problem {
@@ -83,7 +90,7 @@ export function describeError(error: FieldError): ErrorText {
     case 'registration.capacity-below-confirmed':
       return { key: 'registration.error.capacityBelowConfirmed', params: { count: param(error, 'confirmed') } };
     case 'validation.max-length':
-      return { key: 'registration.error.tooLong', params: { max: param(error, 'limit') } };
+      return { key: 'registration.error.tooLong', params: { count: param(error, 'limit') } };
     case 'validation.min-length':
       if (Number(param(error, 'limit')) <= 1) return { key: 'registration.error.required' };
       break;

@@ -89,7 +89,7 @@ describe('field errors', () => {
     ).toBe('registration.error.numberDuplicate');
     expect(
       describeError({ field: 'roster.1.name', message: 'x', code: 'validation.max-length', params: { limit: 100 } }),
-    ).toEqual({ key: 'registration.error.tooLong', params: { max: 100 } });
+    ).toEqual({ key: 'registration.error.tooLong', params: { count: 100 } });
     expect(
       describeError({ field: 'roster.1.name', message: 'x', code: 'validation.min-length', params: { limit: 1 } }).key,
     ).toBe('registration.error.required');

@@ -21,7 +21,10 @@ export const commonMessages = {
   'lang.label': { 'zh-CN': '语言', en: 'Language' },
   'common.illustrative': { 'zh-CN': '示意数据', en: 'Illustrative' },
   'common.illustrativeFields': { 'zh-CN': '示意项:{fields}', en: 'illustrative: {fields}' },
-  'common.charMax': { 'zh-CN': '最多 {max} 个字符', en: 'Up to {max} characters' },
+  'common.charMax': {
+    'zh-CN': '最多 {count} 个字符',
+    en: { one: 'Up to {count} character', other: 'Up to {count} characters' },
+  },
   'common.charCount': { 'zh-CN': '{count}/{max} 字符', en: '{count}/{max} characters' },
   'common.charNear': { 'zh-CN': '接近 {max} 个字符的上限', en: 'Nearly at the {max}-character limit' },
   'common.charOver': {
@@ -83,6 +86,16 @@ export const commonMessages = {
   'season.events': { 'zh-CN': '赛事与活动', en: 'Events and activities' },
   'season.eventCount': { 'zh-CN': '共 {count} 项', en: { one: '{count} in all', other: '{count} in all' } },
   'unit.people': { 'zh-CN': '{count} 人', en: { one: '{count} person', other: '{count} people' } },
+  // Counted nouns for a text with several numbers, each pluralized by its own ("{created|unit.games}").
+  'unit.teams': { 'zh-CN': '{count} 队', en: { one: '{count} team', other: '{count} teams' } },
+  'unit.games': { 'zh-CN': '{count} 场', en: { one: '{count} game', other: '{count} games' } },
+  'unit.players': { 'zh-CN': '{count} 名', en: { one: '{count} player', other: '{count} players' } },
+  'unit.referees': { 'zh-CN': '{count} 名', en: { one: '{count} referee', other: '{count} referees' } },
+  'unit.tableOfficials': {
+    'zh-CN': '{count} 名',
+    en: { one: '{count} table official', other: '{count} table officials' },
+  },
+  'unit.minutes': { 'zh-CN': '{count} 分钟', en: { one: '{count} minute', other: '{count} minutes' } },
   'unit.visits': { 'zh-CN': '{count} 人次', en: { one: '{count} visit', other: '{count} visits' } },
   'unit.yuan': { 'zh-CN': '{value}元', en: '{value} yuan' },
   'unit.nm': { 'zh-CN': '{value} 海里', en: '{value} nm' },
@@ -100,7 +113,7 @@ export const commonMessages = {
   'event.participantTarget': { 'zh-CN': '参与人数目标', en: 'Participant target' },
   'event.cities': { 'zh-CN': '城市', en: 'Cities' },
   'event.roster': { 'zh-CN': '名单人数', en: 'Roster size' },
-  'event.seats': { 'zh-CN': '{value} 座', en: '{value} seats' },
+  'event.seats': { 'zh-CN': '{count} 座', en: { one: '{count} seat', other: '{count} seats' } },
   'event.notFound': { 'zh-CN': '未找到该赛事', en: 'Event not found' },
   'login.title': { 'zh-CN': '登录', en: 'Sign in' },
   'login.email': { 'zh-CN': '邮箱', en: 'Email' },

@@ -100,8 +100,8 @@ export const competitionMessages = {
   'competition.standings.title': { 'zh-CN': '积分榜', en: 'Standings' },
   'competition.standings.group': { 'zh-CN': '{group}组', en: 'Group {group}' },
   'competition.standings.progress': {
-    'zh-CN': '已赛 {played} / {scheduled} 场',
-    en: '{played} of {scheduled} games played',
+    'zh-CN': '已赛 {played} / {count} 场',
+    en: { one: '{played} of {count} game played', other: '{played} of {count} games played' },
   },
   'competition.standings.complete': { 'zh-CN': '小组赛已全部结束', en: 'Every group game is played' },
   'competition.standings.more': { 'zh-CN': '更多数据', en: 'More figures' },
@@ -277,7 +277,11 @@ export const competitionMessages = {
   'competition.generate.title': { 'zh-CN': '生成赛程', en: 'Generate a schedule' },
   'competition.generate.intro': {
     'zh-CN': '为 {count} 支已确认报名的球队生成循环赛程,排入赛事日期内的场馆、场地和时段。先预览,确认后再保存。',
-    en: 'Builds a round robin for the {count} confirmed teams on the event’s venue, courts and time slots within its dates. Preview it first, then save.',
+    en: {
+      one: 'Builds a round robin for the {count} confirmed team on the event’s venue, courts and time slots within its dates. Preview it first, then save.',
+      other:
+        'Builds a round robin for the {count} confirmed teams on the event’s venue, courts and time slots within its dates. Preview it first, then save.',
+    },
   },
   'competition.generate.options': { 'zh-CN': '赛程选项', en: 'Options' },
   'competition.generate.double': {
@@ -400,7 +404,10 @@ export const competitionMessages = {
     'zh-CN': '请用 HH:MM 格式填写时间,例如 19:30',
     en: 'Write the times as HH:MM, e.g. 19:30',
   },
-  'competition.error.groups': { 'zh-CN': '分组数最多为 {max}', en: 'At most {max} groups' },
+  'competition.error.groups': {
+    'zh-CN': '分组数最多为 {count}',
+    en: { one: 'At most {count} group', other: 'At most {count} groups' },
+  },
   'competition.error.replaceNeeded': {
     'zh-CN': '赛事已有比赛,保存将替换它们',
     en: 'The event has games; saving replaces them',

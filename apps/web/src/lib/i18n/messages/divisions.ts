@@ -28,7 +28,10 @@ export const divisionMessages = {
     'zh-CN': '本赛事按组别报名,每个组别有自己的名额和赛程。',
     en: 'This event takes registrations by division; each has its own places and schedule.',
   },
-  'division.option': { 'zh-CN': '{name}(剩余 {left} 个名额)', en: '{name} ({left} places left)' },
+  'division.option': {
+    'zh-CN': '{name}(剩余 {count} 个名额)',
+    en: { one: '{name} ({count} place left)', other: '{name} ({count} places left)' },
+  },
   'division.optionUnlimited': { 'zh-CN': '{name}(不限名额)', en: '{name} (no limit)' },
   'division.registered': { 'zh-CN': '组别:{name}', en: 'Division: {name}' },
   'division.scheduleHint': {

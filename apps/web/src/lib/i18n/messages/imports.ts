@@ -14,13 +14,13 @@ export const importMessages = {
   'import.preview': { 'zh-CN': '预览', en: 'Preview' },
   'import.previewTitle': { 'zh-CN': '预览:{file}', en: 'Preview: {file}' },
   'import.encoding': { 'zh-CN': '编码:{encoding}', en: 'Encoding: {encoding}' },
-  'import.rows': { 'zh-CN': '{count} 行', en: '{count} rows' },
+  'import.rows': { 'zh-CN': '{count} 行', en: { one: '{count} row', other: '{count} rows' } },
   'import.problems': {
     'zh-CN': '有 {count} 处问题,请在下方改正后再导入。',
-    en: '{count} problems: fix them below, then import.',
+    en: { one: '{count} problem: fix it below, then import.', other: '{count} problems: fix them below, then import.' },
   },
   'import.noProblems': { 'zh-CN': '没有发现问题。', en: 'No problems found.' },
-  'import.people': { 'zh-CN': '{count} 人', en: '{count} people' },
+  'import.people': { 'zh-CN': '{count} 人', en: { one: '{count} person', other: '{count} people' } },
   'import.action.create': { 'zh-CN': '新建并报名', en: 'new team, registered' },
   'import.action.update': { 'zh-CN': '更新名单', en: 'roster replaced' },
   'import.row': { 'zh-CN': '行', en: 'Row' },
@@ -34,6 +34,6 @@ export const importMessages = {
   'import.commit': { 'zh-CN': '导入全部', en: 'Import all' },
   'import.done': {
     'zh-CN': '已导入:新建 {created} 队,更新 {updated} 队,共 {people} 人',
-    en: 'Imported: {created} teams created, {updated} updated, {people} people',
+    en: 'Imported: {created|unit.teams} created, {updated} updated, {people|unit.people}',
   },
 } as const satisfies MessageTable;

@@ -34,7 +34,10 @@ export const liveMessages = {
   },
   'score.finalYes': { 'zh-CN': '确认终场', en: 'Yes, it is final' },
   'score.cancel': { 'zh-CN': '取消', en: 'Cancel' },
-  'score.add': { 'zh-CN': '{team} 加 {points} 分', en: '{points} point(s) to {team}' },
+  'score.add': {
+    'zh-CN': '{team} 加 {count} 分',
+    en: { one: '{count} point to {team}', other: '{count} points to {team}' },
+  },
   'score.waiting.one': { 'zh-CN': '{count} 个操作待发送', en: '{count} action waiting' },
   'score.waiting.other': { 'zh-CN': '{count} 个操作待发送', en: '{count} actions waiting' },
   'score.synced': { 'zh-CN': '已全部同步', en: 'All sent' },

@@ -7,15 +7,18 @@ export const officialsMessages = {
   'officials.board.intro': {
     'zh-CN':
       '每场比赛需要 {referee} 名裁判和 {table} 名记录台人员。同一人不能执裁时间重叠的比赛;在不同场馆之间至少留 {buffer} 分钟路程;不能执裁与其有关联球队的比赛。',
-    en: 'Each game needs {referee} referee(s) and {table} table official(s). Nobody works overlapping games, {buffer} minutes are kept for travel between venues, and nobody works a game of a team they are affiliated with.',
+    en: 'Each game needs {referee|unit.referees} and {table|unit.tableOfficials}. Nobody works overlapping games, {buffer|unit.minutes} are kept for travel between venues, and nobody works a game of a team they are affiliated with.',
   },
-  'officials.board.unassigned': { 'zh-CN': '{count} 场比赛尚缺人员', en: '{count} games still need officials' },
+  'officials.board.unassigned': {
+    'zh-CN': '{count} 场比赛尚缺人员',
+    en: { one: '{count} game still needs officials', other: '{count} games still need officials' },
+  },
   'officials.board.allAssigned': { 'zh-CN': '所有比赛人员已齐', en: 'Every game is fully staffed' },
   'officials.board.none': { 'zh-CN': '本赛事还没有比赛。', en: 'This event has no games yet.' },
   'officials.board.noOfficials': { 'zh-CN': '还没有裁判,请先在下方添加。', en: 'No officials yet: add them below.' },
   'officials.game.missing': {
     'zh-CN': '缺 {referee} 名裁判、{table} 名记录台',
-    en: 'Needs {referee} referee(s), {table} table',
+    en: 'Needs {referee|unit.referees}, {table} table',
   },
   'officials.game.complete': { 'zh-CN': '人员已齐', en: 'Fully staffed' },
   'officials.game.teams': { 'zh-CN': '{home} 对 {away}', en: '{home} v {away}' },
@@ -33,7 +36,7 @@ export const officialsMessages = {
   },
   'officials.clash.travel': {
     'zh-CN': '路程不足:{official}在另一场馆执裁 {game},两场之间不足 {buffer} 分钟',
-    en: 'No time to travel: {official} works {game} at another venue, less than {buffer} minutes apart',
+    en: 'No time to travel: {official} works {game} at another venue, less than {buffer|unit.minutes} apart',
   },
   'officials.clash.affiliated': {
     'zh-CN': '关联球队:{official}与参赛球队有关联',
@@ -53,11 +56,20 @@ export const officialsMessages = {
   },
   'officials.suggest.submit': { 'zh-CN': '生成建议', en: 'Suggest assignments' },
   'officials.suggest.none': { 'zh-CN': '没有可建议的安排。', en: 'Nothing to suggest.' },
-  'officials.suggest.unfilled': { 'zh-CN': '仍有 {count} 个位置无人可排', en: '{count} places nobody can take' },
+  'officials.suggest.unfilled': {
+    'zh-CN': '仍有 {count} 个位置无人可排',
+    en: { one: '{count} place nobody can take', other: '{count} places nobody can take' },
+  },
   'officials.suggest.save': { 'zh-CN': '保存全部建议', en: 'Save all suggestions' },
-  'officials.suggest.saved': { 'zh-CN': '已保存 {count} 项安排', en: '{count} assignments saved' },
+  'officials.suggest.saved': {
+    'zh-CN': '已保存 {count} 项安排',
+    en: { one: '{count} assignment saved', other: '{count} assignments saved' },
+  },
   'officials.list.title': { 'zh-CN': '人员', en: 'Officials' },
-  'officials.list.games': { 'zh-CN': '本赛事 {count} 场', en: '{count} games in this event' },
+  'officials.list.games': {
+    'zh-CN': '本赛事 {count} 场',
+    en: { one: '{count} game in this event', other: '{count} games in this event' },
+  },
   'officials.add.title': { 'zh-CN': '添加人员', en: 'Add an official' },
   'officials.add.name': { 'zh-CN': '姓名', en: 'Name' },
   'officials.add.contact': { 'zh-CN': '联系方式(仅组织者可见)', en: 'Contact (organizers only)' },

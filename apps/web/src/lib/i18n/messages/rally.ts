@@ -37,7 +37,6 @@ export const rallyMessages = {
   },
   'rally.noDiscards': { 'zh-CN': '不剔除成绩', en: 'No scores excluded' },
   'rally.unit.kn': { 'zh-CN': '{value} 节', en: '{value} kn' },
-  'rally.unit.points': { 'zh-CN': '{value} 分', en: '{value} pts' },
 
   'rally.map.title': { 'zh-CN': '航线图', en: 'Route map' },
   'rally.tracker.title': { 'zh-CN': '船位追踪', en: 'Tracker' },
@@ -75,7 +74,10 @@ export const rallyMessages = {
     en: 'DTF on a sphere of radius 6371 km: the great circle to the next mark not yet passed plus the course beyond it; a mark counts as passed once a boat is beyond the line through it square to the course. ETA is naive: the average speed of the last 3 hours.',
   },
   'rally.tracker.import': { 'zh-CN': '导入航迹文件', en: 'Import a track file' },
-  'rally.tracker.imported': { 'zh-CN': '已导入 {count} 个定位点。', en: '{count} positions imported.' },
+  'rally.tracker.imported': {
+    'zh-CN': '已导入 {count} 个定位点。',
+    en: { one: '{count} position imported.', other: '{count} positions imported.' },
+  },
   'rally.import.title': { 'zh-CN': '导入航迹文件', en: 'Import a track file' },
   'rally.import.intro': {
     'zh-CN': '上传一条船的 GPX 航迹或 CSV(时间、纬度、经度,可含航速与航向;UTF-8 或 GB18030)。先预览,确认后才保存。',
@@ -91,10 +93,16 @@ export const rallyMessages = {
   'rally.import.points': { 'zh-CN': '有效定位点', en: 'Valid points' },
   'rally.import.duplicates': { 'zh-CN': '已存在(将跳过)', en: 'Already stored (skipped)' },
   'rally.import.rejected': { 'zh-CN': '无法使用的行', en: 'Refused lines' },
-  'rally.import.rejectedList': { 'zh-CN': '查看 {count} 条被拒绝的行', en: 'Show the {count} refused lines' },
+  'rally.import.rejectedList': {
+    'zh-CN': '查看 {count} 条被拒绝的行',
+    en: { one: 'Show the refused line', other: 'Show the {count} refused lines' },
+  },
   'rally.import.span': { 'zh-CN': '时间范围', en: 'From – to' },
   'rally.import.distance': { 'zh-CN': '航程', en: 'Distance sailed' },
-  'rally.import.commit': { 'zh-CN': '确认导入 {count} 个定位点', en: 'Store {count} points' },
+  'rally.import.commit': {
+    'zh-CN': '确认导入 {count} 个定位点',
+    en: { one: 'Store {count} point', other: 'Store {count} points' },
+  },
   'rally.import.refused': { 'zh-CN': '文件未被接受:', en: 'The file was not accepted:' },
   'rally.import.problem.brokenXml': {
     'zh-CN': '不是有效的 GPX 文件:XML 结构有误。',
@@ -152,7 +160,11 @@ export const rallyMessages = {
   },
   'rally.map.summary': {
     'zh-CN': '环山东半岛航线示意图,共 {count} 个赛段:{legs}。各赛段详情见下方赛段表。',
-    en: 'Schematic map of the route round the Shandong peninsula, {count} legs: {legs}. The legs table below gives the details.',
+    en: {
+      one: 'Schematic map of the route round the Shandong peninsula, {count} leg: {legs}. The legs table below gives the details.',
+      other:
+        'Schematic map of the route round the Shandong peninsula, {count} legs: {legs}. The legs table below gives the details.',
+    },
   },
   'rally.map.legSummary': {
     'zh-CN': '第 {number} 赛段 {from} 至 {to},{distance}',
@@ -252,7 +264,10 @@ export const rallyMessages = {
   },
   'rally.tie.mark': { 'zh-CN': '同分说明', en: 'Tie explained' },
   'rally.tie.title': { 'zh-CN': '同分如何排名', en: 'How ties were broken' },
-  'rally.tie.tied': { 'zh-CN': '{boats}净分同为 {net} 分。', en: '{boats} are tied on {net} net points.' },
+  'rally.tie.tied': {
+    'zh-CN': '{boats}净分同为 {count} 分。',
+    en: { one: '{boats} are tied on {count} net point.', other: '{boats} are tied on {count} net points.' },
+  },
   'rally.tie.shared': {
     'zh-CN': '按 RRS A8 仍无法分开,并列第 {rank} 名。',
     en: 'RRS A8 cannot separate them, so they share rank {rank}.',
@@ -277,8 +292,11 @@ export const rallyMessages = {
   },
   'rally.cumulative.total': { 'zh-CN': '累计', en: 'Total' },
   'rally.cumulative.incomplete': {
-    'zh-CN': '完成 {done}/{all} 个赛段,排在全部完成的船之后',
-    en: '{done} of {all} legs completed: ranked after the boats that completed all',
+    'zh-CN': '完成 {done}/{count} 个赛段,排在全部完成的船之后',
+    en: {
+      one: '{done} of {count} leg completed: ranked after the boats that completed it',
+      other: '{done} of {count} legs completed: ranked after the boats that completed all',
+    },
   },
   'rally.cumulative.note': {
     'zh-CN': '这是离岸赛常用的另一种排名方式,仅供参考;本赛事名次以积分为准。',

@@ -135,7 +135,10 @@ export const registrationMessages = {
   'registration.error.role': { 'zh-CN': '该身份不适用于本项目', en: 'This role does not fit the team’s sport' },
   'registration.error.position': { 'zh-CN': '请选择后卫、前锋或中锋', en: 'Choose guard, forward or center' },
   'registration.error.required': { 'zh-CN': '此项必填', en: 'This is required' },
-  'registration.error.tooLong': { 'zh-CN': '最多 {max} 个字符', en: 'At most {max} characters' },
+  'registration.error.tooLong': {
+    'zh-CN': '最多 {count} 个字符',
+    en: { one: 'At most {count} character', other: 'At most {count} characters' },
+  },
   'registration.error.email': { 'zh-CN': '请输入有效的邮箱地址', en: 'Enter a valid email address' },
   'registration.error.emailTaken': {
     'zh-CN': '该邮箱已注册,请直接登录',
@@ -235,7 +238,10 @@ export const registrationMessages = {
   'registration.actions': { 'zh-CN': '操作', en: 'Actions' },
 
   'registration.event.title': { 'zh-CN': '报名', en: 'Registration' },
-  'registration.event.placesLeft': { 'zh-CN': '{left} / {capacity} 队', en: '{left} of {capacity} teams' },
+  'registration.event.placesLeft': {
+    'zh-CN': '{left} / {count} 队',
+    en: { one: '{left} of {count} team', other: '{left} of {count} teams' },
+  },
   'registration.event.register': { 'zh-CN': '报名一支球队', en: 'Register a team' },
   'registration.event.signInToRegister': { 'zh-CN': '登录后报名', en: 'Sign in to register' },
   'registration.event.teams': { 'zh-CN': '已报名球队', en: 'Registered teams' },
@@ -254,7 +260,7 @@ export const registrationMessages = {
   },
   'registration.register.playerCount': {
     'zh-CN': '球员 {players} 名(名单共 {people} 人)。',
-    en: '{players} players ({people} people on the roster).',
+    en: '{players|unit.players} ({people|unit.people} on the roster).',
   },
   'registration.register.outsideLimits': {
     'zh-CN': '本赛事要求每队 {limits} 名球员,请先调整名单。',
@@ -382,8 +388,12 @@ export const registrationMessages = {
   'registration.organizer.raiseCapacity': { 'zh-CN': '增加名额', en: 'Raise the capacity' },
   'registration.organizer.capacityTitle': { 'zh-CN': '名额', en: 'Capacity' },
   'registration.organizer.capacityHint': {
-    'zh-CN': '留空表示不限。不能少于已确认的 {confirmed} 队;增加名额时,候补球队按先后自动递补。',
-    en: 'Leave blank for unlimited. It cannot go below the {confirmed} confirmed teams; raising it moves waitlisted teams up in order.',
+    'zh-CN': '留空表示不限。不能少于已确认的 {count} 队;增加名额时,候补球队按先后自动递补。',
+    en: {
+      one: 'Leave blank for unlimited. It cannot go below the {count} confirmed team; raising it moves waitlisted teams up in order.',
+      other:
+        'Leave blank for unlimited. It cannot go below the {count} confirmed teams; raising it moves waitlisted teams up in order.',
+    },
   },
   'registration.organizer.capacitySave': { 'zh-CN': '保存名额', en: 'Save capacity' },
   'registration.organizer.capacitySaved': { 'zh-CN': '名额已更新。', en: 'Capacity updated.' },

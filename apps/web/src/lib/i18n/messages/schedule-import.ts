@@ -19,11 +19,11 @@ export const scheduleImportMessages = {
   'scheduleImport.column.round': { 'zh-CN': '轮次', en: 'Round' },
   'scheduleImport.counts': {
     'zh-CN': '没有发现问题:将新增 {created} 场,已有 {existing} 场不变。',
-    en: 'No problems: {created} games to add, {existing} already there left alone.',
+    en: 'No problems: {created|unit.games} to add, {existing} already there left alone.',
   },
   'scheduleImport.commit': { 'zh-CN': '导入全部比赛', en: 'Import every game' },
   'scheduleImport.done': {
     'zh-CN': '已导入:新增 {created} 场比赛,已有 {existing} 场未变。',
-    en: 'Imported: {created} games added, {existing} already there.',
+    en: 'Imported: {created|unit.games} added, {existing} already there.',
   },
 } as const satisfies MessageTable;

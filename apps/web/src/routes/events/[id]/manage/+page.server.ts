@@ -74,6 +74,27 @@ async function clashingMatches(client: SailcourtClient, found: Problem): Promise
   return results.flatMap((r) => (r.data ? [r.data] : []));
 }
 
+/**
+ * The playoffs form as the organizer filled it (sent back with any refusal) and its qualifiers per group; or the
+ * refusal of a qualifiers count that is not a whole number.
+ */
+function playoffsForm(form: FormData) {
+  const qualifiers = text(form, 'qualifiersPerGroup').trim();
+  const answer = {
+    qualifiersPerGroup: qualifiers,
+    thirdPlaceGame: form.has('thirdPlaceGame'),
+    replace: form.has('replace'),
+  };
+  const count = parseScore(qualifiers);
+  if (!count.ok)
+    return {
+      refusal: fail(400, {
+        playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') },
+      }),
+    };
+  return { answer, count };
+}
+
 export const actions: Actions = {
   /** Scores (and whether overtime decided it), or the team that forfeited (then the scores are ignored: the API counts 20–0, or w-0 under 3x3). */
   result: async (event) => {
@@ -171,18 +192,9 @@ export const actions: Actions = {
    */
   previewPlayoffs: async (event) => {
     requireOrganizer(event);
-    const form = await event.request.formData();
-    const qualifiers = text(form, 'qualifiersPerGroup').trim();
-    const answer = {
-      qualifiersPerGroup: qualifiers,
-      thirdPlaceGame: form.has('thirdPlaceGame'),
-      replace: form.has('replace'),
-    };
-    const count = parseScore(qualifiers);
-    if (!count.ok)
-      return fail(400, {
-        playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') },
-      });
+    const read = playoffsForm(await event.request.formData());
+    if ('refusal' in read) return read.refusal;
+    const { answer, count } = read;
     const client = api(event);
     const ev = await competitionEvent(client, event.params.id);
     const standings = await client
@@ -196,18 +208,9 @@ export const actions: Actions = {
   /** Seeds the bracket from the final standings; the bracket page then shows it. */
   playoffs: async (event) => {
     requireOrganizer(event);
-    const form = await event.request.formData();
-    const qualifiers = text(form, 'qualifiersPerGroup').trim();
-    const answer = {
-      qualifiersPerGroup: qualifiers,
-      thirdPlaceGame: form.has('thirdPlaceGame'),
-      replace: form.has('replace'),
-    };
-    const count = parseScore(qualifiers);
-    if (!count.ok)
-      return fail(400, {
-        playoffs: { ...answer, problem: problem('qualifiersPerGroup', 'must be an integer number') },
-      });
+    const read = playoffsForm(await event.request.formData());
+    if ('refusal' in read) return read.refusal;
+    const { answer, count } = read;
     const client = api(event);
     const ev = await competitionEvent(client, event.params.id);
     const result = await client.POST('/api/events/{id}/playoffs', {

@@ -1,7 +1,5 @@
-import { fail } from '@sveltejs/kit';
 import { competitionEvent } from '$lib/components/competition/event.server';
-import { rawBody, sheetFromForm } from '$lib/components/imports/sheet-upload';
-import { problemOf } from '$lib/components/registration/form-errors';
+import { sheetImportActions } from '$lib/components/imports/sheet-import.server';
 import { requireOrganizer } from '$lib/components/registration/guard';
 import { api } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,46 +10,21 @@ export const load: PageServerLoad = async (event) => {
   return { event: await competitionEvent(api(event), event.params.id) };
 };
 
-export const actions: Actions = {
-  /** The file goes to the API as it is: it detects the encoding and checks every row as single games are checked. */
-  preview: async (event) => {
-    requireOrganizer(event);
-    const form = await event.request.formData();
-    const upload = await sheetFromForm(form);
-    if ('problem' in upload) return fail(400, { fileProblem: upload.problem });
-    const result = await api(event).POST('/api/events/{id}/imports/schedule/preview', {
+/** The API checks every row as single games are checked; every game goes in, or none. */
+export const actions: Actions = sheetImportActions({
+  preview: (event, body) =>
+    api(event).POST('/api/events/{id}/imports/schedule/preview', {
       params: { path: { id: event.params.id } },
-      ...rawBody(upload.sheet),
-    });
-    if (!result.data) return fail(result.response.status, { fileProblem: problemOf(result) });
-    return { preview: { ...result.data, fileName: upload.sheet.fileName } };
-  },
-
-  /** The previewed rows with the organizer's corrections: every game goes in, or none. */
-  commit: async (event) => {
-    requireOrganizer(event);
-    const form = await event.request.formData();
-    const rows = scheduleRowsFromForm(form);
-    const encoding = String(form.get('encoding') ?? '');
-    const fileName = String(form.get('fileName') ?? '');
-    const result = await api(event).POST('/api/events/{id}/imports/schedule', {
-      params: { path: { id: event.params.id } },
-      body: { rows },
-    });
-    if (!result.data) {
-      const problem = problemOf(result);
-      return fail(result.response.status, {
-        preview: {
-          encoding,
-          fileName,
-          rows,
-          problems: scheduleProblemsFromCommit(problem, rows),
-          created: 0,
-          existing: 0,
-        },
-        commitProblem: problem,
-      });
-    }
-    return { imported: result.data };
-  },
-};
+      ...body,
+    }),
+  rowsFromForm: scheduleRowsFromForm,
+  commit: (event, rows) =>
+    api(event).POST('/api/events/{id}/imports/schedule', { params: { path: { id: event.params.id } }, body: { rows } }),
+  refusedPreview: (rows, problem, file) => ({
+    ...file,
+    rows,
+    problems: scheduleProblemsFromCommit(problem, rows),
+    created: 0,
+    existing: 0,
+  }),
+});
