@@ -245,15 +245,7 @@ export class RegistrationsService implements OnModuleInit {
       }
       const reason = input.reason?.trim() || null;
       await this.registrations.setWithdrawalRequest(id, { at: new Date(), reason });
-      await this.registrations.audit({
-        registrationId: id,
-        eventId: registration.eventId,
-        actorId: caller.id,
-        fromStatus: 'confirmed',
-        toStatus: 'confirmed',
-        reason: ['withdrawal requested', reason].filter(Boolean).join(': '),
-        overrides: [],
-      });
+      await this.auditWithdrawalStep(registration, caller, 'withdrawal requested', reason);
     });
     return this.reads.get(id, caller);
   }
@@ -270,18 +262,27 @@ export class RegistrationsService implements OnModuleInit {
           'registration.no-withdrawal-request',
         );
       await this.registrations.setWithdrawalRequest(id, null);
-      const reason = input.reason?.trim() || null;
-      await this.registrations.audit({
-        registrationId: id,
-        eventId: registration.eventId,
-        actorId: caller.id,
-        fromStatus: 'confirmed',
-        toStatus: 'confirmed',
-        reason: ['withdrawal request declined', reason].filter(Boolean).join(': '),
-        overrides: [],
-      });
+      await this.auditWithdrawalStep(registration, caller, 'withdrawal request declined', input.reason?.trim() || null);
     });
     return this.reads.get(id, caller);
+  }
+
+  /** A withdrawal request asked or declined leaves the team confirmed: the log says which, and why. */
+  private auditWithdrawalStep(
+    registration: RegistrationEntity,
+    caller: Caller,
+    step: string,
+    reason: string | null,
+  ): Promise<void> {
+    return this.registrations.audit({
+      registrationId: registration.id,
+      eventId: registration.eventId,
+      actorId: caller.id,
+      fromStatus: 'confirmed',
+      toStatus: 'confirmed',
+      reason: [step, reason].filter(Boolean).join(': '),
+      overrides: [],
+    });
   }
 
   async awaitingDecision(): Promise<AwaitingDecisionDto> {

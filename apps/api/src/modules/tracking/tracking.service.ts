@@ -285,26 +285,10 @@ export class TrackingService {
       const kept = [...tracks.entries()].flatMap(([entryId, track]) =>
         simplifyTrack(track.fixes, tolerance).map((f) => ({ ...f, entryId, origin: f.origin ?? 'feed' })),
       );
-      return kept.sort(oldestFirst).map((p) => ({
-        entryId: p.entryId,
-        at: iso(p.at) ?? '',
-        lat: p.lat,
-        lon: p.lon,
-        sogKn: p.sogKn,
-        cogDeg: p.cogDeg,
-        origin: p.origin,
-      }));
+      return kept.sort(oldestFirst).map(toTrackPointDto);
     }
     const positions = await this.tracking.positions(entryIds, new Date(window.from), new Date(window.to));
-    return positions.sort(oldestFirst).map((p) => ({
-      entryId: p.entryId,
-      at: iso(p.at) ?? '',
-      lat: p.lat,
-      lon: p.lon,
-      sogKn: p.sogKn,
-      cogDeg: p.cogDeg,
-      origin: p.origin,
-    }));
+    return positions.sort(oldestFirst).map(toTrackPointDto);
   }
 
   // ---- tracker tokens ----
@@ -483,6 +467,26 @@ type RankedProgress = {
 
 const round = (value: number | null, digits = 1): number | null =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+
+function toTrackPointDto(p: {
+  entryId: string;
+  at: number;
+  lat: number;
+  lon: number;
+  sogKn: number | null;
+  cogDeg: number | null;
+  origin: PositionOrigin;
+}): TrackPointDto {
+  return {
+    entryId: p.entryId,
+    at: iso(p.at) ?? '',
+    lat: p.lat,
+    lon: p.lon,
+    sogKn: p.sogKn,
+    cogDeg: p.cogDeg,
+    origin: p.origin,
+  };
+}
 
 function toProgressRow(entry: EntryEntity, b: RankedProgress): ProgressRowDto {
   const p = b.progress;
