@@ -53,7 +53,7 @@ import type { StagedPoint, TrackImportEntity } from './track-import.entity.js';
 import type { TrackerTokenEntity } from './tracker-token.entity.js';
 import { LegTrackCache } from './leg-track-cache.js';
 import { TrackingEvents } from './tracking.events.js';
-import { type EntryTrack, type NewPosition, TrackingRepository } from './tracking.repository.js';
+import { type EntryTrack, type NewPosition, type StoredPosition, TrackingRepository } from './tracking.repository.js';
 
 /** A feed batch; the JSON body limit (BODY_LIMIT) bounds it too. */
 export const MAX_POSITION_ROWS = 1000;
@@ -468,15 +468,7 @@ type RankedProgress = {
 const round = (value: number | null, digits = 1): number | null =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
-function toTrackPointDto(p: {
-  entryId: string;
-  at: number;
-  lat: number;
-  lon: number;
-  sogKn: number | null;
-  cogDeg: number | null;
-  origin: PositionOrigin;
-}): TrackPointDto {
+function toTrackPointDto(p: StoredPosition): TrackPointDto {
   return {
     entryId: p.entryId,
     at: iso(p.at) ?? '',
