@@ -3,6 +3,7 @@ import { competitionMessages } from './competition.js';
 import { divisionMessages } from './divisions.js';
 import { impactMessages } from './impact.js';
 import { liveMessages } from './live.js';
+import { lotMessages } from './lots.js';
 import { metaMessages } from './meta.js';
 import { importMessages } from './imports.js';
 import { knockoutMessages } from './knockout.js';
@@ -29,5 +30,6 @@ export const messages = {
   ...scheduleImportMessages,
   ...officialEditMessages,
   ...divisionMessages,
+  ...lotMessages,
 };
 export type MessageKey = keyof typeof messages;
